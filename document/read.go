@@ -176,3 +176,17 @@ func Read(ctx context.Context, source string, raw []byte, opt Options) (*extract
 	doc.Index()
 	return doc, nil
 }
+
+// CheckEngine reports whether name is "auto" or a known PDF engine, so a
+// typo in --pdf-engine fails before any input is read.
+func CheckEngine(name string) error {
+	if name == "" || name == "auto" {
+		return nil
+	}
+	for _, e := range PDFEngines {
+		if e == name {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown PDF engine %q (choose auto or one of %v)", name, PDFEngines)
+}

@@ -1,0 +1,59 @@
+// Package extract runs the pipeline over documents — sentences and tokens,
+// rule matching — and resolves the mentions it finds into entities: one
+// entity per real-world thing, with a deterministic id, a canonical name,
+// aliases and every mention as evidence.
+package extract
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+
+	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/nlp"
+	"github.com/reportgraph/extractor/rules"
+)
+
+// Extractor holds what every document shares: the compiled rule pack and
+// the NLP model. It is safe for concurrent use.
+type Extractor struct {
+	pack *rules.Pack
+	nlp  *nlp.Analyzer
+}
+
+// New returns an Extractor for a compiled rule pack.
+func New(pack *rules.Pack) (*Extractor, error) {
+	an, err := nlp.New()
+	if err != nil {
+		return nil, fmt.Errorf("loading the NLP model: %w", err)
+	}
+	return &Extractor{pack: pack, nlp: an}, nil
+}
+
+// DocResult is what extraction found in one document.
+type DocResult struct {
+	Doc       *extractor.Document
+	Sentences []nlp.Sentence
+	Mentions  []extractor.Mention
+	Aliases   []rules.AliasLink
+}
+
+// Document extracts the mentions of one document. A panic in matching is
+// turned into an error naming the document, so a batch goes on.
+func (x *Extractor) Document(ctx context.Context, doc *extractor.Document) (res *DocResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("extraction crashed: %v\n%s", r, debug.Stack())
+		}
+	}()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	sents := x.nlp.Analyze(doc.Text)
+	m := x.pack.Match(doc.Text, sents, x.nlp)
+	for i := range m.Mentions {
+		m.Mentions[i].Doc = doc.ID
+		m.Mentions[i].Page = doc.PageOf(m.Mentions[i].Start)
+	}
+	return &DocResult{Doc: doc, Sentences: sents, Mentions: m.Mentions, Aliases: m.Aliases}, nil
+}

@@ -1,0 +1,212 @@
+package nlp
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentence length caps keep rule windows bounded on text without
+// punctuation (tables, lists of indicators): past softMaxTokens a line break
+// ends the sentence, past hardMaxTokens any token boundary does.
+const (
+	softMaxTokens = 256
+	hardMaxTokens = 1024
+)
+
+// split groups toks into sentences. gaps[i] describes the whitespace before
+// toks[i]. Sentence token slices share toks' backing array, capped so that
+// appending to one cannot overwrite the next.
+func split(text string, toks []Token, gaps []uint8) []Sentence {
+	if len(toks) == 0 {
+		return nil
+	}
+	out := make([]Sentence, 0, len(toks)/20+1)
+	start := 0
+	ended := false // the sentence so far ends with terminal punctuation (plus closers)
+	for i := 1; i < len(toks); i++ {
+		prev, g := toks[i-1].Text, gaps[i]
+		// A closing quote or bracket glued to a full stop belongs to its sentence.
+		ended = isTerminal(prev) || ended && gaps[i-1] == 0 && isCloser(prev)
+		boundary := false
+		switch {
+		case g&gapPara != 0:
+			boundary = true
+		case g == 0:
+			boundary = i-start >= hardMaxTokens
+		case ended:
+			boundary = opensSentence(toks[i].Text)
+		case tokenAbbrevKind(prev) == abbrevMaybe:
+			boundary = sentenceOpeners[toks[i].Text] || g&gapNewline != 0 && lineBreakEnds(text, toks[i-1], toks[i])
+		case g&gapNewline != 0:
+			boundary = i-start >= softMaxTokens || lineBreakEnds(text, toks[i-1], toks[i])
+		default:
+			boundary = i-start >= hardMaxTokens
+		}
+		if boundary {
+			out = append(out, sentence(toks[start:i:i]))
+			start = i
+			ended = false
+		}
+	}
+	return append(out, sentence(toks[start:len(toks):len(toks)]))
+}
+
+func sentence(toks []Token) Sentence {
+	return Sentence{Start: toks[0].Start, End: toks[len(toks)-1].End, Tokens: toks}
+}
+
+func isTerminal(tok string) bool {
+	if c := tok[0]; c != '.' && c != '!' && c != '?' && c < utf8.RuneSelf {
+		return false
+	}
+	switch tok {
+	case ".", "!", "?", "...", "…", "。", "！", "？":
+		return true
+	}
+	return len(tok) > 1 && len(tok) < 8 && strings.Trim(tok, ".!?") == "" // "?!", "!!"
+}
+
+func isCloser(tok string) bool {
+	switch tok {
+	case ")", "]", "}", "\"", "'", "”", "’", "»", "）", "」", "』", "】":
+		return true
+	}
+	return strings.Trim(tok, "*_") == "" // markdown emphasis: "*Figure 1.*"
+}
+
+// opensSentence reports whether tok can start a sentence after a full stop.
+// Lower-case words do not, unless they look like identifiers
+// ("svchost.exe", "iPhone") that analysts start sentences with.
+func opensSentence(tok string) bool {
+	r, size := utf8.DecodeRuneInString(tok)
+	if !unicode.IsLower(r) {
+		return true
+	}
+	for _, c := range tok[size:] {
+		if c == '.' || unicode.IsDigit(c) || unicode.IsUpper(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineBreakEnds decides whether a single line break between prev and next
+// ends a sentence. PDF text wraps lines mid-sentence, so by default it does
+// not; it does after a line that stands alone: a heading, a list item, a
+// table row or a one-word line (indicator lists).
+func lineBreakEnds(text string, prev, next Token) bool {
+	ls := strings.LastIndexAny(text[:prev.Start], "\n\f") + 1
+	line := strings.TrimSpace(text[ls:prev.End])
+	ne := strings.IndexAny(text[next.Start:], "\n\f")
+	if ne < 0 {
+		ne = len(text)
+	} else {
+		ne += next.Start
+	}
+	nextLine := strings.TrimSpace(text[next.Start:ne])
+	if startsListItem(nextLine) || startsListItem(line) && !endsClause(line) {
+		return true
+	}
+	if strings.Trim(nextLine, "-=") == "" {
+		return true // a markdown setext underline or a rule follows
+	}
+	if line == "" || nextLine == "" || strings.IndexByte("#|", line[0]) >= 0 ||
+		strings.IndexByte("#|", nextLine[0]) >= 0 || strings.IndexByte(line, '\t') >= 0 {
+		return true // markdown heading, table row
+	}
+	// Markdown emphasis around captions and headings says nothing here.
+	line, nextLine = strings.Trim(line, "*_ "), strings.Trim(nextLine, "*_ ")
+	if line == "" || nextLine == "" {
+		return true
+	}
+	if endsClause(line) {
+		return false // sentence punctuation decided already; commas continue
+	}
+	r, _ := utf8.DecodeRuneInString(nextLine)
+	if strings.HasSuffix(line, ":") {
+		// "IOCs:" then one per line, or a colon introducing a new block.
+		return !strings.ContainsAny(nextLine, " \t") || !unicode.IsLower(r)
+	}
+	words := strings.Fields(line)
+	if len(words) == 1 {
+		return true
+	}
+	if continuesClause(words[len(words)-1]) || !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	// A heading before, or a short standalone line after (a date under a title).
+	return headingLike(line, words) || !endsClause(nextLine) && headingLike(nextLine, strings.Fields(nextLine))
+}
+
+// headingLike reports whether a line without final punctuation reads as a
+// heading: short, and of at most three words or in title case.
+func headingLike(line string, words []string) bool {
+	return len(line) <= 80 && len(words) <= 10 && (len(words) <= 3 || titleCase(words))
+}
+
+func endsClause(line string) bool {
+	switch line[len(line)-1] {
+	case '.', '!', '?', ',', ';':
+		return true
+	}
+	return false
+}
+
+// startsListItem reports whether line begins with a bullet or an
+// enumerator ("1. ", "a) ", "(2) ").
+func startsListItem(line string) bool {
+	if line == "" {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(line)
+	switch r {
+	case '•', '●', '▪', '◦', '‣', '■', '□', '►', '–', '—', '-', '*', '+':
+		return len(line) > size && line[size] == ' '
+	}
+	i := 0
+	if line[0] == '(' {
+		i = 1
+	}
+	j := i
+	for j < len(line) && j-i < 2 && isDigit(line[j]) {
+		j++
+	}
+	if j == i && j < len(line) && (line[j] >= 'a' && line[j] <= 'z') {
+		j++
+	}
+	if j == i || j+1 >= len(line) || line[j+1] != ' ' {
+		return false
+	}
+	return line[j] == ')' || line[j] == '.' && i == 0
+}
+
+// continuesClause reports whether a line ending in w must go on: articles,
+// prepositions and conjunctions never end a heading.
+func continuesClause(w string) bool {
+	switch strings.ToLower(w) {
+	case "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from",
+		"as", "that", "which", "is", "are", "was", "were", "its", "their", "this", "into", "than",
+		"through", "via", "over", "about", "against", "after", "before", "during", "including", "such",
+		"like", "using", "between", "within", "without", "under", "has", "have", "had", "be", "been",
+		"will", "would", "can", "could", "may", "not", "but", "nor", "so", "if", "when", "while",
+		"where", "who", "whose", "our", "his", "her", "these", "those", "and/or":
+		return true
+	}
+	return false
+}
+
+// titleCase reports whether every word of four letters or more starts
+// with an upper-case letter or a digit ("Indicators of Compromise").
+func titleCase(words []string) bool {
+	for _, w := range words {
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "*_(\"“'‘"))
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,223 @@
+package nlp
+
+// The tagger below runs prose/v2's averaged-perceptron POS model (a port of
+// TextBlob's tagger by Matthew Honnibal, MIT licence) on our own tokens.
+// prose only tags text it tokenized itself, and its tokenizer disagrees with
+// ours (it drops "n't" before punctuation, splits URLs), so we load prose's
+// embedded model through its exported Asset function and reproduce its
+// tag() and featurize() exactly, with two changes that do not alter
+// results: feature strings are built in a reused buffer, and weights are
+// stored per feature as a dense slice instead of a map. On ties prose picks
+// whichever class Go's map iteration yields first; we pick the first class
+// in model order, so our output is deterministic.
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/jdkato/prose/v2"
+	"github.com/mingrammer/commonregex"
+)
+
+type classWeight struct {
+	class int
+	w     float64
+}
+
+type tagger struct {
+	classes []string
+	tagMap  map[string]string // words that always get one tag
+	weights map[string][]classWeight
+}
+
+// loadTagger decodes the model once per process; every Analyzer shares it.
+var loadTagger = sync.OnceValues(func() (tg *tagger, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("prose POS model: %v", r)
+		}
+	}()
+	var classes []string
+	var tags map[string]string
+	var wts map[string]map[string]float64
+	for _, a := range []struct {
+		name string
+		dst  any
+	}{{"classes.gob", &classes}, {"tags.gob", &tags}, {"weights.gob", &wts}} {
+		b, err := prose.Asset("model/AveragedPerceptron/" + a.name)
+		if err != nil {
+			return nil, fmt.Errorf("prose POS model %s: %w", a.name, err)
+		}
+		if err := gob.NewDecoder(bytes.NewReader(b)).Decode(a.dst); err != nil {
+			return nil, fmt.Errorf("prose POS model %s: %w", a.name, err)
+		}
+	}
+	index := make(map[string]int, len(classes))
+	for i, c := range classes {
+		index[c] = i
+	}
+	tg = &tagger{classes: classes, tagMap: tags, weights: make(map[string][]classWeight, len(wts))}
+	for feat, ws := range wts {
+		dense := make([]classWeight, 0, len(ws))
+		for label, w := range ws {
+			c, ok := index[label]
+			if !ok {
+				c = len(tg.classes)
+				tg.classes = append(tg.classes, label)
+				index[label] = c
+			}
+			dense = append(dense, classWeight{c, w})
+		}
+		tg.weights[feat] = dense
+	}
+	return tg, nil
+})
+
+// tagWords returns one Penn Treebank tag per word.
+func (tg *tagger) tagWords(words []string) []string {
+	ctx := make([]string, len(words)+4)
+	ctx[0], ctx[1] = "-START-", "-START2-"
+	for i, w := range words {
+		ctx[i+2] = normalizeWord(w)
+	}
+	ctx[len(ctx)-2], ctx[len(ctx)-1] = "-END-", "-END2-"
+	scores := make([]float64, len(tg.classes))
+	seen := make([]bool, len(tg.classes))
+	var buf []byte
+	out := make([]string, len(words))
+	p1, p2 := "-START-", "-START2-"
+	for i, word := range words {
+		var tag string
+		switch {
+		case word == "-":
+			tag = "-"
+		case emoticons[word]:
+			tag = "SYM"
+		case strings.IndexByte(word, '.') >= 0 && commonregex.LinkRegex.MatchString(word),
+			strings.IndexByte(word, '@') >= 0 && commonregex.EmailRegex.MatchString(word),
+			strings.HasPrefix(word, "@"):
+			tag = "NN"
+		case (word[0] == '0' || word[0] == '*') && noneRE.MatchString(word):
+			tag = "-NONE-"
+		case word[0] == '-' && keepRE.MatchString(word):
+			tag = word
+		default:
+			var found bool
+			if tag, found = tg.tagMap[word]; !found {
+				tag = tg.predict(i, ctx, word, p1, p2, &buf, scores, seen)
+			}
+		}
+		out[i] = tag
+		p2, p1 = p1, tag
+	}
+	return out
+}
+
+// predict scores the features prose's featurize builds for word i.
+func (tg *tagger) predict(i int, ctx []string, w, p1, p2 string, buf *[]byte, scores []float64, seen []bool) string {
+	clear(scores)
+	clear(seen)
+	i += 2
+	add := func(parts ...string) {
+		b := (*buf)[:0]
+		for k, p := range parts {
+			if k > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, p...)
+		}
+		*buf = b
+		for _, cw := range tg.weights[string(b)] {
+			scores[cw.class] += cw.w
+			seen[cw.class] = true
+		}
+	}
+	add("bias")
+	add("i suffix", w[len(w)-min(len(w), 3):])
+	add("i pref1", string(rune(w[0])))
+	add("i-1 tag", p1)
+	add("i-2 tag", p2)
+	add("i tag+i-2 tag", p1, p2)
+	add("i word", ctx[i])
+	add("i-1 tag+i word", p1, ctx[i])
+	add("i-1 word", ctx[i-1])
+	add("i-1 suffix", ctx[i-1][len(ctx[i-1])-min(len(ctx[i-1]), 3):])
+	add("i-2 word", ctx[i-2])
+	add("i+1 word", ctx[i+1])
+	add("i+1 suffix", ctx[i+1][len(ctx[i+1])-min(len(ctx[i+1]), 3):])
+	add("i+2 word", ctx[i+2])
+	best, max := "", math.Inf(-1)
+	for c, s := range scores {
+		if seen[c] && s > max {
+			best, max = tg.classes[c], s
+		}
+	}
+	return best
+}
+
+// normalizeWord is prose's normalize: hyphenated words, years and numbers
+// share features.
+func normalizeWord(word string) string {
+	if word == "" {
+		return word
+	}
+	if strings.Contains(word, "-") && word[0] != '-' {
+		return "!HYPHEN"
+	} else if len(word) == 4 && isInt(word) {
+		return "!YEAR"
+	} else if word[0] >= '0' && word[0] <= '9' {
+		return "!DIGITS"
+	}
+	return strings.ToLower(word)
+}
+
+// isInt is strconv.Atoi(s) succeeding, without the error allocation.
+func isInt(s string) bool {
+	if s[0] == '+' || s[0] == '-' {
+		s = s[1:]
+	}
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// proseText rewrites a token as prose's sanitizer would have before
+// tokenizing: curly quotes become straight ones.
+func proseText(s string) string {
+	if strings.IndexByte(s, 0xE2) < 0 && strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	return proseSanitizer.Replace(s)
+}
+
+var proseSanitizer = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'", "&rsquo;", "'")
+
+// Copied from prose/v2 tag.go: Penn Treebank empty elements and bracket tags.
+var (
+	noneRE = regexp.MustCompile(`^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`)
+	keepRE = regexp.MustCompile(`^\-[A-Z]{3}\-$`)
+)
+
+// emoticons is prose/v2's list (tokenize.go); the tagger tags them SYM.
+var emoticons = map[string]bool{
+	"(-8": true, "(-;": true, "(-_-)": true, "(._.)": true, "(:": true, "(=": true, "(o:": true,
+	"(¬_¬)": true, "(ಠ_ಠ)": true, "(╯°□°）╯︵┻━┻": true, "-__-": true, "8-)": true, "8-D": true,
+	"8D": true, ":(": true, ":((": true, ":(((": true, ":()": true, ":)))": true, ":-)": true,
+	":-))": true, ":-)))": true, ":-*": true, ":-/": true, ":-X": true, ":-]": true, ":-o": true,
+	":-p": true, ":-x": true, ":-|": true, ":-}": true, ":0": true, ":3": true, ":P": true, ":]": true,
+	":`(": true, ":`)": true, ":`-(": true, ":o": true, ":o)": true, "=(": true, "=)": true, "=D": true,
+	"=|": true, "@_@": true, "O.o": true, "O_o": true, "V_V": true, "XDD": true, "[-:": true,
+	"^___^": true, "o_0": true, "o_O": true, "o_o": true, "v_v": true, "xD": true, "xDD": true,
+	"¯\\(ツ)/¯": true,
+}

@@ -1,0 +1,178 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/reportgraph/extractor"
+)
+
+// Alias rules are patterns with a "name" slot and one or more "alias"
+// slots. Each match links the name to every alias. A side that is already a
+// mention links by its span; a side that is not becomes a new mention with
+// the type of the other side (or the rule's type when neither side is a
+// mention), provided it overlaps no existing mention and no stop word.
+
+type pendingLink struct {
+	link AliasLink
+	news []int // indexes in fresh of the mentions this link creates
+}
+
+func (d *docState) runAliases() []AliasLink {
+	ph := d.p.aliasPhase
+	if ph == nil {
+		return nil
+	}
+	var pending []pendingLink
+	var fresh []cand
+	d.runPhase(ph, func(r *rule, i, end int) {
+		names := slotSpans(d.m.caps, r.nameSlot)
+		aliases := slotSpans(d.m.caps, r.aliasSlot)
+		if len(names) == 0 {
+			return
+		}
+		name := names[0]
+		nameM := d.mentionAt(name.bs, name.be)
+		for _, a := range aliases {
+			if a.bs == name.bs && a.be == name.be {
+				continue
+			}
+			aliasM := d.mentionAt(a.bs, a.be)
+			if r.check == "abbreviation" && !abbreviates(d.text[name.bs:name.be], d.text[a.bs:a.be]) {
+				continue
+			}
+			pl := pendingLink{link: AliasLink{Name: extractor.Span{Start: name.bs, End: name.be},
+				Alias: extractor.Span{Start: a.bs, End: a.be}, Rule: r.id}}
+			switch {
+			case nameM != nil && aliasM != nil:
+				if nameM.typ != aliasM.typ && !r.cross {
+					continue
+				}
+			case nameM != nil || aliasM != nil:
+				known, span, isAlias := nameM, a, true
+				if known == nil {
+					known, span, isAlias = aliasM, name, false
+				}
+				if d.overlapsAccepted(span.bs, span.be) {
+					continue
+				}
+				c := cand{start: span.bs, end: span.be, rule: r.idx, prio: r.prio, typ: known.typ,
+					subtype: known.subtype, canonical: known.canonical}
+				if c.canonical == "" && isAlias {
+					c.canonical = d.surface(known)
+				}
+				pl.news = []int{len(fresh)}
+				fresh = append(fresh, c)
+			default:
+				// Neither side is known: both become mentions of the rule's
+				// type, when it has one.
+				if r.typ == "" || d.overlapsAccepted(name.bs, name.be) || d.overlapsAccepted(a.bs, a.be) {
+					continue
+				}
+				pl.news = []int{len(fresh), len(fresh) + 1}
+				fresh = append(fresh,
+					cand{start: name.bs, end: name.be, rule: r.idx, prio: r.prio, typ: r.typ},
+					cand{start: a.bs, end: a.be, rule: r.idx, prio: r.prio, typ: r.typ,
+						canonical: d.text[name.bs:name.be]})
+			}
+			pending = append(pending, pl)
+		}
+	})
+	// New mentions go through the stop lists and settle conflicts among
+	// themselves; mentions accepted earlier are not disturbed.
+	order := make([]int, len(fresh))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return better(&fresh[order[a]], &fresh[order[b]]) })
+	kept := make([]bool, len(fresh))
+	var accepted []cand
+	for _, i := range order {
+		c := fresh[i]
+		if d.stopRule(&c) >= 0 {
+			continue
+		}
+		ok := true
+		for _, o := range accepted {
+			if o.start < c.end && c.start < o.end {
+				// The same span from another link is the same mention.
+				ok = o.start == c.start && o.end == c.end
+				if ok {
+					kept[i] = true
+				}
+				break
+			}
+		}
+		if ok && !kept[i] {
+			kept[i] = true
+			accepted = append(accepted, c)
+		}
+	}
+	if len(accepted) > 0 {
+		d.acc = append(d.acc, accepted...)
+		sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
+	}
+
+	var links []AliasLink
+	seen := map[AliasLink]bool{}
+	for _, pl := range pending {
+		ok := true
+		for _, n := range pl.news {
+			ok = ok && kept[n]
+		}
+		if !ok || d.mentionAt(pl.link.Name.Start, pl.link.Name.End) == nil ||
+			d.mentionAt(pl.link.Alias.Start, pl.link.Alias.End) == nil {
+			continue
+		}
+		if !seen[pl.link] {
+			seen[pl.link] = true
+			links = append(links, pl.link)
+		}
+	}
+	if d.trace != nil {
+		d.trace.links = links
+	}
+	return links
+}
+
+func (d *docState) surface(c *cand) string {
+	if c.text != "" {
+		return c.text
+	}
+	return d.text[c.start:c.end]
+}
+
+// abbreviates reports whether the shorter of a and b abbreviates the longer,
+// by the Schwartz–Hearst test: every letter and digit of the short form
+// occurs in the long form in order, and its first character starts a word
+// of the long form ("MSS" ↔ "Ministry of State Security", "PLA" ↔
+// "People's Liberation Army").
+func abbreviates(a, b string) bool {
+	short, long := []rune(a), []rune(b)
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	if len(short) < 2 || len(short) == len(long) {
+		return false
+	}
+	alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	if !alnum(short[0]) {
+		return false
+	}
+	li := len(long) - 1
+	for si := len(short) - 1; si >= 0; si-- {
+		c := unicode.ToLower(short[si])
+		if !alnum(c) {
+			continue
+		}
+		for li >= 0 && (unicode.ToLower(long[li]) != c || (si == 0 && li > 0 && alnum(long[li-1]))) {
+			li--
+		}
+		if li < 0 {
+			return false
+		}
+		li--
+	}
+	return !strings.EqualFold(a, b)
+}

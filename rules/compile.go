@@ -1,0 +1,494 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/nlp"
+)
+
+// aliasStage orders alias rules after every pattern stage.
+const aliasStage = 1 << 20
+
+// rule is a compiled rule.
+type rule struct {
+	spec    *ruleSpec
+	idx     int32
+	id      string
+	kind    string
+	typ     extractor.EntityType
+	subtype string
+	prio    int
+	stage   int
+
+	// pattern and alias rules
+	nodes       []*node
+	slots       []string
+	slotTypes   []extractor.EntityType
+	entitySlot  int
+	nameSlot    int
+	aliasSlot   int
+	firstEntity typeMask // start only at mentions of these types
+	hasFirsts   bool     // start only at tokens listed in vocab firsts
+	anchored    bool     // try only in sentences where an anchor word occurs
+	check       string
+	cross       bool
+
+	// regex rules
+	re       *regexp.Regexp
+	group    int
+	validate validator
+	refang   bool
+	pf       prefilter
+}
+
+// vocabEntry is what the pack knows about one case-folded token.
+type vocabEntry struct {
+	gaz     *gnode  // gazetteer trie after this token
+	anchors []int32 // pattern rules this token activates in its sentence
+	firsts  []int32 // pattern rules that may start at this token
+}
+
+// phase is the pattern (or alias) rules of one stage, grouped by how they
+// find their start tokens.
+type phase struct {
+	stage    int
+	firsts   bool    // some rule starts from vocab firsts
+	anchored bool    // some scan rule is anchored
+	scan     []*rule // tried at every token (of active sentences)
+	entFirst []*rule // tried at mentions of their first type
+}
+
+func (p *Pack) vocabFor(key string) *vocabEntry {
+	v := p.vocab[key]
+	if v == nil {
+		v = &vocabEntry{}
+		p.vocab[key] = v
+	}
+	return v
+}
+
+type compiler struct {
+	p     *Pack
+	an    *nlp.Analyzer
+	probs []Problem
+	r     *ruleSpec
+}
+
+func (c *compiler) errorf(n *yaml.Node, format string, args ...any) {
+	pr := Problem{File: c.r.file, RuleID: c.r.id, Severity: SeverityError, Message: fmt.Sprintf(format, args...)}
+	if n == nil {
+		n = c.r.node
+	}
+	pr.Line, pr.Column = n.Line, n.Column
+	c.probs = append(c.probs, pr)
+}
+
+// tokenize splits a name exactly as documents are split.
+func (c *compiler) tokenize(s string) []string {
+	var out []string
+	for _, sent := range c.an.Analyze(s) {
+		for _, t := range sent.Tokens {
+			out = append(out, t.Text)
+		}
+	}
+	return out
+}
+
+// compile builds a Pack from parsed specs. Problems found here (bad
+// regular expressions, names that tokenize to nothing, patterns that can
+// never match) carry the position of the offending value.
+func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
+	p := &Pack{vocab: map[string]*vocabEntry{}, gaz: &gazetteer{}, stops: &stopList{}, an: an,
+		tokenREs: map[string]int{}}
+	c := &compiler{p: p, an: an}
+	phases := map[int]*phase{}
+	for _, spec := range set.rules {
+		c.r = spec
+		r := &rule{spec: spec, idx: int32(len(p.rules)), id: spec.id, kind: spec.kind,
+			typ: extractor.EntityType(spec.typ), subtype: spec.subtype, prio: spec.priority,
+			entitySlot: -1, nameSlot: -1, aliasSlot: -1}
+		p.rules = append(p.rules, r)
+		info := Info{ID: r.id, Kind: r.kind, Type: spec.typ, Subtype: spec.subtype, Priority: r.prio,
+			Description: spec.description, File: spec.file, Line: spec.line(),
+			Examples: len(spec.match) + len(spec.noMatch), Overrides: spec.overrides}
+		switch spec.kind {
+		case KindGazetteer:
+			info.Entries = c.gazetteer(r)
+		case KindStop:
+			info.Entries = c.stop(r)
+			var types []string
+			for _, t := range spec.types {
+				types = append(types, t.s)
+			}
+			info.Type = strings.Join(types, ",")
+		case KindRegex:
+			c.regex(r)
+		case KindPattern, KindAlias:
+			r.stage = 1
+			if spec.hasStage {
+				r.stage = spec.stage
+			}
+			if spec.kind == KindAlias {
+				r.stage = aliasStage
+				r.check, r.cross = spec.check, spec.cross
+			}
+			if c.pattern(r) {
+				ph := phases[r.stage]
+				if ph == nil {
+					ph = &phase{stage: r.stage}
+					phases[r.stage] = ph
+				}
+				switch {
+				case r.hasFirsts:
+					ph.firsts = true
+				case r.firstEntity != 0:
+					ph.entFirst = append(ph.entFirst, r)
+				default:
+					ph.scan = append(ph.scan, r)
+					ph.anchored = ph.anchored || r.anchored
+				}
+			}
+			info.Stage = r.stage
+			if spec.kind == KindAlias {
+				info.Stage = 0
+			}
+		}
+		p.infos = append(p.infos, info)
+	}
+	var stages []int
+	for s := range phases {
+		if s != aliasStage {
+			stages = append(stages, s)
+		}
+	}
+	sort.Ints(stages)
+	for _, s := range stages {
+		p.phases = append(p.phases, phases[s])
+	}
+	p.aliasPhase = phases[aliasStage]
+	return p, c.probs
+}
+
+func (c *compiler) gazetteer(r *rule) int {
+	spec := c.r
+	p := c.p
+	names := 0
+	for _, e := range spec.entries {
+		typ := spec.typ
+		if e.typ != "" {
+			typ = e.typ
+		}
+		entry := int32(len(p.gaz.entries))
+		p.gaz.entries = append(p.gaz.entries, gazEntry{canonical: strings.TrimSpace(e.name.s),
+			typ: extractor.EntityType(typ), subtype: e.subtype})
+		mode := parseCase(spec.cas)
+		if e.cas != "" {
+			mode = parseCase(e.cas)
+		}
+		seen := map[string]bool{}
+		for _, n := range append([]strItem{e.name}, e.aliases...) {
+			if seen[n.s] {
+				continue
+			}
+			seen[n.s] = true
+			toks := c.tokenize(n.s)
+			if len(toks) == 0 {
+				c.errorf(n.node, "name %q has no tokens", n.s)
+				continue
+			}
+			h := newHit(r.idx, entry, mode, toks)
+			h.common = spec.common
+			if e.common != nil {
+				h.common = *e.common
+			}
+			p.insertName(toks, h)
+			names++
+		}
+	}
+	p.gaz.names += names
+	return names
+}
+
+func (c *compiler) regex(r *rule) {
+	spec := c.r
+	re, err := regexp.Compile(spec.regex)
+	if err != nil { // the parser reported it
+		return
+	}
+	r.re = re
+	r.pf = analyse(spec.regex)
+	if spec.group != "" {
+		if n, err := strconv.Atoi(spec.group); err == nil {
+			r.group = n
+		} else {
+			r.group = re.SubexpIndex(spec.group)
+		}
+		if r.group < 0 || r.group > re.NumSubexp() {
+			c.errorf(spec.fields["group"], "regex has no group %q", spec.group)
+			r.group = 0
+		}
+	}
+	r.refang = r.typ == extractor.Indicator
+	if spec.refang != nil {
+		r.refang = *spec.refang
+	}
+	if spec.validate != "" {
+		r.validate = validators[spec.validate]
+	}
+	if spec.scope == "sentence" {
+		c.p.sentRegex = append(c.p.sentRegex, r)
+	} else {
+		c.p.tokRegex = append(c.p.tokRegex, r)
+	}
+}
+
+func (c *compiler) slot(r *rule, name, typ string) int {
+	for i, s := range r.slots {
+		if s == name {
+			if typ != "" && r.slotTypes[i] == "" {
+				r.slotTypes[i] = extractor.EntityType(typ)
+			}
+			return i
+		}
+	}
+	r.slots = append(r.slots, name)
+	r.slotTypes = append(r.slotTypes, extractor.EntityType(typ))
+	return len(r.slots) - 1
+}
+
+// pattern compiles the pattern of a pattern or alias rule and works out
+// where it can start. It reports whether the rule is usable.
+func (c *compiler) pattern(r *rule) bool {
+	spec := c.r
+	before := len(c.probs)
+	r.nodes = c.nodes(spec.pattern, r)
+	if len(c.probs) > before || len(r.nodes) == 0 {
+		return false
+	}
+	if minTokens(r.nodes) == 0 {
+		c.errorf(spec.fields["pattern"], "pattern can match without consuming a token: it would never produce a mention")
+		return false
+	}
+	for i, s := range r.slots {
+		switch {
+		case s == "entity":
+			r.entitySlot = i
+		case s == "name" && r.kind == KindAlias:
+			r.nameSlot = i
+		case s == "alias" && r.kind == KindAlias:
+			r.aliasSlot = i
+		default:
+			if r.kind == KindAlias {
+				c.errorf(spec.fields["pattern"], "alias rules use the slots name and alias, not %q", s)
+			} else {
+				c.errorf(spec.fields["pattern"], "pattern rules capture with capture: true (slot \"entity\"), not slot %q", s)
+			}
+			return false
+		}
+	}
+	if r.kind == KindAlias {
+		if r.entitySlot >= 0 {
+			c.errorf(spec.fields["pattern"], "alias rules use the slots name and alias, not capture")
+			return false
+		}
+		if r.nameSlot < 0 || r.aliasSlot < 0 {
+			c.errorf(spec.fields["pattern"], "alias rule needs an element with slot: name and one with slot: alias")
+			return false
+		}
+	}
+	c.starts(r)
+	return true
+}
+
+// starts indexes the rule by its first element (a word list or an entity
+// type) or, failing that, by a required word list anywhere in the pattern.
+func (c *compiler) starts(r *rule) {
+	first := r.nodes[0]
+	if first.min >= 1 && first.phrases != nil {
+		r.hasFirsts = true
+		for _, k := range first.phrases.firstKeys() {
+			v := c.p.vocabFor(k)
+			v.firsts = appendOnce(v.firsts, r.idx)
+		}
+		return
+	}
+	if first.min >= 1 && first.entity != 0 {
+		r.firstEntity = first.entity
+		return
+	}
+	var best []string
+	for _, n := range r.nodes {
+		if n.min >= 1 && n.phrases != nil {
+			if k := n.phrases.firstKeys(); best == nil || len(k) < len(best) {
+				best = k
+			}
+		}
+	}
+	if best != nil {
+		r.anchored = true
+		for _, k := range best {
+			v := c.p.vocabFor(k)
+			v.anchors = appendOnce(v.anchors, r.idx)
+		}
+	}
+}
+
+func appendOnce(s []int32, v int32) []int32 {
+	if n := len(s); n > 0 && s[n-1] == v {
+		return s
+	}
+	return append(s, v)
+}
+
+// firstKeys lists the case-folded first tokens of every phrase.
+func (ps *phraseSet) firstKeys() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(k string) {
+		k = foldKey(k)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	for k := range ps.single {
+		add(k)
+	}
+	if ps.multi != nil {
+		for k := range ps.multi.kids {
+			add(k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (c *compiler) nodes(es []*elemSpec, r *rule) []*node {
+	out := make([]*node, 0, len(es))
+	for _, e := range es {
+		if e == nil {
+			continue
+		}
+		out = append(out, c.node(e, r))
+	}
+	return out
+}
+
+func (c *compiler) node(e *elemSpec, r *rule) *node {
+	n := &node{min: e.min, max: e.max, slot: -1, any: e.any}
+	switch {
+	case e.capture:
+		n.slot = c.slot(r, "entity", "")
+	case e.slot != "":
+		n.slot = c.slot(r, e.slot, e.typ)
+	}
+	if e.hasPhr {
+		n.phrases = c.phraseSet(e.phrases, e.fold)
+	}
+	n.entity = c.types(e.entity)
+	n.cond = c.cond(e)
+	if e.seq != nil {
+		n.seq = c.nodes(e.seq, r)
+	}
+	for _, alt := range e.or {
+		n.alts = append(n.alts, c.nodes(alt, r))
+	}
+	return n
+}
+
+func (c *compiler) types(items []strItem) typeMask {
+	var m typeMask
+	for _, t := range items {
+		if t.s == "any" {
+			m |= anyType
+		} else {
+			m |= maskOf(extractor.EntityType(t.s))
+		}
+	}
+	return m
+}
+
+// cond compiles the token constraints of an element, or returns nil.
+func (c *compiler) cond(e *elemSpec) *cond {
+	if e.regex == "" && e.shapes == nil && e.cshapes == nil && e.pos == nil && e.nots == nil {
+		return nil
+	}
+	out := &cond{}
+	if e.regex != "" {
+		expr := "^(?:" + e.regex + ")$"
+		if id, ok := c.p.tokenREs[expr]; ok {
+			out.re, out.pf, out.reID = c.p.tokenRE[id], analyse(expr), id
+		} else if re, err := regexp.Compile(expr); err != nil {
+			c.errorf(e.node, "bad regex: %v", err)
+		} else {
+			out.re, out.pf, out.reID = re, analyse(expr), len(c.p.tokenRE)
+			c.p.tokenREs[expr] = out.reID
+			c.p.tokenRE = append(c.p.tokenRE, re)
+		}
+	}
+	for _, s := range e.shapes {
+		out.shapes = append(out.shapes, s.s)
+	}
+	for _, s := range e.cshapes {
+		out.cshapes = append(out.cshapes, s.s)
+	}
+	for _, s := range e.pos {
+		out.pos = append(out.pos, s.s)
+	}
+	for _, ne := range e.nots {
+		neg := &negation{entity: c.types(ne.entity)}
+		if ne.hasPhr {
+			neg.phrases = c.phraseSet(ne.phrases, ne.fold)
+		}
+		neg.cond = c.cond(ne)
+		out.not = append(out.not, neg)
+	}
+	return out
+}
+
+func (c *compiler) phraseSet(items []strItem, fold bool) *phraseSet {
+	ps := &phraseSet{fold: fold, single: map[string]bool{}}
+	for _, it := range items {
+		toks := c.tokenize(it.s)
+		if len(toks) == 0 {
+			c.errorf(it.node, "list item %q has no tokens", it.s)
+			continue
+		}
+		key := exactKey
+		if fold {
+			key = foldKey
+		}
+		// Every phrase's first token is in the vocabulary, so a token the
+		// vocabulary does not know starts no phrase (see phraseSet.ends).
+		c.p.vocabFor(foldKey(toks[0]))
+		if len(toks) == 1 {
+			ps.single[key(toks[0])] = true
+			continue
+		}
+		if ps.multi == nil {
+			ps.multi = &ptrie{}
+		}
+		t := ps.multi
+		for _, tok := range toks {
+			k := key(tok)
+			if t.kids == nil {
+				t.kids = map[string]*ptrie{}
+			}
+			next := t.kids[k]
+			if next == nil {
+				next = &ptrie{}
+				t.kids[k] = next
+			}
+			t = next
+		}
+		t.end = true
+	}
+	return ps
+}

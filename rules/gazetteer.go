@@ -1,0 +1,187 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/reportgraph/extractor"
+)
+
+// Gazetteers are matched with one token trie for the whole pack, keyed by
+// case-folded token text: at each token the matcher walks the trie as far
+// as the text allows and checks the case policy of every entry it passes.
+// Cost is one map lookup per token plus one per extra token of a match,
+// whatever the number of entries.
+
+type caseMode uint8
+
+const (
+	caseAuto caseMode = iota
+	caseSensitive
+	caseInsensitive
+)
+
+func parseCase(s string) caseMode {
+	switch s {
+	case "sensitive":
+		return caseSensitive
+	case "insensitive":
+		return caseInsensitive
+	}
+	return caseAuto
+}
+
+type gnode struct {
+	kids map[string]*gnode
+	hits []gazHit
+}
+
+// gazHit is one name (canonical or alias) of one entry ending at a node.
+type gazHit struct {
+	rule  int32
+	entry int32
+	mode  caseMode
+	// toks are the name's tokens as written; upper and title their
+	// all-capitals and first-letter-capitalised forms for the auto policy.
+	toks, upper, title []string
+	lower              bool // the name has no capital letter: any case matches
+	// common marks a name that is also an ordinary word ("Strontium",
+	// "Certify"): it does not match as the first word of a sentence, where
+	// a capital letter says nothing.
+	common bool
+}
+
+type gazEntry struct {
+	canonical string
+	typ       extractor.EntityType
+	subtype   string
+}
+
+type gazetteer struct {
+	entries []gazEntry
+	names   int
+}
+
+func newHit(rule, entry int32, mode caseMode, toks []string) gazHit {
+	h := gazHit{rule: rule, entry: entry, mode: mode, toks: toks, lower: true}
+	for i, t := range toks {
+		toks[i] = exactKey(t)
+		if strings.ToLower(t) != t {
+			h.lower = false
+		}
+	}
+	if mode == caseAuto && !h.lower {
+		h.upper = make([]string, len(toks))
+		h.title = make([]string, len(toks))
+		for i, t := range toks {
+			h.upper[i] = strings.ToUpper(t)
+			h.title[i] = capFirst(t)
+		}
+	}
+	return h
+}
+
+func capFirst(s string) string {
+	for i, r := range s {
+		if unicode.IsLower(r) {
+			return s[:i] + string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+		}
+		return s
+	}
+	return s
+}
+
+// accepts reports whether tokens [i, i+len(h.toks)) of d satisfy the case
+// policy of the hit. The trie already matched them case-insensitively.
+func (h *gazHit) accepts(d *docState, i int) bool {
+	switch {
+	case h.mode == caseInsensitive:
+		return true
+	case h.mode == caseSensitive:
+		for k, t := range h.toks {
+			if d.exact(i+k) != t {
+				return false
+			}
+		}
+		return true
+	case h.lower:
+		return true
+	}
+	for k := range h.toks {
+		t := d.exact(i + k)
+		if t != h.toks[k] && t != h.upper[k] && t != h.title[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// insert adds a name to the trie rooted in the pack vocabulary.
+func (p *Pack) insertName(toks []string, h gazHit) {
+	var n *gnode
+	for i, t := range toks {
+		key := foldKey(t)
+		if i == 0 {
+			v := p.vocabFor(key)
+			if v.gaz == nil {
+				v.gaz = &gnode{}
+			}
+			n = v.gaz
+			continue
+		}
+		if n.kids == nil {
+			n.kids = map[string]*gnode{}
+		}
+		next := n.kids[key]
+		if next == nil {
+			next = &gnode{}
+			n.kids[key] = next
+		}
+		n = next
+	}
+	n.hits = append(n.hits, h)
+}
+
+// matchGazetteers adds a candidate for every gazetteer name in sentence
+// tokens [lo, hi).
+func (d *docState) matchGazetteers(lo, hi int) {
+	p := d.p
+	for i := lo; i < hi; i++ {
+		v := d.vent[i]
+		if v == nil || v.gaz == nil {
+			continue
+		}
+		n := v.gaz
+		for j := i + 1; ; j++ {
+			for k := range n.hits {
+				h := &n.hits[k]
+				if h.accepts(d, i) && !(h.common && d.sentenceInitial(i)) {
+					e := &p.gaz.entries[h.entry]
+					r := p.rules[h.rule]
+					d.addCand(cand{start: d.tokStart[i], end: d.tokEnd[j-1], rule: h.rule, prio: r.prio,
+						typ: e.typ, subtype: e.subtype, canonical: e.canonical})
+				}
+			}
+			if j >= hi || n.kids == nil {
+				break
+			}
+			n = n.kids[d.fold[j]]
+			if n == nil {
+				break
+			}
+		}
+	}
+}
+
+// sentenceInitial reports whether token i is the first word of its
+// sentence: only punctuation (quotes, bullets, brackets) comes before it.
+func (d *docState) sentenceInitial(i int) bool {
+	for j := d.sentLo[d.sentOf[i]]; j < i; j++ {
+		for _, r := range d.tokText[j] {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,517 @@
+package rules
+
+import (
+	"sort"
+	"sync"
+
+	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/nlp"
+)
+
+// cand is a candidate mention before conflicts are settled.
+type cand struct {
+	start, end int
+	rule       int32
+	prio       int
+	typ        extractor.EntityType
+	subtype    string
+	canonical  string
+	text       string // refanged text; "" means the surface text
+	defanged   bool
+	tokS, tokE int32 // tokens covered, set when accepted
+}
+
+func (c *cand) len() int { return c.end - c.start }
+
+// trace records what happened to every candidate, for rule tests.
+type trace struct {
+	cands   []cand  // every candidate produced, stopped or not
+	stopped []int32 // per cands entry: the stop rule that removed it, or -1
+	links   []AliasLink
+}
+
+// docState is the working state of one Match call: the flat token table of
+// the document, lazily computed token features and the mentions accepted
+// so far.
+type docState struct {
+	p     *Pack
+	text  string
+	sents []nlp.Sentence
+	an    *nlp.Analyzer
+
+	tokText          []string
+	tokStart, tokEnd []int
+	fold             []string
+	vent             []*vocabEntry
+	sentOf           []int32
+	sentLo           []int // first token of each sentence, plus the total at the end
+	shapes, cshapes  []string
+	tagged           []bool
+	reCache          [][]uint8 // per token regex: 0 unknown, 1 match, 2 no match
+
+	cands    []cand
+	acc      []cand
+	startM   []int32    // per token: index in acc of the mention starting there, or -1
+	cover    []typeMask // per token: types of the mentions covering it
+	occupied []bool     // per byte, during resolve
+	active   []int32    // per rule: stamp of the last sentence it was activated in
+	m        matcher
+	trace    *trace
+}
+
+var docPool = sync.Pool{New: func() any { return new(docState) }}
+
+// Match finds the mentions and alias links in text, whose sentences and
+// tokens an.Analyze produced. Sentences are tagged for parts of speech only
+// when a rule's pos constraint is evaluated on them; tags are written into
+// sents.
+func (p *Pack) Match(text string, sents []nlp.Sentence, an *nlp.Analyzer) Result {
+	return p.match(text, sents, an, nil)
+}
+
+func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *trace) Result {
+	d := docPool.Get().(*docState)
+	defer func() {
+		d.reset()
+		docPool.Put(d)
+	}()
+	d.init(p, text, sents, an, tr)
+
+	// Stage 0: gazetteers and regular expressions. Names may run across a
+	// sentence boundary (a heading broken over lines): the trie needs every
+	// token in order, so a real sentence end, which is a token, stops it.
+	d.matchGazetteers(0, len(d.tokText))
+	d.matchRegexes()
+	d.resolve()
+	// Pattern stages, each seeing what the earlier ones accepted.
+	for _, ph := range p.phases {
+		d.runPhase(ph, func(r *rule, i, end int) { d.patternCand(r, i, end) })
+		d.resolve()
+	}
+	links := d.runAliases()
+	res := Result{Mentions: make([]extractor.Mention, len(d.acc)), Aliases: links}
+	for i := range d.acc {
+		res.Mentions[i] = d.mention(&d.acc[i])
+	}
+	return res
+}
+
+func (d *docState) mention(c *cand) extractor.Mention {
+	r := d.p.rules[c.rule]
+	t := c.text
+	if t == "" {
+		t = d.text[c.start:c.end]
+	}
+	return extractor.Mention{Span: extractor.Span{Start: c.start, End: c.end}, Text: t, Type: c.typ,
+		Subtype: c.subtype, Canonical: c.canonical, Rule: r.id, Priority: c.prio, Defanged: c.defanged}
+}
+
+func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *trace) {
+	d.p, d.text, d.sents, d.an, d.trace = p, text, sents, an, tr
+	n := 0
+	for _, s := range sents {
+		n += len(s.Tokens)
+	}
+	d.tokText = grow(d.tokText, n)
+	d.tokStart = grow(d.tokStart, n)
+	d.tokEnd = grow(d.tokEnd, n)
+	d.fold = grow(d.fold, n)
+	d.vent = grow(d.vent, n)
+	d.sentOf = grow(d.sentOf, n)
+	d.startM = grow(d.startM, n)
+	d.cover = grow(d.cover, n)
+	d.sentLo = grow(d.sentLo, len(sents)+1)
+	d.tagged = grow(d.tagged, len(sents))
+	d.active = grow(d.active, len(p.rules))
+	d.m.d = d
+	k := 0
+	for si := range sents {
+		d.sentLo[si] = k
+		for _, t := range sents[si].Tokens {
+			d.tokText[k], d.tokStart[k], d.tokEnd[k] = t.Text, t.Start, t.End
+			f := foldKey(t.Text)
+			d.fold[k] = f
+			d.vent[k] = p.vocab[f]
+			d.sentOf[k] = int32(si)
+			d.startM[k] = -1
+			k++
+		}
+	}
+	d.sentLo[len(sents)] = n
+}
+
+// grow returns s resized to n, zeroed, reusing its storage.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func (d *docState) reset() {
+	d.p, d.sents, d.an, d.trace, d.text = nil, nil, nil, nil, ""
+	d.cands, d.acc = d.cands[:0], d.acc[:0]
+	d.shapes, d.cshapes = d.shapes[:0], d.cshapes[:0]
+	for i := range d.reCache {
+		d.reCache[i] = d.reCache[i][:0]
+	}
+	clear(d.tokText)
+	clear(d.fold)
+	clear(d.vent)
+	// Drop very large buffers rather than pin them in the pool.
+	if cap(d.tokText) > 1<<20 {
+		*d = docState{}
+	}
+}
+
+func (d *docState) exact(i int) string { return exactKey(d.tokText[i]) }
+
+func (d *docState) sentHi(i int) int { return d.sentLo[d.sentOf[i]+1] }
+
+func (d *docState) shape(i int) string {
+	if len(d.shapes) != len(d.tokText) {
+		d.shapes = grow(d.shapes, len(d.tokText))
+	}
+	if d.shapes[i] == "" {
+		d.shapes[i] = nlp.Shape(d.tokText[i])
+	}
+	return d.shapes[i]
+}
+
+func (d *docState) cshape(i int) string {
+	if len(d.cshapes) != len(d.tokText) {
+		d.cshapes = grow(d.cshapes, len(d.tokText))
+	}
+	if d.cshapes[i] == "" {
+		d.cshapes[i] = nlp.ShortShape(d.tokText[i])
+	}
+	return d.cshapes[i]
+}
+
+// reMatch runs a token regex on token i once per document: several rules
+// and repeated elements test the same capitalised-word expressions on the
+// same tokens.
+func (d *docState) reMatch(c *cond, i int) bool {
+	t := d.tokText[i]
+	if !c.pf.allowsAnchored(t) {
+		return false
+	}
+	for len(d.reCache) <= c.reID {
+		d.reCache = append(d.reCache, nil)
+	}
+	cache := d.reCache[c.reID]
+	if len(cache) != len(d.tokText) {
+		cache = grow(cache, len(d.tokText))
+		d.reCache[c.reID] = cache
+	}
+	switch cache[i] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	ok := c.re.MatchString(t)
+	cache[i] = 2
+	if ok {
+		cache[i] = 1
+	}
+	return ok
+}
+
+// pos returns the part-of-speech tag of token i, tagging its sentence on
+// first use: tagging is several times slower than tokenising, so only the
+// sentences a pos constraint reaches pay for it.
+func (d *docState) pos(i int) string {
+	si := d.sentOf[i]
+	s := &d.sents[si]
+	if !d.tagged[si] {
+		d.tagged[si] = true
+		if d.an != nil {
+			d.an.Tag(s)
+		}
+	}
+	return s.Tokens[i-d.sentLo[si]].POS
+}
+
+// addCand records a candidate unless a stop rule removes it.
+func (d *docState) addCand(c cand) {
+	if d.stopRule(&c) < 0 {
+		d.cands = append(d.cands, c)
+	}
+}
+
+// stopRule returns the stop rule that removes c, or -1, and traces c.
+func (d *docState) stopRule(c *cand) int32 {
+	stop := int32(-1)
+	if d.p.stops != nil {
+		t := c.text
+		if t == "" {
+			t = d.text[c.start:c.end]
+		}
+		stop = d.p.stops.stops(c.typ, t)
+	}
+	if d.trace != nil {
+		d.trace.cands = append(d.trace.cands, *c)
+		d.trace.stopped = append(d.trace.stopped, stop)
+	}
+	return stop
+}
+
+// resolve settles the accepted mentions and this stage's candidates
+// together: longest first, then higher priority, then earlier rule; a
+// candidate overlapping an accepted one is dropped. Then it rebuilds the
+// token index that entity constraints read.
+func (d *docState) resolve() {
+	pool := append(d.acc, d.cands...)
+	d.cands = d.cands[:0]
+	// Sort indexes, not the (large) candidates; ties keep pool order.
+	order := make([]int32, len(pool))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	sort.Slice(order, func(a, b int) bool {
+		x, y := &pool[order[a]], &pool[order[b]]
+		if better(x, y) {
+			return true
+		}
+		return !better(y, x) && order[a] < order[b]
+	})
+	if cap(d.occupied) < len(d.text) {
+		d.occupied = make([]bool, len(d.text))
+	}
+	occ := d.occupied[:len(d.text)]
+	keep := order[:0]
+	for _, k := range order {
+		c := &pool[k]
+		if c.start < 0 || c.end > len(d.text) || c.end <= c.start || anySet(occ[c.start:c.end]) {
+			continue
+		}
+		for b := c.start; b < c.end; b++ {
+			occ[b] = true
+		}
+		keep = append(keep, k)
+	}
+	sort.Slice(keep, func(a, b int) bool { return pool[keep[a]].start < pool[keep[b]].start })
+	acc := make([]cand, len(keep))
+	for i, k := range keep {
+		acc[i] = pool[k]
+		clear(occ[acc[i].start:acc[i].end])
+	}
+	d.acc = acc
+	d.index()
+}
+
+// better orders candidates for resolution.
+func better(a, b *cand) bool {
+	if a.len() != b.len() {
+		return a.len() > b.len()
+	}
+	if a.prio != b.prio {
+		return a.prio > b.prio
+	}
+	if a.rule != b.rule {
+		return a.rule < b.rule
+	}
+	return a.start < b.start
+}
+
+func anySet(b []bool) bool {
+	for _, v := range b {
+		if v {
+			return true
+		}
+	}
+	return false
+}
+
+// index maps accepted mentions to the tokens they cover.
+func (d *docState) index() {
+	for i := range d.startM {
+		d.startM[i] = -1
+		d.cover[i] = 0
+	}
+	for ai := range d.acc {
+		c := &d.acc[ai]
+		s := sort.Search(len(d.tokEnd), func(i int) bool { return d.tokEnd[i] > c.start })
+		e := sort.Search(len(d.tokStart), func(i int) bool { return d.tokStart[i] >= c.end })
+		if s >= e {
+			c.tokS, c.tokE = int32(s), int32(s)
+			continue
+		}
+		// A mention never crosses a sentence for pattern purposes.
+		if hi := d.sentHi(s); e > hi {
+			e = hi
+		}
+		c.tokS, c.tokE = int32(s), int32(e)
+		if d.startM[s] < 0 {
+			d.startM[s] = int32(ai)
+		}
+		m := maskOf(c.typ)
+		for t := s; t < e; t++ {
+			d.cover[t] |= m
+		}
+	}
+}
+
+// mentionAt returns the accepted mention with exactly this span, or nil.
+func (d *docState) mentionAt(start, end int) *cand {
+	i := sort.Search(len(d.acc), func(i int) bool { return d.acc[i].start >= start })
+	if i < len(d.acc) && d.acc[i].start == start && d.acc[i].end == end {
+		return &d.acc[i]
+	}
+	return nil
+}
+
+// overlapsAccepted reports whether [start, end) overlaps an accepted mention.
+func (d *docState) overlapsAccepted(start, end int) bool {
+	i := sort.Search(len(d.acc), func(i int) bool { return d.acc[i].end > start })
+	return i < len(d.acc) && d.acc[i].start < end
+}
+
+// maxIndicatorToken is the longest token regex rules look at. Longer
+// "tokens" are embedded data (base64 images in Markdown, hex dumps) where
+// running a dozen expressions costs much and finds only noise.
+const maxIndicatorToken = 4096
+
+// matchRegexes runs token-scoped regex rules on each token that passes their
+// prefilter, and sentence-scoped ones on each sentence.
+func (d *docState) matchRegexes() {
+	p := d.p
+	if len(p.tokRegex) > 0 {
+		for i, t := range d.tokText {
+			if len(t) > maxIndicatorToken {
+				continue
+			}
+			for _, r := range p.tokRegex {
+				if !r.pf.allows(t) {
+					continue
+				}
+				if r.group == 0 {
+					for _, m := range r.re.FindAllStringIndex(t, -1) {
+						if m[1] > m[0] {
+							d.regexCand(r, d.tokStart[i]+m[0], d.tokStart[i]+m[1])
+						}
+					}
+					continue
+				}
+				for _, m := range r.re.FindAllStringSubmatchIndex(t, -1) {
+					if s, e := m[2*r.group], m[2*r.group+1]; s >= 0 && e > s {
+						d.regexCand(r, d.tokStart[i]+s, d.tokStart[i]+e)
+					}
+				}
+			}
+		}
+	}
+	for _, r := range p.sentRegex {
+		for _, s := range d.sents {
+			st := d.text[s.Start:s.End]
+			if !r.pf.allows(st) {
+				continue
+			}
+			for _, m := range r.re.FindAllStringSubmatchIndex(st, -1) {
+				if a, b := m[2*r.group], m[2*r.group+1]; a >= 0 && b > a {
+					d.regexCand(r, s.Start+a, s.Start+b)
+				}
+			}
+		}
+	}
+}
+
+func (d *docState) regexCand(r *rule, start, end int) {
+	raw := d.text[start:end]
+	vc := vctx{text: d.text, start: start, end: end, clean: raw}
+	if r.refang {
+		vc.clean, vc.defanged = refang(raw)
+	}
+	if r.validate != nil && !r.validate(&vc) {
+		return
+	}
+	c := cand{start: vc.start, end: vc.end, rule: r.idx, prio: r.prio, typ: r.typ, subtype: r.subtype,
+		defanged: vc.defanged}
+	if vc.clean != d.text[vc.start:vc.end] {
+		c.text = vc.clean
+	}
+	d.addCand(c)
+}
+
+// runPhase tries the rules of one phase in every sentence, calling found for
+// each match. Rules are tried only where they can start: at tokens of their
+// first-element list, at mentions of their first-element type, or, for
+// rules with neither, at every token of sentences holding one of their
+// anchor words (or every sentence when they have none).
+func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
+	stamp := int32(0)
+	try := func(r *rule, i, hi int) {
+		if !canStart(d, r.nodes, i, hi) {
+			return
+		}
+		d.m.hi = hi
+		if end := d.m.match(r.nodes, i); end > i {
+			found(r, i, end)
+		}
+	}
+	for si := range d.sents {
+		lo, hi := d.sentLo[si], d.sentLo[si+1]
+		if lo == hi {
+			continue
+		}
+		stamp++
+		if ph.firsts || ph.anchored {
+			for i := lo; i < hi; i++ {
+				v := d.vent[i]
+				if v == nil {
+					continue
+				}
+				for _, ri := range v.firsts {
+					if r := d.p.rules[ri]; r.stage == ph.stage {
+						try(r, i, hi)
+					}
+				}
+				for _, ri := range v.anchors {
+					d.active[ri] = stamp
+				}
+			}
+		}
+		for _, r := range ph.scan {
+			if r.anchored && d.active[r.idx] != stamp {
+				continue
+			}
+			for i := lo; i < hi; i++ {
+				try(r, i, hi)
+			}
+		}
+		if len(ph.entFirst) > 0 {
+			for i := lo; i < hi; i++ {
+				mi := d.startM[i]
+				if mi < 0 {
+					continue
+				}
+				m := maskOf(d.acc[mi].typ)
+				for _, r := range ph.entFirst {
+					if r.firstEntity&m != 0 {
+						try(r, i, hi)
+					}
+				}
+			}
+		}
+	}
+	// Reset stamps so the next phase starts clean.
+	for _, r := range ph.scan {
+		d.active[r.idx] = 0
+	}
+}
+
+// patternCand turns a pattern match into a candidate: the captured span
+// (the hull of the "entity" slot), or the whole match.
+func (d *docState) patternCand(r *rule, i, end int) {
+	start, stop := d.tokStart[i], d.tokEnd[end-1]
+	if r.entitySlot >= 0 {
+		spans := slotSpans(d.m.caps, r.entitySlot)
+		if len(spans) > 0 {
+			start, stop = spans[0].bs, spans[len(spans)-1].be
+		}
+	}
+	d.addCand(cand{start: start, end: stop, rule: r.idx, prio: r.prio, typ: r.typ, subtype: r.subtype})
+}

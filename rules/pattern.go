@@ -1,0 +1,503 @@
+package rules
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/reportgraph/extractor"
+)
+
+// The token-pattern matcher. A pattern compiles to a tree of nodes; each node
+// consumes one or more tokens (a token, a phrase from a list, the span of a
+// mention found by an earlier stage, or a sub-sequence) and may repeat.
+// Matching backtracks like a regular-expression engine: repeats are greedy
+// and the first way that matches wins. Elements can record what they
+// consumed into named slots; pattern rules use the slot "entity", alias
+// rules "name" and "alias", and relation rules will use "source" and
+// "target" with the same machinery.
+
+// typeMask is a set of entity types, one bit per EntityTypes entry.
+type typeMask uint16
+
+var anyType = typeMask(1<<len(extractor.EntityTypes) - 1)
+
+func maskOf(t extractor.EntityType) typeMask {
+	for i, v := range extractor.EntityTypes {
+		if v == t {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
+type node struct {
+	min, max int // max -1: unbounded
+	slot     int // -1: none
+	cond     *cond
+	phrases  *phraseSet
+	entity   typeMask
+	seq      []*node
+	alts     [][]*node
+	any      bool
+}
+
+// cond is the token constraints of an element, all of which must hold for
+// every token the element consumes.
+type cond struct {
+	re      *regexp.Regexp
+	reID    int // index of the per-document cache of this expression's results
+	pf      prefilter
+	shapes  []string
+	cshapes []string
+	pos     []string    // a trailing * matches by prefix
+	not     []*negation // the token must match none
+}
+
+// negation holds when its inner constraints do not all hold at a token.
+type negation struct {
+	phrases *phraseSet // a phrase of the set starts at the token
+	entity  typeMask   // the token is inside a mention of these types
+	cond    *cond
+}
+
+// phraseSet is a list of words or phrases, each split into tokens by the
+// document tokenizer. Single-token phrases sit in a map; longer ones in a
+// small token trie.
+type phraseSet struct {
+	fold   bool
+	single map[string]bool
+	multi  *ptrie
+}
+
+type ptrie struct {
+	kids map[string]*ptrie
+	end  bool
+}
+
+func (ps *phraseSet) key(d *docState, i int) string {
+	if ps.fold {
+		return d.fold[i]
+	}
+	return d.exact(i)
+}
+
+// ends appends to buf the ends (exclusive token index) of phrases starting
+// at token i, longest first.
+func (ps *phraseSet) ends(d *docState, i, hi int, buf []int) []int {
+	if i >= hi || d.vent[i] == nil {
+		return buf
+	}
+	n := len(buf)
+	if ps.single[ps.key(d, i)] {
+		buf = append(buf, i+1)
+	}
+	if ps.multi != nil {
+		t := ps.multi
+		for j := i; j < hi; j++ {
+			t = t.kids[ps.key(d, j)]
+			if t == nil {
+				break
+			}
+			if t.end && j > i {
+				buf = append(buf, j+1)
+			}
+		}
+	}
+	// Longest first: the trie adds in increasing order after the single.
+	for a, b := n, len(buf)-1; a < b; a, b = a+1, b-1 {
+		buf[a], buf[b] = buf[b], buf[a]
+	}
+	return buf
+}
+
+func (ps *phraseSet) startsAt(d *docState, i, hi int) bool {
+	var buf [4]int
+	return len(ps.ends(d, i, hi, buf[:0])) > 0
+}
+
+func (c *cond) ok(d *docState, i int) bool {
+	if c.shapes != nil && !contains(c.shapes, d.shape(i)) {
+		return false
+	}
+	if c.cshapes != nil && !contains(c.cshapes, d.cshape(i)) {
+		return false
+	}
+	if c.re != nil && !d.reMatch(c, i) {
+		return false
+	}
+	if c.pos != nil && !posOK(c.pos, d.pos(i)) {
+		return false
+	}
+	for _, n := range c.not {
+		if n.holds(d, i) {
+			return false
+		}
+	}
+	return true
+}
+
+func posOK(want []string, tag string) bool {
+	for _, w := range want {
+		if w == tag || (strings.HasSuffix(w, "*") && strings.HasPrefix(tag, w[:len(w)-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+func (n *negation) holds(d *docState, i int) bool {
+	if n.entity != 0 && d.cover[i]&n.entity == 0 {
+		return false
+	}
+	if n.phrases != nil && !n.phrases.startsAt(d, i, d.sentHi(i)) {
+		return false
+	}
+	if n.cond != nil && !n.cond.ok(d, i) {
+		return false
+	}
+	return true
+}
+
+// foldKey is the case-folded form tokens are compared by: lower case with
+// typographic apostrophes and dashes made plain, so "People’s" matches
+// "People's".
+func foldKey(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			return normPunct(strings.ToLower(s))
+		}
+	}
+	return s
+}
+
+// exactKey is the case-sensitive comparison form: only punctuation unified.
+func exactKey(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return normPunct(s)
+		}
+	}
+	return s
+}
+
+var punctReplacer = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u2010", "-", "\u2011", "-",
+	"\u2012", "-", "\u2013", "-", "\u2014", "-", "\u00a0", " ")
+
+func normPunct(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return punctReplacer.Replace(s)
+		}
+	}
+	return s
+}
+
+// capRec records that a slot consumed tokens [start, end) and the bytes
+// [bs, be) of the text.
+type capRec struct {
+	slot       int
+	start, end int
+	bs, be     int
+}
+
+// matcher runs one pattern at one start token.
+type matcher struct {
+	d     *docState
+	hi    int // end of the sentence (exclusive token index)
+	caps  []capRec
+	steps int
+	ends  []int
+}
+
+// stepLimit bounds backtracking per start token, so a pathological pattern
+// costs time linear in the text, not exponential.
+const stepLimit = 20000
+
+// match tries nodes at token i and returns the end of the first match
+// (exclusive), or -1.
+func (m *matcher) match(nodes []*node, i int) int {
+	m.caps = m.caps[:0]
+	m.steps = 0
+	end := -1
+	m.seq(nodes, i, func(j int) bool {
+		if j > i {
+			end = j
+			return true
+		}
+		return false
+	})
+	return end
+}
+
+func (m *matcher) seq(nodes []*node, i int, k func(int) bool) bool {
+	if len(nodes) == 0 {
+		return k(i)
+	}
+	n, rest := nodes[0], nodes[1:]
+	// Fast paths without closures, which would allocate: a repeated
+	// single-token element, and any element that occurs exactly once.
+	if n.seq == nil && n.alts == nil && n.phrases == nil && n.entity == 0 {
+		return m.tokenRun(n, rest, i, k)
+	}
+	if n.min == 1 && n.max == 1 && n.seq == nil && n.alts == nil {
+		return m.single(n, rest, i, k)
+	}
+	return m.rep(n, 0, i, func(j int) bool { return m.seq(rest, j, k) })
+}
+
+// tokenRun matches a single-token element repeated min..max times,
+// greedily, then the rest of the sequence.
+func (m *matcher) tokenRun(n *node, rest []*node, i int, k func(int) bool) bool {
+	c := 0
+	for (n.max < 0 || c < n.max) && i+c < m.hi && (n.cond == nil || n.cond.ok(m.d, i+c)) {
+		c++
+	}
+	for ; c >= n.min; c-- {
+		m.steps++
+		if m.steps > stepLimit {
+			return false
+		}
+		mark := len(m.caps)
+		if n.slot >= 0 && c > 0 {
+			m.caps = append(m.caps, capRec{slot: n.slot, start: i, end: i + c,
+				bs: m.d.tokStart[i], be: m.d.tokEnd[i+c-1]})
+		}
+		if m.seq(rest, i+c, k) {
+			return true
+		}
+		m.caps = m.caps[:mark]
+	}
+	return false
+}
+
+// single matches a phrase-list or entity element once, longest first, then
+// the rest of the sequence.
+func (m *matcher) single(n *node, rest []*node, i int, k func(int) bool) bool {
+	d := m.d
+	m.steps++
+	if m.steps > stepLimit || i >= m.hi {
+		return false
+	}
+	try := func(j, bs, be int) bool {
+		if n.cond != nil && !m.condAll(n.cond, i, j) {
+			return false
+		}
+		mark := len(m.caps)
+		if n.slot >= 0 {
+			m.caps = append(m.caps, capRec{slot: n.slot, start: i, end: j, bs: bs, be: be})
+		}
+		if m.seq(rest, j, k) {
+			return true
+		}
+		m.caps = m.caps[:mark]
+		return false
+	}
+	if n.entity != 0 {
+		mi := d.startM[i]
+		if mi < 0 {
+			return false
+		}
+		mc := &d.acc[mi]
+		if maskOf(mc.typ)&n.entity == 0 || int(mc.tokE) > m.hi {
+			return false
+		}
+		return try(int(mc.tokE), mc.start, mc.end)
+	}
+	base := len(m.ends)
+	m.ends = n.phrases.ends(d, i, m.hi, m.ends)
+	n1 := len(m.ends)
+	ok := false
+	for x := base; x < n1 && !ok; x++ {
+		j := m.ends[x]
+		ok = try(j, d.tokStart[i], d.tokEnd[j-1])
+	}
+	m.ends = m.ends[:base]
+	return ok
+}
+
+func (m *matcher) rep(n *node, count, i int, k func(int) bool) bool {
+	m.steps++
+	if m.steps > stepLimit {
+		return false
+	}
+	if n.max < 0 || count < n.max {
+		if m.once(n, i, func(j int) bool {
+			if j == i { // consumed nothing: stop repeating
+				return count+1 >= n.min && k(j)
+			}
+			return m.rep(n, count+1, j, k)
+		}) {
+			return true
+		}
+	}
+	return count >= n.min && k(i)
+}
+
+// once matches a single occurrence of n at token i.
+func (m *matcher) once(n *node, i int, k func(int) bool) bool {
+	d := m.d
+	mark := len(m.caps)
+	try := func(j, bs, be int) bool {
+		if n.slot >= 0 && j > i {
+			m.caps = append(m.caps, capRec{slot: n.slot, start: i, end: j, bs: bs, be: be})
+		}
+		if k(j) {
+			return true
+		}
+		m.caps = m.caps[:mark]
+		return false
+	}
+	tokBytes := func(j int) (int, int) {
+		if j > i {
+			return d.tokStart[i], d.tokEnd[j-1]
+		}
+		return 0, 0
+	}
+	switch {
+	case n.seq != nil:
+		return m.seq(n.seq, i, func(j int) bool { bs, be := tokBytes(j); return try(j, bs, be) })
+	case n.alts != nil:
+		for _, alt := range n.alts {
+			if m.seq(alt, i, func(j int) bool { bs, be := tokBytes(j); return try(j, bs, be) }) {
+				return true
+			}
+		}
+		return false
+	case n.phrases != nil:
+		base := len(m.ends)
+		m.ends = n.phrases.ends(d, i, m.hi, m.ends)
+		ends := m.ends[base:]
+		defer func() { m.ends = m.ends[:base] }()
+		for _, j := range ends {
+			if n.cond != nil && !m.condAll(n.cond, i, j) {
+				continue
+			}
+			bs, be := tokBytes(j)
+			if try(j, bs, be) {
+				return true
+			}
+		}
+		return false
+	case n.entity != 0:
+		if i >= m.hi {
+			return false
+		}
+		mi := d.startM[i]
+		if mi < 0 {
+			return false
+		}
+		mc := &d.acc[mi]
+		if maskOf(mc.typ)&n.entity == 0 || int(mc.tokE) > m.hi {
+			return false
+		}
+		j := int(mc.tokE)
+		if n.cond != nil && !m.condAll(n.cond, i, j) {
+			return false
+		}
+		return try(j, mc.start, mc.end)
+	default:
+		if i >= m.hi || (n.cond != nil && !n.cond.ok(d, i)) {
+			return false
+		}
+		bs, be := tokBytes(i + 1)
+		return try(i+1, bs, be)
+	}
+}
+
+func (m *matcher) condAll(c *cond, i, j int) bool {
+	for t := i; t < j; t++ {
+		if !c.ok(m.d, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// minTokens is the fewest tokens a node sequence can consume.
+func minTokens(nodes []*node) int {
+	total := 0
+	for _, n := range nodes {
+		one := 1
+		switch {
+		case n.seq != nil:
+			one = minTokens(n.seq)
+		case n.alts != nil:
+			one = 1 << 30
+			for _, a := range n.alts {
+				one = min(one, minTokens(a))
+			}
+		}
+		total += n.min * one
+	}
+	return total
+}
+
+// slotSpans merges the records of each slot: adjacent records of one slot
+// (as when a repeated element matches token by token) form one span; records
+// separated by other tokens stay separate spans.
+func slotSpans(caps []capRec, slot int) []capRec {
+	var mine []capRec
+	for _, c := range caps {
+		if c.slot == slot {
+			mine = append(mine, c)
+		}
+	}
+	// Groups record after their elements; order by position, outer first.
+	sort.Slice(mine, func(a, b int) bool {
+		if mine[a].start != mine[b].start {
+			return mine[a].start < mine[b].start
+		}
+		return mine[a].end > mine[b].end
+	})
+	var out []capRec
+	for _, c := range mine {
+		if n := len(out); n > 0 && out[n-1].end == c.start {
+			out[n-1].end, out[n-1].be = c.end, c.be
+			continue
+		}
+		// A record nested in the previous one (a slot on a group and on an
+		// element inside it) adds nothing.
+		if n := len(out); n > 0 && c.start >= out[n-1].start && c.end <= out[n-1].end {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// canStart is a cheap test of whether nodes could match at token i: it
+// checks only the first token the pattern would consume. Scanning rules
+// call it before the backtracking matcher, whose closures allocate.
+func canStart(d *docState, nodes []*node, i, hi int) bool {
+	if len(nodes) == 0 {
+		return true
+	}
+	n := nodes[0]
+	if n.min == 0 && canStart(d, nodes[1:], i, hi) {
+		return true
+	}
+	if i >= hi {
+		return false
+	}
+	switch {
+	case n.seq != nil:
+		return canStart(d, n.seq, i, hi)
+	case n.alts != nil:
+		for _, a := range n.alts {
+			if canStart(d, a, i, hi) {
+				return true
+			}
+		}
+		return false
+	case n.phrases != nil:
+		return n.phrases.startsAt(d, i, hi) && (n.cond == nil || n.cond.ok(d, i))
+	case n.entity != 0:
+		mi := d.startM[i]
+		return mi >= 0 && maskOf(d.acc[mi].typ)&n.entity != 0 && (n.cond == nil || n.cond.ok(d, i))
+	default:
+		return n.cond == nil || n.cond.ok(d, i)
+	}
+}

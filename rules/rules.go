@@ -1,0 +1,204 @@
+// Package rules loads, checks and runs the rule language that finds
+// mentions in text: gazetteers (known names), token patterns, regular
+// expressions for indicators, alias definitions and stop lists.
+//
+// Rules are YAML files (docs/rules.md is the reference). The default pack is
+// embedded in the binary; users add packs with --rules DIR that extend it or
+// override its rules by id. A Pack is compiled once and is safe for
+// concurrent use.
+//
+// Matching runs in stages over one document: gazetteers and regular
+// expressions first, then pattern rules (which may build on what the first
+// stage found), then alias rules, with stop lists applied to every candidate.
+// Overlapping candidates are settled by the longest match, then the higher
+// priority, then the earlier rule.
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/nlp"
+)
+
+// Rule kinds.
+const (
+	KindGazetteer = "gazetteer"
+	KindPattern   = "pattern"
+	KindRegex     = "regex"
+	KindAlias     = "alias"
+	KindStop      = "stop"
+)
+
+// DefaultPriority is the priority of a rule that does not give one.
+const DefaultPriority = 50
+
+// Info describes one rule of a compiled pack (for `extractor rules list`).
+type Info struct {
+	ID       string `json:"id"`
+	Kind     string `json:"kind"`
+	Type     string `json:"type,omitempty"`
+	Subtype  string `json:"subtype,omitempty"`
+	Priority int    `json:"priority"`
+	// Stage is the stage of a pattern rule (1 or more); 0 for other kinds
+	// (gazetteers and regexes run first, aliases last).
+	Stage       int    `json:"stage"`
+	Description string `json:"description,omitempty"`
+	File        string `json:"file"`
+	Line        int    `json:"line"`
+	// Examples counts match and no_match examples together.
+	Examples int `json:"examples"`
+	// Entries is the number of names (gazetteer) or words (stop).
+	Entries int `json:"entries,omitempty"`
+	// Overrides is "file:line" of the rule this one replaced, if any.
+	Overrides string `json:"overrides,omitempty"`
+}
+
+// AliasLink says that two spans of a document name the same thing.
+type AliasLink struct {
+	Name  extractor.Span `json:"name"`
+	Alias extractor.Span `json:"alias"`
+	Rule  string         `json:"rule"`
+}
+
+// Result is what Match found in one document. Mentions are sorted by
+// position and never overlap; Doc and Page are left for the caller.
+type Result struct {
+	Mentions []extractor.Mention
+	Aliases  []AliasLink
+}
+
+// Problem is one finding of Lint or Load, positioned in a rule file.
+type Problem struct {
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
+	RuleID   string   `json:"rule,omitempty"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+}
+
+// Severity grades a Problem. Only errors stop Load.
+type Severity string
+
+// Severities, from worst.
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+	SeverityInfo    Severity = "info"
+)
+
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", p.Line, p.Column)
+	}
+	b.WriteString(": ")
+	if p.Severity != SeverityError && p.Severity != "" {
+		b.WriteString(string(p.Severity))
+		b.WriteString(": ")
+	}
+	if p.RuleID != "" {
+		fmt.Fprintf(&b, "rule %q: ", p.RuleID)
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// LoadError is returned by Load when a rule file has errors. Its message
+// lists every error as file:line:column.
+type LoadError struct {
+	Problems []Problem // errors only
+}
+
+func (e *LoadError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Pack is a compiled set of rules, safe for concurrent use.
+type Pack struct {
+	rules []*rule
+	infos []Info
+
+	gaz        *gazetteer
+	stops      *stopList
+	vocab      map[string]*vocabEntry // folded token → gazetteer trie, pattern starts and anchors
+	tokRegex   []*rule                // regex rules run on single tokens
+	sentRegex  []*rule                // regex rules run on whole sentences
+	phases     []*phase               // pattern rules by stage, ascending
+	aliasPhase *phase
+	tokenRE    []*regexp.Regexp // distinct pattern token regexes, by cache id
+	tokenREs   map[string]int
+	an         *nlp.Analyzer
+}
+
+// Rules describes every active rule in pack order.
+func (p *Pack) Rules() []Info { return append([]Info(nil), p.infos...) }
+
+var (
+	defaultOnce sync.Once
+	defaultPack *Pack
+	defaultErr  error
+
+	analyzerOnce sync.Once
+	analyzer     *nlp.Analyzer
+	analyzerErr  error
+)
+
+// sharedAnalyzer is the tokenizer used to split gazetteer entries and list
+// phrases exactly as documents are split.
+func sharedAnalyzer() (*nlp.Analyzer, error) {
+	analyzerOnce.Do(func() { analyzer, analyzerErr = nlp.New() })
+	return analyzer, analyzerErr
+}
+
+// Default returns the embedded default pack, compiled once per process.
+func Default() (*Pack, error) {
+	defaultOnce.Do(func() { defaultPack, defaultErr = Load() })
+	return defaultPack, defaultErr
+}
+
+// Load compiles the embedded default pack followed by the packs in dirs, in
+// order. A rule whose id already exists replaces it (keeping its place in
+// the order); any other rule extends the pack. Any error in any file stops
+// the load; the error names file, line and column.
+func Load(dirs ...string) (*Pack, error) { return load(true, dirs) }
+
+// load is Load with the embedded pack optional, for tests of rule files in
+// isolation.
+func load(embedded bool, dirs []string) (*Pack, error) {
+	set, probs := parseAll(dirs, embedded)
+	var errs []Problem
+	for _, pr := range probs {
+		if pr.Severity == SeverityError {
+			errs = append(errs, pr)
+		}
+	}
+	if len(errs) > 0 {
+		sortProblems(errs)
+		return nil, &LoadError{Problems: errs}
+	}
+	an, err := sharedAnalyzer()
+	if err != nil {
+		return nil, fmt.Errorf("rules: loading the tokenizer: %w", err)
+	}
+	p, cprobs := compile(set, an)
+	for _, pr := range cprobs {
+		if pr.Severity == SeverityError {
+			errs = append(errs, pr)
+		}
+	}
+	if len(errs) > 0 {
+		sortProblems(errs)
+		return nil, &LoadError{Problems: errs}
+	}
+	return p, nil
+}
