@@ -2,8 +2,11 @@ package document
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -150,4 +153,23 @@ func FuzzDetect(f *testing.F) {
 			t.Fatalf("%%PDF- header detected as %q", format)
 		}
 	})
+}
+
+// A file named .pdf that holds something else is read by its content, with
+// a warning that says so: never a silent surprise.
+func TestReadFileWarnsWhenNameAndContentDisagree(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "advisory.pdf")
+	if err := os.WriteFile(p, []byte("<html><body><p>APT40 is linked to the Hainan State Security Department.</p></body></html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ReadFile(context.Background(), p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Format != extractor.FormatHTML {
+		t.Errorf("format = %s, want html (detected from the bytes)", doc.Format)
+	}
+	if len(doc.Warnings) == 0 || !strings.Contains(strings.Join(doc.Warnings, ";"), "named .pdf") {
+		t.Errorf("no name/content warning: %q", doc.Warnings)
+	}
 }

@@ -12,7 +12,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/reportgraph/extractor"
@@ -85,7 +87,27 @@ func ReadFile(ctx context.Context, path string, opt Options) (*extractor.Documen
 	if err != nil {
 		return nil, err
 	}
-	return Read(ctx, path, raw, opt)
+	doc, err := Read(ctx, path, raw, opt)
+	if err != nil {
+		return nil, err
+	}
+	if w := nameMismatch(path, doc.Format); w != "" {
+		doc.Warnings = append(doc.Warnings, w)
+	}
+	return doc, nil
+}
+
+// nameMismatch warns when a file's extension promises one format and its
+// bytes are another (an HTML page saved as .pdf): the document is still read
+// by its content, but the user learns why it is not what the name says.
+func nameMismatch(path string, got extractor.Format) string {
+	want, ok := map[string]extractor.Format{
+		".pdf": extractor.FormatPDF, ".html": extractor.FormatHTML, ".htm": extractor.FormatHTML, ".xhtml": extractor.FormatHTML,
+	}[strings.ToLower(filepath.Ext(path))]
+	if !ok || want == got {
+		return ""
+	}
+	return fmt.Sprintf("named %s but the content is %s; read as %s", filepath.Ext(path), got, got)
 }
 
 // ReadLimited reads all of r, failing with ErrTooLarge past max bytes.

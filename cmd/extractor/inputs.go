@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"time"
 
@@ -59,7 +58,7 @@ func (f *readFlags) readAll(cmd *cobra.Command, args []string, work document.Wor
 		return err
 	}
 	sources, failed := f.sources(cmd, args)
-	op := f.opener(os.Stdin)
+	op := f.opener(cmd.InOrStdin())
 	var useErr error
 	op.OpenAll(context.Background(), sources, f.workers, work, func(r document.Result) {
 		if r.Err != nil {

@@ -1,0 +1,238 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/go-pdf/fpdf"
+	"github.com/reportgraph/extractor/internal/testenv"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// run executes the CLI in-process the way main does and returns what a user
+// would see on stdout and stderr, and whether the exit status is non-zero.
+func run(t *testing.T, stdin string, args ...string) (stdout, stderr string, failed bool) {
+	t.Helper()
+	root := newRootCmd()
+	var out, errOut bytes.Buffer
+	root.SetOut(&out)
+	root.SetErr(&errOut)
+	root.SetIn(strings.NewReader(stdin))
+	root.SetArgs(args)
+	err := root.Execute()
+	if err != nil {
+		var quiet silentError
+		if !errors.As(err, &quiet) {
+			errOut.WriteString("extractor: " + err.Error() + "\n")
+		}
+	}
+	return out.String(), errOut.String(), err != nil
+}
+
+func writeFile(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func onePagePDF(t *testing.T, text string) []byte {
+	t.Helper()
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.AddPage()
+	pdf.SetFont("Helvetica", "", 11)
+	pdf.MultiCell(0, 6, text, "", "L", false)
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// A batch with bad inputs: each bad one gets exactly one line naming it,
+// the good ones are still printed, and the exit status says something failed.
+func TestTextBadInputsAreReportedAndTheRestIsRead(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, dir, "good.txt", []byte("Volt Typhoon targets the energy sector.\n"))
+	pdf := onePagePDF(t, "Flax Typhoon is operated by Integrity Technology Group.")
+	goodPDF := writeFile(t, dir, "good.pdf", pdf)
+	bad := map[string]string{
+		writeFile(t, dir, "empty.txt", nil):                                        "empty",
+		writeFile(t, dir, "truncated.pdf", pdf[:len(pdf)/3]):                       "PDF",
+		writeFile(t, dir, "garbage.bin", bytes.Repeat([]byte{0, 1, 2, 0xff}, 500)): "binary",
+	}
+	args := []string{"text", good, goodPDF}
+	for p := range bad {
+		args = append(args, p)
+	}
+	stdout, stderr, failed := run(t, "", args...)
+	if !failed {
+		t.Error("exit status is 0 although three inputs failed")
+	}
+	for _, want := range []string{"Volt Typhoon targets the energy sector.", "Integrity Technology Group"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("good input missing from stdout: %q\nstdout: %s", want, stdout)
+		}
+	}
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	if len(lines) != len(bad) {
+		t.Errorf("want one stderr line per bad input (%d), got %d:\n%s", len(bad), len(lines), stderr)
+	}
+	for p, reason := range bad {
+		found := false
+		for _, l := range lines {
+			if strings.Contains(l, p) && strings.Contains(l, reason) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no error line naming %s with %q:\n%s", p, reason, stderr)
+		}
+	}
+}
+
+func TestTextStdinAndSizeLimit(t *testing.T) {
+	stdout, _, failed := run(t, "APT41 is also called Winnti.\n", "text", "-")
+	if failed || !strings.Contains(stdout, "APT41 is also called Winnti.") {
+		t.Errorf("stdin not read: failed=%v stdout=%q", failed, stdout)
+	}
+	p := writeFile(t, t.TempDir(), "big.txt", bytes.Repeat([]byte("word "), 100))
+	_, stderr, failed := run(t, "", "text", "--max-bytes", "100", p)
+	if !failed || !strings.Contains(stderr, p) || !strings.Contains(stderr, "--max-bytes") {
+		t.Errorf("over-size input: failed=%v stderr=%q", failed, stderr)
+	}
+}
+
+func TestTextRefusesPrivateURLs(t *testing.T) {
+	_, stderr, failed := run(t, "", "text", "http://127.0.0.1:1/report.html")
+	if !failed || !strings.Contains(stderr, "127.0.0.1") || !strings.Contains(stderr, "--allow-private") {
+		t.Errorf("loopback URL not refused clearly: failed=%v stderr=%q", failed, stderr)
+	}
+}
+
+func TestTextJSONDescribesDocument(t *testing.T) {
+	p := writeFile(t, t.TempDir(), "a.pdf", onePagePDF(t, "Salt Typhoon targets telecommunications providers."))
+	stdout, stderr, failed := run(t, "", "text", "--json", p)
+	if failed {
+		t.Fatalf("failed: %s", stderr)
+	}
+	var doc struct {
+		ID     string `json:"id"`
+		Format string `json:"format"`
+		Pages  []struct{ Start, End int }
+		Text   string `json:"text"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatalf("not one JSON document: %v\n%s", err, stdout)
+	}
+	if !strings.HasPrefix(doc.ID, "doc:sha256:") || doc.Format != "pdf" || len(doc.Pages) != 1 {
+		t.Errorf("unexpected document: id=%q format=%q pages=%d", doc.ID, doc.Format, len(doc.Pages))
+	}
+	if !strings.Contains(doc.Text, "Salt Typhoon") {
+		t.Errorf("text missing: %q", doc.Text)
+	}
+}
+
+// The main job: extract from the bundled samples; the dataset validates
+// against the published schema and names the actors the samples are about.
+func TestExtractSamplesValidatesAgainstSchema(t *testing.T) {
+	root := testenv.RepoRoot()
+	stdout, stderr, failed := run(t, "", "extract", "--format", "json", filepath.Join(root, "corpus", "samples"))
+	if failed {
+		t.Fatalf("extract failed: %s", stderr)
+	}
+	c := jsonschema.NewCompiler()
+	sch, err := c.Compile(filepath.Join(root, "docs", "dataset.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Fatalf("dataset does not validate: %v", err)
+	}
+	var ds struct {
+		Entities []struct{ Type, Name string }
+	}
+	json.Unmarshal([]byte(stdout), &ds)
+	have := map[string]bool{}
+	for _, e := range ds.Entities {
+		have[e.Type+"|"+e.Name] = true
+	}
+	for _, want := range []string{"threat-actor|Volt Typhoon", "threat-actor|Flax Typhoon", "organization|Integrity Technology Group"} {
+		if !have[want] {
+			t.Errorf("samples: entity %s not extracted", want)
+		}
+	}
+}
+
+func TestExtractBadInputIsSkipped(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, dir, "good.txt", []byte("Volt Typhoon compromised routers in Guam.\n"))
+	bad := writeFile(t, dir, "bad.pdf", []byte("%PDF-1.7\n garbage"))
+	stdout, stderr, failed := run(t, "", "extract", good, bad)
+	if !failed || !strings.Contains(stderr, bad) {
+		t.Errorf("bad input not reported: failed=%v stderr=%q", failed, stderr)
+	}
+	if !strings.Contains(stdout, "Volt Typhoon") {
+		t.Errorf("good input not extracted: %s", stdout)
+	}
+}
+
+// A broken rule file stops the run before any input is read, naming the
+// file and line.
+func TestExtractBrokenRulesStopBeforeReading(t *testing.T) {
+	dir := t.TempDir()
+	rulesDir := filepath.Join(dir, "rules")
+	os.Mkdir(rulesDir, 0o755)
+	writeFile(t, rulesDir, "mine.yaml", []byte("rules:\n  - id: mine.actors\n    kind: gazetteer\n    entires: []\n"))
+	stdout, stderr, failed := run(t, "", "extract", "--rules", rulesDir, filepath.Join(dir, "does-not-exist.txt"))
+	if !failed {
+		t.Fatal("broken rules accepted")
+	}
+	if !strings.Contains(stderr, "mine.yaml:4") {
+		t.Errorf("error does not name file:line: %q", stderr)
+	}
+	if strings.Contains(stderr, "does-not-exist") || stdout != "" {
+		t.Errorf("inputs were read despite the rule error: stdout=%q stderr=%q", stdout, stderr)
+	}
+}
+
+func TestRulesCommands(t *testing.T) {
+	stdout, stderr, failed := run(t, "", "rules", "test")
+	if failed || !strings.Contains(stdout, " 0 failed") {
+		t.Errorf("default pack examples fail: %s%s", stdout, stderr)
+	}
+	stdout, _, failed = run(t, "", "rules", "list")
+	if failed || !strings.Contains(stdout, "gazetteer") || !strings.Contains(stdout, "pattern") {
+		t.Errorf("rules list: failed=%v\n%s", failed, stdout)
+	}
+	dir := t.TempDir()
+	writeFile(t, dir, "bad.yaml", []byte("rules:\n  - id: x.one\n    kind: regex\n    type: indicator\n    pattern: '('\n"))
+	stdout, _, failed = run(t, "", "rules", "lint", "--rules", dir)
+	if !failed || !strings.Contains(stdout, "bad.yaml:") {
+		t.Errorf("lint did not fail on a bad regex with file:line: failed=%v\n%s", failed, stdout)
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	stdout, _, failed := run(t, "", "version")
+	if failed || !strings.Contains(stdout, version) {
+		t.Errorf("version: %q", stdout)
+	}
+	for _, cmd := range [][]string{{"text"}, {"extract"}, {"rules", "lint"}} {
+		stdout, _, _ := run(t, "", append(cmd, "--help")...)
+		if !strings.Contains(stdout, "Examples:") {
+			t.Errorf("%v --help has no examples", cmd)
+		}
+	}
+}
