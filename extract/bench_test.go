@@ -1,0 +1,76 @@
+package extract
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/document"
+	"github.com/reportgraph/extractor/internal/testenv"
+	"github.com/reportgraph/extractor/rules"
+)
+
+// benchDocs reads the texts the extraction speed is measured on: the
+// development CTI reports in ../shared (skipped when absent) or, failing
+// that, the bundled samples.
+func benchDocs(b *testing.B) []*extractor.Document {
+	dir := filepath.Join(testenv.RepoRoot(), "corpus", "samples")
+	if shared := filepath.Join(testenv.RepoRoot(), "..", "shared", "data", "cases", "annoctr-train"); dirExists(shared) {
+		dir = shared
+	}
+	var docs []*extractor.Document
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, ".json") {
+			return nil
+		}
+		doc, err := document.ReadFile(context.Background(), p, document.Options{})
+		if err == nil {
+			docs = append(docs, doc)
+		}
+		return nil
+	})
+	if len(docs) == 0 {
+		b.Skip("no documents to measure on")
+	}
+	return docs
+}
+
+func dirExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
+}
+
+// BenchmarkExtract measures entity extraction end to end on document text
+// (sentences, tokens, every rule, resolution into entities) on one core;
+// the target is ≥ 2 MB/s. Reading the files is not included.
+func BenchmarkExtract(b *testing.B) {
+	docs := benchDocs(b)
+	pack, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := New(pack)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var size int64
+	for _, d := range docs {
+		size += int64(len(d.Text))
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		results := make([]*DocResult, 0, len(docs))
+		for _, d := range docs {
+			r, err := x.Document(context.Background(), d)
+			if err != nil {
+				b.Fatal(err)
+			}
+			results = append(results, r)
+		}
+		Resolve(results)
+	}
+}
