@@ -42,16 +42,27 @@ fuzz:
 clean:
 	rm -rf bin
 
-# Figures on the development cases in ../shared/data/cases (skipped when absent):
-# entity detection/typed P/R/F1 per set, scored by ../shared/tools/score.py.
+# Figures of `extractor eval` (docs/corpus.md): the sample corpus when it has
+# gold files, the development cases in ../shared/data/cases, and the raw dev
+# splits in ../shared/data/annotated read by the BIO/AnnoCTR/doccano readers
+# (skipped when ../shared is absent). Micro figures on the cases equal
+# ../shared/tools/score.py's (corpus/crosscheck_test.go). Full reports in bin/eval/.
 SHARED ?= ../shared
 EVAL_SETS ?= annoctr-dev dnrti-valid aptner-dev captier-dev
+RAW_SETS ?= annoctr dnrti/valid.txt aptner/APTNERdev.txt captier/CAPTIER-dev.jsonl
 .PHONY: eval
 eval: build
-	@if [ ! -d $(SHARED)/data/cases ]; then echo "$(SHARED)/data/cases is absent: skipping"; exit 0; fi; \
-	mkdir -p bin/eval; \
+	@mkdir -p bin/eval
+	@if ls $(SAMPLES)/*.gold.json >/dev/null 2>&1; then \
+		./$(BIN) eval --corpus $(SAMPLES) --format summary || exit 1; \
+	else echo "$(SAMPLES) has no gold files: skipping"; fi
+	@if [ ! -d $(SHARED)/data ]; then echo "$(SHARED)/data is absent: skipping the development sets"; exit 0; fi; \
 	for s in $(EVAL_SETS); do \
-		./$(BIN) extract --format json -o bin/eval/$$s.json $(SHARED)/data/cases/$$s/*.txt || exit 1; \
-		python3 $(SHARED)/tools/score.py --dataset bin/eval/$$s.json --gold $(SHARED)/data/cases/$$s --json-out bin/eval/$$s.score.json --no-per-doc --top 0 >/dev/null || exit 1; \
-		python3 -c "import json,sys; d=json.load(open('bin/eval/$$s.score.json'))['micro']; f=lambda k: ' '.join('%s=%.3f'%(x,(d[k][x] or 0)) for x in ('p','r','f1')); print('%-14s detection %s | typed %s' % ('$$s', f('detection'), f('typed')))"; \
+		[ -d $(SHARED)/data/cases/$$s ] || { echo "$(SHARED)/data/cases/$$s is absent: skipping"; continue; }; \
+		./$(BIN) eval --corpus $(SHARED)/data/cases/$$s --format json > bin/eval/$$s.json || exit 1; \
+		./$(BIN) eval --corpus $(SHARED)/data/cases/$$s --format summary || exit 1; \
+	done; \
+	for s in $(RAW_SETS); do \
+		[ -e $(SHARED)/data/annotated/$$s ] || { echo "$(SHARED)/data/annotated/$$s is absent: skipping"; continue; }; \
+		printf 'raw '; ./$(BIN) eval --corpus $(SHARED)/data/annotated/$$s --format summary || exit 1; \
 	done

@@ -36,6 +36,7 @@ type DocResult struct {
 	Sentences []nlp.Sentence
 	Mentions  []extractor.Mention
 	Aliases   []rules.AliasLink
+	Relations []rules.RelationMatch // spans of Mentions; see relations.go
 }
 
 // Document extracts the mentions of one document. A panic in matching is
@@ -55,5 +56,5 @@ func (x *Extractor) Document(ctx context.Context, doc *extractor.Document) (res 
 		m.Mentions[i].Doc = doc.ID
 		m.Mentions[i].Page = doc.PageOf(m.Mentions[i].Start)
 	}
-	return &DocResult{Doc: doc, Sentences: sents, Mentions: m.Mentions, Aliases: m.Aliases}, nil
+	return &DocResult{Doc: doc, Sentences: sents, Mentions: m.Mentions, Aliases: m.Aliases, Relations: m.Relations}, nil
 }

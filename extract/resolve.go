@@ -1,116 +1,321 @@
 package extract
 
 import (
-	"math"
 	"sort"
 	"strings"
 
 	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/kb"
+	"github.com/reportgraph/extractor/rules"
 )
 
+// Option configures Resolve.
+type Option func(*resolver)
+
+// WithKB makes the names and aliases of a knowledge base merge entities:
+// every mention whose text (or canonical name) is a name of an entry
+// belongs to that entry's entity, which takes the entry's name, type and
+// subtype. The KB is the user's word, so it outranks every rule.
+func WithKB(k *kb.KB) Option { return func(r *resolver) { r.kb = newKBIndex(k) } }
+
+// WithRules tells Resolve the kind of every rule (from Pack.Rules), which
+// the confidence of a mention depends on. Without it, rule kinds are
+// unknown and priorities alone set the priors.
+func WithRules(infos []rules.Info) Option {
+	return func(r *resolver) {
+		for _, in := range infos {
+			r.kinds[in.ID] = in.Kind
+		}
+	}
+}
+
+type resolver struct {
+	kb    *kbIndex
+	kinds map[string]string // rule id → kind
+}
+
+// ref is one mention with what resolution knows about it.
+type ref struct {
+	m        extractor.Mention
+	doc      int
+	sentence int       // index in its document's sentences, -1 when unknown
+	key      string    // identity key
+	kbe      *kb.Entry // the knowledge-base entry naming it, if any
+	defined  bool      // the long side of an alias definition
+	canonOff bool      // the document's own definition overrides the rule's canonical name
+}
+
 // Resolve merges the mentions of every document into entities and returns
-// the dataset. Mentions are one entity when they share a normalised name
-// (a gazetteer's canonical name when a rule gave one, else the surface
-// text) or when an alias rule linked them ("Ministry of State Security
-// (MSS)", "also known as"). Entities with the same id in several documents
-// are one entity with the mentions of all of them.
-func Resolve(results []*DocResult) *extractor.Dataset {
+// the dataset. Mentions are one entity when
+//
+//   - they have the same identity key: the VariantKey of the knowledge-base
+//     name, else of the canonical name a rule gave, else of the surface text
+//     (so case, "the", possessives and spelling variants such as
+//     "Qihoo360" / "Qihoo 360" do not split an entity), in any document;
+//   - an alias rule linked them in a document ("Blue Heron, also known as
+//     Sky Viper"). A link makes the two names one entity everywhere, except
+//     when the alias is an abbreviation or already has another identity
+//     from a gazetteer ("Managed Security Services (MSS)"): then the
+//     definition holds for that document only, because abbreviations are
+//     reused for different things in different reports.
+//
+// The type is a vote weighted by rule priority (a knowledge-base entry
+// outvotes every rule); the name is the knowledge-base name, else the
+// canonical name, else the defined long form, else the most frequent
+// surface form. Ids are the type and the slug of the name (EntityID), and
+// the order of entities, aliases and mentions is fixed, so the same input
+// gives the same dataset byte for byte.
+func Resolve(results []*DocResult, opts ...Option) *extractor.Dataset {
+	r := &resolver{kb: newKBIndex(nil), kinds: map[string]string{}}
+	for _, o := range opts {
+		o(r)
+	}
 	ds := &extractor.Dataset{Schema: extractor.DatasetSchema,
 		Documents: []extractor.DocumentSummary{}, Entities: []extractor.Entity{}, Relations: []extractor.Relation{}}
-	var all []extractor.Mention
-	var nameSide []bool // mention was the defined side of an alias link
-	docIndex := map[string]int{}
-	uf := newUnionFind(0)
-	byKey := map[string]int{}
-	for di, r := range results {
-		ds.Documents = append(ds.Documents, r.Doc.Summary())
-		docIndex[r.Doc.ID] = di
-		at := map[extractor.Span]int{}
-		for _, m := range r.Mentions {
-			i := len(all)
-			all = append(all, m)
-			nameSide = append(nameSide, false)
-			uf.add()
-			at[m.Span] = i
-			k := mentionKey(m)
-			if j, ok := byKey[k]; ok {
-				uf.union(i, j)
-			} else {
-				byKey[k] = i
-			}
-		}
-		for _, a := range r.Aliases {
-			i, ok1 := at[a.Name]
-			j, ok2 := at[a.Alias]
-			if ok1 && ok2 {
-				uf.union(i, j)
-				nameSide[i] = true
-			}
-		}
+	for _, res := range results {
+		ds.Documents = append(ds.Documents, res.Doc.Summary())
 	}
-	groups := map[int][]int{}
-	for i := range all {
-		root := uf.find(i)
-		groups[root] = append(groups[root], i)
-	}
-	byID := map[string]*extractor.Entity{}
-	for _, idx := range groups {
-		e := buildEntity(all, nameSide, idx)
-		if prev, ok := byID[e.ID]; ok {
-			prev.Mentions = append(prev.Mentions, e.Mentions...)
-			prev.Aliases = append(prev.Aliases, e.Aliases...)
-			continue
-		}
-		byID[e.ID] = &e
-	}
-	for _, e := range byID {
-		sort.Slice(e.Mentions, func(a, b int) bool {
-			ma, mb := e.Mentions[a], e.Mentions[b]
-			if da, db := docIndex[ma.Doc], docIndex[mb.Doc]; da != db {
-				return da < db
-			}
-			if ma.Start != mb.Start {
-				return ma.Start < mb.Start
-			}
-			return ma.End < mb.End
-		})
-		e.Aliases = distinctAliases(e.Name, e.Aliases)
-		e.Confidence = entityConfidence(e.Mentions)
-		e.Status = extractor.StatusCandidate
-		ds.Entities = append(ds.Entities, *e)
-	}
-	order := map[extractor.EntityType]int{}
-	for i, t := range extractor.EntityTypes {
-		order[t] = i
-	}
-	sort.Slice(ds.Entities, func(a, b int) bool {
-		ea, eb := ds.Entities[a], ds.Entities[b]
-		if order[ea.Type] != order[eb.Type] {
-			return order[ea.Type] < order[eb.Type]
-		}
-		return ea.ID < eb.ID
-	})
+	refs, links := r.collect(results)
+	uf := groupRefs(refs, links)
+	ds.Entities = r.entities(refs, uf)
+	ds.Relations = buildRelations(results, ds.Entities) // relations.go
 	return ds
 }
 
-func mentionKey(m extractor.Mention) string {
+// link is an alias link between two refs that makes them one entity.
+type link struct{ a, b int }
+
+// collect computes every mention's identity key and applies each
+// document's alias definitions.
+func (r *resolver) collect(results []*DocResult) ([]ref, []link) {
+	var refs []ref
+	var links []link
+	for di, res := range results {
+		base := len(refs)
+		at := map[extractor.Span]int{}
+		for _, m := range res.Mentions {
+			rf := ref{m: m, doc: di, sentence: sentenceOf(res, m.Start), kbe: r.kb.match(m)}
+			rf.key = identityKey(rf)
+			at[m.Span] = len(refs)
+			refs = append(refs, rf)
+		}
+		rb := rebinder{byText: map[string]string{}, byKey: map[string]string{}, longOf: map[string]int{}, keyOf: map[int]string{}}
+		for _, a := range res.Aliases {
+			i, ok1 := at[a.Name]
+			j, ok2 := at[a.Alias]
+			if ok1 && ok2 {
+				refs[i].defined = true
+				if l, ok := rb.decide(&refs[i], &refs[j], i, j); ok {
+					links = append(links, l)
+				}
+			}
+		}
+		rb.apply(refs[base:])
+	}
+	return refs, links
+}
+
+// rebinder holds one document's definitions that hold in that document
+// only: an abbreviation defined there, or a name a gazetteer gives another
+// identity, is rebound to the key of its long form.
+type rebinder struct {
+	byText map[string]string // VariantKey of a surface form → key of the long form
+	byKey  map[string]string // identity key of an abbreviation → key of the long form
+	longOf map[string]int    // VariantKey of an abbreviation → ref of its first long form
+	keyOf  map[int]string    // key of those long forms
+}
+
+// decide settles one alias link between a long form and its alias: a link
+// that makes them one entity everywhere, a rebinding in this document, or
+// nothing when the link contradicts a better-founded identity.
+func (rb *rebinder) decide(long, short *ref, i, j int) (link, bool) {
+	if isAcronym(short.m.Text) && short.kbe == nil {
+		abbr := VariantKey(short.m.Text)
+		if prev, ok := rb.longOf[abbr]; ok && prev != i {
+			// Defined twice in one report: "Indian Ministry of Home Affairs
+			// (MHA)", then "Ministry of Home Affairs (MHA)". One long form
+			// inside the other is the same thing named more or less fully.
+			if k := rb.keyOf[prev]; k != long.key && (strings.Contains(k, long.key) || strings.Contains(long.key, k)) {
+				return link{prev, i}, true
+			}
+		} else if !ok {
+			rb.longOf[abbr] = i
+			rb.keyOf[i] = long.key
+		}
+	}
+	switch {
+	case long.key == short.key:
+		return link{}, false
+	case short.kbe != nil && long.kbe == nil:
+		return link{i, j}, true // the KB names the alias: the long form joins its entity
+	case long.kbe != nil && short.kbe != nil:
+		return link{}, false // two KB entries: the user said they differ
+	case isAcronym(short.m.Text):
+		canon := short.m.Canonical
+		if short.kbe != nil {
+			canon = short.kbe.Name
+		}
+		if !spells(long.m.Text, short.m.Text) && canon != "" && spells(canon, short.m.Text) {
+			// "Bureau of the People Liberation Army (PLA)": the known long
+			// form of PLA fits better than the words before it.
+			return link{}, false
+		}
+		// Abbreviations are reused for different things in different
+		// reports: the definition holds in this document only, for every
+		// occurrence of the abbreviation.
+		abbr := VariantKey(short.m.Text)
+		rb.byText[abbr] = long.key
+		rb.byKey[short.key] = long.key
+		return link{}, false
+	case short.m.Canonical != "" && (long.m.Canonical != "" || long.kbe != nil):
+		// Two names with identities of their own ("APT41 (Winnti)"): vendors
+		// disagree on such overlaps, so one report's claim holds in it only.
+		rb.byText[VariantKey(short.m.Text)] = long.key
+		return link{}, false
+	}
+	return link{i, j}, true // "Blue Heron, also known as Sky Viper": one entity everywhere
+}
+
+// apply rebinds the refs of one document.
+func (rb *rebinder) apply(refs []ref) {
+	if len(rb.byText) == 0 {
+		return
+	}
+	for k := range refs {
+		rf := &refs[k]
+		if rf.kbe != nil || rf.m.Type == extractor.Indicator {
+			continue
+		}
+		to, ok := rb.byText[VariantKey(rf.m.Text)]
+		if !ok && isAcronym(rf.m.Text) {
+			to, ok = rb.byKey[rf.key]
+		}
+		if ok {
+			rf.key = to
+			rf.canonOff = true
+		}
+	}
+}
+
+// identityKey is the key mentions of one entity share.
+func identityKey(rf ref) string {
+	m := rf.m
 	if m.Type == extractor.Indicator {
 		return "indicator:" + m.Subtype + ":" + strings.ToLower(m.Text)
 	}
-	if m.Canonical != "" {
-		return NormalizeName(m.Canonical)
+	name := m.Text
+	switch {
+	case rf.kbe != nil:
+		name = rf.kbe.Name
+	case m.Canonical != "":
+		name = m.Canonical
 	}
-	return NormalizeName(m.Text)
+	if k := VariantKey(name); k != "" {
+		return k
+	}
+	return "text:" + NormalizeName(name)
 }
 
-// buildEntity chooses the type by a vote weighted by rule priority, and the
-// name: a gazetteer's canonical name, else the defined side of an alias
-// link, else the most frequent surface form (then the longest, then the
-// first).
-func buildEntity(all []extractor.Mention, nameSide []bool, idx []int) extractor.Entity {
+// sentenceOf returns the index of the sentence holding offset, or -1.
+func sentenceOf(res *DocResult, offset int) int {
+	ss := res.Sentences
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > offset })
+	if i < len(ss) && ss[i].Start <= offset {
+		return i
+	}
+	return -1
+}
+
+// groupRefs unions refs with the same key (across documents) and the
+// linked ones.
+func groupRefs(refs []ref, links []link) *unionFind {
+	uf := newUnionFind(len(refs))
+	first := map[string]int{}
+	for i, rf := range refs {
+		if j, ok := first[rf.key]; ok {
+			uf.union(i, j)
+		} else {
+			first[rf.key] = i
+		}
+	}
+	for _, l := range links {
+		uf.union(l.a, l.b)
+	}
+	return uf
+}
+
+// entities builds one entity per group. Two groups that come out with the
+// same id (the same name and type reached by different keys) are one
+// entity: they are united and built again, so the result does not depend
+// on the order groups are visited in.
+func (r *resolver) entities(refs []ref, uf *unionFind) []extractor.Entity {
+	for {
+		groups := map[int][]int{}
+		var roots []int
+		for i := range refs {
+			root := uf.find(i)
+			if _, ok := groups[root]; !ok {
+				roots = append(roots, root)
+			}
+			groups[root] = append(groups[root], i)
+		}
+		sort.Ints(roots)
+		byID := map[string]int{}
+		var out []extractor.Entity
+		merged := false
+		for _, root := range roots {
+			e := r.buildEntity(refs, groups[root])
+			if other, ok := byID[e.ID]; ok {
+				uf.union(other, root)
+				merged = true
+				continue
+			}
+			byID[e.ID] = root
+			out = append(out, e)
+		}
+		if merged {
+			continue
+		}
+		order := map[extractor.EntityType]int{}
+		for i, t := range extractor.EntityTypes {
+			order[t] = i
+		}
+		sort.Slice(out, func(a, b int) bool {
+			if order[out[a].Type] != order[out[b].Type] {
+				return order[out[a].Type] < order[out[b].Type]
+			}
+			return out[a].ID < out[b].ID
+		})
+		if out == nil {
+			out = []extractor.Entity{}
+		}
+		return out
+	}
+}
+
+// kbVote is the weight of a knowledge-base entry in the type vote: more
+// than any number of rule mentions in a report.
+const kbVote = 1 << 20
+
+// buildEntity makes the entity of one group of refs (in mention order).
+func (r *resolver) buildEntity(refs []ref, idx []int) extractor.Entity {
 	votes := map[extractor.EntityType]int{}
+	var kbe *kb.Entry
 	for _, i := range idx {
-		votes[all[i].Type] += all[i].Priority + 1
+		rf := refs[i]
+		if rf.canonOff {
+			// A rebound abbreviation carries the type of the meaning its
+			// definition overrode: it counts, but barely.
+			votes[rf.m.Type]++
+		} else {
+			votes[rf.m.Type] += rf.m.Priority + 1
+		}
+		if rf.kbe != nil {
+			votes[rf.kbe.Type] += kbVote
+			if kbe == nil {
+				kbe = rf.kbe
+			}
+		}
 	}
 	var typ extractor.EntityType
 	for _, t := range extractor.EntityTypes {
@@ -125,46 +330,121 @@ func buildEntity(all []extractor.Mention, nameSide []bool, idx []int) extractor.
 	subtype := ""
 	var aliases []string
 	mentions := make([]extractor.Mention, 0, len(idx))
+	ev := make([]evidence, 0, len(idx))
 	for n, i := range idx {
-		m := all[i]
+		rf := refs[i]
+		m := rf.m
 		mentions = append(mentions, m)
-		aliases = append(aliases, m.Text)
+		aliases = append(aliases, surfaceName(m))
+		ev = append(ev, evidence{doc: rf.doc, sentence: rf.sentence, prior: r.prior(rf)})
 		if m.Type != typ {
 			continue
 		}
 		if subtype == "" {
 			subtype = m.Subtype
 		}
-		if m.Canonical != "" {
+		if m.Canonical != "" && !rf.canonOff {
 			canon[m.Canonical]++
 			aliases = append(aliases, m.Canonical)
 		}
-		if nameSide[i] {
-			defined[m.Text]++
+		text := surfaceName(m)
+		if rf.defined {
+			defined[text]++
 		}
-		surface[m.Text]++
-		if _, ok := first[m.Text]; !ok {
-			first[m.Text] = n
+		surface[text]++
+		if _, ok := first[text]; !ok {
+			first[text] = n
+		}
+		if _, ok := first[m.Canonical]; !ok && m.Canonical != "" {
+			first[m.Canonical] = n
 		}
 	}
-	name := pick(canon, first)
-	if name == "" {
-		name = pick(defined, first)
+	var name string
+	var attrs map[string]string
+	if kbe != nil && kbe.Type == typ {
+		name = kbe.Name
+		if kbe.Subtype != "" {
+			subtype = kbe.Subtype
+		}
+		attrs = map[string]string{"kb": kbe.Where()}
+		if kbe.Source != "" {
+			attrs["kb_source"] = kbe.Source
+		}
 	}
-	if name == "" {
-		name = pick(surface, first)
+	for _, count := range []map[string]int{canon, defined, surface} {
+		if name == "" {
+			name = pick(count, first)
+		}
 	}
 	if name == "" { // every mention voted another type away: cannot happen, but never return an empty name
-		name = all[idx[0]].Text
+		name = surfaceName(refs[idx[0]].m)
 	}
+	sortMentions(mentions, refs, idx)
 	return extractor.Entity{
-		ID:       EntityID(string(typ), subtype, name),
-		Type:     typ,
-		Subtype:  subtype,
-		Name:     name,
-		Aliases:  aliases,
-		Mentions: mentions,
+		ID:         EntityID(string(typ), subtype, name),
+		Type:       typ,
+		Subtype:    subtype,
+		Name:       name,
+		Aliases:    distinctAliases(name, aliases),
+		Confidence: combineEvidence(ev),
+		Attributes: attrs,
+		Status:     extractor.StatusCandidate,
+		Mentions:   mentions,
 	}
+}
+
+// prior is the confidence one mention lends its entity.
+func (r *resolver) prior(rf ref) float64 {
+	if rf.kbe != nil {
+		return kbPrior
+	}
+	return MentionPrior(rf.m, r.kinds[rf.m.Rule])
+}
+
+// sortMentions orders mentions by document (input order), then position.
+func sortMentions(ms []extractor.Mention, refs []ref, idx []int) {
+	docOf := make([]int, len(ms))
+	for k := range ms {
+		docOf[k] = refs[idx[k]].doc
+	}
+	perm := make([]int, len(ms))
+	for k := range perm {
+		perm[k] = k
+	}
+	sort.SliceStable(perm, func(a, b int) bool {
+		ma, mb := ms[perm[a]], ms[perm[b]]
+		if docOf[perm[a]] != docOf[perm[b]] {
+			return docOf[perm[a]] < docOf[perm[b]]
+		}
+		if ma.Start != mb.Start {
+			return ma.Start < mb.Start
+		}
+		return ma.End < mb.End
+	})
+	sorted := make([]extractor.Mention, len(ms))
+	for k, p := range perm {
+		sorted[k] = ms[p]
+	}
+	copy(ms, sorted)
+}
+
+// surfaceName is a mention's text as a name: a trailing possessive
+// dropped ("APT41's" names APT41), except for indicators, whose text is
+// kept exactly.
+func surfaceName(m extractor.Mention) string {
+	if m.Type == extractor.Indicator {
+		return m.Text
+	}
+	return trimPossessive(m.Text)
+}
+
+func trimPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasSuffix(s, suf) && len(s) > len(suf) {
+			return s[:len(s)-len(suf)]
+		}
+	}
+	return s
 }
 
 // pick returns the most frequent key, preferring the longer and then the
@@ -194,6 +474,8 @@ func pick(count map[string]int, first map[string]int) string {
 	return best
 }
 
+// distinctAliases keeps one alias per normalised name, none equal to the
+// name, sorted.
 func distinctAliases(name string, in []string) []string {
 	seen := map[string]bool{NormalizeName(name): true}
 	out := []string{}
@@ -209,28 +491,6 @@ func distinctAliases(name string, in []string) []string {
 	return out
 }
 
-// MentionPrior is the confidence one mention lends its entity: the rule's
-// own confidence when it set one, else 0.5 + priority/200 clamped to
-// [0.5, 0.95], so a priority-80 gazetteer hit counts 0.9.
-func MentionPrior(m extractor.Mention) float64 {
-	if m.Confidence > 0 {
-		return m.Confidence
-	}
-	return math.Max(0.5, math.Min(0.95, 0.5+float64(m.Priority)/200))
-}
-
-// entityConfidence combines the priors of all mentions as independent
-// votes, 1 - Π(1 - p), capped at 0.99 and rounded to two decimals so output
-// is stable. The relations issue refines this with evidence and hedges.
-func entityConfidence(ms []extractor.Mention) float64 {
-	miss := 1.0
-	for _, m := range ms {
-		miss *= 1 - MentionPrior(m)
-	}
-	c := math.Min(0.99, 1-miss)
-	return math.Round(c*100) / 100
-}
-
 type unionFind struct{ parent []int }
 
 func newUnionFind(n int) *unionFind {
@@ -241,8 +501,6 @@ func newUnionFind(n int) *unionFind {
 	return u
 }
 
-func (u *unionFind) add() { u.parent = append(u.parent, len(u.parent)) }
-
 func (u *unionFind) find(i int) int {
 	for u.parent[i] != i {
 		u.parent[i] = u.parent[u.parent[i]]
@@ -251,8 +509,8 @@ func (u *unionFind) find(i int) int {
 	return i
 }
 
-// union keeps the smaller index as root so results do not depend on order
-// of calls beyond the mention order itself.
+// union keeps the smaller index as root, so a group's root is its first
+// mention whatever order unions happen in.
 func (u *unionFind) union(a, b int) {
 	ra, rb := u.find(a), u.find(b)
 	if ra == rb {

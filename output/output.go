@@ -1,5 +1,6 @@
 // Package output writes a dataset in the formats analysts and pipelines
-// load: the dataset JSON (extractor.dataset/v1) and JSON Lines.
+// load: the dataset JSON (extractor.dataset/v1), JSON Lines, CSV tables, a
+// STIX 2.1 bundle and a Markdown review report (docs/output.md).
 package output
 
 import (
@@ -13,15 +14,29 @@ import (
 )
 
 // Formats lists the writers by name.
-var Formats = []string{"json", "jsonl"}
+var Formats = []string{"json", "jsonl", "csv", "stix", "md"}
 
 // FormatFor returns the format named by flag, or guessed from the output
-// file's extension when flag is empty; "json" by default.
+// path when flag is empty: .jsonl/.ndjson → jsonl, .csv or a directory →
+// csv, .stix/.stix.json → stix, .md/.markdown → md; "json" otherwise.
 func FormatFor(flag, path string) (string, error) {
 	if flag == "" {
-		switch strings.ToLower(filepath.Ext(path)) {
+		lower := strings.ToLower(path)
+		switch {
+		case path != "" && path != "-" && isDirPath(path):
+			return "csv", nil
+		case strings.HasSuffix(lower, ".stix.json"):
+			return "stix", nil
+		}
+		switch filepath.Ext(lower) {
 		case ".jsonl", ".ndjson":
 			return "jsonl", nil
+		case ".csv":
+			return "csv", nil
+		case ".stix":
+			return "stix", nil
+		case ".md", ".markdown":
+			return "md", nil
 		default:
 			return "json", nil
 		}
@@ -34,13 +49,20 @@ func FormatFor(flag, path string) (string, error) {
 	return "", fmt.Errorf("unknown format %q (choose one of %v)", flag, Formats)
 }
 
-// Write writes ds to w in the named format.
+// Write writes ds to w in the named format. CSV on a single stream is the
+// entities table; WriteCSVFiles writes both tables, WriteCSVTable either.
 func Write(w io.Writer, format string, ds *extractor.Dataset) error {
 	switch format {
 	case "json":
 		return WriteJSON(w, ds)
 	case "jsonl":
 		return WriteJSONL(w, ds)
+	case "csv":
+		return WriteCSVTable(w, "entities", ds)
+	case "stix":
+		return WriteSTIX(w, ds)
+	case "md":
+		return WriteMarkdown(w, ds)
 	}
 	return fmt.Errorf("unknown format %q", format)
 }

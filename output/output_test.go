@@ -103,8 +103,12 @@ func TestJSONLOneObjectPerLine(t *testing.T) {
 }
 
 func TestFormatFor(t *testing.T) {
+	dir := t.TempDir()
 	cases := []struct{ flag, path, want string }{
 		{"", "", "json"}, {"", "out.jsonl", "jsonl"}, {"", "OUT.NDJSON", "jsonl"}, {"json", "x.jsonl", "json"},
+		{"", "-", "json"}, {"", "x.json", "json"}, {"", "x.csv", "csv"}, {"", "out/", "csv"}, {"", dir, "csv"},
+		{"", "bundle.stix", "stix"}, {"", "bundle.STIX.json", "stix"}, {"", "review.md", "md"},
+		{"", "review.markdown", "md"}, {"stix", "x.json", "stix"}, {"md", "", "md"}, {"csv", "", "csv"},
 	}
 	for _, c := range cases {
 		if got, err := FormatFor(c.flag, c.path); err != nil || got != c.want {
@@ -113,5 +117,37 @@ func TestFormatFor(t *testing.T) {
 	}
 	if _, err := FormatFor("xml", ""); err == nil || !strings.Contains(err.Error(), "xml") {
 		t.Errorf("unknown format: err = %v, want one naming xml", err)
+	}
+}
+
+// Write dispatches every listed format, and what it writes is that format.
+func TestWriteEveryFormat(t *testing.T) {
+	for _, f := range Formats {
+		var buf bytes.Buffer
+		if err := Write(&buf, f, fullDataset()); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		out := buf.String()
+		var ok bool
+		switch f {
+		case "json":
+			ok = strings.HasPrefix(out, "{\n  \"schema\": \"extractor.dataset/v1\"")
+		case "jsonl":
+			ok = strings.HasPrefix(out, `{"kind":"document"`)
+		case "csv":
+			ok = strings.HasPrefix(out, strings.Join(EntityColumns, ",")+"\n")
+		case "stix":
+			ok = strings.HasPrefix(out, "{\n  \"type\": \"bundle\"")
+		case "md":
+			ok = strings.HasPrefix(out, "# Extraction review\n")
+		default:
+			t.Errorf("format %s has no case here", f)
+		}
+		if !ok {
+			t.Errorf("%s output starts %.60q", f, out)
+		}
+	}
+	if err := Write(&bytes.Buffer{}, "xml", fullDataset()); err == nil {
+		t.Error("unknown format accepted")
 	}
 }

@@ -39,6 +39,10 @@ type rule struct {
 	anchored    bool     // try only in sentences where an anchor word occurs
 	check       string
 	cross       bool
+	rel         relRule         // relation rules (relation.go)
+	inherit     bool            // pattern: canonical: inner (output.go)
+	compounds   map[string]bool // gazetteer: folded compound tails (compound.go)
+	suppress    bool            // pattern, gazetteer: suppress: true (output.go)
 
 	// regex rules
 	re       *regexp.Regexp
@@ -113,7 +117,8 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 		c.r = spec
 		r := &rule{spec: spec, idx: int32(len(p.rules)), id: spec.id, kind: spec.kind,
 			typ: extractor.EntityType(spec.typ), subtype: spec.subtype, prio: spec.priority,
-			entitySlot: -1, nameSlot: -1, aliasSlot: -1}
+			entitySlot: -1, nameSlot: -1, aliasSlot: -1,
+			inherit: spec.canonical == canonicalInner, suppress: spec.suppress}
 		p.rules = append(p.rules, r)
 		info := Info{ID: r.id, Kind: r.kind, Type: spec.typ, Subtype: spec.subtype, Priority: r.prio,
 			Description: spec.description, File: spec.file, Line: spec.line(),
@@ -130,7 +135,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			info.Type = strings.Join(types, ",")
 		case KindRegex:
 			c.regex(r)
-		case KindPattern, KindAlias:
+		case KindPattern, KindAlias, KindRelation:
 			r.stage = 1
 			if spec.hasStage {
 				r.stage = spec.stage
@@ -138,6 +143,9 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			if spec.kind == KindAlias {
 				r.stage = aliasStage
 				r.check, r.cross = spec.check, spec.cross
+			}
+			if spec.kind == KindRelation {
+				r.stage = relationStage
 			}
 			if c.pattern(r) {
 				ph := phases[r.stage]
@@ -156,15 +164,18 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 				}
 			}
 			info.Stage = r.stage
-			if spec.kind == KindAlias {
+			if spec.kind == KindAlias || spec.kind == KindRelation {
 				info.Stage = 0
+			}
+			if spec.kind == KindRelation {
+				info.Type = spec.rel.typ
 			}
 		}
 		p.infos = append(p.infos, info)
 	}
 	var stages []int
 	for s := range phases {
-		if s != aliasStage {
+		if s != aliasStage && s != relationStage {
 			stages = append(stages, s)
 		}
 	}
@@ -173,6 +184,8 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 		p.phases = append(p.phases, phases[s])
 	}
 	p.aliasPhase = phases[aliasStage]
+	p.relPhase = phases[relationStage]
+	p.relCues = c.relationCues(set.lists) // relation.go
 	return p, c.probs
 }
 
@@ -180,6 +193,7 @@ func (c *compiler) gazetteer(r *rule) int {
 	spec := c.r
 	p := c.p
 	names := 0
+	c.compounds(r)
 	for _, e := range spec.entries {
 		typ := spec.typ
 		if e.typ != "" {
@@ -275,6 +289,13 @@ func (c *compiler) pattern(r *rule) bool {
 	if minTokens(r.nodes) == 0 {
 		c.errorf(spec.fields["pattern"], "pattern can match without consuming a token: it would never produce a mention")
 		return false
+	}
+	if r.kind == KindRelation {
+		if !c.relationSlots(r) { // relation.go
+			return false
+		}
+		c.starts(r)
+		return true
 	}
 	for i, s := range r.slots {
 		switch {

@@ -87,6 +87,16 @@ func (p *Pack) testExample(an *nlp.Analyzer, r *rule, ex exampleSpec, match bool
 			forms[w], forms[m.Text] = w, w
 		}
 	}
+	// A suppress rule's matches are no mentions; its examples are about
+	// what it hid.
+	for _, m := range tr.hidden {
+		if m.Rule == r.id {
+			w := text[m.Start:m.End]
+			texts[w] = true
+			mine = append(mine, w)
+			forms[w] = w
+		}
+	}
 	var myLinks [][2]string
 	for _, l := range out.Aliases {
 		if l.Rule == r.id {
@@ -101,6 +111,8 @@ func (p *Pack) testExample(an *nlp.Analyzer, r *rule, ex exampleSpec, match bool
 	}
 
 	switch {
+	case r.kind == KindRelation:
+		problems = append(problems, relationExample(out, text, r, ex, match)...) // relation_examples.go
 	case !match:
 		switch r.kind {
 		case KindStop:

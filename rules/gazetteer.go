@@ -147,6 +147,11 @@ func (p *Pack) insertName(toks []string, h gazHit) {
 func (d *docState) matchGazetteers(lo, hi int) {
 	p := d.p
 	for i := lo; i < hi; i++ {
+		if d.head != nil && d.head[i] != "" {
+			if v := p.vocab[d.head[i]]; v != nil && v.gaz != nil {
+				d.compoundHits(v.gaz, i, i) // "China-based"
+			}
+		}
 		v := d.vent[i]
 		if v == nil || v.gaz == nil {
 			continue
@@ -159,11 +164,16 @@ func (d *docState) matchGazetteers(lo, hi int) {
 					e := &p.gaz.entries[h.entry]
 					r := p.rules[h.rule]
 					d.addCand(cand{start: d.tokStart[i], end: d.tokEnd[j-1], rule: h.rule, prio: r.prio,
-						typ: e.typ, subtype: e.subtype, canonical: e.canonical})
+						typ: e.typ, subtype: e.subtype, canonical: e.canonical, hide: r.suppress})
 				}
 			}
 			if j >= hi || n.kids == nil {
 				break
+			}
+			if d.head != nil && d.head[j] != "" {
+				if hn := n.kids[d.head[j]]; hn != nil {
+					d.compoundHits(hn, i, j) // "North Korea-linked"
+				}
 			}
 			n = n.kids[d.fold[j]]
 			if n == nil {

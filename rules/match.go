@@ -18,6 +18,7 @@ type cand struct {
 	canonical  string
 	text       string // refanged text; "" means the surface text
 	defanged   bool
+	hide       bool  // from a suppress rule: occupies its span, is no mention
 	tokS, tokE int32 // tokens covered, set when accepted
 }
 
@@ -28,6 +29,7 @@ type trace struct {
 	cands   []cand  // every candidate produced, stopped or not
 	stopped []int32 // per cands entry: the stop rule that removed it, or -1
 	links   []AliasLink
+	hidden  []extractor.Mention // accepted matches of suppress rules
 }
 
 // docState is the working state of one Match call: the flat token table of
@@ -42,6 +44,7 @@ type docState struct {
 	tokText          []string
 	tokStart, tokEnd []int
 	fold             []string
+	head, tail       []string // per token: folded head and tail of a hyphenated compound, or "" (compound.go)
 	vent             []*vocabEntry
 	sentOf           []int32
 	sentLo           []int // first token of each sentence, plus the total at the end
@@ -80,6 +83,7 @@ func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *tr
 	// Stage 0: gazetteers and regular expressions. Names may run across a
 	// sentence boundary (a heading broken over lines): the trie needs every
 	// token in order, so a real sentence end, which is a token, stops it.
+	d.splitCompounds() // compound.go
 	d.matchGazetteers(0, len(d.tokText))
 	d.matchRegexes()
 	d.resolve()
@@ -89,9 +93,16 @@ func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *tr
 		d.resolve()
 	}
 	links := d.runAliases()
-	res := Result{Mentions: make([]extractor.Mention, len(d.acc)), Aliases: links}
+	rels := d.runRelations() // relation_match.go; may add mentions
+	res := Result{Mentions: make([]extractor.Mention, 0, len(d.acc)), Aliases: links, Relations: rels}
 	for i := range d.acc {
-		res.Mentions[i] = d.mention(&d.acc[i])
+		if d.acc[i].hide { // a suppress rule's match (output.go)
+			if tr != nil {
+				tr.hidden = append(tr.hidden, d.mention(&d.acc[i]))
+			}
+			continue
+		}
+		res.Mentions = append(res.Mentions, d.mention(&d.acc[i]))
 	}
 	return res
 }
@@ -345,6 +356,9 @@ func (d *docState) index() {
 			e = hi
 		}
 		c.tokS, c.tokE = int32(s), int32(e)
+		if c.hide {
+			continue // invisible to entity constraints (output.go)
+		}
 		if d.startM[s] < 0 {
 			d.startM[s] = int32(ai)
 		}
@@ -513,5 +527,9 @@ func (d *docState) patternCand(r *rule, i, end int) {
 			start, stop = spans[0].bs, spans[len(spans)-1].be
 		}
 	}
-	d.addCand(cand{start: start, end: stop, rule: r.idx, prio: r.prio, typ: r.typ, subtype: r.subtype})
+	c := cand{start: start, end: stop, rule: r.idx, prio: r.prio, typ: r.typ, subtype: r.subtype, hide: r.suppress}
+	if r.inherit {
+		c.canonical = d.innerCanonical(r.typ, start, stop)
+	}
+	d.addCand(c)
 }

@@ -272,22 +272,41 @@ func TestPackContentWellFormed(t *testing.T) {
 
 // TestPackContentNoDuplicateNames: within one type a name may name one
 // entry only, or mentions would be merged into whichever entry loaded first.
+// The one exception is a canonical name repeated as the name of another
+// entry: such an entry adds aliases to the same entity (the MISP-derived
+// extensions, or common-word aliases kept apart so that only they carry
+// common: true).
 func TestPackContentNoDuplicateNames(t *testing.T) {
 	owner := map[extractor.EntityType]map[string]string{}
+	canonical := map[extractor.EntityType]map[string]bool{}
+	for _, r := range loadPackContent(t) {
+		for _, e := range r.entries {
+			if canonical[e.typ] == nil {
+				canonical[e.typ] = map[string]bool{}
+			}
+			canonical[e.typ][e.name] = true
+		}
+	}
 	for _, r := range loadPackContent(t) {
 		for _, e := range r.entries {
 			if owner[e.typ] == nil {
 				owner[e.typ] = map[string]string{}
 			}
 			seen := map[string]bool{}
-			for _, n := range e.names() {
+			for i, n := range e.names() {
 				if seen[n] {
 					t.Errorf("%s: %q is listed twice in entry %q", r.id, n, e.name)
 				}
 				seen[n] = true
-				if prev, ok := owner[e.typ][n]; ok {
+				prev, ok := owner[e.typ][n]
+				switch {
+				case ok && i == 0 && strings.HasSuffix(prev, "/"+n):
+					continue // another entry of the same canonical name
+				case ok:
 					t.Errorf("%s: %s name %q already names entry %s", r.id, e.typ, n, prev)
 					continue
+				case i > 0 && canonical[e.typ][n]:
+					t.Errorf("%s: %s alias %q of %q is the canonical name of another entry", r.id, e.typ, n, e.name)
 				}
 				owner[e.typ][n] = r.id + "/" + e.name
 			}

@@ -31,6 +31,7 @@ const (
 	KindRegex     = "regex"
 	KindAlias     = "alias"
 	KindStop      = "stop"
+	KindRelation  = "relation" // see relation.go
 )
 
 // DefaultPriority is the priority of a rule that does not give one.
@@ -69,6 +70,9 @@ type AliasLink struct {
 type Result struct {
 	Mentions []extractor.Mention
 	Aliases  []AliasLink
+	// Relations are the matches of relation rules (relation.go), sorted by
+	// position; their spans are spans of Mentions.
+	Relations []RelationMatch
 }
 
 // Problem is one finding of Lint or Load, positioned in a rule file.
@@ -131,10 +135,13 @@ type Pack struct {
 	gaz        *gazetteer
 	stops      *stopList
 	vocab      map[string]*vocabEntry // folded token → gazetteer trie, pattern starts and anchors
+	tails      map[string]bool        // folded tails of hyphenated compounds some gazetteer allows (compound.go)
 	tokRegex   []*rule                // regex rules run on single tokens
 	sentRegex  []*rule                // regex rules run on whole sentences
 	phases     []*phase               // pattern rules by stage, ascending
 	aliasPhase *phase
+	relPhase   *phase           // relation rules, run after aliases (relation.go)
+	relCues    *relCues         // negation, hedge and anaphor lists of relation rules
 	tokenRE    []*regexp.Regexp // distinct pattern token regexes, by cache id
 	tokenREs   map[string]int
 	an         *nlp.Analyzer
@@ -174,8 +181,9 @@ func Load(dirs ...string) (*Pack, error) { return load(true, dirs) }
 
 // load is Load with the embedded pack optional, for tests of rule files in
 // isolation.
-func load(embedded bool, dirs []string) (*Pack, error) {
+func load(embedded bool, dirs []string, extra ...Gazetteer) (*Pack, error) {
 	set, probs := parseAll(dirs, embedded)
+	probs = append(probs, set.addExtra(extra)...) // extra.go
 	var errs []Problem
 	for _, pr := range probs {
 		if pr.Severity == SeverityError {

@@ -92,6 +92,11 @@ type ruleSpec struct {
 	check   string      // alias
 	cross   bool        // alias: link mentions of different types
 
+	canonical string    // pattern: "inner" takes the canonical name of a mention inside (output.go)
+	suppress  bool      // pattern, gazetteer: the match hides what it covers and is no mention (output.go)
+	compounds []strItem // gazetteer: tails of hyphenated compounds a name heads (compound.go)
+	rel       relSpec   // relation (relation.go)
+
 	regex    string // regex
 	validate string
 	refang   *bool
@@ -471,11 +476,12 @@ func (p *parser) strings(n *yaml.Node, what string, listOnly bool) []strItem {
 }
 
 var fieldsByKind = map[string][]string{
-	KindGazetteer: {"type", "case", "common", "entries"},
-	KindPattern:   {"type", "subtype", "pattern", "stage"},
+	KindGazetteer: {"type", "case", "common", "entries", "suppress", "compounds"},
+	KindPattern:   {"type", "subtype", "pattern", "stage", "canonical", "suppress"},
 	KindRegex:     {"type", "subtype", "regex", "validate", "refang", "group", "scope"},
 	KindAlias:     {"type", "pattern", "check", "cross_type"},
 	KindStop:      {"types", "case", "words"},
+	KindRelation:  {"relation", "source", "target", "pattern"},
 }
 
 var commonFields = []string{"id", "kind", "description", "priority", "examples", "disabled"}
@@ -516,7 +522,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			allowed = append(allowed, fieldsByKind[k]...)
 		}
 	case r.kind == "":
-		p.errorf(n, "rule has no kind (one of gazetteer, pattern, regex, alias, stop)")
+		p.errorf(n, "rule has no kind (one of gazetteer, pattern, regex, alias, stop, relation)")
 		return nil
 	case !known:
 		kn := n
@@ -525,11 +531,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 				kn = n.Content[i+1]
 			}
 		}
-		msg := fmt.Sprintf("unknown kind %q (one of gazetteer, pattern, regex, alias, stop)", r.kind)
-		if r.kind == "relation" {
-			msg = "kind relation is not supported yet"
-		}
-		p.errorf(kn, "%s", msg)
+		p.errorf(kn, "unknown kind %q (one of gazetteer, pattern, regex, alias, stop, relation)", r.kind)
 		return nil
 	default:
 		allowed = append(allowed, kindFields...)
@@ -594,6 +596,12 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			}
 		case "examples":
 			p.parseExamples(r, kv.val)
+		case "canonical", "suppress":
+			p.parseOutputField(r, kv.key, kv.val) // output.go
+		case "compounds":
+			r.compounds = p.strings(kv.val, "compounds", false) // compound.go
+		case "relation", "source", "target":
+			p.parseRelationField(r, kv.key, kv.val) // relation.go
 		}
 	}
 	if r.disabled {
@@ -629,6 +637,11 @@ func (p *parser) checkRequired(r *ruleSpec) {
 		need("pattern")
 	case KindStop:
 		need("words")
+	case KindRelation:
+		need("relation")
+		need("source")
+		need("target")
+		need("pattern")
 	}
 	if _, ok := r.fields["description"]; !ok && r.kind != "" {
 		p.add(SeverityWarning, r.node, "rule has no description")
@@ -754,7 +767,11 @@ func (p *parser) parseExamples(r *ruleSpec, n *yaml.Node) {
 				p.errorf(en, "example has no text")
 				continue
 			}
-			p.checkExpect(ex)
+			if r.kind == KindRelation {
+				p.checkRelationExpect(ex) // relation.go
+			} else {
+				p.checkExpect(ex)
+			}
 			if kv.key == "match" {
 				r.match = append(r.match, ex)
 			} else {
@@ -967,6 +984,7 @@ func parseRepeat(s string) (lo, hi int, ok bool) {
 // resolveRule expands $list references and checks what needs the whole set.
 func (p *parser) resolveRule(r *ruleSpec, lists map[string]*listSpec) {
 	r.words = p.expand(r.words, lists)
+	r.compounds = p.expand(r.compounds, lists)
 	var walk func(es []*elemSpec)
 	walk = func(es []*elemSpec) {
 		for _, e := range es {

@@ -16,15 +16,15 @@ import (
 
 func newExtractCmd() *cobra.Command {
 	var rf readFlags
-	var ruleDirs []string
-	var format, outPath string
+	var ruleDirs, kbFiles []string
+	var format, outPath, table string
 	cmd := &cobra.Command{
 		Use:   "extract [flags] INPUT...",
 		Short: "Extract entities from reports into a dataset",
 		Long: `Reads each INPUT (a file, a folder read recursively, an http(s) URL, or "-"
 for standard input), finds every named party with the default rule pack
-(plus packs given with --rules), merges mentions of one thing into one
-entity, and writes the dataset (schema extractor.dataset/v1, see
+(plus packs given with --rules and the names of knowledge bases given
+with --kb), merges mentions of one thing into one entity, and writes the dataset (schema extractor.dataset/v1, see
 docs/dataset.md).
 
 A rule file with an error stops the run before any input is read. An input
@@ -33,14 +33,29 @@ exit status is 1.`,
 		Example: `  extractor extract report.pdf
   extractor extract --format json -o dataset.json corpus/samples/
   extractor extract --rules my-rules/ https://example.org/advisory.html
-  extractor extract --format jsonl reports/ | jq -c 'select(.kind=="entity")'`,
+  extractor extract --kb corpus/kb-example.yaml corpus/samples/
+  extractor extract --format jsonl reports/ | jq -c 'select(.kind=="entity")'
+  extractor extract -o out/ reports/            # CSV: out/entities.csv, out/relations.csv
+  extractor extract -f csv --table relations reports/ > relations.csv
+  extractor extract -o bundle.stix.json reports/  # STIX 2.1 bundle (docs/stix.md)
+  extractor extract -o review.md reports/         # review report (docs/output.md)`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fmtName, err := output.FormatFor(format, outPath)
 			if err != nil {
 				return err
 			}
-			pack, err := rules.Load(ruleDirs...)
+			if table != "" && fmtName != "csv" {
+				return fmt.Errorf("--table chooses a CSV table; the format is %s", fmtName)
+			}
+			if table != "" && table != "entities" && table != "relations" {
+				return fmt.Errorf("--table %q: choose entities or relations", table)
+			}
+			known, err := loadKB(kbFiles)
+			if err != nil {
+				return err
+			}
+			pack, err := rules.LoadWith(known.Gazetteers(), ruleDirs...)
 			if err != nil {
 				return err
 			}
@@ -60,9 +75,16 @@ exit status is 1.`,
 			if _, ok := runErr.(silentError); runErr != nil && !ok {
 				return runErr
 			}
-			ds := extract.Resolve(results)
+			ds := extract.Resolve(results, extract.WithKB(known), extract.WithRules(pack.Rules()))
+			toFile := outPath != "" && outPath != "-"
+			if fmtName == "csv" && table == "" && toFile {
+				if _, err := output.WriteCSVFiles(outPath, ds); err != nil {
+					return fmt.Errorf("writing %s: %w", outPath, err)
+				}
+				return runErr
+			}
 			var w io.Writer = cmd.OutOrStdout()
-			if outPath != "" && outPath != "-" {
+			if toFile {
 				f, err := os.Create(outPath)
 				if err != nil {
 					return err
@@ -70,7 +92,11 @@ exit status is 1.`,
 				defer f.Close()
 				w = f
 			}
-			if err := output.Write(w, fmtName, ds); err != nil {
+			write := output.Write
+			if table != "" {
+				write = func(w io.Writer, _ string, ds *extractor.Dataset) error { return output.WriteCSVTable(w, table, ds) }
+			}
+			if err := write(w, fmtName, ds); err != nil {
 				return fmt.Errorf("writing %s: %w", outPath, err)
 			}
 			return runErr
@@ -78,7 +104,9 @@ exit status is 1.`,
 	}
 	rf.register(cmd)
 	cmd.Flags().StringArrayVar(&ruleDirs, "rules", nil, "a folder of YAML rules that extends or overrides the default pack (repeatable)")
-	cmd.Flags().StringVarP(&format, "format", "f", "", "output format: one of "+fmt.Sprint(output.Formats)+" (default: from -o's extension, else json)")
-	cmd.Flags().StringVarP(&outPath, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().StringArrayVar(&kbFiles, "kb", nil, "a knowledge base of known names and aliases, YAML or TSV (docs/kb.md; repeatable)")
+	cmd.Flags().StringVarP(&format, "format", "f", "", "output format: one of "+fmt.Sprint(output.Formats)+" (default: from -o: .jsonl, .csv or a directory, .stix or .stix.json, .md; else json)")
+	cmd.Flags().StringVarP(&outPath, "output", "o", "", "write to this file instead of standard output (csv: a directory gets entities.csv and relations.csv, x.csv gets x.entities.csv and x.relations.csv)")
+	cmd.Flags().StringVar(&table, "table", "", "csv only: write just this table (entities or relations) to -o or standard output, which otherwise gets the entities")
 	return cmd
 }

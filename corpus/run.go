@@ -1,0 +1,139 @@
+package corpus
+
+import (
+	"context"
+	"sync"
+
+	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/document"
+	"github.com/reportgraph/extractor/extract"
+)
+
+// Runner extracts every document of a corpus in parallel.
+type Runner struct {
+	Opener    *document.Opener
+	Extractor *extract.Extractor
+	Workers   int
+	// Resolve are the options of extract.Resolve (knowledge base, rule
+	// metadata), as `extractor extract` passes them.
+	Resolve []extract.Option
+	// OnError is told about each document that could not be read or
+	// extracted; the others go on.
+	OnError func(error)
+}
+
+// Run is the outcome of extracting a corpus: the dataset (as `extractor
+// extract` would write it for these documents) and the document ↔ gold
+// pairs to score.
+type Run struct {
+	Dataset              *extractor.Dataset
+	Pairs                []Pair
+	DocumentsWithoutGold []string
+	GoldWithoutDocument  []string
+	Warnings             []string
+	Failed               int
+}
+
+// Run reads and extracts the corpus's documents, resolves entities across
+// them as `extractor extract` does, and pairs documents with their gold.
+func (r *Runner) Run(ctx context.Context, c *Corpus) *Run {
+	out := &Run{Warnings: append([]string(nil), c.Warnings...)}
+	fail := func(err error) {
+		out.Failed++
+		if r.OnError != nil {
+			r.OnError(err)
+		}
+	}
+	work := func(ctx context.Context, doc *extractor.Document) (any, error) { return r.Extractor.Document(ctx, doc) }
+	var results []*extract.DocResult
+	if len(c.Sources) > 0 {
+		r.Opener.OpenAll(ctx, c.Sources, r.Workers, work, func(res document.Result) {
+			if res.Err != nil {
+				fail(res.Err)
+				return
+			}
+			results = append(results, res.Value.(*extract.DocResult))
+		})
+	}
+	caseOf := map[string]*Case{}
+	if len(c.Cases) > 0 {
+		got := r.extractInline(ctx, c.Cases, work)
+		for i, res := range got {
+			if res.err != nil {
+				fail(res.err)
+				continue
+			}
+			results = append(results, res.value)
+			caseOf[res.value.Doc.ID+"\x00"+res.value.Doc.Source] = c.Cases[i]
+		}
+	}
+	out.Dataset = extract.Resolve(results, r.Resolve...)
+	if len(c.Sources) > 0 {
+		var fileDocs []extractor.DocumentSummary
+		for _, d := range out.Dataset.Documents {
+			if caseOf[d.ID+"\x00"+d.Source] == nil {
+				fileDocs = append(fileDocs, d)
+			}
+		}
+		pairs, noGold, noDoc, warns := Associate(fileDocs, c.Golds)
+		out.Pairs = append(out.Pairs, pairs...)
+		out.DocumentsWithoutGold, out.GoldWithoutDocument = noGold, noDoc
+		out.Warnings = append(out.Warnings, warns...)
+	}
+	for _, d := range out.Dataset.Documents {
+		if cs := caseOf[d.ID+"\x00"+d.Source]; cs != nil {
+			out.Pairs = append(out.Pairs, Pair{DocID: d.ID, Source: d.Source, Format: string(d.Format), Gold: cs.Gold})
+		}
+	}
+	return out
+}
+
+type inlineResult struct {
+	value *extract.DocResult
+	err   error
+}
+
+// extractInline reads in-memory case texts (as the text reader reads a
+// .txt file, so figures match extracting the case files) and extracts
+// them, Workers at a time, keeping the cases' order.
+func (r *Runner) extractInline(ctx context.Context, cases []*Case, work document.Work) []inlineResult {
+	out := make([]inlineResult, len(cases))
+	workers := max(r.Workers, 1)
+	sem := make(chan struct{}, workers)
+	var wg sync.WaitGroup
+	for i, c := range cases {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int, c *Case) {
+			defer func() { <-sem; wg.Done() }()
+			source := c.Gold.Document
+			doc, err := document.Read(ctx, source, []byte(c.Text), r.Opener.Options)
+			if err != nil {
+				out[i].err = &extractor.InputError{Source: source, Stage: "read", Err: err}
+				return
+			}
+			v, err := work(ctx, doc)
+			if err != nil {
+				out[i].err = &extractor.InputError{Source: source, Stage: "extract", Err: err}
+				return
+			}
+			out[i].value = v.(*extract.DocResult)
+		}(i, c)
+	}
+	wg.Wait()
+	return out
+}
+
+// Evaluate extracts the corpus and scores it: the one call the CLI makes.
+func (r *Runner) Evaluate(ctx context.Context, c *Corpus, opt Options) (*Report, *Run) {
+	run := r.Run(ctx, c)
+	rep := Score(run.Dataset, run.Pairs, opt)
+	rep.Corpus = c.Name
+	rep.GoldWithoutDocument = append(rep.GoldWithoutDocument, run.GoldWithoutDocument...)
+	rep.DocumentsWithoutGold = append(rep.DocumentsWithoutGold, run.DocumentsWithoutGold...)
+	rep.Warnings = append(run.Warnings, rep.Warnings...)
+	if rep.Warnings == nil {
+		rep.Warnings = []string{}
+	}
+	return rep, run
+}

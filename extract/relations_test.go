@@ -1,0 +1,156 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/rules"
+)
+
+// A paragraph written for this test, in the style of a news article.
+const relParagraph = `Flax Typhoon, a group that the FBI has linked to Integrity Technology Group, compromised routers worldwide. ` +
+	`Integrity Technology Group is a contractor for the Ministry of Public Security. ` +
+	`Chengdu-based i-Soon sold hacking services to China's Ministry of State Security. ` +
+	`Volt Typhoon has targeted the energy sector. The group has also targeted water utilities. ` +
+	`Volt Typhoon likely targeted the energy sector again in 2024. ` +
+	`There is no evidence that Salt Typhoon is linked to i-Soon.`
+
+func extractText(t *testing.T, texts ...string) *extractor.Dataset {
+	t.Helper()
+	pack, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var results []*DocResult
+	for i, text := range texts {
+		doc := &extractor.Document{ID: extractor.DocumentID([]byte(text)), Source: "doc" + string(rune('a'+i)) + ".txt",
+			Format: extractor.FormatText, Text: text, Pages: []extractor.Page{{Number: 1, Start: 0, End: len(text)}}}
+		res, err := x.Document(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		results = append(results, res)
+	}
+	return Resolve(results)
+}
+
+// relationsByName renders relations as "source name -type-> target name".
+func relationsByName(ds *extractor.Dataset) map[string]extractor.Relation {
+	names := map[string]string{}
+	for _, e := range ds.Entities {
+		names[e.ID] = e.Name
+	}
+	out := map[string]extractor.Relation{}
+	for _, r := range ds.Relations {
+		out[names[r.Source]+" -"+r.Type+"-> "+names[r.Target]] = r
+	}
+	return out
+}
+
+func TestExtractRelationsEndToEnd(t *testing.T) {
+	ds := extractText(t, relParagraph)
+	got := relationsByName(ds)
+	keys := make([]string, 0, len(got))
+	for k := range got {
+		keys = append(keys, k)
+	}
+	for _, want := range []string{
+		"Flax Typhoon -attributed-to-> Integrity Technology Group",
+		"Integrity Technology Group -contractor-of-> Ministry of Public Security",
+		"i-Soon -located-in-> Chengdu",
+		"i-Soon -contractor-of-> Ministry of State Security",
+		"Ministry of State Security -part-of-> China",
+		"Volt Typhoon -targets-> energy",
+		"Volt Typhoon -targets-> water sector",
+	} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("missing relation %q; have %q", want, keys)
+		}
+	}
+	for k := range got {
+		if strings.Contains(k, "Salt Typhoon") {
+			t.Errorf("negated sentence gave relation %q", k)
+		}
+	}
+
+	// Two sentences support Volt Typhoon → energy: one relation, two pieces
+	// of evidence, the second hedged.
+	energy := got["Volt Typhoon -targets-> energy"]
+	if len(energy.Evidence) != 2 {
+		t.Fatalf("want 2 evidence sentences for Volt Typhoon → energy, got %+v", energy.Evidence)
+	}
+	if energy.Evidence[0].Hedge != "" || energy.Evidence[1].Hedge != "likely" {
+		t.Errorf("hedges: %q, %q", energy.Evidence[0].Hedge, energy.Evidence[1].Hedge)
+	}
+	water := got["Volt Typhoon -targets-> water sector"]
+	if len(water.Evidence) != 1 || !strings.Contains(water.Evidence[0].Coref, "Volt Typhoon") {
+		t.Errorf("water utilities evidence should record the coreference: %+v", water.Evidence)
+	}
+	if energy.Confidence <= water.Confidence {
+		t.Errorf("two sentences (%.2f) should beat one anaphoric sentence (%.2f)", energy.Confidence, water.Confidence)
+	}
+
+	// Ids are deterministic and evidence points at the sentence.
+	for _, r := range ds.Relations {
+		if r.ID != RelationID(r.Type, r.Source, r.Target) {
+			t.Errorf("relation id %q", r.ID)
+		}
+		for _, ev := range r.Evidence {
+			if relParagraph[ev.Start:ev.End] != ev.Sentence || ev.Rule == "" || ev.Page != 1 {
+				t.Errorf("evidence %+v does not point at its sentence", ev)
+			}
+		}
+	}
+}
+
+func TestRelationsMergeAcrossDocuments(t *testing.T) {
+	one := extractText(t, "Volt Typhoon has targeted the energy sector.")
+	two := extractText(t, "Volt Typhoon has targeted the energy sector.", "Reports say Volt Typhoon targeted the energy sector.")
+	r1 := relationsByName(one)["Volt Typhoon -targets-> energy"]
+	r2 := relationsByName(two)["Volt Typhoon -targets-> energy"]
+	if len(r2.Evidence) != 2 || r2.Evidence[0].Doc == r2.Evidence[1].Doc {
+		t.Fatalf("want evidence from two documents, got %+v", r2.Evidence)
+	}
+	if r2.Confidence <= r1.Confidence {
+		t.Errorf("a second document should raise confidence: %.2f vs %.2f", r2.Confidence, r1.Confidence)
+	}
+}
+
+func TestRelationConfidence(t *testing.T) {
+	plain := extractor.Evidence{Doc: "a", Span: extractor.Span{Start: 0, End: 10}}
+	hedged := plain
+	hedged.Hedge = "likely"
+	other := plain
+	other.Span = extractor.Span{Start: 20, End: 30}
+	elsewhere := plain
+	elsewhere.Doc = "b"
+
+	one := RelationConfidence([]extractor.Evidence{plain}, []int{60})
+	if one != 0.6 {
+		t.Errorf("one priority-60 sentence: %.2f, want 0.6", one)
+	}
+	if h := RelationConfidence([]extractor.Evidence{hedged}, []int{60}); h >= one {
+		t.Errorf("hedged %.2f should be below plain %.2f", h, one)
+	}
+	sameDoc := RelationConfidence([]extractor.Evidence{plain, other}, []int{60, 60})
+	twoDocs := RelationConfidence([]extractor.Evidence{plain, elsewhere}, []int{60, 60})
+	if !(one < sameDoc && sameDoc < twoDocs) {
+		t.Errorf("want one (%.2f) < two sentences of one document (%.2f) < two documents (%.2f)", one, sameDoc, twoDocs)
+	}
+	many := make([]extractor.Evidence, 20)
+	prios := make([]int, 20)
+	for i := range many {
+		many[i] = plain
+		many[i].Doc = string(rune('a' + i))
+		prios[i] = 90
+	}
+	if c := RelationConfidence(many, prios); c > 0.99 {
+		t.Errorf("confidence %.2f above the cap", c)
+	}
+}

@@ -1,0 +1,106 @@
+package rules
+
+import (
+	"strings"
+)
+
+// Hyphenated compounds. The tokenizer keeps "China-based", "Russian-speaking"
+// and "North Korea-linked" as single tokens, so a gazetteer name never
+// matches their head on its own. A gazetteer rule with
+//
+//	compounds: [based, linked, speaking, ...]
+//
+// also matches a name as the head of such a token when the part after the
+// last hyphen is one of the listed tails. The mention spans the whole token
+// ("China-based") and carries the entry's canonical name (China), so it is
+// one entity with the other mentions of the country.
+
+func (c *compiler) compounds(r *rule) {
+	if len(c.r.compounds) == 0 {
+		return
+	}
+	r.compounds = map[string]bool{}
+	if c.p.tails == nil {
+		c.p.tails = map[string]bool{}
+	}
+	for _, t := range c.r.compounds {
+		k := foldKey(strings.TrimSpace(t.s))
+		if k == "" || strings.ContainsAny(k, " -") {
+			c.errorf(t.node, "compound tail %q must be one word without a hyphen", t.s)
+			continue
+		}
+		r.compounds[k] = true
+		c.p.tails[k] = true
+	}
+}
+
+// splitCompounds fills d.head and d.tail for tokens "Head-tail" whose tail
+// some gazetteer allows; d.head stays nil when the pack has no compounds.
+func (d *docState) splitCompounds() {
+	d.head, d.tail = d.head[:0], d.tail[:0]
+	if len(d.p.tails) == 0 {
+		d.head, d.tail = nil, nil
+		return
+	}
+	d.head = grow(d.head, len(d.tokText))
+	d.tail = grow(d.tail, len(d.tokText))
+	for i, t := range d.tokText {
+		k := strings.LastIndexByte(t, '-')
+		if k <= 0 || k == len(t)-1 {
+			continue
+		}
+		tail := foldKey(t[k+1:])
+		if !d.p.tails[tail] {
+			continue
+		}
+		d.head[i], d.tail[i] = foldKey(t[:k]), tail
+	}
+}
+
+// compoundHits adds a candidate for each name ending at trie node n whose
+// last token is the head of compound token j (the name starts at token i).
+func (d *docState) compoundHits(n *gnode, i, j int) {
+	p := d.p
+	for k := range n.hits {
+		h := &n.hits[k]
+		r := p.rules[h.rule]
+		if !r.compounds[d.tail[j]] || !h.acceptsCompound(d, i, j) {
+			continue
+		}
+		e := &p.gaz.entries[h.entry]
+		d.addCand(cand{start: d.tokStart[i], end: d.tokEnd[j], rule: h.rule, prio: r.prio,
+			typ: e.typ, subtype: e.subtype, canonical: e.canonical, hide: r.suppress})
+	}
+}
+
+// acceptsCompound applies the case policy to a name whose last token is the
+// head of the compound token j.
+func (h *gazHit) acceptsCompound(d *docState, i, j int) bool {
+	t := d.tokText[j]
+	head := exactKey(t[:strings.LastIndexByte(t, '-')])
+	last := len(h.toks) - 1
+	tokAt := func(k int) string {
+		if i+k == j {
+			return head
+		}
+		return d.exact(i + k)
+	}
+	switch {
+	case h.mode == caseInsensitive || h.lower:
+		return true
+	case h.mode == caseSensitive:
+		for k := range h.toks {
+			if tokAt(k) != h.toks[k] {
+				return false
+			}
+		}
+		return true
+	}
+	for k := 0; k <= last; k++ {
+		t := tokAt(k)
+		if t != h.toks[k] && t != h.upper[k] && t != h.title[k] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,220 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/reportgraph/extractor"
+)
+
+// Relation rules are token patterns with a "source" and a "target" slot
+// over one sentence. Each match gives one relation per source × target
+// span (a coordinated list in a slot gives one relation per member). The
+// rule's `source` and `target` fields list the entity types each end may
+// have. A slot span is resolved to:
+//
+//   - the mention with exactly that span, when its type is allowed;
+//   - an earlier mention, when the span is an anaphor of the pack list
+//     relation_anaphors ("the group", "the company", "it"): the nearest
+//     preceding mention of a compatible type, in this sentence or the two
+//     before (recorded as Coref);
+//   - a new mention of the slot's `type`, when the slot gives one (a
+//     single hyphenated token such as "Shanghai-based" names its first
+//     part, "Shanghai").
+//
+// Negation cues in the clause of the match drop it; hedge cues are kept on
+// the match (hedge.go).
+
+// RelationTypes is the relation vocabulary, in the order writers use.
+var RelationTypes = []string{"attributed-to", "sponsored-by", "contractor-of", "employed-by", "affiliated-with",
+	"part-of", "located-in", "targets", "uses", "exploits"}
+
+// relationStage orders relation rules after the alias rules.
+const relationStage = aliasStage + 1
+
+// RelationMatch is one relation a rule found in one sentence. Source and
+// Target are spans of mentions in Result.Mentions.
+type RelationMatch struct {
+	Type     string         `json:"type"`
+	Source   extractor.Span `json:"source"`
+	Target   extractor.Span `json:"target"`
+	Sentence extractor.Span `json:"sentence"`
+	Rule     string         `json:"rule"`
+	Priority int            `json:"priority"`
+	// Hedge holds the hedging cues of the clause ("likely", "may"), if any.
+	Hedge string `json:"hedge,omitempty"`
+	// Coref says how an anaphor was resolved: `"the group" → Volt Typhoon`.
+	Coref string `json:"coref,omitempty"`
+}
+
+// relSpec is the parsed relation-specific part of a rule.
+type relSpec struct {
+	typ            string
+	source, target []strItem
+}
+
+// relRule is the compiled relation-specific part of a rule.
+type relRule struct {
+	typ              string
+	src, tgt         int // slot indexes
+	srcMask, tgtMask typeMask
+}
+
+func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
+	switch key {
+	case "relation":
+		r.rel.typ, _ = p.str(n, "relation")
+		if r.rel.typ != "" && !contains(RelationTypes, r.rel.typ) {
+			msg := fmt.Sprintf("unknown relation type %q", r.rel.typ)
+			if s := closest(r.rel.typ, RelationTypes); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			} else {
+				msg += " (known: " + strings.Join(RelationTypes, ", ") + ")"
+			}
+			p.errorf(n, "%s", msg)
+		}
+	case "source", "target":
+		items := p.strings(n, key, false)
+		for _, t := range items {
+			p.checkType(t.node, t.s, true)
+		}
+		if len(items) == 0 {
+			p.errorf(n, "%s lists no entity type: the rule can never match", key)
+		}
+		if key == "source" {
+			r.rel.source = items
+		} else {
+			r.rel.target = items
+		}
+	}
+}
+
+// relExpect is one expected relation of an example:
+// "Source -type-> Target", optionally followed by " (hedge)",
+// " (hedge: likely)", " (coref)" or " (coref: the group)".
+type relExpect struct {
+	source, typ, target string
+	hedge, coref        *string // nil: not checked; "": must be non-empty
+}
+
+var relExpectRE = regexp.MustCompile(`^(.+?) -([a-z-]+)-> (.+?)((?: \((?:hedge|coref)(?:: [^)]*)?\))*)$`)
+var relNoteRE = regexp.MustCompile(`\((hedge|coref)(?:: ([^)]*))?\)`)
+
+func parseRelExpect(s string) (relExpect, bool) {
+	m := relExpectRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return relExpect{}, false
+	}
+	e := relExpect{source: m[1], typ: m[2], target: m[3]}
+	for _, n := range relNoteRE.FindAllStringSubmatch(m[4], -1) {
+		v := n[2]
+		if n[1] == "hedge" {
+			e.hedge = &v
+		} else {
+			e.coref = &v
+		}
+	}
+	return e, true
+}
+
+// checkRelationExpect checks the form of expected relations and that their
+// ends occur in the example text.
+func (p *parser) checkRelationExpect(ex exampleSpec) {
+	for _, s := range ex.expect {
+		e, ok := parseRelExpect(s)
+		if !ok {
+			p.errorf(ex.node, "expected relation %q is not of the form \"Source -type-> Target\"", s)
+			continue
+		}
+		if !contains(RelationTypes, e.typ) {
+			p.errorf(ex.node, "expected relation %q: unknown relation type %q", s, e.typ)
+		}
+		for _, part := range []string{e.source, e.target} {
+			if !strings.Contains(ex.text, part) {
+				p.add(SeverityWarning, ex.node, "expected %q does not occur in the example text", part)
+			}
+		}
+	}
+}
+
+// relationSlots checks the slots of a relation rule and records them.
+func (c *compiler) relationSlots(r *rule) bool {
+	spec := c.r
+	r.rel = relRule{typ: spec.rel.typ, src: -1, tgt: -1, srcMask: c.types(spec.rel.source), tgtMask: c.types(spec.rel.target)}
+	for i, s := range r.slots {
+		switch s {
+		case "source":
+			r.rel.src = i
+		case "target":
+			r.rel.tgt = i
+		default:
+			c.errorf(spec.fields["pattern"], "relation rules use the slots source and target, not %q", s)
+			return false
+		}
+	}
+	if r.rel.src < 0 || r.rel.tgt < 0 {
+		c.errorf(spec.fields["pattern"], "relation rule needs an element with slot: source and one with slot: target")
+		return false
+	}
+	for i, s := range r.slots {
+		mask := r.rel.srcMask
+		if s == "target" {
+			mask = r.rel.tgtMask
+		}
+		if t := r.slotTypes[i]; t != "" && maskOf(t)&mask == 0 {
+			c.errorf(spec.fields[s], "slot %s creates mentions of type %s, which the rule's %s does not allow", s, t, s)
+			return false
+		}
+	}
+	narrowSlotEntities(r, r.nodes, -1)
+	c.warnSlotEntities(r, r.nodes)
+	return true
+}
+
+// narrowSlotEntities turns `entity: any` inside a slot element into the
+// types the rule allows for that slot, so the matcher backtracks past
+// mentions of other types instead of matching one and dropping the relation.
+func narrowSlotEntities(r *rule, nodes []*node, slot int) {
+	for _, n := range nodes {
+		s := slot
+		if n.slot >= 0 {
+			s = n.slot
+		}
+		if s >= 0 && n.entity == anyType {
+			if s == r.rel.tgt {
+				n.entity = r.rel.tgtMask
+			} else {
+				n.entity = r.rel.srcMask
+			}
+		}
+		narrowSlotEntities(r, n.seq, s)
+		for _, a := range n.alts {
+			narrowSlotEntities(r, a, s)
+		}
+	}
+}
+
+// warnSlotEntities warns about slot elements whose entity types the rule's
+// source or target excludes: such a match can never give a relation.
+func (c *compiler) warnSlotEntities(r *rule, nodes []*node) {
+	for _, n := range nodes {
+		if n.slot >= 0 && n.entity != 0 {
+			mask := r.rel.srcMask
+			if n.slot == r.rel.tgt {
+				mask = r.rel.tgtMask
+			}
+			if n.entity&mask == 0 {
+				c.probs = append(c.probs, Problem{File: c.r.file, Line: c.r.line(), Column: c.r.node.Column,
+					RuleID: c.r.id, Severity: SeverityWarning,
+					Message: fmt.Sprintf("a %s element accepts only entity types the rule's %s excludes", r.slots[n.slot], r.slots[n.slot])})
+			}
+		}
+		c.warnSlotEntities(r, n.seq)
+		for _, a := range n.alts {
+			c.warnSlotEntities(r, a)
+		}
+	}
+}

@@ -1,0 +1,219 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/reportgraph/extractor"
+)
+
+// runRelations runs the relation rules over the accepted mentions (after
+// aliases) and returns their matches. Mentions that relation slots create
+// are added to d.acc.
+func (d *docState) runRelations() []RelationMatch {
+	ph := d.p.relPhase
+	if ph == nil {
+		return nil
+	}
+	rs := &relState{d: d, fresh: map[extractor.Span]int{}, best: map[relKey]int{}}
+	d.runPhase(ph, func(r *rule, i, end int) { rs.found(r, i, end) })
+	if len(rs.added) > 0 {
+		d.acc = append(d.acc, rs.added...)
+		sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
+	}
+	out := make([]RelationMatch, 0, len(rs.out))
+	for _, m := range rs.out {
+		if m.Rule != "" {
+			out = append(out, m)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		x, y := out[a], out[b]
+		if x.Sentence.Start != y.Sentence.Start {
+			return x.Sentence.Start < y.Sentence.Start
+		}
+		if x.Source.Start != y.Source.Start {
+			return x.Source.Start < y.Source.Start
+		}
+		return x.Target.Start < y.Target.Start
+	})
+	return out
+}
+
+type relKey struct {
+	typ    string
+	source extractor.Span
+	target extractor.Span
+}
+
+// relState collects the matches of one document.
+type relState struct {
+	d     *docState
+	out   []RelationMatch
+	best  map[relKey]int         // index in out of the match kept for a key
+	fresh map[extractor.Span]int // span → index in added of a mention a slot created
+	added []cand
+}
+
+// endpoint is a resolved slot span.
+type endpoint struct {
+	span  extractor.Span
+	coref string
+}
+
+func (rs *relState) found(r *rule, i, end int) {
+	d := rs.d
+	srcs := slotSpans(d.m.caps, r.rel.src)
+	tgts := slotSpans(d.m.caps, r.rel.tgt)
+	if len(srcs) == 0 || len(tgts) == 0 {
+		return
+	}
+	negated, hedge := d.relationCues(i, end)
+	if negated {
+		return
+	}
+	// Resolve direct mentions first, so an anaphor never resolves to the
+	// other end of its own relation.
+	var direct []extractor.Span
+	for _, c := range append(append([]capRec(nil), srcs...), tgts...) {
+		if d.mentionAt(c.bs, c.be) != nil {
+			direct = append(direct, extractor.Span{Start: c.bs, End: c.be})
+		}
+	}
+	var sources, targets []endpoint
+	for _, c := range srcs {
+		if e, ok := rs.resolve(r, c, r.rel.srcMask, r.slotTypes[r.rel.src], direct); ok {
+			sources = append(sources, e)
+		}
+	}
+	for _, c := range tgts {
+		if e, ok := rs.resolve(r, c, r.rel.tgtMask, r.slotTypes[r.rel.tgt], direct); ok {
+			targets = append(targets, e)
+		}
+	}
+	si := d.sentOf[i]
+	sent := extractor.Span{Start: d.sents[si].Start, End: d.sents[si].End}
+	for _, s := range sources {
+		for _, t := range targets {
+			if s.span == t.span {
+				continue
+			}
+			coref := s.coref
+			if t.coref != "" {
+				coref = strings.TrimPrefix(coref+"; "+t.coref, "; ")
+			}
+			m := RelationMatch{Type: r.rel.typ, Source: s.span, Target: t.span, Sentence: sent, Rule: r.id,
+				Priority: r.prio, Hedge: hedge, Coref: coref}
+			k := relKey{m.Type, m.Source, m.Target}
+			if j, ok := rs.best[k]; ok {
+				if rs.out[j].Priority >= m.Priority {
+					continue
+				}
+				rs.out[j] = RelationMatch{} // replaced by a higher-priority rule
+			}
+			rs.best[k] = len(rs.out)
+			rs.out = append(rs.out, m)
+		}
+	}
+}
+
+// resolve turns a slot span into a mention span: the mention itself, the
+// antecedent of an anaphor, or a new mention of the slot's type.
+func (rs *relState) resolve(r *rule, c capRec, mask typeMask, slotType extractor.EntityType, direct []extractor.Span) (endpoint, bool) {
+	d := rs.d
+	if m := d.mentionAt(c.bs, c.be); m != nil {
+		return endpoint{span: extractor.Span{Start: m.start, End: m.end}}, maskOf(m.typ)&mask != 0
+	}
+	if am, ok := d.isAnaphor(c.start, c.end); ok {
+		k := d.antecedent(c.bs, c.start, am&mask, direct)
+		if k < 0 {
+			return endpoint{}, false
+		}
+		a := &d.acc[k]
+		note := fmt.Sprintf("%q → %s", d.text[c.bs:c.be], d.surface(a))
+		return endpoint{span: extractor.Span{Start: a.start, End: a.end}, coref: note}, true
+	}
+	// A slot span holding exactly one mention of an allowed type (a slot
+	// element that also took a determiner or a head noun) names it.
+	if inner := d.mentionsWithin(c.bs, c.be); len(inner) == 1 && maskOf(inner[0].typ)&mask != 0 &&
+		slotType == "" {
+		return endpoint{span: extractor.Span{Start: inner[0].start, End: inner[0].end}}, true
+	}
+	if slotType == "" {
+		return endpoint{}, false
+	}
+	return rs.create(r, c, slotType, mask)
+}
+
+// mentionsWithin returns the accepted mentions inside [start, end).
+func (d *docState) mentionsWithin(start, end int) []*cand {
+	var out []*cand
+	i := sort.Search(len(d.acc), func(i int) bool { return d.acc[i].start >= start })
+	for ; i < len(d.acc) && d.acc[i].start < end; i++ {
+		if d.acc[i].end <= end {
+			out = append(out, &d.acc[i])
+		}
+	}
+	return out
+}
+
+// placeSuffixes end a single hyphenated token that names a place or a
+// sponsor in its first part: "Shanghai-based", "China-backed".
+var placeSuffixes = map[string]bool{"based": true, "headquartered": true, "backed": true, "sponsored": true,
+	"linked": true, "affiliated": true, "nexus": true, "aligned": true, "funded": true, "registered": true}
+
+// create makes a new mention of the slot's type for the span, unless it
+// overlaps a mention or a stop word removes it.
+func (rs *relState) create(r *rule, c capRec, typ extractor.EntityType, mask typeMask) (endpoint, bool) {
+	d := rs.d
+	bs, be := c.bs, c.be
+	canonical := ""
+	if c.end-c.start == 1 {
+		tok := d.text[bs:be]
+		if k := strings.LastIndexByte(tok, '-'); k > 0 && placeSuffixes[strings.ToLower(tok[k+1:])] {
+			be = bs + k
+			if t, canon, ok := d.p.gazLookup(tok[:k]); ok && maskOf(t)&mask != 0 {
+				typ, canonical = t, canon
+			}
+		}
+	}
+	span := extractor.Span{Start: bs, End: be}
+	if m := d.mentionAt(bs, be); m != nil { // "Chengdu" of "Chengdu-based" may already be a mention
+		return endpoint{span: span}, maskOf(m.typ)&mask != 0
+	}
+	if j, ok := rs.fresh[span]; ok {
+		return endpoint{span: span}, maskOf(rs.added[j].typ)&mask != 0
+	}
+	if d.overlapsAccepted(bs, be) {
+		return endpoint{}, false
+	}
+	for _, a := range rs.added {
+		if a.start < be && bs < a.end {
+			return endpoint{}, false
+		}
+	}
+	cd := cand{start: bs, end: be, rule: r.idx, prio: r.prio, typ: typ, canonical: canonical}
+	if d.stopRule(&cd) >= 0 {
+		return endpoint{}, false
+	}
+	rs.fresh[span] = len(rs.added)
+	rs.added = append(rs.added, cd)
+	return endpoint{span: span}, true
+}
+
+// gazLookup finds a one-token gazetteer name, case-insensitively, and
+// returns its type and canonical name.
+func (p *Pack) gazLookup(word string) (extractor.EntityType, string, bool) {
+	v := p.vocab[foldKey(word)]
+	if v == nil || v.gaz == nil {
+		return "", "", false
+	}
+	for _, h := range v.gaz.hits {
+		if len(h.toks) == 1 {
+			e := p.gaz.entries[h.entry]
+			return e.typ, e.canonical, true
+		}
+	}
+	return "", "", false
+}

@@ -1,0 +1,270 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// A small self-contained pack: a gazetteer for the names and a few relation
+// rules, so these tests do not depend on the tuning of the default pack.
+const relTestPack = `
+lists:
+  relation_negations: [not, "n't", never, "no evidence", denied]
+  relation_hedges: [likely, possibly, may, "moderate confidence", overlaps]
+  relation_anaphors: [it, "the group", "the company"]
+rules:
+  - id: names
+    kind: gazetteer
+    entries:
+      - {name: Volt Typhoon, type: threat-actor}
+      - {name: Flax Typhoon, type: threat-actor}
+      - {name: Integrity Technology Group, type: organization}
+      - {name: ThreatBook, type: organization}
+      - {name: Qihoo 360, type: organization}
+      - {name: Qi An Xin, type: organization}
+      - {name: Ministry of State Security, type: government}
+      - {name: China, type: location}
+      - {name: Guam, type: location}
+      - {name: energy sector, type: sector}
+      - {name: water utilities, type: sector}
+  - id: targets
+    kind: relation
+    relation: targets
+    source: [threat-actor]
+    target: [sector, location]
+    pattern:
+      - slot: source
+        or: [{entity: any}, {lower_in: $relation_anaphors}]
+      - {any: true, not: {text: "."}, repeat: "0-4"}
+      - lower_in: [targeted, targets]
+      - {lower: the, optional: true}
+      - {slot: target, entity: any}
+      - seq: [{or: [{text: ","}, {lower: and}]}, {slot: target, entity: any}]
+        repeat: "*"
+  - id: linked
+    kind: relation
+    relation: attributed-to
+    source: [threat-actor]
+    target: [organization, government]
+    priority: 70
+    pattern:
+      - {slot: source, entity: any}
+      - {any: true, not: {text: "."}, repeat: "0-6"}
+      - lower: linked
+      - {any: true, not: [{text: "."}, {lower: to}], repeat: "0-4"}
+      - lower: to
+      - {slot: target, entity: any}
+  - id: provide
+    kind: relation
+    relation: contractor-of
+    source: [organization]
+    target: [government]
+    pattern:
+      - slot: source
+        or: [{entity: any}, {lower_in: $relation_anaphors}]
+      - seq: [{or: [{text: ","}, {lower: and}]}, {slot: source, entity: any}]
+        repeat: "*"
+      - lower_in: [provide, provides, "works for"]
+      - {any: true, not: {text: "."}, repeat: "0-3"}
+      - {lower: the, optional: true}
+      - {slot: target, entity: any}
+  - id: possessive
+    kind: relation
+    relation: part-of
+    source: [government]
+    target: [location]
+    pattern:
+      - {slot: target, entity: any}
+      - text: "'s"
+      - {slot: source, entity: any}
+  - id: based
+    kind: relation
+    relation: located-in
+    source: [organization]
+    target: [location]
+    pattern:
+      - {slot: target, type: location, regex: '\p{Lu}\p{Ll}+-based'}
+      - {slot: source, entity: any}
+`
+
+// relations renders the relations of text as "source -type-> target",
+// with " ~hedge" and " @coref" notes, sorted.
+func relations(t *testing.T, p *Pack, text string) []string {
+	t.Helper()
+	an := testAnalyzer(t)
+	res := p.Match(text, an.Analyze(text), an)
+	var out []string
+	for _, r := range res.Relations {
+		s := fmt.Sprintf("%s -%s-> %s", text[r.Source.Start:r.Source.End], r.Type, text[r.Target.Start:r.Target.End])
+		if r.Hedge != "" {
+			s += " ~" + r.Hedge
+		}
+		if r.Coref != "" {
+			s += " @" + r.Coref
+		}
+		if text[r.Sentence.Start:r.Sentence.End] == "" || r.Source.Start < 0 || r.Target.End > len(text) {
+			t.Errorf("relation %s has a bad span", s)
+		}
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestRelationRules(t *testing.T) {
+	p := packOf(t, relTestPack)
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"plain", "Volt Typhoon targeted the energy sector.", []string{"Volt Typhoon -targets-> energy sector"}},
+		{"coordinated targets", "Volt Typhoon targeted energy sector, water utilities and Guam.",
+			[]string{"Volt Typhoon -targets-> Guam", "Volt Typhoon -targets-> energy sector", "Volt Typhoon -targets-> water utilities"}},
+		{"coordinated sources", "ThreatBook, Qihoo 360 and Qi An Xin provide exploits to the Ministry of State Security.",
+			[]string{"Qi An Xin -contractor-of-> Ministry of State Security", "Qihoo 360 -contractor-of-> Ministry of State Security",
+				"ThreatBook -contractor-of-> Ministry of State Security"}},
+		{"passive with agent", "Flax Typhoon was linked by the FBI to Integrity Technology Group.",
+			[]string{"Flax Typhoon -attributed-to-> Integrity Technology Group"}},
+		{"relative clause", "Flax Typhoon, which the FBI has linked to Integrity Technology Group, hit routers.",
+			[]string{"Flax Typhoon -attributed-to-> Integrity Technology Group"}},
+		{"possessive", "He joined China's Ministry of State Security.", []string{"Ministry of State Security -part-of-> China"}},
+		{"negation", "Volt Typhoon has not targeted the energy sector.", nil},
+		{"negation before the clause", "There is no evidence that Flax Typhoon is linked to Integrity Technology Group.", nil},
+		{"denial", "Beijing denied that Flax Typhoon was linked to the Ministry of State Security.", nil},
+		{"negation in another clause", "Guam was not hit; but Volt Typhoon targeted the energy sector.",
+			[]string{"Volt Typhoon -targets-> energy sector"}},
+		{"hedge", "Volt Typhoon likely targeted the energy sector.", []string{"Volt Typhoon -targets-> energy sector ~likely"}},
+		{"hedge phrase", "Microsoft assessed with moderate confidence that Volt Typhoon targeted Guam.",
+			[]string{"Volt Typhoon -targets-> Guam ~moderate confidence"}},
+		{"May the month is no hedge", "In May Volt Typhoon targeted Guam.", []string{"Volt Typhoon -targets-> Guam"}},
+		{"coref across sentences", "Volt Typhoon was seen again. The group targeted water utilities.",
+			[]string{`Volt Typhoon -targets-> water utilities @"The group" → Volt Typhoon`}},
+		{"coref needs a compatible type", "Integrity Technology Group was named. The group targeted water utilities.", nil},
+		{"coref for the company", "Integrity Technology Group is in Beijing. The company works for the Ministry of State Security.",
+			[]string{`Integrity Technology Group -contractor-of-> Ministry of State Security @"The company" → Integrity Technology Group`}},
+		{"slot creates a mention from X-based", "Chengdu-based Integrity Technology Group grew.",
+			[]string{"Integrity Technology Group -located-in-> Chengdu"}},
+		{"wrong types give nothing", "China targeted Guam.", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			same(t, c.text, relations(t, p, c.text), c.want)
+		})
+	}
+}
+
+func TestRelationSlotMentionIsAddedToMentions(t *testing.T) {
+	p := packOf(t, relTestPack)
+	got := found(t, p, "Chengdu-based Integrity Technology Group grew.")
+	same(t, "mentions", got, []string{"Chengdu/location/based", "Integrity Technology Group/organization/names"})
+}
+
+func TestRelationHigherPriorityRuleWinsOnSameTriple(t *testing.T) {
+	pack := relTestPack + `
+  - id: linked-low
+    kind: relation
+    relation: attributed-to
+    source: [threat-actor]
+    target: [organization]
+    priority: 10
+    pattern:
+      - {slot: source, entity: any}
+      - {any: true, repeat: "0-6"}
+      - {slot: target, entity: any}
+`
+	p := packOf(t, pack)
+	text := "Flax Typhoon was linked to Integrity Technology Group."
+	an := testAnalyzer(t)
+	res := p.Match(text, an.Analyze(text), an)
+	if len(res.Relations) != 1 || res.Relations[0].Rule != "linked" {
+		t.Fatalf("want one relation from rule linked, got %+v", res.Relations)
+	}
+}
+
+func TestRelationSchemaErrors(t *testing.T) {
+	cases := []struct{ body, want string }{
+		{`rules:
+  - {id: r, kind: relation, relation: targetz, source: threat-actor, target: sector, pattern: [{slot: source, entity: any}, {slot: target, entity: any}]}`,
+			`unknown relation type "targetz" (did you mean "targets"?)`},
+		{`rules:
+  - {id: r, kind: relation, relation: targets, source: threat-actor, target: sector, pattern: [{slot: source, entity: any}, {entity: any}]}`,
+			"needs an element with slot: source and one with slot: target"},
+		{`rules:
+  - {id: r, kind: relation, relation: targets, source: threat-actor, target: sector, pattern: [{slot: source, entity: any}, {slot: name, entity: any}]}`,
+			`not "name"`},
+		{`rules:
+  - {id: r, kind: relation, relation: targets, target: sector, pattern: [{slot: source, entity: any}, {slot: target, entity: any}]}`,
+			`needs the field "source"`},
+		{`rules:
+  - {id: r, kind: relation, relation: targets, source: threat-actor, target: sector, pattern: [{slot: source, entity: any}, {slot: target, type: person, any: true}]}`,
+			"creates mentions of type person"},
+	}
+	for _, c := range cases {
+		_, err := load(false, []string{writePack(t, map[string]string{"r.yaml": c.body})})
+		var le *LoadError
+		if !errors.As(err, &le) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("load(%s): got %v, want an error containing %q", c.body, err, c.want)
+		}
+	}
+}
+
+func TestRelationExamples(t *testing.T) {
+	pack := relTestPack + `
+  - id: ex
+    kind: relation
+    relation: uses
+    source: [threat-actor]
+    target: [organization]
+    pattern: [{slot: source, entity: any}, {lower: uses}, {slot: target, entity: any}]
+    examples:
+      match:
+        - {text: "Volt Typhoon uses ThreatBook.", expect: ["Volt Typhoon -uses-> ThreatBook"]}
+        - {text: "Volt Typhoon uses ThreatBook.", expect: ["Volt Typhoon -uses-> Qihoo 360"]}
+        - {text: "Volt Typhoon likely uses ThreatBook.", expect: ["Volt Typhoon -uses-> ThreatBook"]}
+        - {text: "Volt Typhoon may use ThreatBook.", expect: ["Volt Typhoon -uses-> ThreatBook (hedge: may)"]}
+      no_match:
+        - "Volt Typhoon uses ThreatBook."
+`
+	p := packOf(t, pack)
+	var got []string
+	for _, r := range p.Test(testAnalyzer(t)) {
+		if r.RuleID == "ex" {
+			got = append(got, fmt.Sprintf("%s %v", r.Kind, r.Pass))
+			if !r.Pass && r.Message == "" {
+				t.Errorf("failure without a message: %+v", r)
+			}
+		}
+	}
+	// 1 passes; 2 expects a relation that is not there; 3 is hedged though
+	// the example expects no hedge; 4: "may use" does not match "uses";
+	// the no_match example finds a relation.
+	same(t, "results", got, []string{"match true", "match false", "match false", "match false", "no_match false"})
+}
+
+func TestRelationExpectFormIsChecked(t *testing.T) {
+	dir := writePack(t, map[string]string{"r.yaml": `rules:
+  - id: r
+    kind: relation
+    relation: targets
+    source: threat-actor
+    target: sector
+    description: d
+    pattern: [{slot: source, entity: any}, {slot: target, entity: any}]
+    examples:
+      match:
+        - {text: "A B.", expect: ["A targets B"]}
+`})
+	probs := lint(false, []string{dir})
+	ok := false
+	for _, pr := range probs {
+		if strings.Contains(pr.Message, `not of the form "Source -type-> Target"`) && pr.Line == 11 {
+			ok = true
+		}
+	}
+	if !ok {
+		t.Errorf("lint did not report the malformed expectation at line 11: %v", probs)
+	}
+}
