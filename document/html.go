@@ -109,10 +109,29 @@ func readHTML(ctx context.Context, raw []byte, opt Options) (*extracted, error) 
 	}
 
 	meta := pageMeta(doc, art, root)
-	ex.pages = []string{body}
+	ex.pages = []string{withHeadline(body, meta.title, meta.author)}
 	ex.title, ex.author, ex.site, ex.lang, ex.pub = meta.title, meta.author, meta.site, meta.lang, meta.pub
 	ex.warnings = warnings
 	return ex, nil
+}
+
+// withHeadline puts the headline and byline in front of the article text
+// when article detection left them out: headlines name the actor ("Chinese
+// group X breached Y") and bylines name people, and an analyst expects both
+// to be searchable text with offsets, not only metadata.
+func withHeadline(body, title, author string) string {
+	head := strings.Join(strings.Fields(body[:min(len(body), 2000)]), " ")
+	var lines []string
+	if t := strings.TrimSpace(title); t != "" && !strings.Contains(head, strings.Join(strings.Fields(t), " ")) {
+		lines = append(lines, t)
+	}
+	if a := strings.TrimSpace(author); a != "" && !strings.Contains(head, strings.Join(strings.Fields(a), " ")) {
+		lines = append(lines, "By "+strings.TrimPrefix(a, "By "))
+	}
+	if len(lines) == 0 || strings.TrimSpace(body) == "" {
+		return body
+	}
+	return strings.Join(lines, "\n\n") + "\n\n" + body
 }
 
 // runReadability runs readability on a copy of doc. A panic inside it is

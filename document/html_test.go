@@ -412,3 +412,20 @@ func FuzzReadHTML(f *testing.F) {
 		_ = fmt.Sprint(ex.pub)
 	})
 }
+
+func TestWithHeadline(t *testing.T) {
+	body := "Federal prosecutors charged twelve people.\n\nMore text."
+	got := withHeadline(body, "Twelve Charged in Hacking Scheme", "By Ada Byron")
+	want := "Twelve Charged in Hacking Scheme\n\nBy Ada Byron\n\n" + body
+	if got != want {
+		t.Errorf("headline and byline not prepended:\n%q\nwant\n%q", got, want)
+	}
+	// Already in the article text: nothing is repeated.
+	inBody := "Twelve Charged in Hacking Scheme\n\nBy Ada Byron · May 2\n\n" + body
+	if got := withHeadline(inBody, "Twelve  Charged in Hacking Scheme", "Ada Byron"); got != inBody {
+		t.Errorf("headline repeated: %q", got)
+	}
+	if got := withHeadline("  ", "Title", ""); got != "  " {
+		t.Errorf("empty page got a headline: %q", got)
+	}
+}
