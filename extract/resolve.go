@@ -203,11 +203,12 @@ func identityKey(rf ref) string {
 	if m.Type == extractor.Indicator {
 		return "indicator:" + m.Subtype + ":" + strings.ToLower(m.Text)
 	}
+	if rf.kbe != nil {
+		// Typed: a KB may list a Turla threat actor and a Turla malware.
+		return "kb:" + string(rf.kbe.Type) + ":" + VariantKey(rf.kbe.Name)
+	}
 	name := m.Text
-	switch {
-	case rf.kbe != nil:
-		name = rf.kbe.Name
-	case m.Canonical != "":
+	if m.Canonical != "" {
 		name = m.Canonical
 	}
 	if k := VariantKey(name); k != "" {
@@ -428,14 +429,15 @@ func sortMentions(ms []extractor.Mention, refs []ref, idx []int) {
 	copy(ms, sorted)
 }
 
-// surfaceName is a mention's text as a name: a trailing possessive
-// dropped ("APT41's" names APT41), except for indicators, whose text is
-// kept exactly.
+// surfaceName is a mention's text as a name: white space runs (line
+// breaks included) made one space and a trailing possessive dropped
+// ("APT41's" names APT41), except for indicators, whose text is kept
+// exactly. The mention itself keeps the text as written.
 func surfaceName(m extractor.Mention) string {
 	if m.Type == extractor.Indicator {
 		return m.Text
 	}
-	return trimPossessive(m.Text)
+	return trimPossessive(strings.Join(strings.Fields(m.Text), " "))
 }
 
 func trimPossessive(s string) string {

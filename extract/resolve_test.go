@@ -177,7 +177,8 @@ func TestResolveSpellingVariants(t *testing.T) {
 	d2 := hdoc(t, "b", "APT 28 and APT28 differ from APT29. Düsseldorf University and Dusseldorf University.\n",
 		[]mspec{pat("APT 28", extractor.ThreatActor), pat("APT28", extractor.ThreatActor), pat("APT29", extractor.ThreatActor),
 			pat("Düsseldorf University", org), pat("Dusseldorf University", org)})
-	ds := Resolve([]*DocResult{d, d2})
+	d3 := hdoc(t, "c", "Volt\nTyphoon struck.\n", []mspec{pat("Volt\nTyphoon", extractor.ThreatActor)})
+	ds := Resolve([]*DocResult{d, d2, d3})
 	for _, v := range []string{"Qihoo 360", "Qihoo-360", "QIHOO 360's", "qihoo 360"} {
 		sameEntity(t, ds, "a", "Qihoo360", "a", v)
 	}
@@ -186,6 +187,9 @@ func TestResolveSpellingVariants(t *testing.T) {
 		if strings.HasSuffix(a, "'s") {
 			t.Errorf("a possessive is not an alias: %v", e.Aliases)
 		}
+	}
+	if e := entityOf(t, ds, "c", "Volt\nTyphoon", 0); e.Name != "Volt Typhoon" {
+		t.Errorf("a name broken over lines is named with a space: %q", e.Name)
 	}
 	sameEntity(t, ds, "b", "APT 28", "b", "APT28")
 	differentEntities(t, ds, "b", "APT28", "b", "APT29")
@@ -321,4 +325,21 @@ func TestResolveWithKB(t *testing.T) {
 	if ds := Resolve([]*DocResult{d}); len(ds.Entities) != 2 {
 		t.Errorf("without the KB: %v", names(ds))
 	}
+}
+
+// A KB may give one name to two types; mentions go to the entry of their
+// type.
+func TestResolveKBSameNameTwoTypes(t *testing.T) {
+	k := &kb.KB{Files: []string{"k.tsv"}, Entries: []kb.Entry{
+		{Name: "Turla", Type: extractor.ThreatActor, Aliases: []string{"Snake"}, File: "k.tsv", Line: 1},
+		{Name: "Turla", Type: extractor.Malware, File: "k.tsv", Line: 2}}}
+	d := hdoc(t, "a", "Turla (Snake) deployed Turla.\n", []mspec{
+		mspec{text: "Turla", typ: extractor.ThreatActor, rule: "kb.k", prio: 85, canonical: "Turla"},
+		mspec{text: "Snake", typ: extractor.ThreatActor, rule: "kb.k", prio: 85, canonical: "Turla"},
+		mspec{text: "Turla", nth: 1, typ: extractor.Malware, rule: "kb.k", prio: 85, canonical: "Turla"}})
+	ds := Resolve([]*DocResult{d}, WithKB(k))
+	if got := names(ds); strings.Join(got, " ") != "threat-actor:turla malware:turla" {
+		t.Errorf("got %v", got)
+	}
+	sameEntity(t, ds, "a", "Turla", "a", "Snake")
 }

@@ -294,11 +294,40 @@ func (k *KB) Gazetteers() []rules.Gazetteer {
 		g := rules.Gazetteer{ID: id, File: f, Description: "names from the knowledge base " + f}
 		for _, e := range k.Entries {
 			if e.File == f {
-				g.Entries = append(g.Entries, rules.Entry{Name: e.Name, Aliases: e.Aliases, Type: e.Type,
+				g.Entries = append(g.Entries, rules.Entry{Name: e.Name, Aliases: withVariants(e.Names())[1:], Type: e.Type,
 					Subtype: e.Subtype, Line: e.Line})
 			}
 		}
 		out = append(out, g)
+	}
+	return out
+}
+
+// withVariants adds the spellings reports use for a name of two or three
+// parts: "Storm-9901" is also written "Storm 9901" and "Storm9901", "Qihoo
+// 360" also "Qihoo-360" and "Qihoo360". Gazetteers match token by token,
+// so each spelling must be listed to be found; resolution then folds them
+// into one entity anyway.
+func withVariants(names []string) []string {
+	out := append([]string(nil), names...)
+	seen := map[string]bool{}
+	for _, n := range names {
+		seen[n] = true
+	}
+	add := func(v string) {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	for _, n := range names {
+		parts := strings.FieldsFunc(n, func(r rune) bool { return r == ' ' || r == '-' })
+		if len(parts) < 2 || len(parts) > 3 {
+			continue
+		}
+		add(strings.Join(parts, " "))
+		add(strings.Join(parts, "-"))
+		add(strings.Join(parts, ""))
 	}
 	return out
 }
@@ -317,17 +346,4 @@ func ruleIDPart(s string) string {
 		return "file"
 	}
 	return b.String()
-}
-
-// Sorted returns the entries ordered by type, then name: a stable order for
-// listings that does not depend on file order.
-func (k *KB) Sorted() []Entry {
-	out := append([]Entry(nil), k.Entries...)
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].Type != out[b].Type {
-			return out[a].Type < out[b].Type
-		}
-		return out[a].Name < out[b].Name
-	})
-	return out
 }

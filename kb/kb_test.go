@@ -154,6 +154,18 @@ func TestGazetteersOnePerFileWithUniqueIDs(t *testing.T) {
 	}
 }
 
+// Names of two or three parts are also matched in the spellings reports
+// use for them.
+func TestGazetteerSpellingVariants(t *testing.T) {
+	k := &KB{Files: []string{"k.tsv"}, Entries: []Entry{{Name: "Storm-9901", Type: extractor.ThreatActor,
+		Aliases: []string{"Qihoo 360", "Sandworm Team Extra Long"}, File: "k.tsv", Line: 1}}}
+	got := k.Gazetteers()[0].Entries[0].Aliases
+	want := []string{"Qihoo 360", "Sandworm Team Extra Long", "Storm 9901", "Storm9901", "Qihoo-360", "Qihoo360"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 // The example shipped in corpus/ must stay loadable.
 func TestExampleKBLoads(t *testing.T) {
 	k, err := Load(filepath.Join(testenv.RepoRoot(), "corpus", "kb-example.yaml"))

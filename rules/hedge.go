@@ -69,6 +69,11 @@ func (d *docState) clauseStart(i int) int {
 	return lo
 }
 
+// notNegating are the words after which a negation cue negates nothing:
+// "not only", "including but not limited to", "not least", "not just".
+var notNegating = map[string]bool{"only": true, "limited": true, "least": true, "just": true, "merely": true,
+	"solely": true, "exclusively": true}
+
 // relationCues scans the clause of a match [i, end) for negation and hedge
 // cues. It returns whether the match is negated and the hedge cues found,
 // as written, joined by ", ".
@@ -81,7 +86,7 @@ func (d *docState) relationCues(i, end int) (negated bool, hedge string) {
 	var hedges []string
 	var buf [4]int
 	for t := lo; t < end; t++ {
-		if cues.negations != nil && cues.negations.startsAt(d, t, hi) && !(t+1 < hi && d.fold[t+1] == "only") {
+		if cues.negations != nil && cues.negations.startsAt(d, t, hi) && !(t+1 < hi && notNegating[d.fold[t+1]]) {
 			return true, ""
 		}
 		if cues.hedges == nil {

@@ -20,7 +20,8 @@ import (
 //   - an earlier mention, when the span is an anaphor of the pack list
 //     relation_anaphors ("the group", "the company", "it"): the nearest
 //     preceding mention of a compatible type, in this sentence or the two
-//     before (recorded as Coref);
+//     before, trying the slot's types in the order the rule lists them
+//     (recorded as Coref);
 //   - a new mention of the slot's `type`, when the slot gives one (a
 //     single hyphenated token such as "Shanghai-based" names its first
 //     part, "Shanghai").
@@ -61,6 +62,12 @@ type relRule struct {
 	typ              string
 	src, tgt         int // slot indexes
 	srcMask, tgtMask typeMask
+	// srcOrder, tgtOrder are the slot's types in the order the rule lists
+	// them: an anaphor prefers the nearest mention of the first type.
+	srcOrder, tgtOrder []typeMask
+	// srcFirst: the pattern starts with the source slot, which is then
+	// read as the subject of the clause (see relation_match.go).
+	srcFirst bool
 }
 
 func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
@@ -140,10 +147,20 @@ func (p *parser) checkRelationExpect(ex exampleSpec) {
 	}
 }
 
+// typeOrder lists the masks of items one by one ("any" is every type).
+func typeOrder(c *compiler, items []strItem) []typeMask {
+	out := make([]typeMask, 0, len(items))
+	for _, it := range items {
+		out = append(out, c.types([]strItem{it}))
+	}
+	return out
+}
+
 // relationSlots checks the slots of a relation rule and records them.
 func (c *compiler) relationSlots(r *rule) bool {
 	spec := c.r
-	r.rel = relRule{typ: spec.rel.typ, src: -1, tgt: -1, srcMask: c.types(spec.rel.source), tgtMask: c.types(spec.rel.target)}
+	r.rel = relRule{typ: spec.rel.typ, src: -1, tgt: -1, srcMask: c.types(spec.rel.source), tgtMask: c.types(spec.rel.target),
+		srcOrder: typeOrder(c, spec.rel.source), tgtOrder: typeOrder(c, spec.rel.target)}
 	for i, s := range r.slots {
 		switch s {
 		case "source":
@@ -169,6 +186,7 @@ func (c *compiler) relationSlots(r *rule) bool {
 			return false
 		}
 	}
+	r.rel.srcFirst = r.nodes[0].slot == r.rel.src
 	narrowSlotEntities(r, r.nodes, -1)
 	c.warnSlotEntities(r, r.nodes)
 	return true

@@ -41,6 +41,10 @@ func (d *docState) runRelations() []RelationMatch {
 	return out
 }
 
+var prepositions = map[string]bool{"of": true, "with": true, "from": true, "to": true, "by": true, "against": true,
+	"on": true, "at": true, "for": true, "into": true, "about": true, "like": true, "than": true, "between": true,
+	"among": true, "versus": true, "vs": true, "vs.": true, "via": true, "under": true, "over": true, "in": true}
+
 type relKey struct {
 	typ    string
 	source extractor.Span
@@ -69,6 +73,12 @@ func (rs *relState) found(r *rule, i, end int) {
 	if len(srcs) == 0 || len(tgts) == 0 {
 		return
 	}
+	// A rule that starts with its source reads it as the subject of the
+	// clause; the object of a preposition is none ("a sub-set of Lazarus
+	// Group, and has been attributed to X" says nothing of Lazarus Group).
+	if r.rel.srcFirst && i > d.sentLo[d.sentOf[i]] && prepositions[d.fold[i-1]] {
+		return
+	}
 	negated, hedge := d.relationCues(i, end)
 	if negated {
 		return
@@ -83,12 +93,12 @@ func (rs *relState) found(r *rule, i, end int) {
 	}
 	var sources, targets []endpoint
 	for _, c := range srcs {
-		if e, ok := rs.resolve(r, c, r.rel.srcMask, r.slotTypes[r.rel.src], direct); ok {
+		if e, ok := rs.resolve(r, c, r.rel.srcMask, r.rel.srcOrder, r.slotTypes[r.rel.src], direct); ok {
 			sources = append(sources, e)
 		}
 	}
 	for _, c := range tgts {
-		if e, ok := rs.resolve(r, c, r.rel.tgtMask, r.slotTypes[r.rel.tgt], direct); ok {
+		if e, ok := rs.resolve(r, c, r.rel.tgtMask, r.rel.tgtOrder, r.slotTypes[r.rel.tgt], direct); ok {
 			targets = append(targets, e)
 		}
 	}
@@ -120,13 +130,21 @@ func (rs *relState) found(r *rule, i, end int) {
 
 // resolve turns a slot span into a mention span: the mention itself, the
 // antecedent of an anaphor, or a new mention of the slot's type.
-func (rs *relState) resolve(r *rule, c capRec, mask typeMask, slotType extractor.EntityType, direct []extractor.Span) (endpoint, bool) {
+func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, slotType extractor.EntityType, direct []extractor.Span) (endpoint, bool) {
 	d := rs.d
 	if m := d.mentionAt(c.bs, c.be); m != nil {
 		return endpoint{span: extractor.Span{Start: m.start, End: m.end}}, maskOf(m.typ)&mask != 0
 	}
 	if am, ok := d.isAnaphor(c.start, c.end); ok {
-		k := d.antecedent(c.bs, c.start, am&mask, direct)
+		// The nearest mention of the first type the rule lists that fits
+		// ("they" in an actor rule means the actor, not a vendor named
+		// since), then of the next.
+		k := -1
+		for _, m := range order {
+			if k = d.antecedent(c.bs, c.start, am&mask&m, direct); k >= 0 {
+				break
+			}
+		}
 		if k < 0 {
 			return endpoint{}, false
 		}

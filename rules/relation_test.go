@@ -148,6 +148,7 @@ func TestRelationRules(t *testing.T) {
 		{"slot creates a mention from X-based", "Chengdu-based Integrity Technology Group grew.",
 			[]string{"Integrity Technology Group -located-in-> Chengdu"}},
 		{"wrong types give nothing", "China targeted Guam.", nil},
+		{"a source after a preposition is no subject", "Reports about Volt Typhoon targeted the energy sector.", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

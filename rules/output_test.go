@@ -1,0 +1,120 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/reportgraph/extractor/nlp"
+)
+
+// loadWith compiles the default pack plus one user file.
+func loadWith(t *testing.T, yaml string) *Pack {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "x.yaml"), []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func matchText(t *testing.T, p *Pack, text string) Result {
+	t.Helper()
+	an, err := nlp.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.Match(text, an.Analyze(text), an)
+}
+
+func TestCanonicalInnerKeepsTheKnownName(t *testing.T) {
+	p := loadWith(t, `
+rules:
+  - id: t.actor
+    kind: gazetteer
+    type: threat-actor
+    priority: 80
+    entries: [{name: Zorbex Nine, aliases: [Zorbex]}]
+  - id: t.actor-crew
+    kind: pattern
+    type: threat-actor
+    priority: 80
+    stage: 2
+    canonical: inner
+    pattern: [{entity: threat-actor}, {lower: crew}]
+`)
+	res := matchText(t, p, "The Zorbex crew struck again.")
+	if len(res.Mentions) != 1 {
+		t.Fatalf("mentions = %+v, want one", res.Mentions)
+	}
+	m := res.Mentions[0]
+	if m.Text != "Zorbex crew" || m.Canonical != "Zorbex Nine" || m.Rule != "t.actor-crew" {
+		t.Errorf("got %q canonical %q from %s, want \"Zorbex crew\" canonical \"Zorbex Nine\" from t.actor-crew", m.Text, m.Canonical, m.Rule)
+	}
+}
+
+func TestCanonicalRejectsUnknownValue(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "x.yaml"), []byte(`
+rules:
+  - {id: t.bad, kind: pattern, type: threat-actor, canonical: outer, pattern: [{lower: crew}]}
+`), 0o644)
+	if _, err := Load(dir); err == nil {
+		t.Fatal("canonical: outer was accepted")
+	}
+}
+
+func TestSuppressHidesWhatItCovers(t *testing.T) {
+	p := loadWith(t, `
+rules:
+  - id: t.vendor
+    kind: gazetteer
+    type: organization
+    priority: 80
+    entries: [Quarkly]
+  - id: t.product
+    kind: pattern
+    type: tool
+    stage: 2
+    suppress: true
+    pattern: [{entity: organization}, {text: Desk}]
+`)
+	text := "Quarkly Desk was patched, Quarkly said."
+	res := matchText(t, p, text)
+	if len(res.Mentions) != 1 || res.Mentions[0].Text != "Quarkly" || res.Mentions[0].Start != strings.LastIndex(text, "Quarkly") {
+		t.Fatalf("mentions = %+v, want only the second Quarkly", res.Mentions)
+	}
+}
+
+func TestCompoundsMatchTheHeadOfAHyphenatedToken(t *testing.T) {
+	p := loadWith(t, `
+rules:
+  - id: t.place
+    kind: gazetteer
+    type: location
+    priority: 80
+    compounds: [based, speaking]
+    entries: [{name: North Vexland, aliases: [Vexlandic]}, {name: Ostria}]
+`)
+	res := matchText(t, p, "A North Vexland-based crew, Vexlandic-speaking staff, Ostria-made tools and ostria-based ones.")
+	got := map[string]string{}
+	for _, m := range res.Mentions {
+		if m.Rule == "t.place" {
+			got[m.Text] = m.Canonical
+		}
+	}
+	want := map[string]string{"North Vexland-based": "North Vexland", "Vexlandic-speaking": "North Vexland"}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v (no tail \"made\", no lower-case head)", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%q: canonical %q, want %q", k, got[k], v)
+		}
+	}
+}
