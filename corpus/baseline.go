@@ -41,7 +41,7 @@ type FigureChange struct {
 	Figure string   `json:"figure"`
 	Old    *float64 `json:"old"`
 	New    *float64 `json:"new"`
-	// Regression is set on an overall F1 that dropped by more than the tolerance.
+	// Regression is set on an F1 that dropped by more than the tolerance.
 	Regression bool `json:"regression,omitempty"`
 }
 
@@ -62,16 +62,18 @@ type Comparison struct {
 	Tolerance float64        `json:"tolerance"`
 	Overall   []FigureChange `json:"overall"`
 	Documents []DocDiff      `json:"documents"`
-	// Regressions are the overall F1s that dropped by more than Tolerance.
+	// Regressions are the F1s (overall, per type, per document) that
+	// dropped by more than Tolerance.
 	Regressions []FigureChange `json:"regressions"`
 }
 
 // Compare compares a run with a baseline. Entities and relations are
 // compared per document by name, type and verdict (a name that turned from
 // fp into tp is one lost and one gained outcome). An overall F1 (micro or
-// macro; detection, typed, relations) that dropped by more than tolerance
-// is a regression; per-document figures are reported but do not fail, as
-// one entity moves a small document's F1 a lot.
+// macro; detection, typed, relations), a per-type F1 or a per-document F1
+// that dropped by more than tolerance is a regression: a rule change that
+// trades one document or type for another must be accepted consciously
+// with --update-baseline, not averaged away.
 func Compare(base, cur *Report, tolerance float64) *Comparison {
 	cmp := &Comparison{Tolerance: tolerance, Overall: []FigureChange{}, Documents: []DocDiff{}, Regressions: []FigureChange{}}
 	overall := func(where string, name string, old, new *PRF, f1Gate bool) {
@@ -107,6 +109,22 @@ func Compare(base, cur *Report, tolerance float64) *Comparison {
 	overall("macro", "detection", &base.Macro.Detection, &cur.Macro.Detection, true)
 	overall("macro", "typed", &base.Macro.Typed, &cur.Macro.Typed, true)
 	overall("macro", "relations", base.Macro.Relations, cur.Macro.Relations, true)
+	perType := func(where string, old, new map[string]TypeFigures) {
+		for _, t := range unionKeys(old, new) {
+			o, okO := old[t]
+			n, okN := new[t]
+			if !okO {
+				continue // a type the baseline never saw cannot regress
+			}
+			var np *PRF
+			if okN {
+				np = &n.PRF
+			}
+			overall(where, t, &o.PRF, np, true)
+		}
+	}
+	perType("per type", base.PerType, cur.PerType)
+	perType("per relation type", base.PerRelationType, cur.PerRelationType)
 
 	old := map[string]*DocReport{}
 	for i := range base.Documents {
@@ -133,7 +151,12 @@ func Compare(base, cur *Report, tolerance float64) *Comparison {
 				continue
 			}
 			if !sameFigure(f.a.F1, f.b.F1) {
-				dd.Figures = append(dd.Figures, FigureChange{Where: k, Figure: f.name + " F1", Old: f.a.F1, New: f.b.F1})
+				ch := FigureChange{Where: k, Figure: f.name + " F1", Old: f.a.F1, New: f.b.F1}
+				if f.a.F1 != nil && (f.b.F1 == nil || *f.a.F1-*f.b.F1 > tolerance) {
+					ch.Regression = true
+					cmp.Regressions = append(cmp.Regressions, ch)
+				}
+				dd.Figures = append(dd.Figures, ch)
 			}
 		}
 		if len(dd.GainedEntities)+len(dd.LostEntities)+len(dd.GainedRelations)+len(dd.LostRelations)+len(dd.Figures) > 0 {
@@ -194,4 +217,19 @@ func diffRelations(old, cur []RelationOutcome) (gained, lost []RelationOutcome) 
 		}
 	}
 	return gained, lost
+}
+
+func unionKeys(a, b map[string]TypeFigures) []string {
+	seen := map[string]bool{}
+	var keys []string
+	for _, m := range []map[string]TypeFigures{a, b} {
+		for k := range m {
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	sort.Strings(keys)
+	return keys
 }
