@@ -291,7 +291,14 @@ func (t *tokenizer) core(lo, hi int) {
 		return
 	}
 	s := t.text[lo:hi]
-	if indicatorLike(s) {
+	if k := linkSplit(s); k > 0 {
+		// "Shathak](https://x)" or "Shathak(https://x)": the name before a
+		// Markdown link target is a word of its own, the target an indicator.
+		t.core(lo, lo+k)
+		t.linkTarget(lo+k, hi)
+		return
+	}
+	if indicatorLike(s) && !slashWords(s) {
 		t.emit(lo, hi)
 		return
 	}
@@ -338,6 +345,8 @@ func internalSep(s string, i int) int {
 			return 1
 		case ';', '"', '(', ')', '[', ']', '{', '}', '!', '?', '|':
 			return 1
+		case '/':
+			return 1 // only reached in slashWords tokens ("APT33/Elfin")
 		case '-':
 			if i > 0 && s[i-1] != '-' && i+1 < len(s) && s[i+1] == '-' {
 				// "word--word"; leading dashes stay on flags ("--help")
@@ -426,6 +435,97 @@ func indicatorLike(s string) bool {
 		}
 	}
 	return false
+}
+
+// linkSplit returns where a link target starts in s when s is a word glued
+// to a Markdown link ("Shathak](https://x/y)") or to a bracketed URL
+// ("Shathak(https://x/y)"), else 0. Only targets that read as a URL or a
+// path count, so "Foo_(bar)" inside a URL is never split.
+func linkSplit(s string) int {
+	for i := 1; i+1 < len(s); i++ {
+		switch {
+		case s[i] == ']' && s[i+1] == '(':
+			if isLinkTarget(s[i+2:]) && !strings.Contains(s[:i], "://") {
+				return i
+			}
+		case s[i] == '(' && s[i-1] != ']':
+			if isLinkTarget(s[i+1:]) && !strings.ContainsAny(s[:i], "/\\@[(") {
+				return i
+			}
+		}
+	}
+	return 0
+}
+
+// isLinkTarget reports whether s starts like a link target: a URL scheme
+// (also defanged), a root-relative path or an in-page anchor.
+func isLinkTarget(s string) bool {
+	if len(s) > 0 && (s[0] == '/' || s[0] == '#') {
+		return true
+	}
+	k := 0
+	for k < len(s) && k < 10 && (s[k] >= 'a' && s[k] <= 'z' || s[k] >= 'A' && s[k] <= 'Z') {
+		k++
+	}
+	return k >= 3 && (strings.HasPrefix(s[k:], "://") || strings.HasPrefix(s[k:], "[:]//") || strings.HasPrefix(s[k:], "[://]"))
+}
+
+// linkTarget emits the rest of a Markdown link from text[lo] on: "](" or
+// "(", the target as one token, and the closing ")" when there is one.
+func (t *tokenizer) linkTarget(lo, hi int) {
+	if t.text[lo] == ']' {
+		t.emit(lo, lo+1)
+		lo++
+	}
+	t.emit(lo, lo+1) // "("
+	lo++
+	end := hi
+	if end > lo && t.text[end-1] == ')' && unbalanced(t.text[lo:end], '(', ')') == 1 {
+		end--
+	}
+	if end > lo {
+		t.emit(lo, end)
+	}
+	if end < hi {
+		t.emit(end, hi)
+	}
+}
+
+// slashWords reports whether s is words joined by slashes ("APT33/Elfin",
+// "TCP/IP", "Win32/Emotet"), which are split at the slashes: two to four
+// parts, each starting with a letter, at least two characters long and made
+// of letters, digits, '_' and '-', one of them holding a capital. URLs,
+// paths ("/etc/passwd", "usr/bin"), dates ("1/2/2020"), CIDRs, "I/O" and
+// "and/or" stay whole.
+func slashWords(s string) bool {
+	parts := 0
+	upper := false
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] != '/' {
+			continue
+		}
+		part := s[start:i]
+		start = i + 1
+		parts++
+		if parts > 4 || len(part) < 2 {
+			return false
+		}
+		for j, r := range part {
+			switch {
+			case unicode.IsLetter(r):
+				if unicode.IsUpper(r) {
+					upper = true
+				}
+			case j == 0:
+				return false
+			case unicode.IsDigit(r) || r == '_' || r == '-':
+			default:
+				return false
+			}
+		}
+	}
+	return parts >= 2 && upper
 }
 
 // defangMarkers are the bracketed forms analysts use to neutralise

@@ -79,10 +79,11 @@ func (p *Pack) vocabFor(key string) *vocabEntry {
 }
 
 type compiler struct {
-	p     *Pack
-	an    *nlp.Analyzer
-	probs []Problem
-	r     *ruleSpec
+	p        *Pack
+	an       *nlp.Analyzer
+	probs    []Problem
+	r        *ruleSpec
+	relRules []*rule // relation rules, for their start index (relation_index.go)
 }
 
 func (c *compiler) errorf(n *yaml.Node, format string, args ...any) {
@@ -294,7 +295,7 @@ func (c *compiler) pattern(r *rule) bool {
 		if !c.relationSlots(r) { // relation.go
 			return false
 		}
-		c.starts(r)
+		c.relationStarts(r) // relation_index.go
 		return true
 	}
 	for i, s := range r.slots {

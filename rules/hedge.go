@@ -23,6 +23,7 @@ import (
 // relCues holds the compiled cue lists; a nil set means the list is absent.
 type relCues struct {
 	negations, hedges, anaphors *phraseSet
+	index                       relIndex // where each relation rule may start (relation_index.go)
 }
 
 // Names of the pack lists the relation engine reads.
@@ -36,7 +37,7 @@ func (c *compiler) relationCues(lists map[string]*listSpec) *relCues {
 	if c.p.relPhase == nil {
 		return nil
 	}
-	cues := &relCues{}
+	cues := &relCues{index: c.relationIndex()}
 	for name, dst := range map[string]**phraseSet{listNegations: &cues.negations, listHedges: &cues.hedges,
 		listAnaphors: &cues.anaphors} {
 		if l, ok := lists[name]; ok && len(l.items) > 0 {

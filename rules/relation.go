@@ -68,6 +68,7 @@ type relRule struct {
 	// srcFirst: the pattern starts with the source slot, which is then
 	// read as the subject of the clause (see relation_match.go).
 	srcFirst bool
+	first    relFirst // where a match may start (relation_index.go)
 }
 
 func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {

@@ -17,7 +17,7 @@ func (d *docState) runRelations() []RelationMatch {
 		return nil
 	}
 	rs := &relState{d: d, fresh: map[extractor.Span]int{}, best: map[relKey]int{}}
-	d.runPhase(ph, func(r *rule, i, end int) { rs.found(r, i, end) })
+	d.runRelationRules(func(r *rule, i, end int) { rs.found(r, i, end) })
 	if len(rs.added) > 0 {
 		d.acc = append(d.acc, rs.added...)
 		sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })

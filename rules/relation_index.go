@@ -1,0 +1,188 @@
+package rules
+
+// Relation rules are tried only where their first token can match: at a
+// mention of a type the first element accepts, or at a token that starts
+// one of its first element's phrases. Most relation patterns start with
+// the source slot — `or: [{entity: any}, {lower_in: $relation_anaphors}]`
+// — which the pattern stages' index (one word list or one entity type per
+// rule) cannot express. A rule is also tried only in sentences holding a
+// word of one of its required word lists (its anchor), as pattern rules are.
+
+// relFirst is what the first token of a relation rule's match can be.
+type relFirst struct {
+	mask typeMask // a mention of these types starts there
+	keys []string // or a phrase starting with one of these folded tokens
+	open bool     // or anything else: the rule is tried at every token
+}
+
+// relIndex maps start conditions to relation rules.
+type relIndex struct {
+	byMask []*rule            // rules with a mention-type start
+	byKey  map[string][]*rule // folded first token → rules
+	open   []*rule            // rules tried at every token
+	count  int                // number of relation rules
+}
+
+// firstOf works out what the first token of a match of nodes can be.
+func firstOf(nodes []*node) relFirst {
+	if len(nodes) == 0 {
+		return relFirst{open: true}
+	}
+	n := nodes[0]
+	var f relFirst
+	switch {
+	case n.seq != nil:
+		f = firstOf(n.seq)
+	case n.alts != nil:
+		for _, a := range n.alts {
+			f = f.union(firstOf(a))
+		}
+	case n.phrases != nil:
+		f.keys = n.phrases.firstKeys()
+	case n.entity != 0:
+		f.mask = n.entity
+	default:
+		f.open = true
+	}
+	if n.min == 0 {
+		f = f.union(firstOf(nodes[1:]))
+	}
+	return f
+}
+
+func (f relFirst) union(g relFirst) relFirst {
+	return relFirst{mask: f.mask | g.mask, keys: append(append([]string(nil), f.keys...), g.keys...), open: f.open || g.open}
+}
+
+// relationStarts records a relation rule's start conditions and anchors.
+func (c *compiler) relationStarts(r *rule) {
+	r.rel.first = firstOf(r.nodes)
+	if best := requiredKeys(r.nodes); best != nil {
+		r.anchored = true
+		for _, k := range best {
+			v := c.p.vocabFor(k)
+			v.anchors = appendOnce(v.anchors, r.idx)
+		}
+	}
+	c.relRules = append(c.relRules, r)
+}
+
+// requiredKeys returns the smallest set of folded first tokens of which one
+// must occur in every match: a required word list, or a required `or` each
+// of whose alternatives requires one (their union); nil when there is none.
+func requiredKeys(nodes []*node) []string {
+	var best []string
+	consider := func(k []string) {
+		if k != nil && (best == nil || len(k) < len(best)) {
+			best = k
+		}
+	}
+	for _, n := range nodes {
+		if n.min < 1 {
+			continue
+		}
+		switch {
+		case n.phrases != nil:
+			consider(n.phrases.firstKeys())
+		case n.seq != nil:
+			consider(requiredKeys(n.seq))
+		case n.alts != nil:
+			var union []string
+			for _, a := range n.alts {
+				k := requiredKeys(a)
+				if k == nil {
+					union = nil
+					break
+				}
+				union = append(union, k...)
+			}
+			consider(union)
+		}
+	}
+	return best
+}
+
+// relationIndex builds the start index of every relation rule compiled.
+func (c *compiler) relationIndex() relIndex {
+	ix := relIndex{byKey: map[string][]*rule{}, count: len(c.p.rules)}
+	for _, r := range c.relRules {
+		f := r.rel.first
+		if f.open {
+			ix.open = append(ix.open, r)
+			continue
+		}
+		if f.mask != 0 {
+			ix.byMask = append(ix.byMask, r)
+		}
+		seen := map[string]bool{}
+		for _, k := range f.keys {
+			if !seen[k] {
+				seen[k] = true
+				ix.byKey[k] = append(ix.byKey[k], r)
+			}
+		}
+	}
+	return ix
+}
+
+// runRelationRules tries every relation rule where it may start, in
+// sentences where its anchor occurs, and calls found for each match.
+func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
+	cues := d.p.relCues
+	if cues == nil {
+		return
+	}
+	ix := &cues.index
+	active := make([]int32, ix.count)   // per rule: sentence stamp of its anchor
+	lastAnchor := make([]int, ix.count) // per rule: last token of the sentence that starts an anchor word
+	tried := make([]int32, ix.count)    // per rule: last token tried + 1
+	try := func(r *rule, i, hi int, stamp int32) {
+		// The anchor word is inside the match, so at or after its start.
+		if (r.anchored && (active[r.idx] != stamp || lastAnchor[r.idx] < i)) || tried[r.idx] == int32(i+1) {
+			return
+		}
+		tried[r.idx] = int32(i + 1)
+		if !canStart(d, r.nodes, i, hi) {
+			return
+		}
+		d.m.hi = hi
+		if end := d.m.match(r.nodes, i); end > i {
+			found(r, i, end)
+		}
+	}
+	for si := range d.sents {
+		lo, hi := d.sentLo[si], d.sentLo[si+1]
+		if lo == hi {
+			continue
+		}
+		stamp := int32(si + 1)
+		for i := lo; i < hi; i++ {
+			if v := d.vent[i]; v != nil {
+				for _, ri := range v.anchors {
+					if int(ri) < len(active) {
+						active[ri] = stamp
+						lastAnchor[ri] = i
+					}
+				}
+			}
+		}
+		for i := lo; i < hi; i++ {
+			if mi := d.startM[i]; mi >= 0 && len(ix.byMask) > 0 {
+				m := maskOf(d.acc[mi].typ)
+				for _, r := range ix.byMask {
+					if r.rel.first.mask&m != 0 {
+						try(r, i, hi, stamp)
+					}
+				}
+			}
+			if d.vent[i] != nil {
+				for _, r := range ix.byKey[d.fold[i]] {
+					try(r, i, hi, stamp)
+				}
+			}
+			for _, r := range ix.open {
+				try(r, i, hi, stamp)
+			}
+		}
+	}
+}
