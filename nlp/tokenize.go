@@ -291,7 +291,7 @@ func (t *tokenizer) core(lo, hi int) {
 		return
 	}
 	s := t.text[lo:hi]
-	if k := linkSplit(s); k > 0 {
+	if k := linkSplit(s); k > 0 && strings.IndexByte(s, '(') > 0 {
 		// "Shathak](https://x)" or "Shathak(https://x)": the name before a
 		// Markdown link target is a word of its own, the target an indicator.
 		t.core(lo, lo+k)
@@ -492,12 +492,15 @@ func (t *tokenizer) linkTarget(lo, hi int) {
 }
 
 // slashWords reports whether s is words joined by slashes ("APT33/Elfin",
-// "TCP/IP", "Win32/Emotet"), which are split at the slashes: two to four
+// "TCP/IP", "CMD/PowerShell"), which are split at the slashes: two to four
 // parts, each starting with a letter, at least two characters long and made
 // of letters, digits, '_' and '-', one of them holding a capital. URLs,
-// paths ("/etc/passwd", "usr/bin"), dates ("1/2/2020"), CIDRs, "I/O" and
-// "and/or" stay whole.
+// paths ("/etc/passwd", "usr/bin"), dates ("1/2/2020"), CIDRs, "I/O",
+// "and/or" and detection names ("JS/KopiLuwak") stay whole.
 func slashWords(s string) bool {
+	if k := strings.IndexByte(s, '/'); k > 0 && detectionPrefixes[strings.ToLower(s[:k])] {
+		return false
+	}
 	parts := 0
 	upper := false
 	start := 0
@@ -526,6 +529,17 @@ func slashWords(s string) bool {
 		}
 	}
 	return parts >= 2 && upper
+}
+
+// detectionPrefixes open antivirus detection names, which are one name
+// with their platform or class ("JS/KopiLuwak", "Win32/Industroyer",
+// "Trojan/Emotet").
+var detectionPrefixes = map[string]bool{
+	"js": true, "vbs": true, "win32": true, "win64": true, "w32": true, "w64": true, "linux": true, "osx": true,
+	"macos": true, "msil": true, "android": true, "html": true, "php": true, "java": true, "ps": true,
+	"unix": true, "elf": true, "w97m": true, "x97m": true, "o97m": true, "trojan": true, "backdoor": true,
+	"worm": true, "virus": true, "ransom": true, "exploit": true, "hacktool": true, "riskware": true,
+	"adware": true, "spyware": true, "trojandownloader": true, "trojandropper": true, "pws": true,
 }
 
 // defangMarkers are the bracketed forms analysts use to neutralise

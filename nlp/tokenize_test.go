@@ -53,6 +53,18 @@ func TestTokenize(t *testing.T) {
 		{"word—word", "word | — | word"},
 		{"• item", "• | item"},
 		{"*Figure 1: BRT.* **Hashes** *.exe HKCR\\* __init__.py", "* | Figure | 1 | : | BRT | . | * | ** | Hashes | ** | *.exe | HKCR\\* | __init__.py"},
+		// Words joined by a slash are split; URLs, paths, dates, CIDRs,
+		// single letters and lower-case pairs are not.
+		{"APT33/Elfin and CMD/PowerShell, TCP/IP.", "APT33 | / | Elfin | and | CMD | / | PowerShell | , | TCP | / | IP | ."},
+		{"JS/KopiLuwak and Win32/Industroyer", "JS/KopiLuwak | and | Win32/Industroyer"},
+		{"APT28/Fancy Bear/Sofacy", "APT28 | / | Fancy | Bear | / | Sofacy"},
+		{"hxxp://x/y /etc/passwd C:\\x\\y 1/2/2020 24/7 I/O and/or usr/bin", "hxxp://x/y | /etc/passwd | C:\\x\\y | 1/2/2020 | 24/7 | I/O | and/or | usr/bin"},
+		{"10.0.0.0/8 evil.com/a/B Win32/Agent.X", "10.0.0.0/8 | evil.com/a/B | Win32/Agent.X"},
+		// Markdown links: the name is a token of its own, the target one token.
+		{"[Shathak](https://example.com/x).", "[ | Shathak | ] | ( | https://example.com/x | ) | ."},
+		{"**[APT33/Elfin](hxxps://evil[.]com/a_(b))**", "** | [ | APT33 | / | Elfin | ] | ( | hxxps://evil[.]com/a_(b) | ) | **"},
+		{"[Volt Typhoon](/actors/volt) and Shathak(https://x.example/y)", "[ | Volt | Typhoon | ] | ( | /actors/volt | ) | and | Shathak | ( | https://x.example/y | )"},
+		{"https://en.wikipedia.org/wiki/Foo_(bar) [1](#fn1)", "https://en.wikipedia.org/wiki/Foo_(bar) | [ | 1 | ] | ( | #fn1 | )"},
 	}
 	for _, c := range cases {
 		got := strings.Join(tokenTexts(Tokenize(c.in)), " | ")
@@ -63,7 +75,8 @@ func TestTokenize(t *testing.T) {
 }
 
 func TestTokenOffsets(t *testing.T) {
-	text := "Volt Typhoon didn't stop.\n\nIt used hxxps://evil[.]com/a?b=c\fand “China’s” tools."
+	text := "Volt Typhoon didn't stop.\n\nIt used hxxps://evil[.]com/a?b=c\fand “China’s” tools. " +
+		"See [Shathak’s](https://example.com/x) APT33/Elfin/Refined."
 	for _, tok := range Tokenize(text) {
 		if text[tok.Start:tok.End] != tok.Text {
 			t.Errorf("token %q at [%d,%d) reads %q", tok.Text, tok.Start, tok.End, text[tok.Start:tok.End])

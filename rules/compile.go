@@ -40,6 +40,7 @@ type rule struct {
 	check       string
 	cross       bool
 	rel         relRule         // relation rules (relation.go)
+	tbl         *tableRule      // table rules (table.go)
 	inherit     bool            // pattern: canonical: inner (output.go)
 	compounds   map[string]bool // gazetteer: folded compound tails (compound.go)
 	suppress    bool            // pattern, gazetteer: suppress: true (output.go)
@@ -136,6 +137,9 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			info.Type = strings.Join(types, ",")
 		case KindRegex:
 			c.regex(r)
+		case KindTable:
+			c.table(r) // table.go
+			info.Type = spec.tbl.relation
 		case KindPattern, KindAlias, KindRelation:
 			r.stage = 1
 			if spec.hasStage {
@@ -187,6 +191,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	p.aliasPhase = phases[aliasStage]
 	p.relPhase = phases[relationStage]
 	p.relCues = c.relationCues(set.lists) // relation.go
+	c.tableCues(set.lists)                // table.go
 	return p, c.probs
 }
 

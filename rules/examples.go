@@ -113,6 +113,8 @@ func (p *Pack) testExample(an *nlp.Analyzer, r *rule, ex exampleSpec, match bool
 	switch {
 	case r.kind == KindRelation:
 		problems = append(problems, relationExample(out, text, r, ex, match)...) // relation_examples.go
+	case r.kind == KindTable:
+		problems = append(problems, tableExample(out, text, r, ex, match)...) // table.go
 	case !match:
 		switch r.kind {
 		case KindStop:

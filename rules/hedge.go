@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/reportgraph/extractor"
@@ -14,7 +15,11 @@ import (
 //   - relation_hedges: cues kept on the match as its Hedge and lowering
 //     confidence ("likely", "may", "assessed with moderate confidence");
 //   - relation_anaphors: phrases a slot may resolve to an earlier mention
-//     ("the group", "the company", "it").
+//     ("the group", "the company", "it");
+//   - relation_victim_anaphors: phrases that stand for the victims of the
+//     actor in focus ("victims", "the intrusions"); a slot holding one
+//     resolves to the nearest earlier actor, campaign or malware, so
+//     "Victims included universities" says whom that actor targeted.
 //
 // The clause of a match is the match itself plus the tokens before it back
 // to the start of the sentence or the nearest clause break (";", ":", "but",
@@ -22,8 +27,8 @@ import (
 
 // relCues holds the compiled cue lists; a nil set means the list is absent.
 type relCues struct {
-	negations, hedges, anaphors *phraseSet
-	index                       relIndex // where each relation rule may start (relation_index.go)
+	negations, hedges, anaphors, victims *phraseSet
+	index                                relIndex // where each relation rule may start (relation_index.go)
 }
 
 // Names of the pack lists the relation engine reads.
@@ -31,6 +36,7 @@ const (
 	listNegations = "relation_negations"
 	listHedges    = "relation_hedges"
 	listAnaphors  = "relation_anaphors"
+	listVictims   = "relation_victim_anaphors"
 )
 
 func (c *compiler) relationCues(lists map[string]*listSpec) *relCues {
@@ -39,7 +45,7 @@ func (c *compiler) relationCues(lists map[string]*listSpec) *relCues {
 	}
 	cues := &relCues{index: c.relationIndex()}
 	for name, dst := range map[string]**phraseSet{listNegations: &cues.negations, listHedges: &cues.hedges,
-		listAnaphors: &cues.anaphors} {
+		listAnaphors: &cues.anaphors, listVictims: &cues.victims} {
 		if l, ok := lists[name]; ok && len(l.items) > 0 {
 			*dst = c.listPhrases(l)
 		}
@@ -135,35 +141,66 @@ func init() {
 	set(maskOf(extractor.Person), "he", "she", "him", "her", "his")
 }
 
+// pronouns are the anaphors that reach only antecedentSentences back; a
+// noun phrase ("the group", "the company") names its referent's kind and
+// reaches nounAntecedentSentences back.
+var pronouns = map[string]bool{"it": true, "they": true, "he": true, "she": true, "him": true, "her": true,
+	"his": true, "its": true, "their": true, "them": true, "this": true}
+
 // isAnaphor reports whether the tokens [s, e) are exactly an anaphor of the
-// pack list, and which types it may refer to.
-func (d *docState) isAnaphor(s, e int) (typeMask, bool) {
+// pack lists, which types it may refer to and how many sentences back its
+// antecedent may be.
+func (d *docState) isAnaphor(s, e int) (typeMask, int, bool) {
 	cues := d.p.relCues
-	if cues == nil || cues.anaphors == nil || s >= e {
-		return 0, false
+	if cues == nil || s >= e {
+		return 0, 0, false
+	}
+	reach := nounAntecedentSentences
+	if e-s == 1 && pronouns[d.fold[s]] {
+		reach = antecedentSentences
 	}
 	var buf [4]int
-	for _, end := range cues.anaphors.ends(d, s, d.sentHi(s), buf[:0]) {
-		if end == e {
-			if m, ok := anaphorTypes[d.fold[e-1]]; ok {
-				return m, true
+	if cues.anaphors != nil {
+		for _, end := range cues.anaphors.ends(d, s, d.sentHi(s), buf[:0]) {
+			if end == e {
+				if m, ok := anaphorTypes[d.fold[e-1]]; ok {
+					return m, reach, true
+				}
+				return anyType, reach, true
 			}
-			return anyType, true
 		}
 	}
-	return 0, false
+	if cues.victims != nil {
+		for _, end := range cues.victims.ends(d, s, d.sentHi(s), buf[:0]) {
+			if end == e {
+				return victimOf, nounAntecedentSentences, true
+			}
+		}
+	}
+	return 0, 0, false
 }
 
-// antecedentSentences is how many sentences before the anaphor's own an
-// antecedent may be in.
-const antecedentSentences = 2
+// victimOf is what a victim anaphor refers to: whoever did the targeting.
+var victimOf = maskOf(extractor.ThreatActor) | maskOf(extractor.Campaign) | maskOf(extractor.Malware)
+
+// antecedentSentences is how many sentences before its own a pronoun's
+// antecedent may be in; nounAntecedentSentences the same for a noun phrase
+// ("the group" in a report usually means the group the section is about,
+// even when its name was last written a paragraph earlier).
+const (
+	antecedentSentences     = 2
+	nounAntecedentSentences = 8
+)
 
 // antecedent returns the index in d.acc of the nearest mention before byte
-// offset at, of a type in mask, no more than antecedentSentences before the
+// offset at, of a type in mask, no more than reach sentences before the
 // sentence of token tok, skipping mentions at the given spans; or -1.
-func (d *docState) antecedent(at, tok int, mask typeMask, skip []extractor.Span) int {
-	minSent := int(d.sentOf[tok]) - antecedentSentences
-	for k := len(d.acc) - 1; k >= 0; k-- {
+func (d *docState) antecedent(at, tok, reach int, mask typeMask, skip []extractor.Span) int {
+	minSent := int(d.sentOf[tok]) - reach
+	// Mentions are sorted and disjoint: start below the first one at or
+	// after the anaphor instead of scanning the whole document.
+	top := sort.Search(len(d.acc), func(k int) bool { return d.acc[k].start >= at })
+	for k := top - 1; k >= 0; k-- {
 		c := &d.acc[k]
 		if c.end > at {
 			continue

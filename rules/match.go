@@ -93,7 +93,8 @@ func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *tr
 		d.resolve()
 	}
 	links := d.runAliases()
-	rels := d.runRelations() // relation_match.go; may add mentions
+	rels := d.runRelations()               // relation_match.go; may add mentions
+	links, rels = d.runTables(links, rels) // table_match.go; may add mentions
 	res := Result{Mentions: make([]extractor.Mention, 0, len(d.acc)), Aliases: links, Relations: rels}
 	for i := range d.acc {
 		if d.acc[i].hide { // a suppress rule's match (output.go)

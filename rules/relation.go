@@ -69,6 +69,9 @@ type relRule struct {
 	// read as the subject of the clause (see relation_match.go).
 	srcFirst bool
 	first    relFirst // where a match may start (relation_index.go)
+	// srcNeed, tgtNeed: what the first token of each slot's span can be;
+	// a sentence offering neither is skipped (relation_index.go).
+	srcNeed, tgtNeed relFirst
 }
 
 func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {

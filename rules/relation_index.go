@@ -21,6 +21,9 @@ type relIndex struct {
 	byKey  map[string][]*rule // folded first token → rules
 	open   []*rule            // rules tried at every token
 	count  int                // number of relation rules
+	// slotKeys maps a folded token to the relation rules one of whose
+	// slots may start there: rule index × 2, + 1 for the target slot.
+	slotKeys map[string][]int32
 }
 
 // firstOf works out what the first token of a match of nodes can be.
@@ -29,6 +32,15 @@ func firstOf(nodes []*node) relFirst {
 		return relFirst{open: true}
 	}
 	n := nodes[0]
+	f := firstOfNode(n)
+	if n.min == 0 {
+		f = f.union(firstOf(nodes[1:]))
+	}
+	return f
+}
+
+// firstOfNode is what the first token of one occurrence of n can be.
+func firstOfNode(n *node) relFirst {
 	var f relFirst
 	switch {
 	case n.seq != nil:
@@ -44,10 +56,29 @@ func firstOf(nodes []*node) relFirst {
 	default:
 		f.open = true
 	}
-	if n.min == 0 {
-		f = f.union(firstOf(nodes[1:]))
-	}
 	return f
+}
+
+// slotFirst is what the first token of a span of the slot can be: the union
+// over the elements recording that slot. A match gives a relation only when
+// both slots recorded a span, so a sentence in which neither slot can start
+// anywhere is skipped without running the matcher.
+func slotFirst(nodes []*node, slot int) (f relFirst, found bool) {
+	for _, n := range nodes {
+		if n.slot == slot {
+			f, found = f.union(firstOfNode(n)), true
+			continue
+		}
+		if g, ok := slotFirst(n.seq, slot); ok {
+			f, found = f.union(g), true
+		}
+		for _, a := range n.alts {
+			if g, ok := slotFirst(a, slot); ok {
+				f, found = f.union(g), true
+			}
+		}
+	}
+	return f, found
 }
 
 func (f relFirst) union(g relFirst) relFirst {
@@ -57,6 +88,13 @@ func (f relFirst) union(g relFirst) relFirst {
 // relationStarts records a relation rule's start conditions and anchors.
 func (c *compiler) relationStarts(r *rule) {
 	r.rel.first = firstOf(r.nodes)
+	var ok bool
+	if r.rel.srcNeed, ok = slotFirst(r.nodes, r.rel.src); !ok {
+		r.rel.srcNeed.open = true
+	}
+	if r.rel.tgtNeed, ok = slotFirst(r.nodes, r.rel.tgt); !ok {
+		r.rel.tgtNeed.open = true
+	}
 	if best := requiredKeys(r.nodes); best != nil {
 		r.anchored = true
 		for _, k := range best {
@@ -104,8 +142,16 @@ func requiredKeys(nodes []*node) []string {
 
 // relationIndex builds the start index of every relation rule compiled.
 func (c *compiler) relationIndex() relIndex {
-	ix := relIndex{byKey: map[string][]*rule{}, count: len(c.p.rules)}
+	ix := relIndex{byKey: map[string][]*rule{}, count: len(c.p.rules), slotKeys: map[string][]int32{}}
 	for _, r := range c.relRules {
+		for s, need := range []relFirst{r.rel.srcNeed, r.rel.tgtNeed} {
+			if need.open {
+				continue
+			}
+			for _, k := range need.keys {
+				ix.slotKeys[k] = appendOnce(ix.slotKeys[k], r.idx*2+int32(s))
+			}
+		}
 		f := r.rel.first
 		if f.open {
 			ix.open = append(ix.open, r)
@@ -136,9 +182,24 @@ func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
 	active := make([]int32, ix.count)   // per rule: sentence stamp of its anchor
 	lastAnchor := make([]int, ix.count) // per rule: last token of the sentence that starts an anchor word
 	tried := make([]int32, ix.count)    // per rule: last token tried + 1
+	slotOK := make([]int32, 2*ix.count) // per rule and slot: sentence stamp of a word the slot may start with
+	var sentTypes typeMask              // types of the mentions of the sentence
+	// slotsPossible: both slots can start somewhere in the sentence.
+	slotsPossible := func(r *rule, stamp int32) bool {
+		for s, need := range [2]*relFirst{&r.rel.srcNeed, &r.rel.tgtNeed} {
+			if !need.open && need.mask&sentTypes == 0 && slotOK[2*int(r.idx)+s] != stamp {
+				return false
+			}
+		}
+		return true
+	}
 	try := func(r *rule, i, hi int, stamp int32) {
 		// The anchor word is inside the match, so at or after its start.
 		if (r.anchored && (active[r.idx] != stamp || lastAnchor[r.idx] < i)) || tried[r.idx] == int32(i+1) {
+			return
+		}
+		if !slotsPossible(r, stamp) {
+			tried[r.idx] = int32(i + 1)
 			return
 		}
 		tried[r.idx] = int32(i + 1)
@@ -156,13 +217,20 @@ func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
 			continue
 		}
 		stamp := int32(si + 1)
+		sentTypes = 0
 		for i := lo; i < hi; i++ {
+			if mi := d.startM[i]; mi >= 0 {
+				sentTypes |= maskOf(d.acc[mi].typ)
+			}
 			if v := d.vent[i]; v != nil {
 				for _, ri := range v.anchors {
 					if int(ri) < len(active) {
 						active[ri] = stamp
 						lastAnchor[ri] = i
 					}
+				}
+				for _, k := range ix.slotKeys[d.fold[i]] {
+					slotOK[k] = stamp
 				}
 			}
 		}

@@ -135,13 +135,13 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 	if m := d.mentionAt(c.bs, c.be); m != nil {
 		return endpoint{span: extractor.Span{Start: m.start, End: m.end}}, maskOf(m.typ)&mask != 0
 	}
-	if am, ok := d.isAnaphor(c.start, c.end); ok {
+	if am, reach, ok := d.isAnaphor(c.start, c.end); ok {
 		// The nearest mention of the first type the rule lists that fits
 		// ("they" in an actor rule means the actor, not a vendor named
 		// since), then of the next.
 		k := -1
 		for _, m := range order {
-			if k = d.antecedent(c.bs, c.start, am&mask&m, direct); k >= 0 {
+			if k = d.antecedent(c.bs, c.start, reach, am&mask&m, direct); k >= 0 {
 				break
 			}
 		}

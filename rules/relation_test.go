@@ -15,6 +15,7 @@ lists:
   relation_negations: [not, "n't", never, "no evidence", denied]
   relation_hedges: [likely, possibly, may, "moderate confidence", overlaps]
   relation_anaphors: [it, "the group", "the company"]
+  relation_victim_anaphors: [victims, "the intrusions"]
 rules:
   - id: names
     kind: gazetteer
@@ -149,6 +150,52 @@ func TestRelationRules(t *testing.T) {
 			[]string{"Integrity Technology Group -located-in-> Chengdu"}},
 		{"wrong types give nothing", "China targeted Guam.", nil},
 		{"a source after a preposition is no subject", "Reports about Volt Typhoon targeted the energy sector.", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			same(t, c.text, relations(t, p, c.text), c.want)
+		})
+	}
+}
+
+func TestRelationAnaphorReach(t *testing.T) {
+	pack := relTestPack + `
+  - id: victims
+    kind: relation
+    relation: targets
+    source: [threat-actor]
+    target: [sector, location]
+    pattern:
+      - {slot: source, lower_in: $relation_victim_anaphors}
+      - lower_in: [included, reached]
+      - {slot: target, entity: any}
+  - id: word-target
+    kind: relation
+    relation: targets
+    source: [threat-actor]
+    target: [sector]
+    pattern:
+      - {slot: source, entity: any}
+      - lower: hit
+      - {slot: target, type: sector, lower_in: [defense]}
+`
+	p := packOf(t, pack)
+	gap := " It rained. Nobody came. The sky was grey. Birds sang."
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		// A noun phrase names its referent's kind and reaches further back
+		// than a pronoun, which may only look two sentences back.
+		{"noun phrase reaches back", "Volt Typhoon was seen." + gap + " The group targeted water utilities.",
+			[]string{`Volt Typhoon -targets-> water utilities @"The group" → Volt Typhoon`}},
+		{"pronoun does not", "Volt Typhoon was seen." + gap + " It targeted water utilities.", nil},
+		{"victims stand for the actor in focus", "Volt Typhoon was charged. Victims included Guam.",
+			[]string{`Volt Typhoon -targets-> Guam @"Victims" → Volt Typhoon`}},
+		{"victims without an actor give nothing", "Victims included Guam.", nil},
+		// The sentence has no sector mention: the slot's word list still
+		// lets the rule run (the slot prefilter knows its first words).
+		{"slot word list passes the prefilter", "Volt Typhoon hit defense.", []string{"Volt Typhoon -targets-> defense"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

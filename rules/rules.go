@@ -142,6 +142,7 @@ type Pack struct {
 	aliasPhase *phase
 	relPhase   *phase           // relation rules, run after aliases (relation.go)
 	relCues    *relCues         // negation, hedge and anaphor lists of relation rules
+	tables     *tableSet        // table rules (table.go); nil when the pack has none
 	tokenRE    []*regexp.Regexp // distinct pattern token regexes, by cache id
 	tokenREs   map[string]int
 	an         *nlp.Analyzer

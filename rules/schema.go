@@ -96,6 +96,7 @@ type ruleSpec struct {
 	suppress  bool      // pattern, gazetteer: the match hides what it covers and is no mention (output.go)
 	compounds []strItem // gazetteer: tails of hyphenated compounds a name heads (compound.go)
 	rel       relSpec   // relation (relation.go)
+	tbl       tableSpec // table (table.go)
 
 	regex    string // regex
 	validate string
@@ -482,6 +483,7 @@ var fieldsByKind = map[string][]string{
 	KindAlias:     {"type", "pattern", "check", "cross_type"},
 	KindStop:      {"types", "case", "words"},
 	KindRelation:  {"relation", "source", "target", "pattern"},
+	KindTable:     tableFields, // table.go
 }
 
 var commonFields = []string{"id", "kind", "description", "priority", "examples", "disabled"}
@@ -522,7 +524,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			allowed = append(allowed, fieldsByKind[k]...)
 		}
 	case r.kind == "":
-		p.errorf(n, "rule has no kind (one of gazetteer, pattern, regex, alias, stop, relation)")
+		p.errorf(n, "rule has no kind (one of gazetteer, pattern, regex, alias, stop, relation, table)")
 		return nil
 	case !known:
 		kn := n
@@ -531,13 +533,16 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 				kn = n.Content[i+1]
 			}
 		}
-		p.errorf(kn, "unknown kind %q (one of gazetteer, pattern, regex, alias, stop, relation)", r.kind)
+		p.errorf(kn, "unknown kind %q (one of gazetteer, pattern, regex, alias, stop, relation, table)", r.kind)
 		return nil
 	default:
 		allowed = append(allowed, kindFields...)
 	}
 	for _, kv := range p.pairs(n, allowed...) {
 		r.fields[kv.key] = kv.val
+		if r.kind == KindTable && p.parseTableField(r, kv.key, kv.val) { // table.go
+			continue
+		}
 		switch kv.key {
 		case "description":
 			r.description, _ = p.str(kv.val, "description")
@@ -642,6 +647,8 @@ func (p *parser) checkRequired(r *ruleSpec) {
 		need("source")
 		need("target")
 		need("pattern")
+	case KindTable:
+		p.checkTableRequired(r) // table.go
 	}
 	if _, ok := r.fields["description"]; !ok && r.kind != "" {
 		p.add(SeverityWarning, r.node, "rule has no description")
@@ -769,6 +776,8 @@ func (p *parser) parseExamples(r *ruleSpec, n *yaml.Node) {
 			}
 			if r.kind == KindRelation {
 				p.checkRelationExpect(ex) // relation.go
+			} else if r.kind == KindTable {
+				p.checkTableExpect(ex) // table.go
 			} else {
 				p.checkExpect(ex)
 			}
@@ -985,6 +994,7 @@ func parseRepeat(s string) (lo, hi int, ok bool) {
 func (p *parser) resolveRule(r *ruleSpec, lists map[string]*listSpec) {
 	r.words = p.expand(r.words, lists)
 	r.compounds = p.expand(r.compounds, lists)
+	p.resolveTable(r, lists) // table.go
 	var walk func(es []*elemSpec)
 	walk = func(es []*elemSpec) {
 		for _, e := range es {
