@@ -32,6 +32,10 @@ func split(text string, toks []Token, gaps []uint8) []Sentence {
 		switch {
 		case g&gapPara != 0:
 			boundary = true
+		case prev == "|" && g != 0 && i-1 > start && toks[i].Text != "|":
+			// A table cell separator: names and relations never run from
+			// one cell into the next ("China | Integrity Technology").
+			boundary = true
 		case g == 0:
 			boundary = i-start >= hardMaxTokens
 		case ended:

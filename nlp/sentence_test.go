@@ -41,6 +41,10 @@ func TestSentences(t *testing.T) {
 		{`He wrote "stop." Then he left (again.) Then "no".`,
 			[]string{`He wrote "stop."`, `Then he left (again.)`, `Then "no".`}},
 		{"Was it APT41? Yes! svchost.exe ran. it ran.", []string{"Was it APT41?", "Yes!", "svchost.exe ran. it ran."}},
+		// Table cells never share a sentence, so no name runs across cells.
+		{"| People's Republic of China | Integrity Technology Group |",
+			[]string{"| People's Republic of China |", "Integrity Technology Group |"}},
+		{"China | Integrity Technology", []string{"China |", "Integrity Technology"}},
 		// Blank lines and page breaks always end a sentence; wrapped lines do not.
 		{"Heading without stop\n\nBody text\fNext page text",
 			[]string{"Heading without stop", "Body text", "Next page text"}},
