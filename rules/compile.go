@@ -58,6 +58,28 @@ type vocabEntry struct {
 	gaz     *gnode  // gazetteer trie after this token
 	anchors []int32 // pattern rules this token activates in its sentence
 	firsts  []int32 // pattern rules that may start at this token
+	// phraseFirst has bit id set when a phrase of phrase set id may start
+	// with this token: word lists are tested at most tokens of every
+	// sentence, and one bit test spares a string-keyed map lookup.
+	phraseFirst []uint64
+}
+
+// mayStartPhrase reports whether a phrase of the set with this id can
+// start at the token (a necessary condition; id 0 is never filtered).
+func (v *vocabEntry) mayStartPhrase(id int) bool {
+	if id == 0 {
+		return true
+	}
+	w := id / 64
+	return w < len(v.phraseFirst) && v.phraseFirst[w]&(1<<(uint(id)%64)) != 0
+}
+
+func (v *vocabEntry) addPhraseFirst(id int) {
+	w := id / 64
+	for len(v.phraseFirst) <= w {
+		v.phraseFirst = append(v.phraseFirst, 0)
+	}
+	v.phraseFirst[w] |= 1 << (uint(id) % 64)
 }
 
 // phase is the pattern (or alias) rules of one stage, grouped by how they
@@ -481,7 +503,8 @@ func (c *compiler) cond(e *elemSpec) *cond {
 }
 
 func (c *compiler) phraseSet(items []strItem, fold bool) *phraseSet {
-	ps := &phraseSet{fold: fold, single: map[string]bool{}}
+	c.p.phraseSets++
+	ps := &phraseSet{id: c.p.phraseSets, fold: fold, single: map[string]bool{}}
 	for _, it := range items {
 		toks := c.tokenize(it.s)
 		if len(toks) == 0 {
@@ -494,7 +517,7 @@ func (c *compiler) phraseSet(items []strItem, fold bool) *phraseSet {
 		}
 		// Every phrase's first token is in the vocabulary, so a token the
 		// vocabulary does not know starts no phrase (see phraseSet.ends).
-		c.p.vocabFor(foldKey(toks[0]))
+		c.p.vocabFor(foldKey(toks[0])).addPhraseFirst(ps.id)
 		if len(toks) == 1 {
 			ps.single[key(toks[0])] = true
 			continue

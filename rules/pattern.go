@@ -66,6 +66,7 @@ type negation struct {
 // document tokenizer. Single-token phrases sit in a map; longer ones in a
 // small token trie.
 type phraseSet struct {
+	id     int // 1-based, for vocabEntry.mayStartPhrase
 	fold   bool
 	single map[string]bool
 	multi  *ptrie
@@ -86,7 +87,7 @@ func (ps *phraseSet) key(d *docState, i int) string {
 // ends appends to buf the ends (exclusive token index) of phrases starting
 // at token i, longest first.
 func (ps *phraseSet) ends(d *docState, i, hi int, buf []int) []int {
-	if i >= hi || d.vent[i] == nil {
+	if i >= hi || d.vent[i] == nil || !d.vent[i].mayStartPhrase(ps.id) {
 		return buf
 	}
 	n := len(buf)

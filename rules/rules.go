@@ -129,8 +129,9 @@ func (e *LoadError) Error() string {
 
 // Pack is a compiled set of rules, safe for concurrent use.
 type Pack struct {
-	rules []*rule
-	infos []Info
+	phraseSets int // phrase sets compiled so far (their ids)
+	rules      []*rule
+	infos      []Info
 
 	gaz        *gazetteer
 	stops      *stopList
