@@ -8,7 +8,7 @@ SAMPLES   := corpus/samples
 FUZZTIME  ?= 10s
 export CGO_ENABLED ?= 0
 
-.PHONY: build run test bench lint fuzz rules-test clean
+.PHONY: build run test baseline bench lint fuzz rules-test clean
 
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/extractor
@@ -18,9 +18,18 @@ build:
 run: build
 	./$(BIN) extract --format json $(SAMPLES)
 
+# The sample corpus is checked against its committed baseline: a change that
+# lowers any F1 fails until the baseline is updated on purpose (make baseline).
+BASELINE := corpus/baseline.json
+
 test: lint
 	$(GO) test -count=1 $(PKGS)
 	$(GO) run ./cmd/extractor rules test
+	$(GO) run ./cmd/extractor eval --corpus $(SAMPLES) --baseline $(BASELINE) --format summary
+
+# Accept the current figures on the sample corpus as the new baseline.
+baseline:
+	$(GO) run ./cmd/extractor eval --corpus $(SAMPLES) --baseline $(BASELINE) --update-baseline --format summary
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
