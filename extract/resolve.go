@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/reportgraph/extractor"
 	"github.com/reportgraph/extractor/kb"
@@ -337,6 +338,9 @@ func (r *resolver) buildEntity(refs []ref, idx []int) extractor.Entity {
 		m := rf.m
 		mentions = append(mentions, m)
 		aliases = append(aliases, surfaceName(m))
+		if short := withoutGroupNoun(surfaceName(m)); short != "" && m.Type == extractor.ThreatActor {
+			aliases = append(aliases, short)
+		}
 		ev = append(ev, evidence{doc: rf.doc, sentence: rf.sentence, prior: r.prior(rf)})
 		if m.Type != typ {
 			continue
@@ -438,6 +442,29 @@ func surfaceName(m extractor.Mention) string {
 		return m.Text
 	}
 	return trimPossessive(strings.Join(strings.Fields(m.Text), " "))
+}
+
+// groupNouns are the words reports put after an actor's name ("the OilRig
+// threat group", "Lazarus Group", "the Heron APT").
+var groupNouns = []string{" threat actor group", " threat group", " threat actors", " threat actor", " APT group",
+	" hacking group", " hacker group", " cyber espionage group", " espionage group", " group", " gang", " crew",
+	" team", " APT", " actors", " actor"}
+
+// withoutGroupNoun returns an actor name without its trailing group noun,
+// or "" when it has none: "OilRig threat group" is also called "OilRig",
+// and an analyst (or a gold file) may use either.
+func withoutGroupNoun(s string) string {
+	for _, g := range groupNouns {
+		if len(s) > len(g) && strings.EqualFold(s[len(s)-len(g):], g) {
+			short := strings.TrimSpace(s[:len(s)-len(g)])
+			short = strings.TrimPrefix(strings.TrimPrefix(short, "the "), "The ")
+			if short == "" || !(unicode.IsUpper(rune(short[0])) || unicode.IsDigit(rune(short[0]))) {
+				return ""
+			}
+			return short
+		}
+	}
+	return ""
 }
 
 func trimPossessive(s string) string {

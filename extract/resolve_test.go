@@ -343,3 +343,18 @@ func TestResolveKBSameNameTwoTypes(t *testing.T) {
 	}
 	sameEntity(t, ds, "a", "Turla", "a", "Snake")
 }
+
+func TestActorAliasWithoutGroupNoun(t *testing.T) {
+	for in, want := range map[string]string{
+		"OilRig threat group": "OilRig",
+		"Lazarus Group":       "Lazarus",
+		"the Heron Nine APT":  "Heron Nine",
+		"APT41":               "",
+		"group":               "",
+		"the threat group":    "",
+	} {
+		if got := withoutGroupNoun(in); got != want {
+			t.Errorf("withoutGroupNoun(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
