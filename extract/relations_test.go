@@ -138,6 +138,14 @@ func TestRelationConfidence(t *testing.T) {
 	if h := RelationConfidence([]extractor.Evidence{hedged}, []int{60}); h >= one {
 		t.Errorf("hedged %.2f should be below plain %.2f", h, one)
 	}
+	coref := plain
+	coref.Coref = `"the group" → APT40`
+	topic := plain
+	topic.Coref = `"the group" → APT40 ` + rules.TopicCorefNote
+	c := RelationConfidence([]extractor.Evidence{coref}, []int{60})
+	if tp := RelationConfidence([]extractor.Evidence{topic}, []int{60}); !(tp < c && c < one) {
+		t.Errorf("want topic fallback (%.2f) < anaphor in reach (%.2f) < named (%.2f)", tp, c, one)
+	}
 	sameDoc := RelationConfidence([]extractor.Evidence{plain, other}, []int{60, 60})
 	twoDocs := RelationConfidence([]extractor.Evidence{plain, elsewhere}, []int{60, 60})
 	if !(one < sameDoc && sameDoc < twoDocs) {

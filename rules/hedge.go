@@ -23,7 +23,7 @@ import (
 //
 // The clause of a match is the match itself plus the tokens before it back
 // to the start of the sentence or the nearest clause break (";", ":", "but",
-// "however", "although", "though", "whereas", "while").
+// "however", "although", "though", "whereas", "while", a quotation mark).
 
 // relCues holds the compiled cue lists; a nil set means the list is absent.
 type relCues struct {
@@ -63,7 +63,10 @@ func (c *compiler) listPhrases(l *listSpec) *phraseSet {
 }
 
 var clauseBreaks = map[string]bool{";": true, ":": true, "but": true, "however": true, "although": true,
-	"though": true, "whereas": true, "while": true}
+	"though": true, "whereas": true, "while": true,
+	// A quotation is a clause of its own: in `"It does not stop them," said
+	// X, analyst at Y` the quote's negation says nothing of X and Y.
+	"\"": true, "\u201c": true, "\u201d": true, "\u00ab": true, "\u00bb": true}
 
 // clauseStart returns the first token of the clause holding token i.
 func (d *docState) clauseStart(i int) int {
@@ -89,10 +92,14 @@ func (d *docState) relationCues(i, end int) (negated bool, hedge string) {
 	if cues == nil {
 		return false, ""
 	}
-	lo, hi := d.clauseStart(i), d.sentHi(i)
+	lo, hi := d.clauseStart(i), max(d.sentHi(i), end) // a match may run into a bullet list
 	var hedges []string
 	var buf [4]int
 	for t := lo; t < end; t++ {
+		if k := d.relativeClauseEnd(t, end); k > 0 {
+			t = k // the cues of a relative clause are not the match's
+			continue
+		}
 		if cues.negations != nil && cues.negations.startsAt(d, t, hi) && !(t+1 < hi && notNegating[d.fold[t+1]]) {
 			return true, ""
 		}
@@ -136,9 +143,13 @@ func init() {
 	set(gov, "ministry", "agency", "bureau", "department", "government", "unit", "military", "army",
 		"service", "directorate", "regime")
 	set(maskOf(extractor.Malware)|maskOf(extractor.Tool), "malware", "backdoor", "implant", "trojan",
-		"loader", "ransomware", "tool", "rat", "dropper", "wiper")
+		"loader", "ransomware", "tool", "rat", "dropper", "wiper", "botnet")
 	set(maskOf(extractor.Campaign), "campaign", "operation", "intrusion")
 	set(maskOf(extractor.Person), "he", "she", "him", "her", "his")
+	// Plural people ("the defendants", "the two", "both men"): see
+	// relation_group.go.
+	set(maskOf(extractor.Person), "defendants", "suspects", "accused", "conspirators", "men", "women", "two",
+		"three", "four", "five", "six", "seven", "eight")
 }
 
 // pronouns are the anaphors that reach only antecedentSentences back; a
@@ -222,4 +233,29 @@ func (d *docState) antecedent(at, tok, reach int, mask typeMask, skip []extracto
 		}
 	}
 	return -1
+}
+
+// relativePronouns start a relative clause after a comma.
+var relativePronouns = map[string]bool{"which": true, "who": true, "whom": true, "whose": true, "that": true}
+
+// relativeClauseEnd returns the index of the comma closing a relative clause
+// that starts with the comma at token t (", which overlaps with Salt
+// Typhoon,"), when that comma comes before end; else 0. Such a clause is
+// an aside: in "RedMike, which some say overlaps with Salt Typhoon,
+// exploited CVE-2023-20198" its "overlaps" hedges nothing of the exploit.
+// A match that ends inside the clause is about the clause, which then
+// keeps its cues.
+func (d *docState) relativeClauseEnd(t, end int) int {
+	if d.fold[t] != "," || t+1 >= end || !relativePronouns[d.fold[t+1]] {
+		return 0
+	}
+	for j := t + 2; j < end; j++ {
+		switch d.fold[j] {
+		case ",":
+			return j
+		case ".", ";", ":":
+			return 0
+		}
+	}
+	return 0
 }

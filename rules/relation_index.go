@@ -6,7 +6,10 @@ package rules
 // the source slot — `or: [{entity: any}, {lower_in: $relation_anaphors}]`
 // — which the pattern stages' index (one word list or one entity type per
 // rule) cannot express. A rule is also tried only in sentences holding a
-// word of one of its required word lists (its anchor), as pattern rules are.
+// word of one of its required word lists (its anchor), as pattern rules are;
+// of several required lists the one with the fewest words is the anchor,
+// a common token (",", "the", "in") counting as many words, so a rule
+// with a required comma is anchored on its rarer words.
 
 // relFirst is what the first token of a relation rule's match can be.
 type relFirst struct {
@@ -111,7 +114,7 @@ func (c *compiler) relationStarts(r *rule) {
 func requiredKeys(nodes []*node) []string {
 	var best []string
 	consider := func(k []string) {
-		if k != nil && (best == nil || len(k) < len(best)) {
+		if k != nil && (best == nil || anchorCost(k) < anchorCost(best)) {
 			best = k
 		}
 	}
@@ -138,6 +141,25 @@ func requiredKeys(nodes []*node) []string {
 		}
 	}
 	return best
+}
+
+// commonAnchors are tokens found in nearly every sentence: an anchor made
+// of them lets its rule run everywhere ("," in "X, a unit of Y").
+var commonAnchors = map[string]bool{",": true, ".": true, "the": true, "a": true, "an": true, "and": true, "or": true,
+	"of": true, "in": true, "to": true, "with": true, "by": true, "for": true, "on": true, "at": true, "as": true,
+	"is": true, "was": true, "are": true, "were": true, "that": true, "from": true, "(": true, ")": true}
+
+// anchorCost ranks candidate anchors: fewer keys is better, and a common
+// token costs as much as many rare ones.
+func anchorCost(keys []string) int {
+	n := 0
+	for _, k := range keys {
+		n++
+		if commonAnchors[k] {
+			n += 50
+		}
+	}
+	return n
 }
 
 // relationIndex builds the start index of every relation rule compiled.
@@ -211,14 +233,24 @@ func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
 			found(r, i, end)
 		}
 	}
+	var rw []tokRewrite
 	for si := range d.sents {
 		lo, hi := d.sentLo[si], d.sentLo[si+1]
 		if lo == hi {
 			continue
 		}
+		// A sentence ending in ":" reads the bullet list after it as its
+		// own (relation_lists.go): matches start in the sentence and may
+		// run to the end of the list.
+		var blockEnd int
+		if blockEnd, rw = d.listBlock(si, rw); blockEnd > 0 {
+			d.applyRewrites(rw)
+		} else {
+			blockEnd = hi
+		}
 		stamp := int32(si + 1)
 		sentTypes = 0
-		for i := lo; i < hi; i++ {
+		for i := lo; i < blockEnd; i++ {
 			if mi := d.startM[i]; mi >= 0 {
 				sentTypes |= maskOf(d.acc[mi].typ)
 			}
@@ -239,18 +271,21 @@ func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
 				m := maskOf(d.acc[mi].typ)
 				for _, r := range ix.byMask {
 					if r.rel.first.mask&m != 0 {
-						try(r, i, hi, stamp)
+						try(r, i, blockEnd, stamp)
 					}
 				}
 			}
 			if d.vent[i] != nil {
 				for _, r := range ix.byKey[d.fold[i]] {
-					try(r, i, hi, stamp)
+					try(r, i, blockEnd, stamp)
 				}
 			}
 			for _, r := range ix.open {
-				try(r, i, hi, stamp)
+				try(r, i, blockEnd, stamp)
 			}
+		}
+		if blockEnd > hi {
+			d.applyRewrites(rw) // restore
 		}
 	}
 }

@@ -45,6 +45,19 @@ var prepositions = map[string]bool{"of": true, "with": true, "from": true, "to":
 	"on": true, "at": true, "for": true, "into": true, "about": true, "like": true, "than": true, "between": true,
 	"among": true, "versus": true, "vs": true, "vs.": true, "via": true, "under": true, "over": true, "in": true}
 
+// afterPreposition reports whether token i follows a preposition, perhaps
+// across a determiner: "in association with the MSS bureau" is no subject.
+func (d *docState) afterPreposition(i int) bool {
+	lo := d.sentLo[d.sentOf[i]]
+	j := i - 1
+	if j > lo && determiners[d.fold[j]] {
+		j--
+	}
+	return j >= lo && prepositions[d.fold[j]]
+}
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true}
+
 type relKey struct {
 	typ    string
 	source extractor.Span
@@ -76,7 +89,7 @@ func (rs *relState) found(r *rule, i, end int) {
 	// A rule that starts with its source reads it as the subject of the
 	// clause; the object of a preposition is none ("a sub-set of Lazarus
 	// Group, and has been attributed to X" says nothing of Lazarus Group).
-	if r.rel.srcFirst && i > d.sentLo[d.sentOf[i]] && prepositions[d.fold[i-1]] {
+	if r.rel.srcFirst && d.afterPreposition(i) {
 		return
 	}
 	negated, hedge := d.relationCues(i, end)
@@ -95,15 +108,20 @@ func (rs *relState) found(r *rule, i, end int) {
 	for _, c := range srcs {
 		if e, ok := rs.resolve(r, c, r.rel.srcMask, r.rel.srcOrder, r.slotTypes[r.rel.src], direct); ok {
 			sources = append(sources, e)
+			sources = append(sources, d.groupMembers(c, e, direct)...)
 		}
 	}
 	for _, c := range tgts {
 		if e, ok := rs.resolve(r, c, r.rel.tgtMask, r.rel.tgtOrder, r.slotTypes[r.rel.tgt], direct); ok {
 			targets = append(targets, e)
+			targets = append(targets, d.groupMembers(c, e, direct)...)
 		}
 	}
 	si := d.sentOf[i]
 	sent := extractor.Span{Start: d.sents[si].Start, End: d.sents[si].End}
+	if last := d.sentOf[end-1]; last != si { // a bullet list read with its intro (relation_lists.go)
+		sent.End = d.sents[last].End
+	}
 	for _, s := range sources {
 		for _, t := range targets {
 			if s.span == t.span {
@@ -145,11 +163,22 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 				break
 			}
 		}
+		topic := false
+		if k < 0 && (am != anyType || d.fold[c.start] == "they") && am&mask&maskOf(extractor.ThreatActor) != 0 {
+			// No actor in reach: the report's topic actor (relation_topic.go).
+			// A phrase that names an actor ("the group", "victims") falls
+			// back, and "they", which in a report about an actor mostly
+			// means its operators; "it" may mean anything.
+			k, topic = d.topicActor(c.bs, direct), true
+		}
 		if k < 0 {
 			return endpoint{}, false
 		}
 		a := &d.acc[k]
 		note := fmt.Sprintf("%q → %s", d.text[c.bs:c.be], d.surface(a))
+		if topic {
+			note += " " + TopicCorefNote
+		}
 		return endpoint{span: extractor.Span{Start: a.start, End: a.end}, coref: note}, true
 	}
 	// A slot span holding exactly one mention of an allowed type (a slot

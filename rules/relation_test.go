@@ -14,7 +14,7 @@ const relTestPack = `
 lists:
   relation_negations: [not, "n't", never, "no evidence", denied]
   relation_hedges: [likely, possibly, may, "moderate confidence", overlaps]
-  relation_anaphors: [it, "the group", "the company"]
+  relation_anaphors: [it, they, "the group", "the company"]
   relation_victim_anaphors: [victims, "the intrusions"]
 rules:
   - id: names
@@ -190,6 +190,15 @@ func TestRelationAnaphorReach(t *testing.T) {
 		{"noun phrase reaches back", "Volt Typhoon was seen." + gap + " The group targeted water utilities.",
 			[]string{`Volt Typhoon -targets-> water utilities @"The group" → Volt Typhoon`}},
 		{"pronoun does not", "Volt Typhoon was seen." + gap + " It targeted water utilities.", nil},
+		// Past its reach, an actor phrase means the report's topic actor:
+		// the actor named most often so far (the title counting twice).
+		{"topic actor past the reach", "Volt Typhoon. Flax Typhoon was seen." + gap + gap + gap + gap +
+			" The group targeted water utilities.",
+			[]string{`Volt Typhoon -targets-> water utilities @"The group" → Volt Typhoon (topic)`}},
+		{"no topic without support", "A report. Flax Typhoon was seen. Volt Typhoon was seen." + gap + gap + " The group targeted water utilities.", nil},
+		{"they falls back too", "Volt Typhoon was seen. Volt Typhoon hid." + gap + gap + " They targeted water utilities.",
+			[]string{`Volt Typhoon -targets-> water utilities @"They" → Volt Typhoon (topic)`}},
+		{"it has no topic", "Volt Typhoon was seen. Volt Typhoon hid." + gap + gap + " It targeted water utilities.", nil},
 		{"victims stand for the actor in focus", "Volt Typhoon was charged. Victims included Guam.",
 			[]string{`Volt Typhoon -targets-> Guam @"Victims" → Volt Typhoon`}},
 		{"victims without an actor give nothing", "Victims included Guam.", nil},
@@ -314,5 +323,97 @@ func TestRelationExpectFormIsChecked(t *testing.T) {
 	}
 	if !ok {
 		t.Errorf("lint did not report the malformed expectation at line 11: %v", probs)
+	}
+}
+
+// A sentence ending in ":" takes the bullet lines after it as its list;
+// full sentences under a heading with a colon are no list, and the bullet
+// lines still give their own relations.
+func TestRelationBulletListContinuesSentence(t *testing.T) {
+	pack := relTestPack + `
+  - id: used
+    kind: relation
+    relation: targets
+    source: [threat-actor]
+    target: [sector, location]
+    pattern:
+      - {slot: source, entity: any}
+      - lower: hit
+      - {any: true, not: [{text: [".", ";"]}, {entity: any}], repeat: "0-8"}
+      - {slot: target, entity: any}
+      - seq: [{or: [{text: ","}, {lower: and}]}, {lower: and, optional: true}, {slot: target, entity: any}]
+        repeat: "*"
+`
+	p := packOf(t, pack)
+	long := " and then it went on for many more words than any bullet item of a list would ever need to hold."
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"dash items", "Volt Typhoon hit these:\n- Guam\n- water utilities\n\nLater text.",
+			[]string{"Volt Typhoon -used-> Guam", "Volt Typhoon -used-> water utilities"}},
+		{"items with punctuation and a wrapped line", "Volt Typhoon hit the following:\n• the island of\nGuam;\n• water utilities.\nThe end.",
+			[]string{"Volt Typhoon -used-> Guam", "Volt Typhoon -used-> water utilities"}},
+		{"no colon, no list", "Volt Typhoon hit nothing.\n- Guam\n- water utilities", nil},
+		{"sentences are no items", "Volt Typhoon hit these:\n- Guam was quiet" + long, nil},
+		{"items keep their own relations", "Volt Typhoon hit these:\n- Guam\n- Flax Typhoon hit water utilities",
+			[]string{"Flax Typhoon -used-> water utilities", "Volt Typhoon -used-> Guam"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := relations(t, p, c.text)
+			for k := range got {
+				got[k] = strings.Replace(got[k], "-targets->", "-used->", 1)
+			}
+			same(t, c.text, got, c.want)
+		})
+	}
+}
+
+// "The defendants", "the two", "both men" stand for several people named
+// together: all of them, or as many as the number says, nearest first.
+func TestRelationPluralPersonAnaphor(t *testing.T) {
+	pack := `
+lists:
+  relation_anaphors: ["the defendants", "the two", "both men", he]
+rules:
+  - id: names
+    kind: gazetteer
+    entries:
+      - {name: Ni Gaobin, type: person}
+      - {name: Weng Ming, type: person}
+      - {name: Cheng Feng, type: person}
+      - {name: APT31, type: threat-actor}
+  - id: member
+    kind: relation
+    relation: affiliated-with
+    source: [person]
+    target: [threat-actor]
+    pattern:
+      - slot: source
+        or: [{entity: any}, {lower_in: $relation_anaphors}]
+      - lower: joined
+      - {slot: target, entity: any}
+`
+	p := packOf(t, pack)
+	names := "The charges name Ni Gaobin, Weng Ming and Cheng Feng."
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"all of them", names + " The defendants joined APT31.", []string{
+			`Cheng Feng -affiliated-with-> APT31 @"The defendants" → Cheng Feng`,
+			`Ni Gaobin -affiliated-with-> APT31 @"The defendants" → Ni Gaobin`,
+			`Weng Ming -affiliated-with-> APT31 @"The defendants" → Weng Ming`}},
+		{"the last two", names + " The two joined APT31.", []string{
+			`Cheng Feng -affiliated-with-> APT31 @"The two" → Cheng Feng`,
+			`Weng Ming -affiliated-with-> APT31 @"The two" → Weng Ming`}},
+		{"a singular anaphor stays one", names + " He joined APT31.", []string{
+			`Cheng Feng -affiliated-with-> APT31 @"He" → Cheng Feng`}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			same(t, c.text, relations(t, p, c.text), c.want)
+		})
 	}
 }
