@@ -53,6 +53,11 @@ func (d *docState) afterPreposition(i int) bool {
 	if j > lo && determiners[d.fold[j]] {
 		j--
 	}
+	if j > lo && d.fold[j] == "to" && d.fold[j-1] == "according" {
+		// "according to X, analyst at Y": X is who speaks, as with
+		// "said X", not the object of a preposition.
+		return false
+	}
 	return j >= lo && prepositions[d.fold[j]]
 }
 
@@ -157,11 +162,12 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		// The nearest mention of the first type the rule lists that fits
 		// ("they" in an actor rule means the actor, not a vendor named
 		// since), then of the next.
-		k := -1
+		k := d.sentenceSubject(c.bs, c.start, am&mask, direct)
 		for _, m := range order {
-			if k = d.antecedent(c.bs, c.start, reach, am&mask&m, direct); k >= 0 {
+			if k >= 0 {
 				break
 			}
+			k = d.antecedent(c.bs, c.start, reach, am&mask&m, direct)
 		}
 		topic := false
 		if k < 0 && (am != anyType || d.fold[c.start] == "they") && am&mask&maskOf(extractor.ThreatActor) != 0 {
