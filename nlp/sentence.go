@@ -31,7 +31,7 @@ func split(text string, toks []Token, gaps []uint8) []Sentence {
 		boundary := false
 		switch {
 		case g&gapPara != 0:
-			boundary = true
+			boundary = ended || !paraBreakContinues(text, toks[i-1], toks[i])
 		case prev == "|" && g != 0 && i-1 > start && toks[i].Text != "|":
 			// A table cell separator: names and relations never run from
 			// one cell into the next ("China | Integrity Technology").
@@ -139,8 +139,58 @@ func lineBreakEnds(text string, prev, next Token) bool {
 	if continuesClause(words[len(words)-1]) || !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return false
 	}
-	// A heading before, or a short standalone line after (a date under a title).
-	return headingLike(line, words) || !endsClause(nextLine) && headingLike(nextLine, strings.Fields(nextLine))
+	// A heading before, or a short standalone line after (a date under a
+	// title). A line of running prose goes on into a capitalised line: it
+	// wrapped inside a name ("named Juxinhe together with Beijing Huanyu
+	// Tianqiong / Information Technology and Sichuan Zhixin Ruijie").
+	return headingLike(line, words) && !wrappedInto(text, ls) ||
+		!endsClause(nextLine) && !wrappedInto(text, ls) && headingLike(nextLine, strings.Fields(nextLine))
+}
+
+// wrappedInto reports whether the line starting at ls continues the line
+// before it, inside a paragraph: that line is running prose with no final
+// punctuation and is not the paragraph's first line (a title of several
+// lower-case words may stand over a date). The line at ls, and a
+// capitalised line after it, are then the rest of a sentence, not headings.
+func wrappedInto(text string, ls int) bool {
+	if ls < 2 || text[ls-1] != '\n' {
+		return false
+	}
+	ps := strings.LastIndexAny(text[:ls-1], "\n\f") + 1
+	prev := strings.TrimSpace(text[ps : ls-1])
+	if prev == "" || endsClause(prev) || strings.HasSuffix(prev, ":") || startsListItem(prev) ||
+		strings.IndexByte("#|>", prev[0]) >= 0 || !proseLine(strings.Fields(prev)) {
+		return false
+	}
+	if ps < 2 || text[ps-1] != '\n' {
+		return false
+	}
+	pps := strings.LastIndexAny(text[:ps-1], "\n\f") + 1
+	return strings.TrimSpace(text[pps:ps-1]) != ""
+}
+
+// proseLine reports whether a line reads as wrapped running text: several
+// words, not in title case.
+func proseLine(words []string) bool {
+	return len(words) >= 5 && !titleCase(words)
+}
+
+// paraBreakContinues reports whether a blank line or page break between
+// prev and next falls inside a clause, as when a PDF column or page break
+// lands mid-sentence ("was set up by / (blank) / the Hainan State Security
+// Department"): the line before is running prose that ends in a word that
+// cannot end a clause, and the next line starts with a lower-case word.
+// A line of one or two words is a heading whatever it ends with.
+func paraBreakContinues(text string, prev, next Token) bool {
+	if !continuesClause(prev.Text) || opensSentence(next.Text) {
+		return false
+	}
+	ls := strings.LastIndexAny(text[:prev.Start], "\n\f") + 1
+	line := strings.TrimSpace(text[ls:prev.End])
+	if line == "" || startsListItem(line) || strings.IndexByte("#|>", line[0]) >= 0 {
+		return false
+	}
+	return len(strings.Fields(line)) >= 3
 }
 
 // headingLike reports whether a line without final punctuation reads as a

@@ -45,7 +45,7 @@ func TestSentences(t *testing.T) {
 		{"| People's Republic of China | Integrity Technology Group |",
 			[]string{"| People's Republic of China |", "Integrity Technology Group |"}},
 		{"China | Integrity Technology", []string{"China |", "Integrity Technology"}},
-		// Blank lines and page breaks always end a sentence; wrapped lines do not.
+		// Blank lines and page breaks end a sentence; wrapped lines do not.
 		{"Heading without stop\n\nBody text\fNext page text",
 			[]string{"Heading without stop", "Body text", "Next page text"}},
 		{"The group known as Volt\nTyphoon targeted the energy\nsector in 2023.",
@@ -65,6 +65,21 @@ func TestSentences(t *testing.T) {
 		{"C2 IP List\n| 10.1.2.3 |", []string{"C2 IP List", "| 10.1.2.3 |"}},
 		{"Initial access came through\nMicrosoft Exchange servers.",
 			[]string{"Initial access came through\nMicrosoft Exchange servers."}},
+		// A PDF column or page break inside a clause: the line before ends
+		// in a word no clause ends with and the next starts lower-case.
+		{"Acme Trading Co. was set up by\n\nthe Provincial Security Department in 2019.",
+			[]string{"Acme Trading Co. was set up by\n\nthe Provincial Security Department in 2019."}},
+		{"The loader was written by\fthe same developers.", []string{"The loader was written by\fthe same developers."}},
+		{"Published by\n\nthe research team", []string{"Published by", "the research team"}},
+		{"Written by\n\nthe team.", []string{"Written by", "the team."}},
+		// A line of running prose wraps into a capitalised line inside a
+		// long name; that line is no heading, and neither is the one after.
+		{"The Treasury sanctioned two firms\nfor their part in the intrusions. An advisory\nnamed the first together with Northwind Harbor\nInformation Technology and Contoso Blue River\nNetwork Technology as suppliers.",
+			[]string{"The Treasury sanctioned two firms\nfor their part in the intrusions.",
+				"An advisory\nnamed the first together with Northwind Harbor\nInformation Technology and Contoso Blue River\nNetwork Technology as suppliers."}},
+		// A heading under a finished sentence still stands alone.
+		{"The group was quiet in 2023.\nTechnical Analysis Of The Loader\nThe loader is small.",
+			[]string{"The group was quiet in 2023.", "Technical Analysis Of The Loader", "The loader is small."}},
 	}
 	for _, c := range cases {
 		got := sentenceTexts(c.in)

@@ -159,6 +159,8 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			info.Type = strings.Join(types, ",")
 		case KindRegex:
 			c.regex(r)
+		case KindPropagate:
+			info.Type = c.propagateRule(r) // propagate.go
 		case KindTable:
 			c.table(r) // table.go
 			info.Type = spec.tbl.relation

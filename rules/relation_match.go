@@ -162,12 +162,11 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		// The nearest mention of the first type the rule lists that fits
 		// ("they" in an actor rule means the actor, not a vendor named
 		// since), then of the next.
-		k := d.sentenceSubject(c.bs, c.start, am&mask, direct)
+		k := -1
 		for _, m := range order {
-			if k >= 0 {
+			if k = d.antecedent(c.bs, c.start, reach, am&mask&m, direct); k >= 0 {
 				break
 			}
-			k = d.antecedent(c.bs, c.start, reach, am&mask&m, direct)
 		}
 		topic := false
 		if k < 0 && (am != anyType || d.fold[c.start] == "they") && am&mask&maskOf(extractor.ThreatActor) != 0 {

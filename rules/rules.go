@@ -31,7 +31,8 @@ const (
 	KindRegex     = "regex"
 	KindAlias     = "alias"
 	KindStop      = "stop"
-	KindRelation  = "relation" // see relation.go
+	KindRelation  = "relation"  // see relation.go
+	KindPropagate = "propagate" // see propagate.go
 )
 
 // DefaultPriority is the priority of a rule that does not give one.
@@ -142,6 +143,7 @@ type Pack struct {
 	phases     []*phase               // pattern rules by stage, ascending
 	aliasPhase *phase
 	relPhase   *phase           // relation rules, run after aliases (relation.go)
+	propagate  []propRule       // document propagation rules (propagate.go)
 	relCues    *relCues         // negation, hedge and anaphor lists of relation rules
 	tables     *tableSet        // table rules (table.go); nil when the pack has none
 	tokenRE    []*regexp.Regexp // distinct pattern token regexes, by cache id

@@ -484,6 +484,7 @@ var fieldsByKind = map[string][]string{
 	KindStop:      {"types", "case", "words"},
 	KindRelation:  {"relation", "source", "target", "pattern"},
 	KindTable:     tableFields, // table.go
+	KindPropagate: {"types"},
 }
 
 var commonFields = []string{"id", "kind", "description", "priority", "examples", "disabled"}
@@ -524,7 +525,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			allowed = append(allowed, fieldsByKind[k]...)
 		}
 	case r.kind == "":
-		p.errorf(n, "rule has no kind (one of gazetteer, pattern, regex, alias, stop, relation, table)")
+		p.errorf(n, "rule has no kind (one of gazetteer, pattern, regex, alias, stop, relation, table, propagate)")
 		return nil
 	case !known:
 		kn := n
@@ -533,7 +534,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 				kn = n.Content[i+1]
 			}
 		}
-		p.errorf(kn, "unknown kind %q (one of gazetteer, pattern, regex, alias, stop, relation, table)", r.kind)
+		p.errorf(kn, "unknown kind %q (one of gazetteer, pattern, regex, alias, stop, relation, table, propagate)", r.kind)
 		return nil
 	default:
 		allowed = append(allowed, kindFields...)
@@ -649,6 +650,8 @@ func (p *parser) checkRequired(r *ruleSpec) {
 		need("pattern")
 	case KindTable:
 		p.checkTableRequired(r) // table.go
+	case KindPropagate:
+		need("types")
 	}
 	if _, ok := r.fields["description"]; !ok && r.kind != "" {
 		p.add(SeverityWarning, r.node, "rule has no description")
