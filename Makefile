@@ -47,6 +47,8 @@ fuzz:
 		echo "== document $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./document/ || exit 1; done
 	@for t in $$($(GO) test -list 'Fuzz.*' ./nlp/ | grep ^Fuzz); do \
 		echo "== nlp $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./nlp/ || exit 1; done
+	@for t in $$($(GO) test -list 'Fuzz.*' ./rules/ | grep ^Fuzz); do \
+		echo "== rules $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./rules/ || exit 1; done
 
 clean:
 	rm -rf bin
