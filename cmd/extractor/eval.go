@@ -3,13 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/reportgraph/extractor/corpus"
 	"github.com/reportgraph/extractor/document"
-	"github.com/reportgraph/extractor/extract"
-	"github.com/reportgraph/extractor/rules"
 	"github.com/spf13/cobra"
 )
 
@@ -59,23 +56,15 @@ status is 1 when an overall F1 dropped by more than --tolerance.
 					return err
 				}
 			}
-			known, err := loadKB(kbFiles)
-			if err != nil {
-				return err
-			}
-			pack, err := rules.LoadWith(known.Gazetteers(), ruleDirs...)
-			if err != nil {
-				return err
-			}
-			x, err := extract.New(pack)
+			pl, err := newPipeline(kbFiles, ruleDirs)
 			if err != nil {
 				return err
 			}
 			if err := document.CheckEngine(rf.pdfEngine); err != nil {
 				return err
 			}
-			runner := &corpus.Runner{Opener: rf.opener(os.Stdin), Extractor: x, Workers: rf.workers,
-				Resolve: []extract.Option{extract.WithKB(known), extract.WithRules(pack.Rules())},
+			runner := &corpus.Runner{Opener: rf.opener(cmd.InOrStdin()), Extractor: pl.x, Workers: rf.workers,
+				Resolve: pl.resolve,
 				OnError: func(err error) { fmt.Fprintln(cmd.ErrOrStderr(), "extractor:", err) }}
 			rep, run := runner.Evaluate(context.Background(), c, corpus.Options{Types: types, RelationTypes: relTypes,
 				StrictOptional: strictOptional, MinConfidence: minConf})

@@ -10,7 +10,6 @@ import (
 	"github.com/reportgraph/extractor/document"
 	"github.com/reportgraph/extractor/extract"
 	"github.com/reportgraph/extractor/output"
-	"github.com/reportgraph/extractor/rules"
 	"github.com/spf13/cobra"
 )
 
@@ -51,20 +50,12 @@ exit status is 1.`,
 			if table != "" && table != "entities" && table != "relations" {
 				return fmt.Errorf("--table %q: choose entities or relations", table)
 			}
-			known, err := loadKB(kbFiles)
-			if err != nil {
-				return err
-			}
-			pack, err := rules.LoadWith(known.Gazetteers(), ruleDirs...)
-			if err != nil {
-				return err
-			}
-			x, err := extract.New(pack)
+			pl, err := newPipeline(kbFiles, ruleDirs)
 			if err != nil {
 				return err
 			}
 			var results []*extract.DocResult
-			work := func(ctx context.Context, doc *extractor.Document) (any, error) { return x.Document(ctx, doc) }
+			work := func(ctx context.Context, doc *extractor.Document) (any, error) { return pl.x.Document(ctx, doc) }
 			runErr := rf.readAll(cmd, args, work, func(r *document.Result) error {
 				for _, w := range r.Doc.Warnings {
 					fmt.Fprintf(cmd.ErrOrStderr(), "extractor: %s: warning: %s\n", r.Source, w)
@@ -75,7 +66,7 @@ exit status is 1.`,
 			if _, ok := runErr.(silentError); runErr != nil && !ok {
 				return runErr
 			}
-			ds := extract.Resolve(results, extract.WithKB(known), extract.WithRules(pack.Rules()))
+			ds := extract.Resolve(results, pl.resolve...)
 			toFile := outPath != "" && outPath != "-"
 			if fmtName == "csv" && table == "" && toFile {
 				if _, err := output.WriteCSVFiles(outPath, ds); err != nil {

@@ -1,6 +1,36 @@
 package main
 
-import "github.com/reportgraph/extractor/kb"
+import (
+	"github.com/reportgraph/extractor/extract"
+	"github.com/reportgraph/extractor/kb"
+	"github.com/reportgraph/extractor/rules"
+)
+
+// pipeline is what extract and eval both build from --kb and --rules: the
+// compiled pack (the KB's names as extra gazetteers), the extractor, and
+// the options resolution needs to merge by the KB and the rules.
+type pipeline struct {
+	x       *extract.Extractor
+	resolve []extract.Option
+}
+
+// newPipeline loads the knowledge bases and rule packs; any error in them
+// stops the run before a document is read.
+func newPipeline(kbFiles, ruleDirs []string) (*pipeline, error) {
+	known, err := loadKB(kbFiles)
+	if err != nil {
+		return nil, err
+	}
+	pack, err := rules.LoadWith(known.Gazetteers(), ruleDirs...)
+	if err != nil {
+		return nil, err
+	}
+	x, err := extract.New(pack)
+	if err != nil {
+		return nil, err
+	}
+	return &pipeline{x: x, resolve: []extract.Option{extract.WithKB(known), extract.WithRules(pack.Rules())}}, nil
+}
 
 // loadKB reads the --kb files; none gives an empty knowledge base.
 func loadKB(paths []string) (*kb.KB, error) {
