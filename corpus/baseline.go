@@ -141,8 +141,8 @@ func Compare(base, cur *Report, tolerance float64) *Comparison {
 			continue
 		}
 		dd := DocDiff{Document: k}
-		dd.GainedEntities, dd.LostEntities = diffEntities(b.Predicted, d.Predicted)
-		dd.GainedRelations, dd.LostRelations = diffRelations(b.PredictedRelations, d.PredictedRelations)
+		dd.GainedEntities, dd.LostEntities = diffOutcomes(b.Predicted, d.Predicted)
+		dd.GainedRelations, dd.LostRelations = diffOutcomes(b.PredictedRelations, d.PredictedRelations)
 		for _, f := range []struct {
 			name string
 			a, b *PRF
@@ -179,40 +179,27 @@ func sameFigure(a, b *float64) bool {
 	return *a == *b
 }
 
-func diffEntities(old, cur []EntityOutcome) (gained, lost []EntityOutcome) {
-	key := func(o EntityOutcome) string { return o.Key() + " " + o.Verdict }
-	o, c := map[string]bool{}, map[string]bool{}
-	for _, e := range old {
-		o[key(e)] = true
-	}
-	for _, e := range cur {
-		c[key(e)] = true
-		if !o[key(e)] {
-			gained = append(gained, e)
-		}
-	}
-	for _, e := range old {
-		if !c[key(e)] {
-			lost = append(lost, e)
-		}
-	}
-	return gained, lost
-}
+// outcome is what diffOutcomes needs of an entity or relation outcome.
+type outcome interface{ diffKey() string }
 
-func diffRelations(old, cur []RelationOutcome) (gained, lost []RelationOutcome) {
-	key := func(o RelationOutcome) string { return o.Key() + " " + o.Verdict }
+func (o EntityOutcome) diffKey() string   { return o.Key() + " " + o.Verdict }
+func (o RelationOutcome) diffKey() string { return o.Key() + " " + o.Verdict }
+
+// diffOutcomes returns what cur has that old has not (gained) and the
+// reverse (lost), keyed by name, type and verdict.
+func diffOutcomes[T outcome](old, cur []T) (gained, lost []T) {
 	o, c := map[string]bool{}, map[string]bool{}
 	for _, e := range old {
-		o[key(e)] = true
+		o[e.diffKey()] = true
 	}
 	for _, e := range cur {
-		c[key(e)] = true
-		if !o[key(e)] {
+		c[e.diffKey()] = true
+		if !o[e.diffKey()] {
 			gained = append(gained, e)
 		}
 	}
 	for _, e := range old {
-		if !c[key(e)] {
+		if !c[e.diffKey()] {
 			lost = append(lost, e)
 		}
 	}
