@@ -15,13 +15,15 @@ import (
 // word is one of groupWords resolves, as any anaphor does, to the nearest
 // person before it; groupMembers then adds the other people named in that
 // person's sentence, nearest first: all of them for a word such as
-// "defendants", at most n for a number ("the two" is the last two named).
+// "defendants" or "their" when it resolves to a person ("A and B were
+// charged. Their company, Y, ..."), at most n for a number ("the two" is
+// the last two named).
 
 // groupWords are the last words of plural person anaphors, with how many
 // people they stand for (0: all the people named together).
 var groupWords = map[string]int{"defendants": 0, "suspects": 0, "accused": 0, "conspirators": 0, "men": 0,
 	"women": 0, "individuals": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-	"both": 2, "pair": 2}
+	"both": 2, "pair": 2, "their": 0}
 
 // groupMembers returns the further endpoints of a plural person anaphor
 // at cap c whose first antecedent is e: the other people named in the
