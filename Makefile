@@ -70,8 +70,7 @@ eval: build
 	@if [ ! -d $(SHARED)/data ]; then echo "$(SHARED)/data is absent: skipping the development sets"; exit 0; fi; \
 	for s in $(EVAL_SETS); do \
 		[ -d $(SHARED)/data/cases/$$s ] || { echo "$(SHARED)/data/cases/$$s is absent: skipping"; continue; }; \
-		./$(BIN) eval --corpus $(SHARED)/data/cases/$$s --format json > bin/eval/$$s.json || exit 1; \
-		./$(BIN) eval --corpus $(SHARED)/data/cases/$$s --format summary || exit 1; \
+		./$(BIN) eval --corpus $(SHARED)/data/cases/$$s --report bin/eval/$$s.json --format summary || exit 1; \
 	done; \
 	for s in $(RAW_SETS); do \
 		[ -e $(SHARED)/data/annotated/$$s ] || { echo "$(SHARED)/data/annotated/$$s is absent: skipping"; continue; }; \

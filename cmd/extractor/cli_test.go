@@ -236,3 +236,47 @@ func TestVersionAndHelp(t *testing.T) {
 		}
 	}
 }
+
+// eval scores a corpus, writes the full report with --report, and fails
+// against a baseline whose figures were better.
+func TestEvalReportAndBaseline(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("Volt Typhoon targeted the energy sector in Guam.\n"))
+	writeFile(t, dir, "a.gold.json", []byte(`{"document": "a.txt", "exhaustive": true,
+ "entities": [{"id": "vt", "names": ["Volt Typhoon"], "types": ["threat-actor"]},
+              {"id": "guam", "names": ["Guam"], "types": ["location"]},
+              {"id": "apt41", "names": ["APT41"], "types": ["threat-actor"]}]}`))
+	report := filepath.Join(t.TempDir(), "report.json")
+	stdout, stderr, failed := run(t, "", "eval", "--corpus", dir, "--report", report, "--format", "summary")
+	if failed {
+		t.Fatalf("eval failed: %s", stderr)
+	}
+	if !strings.Contains(stdout, "1 docs") {
+		t.Errorf("summary: %q", stdout)
+	}
+	var rep struct {
+		Micro struct{ Detection struct{ R float64 } }
+	}
+	raw, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &rep); err != nil {
+		t.Fatal(err)
+	}
+	// Two of the three gold names are in the text: recall 2/3.
+	if r := rep.Micro.Detection.R; r < 0.66 || r > 0.67 {
+		t.Errorf("detection recall = %v, want 2/3", r)
+	}
+	// A baseline whose detection F1 was 1 makes this run a regression.
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	doc["micro"].(map[string]any)["detection"].(map[string]any)["f1"] = 1.0
+	better, _ := json.Marshal(doc)
+	base := writeFile(t, t.TempDir(), "base.json", better)
+	if _, _, failed := run(t, "", "eval", "--corpus", dir, "--baseline", base, "--format", "summary"); !failed {
+		t.Error("a drop against the baseline did not fail the run")
+	}
+}

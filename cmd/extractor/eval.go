@@ -13,7 +13,7 @@ import (
 func newEvalCmd() *cobra.Command {
 	var rf readFlags
 	var ruleDirs, kbFiles, types, relTypes []string
-	var corpusPath, baseline, format, goldFormat, split string
+	var corpusPath, baseline, reportPath, format, goldFormat, split string
 	var update, strictOptional bool
 	var tolerance, minConf float64
 	var top int
@@ -75,6 +75,11 @@ status is 1 when an overall F1 dropped by more than --tolerance.
 			if err := corpus.WriteReport(cmd.OutOrStdout(), format, rep, cmp, top); err != nil {
 				return err
 			}
+			if reportPath != "" {
+				if err := corpus.WriteBaseline(reportPath, rep); err != nil {
+					return err
+				}
+			}
 			if update {
 				if err := corpus.WriteBaseline(baseline, rep); err != nil {
 					return err
@@ -101,7 +106,8 @@ status is 1 when an overall F1 dropped by more than --tolerance.
 	fl.StringArrayVar(&kbFiles, "kb", nil, "a knowledge base of known names and aliases, YAML or TSV (docs/kb.md; repeatable)")
 	fl.StringVar(&baseline, "baseline", "", "compare with this baseline report (JSON)")
 	fl.BoolVar(&update, "update-baseline", false, "write this run to --baseline instead of comparing")
-	fl.Float64Var(&tolerance, "tolerance", corpus.DefaultTolerance, "an overall F1 may drop this much before the exit status is 1")
+	fl.StringVar(&reportPath, "report", "", "also write the full report (JSON, the baseline format) to this file")
+	fl.Float64Var(&tolerance, "tolerance", corpus.DefaultTolerance, "an F1 (overall, per type or per document) may drop this much before the exit status is 1")
 	fl.StringVarP(&format, "format", "f", "table", "report format: one of "+strings.Join(corpus.ReportFormats, ", "))
 	fl.StringSliceVar(&types, "types", nil, "score only these entity types (gold and predicted), or 'all' for every gold type")
 	fl.StringSliceVar(&relTypes, "relation-types", nil, "score only these relation types, or 'all'")
