@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"context"
-	"sync"
 
 	"github.com/reportgraph/extractor"
 	"github.com/reportgraph/extractor/document"
@@ -97,30 +96,21 @@ type inlineResult struct {
 // .txt file, so figures match extracting the case files) and extracts
 // them, Workers at a time, keeping the cases' order.
 func (r *Runner) extractInline(ctx context.Context, cases []*Case, work document.Work) []inlineResult {
-	out := make([]inlineResult, len(cases))
-	workers := max(r.Workers, 1)
-	sem := make(chan struct{}, workers)
-	var wg sync.WaitGroup
+	sources := make([]string, len(cases))
 	for i, c := range cases {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int, c *Case) {
-			defer func() { <-sem; wg.Done() }()
-			source := c.Gold.Document
-			doc, err := document.Read(ctx, source, []byte(c.Text), r.Opener.Options)
-			if err != nil {
-				out[i].err = &extractor.InputError{Source: source, Stage: "read", Err: err}
-				return
-			}
-			v, err := work(ctx, doc)
-			if err != nil {
-				out[i].err = &extractor.InputError{Source: source, Stage: "extract", Err: err}
-				return
-			}
-			out[i].value = v.(*extract.DocResult)
-		}(i, c)
+		sources[i] = c.Gold.Document
 	}
-	wg.Wait()
+	read := func(ctx context.Context, i int) (*extractor.Document, error) {
+		return document.Read(ctx, sources[i], []byte(cases[i].Text), r.Opener.Options)
+	}
+	out := make([]inlineResult, 0, len(cases))
+	document.ReadEach(ctx, sources, r.Workers, read, work, func(res document.Result) {
+		ir := inlineResult{err: res.Err}
+		if res.Err == nil {
+			ir.value = res.Value.(*extract.DocResult)
+		}
+		out = append(out, ir)
+	})
 	return out
 }
 

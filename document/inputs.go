@@ -105,6 +105,15 @@ type Work func(ctx context.Context, doc *extractor.Document) (any, error)
 // so output is deterministic however the work was scheduled. A failed
 // source does not stop the others.
 func (o *Opener) OpenAll(ctx context.Context, sources []string, workers int, work Work, emit func(Result)) {
+	ReadEach(ctx, sources, workers, func(ctx context.Context, i int) (*extractor.Document, error) {
+		return o.Open(ctx, sources[i])
+	}, work, emit)
+}
+
+// ReadEach is OpenAll for any way of reading: open(ctx, i) reads
+// sources[i] (a file, a URL, text already in memory). Up to workers sources
+// are read and worked on at once; emit sees the results in sources' order.
+func ReadEach(ctx context.Context, sources []string, workers int, open func(context.Context, int) (*extractor.Document, error), work Work, emit func(Result)) {
 	if workers < 1 {
 		workers = 1
 	}
@@ -119,7 +128,7 @@ func (o *Opener) OpenAll(ctx context.Context, sources []string, workers int, wor
 			go func(i int, src string) {
 				defer func() { <-sem }()
 				res := Result{Source: src}
-				doc, err := o.Open(ctx, src)
+				doc, err := open(ctx, i)
 				if err != nil {
 					res.Err = &extractor.InputError{Source: src, Stage: "read", Err: err}
 				} else {
