@@ -236,8 +236,12 @@ func startsListItem(line string) bool {
 }
 
 // continuesClause reports whether a line ending in w must go on: articles,
-// prepositions and conjunctions never end a heading.
+// prepositions, conjunctions and possessives ("the Signals Directorate's")
+// never end a heading.
 func continuesClause(w string) bool {
+	if len(w) > 3 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) {
+		return true
+	}
 	switch strings.ToLower(w) {
 	case "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from",
 		"as", "that", "which", "is", "are", "was", "were", "its", "their", "this", "into", "than",

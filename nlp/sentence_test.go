@@ -77,6 +77,10 @@ func TestSentences(t *testing.T) {
 		{"The Treasury sanctioned two firms\nfor their part in the intrusions. An advisory\nnamed the first together with Northwind Harbor\nInformation Technology and Contoso Blue River\nNetwork Technology as suppliers.",
 			[]string{"The Treasury sanctioned two firms\nfor their part in the intrusions.",
 				"An advisory\nnamed the first together with Northwind Harbor\nInformation Technology and Contoso Blue River\nNetwork Technology as suppliers."}},
+		// A possessive needs its noun: a title-case line ending in one
+		// runs on into the next line.
+		{"Summary\nIn July 2024 the Northwind Signals Directorate's\nCyber Centre (NCC) published an advisory.",
+			[]string{"Summary", "In July 2024 the Northwind Signals Directorate's\nCyber Centre (NCC) published an advisory."}},
 		// A heading under a finished sentence still stands alone.
 		{"The group was quiet in 2023.\nTechnical Analysis Of The Loader\nThe loader is small.",
 			[]string{"The group was quiet in 2023.", "Technical Analysis Of The Loader", "The loader is small."}},

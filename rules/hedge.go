@@ -143,7 +143,7 @@ func init() {
 	set(gov, "ministry", "agency", "bureau", "department", "government", "unit", "military", "army",
 		"service", "directorate", "regime")
 	set(maskOf(extractor.Malware)|maskOf(extractor.Tool), "malware", "backdoor", "implant", "trojan",
-		"loader", "ransomware", "tool", "rat", "dropper", "wiper", "botnet")
+		"loader", "ransomware", "tool", "rat", "dropper", "wiper", "botnet", "variant")
 	set(maskOf(extractor.Campaign), "campaign", "operation", "intrusion")
 	set(maskOf(extractor.Person), "he", "she", "him", "her", "his")
 	// Plural people ("the defendants", "the two", "both men"): see

@@ -55,6 +55,9 @@ type RelationMatch struct {
 type relSpec struct {
 	typ            string
 	source, target []strItem
+	// apposition: the source is described by an apposition ("with X,
+	// analyst at Y"), so it need not be the clause's subject.
+	apposition bool
 }
 
 // relRule is the compiled relation-specific part of a rule.
@@ -87,6 +90,8 @@ func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
 			}
 			p.errorf(n, "%s", msg)
 		}
+	case "apposition":
+		r.rel.apposition = p.boolean(n, "apposition")
 	case "source", "target":
 		items := p.strings(n, key, false)
 		for _, t := range items {
@@ -190,7 +195,7 @@ func (c *compiler) relationSlots(r *rule) bool {
 			return false
 		}
 	}
-	r.rel.srcFirst = r.nodes[0].slot == r.rel.src
+	r.rel.srcFirst = r.nodes[0].slot == r.rel.src && !spec.rel.apposition
 	narrowSlotEntities(r, r.nodes, -1)
 	c.warnSlotEntities(r, r.nodes)
 	return true

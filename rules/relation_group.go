@@ -23,7 +23,24 @@ import (
 // people they stand for (0: all the people named together).
 var groupWords = map[string]int{"defendants": 0, "suspects": 0, "accused": 0, "conspirators": 0, "men": 0,
 	"women": 0, "individuals": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-	"both": 2, "pair": 2, "their": 0}
+	"both": 2, "pair": 2, "their": 0, "hackers": 0, "officers": 0, "nationals": 0, "operatives": 0}
+
+// peopleModifiers make a plural anaphor mean people whatever its head: only
+// people are charged or indicted, so "the charged hackers" are the
+// defendants named before, not a threat actor.
+var peopleModifiers = map[string]bool{"charged": true, "indicted": true, "accused": true, "convicted": true,
+	"sanctioned": true, "arrested": true, "named": true, "wanted": true, "extradited": true}
+
+// peopleAnaphor narrows the types an anaphor at tokens [s, e) may refer to
+// (am) to people when a word of peopleModifiers qualifies it.
+func (d *docState) peopleAnaphor(s, e int, am typeMask) typeMask {
+	for i := s + 1; i < e-1; i++ {
+		if peopleModifiers[d.fold[i]] {
+			return maskOf(extractor.Person)
+		}
+	}
+	return am
+}
 
 // groupMembers returns the further endpoints of a plural person anaphor
 // at cap c whose first antecedent is e: the other people named in the
@@ -103,6 +120,94 @@ func (d *docState) accAt(sp extractor.Span) int {
 	k := sort.Search(len(d.acc), func(k int) bool { return d.acc[k].start >= sp.Start })
 	if k < len(d.acc) && d.acc[k].start == sp.Start && d.acc[k].end == sp.End {
 		return k
+	}
+	return -1
+}
+
+// Sets named after. A press release often describes a set of people before
+// it names them: "charges against five Chinese nationals tied to APT41.
+// Two of them, A and B, had been indicted in 2019 ... The other three, C, D
+// and E, were charged in August." A slot span made of a number and a
+// plural person noun ("five Chinese nationals") that is no mention stands
+// for the people the next setReach sentences name in such a list: after
+// "<number> of them,", "the other <number>,", "the remaining <number>," or
+// "they are", at most as many as the number says.
+
+// setReach is how many sentences after its own a set's members may be named.
+const setReach = 3
+
+// setNouns are the plural person nouns that may head a set.
+var setNouns = map[string]bool{"nationals": true, "hackers": true, "men": true, "women": true, "people": true,
+	"individuals": true, "defendants": true, "suspects": true, "officers": true, "employees": true,
+	"citizens": true, "residents": true, "persons": true, "operatives": true}
+
+// numberWords are the numbers a set or a list intro may give.
+var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8,
+	"9": 9, "10": 10, "11": 11, "12": 12}
+
+// peopleSet returns the members of the set the slot span at cap c
+// describes, or nil when c is no such span or mask allows no person.
+func (d *docState) peopleSet(c capRec, mask typeMask) []endpoint {
+	if c.end-c.start < 2 || mask&maskOf(extractor.Person) == 0 {
+		return nil
+	}
+	n := numberWords[d.fold[c.start]]
+	if n == 0 || !setNouns[d.fold[c.end-1]] || d.mentionAt(c.bs, c.be) != nil {
+		return nil
+	}
+	phrase := d.text[c.bs:c.be]
+	var out []endpoint
+	si := int(d.sentOf[c.start])
+	for sj := si + 1; sj <= si+setReach && sj < len(d.sents) && len(out) < n; sj++ {
+		lo, hi := d.sentLo[sj], d.sentLo[sj+1]
+		for j := d.setIntro(lo, hi); j >= 0 && j < hi && len(out) < n; {
+			m := d.startM[j]
+			if m < 0 || d.acc[m].typ != extractor.Person {
+				break
+			}
+			a := &d.acc[m]
+			out = append(out, endpoint{span: extractor.Span{Start: a.start, End: a.end},
+				coref: fmt.Sprintf("%q → %s", phrase, d.surface(a))})
+			j = int(a.tokE)
+			if j < hi && d.fold[j] == "," {
+				j++
+			}
+			if j < hi && d.fold[j] == "and" {
+				j++
+			}
+		}
+	}
+	return out
+}
+
+// setIntro returns the token after a list intro at the start of the
+// sentence [lo, hi) ("Two of them,", "The other three,", "They are"), or -1.
+func (d *docState) setIntro(lo, hi int) int {
+	at := func(i int, words ...string) bool {
+		if i+len(words) > hi {
+			return false
+		}
+		for k, w := range words {
+			if d.fold[i+k] != w {
+				return false
+			}
+		}
+		return true
+	}
+	punct := func(i int) int {
+		if i < hi && (d.fold[i] == "," || d.fold[i] == ":") {
+			return i + 1
+		}
+		return -1
+	}
+	switch {
+	case lo < hi && (numberWords[d.fold[lo]] > 0 || d.fold[lo] == "all" || d.fold[lo] == "both") && at(lo+1, "of", "them"):
+		return punct(lo + 3)
+	case at(lo, "the") && lo+2 < hi && (d.fold[lo+1] == "other" || d.fold[lo+1] == "remaining") && numberWords[d.fold[lo+2]] > 0:
+		return punct(lo + 3)
+	case at(lo, "they", "are"), at(lo, "they", "were"), at(lo, "they", "include"), at(lo, "they", "included"):
+		return lo + 2
 	}
 	return -1
 }

@@ -28,6 +28,7 @@ func (d *docState) runRelations() []RelationMatch {
 			out = append(out, m)
 		}
 	}
+	out = dropLooseTies(out) // relation_redundant.go
 	sort.SliceStable(out, func(a, b int) bool {
 		x, y := out[a], out[b]
 		if x.Sentence.Start != y.Sentence.Start {
@@ -86,8 +87,8 @@ type endpoint struct {
 
 func (rs *relState) found(r *rule, i, end int) {
 	d := rs.d
-	srcs := slotSpans(d.m.caps, r.rel.src)
-	tgts := slotSpans(d.m.caps, r.rel.tgt)
+	srcs := d.splitLeadingPlace(slotSpans(d.m.caps, r.rel.src), r.rel.srcMask)
+	tgts := d.splitLeadingPlace(slotSpans(d.m.caps, r.rel.tgt), r.rel.tgtMask)
 	if len(srcs) == 0 || len(tgts) == 0 {
 		return
 	}
@@ -111,6 +112,10 @@ func (rs *relState) found(r *rule, i, end int) {
 	}
 	var sources, targets []endpoint
 	for _, c := range srcs {
+		if set := d.peopleSet(c, r.rel.srcMask); set != nil { // "five nationals ... Two of them, A and B" (relation_group.go)
+			sources = append(sources, set...)
+			continue
+		}
 		if e, ok := rs.resolve(r, c, r.rel.srcMask, r.rel.srcOrder, r.slotTypes[r.rel.src], direct); ok {
 			sources = append(sources, e)
 			sources = append(sources, d.groupMembers(c, e, direct)...)
@@ -159,6 +164,7 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		return endpoint{span: extractor.Span{Start: m.start, End: m.end}}, maskOf(m.typ)&mask != 0
 	}
 	if am, reach, ok := d.isAnaphor(c.start, c.end); ok {
+		am = d.peopleAnaphor(c.start, c.end, am) // "the charged hackers" (relation_group.go)
 		// The nearest mention of the first type the rule lists that fits
 		// ("they" in an actor rule means the actor, not a vendor named
 		// since), then of the next.
@@ -167,6 +173,18 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 			if k = d.antecedent(c.bs, c.start, reach, am&mask&m, direct); k >= 0 {
 				break
 			}
+		}
+		if ks := d.subjectOfIt(c, am&mask, direct); ks >= 0 {
+			k = ks
+		}
+		// A mention described with the anaphor's head ("X, a provincial
+		// bureau of Y" for "the bureau") comes first (relation_described.go).
+		if k >= 0 {
+			if kd := d.describedAntecedent(c.start, c.end, c.bs, int(d.sentOf[d.acc[k].tokS]), am&mask, direct); kd >= 0 {
+				k = kd
+			}
+		} else {
+			k = d.describedAntecedent(c.start, c.end, c.bs, int(d.sentOf[c.start])-reach, mask, direct)
 		}
 		topic := false
 		if k < 0 && (am != anyType || d.fold[c.start] == "they") && am&mask&maskOf(extractor.ThreatActor) != 0 {
@@ -197,6 +215,72 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 	}
 	return rs.create(r, c, slotType, mask)
 }
+
+// splitLeadingPlace splits a slot span that starts with a place mention
+// and goes on past it into the place and the rest, when the slot allows
+// places. A pattern takes "U.S. telecommunications providers" as two
+// adjacent target elements, the place and the victims, which slotSpans
+// joins into one span that names no mention.
+func (d *docState) splitLeadingPlace(cs []capRec, mask typeMask) []capRec {
+	if mask&maskOf(extractor.Location) == 0 {
+		return cs
+	}
+	out := make([]capRec, 0, len(cs))
+	for _, c := range cs {
+		for c.end-c.start > 1 && d.mentionAt(c.bs, c.be) == nil {
+			mi := d.startM[c.start]
+			if mi < 0 {
+				break
+			}
+			m := &d.acc[mi]
+			if m.typ != extractor.Location || m.start != c.bs || int(m.tokE) >= c.end {
+				break
+			}
+			out = append(out, capRec{slot: c.slot, start: c.start, end: int(m.tokE), bs: m.start, be: m.end})
+			c.start, c.bs = int(m.tokE), d.tokStart[m.tokE]
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// subjectOfIt returns the index in d.acc of the one mention before the
+// anaphor c in its sentence that may be its referent, when c is "it":
+// "Integrity Technology Group differs from the others because it is a firm
+// headquartered in Beijing" is about the firm, not the actor named a
+// sentence before. With two candidates, or one followed by a verb of saying
+// ("Microsoft said it tracks the group"), the rule's type order decides.
+// Else -1.
+func (d *docState) subjectOfIt(c capRec, mask typeMask, direct []extractor.Span) int {
+	if c.end-c.start != 1 || d.fold[c.start] != "it" {
+		return -1
+	}
+	found := -1
+	for t := d.sentLo[d.sentOf[c.start]]; t < c.start; t++ {
+		mi := int(d.startM[t])
+		if mi < 0 || maskOf(d.acc[mi].typ)&mask == 0 || d.isDirect(&d.acc[mi], direct) {
+			continue
+		}
+		if found >= 0 || int(d.acc[mi].tokE) >= c.start || speechVerbs[d.fold[d.acc[mi].tokE]] {
+			return -1
+		}
+		found = mi
+	}
+	return found
+}
+
+func (d *docState) isDirect(m *cand, direct []extractor.Span) bool {
+	for _, s := range direct {
+		if s.Start == m.start && s.End == m.end {
+			return true
+		}
+	}
+	return false
+}
+
+var speechVerbs = map[string]bool{"said": true, "says": true, "reported": true, "reports": true, "wrote": true,
+	"writes": true, "noted": true, "notes": true, "assessed": true, "assesses": true, "believes": true,
+	"stated": true, "states": true, "told": true, "added": true, "warned": true, "observed": true, "found": true}
 
 // mentionsWithin returns the accepted mentions inside [start, end).
 func (d *docState) mentionsWithin(start, end int) []*cand {

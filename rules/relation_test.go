@@ -417,3 +417,45 @@ rules:
 		})
 	}
 }
+
+// A pattern that takes a place and the victims after it as two adjacent
+// target elements gets one relation for each, though slotSpans joins the
+// two records into one span.
+func TestRelationAdjacentPlaceAndVictimAreTwoTargets(t *testing.T) {
+	p := packOf(t, `
+rules:
+  - id: names
+    kind: gazetteer
+    entries:
+      - {name: Volt Typhoon, type: threat-actor}
+      - {name: Guam, type: location}
+      - {name: water utilities, type: sector}
+  - id: into
+    kind: relation
+    relation: targets
+    source: [threat-actor]
+    target: [sector, location]
+    pattern:
+      - {slot: source, entity: any}
+      - lower: "intrusions into"
+      - {slot: target, entity: location, optional: true}
+      - slot: target
+        type: sector
+        or: [{entity: sector}, {lower_in: [energy, defense]}]
+`)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Volt Typhoon intrusions into Guam water utilities continued.",
+			[]string{"Volt Typhoon -targets-> Guam", "Volt Typhoon -targets-> water utilities"}},
+		// the second part is a new mention the slot makes
+		{"Volt Typhoon intrusions into Guam energy firms continued.",
+			[]string{"Volt Typhoon -targets-> Guam", "Volt Typhoon -targets-> energy"}},
+		{"Volt Typhoon intrusions into water utilities continued.", []string{"Volt Typhoon -targets-> water utilities"}},
+	} {
+		if got := relations(t, p, c.text); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -482,7 +482,7 @@ var fieldsByKind = map[string][]string{
 	KindRegex:     {"type", "subtype", "regex", "validate", "refang", "group", "scope"},
 	KindAlias:     {"type", "pattern", "check", "cross_type"},
 	KindStop:      {"types", "case", "words"},
-	KindRelation:  {"relation", "source", "target", "pattern"},
+	KindRelation:  {"relation", "source", "target", "pattern", "apposition"},
 	KindTable:     tableFields, // table.go
 	KindPropagate: {"types"},
 }
@@ -606,7 +606,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			p.parseOutputField(r, kv.key, kv.val) // output.go
 		case "compounds":
 			r.compounds = p.strings(kv.val, "compounds", false) // compound.go
-		case "relation", "source", "target":
+		case "relation", "source", "target", "apposition":
 			p.parseRelationField(r, kv.key, kv.val) // relation.go
 		}
 	}

@@ -1,0 +1,130 @@
+package rules
+
+import (
+	"sort"
+
+	"github.com/reportgraph/extractor"
+)
+
+// Described antecedents. A definite noun anaphor names a kind ("the
+// bureau"), and a report often says which entity it has described that
+// way: "the Hubei State Security Department, a provincial bureau of the
+// Ministry of State Security. The bureau set up ..." means the department,
+// although the ministry was named last. An anaphor "the <head>" therefore
+// prefers, among the mentions of the sentence holding its nearest
+// antecedent, one described with that head: by an apposition right after
+// it (", a provincial bureau of"), by a naming clause before it ("a
+// hacking operation that the private sector calls APT31") or, for the heads
+// of public bodies, by its own last word ("Tianjin State Security Bureau"
+// for "the bureau"). The preference stays inside that sentence because
+// actor appositions are everywhere ("Silk Typhoon, the Chinese espionage
+// group"): a group described that way paragraphs ago is not what "the
+// group" means when another was named since. When no mention of the types
+// the head names is in reach, a described mention of any type the slot
+// allows is the antecedent: the description is the text saying what kind
+// of thing it is ("the operation" → APT31 above).
+
+// appositionReach is how many words an apposition may put between its
+// comma and the head noun (", a large provincial bureau").
+const appositionReach = 4
+
+// nameHeads are the heads whose word at the end of a name describes the
+// mention ("the bureau" → "Tianjin State Security Bureau").
+var nameHeads = map[string]bool{"bureau": true, "ministry": true, "department": true, "agency": true,
+	"directorate": true, "unit": true, "service": true}
+
+// describedAntecedent returns the index in d.acc of the nearest mention of
+// a type in mask, before the anaphor at tokens [s, e) (byte offset at) and
+// in sentence minSent or later, that was described with the anaphor's head
+// word; or -1. Mentions at the spans in skip are never the antecedent.
+func (d *docState) describedAntecedent(s, e, at, minSent int, mask typeMask, skip []extractor.Span) int {
+	if e-s != 2 || (d.fold[s] != "the" && d.fold[s] != "this") || mask == 0 {
+		return -1
+	}
+	head := d.fold[e-1]
+	if pronouns[head] {
+		return -1
+	}
+	top := sort.Search(len(d.acc), func(k int) bool { return d.acc[k].start >= at })
+	for k := top - 1; k >= 0; k-- {
+		c := &d.acc[k]
+		if c.end > at || c.tokE <= c.tokS {
+			continue
+		}
+		if int(d.sentOf[c.tokS]) < minSent {
+			break
+		}
+		if maskOf(c.typ)&mask == 0 || skipped(c, skip) {
+			continue
+		}
+		if nameHeads[head] && d.fold[c.tokE-1] == head {
+			return k
+		}
+		if d.appositionHead(int(c.tokE), head) || d.namedAs(int(c.tokS), head) {
+			return k
+		}
+	}
+	return -1
+}
+
+// namingWords end a clause that names what comes next: "an operation that
+// the private sector calls APT31", "a group known as X".
+var namingWords = map[string]bool{"calls": true, "call": true, "called": true, "dubbed": true, "named": true,
+	"dubs": true, "names": true, "as": true}
+
+// namingReach is how many tokens before the naming word the head may be.
+const namingReach = 16
+
+// namedAs reports whether the mention starting at token t is named by a
+// clause whose head is head: "a hacking operation that ran for years and
+// that the private sector calls APT31".
+func (d *docState) namedAs(t int, head string) bool {
+	lo := d.sentLo[d.sentOf[t]]
+	if t-1 < lo || !namingWords[d.fold[t-1]] {
+		return false
+	}
+	for j := t - 2; j >= lo && j >= t-1-namingReach; j-- {
+		switch d.fold[j] {
+		case head:
+			return true
+		case ".", ";", ":", "(", ")":
+			return false
+		}
+		if d.startM[j] >= 0 {
+			return false // another name comes between
+		}
+	}
+	return false
+}
+
+// appositionHead reports whether the tokens from t are an apposition whose
+// head is head: ", a provincial bureau", ", the company".
+func (d *docState) appositionHead(t int, head string) bool {
+	hi := d.sentHi(t - 1)
+	if t >= hi || d.fold[t] != "," {
+		return false
+	}
+	j := t + 1
+	if j < hi && determiners[d.fold[j]] {
+		j++
+	}
+	for n := 0; j < hi && n <= appositionReach; j, n = j+1, n+1 {
+		switch d.fold[j] {
+		case head:
+			return true
+		case ",", ".", ";", ":", "(", ")":
+			return false
+		}
+	}
+	return false
+}
+
+// skipped reports whether c has one of the spans in skip.
+func skipped(c *cand, skip []extractor.Span) bool {
+	for _, s := range skip {
+		if s.Start == c.start && s.End == c.end {
+			return true
+		}
+	}
+	return false
+}
