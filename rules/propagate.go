@@ -82,23 +82,14 @@ func (d *docState) propagateNames() {
 	var added []cand
 	for _, s := range sources {
 		surface := d.text[s.c.start:s.c.end]
-		for off := 0; ; {
-			i := strings.Index(d.text[off:], surface)
-			if i < 0 {
-				break
+		forms := []string{surface}
+		if s.c.typ == extractor.Organization {
+			if short := companyShortName(surface); short != "" {
+				forms = append(forms, short)
 			}
-			start := off + i
-			end := start + len(surface)
-			off = end
-			if !d.freeOccurrence(start, end) || overlapsAny(added, start, end) {
-				continue
-			}
-			c := cand{start: start, end: end, rule: s.pr.idx, prio: s.pr.prio, typ: s.c.typ,
-				subtype: s.c.subtype, canonical: s.c.canonical}
-			if d.stopRule(&c) >= 0 {
-				continue
-			}
-			added = append(added, c)
+		}
+		for _, form := range forms {
+			added = d.spread(added, s.c, s.pr, surface, form)
 		}
 	}
 	if len(added) == 0 {
@@ -107,6 +98,66 @@ func (d *docState) propagateNames() {
 	d.acc = append(d.acc, added...)
 	sort.Slice(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
 	d.index()
+}
+
+// spread adds a mention for every free occurrence of form, a surface of
+// src or its short name, with src's type and canonical name (for a short
+// name, the full surface when src names no other canonical).
+func (d *docState) spread(added []cand, src *cand, pr *propRule, surface, form string) []cand {
+	canonical := src.canonical
+	if form != surface && canonical == "" {
+		canonical = strings.Join(strings.Fields(surface), " ")
+	}
+	for off := 0; ; {
+		i := strings.Index(d.text[off:], form)
+		if i < 0 {
+			break
+		}
+		start := off + i
+		end := start + len(form)
+		off = end
+		if !d.freeOccurrence(start, end) || overlapsAny(added, start, end) {
+			continue
+		}
+		c := cand{start: start, end: end, rule: pr.idx, prio: pr.prio, typ: src.typ,
+			subtype: src.subtype, canonical: canonical}
+		if d.stopRule(&c) >= 0 {
+			continue
+		}
+		added = append(added, c)
+	}
+	return added
+}
+
+// companySuffixWords end a company's name ("Integrity Technology Group",
+// "Northwind Labs", "Contoso Co., Ltd.").
+var companySuffixWords = map[string]bool{"group": true, "technology": true, "technologies": true, "co.": true,
+	"co": true, "ltd": true, "ltd.": true, "limited": true, "inc": true, "inc.": true, "corporation": true,
+	"corp.": true, "company": true, "labs": true, "holdings": true, "llc": true}
+
+// genericNameWords are capitalised words that name no company alone.
+var genericNameWords = map[string]bool{"china": true, "chinese": true, "beijing": true, "shanghai": true,
+	"national": true, "global": true, "international": true, "security": true, "cyber": true, "digital": true,
+	"united": true, "american": true, "new": true, "first": true, "general": true, "state": true, "the": true}
+
+// companyShortName returns the first word of a company name that ends in a
+// company word ("Integrity" of "Integrity Technology Group", "Northwind" of
+// "Northwind Harbor Co., Ltd."), the word reports shorten such names to, or
+// "" when the name has no such ending or its first word is too generic or
+// short to stand alone. A first word that is a place ("Chengdu" of
+// "Chengdu 404 Network Technology") is a location mention wherever it
+// stands alone, so it never spreads (freeOccurrence).
+func companyShortName(surface string) string {
+	words := strings.Fields(strings.ReplaceAll(surface, ",", " "))
+	if len(words) < 2 || !companySuffixWords[strings.ToLower(words[len(words)-1])] {
+		return ""
+	}
+	w := words[0]
+	if utf8.RuneCountInString(w) < 5 || !startsUpper(w) || genericNameWords[strings.ToLower(w)] ||
+		strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) >= 0 {
+		return ""
+	}
+	return w
 }
 
 // freeOccurrence reports whether text[start:end] starts and ends on token
@@ -164,6 +215,11 @@ func propagatable(surface string) bool {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(words[0])
+	if unicode.IsLower(first) {
+		// "i-Soon", "eBay": a lower-case start and a capital inside is
+		// the shape of a brand, not of an ordinary word.
+		return len(words) == 1 && len(surface) >= 4 && strings.IndexFunc(surface, unicode.IsUpper) > 0
+	}
 	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
 		return false
 	}

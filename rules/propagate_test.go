@@ -65,3 +65,61 @@ func TestPropagatable(t *testing.T) {
 		}
 	}
 }
+
+// companyPack names companies by their suffix and spreads them.
+const companyPack = `
+rules:
+  - id: t.company
+    kind: pattern
+    type: organization
+    pattern:
+      - {regex: '\p{Lu}[\p{L}-]*', repeat: "1-2", capture: true, not: {lower_in: [the, a]}}
+      - {text: Group, capture: true}
+    examples: {match: ["Integrity Know-how Group sold it."]}
+  - id: t.firm
+    kind: pattern
+    type: organization
+    pattern:
+      - {lower_in: ["such as"]}
+      - {regex: '[a-z]-\p{Lu}\p{Ll}+', capture: true}
+    examples: {match: ["firms such as i-Quickly."]}
+  - id: t.spread
+    kind: propagate
+    types: [organization]
+    examples: {match: ["Ministries hire firms such as i-Quickly. i-Quickly sold tools."]}
+`
+
+func TestPropagateShortNamesAndBrandShapes(t *testing.T) {
+	p := packOf(t, companyPack)
+	text := "Officials linked the actor to Integrity Know-how Group last year. Integrity denied it, and " +
+		"the FBI said Integrity's servers hosted the botnet. Ministries hire firms such as i-Quickly. " +
+		"The ministry paid i-Quickly in 2023."
+	same(t, text, found(t, p, text), []string{
+		"Integrity Know-how Group/organization/t.company",
+		"Integrity/organization/t.spread", "Integrity/organization/t.spread",
+		"i-Quickly/organization/t.firm", "i-Quickly/organization/t.spread"})
+	// The short name stands for the full one.
+	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+	for _, m := range res.Mentions {
+		if m.Text == "Integrity" && m.Canonical != "Integrity Know-how Group" {
+			t.Errorf("short name %q has canonical %q, want the full name", m.Text, m.Canonical)
+		}
+	}
+}
+
+func TestCompanyShortName(t *testing.T) {
+	for name, want := range map[string]string{
+		"Integrity Technology Group": "Integrity", "Northwind Harbor Co., Ltd.": "Northwind",
+		"China Telecom Group": "", "Acme Group": "", "Beijing Huanyu Tianqiong Information Technology": "",
+		"Integrity Technology Group Analysts": "", "Northwind": "",
+	} {
+		if got := companyShortName(name); got != want {
+			t.Errorf("companyShortName(%q) = %q, want %q", name, got, want)
+		}
+	}
+	for name, want := range map[string]bool{"i-Soon": true, "eBay": true, "iron": false, "e-mail": false, "iX": false} {
+		if got := propagatable(name); got != want {
+			t.Errorf("propagatable(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
