@@ -56,6 +56,9 @@ func (d *docState) propagateNames() {
 	type source struct {
 		c  *cand
 		pr *propRule
+		// shortOnly: a gazetteer name, found everywhere already, spreads
+		// only its short name.
+		shortOnly bool
 	}
 	var sources []source
 	seen := map[string]bool{}
@@ -64,17 +67,19 @@ func (d *docState) propagateNames() {
 		if c.hide || c.defanged {
 			continue
 		}
-		if k := d.p.rules[c.rule].kind; k != KindPattern && k != KindAlias {
+		k := d.p.rules[c.rule].kind
+		shortOnly := k == KindGazetteer && c.typ == extractor.Organization
+		if k != KindPattern && k != KindAlias && !shortOnly {
 			continue
 		}
 		surface := d.text[c.start:c.end]
-		if seen[surface] || !propagatable(surface) {
+		if seen[surface] || !shortOnly && !propagatable(surface) {
 			continue
 		}
 		for pi := range d.p.propagate {
 			if pr := &d.p.propagate[pi]; pr.types&maskOf(c.typ) != 0 {
 				seen[surface] = true
-				sources = append(sources, source{c, pr})
+				sources = append(sources, source{c, pr, shortOnly})
 				break
 			}
 		}
@@ -82,7 +87,10 @@ func (d *docState) propagateNames() {
 	var added []cand
 	for _, s := range sources {
 		surface := d.text[s.c.start:s.c.end]
-		forms := []string{surface}
+		var forms []string
+		if !s.shortOnly {
+			forms = append(forms, surface)
+		}
 		if s.c.typ == extractor.Organization {
 			if short := companyShortName(surface); short != "" {
 				forms = append(forms, short)
@@ -119,6 +127,9 @@ func (d *docState) spread(added []cand, src *cand, pr *propRule, surface, form s
 		if !d.freeOccurrence(start, end) || overlapsAny(added, start, end) {
 			continue
 		}
+		if form != surface && !d.shortNameAt(start) {
+			continue
+		}
 		c := cand{start: start, end: end, rule: pr.idx, prio: pr.prio, typ: src.typ,
 			subtype: src.subtype, canonical: canonical}
 		if d.stopRule(&c) >= 0 {
@@ -127,6 +138,26 @@ func (d *docState) spread(added []cand, src *cand, pr *propRule, surface, form s
 		added = append(added, c)
 	}
 	return added
+}
+
+// shortNameAt reports whether a company's short name at start reads as a
+// name: inside a sentence a capitalised word is one, but at its start it
+// may be an ordinary word ("Check the logs" is no Check Point), so there it
+// must be followed by a possessive or a verb in -s or -ed ("Integrity
+// denied", "Integrity's servers").
+func (d *docState) shortNameAt(start int) bool {
+	s := sort.SearchInts(d.tokStart, start)
+	if s > d.sentLo[d.sentOf[s]] {
+		return true
+	}
+	if s+1 >= d.sentHi(s) {
+		return false
+	}
+	next := d.tokText[s+1]
+	if next == "'s" || next == "’s" {
+		return true
+	}
+	return !startsUpper(next) && len(next) > 3 && (strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "s"))
 }
 
 // companySuffixWords end a company's name ("Integrity Technology Group",

@@ -93,12 +93,13 @@ func TestPropagateShortNamesAndBrandShapes(t *testing.T) {
 	p := packOf(t, companyPack)
 	text := "Officials linked the actor to Integrity Know-how Group last year. Integrity denied it, and " +
 		"the FBI said Integrity's servers hosted the botnet. Ministries hire firms such as i-Quickly. " +
-		"The ministry paid i-Quickly in 2023."
+		"The ministry paid i-Quickly in 2023. Integrity of the data was not checked."
 	same(t, text, found(t, p, text), []string{
 		"Integrity Know-how Group/organization/t.company",
 		"Integrity/organization/t.spread", "Integrity/organization/t.spread",
 		"i-Quickly/organization/t.firm", "i-Quickly/organization/t.spread"})
-	// The short name stands for the full one.
+	// (A sentence may open with the word as an ordinary word: "Integrity
+	// of the data".) The short name stands for the full one.
 	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
 	for _, m := range res.Mentions {
 		if m.Text == "Integrity" && m.Canonical != "Integrity Know-how Group" {
