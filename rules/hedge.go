@@ -64,6 +64,15 @@ func (c *compiler) listPhrases(l *listSpec) *phraseSet {
 
 var clauseBreaks = map[string]bool{";": true, ":": true, "but": true, "however": true, "although": true,
 	"though": true, "whereas": true, "while": true,
+	// A contrast names something the clause's verb is not about: in "the
+	// group has never used wipers, unlike the GRU's Cadet Blizzard unit"
+	// the "never" says nothing of Cadet Blizzard and the GRU.
+	"unlike": true,
+	// A relative clause states a fact of its own: in "there is no evidence
+	// that X took part in the breach, which officials blamed on Russia's
+	// foreign intelligence service, the SVR" the negation is not the
+	// relative clause's.
+	"which": true,
 	// A quotation is a clause of its own: in `"It does not stop them," said
 	// X, analyst at Y` the quote's negation says nothing of X and Y.
 	"\"": true, "\u201c": true, "\u201d": true, "\u00ab": true, "\u00bb": true}
@@ -140,12 +149,19 @@ func init() {
 		"attackers", "operators", "adversary", "apt", "intruders")
 	set(org, "company", "companies", "firm", "firms", "vendor", "contractor", "business", "corporation",
 		"startup", "provider", "enterprise")
-	set(gov, "ministry", "agency", "bureau", "department", "government", "unit", "military", "army",
+	set(gov, "ministry", "agency", "bureau", "department", "government", "military", "army",
 		"service", "directorate", "regime")
+	// A military unit is often the actor itself ("GRU Unit 74455 ... the
+	// unit built Cyclops Blink").
+	set(gov|actor, "unit")
 	set(maskOf(extractor.Malware)|maskOf(extractor.Tool), "malware", "backdoor", "implant", "trojan",
 		"loader", "ransomware", "tool", "rat", "dropper", "wiper", "botnet", "variant")
 	set(maskOf(extractor.Campaign), "campaign", "operation", "intrusion")
 	set(maskOf(extractor.Person), "he", "she", "him", "her", "his")
+	// "They" means people or the groups and bodies they form, not a
+	// malware family named before: in "apps, known as AppleJeus, that gave
+	// them a backdoor, and that they stole ..." the thieves are people.
+	set(anyType&^(maskOf(extractor.Malware)|maskOf(extractor.Tool)), "they")
 	// Plural people ("the defendants", "the two", "both men"): see
 	// relation_group.go.
 	set(maskOf(extractor.Person), "defendants", "suspects", "accused", "conspirators", "men", "women", "two",

@@ -64,6 +64,9 @@ func (d *docState) groupMembers(c capRec, e endpoint, skip []extractor.Span) []e
 			return nil
 		}
 	}
+	if n == 0 && c.end-c.start >= 2 && groupWords[d.fold[c.end-2]] > 0 {
+		n = groupWords[d.fold[c.end-2]] // "the three men": three
+	}
 	if n == 0 {
 		n = 1 << 30
 	} else if d.fold[c.start] == "both" && n > 2 {
@@ -112,7 +115,51 @@ func (d *docState) groupMembers(c capRec, e endpoint, skip []extractor.Span) []e
 			return out
 		}
 	}
+	// "The indictment adds A and B. ... the three men": a number larger
+	// than the people of that sentence takes the others from the sentences
+	// before it, nearest first, leaving out a short form of a name taken
+	// ("Park" after "Park Jin Hyok").
+	if n < 1<<30 && len(out)+1 < n {
+		for j := k - 1; j >= 0 && int(d.sentOf[d.acc[j].tokS]) >= int(si)-nounAntecedentSentences; j-- {
+			if d.sentOf[d.acc[j].tokS] == si || d.acc[j].typ != extractor.Person || sameNameTaken(seen, d.surface(&d.acc[j])) {
+				continue
+			}
+			if !add(j) {
+				return out
+			}
+		}
+	}
 	return out
+}
+
+// sameNameTaken reports whether name, or a name whose words are all in it
+// or hold all of its words, is among the taken names (lower-cased).
+func sameNameTaken(taken map[string]bool, name string) bool {
+	words := strings.Fields(strings.ToLower(name))
+	for t := range taken {
+		tw := strings.Fields(t)
+		if subsetWords(words, tw) || subsetWords(tw, words) {
+			return true
+		}
+	}
+	return false
+}
+
+// subsetWords reports whether every word of a is in b.
+func subsetWords(a, b []string) bool {
+	for _, w := range a {
+		found := false
+		for _, x := range b {
+			if x == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(a) > 0
 }
 
 // accAt returns the index in d.acc of the mention with exactly span sp, or -1.

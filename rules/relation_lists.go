@@ -1,5 +1,7 @@
 package rules
 
+import "strings"
+
 // List continuation. Reports often end a sentence with a colon and give its
 // objects as bullet lines:
 //
@@ -74,7 +76,7 @@ func (d *docState) listBlock(si int, buf []tokRewrite) (int, []tokRewrite) {
 			}
 			items++
 			itemLen = b - a
-		case open && items > 0:
+		case open && items > 0 && !d.blankLineBefore(a):
 			itemLen += b - a
 		default:
 			return d.listEnd(end, items, rw)
@@ -132,4 +134,14 @@ func (d *docState) applyRewrites(rw []tokRewrite) {
 			}
 		}
 	}
+}
+
+// blankLineBefore reports whether an empty line separates token i from the
+// token before it: a paragraph after a list wraps no item, even when the
+// last item has no closing punctuation.
+func (d *docState) blankLineBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	return strings.Count(d.text[d.tokEnd[i-1]:d.tokStart[i]], "\n") >= 2
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/reportgraph/extractor"
 )
@@ -64,6 +65,48 @@ func (d *docState) afterPreposition(i int) bool {
 
 var determiners = map[string]bool{"the": true, "a": true, "an": true}
 
+// relativeSubject reports whether the mention ending before token e is the
+// subject of a relative clause that follows it, perhaps after a head noun:
+// in "tied the command to the CyberAv3ngers persona, which defaced ..."
+// the persona did the defacing, though a preposition comes before it.
+func (d *docState) relativeSubject(e int) bool {
+	if e >= len(d.sentOf) {
+		return false
+	}
+	hi := d.sentHi(e)
+	j := e
+	for k := 0; k < 2 && j < hi && d.tokText[j] != "" && isLowerWord(d.tokText[j]) && !prepositions[d.fold[j]] &&
+		d.fold[j] != "and" && d.fold[j] != "or"; k++ {
+		j++
+	}
+	return j+1 < hi && d.fold[j] == "," && (d.fold[j+1] == "which" || d.fold[j+1] == "who")
+}
+
+// innerListItem reports whether the mention at tokens [s, e) is an inner
+// member of a comma list whose member before it is a mention too: in "the
+// charges cover NotPetya, Olympic Destroyer, the 2017 election and attacks
+// on Georgia" no list member is the subject of the attacks.
+func (d *docState) innerListItem(s, e int) bool {
+	lo := d.sentLo[d.sentOf[s]]
+	if s-2 < lo || d.fold[s-1] != "," || e >= d.sentHi(s) || d.fold[e] != "," {
+		return false
+	}
+	for k := s - 2; k >= lo && k >= s-8; k-- { // the mention that ends before the comma
+		if mi := d.startM[k]; mi >= 0 {
+			return int(d.acc[mi].tokE) == s-1
+		}
+	}
+	return false
+}
+
+// isLowerWord reports whether s starts with a lower-case letter.
+func isLowerWord(s string) bool {
+	for _, r := range s {
+		return unicode.IsLower(r)
+	}
+	return false
+}
+
 type relKey struct {
 	typ    string
 	source extractor.Span
@@ -95,7 +138,7 @@ func (rs *relState) found(r *rule, i, end int) {
 	// A rule that starts with its source reads it as the subject of the
 	// clause; the object of a preposition is none ("a sub-set of Lazarus
 	// Group, and has been attributed to X" says nothing of Lazarus Group).
-	if r.rel.srcFirst && d.afterPreposition(i) {
+	if r.rel.srcFirst && (d.afterPreposition(i) && !d.relativeSubject(srcs[0].end) || d.innerListItem(i, srcs[0].end)) {
 		return
 	}
 	negated, hedge := d.relationCues(i, end)

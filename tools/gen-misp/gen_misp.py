@@ -109,9 +109,12 @@ for g in groups.values():
             seen.add(k); names.append(n)
     hand = {existing[norm(n)][1] for n in names if norm(n) in existing and existing[norm(n)][0] == 'threat-actor'}
     # "Gorgon Group" is also written "Gorgon": the head of an "X Group"
-    # name is a name of the group too, when it is no ordinary word.
+    # name is a name of the group too, when it is no ordinary word. Not for
+    # "X Gang": gangs are named after their home town ("Yanbian Gang"), and
+    # the bare place must stay a place (a name the hand-written location
+    # list has is left to it anyway, below).
     for n in list(names):
-        m = re.fullmatch(r"(?:The )?(\S+(?: \S+)?) (?:Group|Team|Gang)", n)
+        m = re.fullmatch(r"(?:The )?(\S+(?: \S+)?) (?:Group|Team)", n)
         if m and norm(m.group(1)) not in seen and not common(m.group(1)) and len(m.group(1)) >= 4:
             seen.add(norm(m.group(1))); names.append(m.group(1))
     new = [n for n in names if usable(n) and norm(n) not in existing and norm(n) not in amb]
