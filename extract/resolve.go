@@ -100,7 +100,8 @@ func (r *resolver) collect(results []*DocResult) ([]ref, []link) {
 			at[m.Span] = len(refs)
 			refs = append(refs, rf)
 		}
-		rb := rebinder{byText: map[string]string{}, byKey: map[string]string{}, longOf: map[string]int{}, keyOf: map[int]string{}}
+		rb := rebinder{byText: map[string]string{}, byKey: map[string]string{}, byCanon: map[string]string{},
+			longOf: map[string]int{}, keyOf: map[int]string{}}
 		for _, a := range res.Aliases {
 			i, ok1 := at[a.Name]
 			j, ok2 := at[a.Alias]
@@ -120,10 +121,11 @@ func (r *resolver) collect(results []*DocResult) ([]ref, []link) {
 // only: an abbreviation defined there, or a name a gazetteer gives another
 // identity, is rebound to the key of its long form.
 type rebinder struct {
-	byText map[string]string // VariantKey of a surface form → key of the long form
-	byKey  map[string]string // identity key of an abbreviation → key of the long form
-	longOf map[string]int    // VariantKey of an abbreviation → ref of its first long form
-	keyOf  map[int]string    // key of those long forms
+	byText  map[string]string // VariantKey of a surface form → key of the long form
+	byKey   map[string]string // identity key of an abbreviation → key of the long form
+	byCanon map[string]string // VariantKey of a canonical name → key of the long form
+	longOf  map[string]int    // VariantKey of an abbreviation → ref of its first long form
+	keyOf   map[int]string    // key of those long forms
 }
 
 // decide settles one alias link between a long form and its alias: a link
@@ -170,8 +172,11 @@ func (rb *rebinder) decide(long, short *ref, i, j int) (link, bool) {
 		return link{}, false
 	case short.m.Canonical != "" && (long.m.Canonical != "" || long.kbe != nil):
 		// Two names with identities of their own ("APT41 (Winnti)"): vendors
-		// disagree on such overlaps, so one report's claim holds in it only.
+		// disagree on such overlaps, so one report's claim holds in it only,
+		// for every form of the alias's identity ("GRU Unit 26165" and
+		// "Unit 26165").
 		rb.byText[VariantKey(short.m.Text)] = long.key
+		rb.byCanon[VariantKey(short.m.Canonical)] = long.key
 		return link{}, false
 	}
 	return link{i, j}, true // "Blue Heron, also known as Sky Viper": one entity everywhere
@@ -188,6 +193,9 @@ func (rb *rebinder) apply(refs []ref) {
 			continue
 		}
 		to, ok := rb.byText[VariantKey(rf.m.Text)]
+		if !ok && rf.m.Canonical != "" {
+			to, ok = rb.byCanon[VariantKey(rf.m.Canonical)]
+		}
 		if !ok && isAcronym(rf.m.Text) {
 			to, ok = rb.byKey[rf.key]
 		}

@@ -358,3 +358,17 @@ func TestActorAliasWithoutGroupNoun(t *testing.T) {
 		}
 	}
 }
+
+// A report that equates a known actor with a known unit ("Ironclaw (GRU
+// Unit 40404)") makes every form of the unit's name the actor in that
+// report, the short form too; another report keeps the unit apart.
+func TestResolveDocumentLinkCoversEveryFormOfTheAlias(t *testing.T) {
+	ta, gov := extractor.ThreatActor, extractor.Government
+	a := hdoc(t, "a", "Ironclaw (GRU Unit 40404) struck.\nUnit 40404 released a wiper.\n", []mspec{
+		gaz("Ironclaw", ta, "Ironclaw"), gaz("GRU Unit 40404", ta, "GRU Unit 40404"),
+		gaz("Unit 40404", ta, "GRU Unit 40404").at(1)}, [2]int{0, 1})
+	b := hdoc(t, "b", "Unit 40404 is a GRU unit.\n", []mspec{gaz("Unit 40404", gov, "GRU Unit 40404")})
+	ds := Resolve([]*DocResult{a, b})
+	sameEntity(t, ds, "a", "Ironclaw", "a", "Unit 40404")
+	differentEntities(t, ds, "a", "Ironclaw", "b", "Unit 40404")
+}

@@ -17,6 +17,10 @@ import (
 type pendingLink struct {
 	link AliasLink
 	news []int // indexes in fresh of the mentions this link creates
+	// adopt: a cross-type link that says a government body (a numbered
+	// unit) is the threat actor named beside it.
+	adopt bool
+	rule  int32
 }
 
 func (d *docState) runAliases() []AliasLink {
@@ -26,6 +30,7 @@ func (d *docState) runAliases() []AliasLink {
 	}
 	var pending []pendingLink
 	var fresh []cand
+	swallowed := map[int]bool{} // accepted places inside a new name
 	d.runPhase(ph, func(r *rule, i, end int) {
 		names := slotSpans(d.m.caps, r.nameSlot)
 		aliases := slotSpans(d.m.caps, r.aliasSlot)
@@ -49,6 +54,8 @@ func (d *docState) runAliases() []AliasLink {
 				if nameM.typ != aliasM.typ && !r.cross {
 					continue
 				}
+				pl.adopt = r.cross && nameM.typ == extractor.ThreatActor && aliasM.typ == extractor.Government
+				pl.rule = r.idx
 			case nameM != nil || aliasM != nil:
 				known, span, isAlias := nameM, a, true
 				if known == nil {
@@ -67,8 +74,20 @@ func (d *docState) runAliases() []AliasLink {
 			default:
 				// Neither side is known: both become mentions of the rule's
 				// type, when it has one.
-				if r.typ == "" || d.overlapsAccepted(name.bs, name.be) || d.overlapsAccepted(a.bs, a.be) {
+				if r.typ == "" || d.overlapsAccepted(a.bs, a.be) {
 					continue
+				}
+				if d.overlapsAccepted(name.bs, name.be) {
+					// An abbreviated name may hold a place or a sector
+					// ("Council on Arctic Affairs of Norway (CAAN)",
+					// "Maritime Studies Institute (MSI)"): the name replaces it.
+					places := d.placesWithin(name.bs, name.be)
+					if r.check != "abbreviation" || places == nil {
+						continue
+					}
+					for _, k := range places {
+						swallowed[k] = true
+					}
 				}
 				pl.news = []int{len(fresh), len(fresh) + 1}
 				fresh = append(fresh,
@@ -109,6 +128,9 @@ func (d *docState) runAliases() []AliasLink {
 			accepted = append(accepted, c)
 		}
 	}
+	if len(swallowed) > 0 {
+		d.dropSwallowed(swallowed, accepted)
+	}
 	if len(accepted) > 0 {
 		d.acc = append(d.acc, accepted...)
 		sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
@@ -128,6 +150,9 @@ func (d *docState) runAliases() []AliasLink {
 		if !seen[pl.link] {
 			seen[pl.link] = true
 			links = append(links, pl.link)
+		}
+		if pl.adopt {
+			d.adoptAsActor(d.mentionAt(pl.link.Alias.Start, pl.link.Alias.End), pl.rule)
 		}
 	}
 	if d.trace != nil {
@@ -175,4 +200,60 @@ func abbreviates(a, b string) bool {
 		li--
 	}
 	return !strings.EqualFold(a, b)
+}
+
+// placesWithin returns the indexes in d.acc of the mentions that overlap
+// [start, end) when all of them are places or sectors lying inside it,
+// else nil.
+func (d *docState) placesWithin(start, end int) []int {
+	var out []int
+	i := sort.Search(len(d.acc), func(i int) bool { return d.acc[i].end > start })
+	for ; i < len(d.acc) && d.acc[i].start < end; i++ {
+		c := &d.acc[i]
+		if c.typ != extractor.Location && c.typ != extractor.Sector || c.hide || c.start < start || c.end > end {
+			return nil
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// dropSwallowed removes the places that new names took over, when the
+// name that took each one was accepted.
+func (d *docState) dropSwallowed(swallowed map[int]bool, accepted []cand) {
+	kept := d.acc[:0]
+	for i := range d.acc {
+		c := d.acc[i]
+		if swallowed[i] && overlapsAny(accepted, c.start, c.end) {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	d.acc = kept
+}
+
+// adoptAsActor makes a government body the document equates with a threat
+// actor ("Ironclaw (Unit 40404)") a threat actor in every mention of it in
+// the document, so that what "Unit 40404 released" is the actor's doing.
+// Mentions of it are those with its surface or canonical name; they take
+// the id of the rule that read the statement, which is why they are actors.
+func (d *docState) adoptAsActor(unit *cand, rule int32) {
+	if unit == nil || unit.typ != extractor.Government {
+		return
+	}
+	name := unit.canonical
+	if name == "" {
+		name = d.surface(unit)
+	}
+	changed := false
+	for i := range d.acc {
+		c := &d.acc[i]
+		if c.typ == extractor.Government && !c.hide && (c.canonical == name || d.surface(c) == name) {
+			c.typ, c.subtype, c.rule = extractor.ThreatActor, "", rule
+			changed = true
+		}
+	}
+	if changed {
+		d.index()
+	}
 }

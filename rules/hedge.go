@@ -161,7 +161,7 @@ func init() {
 	// "They" means people or the groups and bodies they form, not a
 	// malware family named before: in "apps, known as AppleJeus, that gave
 	// them a backdoor, and that they stole ..." the thieves are people.
-	set(anyType&^(maskOf(extractor.Malware)|maskOf(extractor.Tool)), "they")
+	set(anyType&^(maskOf(extractor.Malware)|maskOf(extractor.Tool)), "they", "them")
 	// Plural people ("the defendants", "the two", "both men"): see
 	// relation_group.go.
 	set(maskOf(extractor.Person), "defendants", "suspects", "accused", "conspirators", "men", "women", "two",

@@ -85,6 +85,7 @@ func (d *docState) propagateNames() {
 		}
 	}
 	var added []cand
+	drop := map[int]bool{} // accepted place names a company's short form starts with
 	for _, s := range sources {
 		surface := d.text[s.c.start:s.c.end]
 		var forms []string
@@ -92,16 +93,34 @@ func (d *docState) propagateNames() {
 			forms = append(forms, surface)
 		}
 		if s.c.typ == extractor.Organization {
+			// The longer short form first, so that "Northwind Harbor"
+			// claims its occurrences before "Northwind" does.
+			if short := companyStem(surface); short != "" {
+				forms = append(forms, short)
+			}
 			if short := companyShortName(surface); short != "" {
 				forms = append(forms, short)
 			}
 		}
 		for _, form := range forms {
-			added = d.spread(added, s.c, s.pr, surface, form)
+			added = d.spread(added, drop, s.c, s.pr, surface, form)
 		}
 	}
-	if len(added) == 0 {
+	added = d.spreadInitials(added)
+	if retyped := d.retypeNamedCampaigns(); len(added) == 0 {
+		if retyped {
+			d.index()
+		}
 		return
+	}
+	if len(drop) > 0 {
+		kept := d.acc[:0]
+		for i := range d.acc {
+			if !drop[i] {
+				kept = append(kept, d.acc[i])
+			}
+		}
+		d.acc = kept
 	}
 	d.acc = append(d.acc, added...)
 	sort.Slice(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
@@ -110,8 +129,11 @@ func (d *docState) propagateNames() {
 
 // spread adds a mention for every free occurrence of form, a surface of
 // src or its short name, with src's type and canonical name (for a short
-// name, the full surface when src names no other canonical).
-func (d *docState) spread(added []cand, src *cand, pr *propRule, surface, form string) []cand {
+// name, the full surface when src names no other canonical). A short name
+// of several words that starts with a place ("Yanbian Silverstar" of
+// "Yanbian Silverstar Network Technology") takes the place's span: the
+// index of that location mention goes into drop.
+func (d *docState) spread(added []cand, drop map[int]bool, src *cand, pr *propRule, surface, form string) []cand {
 	canonical := src.canonical
 	if form != surface && canonical == "" {
 		canonical = strings.Join(strings.Fields(surface), " ")
@@ -124,16 +146,30 @@ func (d *docState) spread(added []cand, src *cand, pr *propRule, surface, form s
 		start := off + i
 		end := start + len(form)
 		off = end
-		if !d.freeOccurrence(start, end) || overlapsAny(added, start, end) {
+		place := -1
+		if form != surface && strings.Contains(form, " ") {
+			place = d.leadingPlace(start, end)
+		}
+		if overlapsAny(added, start, end) {
 			continue
 		}
-		if form != surface && !d.shortNameAt(start) {
+		if place >= 0 {
+			if !d.freeOccurrenceAfter(d.acc[place].end, start, end) {
+				continue
+			}
+		} else if !d.freeOccurrence(start, end) {
+			continue
+		}
+		if form != surface && !d.shortNameAt(start, end) {
 			continue
 		}
 		c := cand{start: start, end: end, rule: pr.idx, prio: pr.prio, typ: src.typ,
 			subtype: src.subtype, canonical: canonical}
 		if d.stopRule(&c) >= 0 {
 			continue
+		}
+		if place >= 0 {
+			drop[place] = true
 		}
 		added = append(added, c)
 	}
@@ -145,15 +181,16 @@ func (d *docState) spread(added []cand, src *cand, pr *propRule, surface, form s
 // may be an ordinary word ("Check the logs" is no Check Point), so there it
 // must be followed by a possessive or a verb in -s or -ed ("Integrity
 // denied", "Integrity's servers").
-func (d *docState) shortNameAt(start int) bool {
+func (d *docState) shortNameAt(start, end int) bool {
 	s := sort.SearchInts(d.tokStart, start)
 	if s > d.sentLo[d.sentOf[s]] {
 		return true
 	}
-	if s+1 >= d.sentHi(s) {
+	e := sort.SearchInts(d.tokEnd, end) // the name's last token
+	if e+1 >= d.sentHi(s) {
 		return false
 	}
-	next := d.tokText[s+1]
+	next := d.tokText[e+1]
 	if next == "'s" || next == "’s" {
 		return true
 	}
@@ -195,6 +232,13 @@ func companyShortName(surface string) string {
 // boundaries within one sentence, overlaps no accepted mention and is not
 // glued to a neighbouring capitalised word.
 func (d *docState) freeOccurrence(start, end int) bool {
+	return d.freeOccurrenceAfter(start, start, end)
+}
+
+// freeOccurrenceAfter is freeOccurrence where only [from, end) must
+// overlap no accepted mention: the part before from is a mention the
+// occurrence replaces.
+func (d *docState) freeOccurrenceAfter(from, start, end int) bool {
 	s := sort.SearchInts(d.tokStart, start)
 	if s >= len(d.tokStart) || d.tokStart[s] != start {
 		return false
@@ -203,7 +247,7 @@ func (d *docState) freeOccurrence(start, end int) bool {
 	if e >= len(d.tokEnd) || d.tokEnd[e] != end || e < s || d.sentOf[e] != d.sentOf[s] {
 		return false
 	}
-	if d.overlapsAccepted(start, end) {
+	if d.overlapsAccepted(from, end) {
 		return false
 	}
 	// A capitalised word before is part of the name unless it opens the
@@ -277,4 +321,209 @@ func propagatable(surface string) bool {
 		}
 	}
 	return len(surface) >= 3 && (upper >= 2 || upper >= 1 && digit >= 1)
+}
+
+// leadingPlace returns the index in d.acc of the location mention that
+// starts at start and ends before end, or -1.
+func (d *docState) leadingPlace(start, end int) int {
+	i := sort.Search(len(d.acc), func(i int) bool { return d.acc[i].start >= start })
+	if i < len(d.acc) && d.acc[i].start == start && d.acc[i].end < end && d.acc[i].typ == extractor.Location &&
+		!d.acc[i].hide {
+		return i
+	}
+	return -1
+}
+
+// companyDescriptors are the trailing words of a company's full name that
+// its short form drops: legal forms and what the company does ("Network
+// Technology Co., Ltd.", "Science and Technology", "Information
+// Technology").
+var companyDescriptors = map[string]bool{"network": true, "networks": true, "information": true,
+	"science": true, "sciences": true, "communication": true, "communications": true, "software": true,
+	"electronics": true, "engineering": true, "industries": true, "industrial": true, "trading": true,
+	"development": true, "and": true, "&": true}
+
+// companyStem returns a company's name without its trailing descriptors
+// when at least two words remain ("Yanbian Silverstar" of "Yanbian
+// Silverstar Network Technology Co., Ltd.", "Northwind Harbor" of
+// "Northwind Harbor Co., Ltd."), the form reports shorten such names to;
+// or "". The name must end in a company word, and the stem must be
+// capitalised words (propagatable).
+func companyStem(surface string) string {
+	words := strings.Fields(strings.ReplaceAll(surface, ",", " "))
+	if len(words) < 3 || !companySuffixWords[strings.ToLower(words[len(words)-1])] {
+		return ""
+	}
+	n := len(words)
+	for n > 0 {
+		w := strings.ToLower(words[n-1])
+		if !companySuffixWords[w] && !companyDescriptors[w] {
+			break
+		}
+		n--
+	}
+	if n < 2 {
+		return ""
+	}
+	// The stem as written: the surface up to the end of its last word.
+	end := 0
+	for k := 0; k < n; k++ {
+		i := strings.Index(surface[end:], words[k])
+		if i < 0 {
+			return ""
+		}
+		end += i + len(words[k])
+	}
+	stem := strings.TrimRight(surface[:end], ",")
+	if !propagatable(stem) {
+		return ""
+	}
+	return stem
+}
+
+// initialismConnectors are the small words an abbreviation may skip
+// ("Department of Justice": DJ or DOJ).
+var initialismConnectors = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true,
+	"in": true, "&": true}
+
+// initialisms returns the all-capitals abbreviations of a name of several
+// capitalised words: the initials of its words without connectors ("CSRB"
+// of "Cyber Safety Review Board", "IPAC" of "Inter-Parliamentary Alliance
+// on China") and with them ("DOJ" of "Department of Justice"). Only forms
+// of three letters or more count; a name with a word that is neither
+// capitalised nor a connector has none.
+func initialisms(surface string) []string {
+	words := strings.FieldsFunc(surface, func(r rune) bool { return unicode.IsSpace(r) || r == '-' })
+	if len(words) < 2 {
+		return nil
+	}
+	var bare, full []rune
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case initialismConnectors[w]:
+			full = append(full, unicode.ToUpper(r))
+		case unicode.IsUpper(r):
+			bare = append(bare, r)
+			full = append(full, r)
+		default:
+			return nil
+		}
+	}
+	var out []string
+	if len(bare) >= 3 {
+		out = append(out, string(bare))
+	}
+	if len(full) != len(bare) && len(full) >= 3 {
+		out = append(out, string(full))
+	}
+	return out
+}
+
+// spreadInitials adds, after the first mention of an organisation or
+// government of several words, every free all-capitals occurrence of its
+// initials ("Hewlett Packard Enterprise ... HPE said"): reports introduce
+// a body by its full name and then abbreviate it without saying so. The
+// abbreviation takes the full name as canonical, so it joins its entity.
+// A word that is already a mention keeps its meaning.
+func (d *docState) spreadInitials(added []cand) []cand {
+	var pr *propRule
+	for pi := range d.p.propagate {
+		if d.p.propagate[pi].types&(maskOf(extractor.Organization)|maskOf(extractor.Government)) != 0 {
+			pr = &d.p.propagate[pi]
+			break
+		}
+	}
+	if pr == nil {
+		return added
+	}
+	seen := map[string]bool{}
+	for ai := range d.acc {
+		c := &d.acc[ai]
+		if c.hide || c.defanged || c.typ != extractor.Organization && c.typ != extractor.Government ||
+			pr.types&maskOf(c.typ) == 0 {
+			continue
+		}
+		surface := d.text[c.start:c.end]
+		canonical := c.canonical
+		if canonical == "" {
+			canonical = strings.Join(strings.Fields(surface), " ")
+		}
+		for _, abbr := range initialisms(trimPossessiveSuffix(surface)) {
+			if seen[abbr] {
+				continue
+			}
+			seen[abbr] = true
+			for off := c.end; ; {
+				i := strings.Index(d.text[off:], abbr)
+				if i < 0 {
+					break
+				}
+				start := off + i
+				end := start + len(abbr)
+				off = end
+				if !d.freeOccurrence(start, end) || overlapsAny(added, start, end) {
+					continue
+				}
+				n := cand{start: start, end: end, rule: pr.idx, prio: pr.prio, typ: c.typ,
+					subtype: c.subtype, canonical: canonical}
+				if d.stopRule(&n) >= 0 {
+					continue
+				}
+				added = append(added, n)
+			}
+		}
+	}
+	return added
+}
+
+func trimPossessiveSuffix(s string) string {
+	for _, suf := range []string{"'s", "’s"} {
+		if strings.HasSuffix(s, suf) {
+			return s[:len(s)-len(suf)]
+		}
+	}
+	return s
+}
+
+// retypeNamedCampaigns gives the campaign type to every gazetteer mention
+// of a name the document itself calls a campaign ("named the campaign
+// Nightjar"): a gazetteer that lists the same word as an actor or a tool
+// speaks of the world, the report of what it means here.
+func (d *docState) retypeNamedCampaigns() bool {
+	var pr *propRule
+	for pi := range d.p.propagate {
+		if d.p.propagate[pi].types&maskOf(extractor.Campaign) != 0 {
+			pr = &d.p.propagate[pi]
+			break
+		}
+	}
+	if pr == nil {
+		return false
+	}
+	named := map[string]*cand{}
+	for ai := range d.acc {
+		c := &d.acc[ai]
+		if c.typ == extractor.Campaign && !c.hide && d.p.rules[c.rule].kind == KindPattern {
+			if _, ok := named[d.surface(c)]; !ok {
+				named[d.surface(c)] = c
+			}
+		}
+	}
+	if len(named) == 0 {
+		return false
+	}
+	retyped := false
+	for ai := range d.acc {
+		c := &d.acc[ai]
+		if c.typ == extractor.Campaign || c.hide || d.p.rules[c.rule].kind != KindGazetteer {
+			continue
+		}
+		if src, ok := named[d.surface(c)]; ok {
+			c.typ, c.subtype, c.canonical = extractor.Campaign, src.subtype, src.canonical
+			c.rule, c.prio = pr.idx, pr.prio
+			retyped = true
+		}
+	}
+	return retyped
 }

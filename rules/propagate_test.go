@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // propagatePack is a tiny pack: a context pattern that names actors
 // ("tracked as X"), a gazetteer actor and a propagate rule for actors.
@@ -123,4 +126,130 @@ func TestCompanyShortName(t *testing.T) {
 			t.Errorf("propagatable(%q) = %v, want %v", name, got, want)
 		}
 	}
+}
+
+func TestInitialisms(t *testing.T) {
+	for name, want := range map[string]string{
+		"Cyber Safety Review Board":             "CSRB",
+		"Inter-Parliamentary Alliance on China": "IPAC IPAOC",
+		"Department of Justice":                 "DOJ",
+		"Hewlett Packard Enterprise":            "HPE",
+		"Blue Heron":                            "", // two letters: too short
+		"Ministry of water":                     "", // a lower-case word that is no connector
+	} {
+		got := strings.Join(initialisms(name), " ")
+		if got != want {
+			t.Errorf("initialisms(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestCompanyStem(t *testing.T) {
+	for name, want := range map[string]string{
+		"Yanbian Silverstar Network Technology":           "Yanbian Silverstar",
+		"Northwind Harbor Co., Ltd.":                      "Northwind Harbor",
+		"Qimen Science and Technology Co., Ltd.":          "",
+		"Integrity Technology Group":                      "",
+		"Beijing Huanyu Tianqiong Information Technology": "Beijing Huanyu Tianqiong",
+		"Northwind Harbor":                                "",
+	} {
+		if got := companyStem(name); got != want {
+			t.Errorf("companyStem(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// bodyPack knows a government body and a city, finds companies by their
+// suffix and spreads organisations and governments.
+const bodyPack = `
+rules:
+  - id: t.gov
+    kind: gazetteer
+    type: government
+    entries: [{name: Harbor Safety Review Board}]
+    examples: {match: ["The Harbor Safety Review Board met."]}
+  - id: t.city
+    kind: gazetteer
+    type: location
+    entries: [{name: Yanbian}]
+    examples: {match: ["It is in Yanbian."]}
+  - id: t.company
+    kind: pattern
+    type: organization
+    pattern:
+      - {entity: location, optional: true}
+      - {regex: '\p{Lu}[\p{L}-]*', repeat: "1-2", not: {entity: any}}
+      - {in: [Network, Technology], repeat: "1-2"}
+    examples: {match: ["Moonrise Network Technology sold it."]}
+  - id: t.spread
+    kind: propagate
+    types: [organization, government]
+    examples: {match: ["Moonrise Network Technology sold it. Moonrise denied it."]}
+`
+
+func TestPropagateInitialsAndPlaceFirstShortNames(t *testing.T) {
+	p := packOf(t, bodyPack)
+	// The abbreviation counts only after the full name, as a whole word.
+	text := "HSRB staff left. The Harbor Safety Review Board met; later the HSRB said HSRBX was wrong."
+	same(t, text, found(t, p, text), []string{
+		"Harbor Safety Review Board/government/t.gov", "HSRB/government/t.spread"})
+	// A company whose name starts with a place is shortened to the place
+	// and the next word, which then no longer reads as the place alone.
+	text = "Yanbian Silverstar Network Technology was sanctioned. Officials said Yanbian Silverstar paid staff in Yanbian."
+	same(t, text, found(t, p, text), []string{
+		"Yanbian Silverstar Network Technology/organization/t.company",
+		"Yanbian Silverstar/organization/t.spread", "Yanbian/location/t.city"})
+}
+
+// namedPack: a gazetteer that calls Nightjar an actor and Unit 40404 a
+// government, a pattern by which a report names a campaign, an alias rule
+// equating an actor with a unit, and a propagate rule.
+const namedPack = `
+rules:
+  - id: t.actors
+    kind: gazetteer
+    type: threat-actor
+    entries: [{name: Nightjar}, {name: Ironclaw}]
+    examples: {match: ["Nightjar and Ironclaw."]}
+  - id: t.units
+    kind: gazetteer
+    type: government
+    entries: [{name: GRU Unit 40404, aliases: [Unit 40404]}]
+    examples: {match: ["GRU Unit 40404 again."]}
+  - id: t.campaign
+    kind: pattern
+    type: campaign
+    priority: 90
+    pattern:
+      - {lower_in: ["named the campaign"]}
+      - {entity: threat-actor, capture: true}
+    examples: {match: ["Acme named the campaign Nightjar."]}
+  - id: t.unit
+    kind: alias
+    cross_type: true
+    pattern:
+      - {entity: threat-actor, slot: name}
+      - text: "("
+      - {entity: government, slot: alias}
+      - text: ")"
+    examples: {match: [{text: "Ironclaw (GRU Unit 40404) struck.", expect: ["Ironclaw = GRU Unit 40404"]}]}
+  - id: t.spread
+    kind: propagate
+    types: [campaign, threat-actor]
+    examples: {match: ["Acme named the campaign Nightjar. Nightjar hit banks."]}
+`
+
+func TestDocumentStatementsOutrankGazetteerTypes(t *testing.T) {
+	p := packOf(t, namedPack)
+	text := "Acme named the campaign Nightjar. Police tie Nightjar to a firm."
+	same(t, text, found(t, p, text), []string{"Nightjar/campaign/t.campaign", "Nightjar/campaign/t.spread"})
+	// Without the statement the gazetteer's type stands.
+	text = "Police tie Nightjar to a firm."
+	same(t, text, found(t, p, text), []string{"Nightjar/threat-actor/t.actors"})
+	// A unit the report equates with an actor is the actor everywhere in it.
+	text = "Ironclaw (GRU Unit 40404) struck. Unit 40404 released a wiper."
+	same(t, text, found(t, p, text), []string{"Ironclaw/threat-actor/t.actors",
+		"GRU Unit 40404/threat-actor/t.unit", "Unit 40404/threat-actor/t.unit"})
+	text = "GRU Unit 40404 released a wiper."
+	same(t, text, found(t, p, text), []string{"GRU Unit 40404/government/t.units"})
 }

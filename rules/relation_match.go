@@ -65,6 +65,10 @@ func (d *docState) afterPreposition(i int) bool {
 
 var determiners = map[string]bool{"the": true, "a": true, "an": true}
 
+// objectPronouns refer to an earlier mention but are never the subject of
+// a clause.
+var objectPronouns = map[string]bool{"them": true, "him": true}
+
 // relativeSubject reports whether the mention ending before token e is the
 // subject of a relative clause that follows it, perhaps after a head noun:
 // in "tied the command to the CyberAv3ngers persona, which defaced ..."
@@ -138,7 +142,9 @@ func (rs *relState) found(r *rule, i, end int) {
 	// A rule that starts with its source reads it as the subject of the
 	// clause; the object of a preposition is none ("a sub-set of Lazarus
 	// Group, and has been attributed to X" says nothing of Lazarus Group).
-	if r.rel.srcFirst && (d.afterPreposition(i) && !d.relativeSubject(srcs[0].end) || d.innerListItem(i, srcs[0].end)) {
+	// Nor is an object pronoun ("Through them the group reached ...").
+	if r.rel.srcFirst && (d.afterPreposition(i) && !d.relativeSubject(srcs[0].end) || d.innerListItem(i, srcs[0].end) ||
+		objectPronouns[d.fold[i]] && i+1 == srcs[0].end) {
 		return
 	}
 	negated, hedge := d.relationCues(i, end)
@@ -204,6 +210,13 @@ func (rs *relState) found(r *rule, i, end int) {
 func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, slotType extractor.EntityType, direct []extractor.Span) (endpoint, bool) {
 	d := rs.d
 	if m := d.mentionAt(c.bs, c.be); m != nil {
+		if maskOf(m.typ)&mask == 0 && (m.typ == extractor.Sector || m.typ == extractor.Location) {
+			// "Energy Secretary X", "State Department": the sector or place
+			// word may be the subject of a body (relation_bodyword.go).
+			if ep, ok := d.bodyEndpoint(c, mask, direct); ok {
+				return ep, true
+			}
+		}
 		return endpoint{span: extractor.Span{Start: m.start, End: m.end}}, maskOf(m.typ)&mask != 0
 	}
 	if am, reach, ok := d.isAnaphor(c.start, c.end); ok {
@@ -246,6 +259,11 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 			note += " " + TopicCorefNote
 		}
 		return endpoint{span: extractor.Span{Start: a.start, End: a.end}, coref: note}, true
+	}
+	// "Commerce" of "Commerce Secretary X": the Commerce Department named
+	// elsewhere in the document (relation_bodyword.go).
+	if ep, ok := d.bodyEndpoint(c, mask, direct); ok {
+		return ep, true
 	}
 	// A slot span holding exactly one mention of an allowed type (a slot
 	// element that also took a determiner or a head noun) names it.

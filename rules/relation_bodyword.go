@@ -1,0 +1,103 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/reportgraph/extractor"
+)
+
+// Bodies named by their subject word. A title names the department it
+// heads by the department's subject alone: "Commerce Secretary Gina
+// Raimondo" works for the Commerce Department, "Treasury Secretary X" for
+// the Department of the Treasury. The word is no mention of its own (a
+// bare "Commerce" or "State" names nothing out of context), so a relation
+// slot holding it refers to the government body of the document whose name
+// is that word plus the words of a body ("Department of Commerce",
+// "Commerce Department", "Ministry of Defence"), the nearest one before
+// it, else the first one after it. Without such a body in the document the
+// slot names nothing.
+
+// bodyNameWords are the words a government body's name adds to its
+// subject.
+var bodyNameWords = map[string]bool{"department": true, "ministry": true, "of": true, "the": true, "u.s.": true,
+	"us": true, "agency": true, "office": true, "for": true, "and": true}
+
+// maxBodyWordTokens bounds the subject ("Homeland Security", "Foreign
+// Affairs").
+const maxBodyWordTokens = 3
+
+// bodyBySubject returns the index in d.acc of a government mention whose
+// name, without the words of a body, is the text of tokens [s, e); or -1.
+func (d *docState) bodyBySubject(s, e int, skip []extractor.Span) int {
+	if e <= s || e-s > maxBodyWordTokens {
+		return -1
+	}
+	var words []string
+	for t := s; t < e; t++ {
+		r := []rune(d.tokText[t])
+		if len(r) == 0 || !unicode.IsUpper(r[0]) || bodyNameWords[d.fold[t]] {
+			return -1
+		}
+		words = append(words, d.fold[t])
+	}
+	want := strings.Join(words, " ")
+	at := d.tokStart[s]
+	top := sort.Search(len(d.acc), func(k int) bool { return d.acc[k].start >= at })
+	fits := func(k int) bool {
+		c := &d.acc[k]
+		if c.typ != extractor.Government || skipped(c, skip) {
+			return false
+		}
+		for _, name := range []string{d.surface(c), c.canonical} {
+			if name != "" && bodySubject(name) == want && !strings.EqualFold(strings.TrimSpace(name), want) {
+				return true
+			}
+		}
+		return false
+	}
+	for k := top - 1; k >= 0; k-- {
+		if d.acc[k].end <= at && fits(k) {
+			return k
+		}
+	}
+	for k := top; k < len(d.acc); k++ {
+		if d.acc[k].start >= d.tokEnd[e-1] && fits(k) {
+			return k
+		}
+	}
+	return -1
+}
+
+// bodySubject is a body's name without the words of a body, lower-cased:
+// "Department of Commerce" → "commerce", "U.S. State Department" → "state".
+func bodySubject(name string) string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if !bodyNameWords[w] {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// bodyEndpoint resolves a slot span that is the subject word of a body.
+func (d *docState) bodyEndpoint(c capRec, mask typeMask, skip []extractor.Span) (endpoint, bool) {
+	if mask&maskOf(extractor.Government) == 0 {
+		return endpoint{}, false
+	}
+	for _, m := range d.mentionsWithin(c.bs, c.be) {
+		if m.typ != extractor.Sector && m.typ != extractor.Location {
+			return endpoint{}, false // a name of its own
+		}
+	}
+	k := d.bodyBySubject(c.start, c.end, skip)
+	if k < 0 {
+		return endpoint{}, false
+	}
+	a := &d.acc[k]
+	return endpoint{span: extractor.Span{Start: a.start, End: a.end},
+		coref: fmt.Sprintf("%q → %s", d.text[c.bs:c.be], d.surface(a))}, true
+}
