@@ -335,6 +335,11 @@ func stixPattern(subtype, value string) (pattern, v string) {
 		path, v = "file:hashes.'SHA-1'", strings.ToLower(v)
 	case "sha256":
 		path, v = "file:hashes.'SHA-256'", strings.ToLower(v)
+	case "ethereum-address":
+		// STIX 2.1 defines no cyber-observable for cryptocurrency wallets;
+		// a pattern over a made-up object type would not be valid STIX, so
+		// wallet addresses stay in the dataset and out of the bundle.
+		return "", ""
 	default:
 		return "", ""
 	}

@@ -409,3 +409,48 @@ func TestSTIXReadsOASISExamples(t *testing.T) {
 		}
 	}
 }
+
+// Wallet addresses (the rules' ethereum-address subtype) have no STIX 2.1
+// observable: the indicator and the relations that reach it are left out,
+// and the bundle stays valid, with no dangling reference.
+func TestSTIXLeavesOutWalletAddresses(t *testing.T) {
+	I, T := extractor.Indicator, extractor.ThreatActor
+	const addr = "0x52908400098527886E0F7030069857D2E4169EE7"
+	ds := &extractor.Dataset{
+		Schema:    extractor.DatasetSchema,
+		Documents: []extractor.DocumentSummary{{ID: docB, Source: "reports/notes.txt", Format: extractor.FormatText, Pages: 1, Warnings: []string{}}},
+		Entities: []extractor.Entity{
+			ent("threat-actor:apt41", T, "", "APT41", nil, 0.9, ment(docB, 20, 1, "APT41", T, "gaz.threat-actor.china")),
+			ent("indicator:ethereum-address:"+strings.ToLower(addr), I, "ethereum-address", addr, nil, 0.9,
+				ment(docB, 60, 1, addr, I, "core.indicator.ethereum-address")),
+			ent("indicator:domain:pay.example.net", I, "domain", "pay.example.net", nil, 0.9,
+				ment(docB, 120, 1, "pay.example.net", I, "core.indicator.domain")),
+		},
+		Relations: []extractor.Relation{
+			rel("r:uses-wallet", "uses", "threat-actor:apt41", "indicator:ethereum-address:"+strings.ToLower(addr), 0.8,
+				evid(docB, 40, 1, "APT41 moved the funds to "+addr+".", "")),
+			rel("r:uses-domain", "uses", "threat-actor:apt41", "indicator:domain:pay.example.net", 0.8,
+				evid(docB, 100, 1, "APT41 ran pay.example.net.", "")),
+		},
+	}
+	raw := stixBytes(t, ds)
+	if err := validateSTIX(t, stixBundleSchema(t), raw); err != nil {
+		t.Fatalf("bundle does not validate: %v", err)
+	}
+	if dangling, _ := danglingRefs(raw); len(dangling) > 0 {
+		t.Errorf("references dangle: %v", dangling)
+	}
+	if strings.Contains(string(raw), addr) || strings.Contains(strings.ToLower(string(raw)), strings.ToLower(addr)) {
+		t.Error("the wallet address reached the bundle")
+	}
+	objs := byExtractorID(t, STIX(ds))
+	if o, ok := objs["indicator:domain:pay.example.net"]; !ok || o.Pattern != "[domain-name:value = 'pay.example.net']" {
+		t.Errorf("domain indicator = %+v; want it exported beside the left-out wallet", o)
+	}
+	if _, ok := objs["r:uses-wallet"]; ok {
+		t.Error("the relation to the wallet address was exported")
+	}
+	if _, ok := objs["r:uses-domain"]; !ok {
+		t.Error("the relation to the domain was dropped")
+	}
+}

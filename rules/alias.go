@@ -172,8 +172,41 @@ func (d *docState) surface(c *cand) string {
 // by the Schwartz–Hearst test: every letter and digit of the short form
 // occurs in the long form in order, and its first character starts a word
 // of the long form ("MSS" ↔ "Ministry of State Security", "PLA" ↔
-// "People's Liberation Army").
+// "People's Liberation Army"). A letter followed by a count stands for
+// that many words with the letter ("IC3" ↔ "Internet Crime Complaint
+// Center", "W3C" ↔ "World Wide Web Consortium").
 func abbreviates(a, b string) bool {
+	if abbreviatesPlain(a, b) {
+		return true
+	}
+	if ea, eb := expandCounts(a), expandCounts(b); ea != a || eb != b {
+		return abbreviatesPlain(ea, eb) && !strings.EqualFold(a, b)
+	}
+	return false
+}
+
+// expandCounts writes a letter followed by a single digit 2-9 as the
+// letter repeated ("IC3" → "ICCC"); other text is returned as it is.
+func expandCounts(s string) string {
+	r := []rune(s)
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(r); i++ {
+		if i > 0 && unicode.IsLetter(r[i-1]) && r[i] >= '2' && r[i] <= '9' &&
+			(i+1 == len(r) || !unicode.IsDigit(r[i+1])) {
+			b.WriteString(strings.Repeat(string(r[i-1]), int(r[i]-'1')))
+			changed = true
+			continue
+		}
+		b.WriteRune(r[i])
+	}
+	if !changed {
+		return s
+	}
+	return b.String()
+}
+
+func abbreviatesPlain(a, b string) bool {
 	short, long := []rune(a), []rune(b)
 	if len(short) > len(long) {
 		short, long = long, short

@@ -93,15 +93,57 @@ func (d *docState) clauseStart(i int) int {
 var notNegating = map[string]bool{"only": true, "limited": true, "least": true, "just": true, "merely": true,
 	"solely": true, "exclusively": true}
 
+// notQuantifying are the words after which a clause-opening "no" denies
+// nothing: "no doubt", "no later than", "no fewer than".
+var notQuantifying = map[string]bool{"doubt": true, "later": true, "sooner": true, "fewer": true, "less": true,
+	"more": true, "matter": true}
+
+// negatedSubject reports whether the clause starting at lo opens with a
+// subject that denies its verb: "No public report we reviewed ties X to Y",
+// "None of the samples used Z" (also after "that": "we found that no
+// report ties ..."). The cue must stand before the match's first token i;
+// a "no" inside the match ("targets with no warning") is left alone.
+func (d *docState) negatedSubject(lo, i int) bool {
+	t := lo
+	if t < i && d.fold[t] == "that" {
+		t++
+	}
+	if t >= i || t >= len(d.fold) {
+		return false
+	}
+	switch d.fold[t] {
+	case "none":
+		return true
+	case "no":
+		return t+1 < len(d.fold) && !notQuantifying[d.fold[t+1]]
+	}
+	return false
+}
+
 // relationCues scans the clause of a match [i, end) for negation and hedge
 // cues. It returns whether the match is negated and the hedge cues found,
 // as written, joined by ", ".
 func (d *docState) relationCues(i, end int) (negated bool, hedge string) {
+	return d.cuesFrom(d.clauseStart(i), i, end)
+}
+
+// appositionCues is relationCues for a match that is an apposition: its
+// clause starts at the match, since an aside between commas holds whatever
+// the sentence around it says. In "It is distinct from Sandworm, another
+// GRU unit" the denial is about "it", not about Sandworm's unit.
+func (d *docState) appositionCues(i, end int) (negated bool, hedge string) {
+	return d.cuesFrom(i, i, end)
+}
+
+func (d *docState) cuesFrom(lo, i, end int) (negated bool, hedge string) {
 	cues := d.p.relCues
 	if cues == nil {
 		return false, ""
 	}
-	lo, hi := d.clauseStart(i), max(d.sentHi(i), end) // a match may run into a bullet list
+	hi := max(d.sentHi(i), end) // a match may run into a bullet list
+	if d.negatedSubject(lo, i) {
+		return true, ""
+	}
 	var hedges []string
 	var buf [4]int
 	for t := lo; t < end; t++ {

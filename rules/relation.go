@@ -71,7 +71,10 @@ type relRule struct {
 	// srcFirst: the pattern starts with the source slot, which is then
 	// read as the subject of the clause (see relation_match.go).
 	srcFirst bool
-	first    relFirst // where a match may start (relation_index.go)
+	// apposition: the match is an aside, so the negation of the clause
+	// around it is not its own (hedge.go, appositionCues).
+	apposition bool
+	first      relFirst // where a match may start (relation_index.go)
 	// srcNeed, tgtNeed: what the first token of each slot's span can be;
 	// a sentence offering neither is skipped (relation_index.go).
 	srcNeed, tgtNeed relFirst
@@ -196,6 +199,7 @@ func (c *compiler) relationSlots(r *rule) bool {
 		}
 	}
 	r.rel.srcFirst = r.nodes[0].slot == r.rel.src && !spec.rel.apposition
+	r.rel.apposition = spec.rel.apposition
 	narrowSlotEntities(r, r.nodes, -1)
 	c.warnSlotEntities(r, r.nodes)
 	return true

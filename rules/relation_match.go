@@ -147,7 +147,11 @@ func (rs *relState) found(r *rule, i, end int) {
 		objectPronouns[d.fold[i]] && i+1 == srcs[0].end) {
 		return
 	}
-	negated, hedge := d.relationCues(i, end)
+	cues := d.relationCues
+	if r.rel.apposition {
+		cues = d.appositionCues
+	}
+	negated, hedge := cues(i, end)
 	if negated {
 		return
 	}

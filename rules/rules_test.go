@@ -173,6 +173,10 @@ func TestIndicators(t *testing.T) {
 		{"Hash d41d8cd98f00b204e9800998ecf8427e seen.", []ind{{"d41d8cd98f00b204e9800998ecf8427e", "md5", false}}},
 		{"IPv6 fe80::1ff:fe23:4567:890a used.", []ind{{"fe80::1ff:fe23:4567:890a", "ipv6", false}}},
 		{"It used T1566.001 and exploited CVE-2017-11882.", []ind{{"T1566.001", "attack-technique", false}, {"CVE-2017-11882", "cve", false}}},
+		// A wallet address is no SHA-1, though both hold 40 hex digits.
+		{"Funds went to 0xAb5801a7D398351b8bE11C439e05C5B3259aeC9B; SHA-1 a94a8fe5ccb19ba61c4c0873d391e987982fbbd3.",
+			[]ind{{"0xAb5801a7D398351b8bE11C439e05C5B3259aeC9B", "ethereum-address", false}, {"a94a8fe5ccb19ba61c4c0873d391e987982fbbd3", "sha1", false}}},
+		{"Burned at 0x0000000000000000000000000000000000000000, or 0xfffffffffffffffffffffffffffffffffffffffff (41 digits).", nil},
 	}
 	an := testAnalyzer(t)
 	for _, c := range cases {
@@ -479,6 +483,9 @@ func TestAbbreviation(t *testing.T) {
 		{"Federal Security Service", "FSB", false}, // B is not in the long form after S
 		{"Turla", "RU", false},
 		{"Ministry of Water Resources", "USA", false},
+		{"IC3", "Internet Crime Complaint Center", true}, // C3: three words with C
+		{"W3C", "World Wide Web Consortium", true},
+		{"IC3", "Internet Complaint Center", false}, // only two words with C
 	} {
 		if got := abbreviates(c.a, c.b); got != c.want {
 			t.Errorf("abbreviates(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
