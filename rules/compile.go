@@ -161,6 +161,9 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			c.regex(r)
 		case KindPropagate:
 			info.Type = c.propagateRule(r) // propagate.go
+		case KindTopic:
+			c.topicRule(r) // relation_fallback.go
+			info.Type = spec.rel.typ
 		case KindTable:
 			c.table(r) // table.go
 			info.Type = spec.tbl.relation

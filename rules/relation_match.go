@@ -13,16 +13,18 @@ import (
 // aliases) and returns their matches. Mentions that relation slots create
 // are added to d.acc.
 func (d *docState) runRelations() []RelationMatch {
-	ph := d.p.relPhase
-	if ph == nil {
+	if d.p.relPhase == nil && len(d.p.topics) == 0 {
 		return nil
 	}
 	rs := &relState{d: d, fresh: map[extractor.Span]int{}, best: map[relKey]int{}}
-	d.runRelationRules(func(r *rule, i, end int) { rs.found(r, i, end) })
+	if d.p.relPhase != nil {
+		d.runRelationRules(func(r *rule, i, end int) { rs.found(r, i, end) })
+	}
 	if len(rs.added) > 0 {
 		d.acc = append(d.acc, rs.added...)
 		sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
 	}
+	d.topicFallback(rs) // relation_fallback.go
 	out := make([]RelationMatch, 0, len(rs.out))
 	for _, m := range rs.out {
 		if m.Rule != "" {

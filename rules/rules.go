@@ -144,6 +144,7 @@ type Pack struct {
 	aliasPhase *phase
 	relPhase   *phase           // relation rules, run after aliases (relation.go)
 	propagate  []propRule       // document propagation rules (propagate.go)
+	topics     []topicRule      // topic fallback rules (relation_fallback.go)
 	relCues    *relCues         // negation, hedge and anaphor lists of relation rules
 	tables     *tableSet        // table rules (table.go); nil when the pack has none
 	tokenRE    []*regexp.Regexp // distinct pattern token regexes, by cache id

@@ -485,6 +485,7 @@ var fieldsByKind = map[string][]string{
 	KindRelation:  {"relation", "source", "target", "pattern", "apposition"},
 	KindTable:     tableFields, // table.go
 	KindPropagate: {"types"},
+	KindTopic:     {"relation", "source", "target"}, // relation_fallback.go
 }
 
 var commonFields = []string{"id", "kind", "description", "priority", "examples", "disabled"}
@@ -525,7 +526,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			allowed = append(allowed, fieldsByKind[k]...)
 		}
 	case r.kind == "":
-		p.errorf(n, "rule has no kind (one of gazetteer, pattern, regex, alias, stop, relation, table, propagate)")
+		p.errorf(n, "rule has no kind (one of gazetteer, pattern, regex, alias, stop, relation, table, propagate, topic)")
 		return nil
 	case !known:
 		kn := n
@@ -534,7 +535,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 				kn = n.Content[i+1]
 			}
 		}
-		p.errorf(kn, "unknown kind %q (one of gazetteer, pattern, regex, alias, stop, relation, table, propagate)", r.kind)
+		p.errorf(kn, "unknown kind %q (one of gazetteer, pattern, regex, alias, stop, relation, table, propagate, topic)", r.kind)
 		return nil
 	default:
 		allowed = append(allowed, kindFields...)
@@ -652,6 +653,10 @@ func (p *parser) checkRequired(r *ruleSpec) {
 		p.checkTableRequired(r) // table.go
 	case KindPropagate:
 		need("types")
+	case KindTopic:
+		need("relation")
+		need("source")
+		need("target")
 	}
 	if _, ok := r.fields["description"]; !ok && r.kind != "" {
 		p.add(SeverityWarning, r.node, "rule has no description")
@@ -777,7 +782,7 @@ func (p *parser) parseExamples(r *ruleSpec, n *yaml.Node) {
 				p.errorf(en, "example has no text")
 				continue
 			}
-			if r.kind == KindRelation {
+			if r.kind == KindRelation || r.kind == KindTopic {
 				p.checkRelationExpect(ex) // relation.go
 			} else if r.kind == KindTable {
 				p.checkTableExpect(ex) // table.go
