@@ -365,11 +365,19 @@ func (c *compiler) pattern(r *rule) bool {
 // type) or, failing that, by a required word list anywhere in the pattern.
 func (c *compiler) starts(r *rule) {
 	first := r.nodes[0]
-	if first.min >= 1 && first.phrases != nil {
+	if keys := firstWords(r.nodes); keys != nil {
 		r.hasFirsts = true
-		for _, k := range first.phrases.firstKeys() {
+		for _, k := range keys {
 			v := c.p.vocabFor(k)
 			v.firsts = appendOnce(v.firsts, r.idx)
+		}
+		// A rule that starts at a common word ("the", "a") is tried at
+		// nearly every token; when it also needs a rarer word further on
+		// ("attack", "hack"), it is tried only in sentences holding one.
+		if commonFirst(keys) {
+			if best := rarestRequired(r.nodes[1:]); best != nil && !commonFirst(best) {
+				c.anchorOn(r, best)
+			}
 		}
 		return
 	}
@@ -377,21 +385,78 @@ func (c *compiler) starts(r *rule) {
 		r.firstEntity = first.entity
 		return
 	}
+	if best := rarestRequired(r.nodes); best != nil {
+		c.anchorOn(r, best)
+	}
+}
+
+// firstWords returns the words a match of nodes must start with — those of
+// a leading word list, or of every alternative of a leading "or" that
+// starts with one — or nil when a match may start elsewhere.
+func firstWords(nodes []*node) []string {
+	if len(nodes) == 0 {
+		return nil
+	}
+	n := nodes[0]
+	if n.min < 1 {
+		return nil
+	}
+	switch {
+	case n.seq != nil:
+		return firstWords(n.seq)
+	case n.alts != nil:
+		var all []string
+		for _, a := range n.alts {
+			k := firstWords(a)
+			if k == nil {
+				return nil
+			}
+			all = append(all, k...)
+		}
+		return all
+	case n.phrases != nil:
+		return n.phrases.firstKeys()
+	}
+	return nil
+}
+
+// rarestRequired returns the first words of the required word list among
+// nodes with the fewest words, or nil.
+func rarestRequired(nodes []*node) []string {
 	var best []string
-	for _, n := range r.nodes {
+	for _, n := range nodes {
 		if n.min >= 1 && n.phrases != nil {
 			if k := n.phrases.firstKeys(); best == nil || len(k) < len(best) {
 				best = k
 			}
 		}
 	}
-	if best != nil {
-		r.anchored = true
-		for _, k := range best {
-			v := c.p.vocabFor(k)
-			v.anchors = appendOnce(v.anchors, r.idx)
+	return best
+}
+
+// anchorOn makes the rule tried only in sentences holding one of words.
+func (c *compiler) anchorOn(r *rule, best []string) {
+	r.anchored = true
+	for _, k := range best {
+		v := c.p.vocabFor(k)
+		v.anchors = appendOnce(v.anchors, r.idx)
+	}
+}
+
+// commonFirstWords occur in nearly every sentence.
+var commonFirstWords = map[string]bool{"the": true, "a": true, "an": true, "of": true, "in": true, "and": true,
+	"or": true, "to": true, ",": true, "for": true, "on": true, "with": true, "by": true, "at": true, "as": true,
+	"is": true, "was": true, "that": true, "its": true, "their": true}
+
+// commonFirst reports whether a word list holds a word of nearly every
+// sentence.
+func commonFirst(keys []string) bool {
+	for _, k := range keys {
+		if commonFirstWords[k] {
+			return true
 		}
 	}
+	return false
 }
 
 func appendOnce(s []int32, v int32) []int32 {

@@ -475,18 +475,24 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 		}
 		stamp++
 		if ph.firsts || ph.anchored {
+			// Anchors first: a rule that starts at a common word is tried
+			// only when its anchor word is somewhere in the sentence.
+			for i := lo; i < hi; i++ {
+				if v := d.vent[i]; v != nil {
+					for _, ri := range v.anchors {
+						d.active[ri] = stamp
+					}
+				}
+			}
 			for i := lo; i < hi; i++ {
 				v := d.vent[i]
 				if v == nil {
 					continue
 				}
 				for _, ri := range v.firsts {
-					if r := d.p.rules[ri]; r.stage == ph.stage {
+					if r := d.p.rules[ri]; r.stage == ph.stage && (!r.anchored || d.active[r.idx] == stamp) {
 						try(r, i, hi)
 					}
-				}
-				for _, ri := range v.anchors {
-					d.active[ri] = stamp
 				}
 			}
 		}

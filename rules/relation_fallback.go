@@ -55,8 +55,8 @@ func (c *compiler) topicRule(r *rule) {
 }
 
 // dominantActor returns the index in d.acc of every mention of the
-// document's dominant actor, or nil.
-func (d *docState) dominantActor() []int {
+// document's dominant actor, or nil. keys holds each mention's entityKey.
+func (d *docState) dominantActor(keys []string) []int {
 	actor := maskOf(extractor.ThreatActor)
 	byKey := map[string][]int{}
 	total := 0
@@ -66,8 +66,7 @@ func (d *docState) dominantActor() []int {
 			continue
 		}
 		total++
-		key := d.entityKey(c)
-		byKey[key] = append(byKey[key], k)
+		byKey[keys[k]] = append(byKey[keys[k]], k)
 	}
 	var best []int
 	for _, ks := range byKey {
@@ -94,25 +93,56 @@ func (d *docState) topicFallback(rs *relState) {
 	if len(d.p.topics) == 0 {
 		return
 	}
-	topic := d.dominantActor()
+	actor := maskOf(extractor.ThreatActor)
+	// Entity keys are computed once: the loops below visit every mention.
+	keys := make([]string, len(d.acc))
+	byStart := make(map[extractor.Span]int, len(d.acc))
+	anyActor := false
+	for k := range d.acc {
+		keys[k] = d.entityKey(&d.acc[k])
+		byStart[extractor.Span{Start: d.acc[k].start, End: d.acc[k].end}] = k
+		anyActor = anyActor || maskOf(d.acc[k].typ)&actor != 0
+	}
+	if !anyActor {
+		return
+	}
+	topic := d.dominantActor(keys)
 	if topic == nil {
 		return
 	}
-	topicKey := d.entityKey(&d.acc[topic[0]])
-	actor := maskOf(extractor.ThreatActor)
+	topicKey := keys[topic[0]]
+	keyOf := func(sp extractor.Span) (string, bool) {
+		k, ok := byStart[sp]
+		if !ok {
+			return "", false
+		}
+		return keys[k], true
+	}
+	// Sentences that name another actor say nothing of the topic's tools.
+	otherActor := map[int32]bool{}
+	for k := range d.acc {
+		c := &d.acc[k]
+		if !c.hide && maskOf(c.typ)&actor != 0 && keys[k] != topicKey {
+			otherActor[d.sentOf[c.tokS]] = true
+		}
+	}
 	// Names already tied to the topic actor by any relation ("Raptor
 	// Train is operated by Flax Typhoon") need no fallback.
 	linked := map[string]bool{}
 	for _, m := range rs.out {
-		s, t := d.mentionAt(m.Source.Start, m.Source.End), d.mentionAt(m.Target.Start, m.Target.End)
-		if m.Rule == "" || s == nil || t == nil {
+		if m.Rule == "" {
 			continue
 		}
-		if d.entityKey(s) == topicKey {
-			linked[d.entityKey(t)] = true
+		s, okS := keyOf(m.Source)
+		t, okT := keyOf(m.Target)
+		if !okS || !okT {
+			continue
 		}
-		if d.entityKey(t) == topicKey {
-			linked[d.entityKey(s)] = true
+		if s == topicKey {
+			linked[t] = true
+		}
+		if t == topicKey {
+			linked[s] = true
 		}
 	}
 	for _, tr := range d.p.topics {
@@ -122,8 +152,8 @@ func (d *docState) topicFallback(rs *relState) {
 		}
 		for _, m := range rs.out {
 			if m.Rule != "" && m.Type == tr.typ {
-				if c := d.mentionAt(m.Target.Start, m.Target.End); c != nil {
-					covered[d.entityKey(c)] = true
+				if t, ok := keyOf(m.Target); ok {
+					covered[t] = true
 				}
 			}
 		}
@@ -132,7 +162,7 @@ func (d *docState) topicFallback(rs *relState) {
 			if c.hide || maskOf(c.typ)&tr.tgtMask == 0 || maskOf(c.typ)&actor != 0 {
 				continue
 			}
-			key := d.entityKey(c)
+			key := keys[k]
 			if covered[key] || key == topicKey {
 				continue
 			}
@@ -141,8 +171,7 @@ func (d *docState) topicFallback(rs *relState) {
 				continue
 			}
 			si := d.sentOf[c.tokS]
-			lo, hi := d.sentLo[si], d.sentHi(int(c.tokS))
-			if d.otherActorIn(lo, hi, topicKey) {
+			if otherActor[si] {
 				continue
 			}
 			if negated, _ := d.relationCues(int(c.tokS), int(c.tokE)); negated {
@@ -158,10 +187,22 @@ func (d *docState) topicFallback(rs *relState) {
 	}
 }
 
-// comparisonWords before a name make it a point of comparison, not a
-// tool in use: "a custom variant of the Mirai malware", "unlike PlugX".
-var comparisonWords = map[string]bool{"of": false, "on": false, "from": false, "like": true, "unlike": true,
-	"resembles": true, "resembling": true, "than": true, "versus": true, "vs": true, "vs.": true}
+// nearestBefore returns the element of ks (ascending indexes) nearest
+// before k, or the first one when none is before.
+func nearestBefore(ks []int, k int) int {
+	best := ks[0]
+	for _, x := range ks {
+		if x < k {
+			best = x
+		}
+	}
+	return best
+}
+
+// comparisonWords before a name make it a point of comparison, not a tool
+// in use: "like PlugX", "unlike PlugX".
+var comparisonWords = map[string]bool{"like": true, "unlike": true, "resembles": true, "resembling": true,
+	"than": true, "versus": true, "vs": true, "vs.": true}
 
 // comparedName reports whether the name starting at token i is introduced
 // as a point of comparison or an ancestor: "variant of (the) X", "based on
@@ -186,29 +227,4 @@ func (d *docState) comparedName(i int) bool {
 		}
 	}
 	return false
-}
-
-// otherActorIn reports whether tokens lo..hi hold a threat-actor mention
-// of an entity other than key.
-func (d *docState) otherActorIn(lo, hi int, key string) bool {
-	actor := maskOf(extractor.ThreatActor)
-	for k := range d.acc {
-		c := &d.acc[k]
-		if int(c.tokS) >= lo && int(c.tokS) < hi && maskOf(c.typ)&actor != 0 && !c.hide && d.entityKey(c) != key {
-			return true
-		}
-	}
-	return false
-}
-
-// nearestBefore returns the element of ks (ascending indexes) nearest
-// before k, or the first one when none is before.
-func nearestBefore(ks []int, k int) int {
-	best := ks[0]
-	for _, x := range ks {
-		if x < k {
-			best = x
-		}
-	}
-	return best
 }
