@@ -341,28 +341,15 @@ func (m *matcher) rep(n *node, count, i int, k func(int) bool) bool {
 func (m *matcher) once(n *node, i int, k func(int) bool) bool {
 	d := m.d
 	mark := len(m.caps)
-	try := func(j, bs, be int) bool {
-		if n.slot >= 0 && j > i {
-			m.caps = append(m.caps, capRec{slot: n.slot, start: i, end: j, bs: bs, be: be})
-		}
-		if k(j) {
-			return true
-		}
-		m.caps = m.caps[:mark]
-		return false
-	}
-	tokBytes := func(j int) (int, int) {
-		if j > i {
-			return d.tokStart[i], d.tokEnd[j-1]
-		}
-		return 0, 0
-	}
 	switch {
 	case n.seq != nil:
-		return m.seq(n.seq, i, func(j int) bool { bs, be := tokBytes(j); return try(j, bs, be) })
+		return m.seq(n.seq, i, func(j int) bool { return m.end(n, i, j, mark, k) })
 	case n.alts != nil:
+		// One continuation for every alternative: a closure per call is
+		// an allocation, and this runs at every token tried.
+		next := func(j int) bool { return m.end(n, i, j, mark, k) }
 		for _, alt := range n.alts {
-			if m.seq(alt, i, func(j int) bool { bs, be := tokBytes(j); return try(j, bs, be) }) {
+			if m.seq(alt, i, next) {
 				return true
 			}
 		}
@@ -376,8 +363,7 @@ func (m *matcher) once(n *node, i int, k func(int) bool) bool {
 			if n.cond != nil && !m.condAll(n.cond, i, j) {
 				continue
 			}
-			bs, be := tokBytes(j)
-			if try(j, bs, be) {
+			if m.end(n, i, j, mark, k) {
 				return true
 			}
 		}
@@ -398,14 +384,34 @@ func (m *matcher) once(n *node, i int, k func(int) bool) bool {
 		if n.cond != nil && !m.condAll(n.cond, i, j) {
 			return false
 		}
-		return try(j, mc.start, mc.end)
+		return m.endAt(n, i, j, mc.start, mc.end, mark, k)
 	default:
 		if i >= m.hi || (n.cond != nil && !n.cond.ok(d, i)) {
 			return false
 		}
-		bs, be := tokBytes(i + 1)
-		return try(i+1, bs, be)
+		return m.end(n, i, i+1, mark, k)
 	}
+}
+
+// end records the capture of n over tokens i..j (when it captures) and
+// continues with k, undoing the capture when k fails.
+func (m *matcher) end(n *node, i, j, mark int, k func(int) bool) bool {
+	if j > i {
+		return m.endAt(n, i, j, m.d.tokStart[i], m.d.tokEnd[j-1], mark, k)
+	}
+	return m.endAt(n, i, j, 0, 0, mark, k)
+}
+
+// endAt is end with the capture's byte span given (a mention's span).
+func (m *matcher) endAt(n *node, i, j, bs, be, mark int, k func(int) bool) bool {
+	if n.slot >= 0 && j > i {
+		m.caps = append(m.caps, capRec{slot: n.slot, start: i, end: j, bs: bs, be: be})
+	}
+	if k(j) {
+		return true
+	}
+	m.caps = m.caps[:mark]
+	return false
 }
 
 func (m *matcher) condAll(c *cond, i, j int) bool {
