@@ -97,6 +97,18 @@ func (a *Analyzer) Analyze(text string) []Sentence {
 	return split(text, t.toks, t.gaps)
 }
 
+// FixedTag returns the tag Tag gives a token with this text in any
+// sentence, when the text alone decides it (punctuation, links, words the
+// model always tags alike); false when the tag depends on the context. It
+// lets a caller test one token's part of speech without tagging its
+// sentence.
+func (a *Analyzer) FixedTag(text string) (string, bool) {
+	if a == nil || a.tagger == nil {
+		return "", false
+	}
+	return a.tagger.fixedTag(proseText(text))
+}
+
 // Tag fills in POS for the tokens of s. It is slower than Analyze by a
 // factor of six to eight, so callers tag only sentences a rule needs. A
 // sentence whose tokens all have a tag already is left alone.

@@ -162,3 +162,30 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+// FixedTag answers only for words whose tag no context changes, and then
+// gives the tag Tag writes: checked on every token of varied prose.
+func TestFixedTagAgreesWithTag(t *testing.T) {
+	text := "The group said it had used https://example.com/a and admin@example.com - :) to reach them. " +
+		"In 2021, APT41 targeted the energy sector of Taiwan and was charged by the Department of Justice. " +
+		"They will have sent the loader, which the researchers could not decode, to 0 of the 12 servers."
+	fixed := 0
+	for _, s := range analyzer.Analyze(text) {
+		analyzer.Tag(&s)
+		for _, tok := range s.Tokens {
+			if tag, ok := analyzer.FixedTag(tok.Text); ok {
+				fixed++
+				if tag != tok.POS {
+					t.Errorf("FixedTag(%q) = %s, Tag gave %s", tok.Text, tag, tok.POS)
+				}
+			}
+		}
+	}
+	if fixed < 15 {
+		t.Errorf("only %d tokens have a fixed tag; the model's unambiguous words are missing", fixed)
+	}
+	// A word the model tags by context has no fixed tag.
+	if tag, ok := analyzer.FixedTag("targeted"); ok {
+		t.Errorf("FixedTag(targeted) = %s, want none: it is VBD or VBN by context", tag)
+	}
+}

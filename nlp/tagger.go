@@ -92,30 +92,41 @@ func (tg *tagger) tagWords(words []string) []string {
 	out := make([]string, len(words))
 	p1, p2 := "-START-", "-START2-"
 	for i, word := range words {
-		var tag string
-		switch {
-		case word == "-":
-			tag = "-"
-		case emoticons[word]:
-			tag = "SYM"
-		case strings.IndexByte(word, '.') >= 0 && commonregex.LinkRegex.MatchString(word),
-			strings.IndexByte(word, '@') >= 0 && commonregex.EmailRegex.MatchString(word),
-			strings.HasPrefix(word, "@"):
-			tag = "NN"
-		case (word[0] == '0' || word[0] == '*') && noneRE.MatchString(word):
-			tag = "-NONE-"
-		case word[0] == '-' && keepRE.MatchString(word):
-			tag = word
-		default:
-			var found bool
-			if tag, found = tg.tagMap[word]; !found {
-				tag = tg.predict(i, ctx, word, p1, p2, &buf, scores, seen)
-			}
+		tag, fixed := tg.fixedTag(word)
+		if !fixed {
+			tag = tg.predict(i, ctx, word, p1, p2, &buf, scores, seen)
 		}
 		out[i] = tag
 		p2, p1 = p1, tag
 	}
 	return out
+}
+
+// fixedTag returns the tag word gets whatever its neighbours are: dashes,
+// emoticons, links and e-mail addresses, Treebank empty elements, and the
+// model's unambiguous words. tagWords uses it for every word, so a caller
+// asking for one word's tag without tagging its sentence gets the same
+// answer.
+func (tg *tagger) fixedTag(word string) (string, bool) {
+	if word == "" {
+		return "", false
+	}
+	switch {
+	case word == "-":
+		return "-", true
+	case emoticons[word]:
+		return "SYM", true
+	case strings.IndexByte(word, '.') >= 0 && commonregex.LinkRegex.MatchString(word),
+		strings.IndexByte(word, '@') >= 0 && commonregex.EmailRegex.MatchString(word),
+		strings.HasPrefix(word, "@"):
+		return "NN", true
+	case (word[0] == '0' || word[0] == '*') && noneRE.MatchString(word):
+		return "-NONE-", true
+	case word[0] == '-' && keepRE.MatchString(word):
+		return word, true
+	}
+	tag, found := tg.tagMap[word]
+	return tag, found
 }
 
 // predict scores the features prose's featurize builds for word i.

@@ -240,6 +240,16 @@ func (d *docState) pos(i int) string {
 	si := d.sentOf[i]
 	s := &d.sents[si]
 	if !d.tagged[si] {
+		// Many words get the same tag in every context ("the", "of",
+		// "said"): the sentence is tagged only when a context-dependent
+		// tag is asked for. A token tagged before Match (its POS set)
+		// keeps the old way, as Tag may leave or overwrite it.
+		t := &s.Tokens[i-d.sentLo[si]]
+		if t.POS == "" {
+			if tag, ok := d.an.FixedTag(t.Text); ok {
+				return tag
+			}
+		}
 		d.tagged[si] = true
 		if d.an != nil {
 			d.an.Tag(s)

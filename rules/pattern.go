@@ -128,13 +128,15 @@ func (c *cond) ok(d *docState, i int) bool {
 	if c.re != nil && !d.reMatch(c, i) {
 		return false
 	}
-	if c.pos != nil && !posOK(c.pos, d.pos(i)) {
-		return false
-	}
 	for _, n := range c.not {
 		if n.holds(d, i) {
 			return false
 		}
+	}
+	// Last: a part of speech may need the sentence tagged, which costs
+	// more than all the other tests together.
+	if c.pos != nil && !posOK(c.pos, d.pos(i)) {
+		return false
 	}
 	return true
 }

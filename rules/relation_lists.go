@@ -1,6 +1,11 @@
 package rules
 
-import "strings"
+import (
+	"sort"
+	"strings"
+
+	"github.com/reportgraph/extractor"
+)
 
 // List continuation. Reports often end a sentence with a colon and give its
 // objects as bullet lines:
@@ -144,4 +149,214 @@ func (d *docState) blankLineBefore(i int) bool {
 		return false
 	}
 	return strings.Count(d.text[d.tokEnd[i-1]:d.tokStart[i]], "\n") >= 2
+}
+
+// Coordinated lists. A relation rule that reaches one member of a list of
+// names ("Victims included software firms, universities and think tanks")
+// may stop at a member its pattern does not expect ("social media
+// companies", a member with a modifier before the mention), or take only
+// the member next to its verb. The other members of a coordinated list of
+// mentions stand in the same relation: coordMembers returns them for the
+// target of a match.
+//
+// A list is mentions joined by ",", "and", "or", ", and" or "as well as",
+// each perhaps after a determiner and up to coordMaxModifiers lower-case
+// words ("social media companies", where the mention is "media companies").
+// A list needs a conjunction: "Chengdu, China" is a place in a place, not
+// two places. A member followed by a verb starts a clause of its own
+// ("APT40 hit Japan, and Taiwan was warned"), so the list ends before it.
+
+const (
+	coordMaxModifiers = 3 // lower-case words before a member's mention
+	coordMaxSkipped   = 2 // members in a row that name nothing
+)
+
+// coordMembers returns the other members of the coordinated list whose
+// member is the mention at span sp, when their types are in mask. Mentions
+// in skip (the match's direct ends) are left out.
+func (d *docState) coordMembers(sp extractor.Span, mask typeMask, skip []extractor.Span) []endpoint {
+	k := d.accAt(sp)
+	if k < 0 {
+		return nil
+	}
+	m := &d.acc[k]
+	lo, hi := d.sentLo[d.sentOf[m.tokS]], d.sentHi(int(m.tokS))
+	if !d.memberEnds(int(m.tokE), hi) || d.endingAt(int(m.tokS)) >= 0 {
+		return nil // a modifier ("the UK's agency") or part of a compound
+	}
+	var out []endpoint
+	conj := false
+	// Rightwards.
+	j, skipped := int(m.tokE), 0
+	for {
+		next, c, ok := d.coordSep(j, hi)
+		if !ok {
+			break
+		}
+		t := next
+		if t < hi && determiners[d.fold[t]] {
+			t++
+		}
+		for n := 0; n < coordMaxModifiers && t < hi && d.startM[t] < 0 && isLowerWord(d.tokText[t]) &&
+			!coordStops[d.fold[t]]; n++ {
+			t++
+		}
+		if t < hi && d.startM[t] < 0 && t > next && d.memberEnds(t, hi) && !d.isVerb(t-1) && skipped < coordMaxSkipped {
+			// A member that names nothing ("video game companies") is
+			// passed over, and the list goes on.
+			skipped++
+			conj = conj || c
+			j = t
+			continue
+		}
+		if t >= hi || d.startM[t] < 0 {
+			break
+		}
+		skipped = 0
+		mi := int(d.startM[t])
+		nm := &d.acc[mi]
+		if nm.hide || maskOf(nm.typ)&mask == 0 {
+			break
+		}
+		after := int(nm.tokE)
+		if !d.memberEnds(after, hi) {
+			break
+		}
+		conj = conj || c
+		out = append(out, endpoint{span: extractor.Span{Start: nm.start, End: nm.end}})
+		j = after
+	}
+	// Leftwards, from before the member's own modifiers.
+	j = d.memberStart(int(m.tokS), lo)
+	for {
+		prev, c, ok := d.coordSepBefore(j, lo)
+		if !ok {
+			break
+		}
+		t := prev // exclusive end of the member before
+		pk := d.endingAt(t)
+		if pk < 0 {
+			break
+		}
+		pm := &d.acc[pk]
+		if pm.hide || maskOf(pm.typ)&mask == 0 || d.endingAt(int(pm.tokS)) >= 0 {
+			break
+		}
+		conj = conj || c
+		out = append(out, endpoint{span: extractor.Span{Start: pm.start, End: pm.end}})
+		j = d.memberStart(int(pm.tokS), lo)
+	}
+	if !conj {
+		return nil
+	}
+	res := out[:0]
+	for _, e := range out {
+		if !containsSpan(skip, e.span) {
+			res = append(res, e)
+		}
+	}
+	return res
+}
+
+// memberEnds reports whether a list member may end before token t: at
+// the end of the sentence, punctuation, a conjunction or a preposition.
+// A lower-case word after it makes the mention a modifier ("Chinese
+// dissidents"), "'s" a possessor, and a verb the subject of a clause of
+// its own ("APT40 hit Japan, and Taiwan was warned").
+func (d *docState) memberEnds(t, hi int) bool {
+	if t >= hi {
+		return true
+	}
+	f := d.fold[t]
+	switch f {
+	case ",", ".", ";", ":", ")", "(", "and", "or", "--", "—", "!", "?":
+		return true
+	}
+	return prepositions[f] && !d.isVerb(t)
+}
+
+// memberStart returns the first token of the list member whose mention
+// starts at token s: its lower-case modifiers and determiner come first.
+func (d *docState) memberStart(s, lo int) int {
+	for n := 0; n < coordMaxModifiers && s-1 >= lo && isLowerWord(d.tokText[s-1]) && d.endingAt(s-1) < 0 &&
+		!coordStops[d.fold[s-1]] && !prepositions[d.fold[s-1]] && !determiners[d.fold[s-1]]; n++ {
+		s--
+	}
+	if s-1 >= lo && determiners[d.fold[s-1]] {
+		s--
+	}
+	return s
+}
+
+// coordStops are words that end a list member's modifiers: a
+// conjunction, or a word that starts a clause.
+var coordStops = map[string]bool{"and": true, "or": true, "but": true, "which": true, "who": true, "that": true,
+	"while": true, "whereas": true, "as": true, "than": true, "not": true, "nor": true}
+
+// coordSep reads a list separator at token j: ",", "and", "or", ", and",
+// ", or", "as well as". It returns the token after it and whether it held
+// a conjunction.
+func (d *docState) coordSep(j, hi int) (int, bool, bool) {
+	switch {
+	case j >= hi:
+		return j, false, false
+	case d.fold[j] == ",":
+		if j+1 < hi && (d.fold[j+1] == "and" || d.fold[j+1] == "or") {
+			return j + 2, true, true
+		}
+		return j + 1, false, true
+	case d.fold[j] == "and" || d.fold[j] == "or":
+		return j + 1, true, true
+	case j+2 < hi && d.fold[j] == "as" && d.fold[j+1] == "well" && d.fold[j+2] == "as":
+		return j + 3, true, true
+	}
+	return j, false, false
+}
+
+// coordSepBefore reads a list separator ending before token j and returns
+// where it starts.
+func (d *docState) coordSepBefore(j, lo int) (int, bool, bool) {
+	switch {
+	case j-1 < lo:
+		return j, false, false
+	case d.fold[j-1] == "and" || d.fold[j-1] == "or":
+		if j-2 >= lo && d.fold[j-2] == "," {
+			return j - 2, true, true
+		}
+		return j - 1, true, true
+	case d.fold[j-1] == ",":
+		return j - 1, false, true
+	case j-3 >= lo && d.fold[j-1] == "as" && d.fold[j-2] == "well" && d.fold[j-3] == "as":
+		return j - 3, true, true
+	}
+	return j, false, false
+}
+
+// endingAt returns the index in d.acc of the mention whose last token is
+// t-1, or -1.
+func (d *docState) endingAt(t int) int {
+	if t <= 0 {
+		return -1
+	}
+	start := d.tokStart[t-1]
+	k := sort.Search(len(d.acc), func(k int) bool { return d.acc[k].start > start }) - 1
+	if k >= 0 && int(d.acc[k].tokE) == t && !d.acc[k].hide {
+		return k
+	}
+	return -1
+}
+
+// isVerb reports whether token i is tagged as a verb (a modal counts).
+func (d *docState) isVerb(i int) bool {
+	p := d.pos(i)
+	return strings.HasPrefix(p, "VB") || p == "MD"
+}
+
+func containsSpan(ss []extractor.Span, s extractor.Span) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

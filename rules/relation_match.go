@@ -182,6 +182,17 @@ func (rs *relState) found(r *rule, i, end int) {
 			targets = append(targets, d.groupMembers(c, e, direct)...)
 		}
 	}
+	// The other members of a coordinated list the target belongs to
+	// (relation_lists.go).
+	for _, e := range targets {
+		if e.coref == "" && coordTypes[r.rel.typ] {
+			for _, x := range d.coordMembers(e.span, r.rel.tgtMask, direct) {
+				if !hasEndpoint(targets, x.span) {
+					targets = append(targets, x)
+				}
+			}
+		}
+	}
 	si := d.sentOf[i]
 	sent := extractor.Span{Start: d.sents[si].Start, End: d.sents[si].End}
 	if last := d.sentOf[end-1]; last != si { // a bullet list read with its intro (relation_lists.go)
@@ -209,6 +220,21 @@ func (rs *relState) found(r *rule, i, end int) {
 			rs.out = append(rs.out, m)
 		}
 	}
+}
+
+// coordTypes are the relation types a coordinated list of targets shares:
+// an actor targets, uses or exploits every member. Places and parents are
+// left out: "offices in Dalian, China, and in Pyongyang" lists places in
+// places, and "the FBI, CISA and the UK's NCSC" no parents.
+var coordTypes = map[string]bool{"targets": true, "uses": true, "exploits": true}
+
+func hasEndpoint(es []endpoint, sp extractor.Span) bool {
+	for _, e := range es {
+		if e.span == sp {
+			return true
+		}
+	}
+	return false
 }
 
 // resolve turns a slot span into a mention span: the mention itself, the

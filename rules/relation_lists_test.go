@@ -1,0 +1,78 @@
+package rules
+
+import "testing"
+
+// coordPack: an actor, sectors and places, and a targeting rule that takes
+// only the one name right after its verb, so every further member comes
+// from the coordinated-list mechanism.
+const coordPack = `
+rules:
+  - id: t.actors
+    kind: gazetteer
+    type: threat-actor
+    entries: [{name: Kestrel Bear}]
+    examples: {match: ["Kestrel Bear again."]}
+  - id: t.sectors
+    kind: gazetteer
+    type: sector
+    entries: [{name: banks}, {name: media companies}, {name: think tanks}, {name: universities}, {name: ports}]
+    examples: {match: ["banks again."]}
+  - id: t.places
+    kind: gazetteer
+    type: location
+    entries: [{name: Peru}, {name: Chile}, {name: Lima}]
+    examples: {match: ["Peru again."]}
+  - id: t.hit
+    kind: relation
+    relation: targets
+    source: [threat-actor]
+    target: [sector, location]
+    pattern:
+      - {slot: source, entity: any}
+      - lower: hit
+      - {slot: target, entity: any}
+    examples: {match: ["Kestrel Bear hit banks."]}
+  - id: t.based
+    kind: relation
+    relation: located-in
+    source: [threat-actor]
+    target: [location]
+    pattern:
+      - {slot: source, entity: any}
+      - lower: in
+      - {slot: target, entity: any}
+    examples: {match: ["Kestrel Bear in Peru."]}
+`
+
+func TestCoordinatedListSharesTheRelation(t *testing.T) {
+	p := packOf(t, coordPack)
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"every member of the list",
+			"Kestrel Bear hit banks, social media companies, universities and think tanks.",
+			[]string{"Kestrel Bear -targets-> banks [t.hit]", "Kestrel Bear -targets-> media companies [t.hit]",
+				"Kestrel Bear -targets-> universities [t.hit]", "Kestrel Bear -targets-> think tanks [t.hit]"}},
+		{"a member that names nothing is passed over",
+			"Kestrel Bear hit banks, video game firms and think tanks.",
+			[]string{"Kestrel Bear -targets-> banks [t.hit]", "Kestrel Bear -targets-> think tanks [t.hit]"}},
+		{"no conjunction: a place in a place, not a list",
+			"Kestrel Bear hit Lima, Peru.",
+			[]string{"Kestrel Bear -targets-> Lima [t.hit]"}},
+		{"a member followed by a verb starts a clause",
+			"Kestrel Bear hit banks, and ports were closed.",
+			[]string{"Kestrel Bear -targets-> banks [t.hit]"}},
+		{"a member that modifies a noun is no member",
+			"Kestrel Bear hit Peru and Chile officials.",
+			[]string{"Kestrel Bear -targets-> Peru [t.hit]"}},
+		{"places and parents are not shared",
+			"Kestrel Bear in Peru and Chile.",
+			[]string{"Kestrel Bear -located-in-> Peru [t.based]"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			same(t, c.text, topicRelations(t, p, c.text), c.want)
+		})
+	}
+}
