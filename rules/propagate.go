@@ -136,16 +136,10 @@ func (d *docState) propagateNames() {
 func (d *docState) spread(added []cand, drop map[int]bool, src *cand, pr *propRule, surface, form string) []cand {
 	canonical := src.canonical
 	if form != surface && canonical == "" {
-		canonical = strings.Join(strings.Fields(surface), " ")
+		canonical = oneSpace(surface)
 	}
-	for off := 0; ; {
-		i := strings.Index(d.text[off:], form)
-		if i < 0 {
-			break
-		}
-		start := off + i
+	for _, start := range occurrences(d.text, form, 0) {
 		end := start + len(form)
-		off = end
 		place := -1
 		if form != surface && strings.Contains(form, " ") {
 			place = d.leadingPlace(start, end)
@@ -447,21 +441,15 @@ func (d *docState) spreadInitials(added []cand) []cand {
 		surface := d.text[c.start:c.end]
 		canonical := c.canonical
 		if canonical == "" {
-			canonical = strings.Join(strings.Fields(surface), " ")
+			canonical = oneSpace(surface)
 		}
 		for _, abbr := range initialisms(trimPossessiveSuffix(surface)) {
 			if seen[abbr] {
 				continue
 			}
 			seen[abbr] = true
-			for off := c.end; ; {
-				i := strings.Index(d.text[off:], abbr)
-				if i < 0 {
-					break
-				}
-				start := off + i
+			for _, start := range occurrences(d.text, abbr, c.end) {
 				end := start + len(abbr)
-				off = end
 				if !d.freeOccurrence(start, end) || overlapsAny(added, start, end) {
 					continue
 				}
@@ -475,6 +463,24 @@ func (d *docState) spreadInitials(added []cand) []cand {
 		}
 	}
 	return added
+}
+
+// occurrences returns the start of every non-overlapping occurrence of
+// form in text at or after from.
+func occurrences(text, form string, from int) []int {
+	if form == "" {
+		return nil
+	}
+	var out []int
+	for off := from; off <= len(text); {
+		i := strings.Index(text[off:], form)
+		if i < 0 {
+			break
+		}
+		out = append(out, off+i)
+		off += i + len(form)
+	}
+	return out
 }
 
 func trimPossessiveSuffix(s string) string {

@@ -85,7 +85,7 @@ func (d *docState) entityKey(c *cand) string {
 	if c.canonical != "" {
 		return strings.ToLower(c.canonical)
 	}
-	return strings.ToLower(strings.Join(strings.Fields(d.surface(c)), " "))
+	return strings.ToLower(oneSpace(d.surface(c)))
 }
 
 // topicFallback adds the relations of the topic rules to rs.out.

@@ -32,8 +32,15 @@ func (d *docState) runRelations() []RelationMatch {
 		}
 	}
 	out = dropLooseTies(out) // relation_redundant.go
-	sort.SliceStable(out, func(a, b int) bool {
-		x, y := out[a], out[b]
+	sortRelations(out)
+	return out
+}
+
+// sortRelations orders matches by sentence, then source, then target: the
+// order of the text, whichever rule kind found them.
+func sortRelations(rels []RelationMatch) {
+	sort.SliceStable(rels, func(a, b int) bool {
+		x, y := rels[a], rels[b]
 		if x.Sentence.Start != y.Sentence.Start {
 			return x.Sentence.Start < y.Sentence.Start
 		}
@@ -42,7 +49,6 @@ func (d *docState) runRelations() []RelationMatch {
 		}
 		return x.Target.Start < y.Target.Start
 	})
-	return out
 }
 
 var prepositions = map[string]bool{"of": true, "with": true, "from": true, "to": true, "by": true, "against": true,

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/reportgraph/extractor"
 )
@@ -47,10 +46,7 @@ func (d *docState) topicActor(at int, skip []extractor.Span) int {
 		if maskOf(c.typ)&actor == 0 || c.end > at {
 			continue
 		}
-		key := c.canonical
-		if key == "" {
-			key = strings.ToLower(d.surface(c))
-		}
+		key := d.entityKey(c) // relation_fallback.go
 		t := counts[key]
 		if t == nil {
 			t = &tally{}

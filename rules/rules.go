@@ -215,3 +215,7 @@ func load(embedded bool, dirs []string, extra ...Gazetteer) (*Pack, error) {
 	}
 	return p, nil
 }
+
+// oneSpace folds every run of white space, line breaks included, into one
+// space and trims the ends: a name wrapped over two lines is one name.
+func oneSpace(s string) string { return strings.Join(strings.Fields(s), " ") }

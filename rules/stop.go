@@ -25,7 +25,7 @@ type stopHit struct {
 func stopKey(s string) string {
 	s = strings.TrimSpace(s)
 	if strings.ContainsAny(s, " \t\n\r\f\v") {
-		s = strings.Join(strings.Fields(s), " ")
+		s = oneSpace(s)
 	}
 	return s
 }

@@ -322,7 +322,7 @@ func normItem(s string) string {
 	s = strings.TrimFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '?' || unicode.IsSymbol(r)
 	})
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return strings.ToLower(oneSpace(s))
 }
 
 // headerCell is a header cell as written, without its bracketed parts,

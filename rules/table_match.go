@@ -196,16 +196,7 @@ func (d *docState) runTables(links []AliasLink, rels []RelationMatch) ([]AliasLi
 	links = append(links, st.links...)
 	if len(st.rels) > 0 {
 		rels = append(rels, st.rels...)
-		sort.SliceStable(rels, func(a, b int) bool {
-			x, y := rels[a], rels[b]
-			if x.Sentence.Start != y.Sentence.Start {
-				return x.Sentence.Start < y.Sentence.Start
-			}
-			if x.Source.Start != y.Source.Start {
-				return x.Source.Start < y.Source.Start
-			}
-			return x.Target.Start < y.Target.Start
-		})
+		sortRelations(rels)
 	}
 	return links, rels
 }
@@ -253,7 +244,7 @@ func (st *tableState) table(t *textTable) {
 		if col.r == nil {
 			continue
 		}
-		header := strings.Join(strings.Fields(heads[c].full), " ")
+		header := oneSpace(heads[c].full)
 		for ri := range t.rows {
 			row := &t.rows[ri]
 			subj := st.firstMention(row.cells[col.subject], col.r.tbl.subject)
