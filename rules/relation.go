@@ -58,6 +58,15 @@ type relSpec struct {
 	// apposition: the source is described by an apposition ("with X,
 	// analyst at Y"), so it need not be the clause's subject.
 	apposition bool
+	// cues (topic rules only): words one of which the target's sentence
+	// or section heading must hold (relation_fallback.go).
+	cues []strItem
+	// notBefore (topic rules only): words after a target that make it
+	// describe the actor.
+	notBefore []strItem
+	// notAfter (topic rules only): words before a target that make it the
+	// actor's side.
+	notAfter []strItem
 }
 
 // relRule is the compiled relation-specific part of a rule.
@@ -95,6 +104,15 @@ func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
 		}
 	case "apposition":
 		r.rel.apposition = p.boolean(n, "apposition")
+	case "not_after":
+		r.rel.notAfter = p.strings(n, "not_after", false)
+	case "not_before":
+		r.rel.notBefore = p.strings(n, "not_before", false)
+	case "cues":
+		r.rel.cues = p.strings(n, "cues", false)
+		if len(r.rel.cues) == 0 {
+			p.errorf(n, "cues lists no word: the rule could never match")
+		}
 	case "source", "target":
 		items := p.strings(n, key, false)
 		for _, t := range items {

@@ -42,6 +42,16 @@ type topicRule struct {
 	typ     string
 	srcMask typeMask
 	tgtMask typeMask
+	// cues, when set, restrict the rule to targets whose sentence or
+	// section heading holds one of them: a place or sector is the topic
+	// actor's target only where the text speaks of victims.
+	cues *phraseSet
+	// notBefore: words that, right after a target, make it describe the
+	// actor rather than a victim ("Chinese hackers", "an Iranian group").
+	notBefore *phraseSet
+	// notAfter: words that, right before a target, make it the actor's
+	// side ("of interest to Moscow", "in the service of Hanoi").
+	notAfter *phraseSet
 }
 
 // topicRule compiles a topic rule.
@@ -51,7 +61,17 @@ func (c *compiler) topicRule(r *rule) {
 		c.errorf(c.r.fields["source"], "a topic rule's source must allow threat-actor: the topic is an actor")
 		return
 	}
-	c.p.topics = append(c.p.topics, topicRule{r: r, typ: c.r.rel.typ, srcMask: src, tgtMask: tgt})
+	tr := topicRule{r: r, typ: c.r.rel.typ, srcMask: src, tgtMask: tgt}
+	if len(c.r.rel.cues) > 0 {
+		tr.cues = c.phraseSet(c.r.rel.cues, true)
+	}
+	if len(c.r.rel.notBefore) > 0 {
+		tr.notBefore = c.phraseSet(c.r.rel.notBefore, true)
+	}
+	if len(c.r.rel.notAfter) > 0 {
+		tr.notAfter = c.phraseSet(c.r.rel.notAfter, true)
+	}
+	c.p.topics = append(c.p.topics, tr)
 }
 
 // dominantActor returns the index in d.acc of every mention of the
@@ -145,7 +165,12 @@ func (d *docState) topicFallback(rs *relState) {
 			linked[s] = true
 		}
 	}
+	companyLed := d.companyOutnames(keys, len(topic))
 	for _, tr := range d.p.topics {
+		if tr.cues != nil && companyLed {
+			// The victims a report lists may be a company's, not the actor's.
+			continue
+		}
 		covered := map[string]bool{}
 		for k := range linked {
 			covered[k] = true
@@ -166,11 +191,21 @@ func (d *docState) topicFallback(rs *relState) {
 			if covered[key] || key == topicKey {
 				continue
 			}
+			si := d.sentOf[c.tokS]
+			if tr.cues != nil && !d.cuedBefore(tr.cues, int(si), int(c.tokS)) &&
+				!d.cuedBefore(tr.cues, d.sectionHeading(int(si)), -1) {
+				continue // another mention may stand where victims are spoken of
+			}
+			if tr.notBefore != nil && d.describesActor(tr.notBefore, c) {
+				continue
+			}
+			if tr.notAfter != nil && d.endsPhrase(tr.notAfter, int(c.tokS)) {
+				continue
+			}
 			covered[key] = true // the first mention decides, once
 			if d.comparedName(int(c.tokS)) {
 				continue
 			}
-			si := d.sentOf[c.tokS]
 			if otherActor[si] {
 				continue
 			}
@@ -185,6 +220,145 @@ func (d *docState) topicFallback(rs *relState) {
 				Coref: "report on " + d.surface(src) + " " + TopicCorefNote})
 		}
 	}
+}
+
+// companyOutnames reports whether some organization is named more often
+// than n times: a report about a contractor (i-Soon, Integrity Technology
+// Group) that also names an actor lists the company's victims.
+func (d *docState) companyOutnames(keys []string, n int) bool {
+	org := maskOf(extractor.Organization)
+	count := map[string]int{}
+	for k := range d.acc {
+		c := &d.acc[k]
+		if c.hide || maskOf(c.typ)&org == 0 {
+			continue
+		}
+		count[keys[k]]++
+		if count[keys[k]] > n {
+			return true
+		}
+	}
+	return false
+}
+
+// cuedBefore reports whether sentence si (-1: none) holds a phrase of ps
+// that starts before token at (-1: anywhere). A cue after the name does
+// not make it a victim: in "X, with partners in Canada, described the
+// compromised routers" Canada only published.
+func (d *docState) cuedBefore(ps *phraseSet, si, at int) bool {
+	if si < 0 {
+		return false
+	}
+	hi := d.sentLo[si+1]
+	end := hi
+	if at >= 0 && at < end {
+		end = at
+	}
+	for i := d.sentLo[si]; i < end; i++ {
+		if ps.startsAt(d, i, hi) {
+			return true
+		}
+	}
+	return false
+}
+
+// describesActor reports whether the place c qualifies a word of words
+// rather than naming a victim: "Chinese hackers", "British and U.S.
+// authorities" (across a coordination of places), "a London-based firm",
+// "Russia's foreign intelligence service" (a possessive before a
+// government or actor).
+func (d *docState) describesActor(words *phraseSet, c *cand) bool {
+	if strings.HasPrefix(d.text[c.end:], "-") || strings.Contains(d.surface(c), "-") && !strings.Contains(c.canonical, "-") {
+		return true // "London-based", "a China-focused consultant": a compound about someone
+	}
+	si := d.sentOf[c.tokS]
+	hi := d.sentLo[si+1]
+	i := int(c.tokE)
+	for i < hi {
+		switch d.fold[i] {
+		case ",", "and", "or", "&":
+			i++
+			continue
+		}
+		if m := d.startM[i]; m >= 0 && d.acc[m].typ == extractor.Location && int(d.acc[m].tokE) > i {
+			i = int(d.acc[m].tokE)
+			continue
+		}
+		break
+	}
+	if i >= hi {
+		return false
+	}
+	if d.fold[i] == "'s" || d.fold[i] == "\u2019s" {
+		// "Russia's FSB", "Russia's foreign intelligence service": the
+		// state's own organs, one adjective allowed between.
+		for j := i + 1; j < hi && j <= i+2; j++ {
+			if m := d.startM[j]; m >= 0 && maskOf(d.acc[m].typ)&(maskOf(extractor.Government)|maskOf(extractor.ThreatActor)) != 0 {
+				return true
+			}
+			if words.startsAt(d, j, hi) {
+				return true
+			}
+		}
+		return false
+	}
+	return words.startsAt(d, i, hi)
+}
+
+// headingLookback bounds how many sentences back sectionHeading looks.
+const headingLookback = 60
+
+// sectionHeading returns the sentence that heads the section holding
+// sentence si, or -1: the nearest sentence before it that stands on a line
+// of its own, is short and has no closing punctuation ("## Victims",
+// "4. Targeting", "Affected sectors"). List items and table rows are no
+// headings.
+func (d *docState) sectionHeading(si int) int {
+	for sj := si - 1; sj >= 0 && sj >= si-headingLookback; sj-- {
+		if d.headingLike(sj) {
+			return sj
+		}
+	}
+	return -1
+}
+
+// headingMaxTokens is the longest heading headingLike accepts.
+const headingMaxTokens = 8
+
+func (d *docState) headingLike(si int) bool {
+	lo, hi := d.sentLo[si], d.sentLo[si+1]
+	if hi <= lo || hi-lo > headingMaxTokens {
+		return false
+	}
+	start, end := d.tokStart[lo], d.tokEnd[hi-1]
+	if start > 0 && d.text[start-1] != '\n' || end < len(d.text) && d.text[end] != '\n' {
+		return false
+	}
+	switch d.tokText[lo] {
+	case "-", "*", "\u2022", "|", "+":
+		return false
+	}
+	switch d.tokText[hi-1] {
+	case ".", "!", "?", ",", ";", "|":
+		return false
+	}
+	return true
+}
+
+// endsPhrase reports whether a phrase of ps ends right before token i, in
+// the same sentence.
+func (d *docState) endsPhrase(ps *phraseSet, i int) bool {
+	lo := d.sentLo[d.sentOf[i]]
+	for j := i - 1; j >= lo && j >= i-4; j-- {
+		if ps.startsAt(d, j, i) {
+			for _, e := range ps.ends(d, j, i, nil) {
+				if e == i {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // nearestBefore returns the element of ks (ascending indexes) nearest

@@ -485,7 +485,7 @@ var fieldsByKind = map[string][]string{
 	KindRelation:  {"relation", "source", "target", "pattern", "apposition"},
 	KindTable:     tableFields, // table.go
 	KindPropagate: {"types"},
-	KindTopic:     {"relation", "source", "target"}, // relation_fallback.go
+	KindTopic:     {"relation", "source", "target", "cues", "not_before", "not_after"}, // relation_fallback.go
 }
 
 var commonFields = []string{"id", "kind", "description", "priority", "examples", "disabled"}
@@ -607,7 +607,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			p.parseOutputField(r, kv.key, kv.val) // output.go
 		case "compounds":
 			r.compounds = p.strings(kv.val, "compounds", false) // compound.go
-		case "relation", "source", "target", "apposition":
+		case "relation", "source", "target", "apposition", "cues", "not_before", "not_after":
 			p.parseRelationField(r, kv.key, kv.val) // relation.go
 		}
 	}
@@ -1002,6 +1002,9 @@ func parseRepeat(s string) (lo, hi int, ok bool) {
 func (p *parser) resolveRule(r *ruleSpec, lists map[string]*listSpec) {
 	r.words = p.expand(r.words, lists)
 	r.compounds = p.expand(r.compounds, lists)
+	r.rel.cues = p.expand(r.rel.cues, lists)
+	r.rel.notBefore = p.expand(r.rel.notBefore, lists)
+	r.rel.notAfter = p.expand(r.rel.notAfter, lists)
 	p.resolveTable(r, lists) // table.go
 	var walk func(es []*elemSpec)
 	walk = func(es []*elemSpec) {
