@@ -23,7 +23,7 @@ import (
 // people they stand for (0: all the people named together).
 var groupWords = map[string]int{"defendants": 0, "suspects": 0, "accused": 0, "conspirators": 0, "men": 0,
 	"women": 0, "individuals": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-	"both": 2, "pair": 2, "their": 0, "hackers": 0, "officers": 0, "nationals": 0, "operatives": 0}
+	"both": 2, "pair": 2, "duo": 2, "their": 0, "hackers": 0, "officers": 0, "nationals": 0, "operatives": 0}
 
 // peopleModifiers make a plural anaphor mean people whatever its head: only
 // people are charged or indicted, so "the charged hackers" are the
@@ -53,6 +53,9 @@ func (d *docState) groupMembers(c capRec, e endpoint, skip []extractor.Span) []e
 	}
 	last := d.fold[c.end-1]
 	n, ok := groupWords[last]
+	if q, quantified := d.quantifiedPronoun(c.start, c.end); quantified {
+		n, ok = q, true // "each of them", "both of them", "the three of them"
+	}
 	if !ok {
 		// "both men", "the two men": the number is the word before.
 		if c.end-c.start >= 2 {
@@ -130,6 +133,25 @@ func (d *docState) groupMembers(c capRec, e endpoint, skip []extractor.Span) []e
 		}
 	}
 	return out
+}
+
+// quantifiedPronoun reports whether tokens [s, e) are a quantifier and
+// "of them" ("each of them", "all of them", "both of them", "two of
+// them", "the three of them"), with how many people it stands for (0:
+// all of them).
+func (d *docState) quantifiedPronoun(s, e int) (int, bool) {
+	if e-s < 3 || d.fold[e-1] != "them" || d.fold[e-2] != "of" {
+		return 0, false
+	}
+	switch q := d.fold[e-3]; {
+	case q == "each" || q == "all":
+		return 0, true
+	case q == "both":
+		return 2, true
+	case numberWords[q] > 0:
+		return numberWords[q], true
+	}
+	return 0, false
 }
 
 // sameNameTaken reports whether name, or a name whose words are all in it
