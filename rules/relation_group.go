@@ -42,14 +42,90 @@ func (d *docState) peopleAnaphor(s, e int, am typeMask) typeMask {
 	return am
 }
 
-// groupMembers returns the further endpoints of a plural person anaphor
-// at cap c whose first antecedent is e: the other people named in the
-// sentence of e, before it and after it, nearest first, up to the
-// anaphor's number. Mentions in skip (the match's direct ends) are left
-// out.
-func (d *docState) groupMembers(c capRec, e endpoint, skip []extractor.Span) []endpoint {
-	if e.coref == "" || c.end-c.start < 1 {
+// groupEnds returns the endpoints a slot span at cap c resolved to e
+// stands for: e alone, or for a plural person anaphor the people it
+// means. A number ("all three", "the two men", "both") means, first, the
+// nearest list of exactly that many people ("three Iranian men, A, B and
+// C, ... the campaign of D. All three are ..." means A, B and C, not D and
+// the two before him); else e and its group (groupMembers).
+func (d *docState) groupEnds(c capRec, e endpoint, skip []extractor.Span) []endpoint {
+	if e.coref != "" {
+		if n := d.groupNumber(c); n > 0 && n < 1<<30 {
+			if run := d.peopleList(c, e, n, skip); run != nil {
+				return run
+			}
+		}
+	}
+	return append([]endpoint{e}, d.groupMembers(c, e, skip)...)
+}
+
+// peopleList returns the nearest coordinated list of exactly n person
+// mentions ("A, B and C") before the anaphor at cap c, in the sentence of
+// its antecedent e or up to antecedentSentences before it; nil when there
+// is none or a member is in skip.
+func (d *docState) peopleList(c capRec, e endpoint, n int, skip []extractor.Span) []endpoint {
+	k := d.accAt(e.span)
+	if k < 0 {
 		return nil
+	}
+	si := int(d.sentOf[d.acc[k].tokS])
+	phrase := d.text[c.bs:c.be]
+	// Walk back from the antecedent; a run is a sequence of person
+	// mentions joined only by ",", "and" or ", and".
+	var run []int
+	flush := func() []endpoint {
+		if len(run) != n {
+			return nil
+		}
+		out := make([]endpoint, 0, n)
+		for i := len(run) - 1; i >= 0; i-- {
+			a := &d.acc[run[i]]
+			for _, s := range skip {
+				if s.Start == a.start && s.End == a.end {
+					return nil
+				}
+			}
+			out = append(out, endpoint{span: extractor.Span{Start: a.start, End: a.end},
+				coref: fmt.Sprintf("%q → %s", phrase, d.surface(a))})
+		}
+		return out
+	}
+	for j := k; j >= 0 && int(d.sentOf[d.acc[j].tokS]) >= si-antecedentSentences; j-- {
+		a := &d.acc[j]
+		if a.typ != extractor.Person || a.end > c.bs {
+			continue
+		}
+		if len(run) > 0 && !d.listJoined(int(a.tokE), int(d.acc[run[len(run)-1]].tokS)) {
+			if out := flush(); out != nil {
+				return out
+			}
+			run = run[:0]
+		}
+		run = append(run, j)
+	}
+	return flush()
+}
+
+// listJoined reports whether the tokens [from, to) only join two members
+// of a list: ",", "and" or ", and", in one sentence.
+func (d *docState) listJoined(from, to int) bool {
+	if from >= to || d.sentOf[from] != d.sentOf[to] {
+		return false
+	}
+	for t := from; t < to; t++ {
+		if f := d.fold[t]; f != "," && f != "and" {
+			return false
+		}
+	}
+	return to-from <= 2
+}
+
+// groupNumber returns how many people a plural person anaphor at cap c
+// stands for: a number, 1<<30 for all the people named together, or 0
+// when c is no plural person anaphor.
+func (d *docState) groupNumber(c capRec) int {
+	if c.end-c.start < 1 {
+		return 0
 	}
 	last := d.fold[c.end-1]
 	n, ok := groupWords[last]
@@ -64,7 +140,7 @@ func (d *docState) groupMembers(c capRec, e endpoint, skip []extractor.Span) []e
 			}
 		}
 		if !ok {
-			return nil
+			return 0
 		}
 	}
 	if n == 0 && c.end-c.start >= 2 && groupWords[d.fold[c.end-2]] > 0 {
@@ -74,6 +150,22 @@ func (d *docState) groupMembers(c capRec, e endpoint, skip []extractor.Span) []e
 		n = 1 << 30
 	} else if d.fold[c.start] == "both" && n > 2 {
 		n = 2
+	}
+	return n
+}
+
+// groupMembers returns the further endpoints of a plural person anaphor
+// at cap c whose first antecedent is e: the other people named in the
+// sentence of e, before it and after it, nearest first, up to the
+// anaphor's number. Mentions in skip (the match's direct ends) are left
+// out.
+func (d *docState) groupMembers(c capRec, e endpoint, skip []extractor.Span) []endpoint {
+	if e.coref == "" {
+		return nil
+	}
+	n := d.groupNumber(c)
+	if n == 0 {
+		return nil
 	}
 	// e is a person mention; collect the person mentions of its sentence.
 	k := d.accAt(e.span)
