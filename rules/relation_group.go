@@ -339,7 +339,61 @@ func (d *docState) peopleSet(c capRec, mask typeMask) []endpoint {
 			}
 		}
 	}
+	if len(out) == 0 {
+		out = d.namedAfter(si, n, phrase)
+	}
 	return out
+}
+
+// namedAfter returns the people a set of n people in sentence si stands
+// for when no list intro names them: the lists of people ("A and B",
+// "C, D and E", or one name) the next setReach sentences give, when they
+// add up to exactly n ("The five defendants belong to Y. ... an
+// indictment against A and B ... charges C, D and E"). A person quoted
+// ("said X", "X said") is no member. Else nil.
+func (d *docState) namedAfter(si, n int, phrase string) []endpoint {
+	if si+1 >= len(d.sents) {
+		return nil
+	}
+	lo := d.sentLo[si+1]
+	hi := d.sentLo[min(si+1+setReach, len(d.sents))]
+	var out []endpoint
+	seen := map[string]bool{}
+	k := sort.Search(len(d.acc), func(k int) bool { return int(d.acc[k].tokS) >= lo })
+	for ; k < len(d.acc) && int(d.acc[k].tokS) < hi; k++ {
+		a := &d.acc[k]
+		if a.typ != extractor.Person || a.hide || d.quoted(int(a.tokS), int(a.tokE)) {
+			continue
+		}
+		// One person named again ("Zhang" after "Zhang Haoran") counts once.
+		key := a.canonical
+		if key == "" {
+			key = oneSpace(d.surface(a))
+		}
+		if key = strings.ToLower(key); seen[key] {
+			continue
+		}
+		seen[key] = true
+		if len(out) == n {
+			return nil // more people than the set holds
+		}
+		out = append(out, endpoint{span: extractor.Span{Start: a.start, End: a.end},
+			coref: fmt.Sprintf("%q → %s", phrase, d.surface(a))})
+	}
+	if len(out) != n {
+		return nil
+	}
+	return out
+}
+
+// quoted reports whether the mention at tokens [s, e) is a quoted
+// speaker: a verb of saying right before or after it ("said X", "X
+// said", "according to X").
+func (d *docState) quoted(s, e int) bool {
+	if s > 0 && d.sentOf[s-1] == d.sentOf[s] && (personSpeechVerbs[d.fold[s-1]] || d.fold[s-1] == "to" && s > 1 && d.fold[s-2] == "according") {
+		return true
+	}
+	return d.speechVerbAt(e)
 }
 
 // setIntro returns the token after a list intro at the start of the
