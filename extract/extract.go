@@ -52,7 +52,6 @@ func (x *Extractor) Document(ctx context.Context, doc *extractor.Document) (res 
 	}
 	sents := x.nlp.Analyze(doc.Text)
 	m := x.pack.Match(doc.Text, sents, x.nlp)
-	m.Mentions = linkSurnames(sents, m.Mentions)
 	for i := range m.Mentions {
 		m.Mentions[i].Doc = doc.ID
 		m.Mentions[i].Page = doc.PageOf(m.Mentions[i].Start)

@@ -207,7 +207,7 @@ func init() {
 	// Plural people ("the defendants", "the two", "both men"): see
 	// relation_group.go.
 	set(maskOf(extractor.Person), "defendants", "suspects", "accused", "conspirators", "men", "women", "two",
-		"three", "four", "five", "six", "seven", "eight")
+		"three", "four", "five", "six", "seven", "eight", "pair", "duo")
 }
 
 // pronouns are the anaphors that reach only antecedentSentences back; a
@@ -225,7 +225,8 @@ func (d *docState) isAnaphor(s, e int) (typeMask, int, bool) {
 		return 0, 0, false
 	}
 	reach := nounAntecedentSentences
-	if e-s == 1 && pronouns[d.fold[s]] {
+	if e-s == 1 && pronouns[d.fold[s]] || e-s == 3 && d.fold[s+1] == "of" && pronouns[d.fold[e-1]] {
+		// "they"; "each of them", "both of them": a pronoun's reach
 		reach = antecedentSentences
 	}
 	var buf [4]int

@@ -94,6 +94,7 @@ func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *tr
 	}
 	links := d.runAliases()
 	d.propagateNames()                     // propagate.go
+	d.linkNameParts()                      // propagate_persons.go
 	rels := d.runRelations()               // relation_match.go; may add mentions
 	links, rels = d.runTables(links, rels) // table_match.go; may add mentions
 	res := Result{Mentions: make([]extractor.Mention, 0, len(d.acc)), Aliases: links, Relations: rels}

@@ -23,7 +23,7 @@ import (
 // people they stand for (0: all the people named together).
 var groupWords = map[string]int{"defendants": 0, "suspects": 0, "accused": 0, "conspirators": 0, "men": 0,
 	"women": 0, "individuals": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-	"both": 2, "pair": 2, "their": 0, "hackers": 0, "officers": 0, "nationals": 0, "operatives": 0}
+	"both": 2, "pair": 2, "duo": 2, "their": 0, "hackers": 0, "officers": 0, "nationals": 0, "operatives": 0}
 
 // peopleModifiers make a plural anaphor mean people whatever its head: only
 // people are charged or indicted, so "the charged hackers" are the
@@ -42,17 +42,96 @@ func (d *docState) peopleAnaphor(s, e int, am typeMask) typeMask {
 	return am
 }
 
-// groupMembers returns the further endpoints of a plural person anaphor
-// at cap c whose first antecedent is e: the other people named in the
-// sentence of e, before it and after it, nearest first, up to the
-// anaphor's number. Mentions in skip (the match's direct ends) are left
-// out.
-func (d *docState) groupMembers(c capRec, e endpoint, skip []extractor.Span) []endpoint {
-	if e.coref == "" || c.end-c.start < 1 {
+// groupEnds returns the endpoints a slot span at cap c resolved to e
+// stands for: e alone, or for a plural person anaphor the people it
+// means. A number ("all three", "the two men", "both") means, first, the
+// nearest list of exactly that many people ("three Iranian men, A, B and
+// C, ... the campaign of D. All three are ..." means A, B and C, not D and
+// the two before him); else e and its group (groupMembers).
+func (d *docState) groupEnds(c capRec, e endpoint, skip []extractor.Span) []endpoint {
+	if e.coref != "" {
+		if n := d.groupNumber(c); n > 0 && n < 1<<30 {
+			if run := d.peopleList(c, e, n, skip); run != nil {
+				return run
+			}
+		}
+	}
+	return append([]endpoint{e}, d.groupMembers(c, e, skip)...)
+}
+
+// peopleList returns the nearest coordinated list of exactly n person
+// mentions ("A, B and C") before the anaphor at cap c, in the sentence of
+// its antecedent e or up to antecedentSentences before it; nil when there
+// is none or a member is in skip.
+func (d *docState) peopleList(c capRec, e endpoint, n int, skip []extractor.Span) []endpoint {
+	k := d.accAt(e.span)
+	if k < 0 {
 		return nil
+	}
+	si := int(d.sentOf[d.acc[k].tokS])
+	phrase := d.text[c.bs:c.be]
+	// Walk back from the antecedent; a run is a sequence of person
+	// mentions joined only by ",", "and" or ", and".
+	var run []int
+	flush := func() []endpoint {
+		if len(run) != n {
+			return nil
+		}
+		out := make([]endpoint, 0, n)
+		for i := len(run) - 1; i >= 0; i-- {
+			a := &d.acc[run[i]]
+			for _, s := range skip {
+				if s.Start == a.start && s.End == a.end {
+					return nil
+				}
+			}
+			out = append(out, endpoint{span: extractor.Span{Start: a.start, End: a.end},
+				coref: fmt.Sprintf("%q → %s", phrase, d.surface(a))})
+		}
+		return out
+	}
+	for j := k; j >= 0 && int(d.sentOf[d.acc[j].tokS]) >= si-antecedentSentences; j-- {
+		a := &d.acc[j]
+		if a.typ != extractor.Person || a.end > c.bs {
+			continue
+		}
+		if len(run) > 0 && !d.listJoined(int(a.tokE), int(d.acc[run[len(run)-1]].tokS)) {
+			if out := flush(); out != nil {
+				return out
+			}
+			run = run[:0]
+		}
+		run = append(run, j)
+	}
+	return flush()
+}
+
+// listJoined reports whether the tokens [from, to) only join two members
+// of a list: ",", "and" or ", and", in one sentence.
+func (d *docState) listJoined(from, to int) bool {
+	if from >= to || d.sentOf[from] != d.sentOf[to] {
+		return false
+	}
+	for t := from; t < to; t++ {
+		if f := d.fold[t]; f != "," && f != "and" {
+			return false
+		}
+	}
+	return to-from <= 2
+}
+
+// groupNumber returns how many people a plural person anaphor at cap c
+// stands for: a number, 1<<30 for all the people named together, or 0
+// when c is no plural person anaphor.
+func (d *docState) groupNumber(c capRec) int {
+	if c.end-c.start < 1 {
+		return 0
 	}
 	last := d.fold[c.end-1]
 	n, ok := groupWords[last]
+	if q, quantified := d.quantifiedPronoun(c.start, c.end); quantified {
+		n, ok = q, true // "each of them", "both of them", "the three of them"
+	}
 	if !ok {
 		// "both men", "the two men": the number is the word before.
 		if c.end-c.start >= 2 {
@@ -61,7 +140,7 @@ func (d *docState) groupMembers(c capRec, e endpoint, skip []extractor.Span) []e
 			}
 		}
 		if !ok {
-			return nil
+			return 0
 		}
 	}
 	if n == 0 && c.end-c.start >= 2 && groupWords[d.fold[c.end-2]] > 0 {
@@ -71,6 +150,22 @@ func (d *docState) groupMembers(c capRec, e endpoint, skip []extractor.Span) []e
 		n = 1 << 30
 	} else if d.fold[c.start] == "both" && n > 2 {
 		n = 2
+	}
+	return n
+}
+
+// groupMembers returns the further endpoints of a plural person anaphor
+// at cap c whose first antecedent is e: the other people named in the
+// sentence of e, before it and after it, nearest first, up to the
+// anaphor's number. Mentions in skip (the match's direct ends) are left
+// out.
+func (d *docState) groupMembers(c capRec, e endpoint, skip []extractor.Span) []endpoint {
+	if e.coref == "" {
+		return nil
+	}
+	n := d.groupNumber(c)
+	if n == 0 {
+		return nil
 	}
 	// e is a person mention; collect the person mentions of its sentence.
 	k := d.accAt(e.span)
@@ -130,6 +225,25 @@ func (d *docState) groupMembers(c capRec, e endpoint, skip []extractor.Span) []e
 		}
 	}
 	return out
+}
+
+// quantifiedPronoun reports whether tokens [s, e) are a quantifier and
+// "of them" ("each of them", "all of them", "both of them", "two of
+// them", "the three of them"), with how many people it stands for (0:
+// all of them).
+func (d *docState) quantifiedPronoun(s, e int) (int, bool) {
+	if e-s < 3 || d.fold[e-1] != "them" || d.fold[e-2] != "of" {
+		return 0, false
+	}
+	switch q := d.fold[e-3]; {
+	case q == "each" || q == "all":
+		return 0, true
+	case q == "both":
+		return 2, true
+	case numberWords[q] > 0:
+		return numberWords[q], true
+	}
+	return 0, false
 }
 
 // sameNameTaken reports whether name, or a name whose words are all in it
@@ -225,7 +339,61 @@ func (d *docState) peopleSet(c capRec, mask typeMask) []endpoint {
 			}
 		}
 	}
+	if len(out) == 0 {
+		out = d.namedAfter(si, n, phrase)
+	}
 	return out
+}
+
+// namedAfter returns the people a set of n people in sentence si stands
+// for when no list intro names them: the lists of people ("A and B",
+// "C, D and E", or one name) the next setReach sentences give, when they
+// add up to exactly n ("The five defendants belong to Y. ... an
+// indictment against A and B ... charges C, D and E"). A person quoted
+// ("said X", "X said") is no member. Else nil.
+func (d *docState) namedAfter(si, n int, phrase string) []endpoint {
+	if si+1 >= len(d.sents) {
+		return nil
+	}
+	lo := d.sentLo[si+1]
+	hi := d.sentLo[min(si+1+setReach, len(d.sents))]
+	var out []endpoint
+	seen := map[string]bool{}
+	k := sort.Search(len(d.acc), func(k int) bool { return int(d.acc[k].tokS) >= lo })
+	for ; k < len(d.acc) && int(d.acc[k].tokS) < hi; k++ {
+		a := &d.acc[k]
+		if a.typ != extractor.Person || a.hide || d.quoted(int(a.tokS), int(a.tokE)) {
+			continue
+		}
+		// One person named again ("Zhang" after "Zhang Haoran") counts once.
+		key := a.canonical
+		if key == "" {
+			key = oneSpace(d.surface(a))
+		}
+		if key = strings.ToLower(key); seen[key] {
+			continue
+		}
+		seen[key] = true
+		if len(out) == n {
+			return nil // more people than the set holds
+		}
+		out = append(out, endpoint{span: extractor.Span{Start: a.start, End: a.end},
+			coref: fmt.Sprintf("%q → %s", phrase, d.surface(a))})
+	}
+	if len(out) != n {
+		return nil
+	}
+	return out
+}
+
+// quoted reports whether the mention at tokens [s, e) is a quoted
+// speaker: a verb of saying right before or after it ("said X", "X
+// said", "according to X").
+func (d *docState) quoted(s, e int) bool {
+	if s > 0 && d.sentOf[s-1] == d.sentOf[s] && (personSpeechVerbs[d.fold[s-1]] || d.fold[s-1] == "to" && s > 1 && d.fold[s-2] == "according") {
+		return true
+	}
+	return d.speechVerbAt(e)
 }
 
 // setIntro returns the token after a list intro at the start of the

@@ -178,14 +178,12 @@ func (rs *relState) found(r *rule, i, end int) {
 			continue
 		}
 		if e, ok := rs.resolve(r, c, r.rel.srcMask, r.rel.srcOrder, r.slotTypes[r.rel.src], direct); ok {
-			sources = append(sources, e)
-			sources = append(sources, d.groupMembers(c, e, direct)...)
+			sources = append(sources, d.groupEnds(c, e, direct)...) // plural people (relation_group.go)
 		}
 	}
 	for _, c := range tgts {
 		if e, ok := rs.resolve(r, c, r.rel.tgtMask, r.rel.tgtOrder, r.slotTypes[r.rel.tgt], direct); ok {
-			targets = append(targets, e)
-			targets = append(targets, d.groupMembers(c, e, direct)...)
+			targets = append(targets, d.groupEnds(c, e, direct)...)
 		}
 	}
 	// The other members of a coordinated list the target belongs to

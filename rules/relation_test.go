@@ -375,7 +375,7 @@ func TestRelationBulletListContinuesSentence(t *testing.T) {
 func TestRelationPluralPersonAnaphor(t *testing.T) {
 	pack := `
 lists:
-  relation_anaphors: ["the defendants", "the two", "both men", he]
+  relation_anaphors: ["the defendants", "the two", "both men", he, "each of them", "both of them", "the pair", "all three"]
 rules:
   - id: names
     kind: gazetteer
@@ -383,6 +383,7 @@ rules:
       - {name: Ni Gaobin, type: person}
       - {name: Weng Ming, type: person}
       - {name: Cheng Feng, type: person}
+      - {name: Zhao Li, type: person}
       - {name: APT31, type: threat-actor}
   - id: member
     kind: relation
@@ -410,6 +411,22 @@ rules:
 			`Weng Ming -affiliated-with-> APT31 @"The two" → Weng Ming`}},
 		{"a singular anaphor stays one", names + " He joined APT31.", []string{
 			`Cheng Feng -affiliated-with-> APT31 @"He" → Cheng Feng`}},
+		{"each of them: all of them", names + " Each of them joined APT31.", []string{
+			`Cheng Feng -affiliated-with-> APT31 @"Each of them" → Cheng Feng`,
+			`Ni Gaobin -affiliated-with-> APT31 @"Each of them" → Ni Gaobin`,
+			`Weng Ming -affiliated-with-> APT31 @"Each of them" → Weng Ming`}},
+		{"both of them: the last two", names + " Both of them joined APT31.", []string{
+			`Cheng Feng -affiliated-with-> APT31 @"Both of them" → Cheng Feng`,
+			`Weng Ming -affiliated-with-> APT31 @"Both of them" → Weng Ming`}},
+		{"a number means the list of that many people, not the nearest person",
+			"The charges name Ni Gaobin, Weng Ming and Cheng Feng, who spied on the staff of Zhao Li. All three joined APT31.",
+			[]string{
+				`Cheng Feng -affiliated-with-> APT31 @"All three" → Cheng Feng`,
+				`Ni Gaobin -affiliated-with-> APT31 @"All three" → Ni Gaobin`,
+				`Weng Ming -affiliated-with-> APT31 @"All three" → Weng Ming`}},
+		{"the pair: the last two", names + " The pair joined APT31.", []string{
+			`Cheng Feng -affiliated-with-> APT31 @"The pair" → Cheng Feng`,
+			`Weng Ming -affiliated-with-> APT31 @"The pair" → Weng Ming`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
