@@ -67,6 +67,9 @@ type relSpec struct {
 	// notAfter (topic rules only): words before a target that make it the
 	// actor's side.
 	notAfter []strItem
+	// passive (topic rules only): participles of an agentless passive
+	// clause whose subject the target is.
+	passive []strItem
 }
 
 // relRule is the compiled relation-specific part of a rule.
@@ -104,6 +107,8 @@ func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
 		}
 	case "apposition":
 		r.rel.apposition = p.boolean(n, "apposition")
+	case "passive":
+		r.rel.passive = p.strings(n, "passive", false)
 	case "not_after":
 		r.rel.notAfter = p.strings(n, "not_after", false)
 	case "not_before":

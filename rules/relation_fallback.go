@@ -52,6 +52,9 @@ type topicRule struct {
 	// notAfter: words that, right before a target, make it the actor's
 	// side ("of interest to Moscow", "in the service of Hanoi").
 	notAfter *phraseSet
+	// passive: participles of an agentless passive clause whose subject the
+	// target must be ("Three hospitals in Ohio were later breached").
+	passive *phraseSet
 }
 
 // topicRule compiles a topic rule.
@@ -70,6 +73,9 @@ func (c *compiler) topicRule(r *rule) {
 	}
 	if len(c.r.rel.notAfter) > 0 {
 		tr.notAfter = c.phraseSet(c.r.rel.notAfter, true)
+	}
+	if len(c.r.rel.passive) > 0 {
+		tr.passive = c.phraseSet(c.r.rel.passive, true)
 	}
 	c.p.topics = append(c.p.topics, tr)
 }
@@ -196,6 +202,9 @@ func (d *docState) topicFallback(rs *relState) {
 				!d.cuedBefore(tr.cues, d.sectionHeading(int(si)), -1) {
 				continue // another mention may stand where victims are spoken of
 			}
+			if tr.passive != nil && !d.agentlessPassive(tr.passive, k) {
+				continue
+			}
 			if tr.notBefore != nil && d.describesActor(tr.notBefore, c) {
 				continue
 			}
@@ -239,6 +248,66 @@ func (d *docState) companyOutnames(keys []string, n int) bool {
 		}
 	}
 	return false
+}
+
+// Words an agentless passive clause may hold between its subject and the
+// verb ("Hospitals in Ohio, Utah and Iowa were later hit"), besides names.
+var (
+	passiveSubjectGlue = map[string]bool{"in": true, "and": true, "or": true, ",": true, "the": true, "its": true,
+		"their": true, "a": true, "an": true, "of": true, "at": true, "both": true, "all": true, "several": true,
+		"two": true, "three": true, "four": true, "five": true, "many": true, "other": true, "other's": true}
+	passiveAux = map[string]bool{"was": true, "were": true, "is": true, "are": true, "got": true, "been": true,
+		"has": true, "have": true, "had": true}
+	passiveAdverbs = map[string]bool{"later": true, "also": true, "then": true, "reportedly": true, "allegedly": true,
+		"repeatedly": true, "previously": true, "subsequently": true, "eventually": true, "all": true, "both": true,
+		"likely": true, "probably": true, "apparently": true, "successfully": true, "similarly": true}
+)
+
+// passiveReach bounds how far agentlessPassive looks for the verb.
+const passiveReach = 16
+
+// agentlessPassive reports whether mention k is (part of) the subject of a
+// passive clause with a verb of ps and no agent: "Randolph Air Force Base in
+// Texas and Robins Air Force Base were breached". With an agent ("were
+// breached by X") a relation rule decides instead.
+func (d *docState) agentlessPassive(ps *phraseSet, k int) bool {
+	c := &d.acc[k]
+	si := d.sentOf[c.tokS]
+	hi := d.sentLo[si+1]
+	i := int(c.tokE)
+	for steps := 0; i < hi && steps < passiveReach; steps++ {
+		if m := d.startM[i]; m >= 0 && int(d.acc[m].tokE) > i {
+			i = int(d.acc[m].tokE)
+			continue
+		}
+		if !passiveSubjectGlue[d.fold[i]] {
+			break
+		}
+		i++
+	}
+	aux := false
+	for i < hi && passiveAux[d.fold[i]] {
+		aux = true
+		i++
+	}
+	if !aux {
+		return false
+	}
+	for i < hi && passiveAdverbs[d.fold[i]] {
+		i++
+	}
+	if i >= hi || !ps.startsAt(d, i, hi) {
+		return false
+	}
+	for j := i + 1; j < hi && j <= i+6; j++ {
+		switch d.fold[j] {
+		case "by":
+			return false
+		case ".", ";", ":", ",":
+			return true
+		}
+	}
+	return true
 }
 
 // cuedBefore reports whether sentence si (-1: none) holds a phrase of ps
