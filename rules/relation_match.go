@@ -23,6 +23,7 @@ func (d *docState) runRelations() []RelationMatch {
 	if len(rs.added) > 0 {
 		d.acc = append(d.acc, rs.added...)
 		sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
+		d.index() // startM and cover point into d.acc, which moved
 	}
 	d.topicFallback(rs) // relation_fallback.go
 	out := make([]RelationMatch, 0, len(rs.out))
