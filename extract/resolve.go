@@ -44,6 +44,7 @@ type ref struct {
 	kbe      *kb.Entry // the knowledge-base entry naming it, if any
 	defined  bool      // the long side of an alias definition
 	canonOff bool      // the document's own definition overrides the rule's canonical name
+	headed   string    // a sector mention with the head noun the text puts after it, or ""
 }
 
 // Resolve merges the mentions of every document into entities and returns
@@ -97,6 +98,9 @@ func (r *resolver) collect(results []*DocResult) ([]ref, []link) {
 		for _, m := range res.Mentions {
 			rf := ref{m: m, doc: di, sentence: sentenceOf(res, m.Start), kbe: r.kb.match(m)}
 			rf.key = identityKey(rf)
+			if m.Type == extractor.Sector && res.Doc != nil {
+				rf.headed = withSectorHead(m, res.Doc.Text)
+			}
 			at[m.Span] = len(refs)
 			refs = append(refs, rf)
 		}
@@ -349,6 +353,9 @@ func (r *resolver) buildEntity(refs []ref, idx []int) extractor.Entity {
 		if short := withoutGroupNoun(surfaceName(m)); short != "" && m.Type == extractor.ThreatActor {
 			aliases = append(aliases, short)
 		}
+		if rf.headed != "" {
+			aliases = append(aliases, rf.headed)
+		}
 		ev = append(ev, evidence{doc: rf.doc, sentence: rf.sentence, prior: r.prior(rf)})
 		if m.Type != typ {
 			continue
@@ -450,6 +457,43 @@ func surfaceName(m extractor.Mention) string {
 		return m.Text
 	}
 	return trimPossessive(strings.Join(strings.Fields(m.Text), " "))
+}
+
+// sectorHeads are the nouns a list of sector words shares: "the energy,
+// telecommunications and defense industries".
+var sectorHeads = []string{"industries", "industry", "sectors", "sector", "companies", "firms", "organizations",
+	"organisations", "entities", "providers"}
+
+// withSectorHead returns a sector mention's words followed by the head noun
+// the text puts right after it, or "": in "the energy and defense
+// industries" the mention "defense" is also called "defense industries",
+// and an analyst (or a gold file) may use either.
+func withSectorHead(m extractor.Mention, text string) string {
+	if m.End <= 0 || m.End >= len(text) {
+		return ""
+	}
+	rest := text[m.End:]
+	trimmed := strings.TrimLeft(rest, " ")
+	if len(trimmed) == len(rest) || len(rest)-len(trimmed) > 1 {
+		return "" // one space, no line break or punctuation, between the two
+	}
+	name := surfaceName(m)
+	for _, h := range sectorHeads {
+		if len(trimmed) >= len(h) && strings.EqualFold(trimmed[:len(h)], h) &&
+			(len(trimmed) == len(h) || !isWordByte(trimmed[len(h)])) {
+			for _, h2 := range sectorHeads {
+				if strings.HasSuffix(strings.ToLower(name), " "+h2) {
+					return "" // "energy sector industries" is no name
+				}
+			}
+			return name + " " + trimmed[:len(h)]
+		}
+	}
+	return ""
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '-' || b >= 0x80
 }
 
 // groupNouns are the words reports put after an actor's name ("the OilRig
