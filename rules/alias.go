@@ -134,6 +134,11 @@ func (d *docState) runAliases() []AliasLink {
 	if len(accepted) > 0 {
 		d.acc = append(d.acc, accepted...)
 		sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
+		// The sort moves mentions: the token index must follow, or a later
+		// entity constraint reads another mention ("the Fujian State
+		// Security Department (FSSD), a provincial office of the MSS" lost
+		// the MSS when the abbreviation was never used again).
+		d.index()
 	}
 
 	var links []AliasLink

@@ -476,3 +476,47 @@ rules:
 		}
 	}
 }
+
+// An alias rule adds the abbreviation as a mention; the relation rules
+// after it must still see every mention where it stands, also when the
+// abbreviation is never used again (so nothing else re-indexes the
+// mentions before the relations run).
+func TestRelationSeesMentionsAfterAbbreviation(t *testing.T) {
+	p := packOf(t, `
+rules:
+  - id: names
+    kind: gazetteer
+    entries:
+      - {name: Fujian State Security Department, type: government}
+      - {name: Ministry of State Security, type: government}
+  - id: abbreviation
+    kind: alias
+    check: abbreviation
+    pattern:
+      - {entity: [government], slot: name}
+      - text: "("
+      - {slot: alias, regex: '\p{Lu}[\p{Lu}\p{N}&-]{1,9}s?'}
+      - text: ")"
+  - id: arm
+    kind: relation
+    relation: part-of
+    source: [government]
+    target: [government]
+    pattern:
+      - seq: [{slot: source, entity: any}]
+      - seq: [{text: "("}, {any: true, not: {text: ")"}, repeat: "1-4"}, {text: ")"}]
+        optional: true
+      - text: ","
+      - lower: "a provincial arm of the"
+      - {slot: target, entity: any}
+`)
+	want := "Fujian State Security Department -part-of-> Ministry of State Security"
+	for _, text := range []string{
+		"Officers of the Fujian State Security Department (FSSD), a provincial arm of the Ministry of State Security, were charged.",
+		"Officers of the Fujian State Security Department, a provincial arm of the Ministry of State Security, were charged.",
+	} {
+		if got := relations(t, p, text); strings.Join(got, "|") != want {
+			t.Errorf("%q: got %q, want %q", text, got, want)
+		}
+	}
+}
