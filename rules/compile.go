@@ -219,6 +219,9 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	p.relPhase = phases[relationStage]
 	p.relCues = c.relationCues(set.lists) // relation.go
 	c.tableCues(set.lists)                // table.go
+	if l, ok := set.lists[listGazetteerContext]; ok && len(l.items) > 0 {
+		p.gazContext = c.listPhrases(l) // gazetteer.go
+	}
 	return p, c.probs
 }
 
@@ -255,6 +258,7 @@ func (c *compiler) gazetteer(r *rule) int {
 			if e.common != nil {
 				h.common = *e.common
 			}
+			h.context = e.context
 			p.insertName(toks, h)
 			names++
 		}

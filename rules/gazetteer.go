@@ -49,6 +49,10 @@ type gazHit struct {
 	// "Certify"): it does not match as the first word of a sentence, where
 	// a capital letter says nothing.
 	common bool
+	// context marks a name that is also the name of something else
+	// ("Leviathan", a gas field; "Calypso", a nymph): it matches only in a
+	// sentence that holds a word of the pack list gazetteer_context_words.
+	context bool
 }
 
 type gazEntry struct {
@@ -160,7 +164,7 @@ func (d *docState) matchGazetteers(lo, hi int) {
 		for j := i + 1; ; j++ {
 			for k := range n.hits {
 				h := &n.hits[k]
-				if h.accepts(d, i) && !(h.common && d.sentenceInitial(i)) {
+				if h.accepts(d, i) && !(h.common && d.sentenceInitial(i)) && !(h.context && !d.threatContext(i)) {
 					e := &p.gaz.entries[h.entry]
 					r := p.rules[h.rule]
 					d.addCand(cand{start: d.tokStart[i], end: d.tokEnd[j-1], rule: h.rule, prio: r.prio,
@@ -181,6 +185,27 @@ func (d *docState) matchGazetteers(lo, hi int) {
 			}
 		}
 	}
+}
+
+// listGazetteerContext names the pack list of words that let a context
+// name match (entries with context: true).
+const listGazetteerContext = "gazetteer_context_words"
+
+// threatContext reports whether the sentence of token i holds a word of the
+// pack's gazetteer context list (true when the pack has none).
+func (d *docState) threatContext(i int) bool {
+	ps := d.p.gazContext
+	if ps == nil {
+		return true
+	}
+	si := d.sentOf[i]
+	lo, hi := d.sentLo[si], d.sentLo[si+1]
+	for j := lo; j < hi; j++ {
+		if ps.startsAt(d, j, hi) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceInitial reports whether token i is the first word of its

@@ -146,6 +146,7 @@ type Pack struct {
 	propagate  []propRule       // document propagation rules (propagate.go)
 	topics     []topicRule      // topic fallback rules (relation_fallback.go)
 	relCues    *relCues         // negation, hedge and anaphor lists of relation rules
+	gazContext *phraseSet       // words that let a context name match (gazetteer.go)
 	tables     *tableSet        // table rules (table.go); nil when the pack has none
 	tokenRE    []*regexp.Regexp // distinct pattern token regexes, by cache id
 	tokenREs   map[string]int

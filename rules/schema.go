@@ -72,6 +72,7 @@ type entrySpec struct {
 	subtype string
 	cas     string
 	common  *bool
+	context bool // the name needs a threat word in its sentence (gazetteer.go)
 	node    *yaml.Node
 }
 
@@ -714,7 +715,7 @@ func (p *parser) parseEntries(n *yaml.Node) []entrySpec {
 			continue
 		}
 		e := entrySpec{node: en}
-		for _, kv := range p.pairs(en, "name", "aliases", "type", "subtype", "case", "common") {
+		for _, kv := range p.pairs(en, "name", "aliases", "type", "subtype", "case", "common", "context") {
 			switch kv.key {
 			case "name":
 				s, _ := p.str(kv.val, "name")
@@ -732,6 +733,8 @@ func (p *parser) parseEntries(n *yaml.Node) []entrySpec {
 			case "common":
 				b := p.boolean(kv.val, "common")
 				e.common = &b
+			case "context":
+				e.context = p.boolean(kv.val, "context")
 			}
 		}
 		if strings.TrimSpace(e.name.s) == "" {

@@ -56,6 +56,10 @@ Mercury Sodium Potassium Calcium Helium Radium Silicon Platinum Holmium Neodymiu
 Phosphorus Promethium Strontium Thallium Yttrium Lithium Boron Cerium Curium Cesium Actinium Plutonium
 Operation Ocean Lotus Sofacy Cardinal Pioneer Superman Inception Foxtrot Mantis Scimitar
 Watchdog Gorilla BlackJack Siesta Pickaxe Foxmail Hellfire Golem'''.split()} - {norm('Sofacy')}
+# Names that are also the names of other things a report may mention (a gas
+# field, a nymph): kept, but matched only in a sentence with a threat word
+# (context: true, docs/rules.md).
+CONTEXT = {norm(x) for x in 'Calypso Leviathan Chimera'.split()}
 OPERATION = re.compile(r'^(operation|op\.?|campaign)\b', re.I)
 GROUPN = re.compile(r'^(group|team|apt|unit|tg|threat group)[ -]?\d{1,2}$', re.I)
 OKCHARS = re.compile(r"^[\w .&@'’\-/$]+$")
@@ -188,6 +192,7 @@ for ext in (False, True):
         s = '      - {name: ' + q(c)
         if al: s += ', aliases: [' + ', '.join(q(a) for a in al) + ']'
         if com: s += ', common: true'
+        if norm(c) in CONTEXT: s += ', context: true'
         s += '}'
         lines.append(s)
     lines.append('    examples:')
