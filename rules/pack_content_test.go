@@ -182,7 +182,7 @@ func parseContentEntry(raw any, ruleType extractor.EntityType) (contentEntry, st
 	}
 	for k, v := range m {
 		switch k {
-		case "name", "aliases", "type", "case", "subtype", "common":
+		case "name", "aliases", "type", "case", "subtype", "common", "context":
 		default:
 			// An unquoted comma inside a flow mapping turns the rest of a
 			// name into a key of its own.
