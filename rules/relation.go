@@ -70,6 +70,9 @@ type relSpec struct {
 	// passive (topic rules only): participles of an agentless passive
 	// clause whose subject the target is.
 	passive []strItem
+	// frames (topic rules only): victim frames whose object the target
+	// must be ("intrusions at", "the breach of", "victims include").
+	frames []strItem
 }
 
 // relRule is the compiled relation-specific part of a rule.
@@ -109,6 +112,8 @@ func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
 		r.rel.apposition = p.boolean(n, "apposition")
 	case "passive":
 		r.rel.passive = p.strings(n, "passive", false)
+	case "frames":
+		r.rel.frames = p.strings(n, "frames", false)
 	case "not_after":
 		r.rel.notAfter = p.strings(n, "not_after", false)
 	case "not_before":

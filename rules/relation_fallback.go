@@ -55,6 +55,9 @@ type topicRule struct {
 	// passive: participles of an agentless passive clause whose subject the
 	// target must be ("Three hospitals in Ohio were later breached").
 	passive *phraseSet
+	// frames: victim frames whose object the target must be ("intrusions
+	// at", "the breach of", "victims include"; relation_topic_local.go).
+	frames *phraseSet
 }
 
 // topicRule compiles a topic rule.
@@ -76,6 +79,9 @@ func (c *compiler) topicRule(r *rule) {
 	}
 	if len(c.r.rel.passive) > 0 {
 		tr.passive = c.phraseSet(c.r.rel.passive, true)
+	}
+	if len(c.r.rel.frames) > 0 {
+		tr.frames = c.phraseSet(c.r.rel.frames, true)
 	}
 	c.p.topics = append(c.p.topics, tr)
 }
@@ -114,29 +120,42 @@ func (d *docState) entityKey(c *cand) string {
 	return strings.ToLower(oneSpace(d.surface(c)))
 }
 
-// topicFallback adds the relations of the topic rules to rs.out.
+// topicFallback adds the relations of the topic rules to rs.out. The
+// topic of a sentence is the document's dominant actor or, without one,
+// the actor its paragraph or section is about; rules whose source allows
+// person also give to the charged persons of the paragraph
+// (relation_topic_local.go).
 func (d *docState) topicFallback(rs *relState) {
-	if len(d.p.topics) == 0 {
+	if len(d.p.topics) == 0 || len(d.sents) == 0 {
 		return
 	}
-	actor := maskOf(extractor.ThreatActor)
+	actor, person := maskOf(extractor.ThreatActor), maskOf(extractor.Person)
+	wantPersons := false
+	for _, tr := range d.p.topics {
+		wantPersons = wantPersons || tr.srcMask&person != 0
+	}
 	// Entity keys are computed once: the loops below visit every mention.
 	keys := make([]string, len(d.acc))
 	byStart := make(map[extractor.Span]int, len(d.acc))
-	anyActor := false
+	endAt := make(map[int]int, len(d.acc))
+	anyTopic := false
 	for k := range d.acc {
 		keys[k] = d.entityKey(&d.acc[k])
 		byStart[extractor.Span{Start: d.acc[k].start, End: d.acc[k].end}] = k
-		anyActor = anyActor || maskOf(d.acc[k].typ)&actor != 0
+		if !d.acc[k].hide {
+			endAt[int(d.acc[k].tokE)-1] = k
+		}
+		m := maskOf(d.acc[k].typ)
+		anyTopic = anyTopic || m&actor != 0 || wantPersons && m&person != 0
 	}
-	if !anyActor {
+	if !anyTopic {
 		return
 	}
-	topic := d.dominantActor(keys)
-	if topic == nil {
-		return
+	var docTopic *topicSource
+	if ms := d.dominantActor(keys); ms != nil {
+		docTopic = &topicSource{key: keys[ms[0]], ms: ms}
 	}
-	topicKey := keys[topic[0]]
+	localActor, localPersons := d.localTopics(keys, docTopic == nil, wantPersons)
 	keyOf := func(sp extractor.Span) (string, bool) {
 		k, ok := byStart[sp]
 		if !ok {
@@ -144,91 +163,173 @@ func (d *docState) topicFallback(rs *relState) {
 		}
 		return keys[k], true
 	}
-	// Sentences that name another actor say nothing of the topic's tools.
-	otherActor := map[int32]bool{}
+	// Per sentence, the actors it names: a sentence that names another
+	// actor says nothing of the topic's tools or victims.
+	sentActors := map[int32][]string{}
+	sentPersons := map[int32][]string{}
 	for k := range d.acc {
 		c := &d.acc[k]
-		if !c.hide && maskOf(c.typ)&actor != 0 && keys[k] != topicKey {
-			otherActor[d.sentOf[c.tokS]] = true
+		if c.hide {
+			continue
+		}
+		si := d.sentOf[c.tokS]
+		switch m := maskOf(c.typ); {
+		case m&actor != 0:
+			sentActors[si] = append(sentActors[si], keys[k])
+		case m&person != 0:
+			sentPersons[si] = append(sentPersons[si], keys[k])
 		}
 	}
-	// Names already tied to the topic actor by any relation ("Raptor
-	// Train is operated by Flax Typhoon") need no fallback.
-	linked := map[string]bool{}
+	// Names already tied to a topic by any relation ("Raptor Train is
+	// operated by Flax Typhoon") need no fallback.
+	linked := map[string]map[string]bool{}
+	// Names tied to any actor: a local topic gets none of them (a section
+	// on Mustang Panda's PlugX, then one asking whether another actor uses
+	// it).
+	actorLinked := map[string]bool{}
+	link := func(a, b string) {
+		if linked[a] == nil {
+			linked[a] = map[string]bool{}
+		}
+		linked[a][b] = true
+	}
 	for _, m := range rs.out {
 		if m.Rule == "" {
 			continue
 		}
 		s, okS := keyOf(m.Source)
 		t, okT := keyOf(m.Target)
-		if !okS || !okT {
-			continue
-		}
-		if s == topicKey {
-			linked[t] = true
-		}
-		if t == topicKey {
-			linked[s] = true
+		if okS && okT {
+			link(s, t)
+			link(t, s)
+			if k := byStart[m.Source]; maskOf(d.acc[k].typ)&actor != 0 {
+				actorLinked[t] = true
+			}
+			if k := byStart[m.Target]; maskOf(d.acc[k].typ)&actor != 0 {
+				actorLinked[s] = true
+			}
 		}
 	}
-	companyLed := d.companyOutnames(keys, len(topic))
+	companyLed := false
+	if docTopic != nil {
+		companyLed = d.companyOutnames(keys, len(docTopic.ms))
+	}
 	for _, tr := range d.p.topics {
 		if tr.cues != nil && companyLed {
 			// The victims a report lists may be a company's, not the actor's.
 			continue
 		}
-		covered := map[string]bool{}
-		for k := range linked {
-			covered[k] = true
-		}
+		// Targets some relation of the type already reaches, from anyone.
+		typeCovered := map[string]bool{}
 		for _, m := range rs.out {
 			if m.Rule != "" && m.Type == tr.typ {
 				if t, ok := keyOf(m.Target); ok {
-					covered[t] = true
+					typeCovered[t] = true
 				}
 			}
 		}
+		covered := map[string]map[string]bool{} // person topic key ("" for actors) → target keys decided
 		for k := range d.acc {
 			c := &d.acc[k]
 			if c.hide || maskOf(c.typ)&tr.tgtMask == 0 || maskOf(c.typ)&actor != 0 {
 				continue
 			}
 			key := keys[k]
-			if covered[key] || key == topicKey {
-				continue
-			}
 			si := d.sentOf[c.tokS]
-			if tr.cues != nil && !d.cuedBefore(tr.cues, int(si), int(c.tokS)) &&
-				!d.cuedBefore(tr.cues, d.sectionHeading(int(si)), -1) {
-				continue // another mention may stand where victims are spoken of
+			var topics []*topicSource
+			if docTopic != nil {
+				topics = append(topics, docTopic)
+			} else if localActor != nil && localActor[si] != nil {
+				topics = append(topics, localActor[si])
 			}
-			if tr.passive != nil && !d.agentlessPassive(tr.passive, k) {
-				continue
+			if tr.srcMask&person != 0 && maskOf(c.typ)&person == 0 {
+				topics = append(topics, localPersons[si]...)
 			}
-			if tr.notBefore != nil && d.describesActor(tr.notBefore, c) {
-				continue
+			for _, tp := range topics {
+				if typeCovered[key] && !tp.person || linked[tp.key][key] || key == tp.key ||
+					tp.local && !tp.person && actorLinked[key] {
+					continue
+				}
+				// The first mention decides, once: for a person, per
+				// person; for an actor, whichever actor is its topic.
+				decided := ""
+				if tp.person {
+					decided = tp.key
+				}
+				if covered[decided] == nil {
+					covered[decided] = map[string]bool{}
+				}
+				if covered[decided][key] {
+					continue
+				}
+				if !d.topicTargetOK(tr, k, si, endAt) {
+					continue // another mention may stand where victims are spoken of
+				}
+				covered[decided][key] = true
+				if d.comparedName(int(c.tokS)) || d.namesOther(sentActors[si], tp) ||
+					tp.person && d.namesOtherPerson(sentPersons[si], localPersons[si]) {
+					continue
+				}
+				if negated, _ := d.relationCues(int(c.tokS), int(c.tokE)); negated {
+					continue
+				}
+				src := &d.acc[nearestBefore(tp.ms, k)]
+				sent := extractor.Span{Start: d.sents[si].Start, End: d.sents[si].End}
+				rs.out = append(rs.out, RelationMatch{Type: tr.typ,
+					Source: extractor.Span{Start: src.start, End: src.end}, Target: extractor.Span{Start: c.start, End: c.end},
+					Sentence: sent, Rule: tr.r.id, Priority: tr.r.prio, Coref: tp.coref(d, src)})
 			}
-			if tr.notAfter != nil && d.endsPhrase(tr.notAfter, int(c.tokS)) {
-				continue
-			}
-			covered[key] = true // the first mention decides, once
-			if d.comparedName(int(c.tokS)) {
-				continue
-			}
-			if otherActor[si] {
-				continue
-			}
-			if negated, _ := d.relationCues(int(c.tokS), int(c.tokE)); negated {
-				continue
-			}
-			src := &d.acc[nearestBefore(topic, k)]
-			sent := extractor.Span{Start: d.sents[si].Start, End: d.sents[si].End}
-			rs.out = append(rs.out, RelationMatch{Type: tr.typ,
-				Source: extractor.Span{Start: src.start, End: src.end}, Target: extractor.Span{Start: c.start, End: c.end},
-				Sentence: sent, Rule: tr.r.id, Priority: tr.r.prio,
-				Coref: "report on " + d.surface(src) + " " + TopicCorefNote})
 		}
 	}
+}
+
+// topicTargetOK reports whether mention k in sentence si stands where the
+// rule's cues, passive clause, frames and exclusions let it be a target.
+func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]int) bool {
+	c := &d.acc[k]
+	if tr.cues != nil && !d.cuedBefore(tr.cues, int(si), int(c.tokS)) &&
+		!d.cuedBefore(tr.cues, d.sectionHeading(int(si)), -1) {
+		return false
+	}
+	if tr.passive != nil && !d.agentlessPassive(tr.passive, k) {
+		return false
+	}
+	if tr.frames != nil && (!d.framedObject(tr.frames, k, endAt) || d.unnamedActorBefore(int(c.tokS))) {
+		return false
+	}
+	if tr.notBefore != nil && d.describesActor(tr.notBefore, c) {
+		return false
+	}
+	if tr.notAfter != nil && d.endsPhrase(tr.notAfter, int(c.tokS)) {
+		return false
+	}
+	return true
+}
+
+// namesOther reports whether a sentence naming the actors keys names one
+// other than the topic tp; for a person topic, any actor.
+func (d *docState) namesOther(keys []string, tp *topicSource) bool {
+	for _, k := range keys {
+		if tp.person || k != tp.key {
+			return true
+		}
+	}
+	return false
+}
+
+// namesOtherPerson reports whether a sentence naming the persons keys
+// names one who is not among the charged persons topics.
+func (d *docState) namesOtherPerson(keys []string, topics []*topicSource) bool {
+outer:
+	for _, k := range keys {
+		for _, tp := range topics {
+			if tp.key == k {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // companyOutnames reports whether some organization is named more often

@@ -1,0 +1,289 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/reportgraph/extractor"
+)
+
+// Who a topic fallback (relation_fallback.go) gives a leftover name to.
+//
+// A report about one actor has a document-wide topic (dominantActor). A
+// report about several actors has none, but each paragraph or section
+// usually speaks of one: the local topic of a sentence is the one threat
+// actor its paragraph names, or, when the paragraph names none, the one its
+// section (from a heading to the next) names. An indictment or a sanctions
+// release is about people: the charged persons its paragraph names are the
+// topic of the rules whose source allows person ("Investigators
+// say Rim and his co-conspirators encrypted its servers. Clinics in Ohio
+// were later hit the same way": Rim targets Ohio), whatever the document's
+// actor topic; our gold, like the indictments, has the charged person who
+// did the hacking target the victims.
+
+// topicSource is one topic a sentence may fall back on.
+type topicSource struct {
+	key    string
+	ms     []int // indexes in d.acc of its mentions, ascending
+	local  bool  // a paragraph's or section's topic, not the document's
+	person bool
+}
+
+// coref is the coreference note of a relation given to the topic.
+func (t *topicSource) coref(d *docState, src *cand) string {
+	where := "report on "
+	if t.local {
+		where = "paragraph on "
+	}
+	return where + d.surface(src) + " " + TopicCorefNote
+}
+
+// paragraphStarts reports, per sentence, whether it opens a paragraph: a
+// blank line before it, or a heading line before or at it.
+func (d *docState) paragraphStarts() []bool {
+	n := len(d.sents)
+	starts := make([]bool, n)
+	for si := 0; si < n; si++ {
+		if si == 0 {
+			starts[si] = true
+			continue
+		}
+		lo, plo := d.sentLo[si], d.sentLo[si-1]
+		if lo >= d.sentLo[si+1] || plo >= lo {
+			continue
+		}
+		gap := d.text[d.tokEnd[lo-1]:d.tokStart[lo]]
+		if strings.Count(gap, "\n") >= 2 || d.headingLike(si) || d.headingLike(si-1) {
+			starts[si] = true
+		}
+	}
+	return starts
+}
+
+// localTopics returns, per sentence, the local actor topic (nil when the
+// document has a dominant actor, which topics takes instead) and the
+// charged persons of its paragraph or section.
+func (d *docState) localTopics(keys []string, wantActors, wantPersons bool) (actorOf []*topicSource, personsOf [][]*topicSource) {
+	n := len(d.sents)
+	if n == 0 {
+		return nil, nil
+	}
+	starts := d.paragraphStarts()
+	actor, person := maskOf(extractor.ThreatActor), maskOf(extractor.Person)
+	charged := map[string]bool{}
+	if wantPersons {
+		charged = d.chargedPersons(keys)
+	}
+	// Keys named per paragraph and per section, in order of first mention.
+	type block struct{ actors, persons []string }
+	para := make([]int, n) // sentence → paragraph number
+	sect := make([]int, n) // sentence → section number
+	pi, sc := -1, 0
+	for si := 0; si < n; si++ {
+		if starts[si] {
+			pi++
+		}
+		if si > 0 && d.headingLike(si) {
+			sc++
+		}
+		para[si], sect[si] = pi, sc
+	}
+	paras := make([]block, pi+1)
+	sects := make([]block, sc+1)
+	sources := map[string]*topicSource{}
+	add := func(list []string, key string) []string {
+		for _, k := range list {
+			if k == key {
+				return list
+			}
+		}
+		return append(list, key)
+	}
+	for k := range d.acc {
+		c := &d.acc[k]
+		if c.hide || int(c.tokS) >= len(d.sentOf) {
+			continue
+		}
+		m := maskOf(c.typ)
+		si := d.sentOf[c.tokS]
+		key := keys[k]
+		switch {
+		case m&actor != 0:
+			paras[para[si]].actors = add(paras[para[si]].actors, key)
+			sects[sect[si]].actors = add(sects[sect[si]].actors, key)
+		case m&person != 0 && charged[key]:
+			paras[para[si]].persons = add(paras[para[si]].persons, key)
+			sects[sect[si]].persons = add(sects[sect[si]].persons, key)
+		default:
+			continue
+		}
+		s := sources[key]
+		if s == nil {
+			s = &topicSource{key: key, local: true, person: m&actor == 0}
+			sources[key] = s
+		}
+		s.ms = append(s.ms, k)
+	}
+	if wantActors {
+		actorOf = make([]*topicSource, n)
+	}
+	personsOf = make([][]*topicSource, n)
+	for si := 0; si < n; si++ {
+		p, s := paras[para[si]], sects[sect[si]]
+		if wantActors {
+			switch {
+			case len(p.actors) == 1:
+				actorOf[si] = sources[p.actors[0]]
+			case len(p.actors) == 0 && len(s.actors) == 1:
+				actorOf[si] = sources[s.actors[0]]
+			}
+		}
+		// Persons are the topic of their own paragraph, where no actor is
+		// named: a paragraph on the Lazarus Group that names a defendant
+		// is the group's, and a later paragraph on "the unit" is not the
+		// defendant's.
+		persons := p.persons
+		if len(p.actors) > 0 {
+			persons = nil
+		}
+		for _, key := range persons {
+			personsOf[si] = append(personsOf[si], sources[key])
+		}
+	}
+	return actorOf, personsOf
+}
+
+// chargeWords name a criminal charge; a person named shortly after one
+// ("the defendants, A and B", "an indictment charging A", "the indictment
+// names A") or right before one ("A was charged", "A is indicted") is a
+// charged person.
+var chargeWords = map[string]bool{"charged": true, "charging": true, "charges": true, "indicted": true,
+	"indictment": true, "indictments": true, "defendant": true, "defendants": true, "co-defendant": true,
+	"co-defendants": true, "co-conspirators": true, "conspirators": true, "accused": true}
+
+// officialTitles before a person make them an official, not a defendant
+// ("Attorney General A announced charges").
+var officialTitles = map[string]bool{"attorney": true, "general": true, "director": true, "secretary": true,
+	"judge": true, "agent": true, "prosecutor": true, "commissioner": true, "minister": true, "chief": true,
+	"deputy": true, "president": true, "senator": true, "spokesperson": true, "spokesman": true,
+	"spokeswoman": true, "assistant": true, "special": true, "u.s.": true}
+
+// reportingAfter, right after a person, make them the speaker.
+var reportingAfter = map[string]bool{"said": true, "says": true, "announced": true, "stated": true, "told": true,
+	"added": true, "noted": true, "explained": true, "wrote": true}
+
+const (
+	chargeReachBefore = 15
+	chargeReachAfter  = 4
+)
+
+// chargedPersons returns the entity keys of the persons a charge word
+// names: within chargeReachBefore tokens after it or chargeReachAfter
+// tokens before it, in the same sentence, neither under an official's
+// title nor followed by a reporting verb.
+func (d *docState) chargedPersons(keys []string) map[string]bool {
+	person := maskOf(extractor.Person)
+	out := map[string]bool{}
+	for k := range d.acc {
+		c := &d.acc[k]
+		if c.hide || maskOf(c.typ)&person == 0 || out[keys[k]] {
+			continue
+		}
+		si := d.sentOf[c.tokS]
+		lo, hi := d.sentLo[si], d.sentLo[si+1]
+		s, e := int(c.tokS), int(c.tokE)
+		if s > lo && officialTitles[d.fold[s-1]] || e < hi && reportingAfter[d.fold[e]] ||
+			e+1 < hi && d.fold[e] == "," && reportingAfter[d.fold[e+1]] {
+			continue
+		}
+		found := false
+		for i := s - 1; i >= lo && i >= s-chargeReachBefore && !found; i-- {
+			found = chargeWords[d.fold[i]]
+		}
+		for i := e; i < hi && i < e+chargeReachAfter && !found; i++ {
+			found = chargeWords[d.fold[i]]
+		}
+		if found {
+			out[keys[k]] = true
+		}
+	}
+	return out
+}
+
+// frameFill bounds the words between a victim frame and its object, or
+// between a modifier and the next list item ("attacks on the networks of
+// A", "victims include hospitals in A").
+const frameFill = 4
+
+// frameStops end the walk back from a target to its frame: a clause that
+// has its own verb or agent.
+var frameStops = map[string]bool{"by": true, "said": true, "says": true, "reported": true, "which": true,
+	"that": true, "who": true, "was": true, "were": true, "is": true, "are": true, "has": true, "have": true,
+	"had": true, "not": true, "no": true, "told": true, "according": true}
+
+// framedObject reports whether mention k is the object of a victim frame
+// of ps, alone or in a coordinated list: "intrusions at A", "the breach
+// of the A network", "victims include B, C and hospitals in D", "theft
+// of $81 million from A". endAt maps a token to the mention ending there.
+func (d *docState) framedObject(ps *phraseSet, k int, endAt map[int]int) bool {
+	c := &d.acc[k]
+	lo := d.sentLo[d.sentOf[c.tokS]]
+	skip := maskOf(extractor.ThreatActor) | maskOf(extractor.Person) | maskOf(extractor.Malware) | maskOf(extractor.Tool)
+	i, fill := int(c.tokS), 0
+	for steps := 0; i > lo && steps < 40; steps++ {
+		if d.endsPhrase(ps, i) {
+			return true
+		}
+		j := i - 1
+		if m, ok := endAt[j]; ok && m != k {
+			if maskOf(d.acc[m].typ)&skip != 0 {
+				return false
+			}
+			i, fill = int(d.acc[m].tokS), 0
+			continue
+		}
+		f := d.fold[j]
+		switch {
+		case f == "," || f == "and" || f == "or" || f == "&":
+			i, fill = j, 0
+			continue
+		case frameStops[f]:
+			return false
+		}
+		t := d.tokText[j]
+		word := t != "" && (t[0] == '$' || t[0] >= '0' && t[0] <= '9' || strings.ToLower(t) == t && t[0] >= 'a' && t[0] <= 'z')
+		if !word || fill >= frameFill {
+			return false
+		}
+		i, fill = j, fill+1
+	}
+	return false
+}
+
+// Indefinite actor phrases ("a Chinese state-affiliated actor", "another
+// group") name an attacker who is not the topic.
+var (
+	indefiniteWords = map[string]bool{"a": true, "an": true, "another": true, "other": true, "unknown": true,
+		"unidentified": true, "separate": true, "different": true}
+	unnamedActorNouns = map[string]bool{"actor": true, "actors": true, "group": true, "groups": true, "hackers": true,
+		"attacker": true, "attackers": true, "intruder": true, "intruders": true, "crew": true, "gang": true,
+		"cluster": true, "hacker": true}
+)
+
+// unnamedActorBefore reports whether an indefinite actor phrase stands
+// before token i in its sentence: in "APT31 did X, and a Chinese
+// state-affiliated actor was responsible for compromising the systems of
+// A", A is that actor's victim, not the topic's.
+func (d *docState) unnamedActorBefore(i int) bool {
+	lo := d.sentLo[d.sentOf[i]]
+	for j := lo; j < i; j++ {
+		if !unnamedActorNouns[d.fold[j]] {
+			continue
+		}
+		for b := j - 1; b >= lo && b >= j-4; b-- {
+			if indefiniteWords[d.fold[b]] {
+				return true
+			}
+		}
+	}
+	return false
+}

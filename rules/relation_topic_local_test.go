@@ -1,0 +1,78 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// defaultTopicRelations runs the default pack and returns its topic
+// fallback relations as "source -type-> target".
+func defaultTopicRelations(t *testing.T, text string) []string {
+	t.Helper()
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range topicRelations(t, p, text) {
+		if strings.Contains(r, "topic") {
+			out = append(out, r[:strings.Index(r, " [")])
+		}
+	}
+	return out
+}
+
+func TestLocalTopicGivesAParagraphsVictimsToTheActorItNames(t *testing.T) {
+	text := "Kestrel Bear and Heron Panda were both active this year.\n\n" +
+		"Kestrel Bear is an espionage group. The breach of Pellmark Systems Inc. in May was quick.\n\n" +
+		"Heron Panda is a financially motivated crew. The attack on Hallick Group took a week.\n"
+	got := defaultTopicRelations(t, text)
+	for _, want := range []string{"Kestrel Bear -targets-> Pellmark Systems Inc.", "Heron Panda -targets-> Hallick Group"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+	for _, bad := range []string{"Heron Panda -targets-> Pellmark Systems Inc.", "Kestrel Bear -targets-> Hallick Group"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q given to the other paragraph's actor: %q", bad, got)
+		}
+	}
+}
+
+func TestLocalTopicFallsBackOnTheSectionUnderAHeading(t *testing.T) {
+	text := "Kestrel Bear and Heron Panda were both active this year.\n\n" +
+		"## Kestrel Bear\n\nThe group writes its own loaders.\n\nThe attack on Hallick Group took a week.\n"
+	if got := defaultTopicRelations(t, text); !slices.Contains(got, "Kestrel Bear -targets-> Hallick Group") {
+		t.Errorf("section topic not used: %q", got)
+	}
+}
+
+func TestChargedPersonsAreTheTopicOfTheirParagraph(t *testing.T) {
+	text := "A grand jury indicted Ivo Marten on Tuesday.\n\n" +
+		"Investigators say Ivo Marten and his co-conspirators encrypted the servers of a clinic. " +
+		"Hospitals in Vermont and Ohio were later hit the same way.\n\n" +
+		"Attorney General Dana Whitlow said the attack on Hallick Group was also charged.\n"
+	got := defaultTopicRelations(t, text)
+	for _, want := range []string{"Ivo Marten -targets-> Vermont", "Ivo Marten -targets-> Ohio"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+	for _, r := range got {
+		if strings.HasPrefix(r, "Dana Whitlow") {
+			t.Errorf("an official is no defendant: %q", r)
+		}
+		if strings.Contains(r, "Hallick Group") {
+			t.Errorf("a victim in a paragraph without the defendant went to them: %q", r)
+		}
+	}
+}
+
+func TestAPersonNamedWithoutAChargeIsNoTopic(t *testing.T) {
+	text := "Ivo Marten wrote a blog post on Tuesday.\n\n" +
+		"Ivo Marten says hospitals in Vermont and Ohio were later hit by ransomware.\n"
+	if got := defaultTopicRelations(t, text); len(got) != 0 {
+		t.Errorf("uncharged person got topic relations: %q", got)
+	}
+}
