@@ -109,7 +109,7 @@ func lineBreakEnds(text string, prev, next Token) bool {
 		ne += next.Start
 	}
 	nextLine := strings.TrimSpace(text[next.Start:ne])
-	if startsListItem(nextLine) || startsListItem(line) && !endsClause(line) {
+	if startsListItem(nextLine) || startsListItem(line) && !endsClause(line) && !itemWraps(line, nextLine) {
 		return true
 	}
 	if strings.Trim(nextLine, "-=") == "" {
@@ -145,6 +145,15 @@ func lineBreakEnds(text string, prev, next Token) bool {
 	// Tianqiong / Information Technology and Sichuan Zhixin Ruijie").
 	return headingLike(line, words) && !wrappedInto(text, ls) ||
 		!endsClause(nextLine) && !wrappedInto(text, ls) && headingLike(nextLine, strings.Fields(nextLine))
+}
+
+// itemWraps reports whether a list item goes on into the next line: the
+// item is running prose ("- the 2014 attack on a studio, in which the
+// conspirators wiped / thousands of computers with ...") and the next line
+// starts in lower case. A short item ("- PlugX") ends at its line.
+func itemWraps(line, nextLine string) bool {
+	r, _ := utf8.DecodeRuneInString(nextLine)
+	return unicode.IsLower(r) && proseLine(strings.Fields(line)[1:])
 }
 
 // wrappedInto reports whether the line starting at ls continues the line

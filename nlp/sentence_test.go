@@ -62,6 +62,11 @@ func TestSentences(t *testing.T) {
 			[]string{"*Illustration 1 Expansion of Turkish EEZ*", "The expansion grew."}},
 		{"The Rise of Supply Chain Attacks\n-------\nAttacks rose.", []string{"The Rise of Supply Chain Attacks", "-------", "Attacks rose."}},
 		{"Vectors:\n+ Excel attachment\n+ URL link", []string{"Vectors:", "+ Excel attachment", "+ URL link"}},
+		// A list item of running prose wraps into a lower-case line; a
+		// short item stands alone.
+		{"Attacks:\n- the 2016 attack on a bank, in which the crew wiped\nthousands of hosts with a wiper;\n- the 2017 outbreak",
+			[]string{"Attacks:", "- the 2016 attack on a bank, in which the crew wiped\nthousands of hosts with a wiper;", "- the 2017 outbreak"}},
+		{"Tools:\n- PlugX loader\nused in 2020", []string{"Tools:", "- PlugX loader", "used in 2020"}},
 		{"C2 IP List\n| 10.1.2.3 |", []string{"C2 IP List", "| 10.1.2.3 |"}},
 		{"Initial access came through\nMicrosoft Exchange servers.",
 			[]string{"Initial access came through\nMicrosoft Exchange servers."}},
