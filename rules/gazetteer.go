@@ -194,18 +194,10 @@ const listGazetteerContext = "gazetteer_context_words"
 // threatContext reports whether the sentence of token i holds a word of the
 // pack's gazetteer context list (true when the pack has none).
 func (d *docState) threatContext(i int) bool {
-	ps := d.p.gazContext
-	if ps == nil {
+	if d.p.gazContext == nil {
 		return true
 	}
-	si := d.sentOf[i]
-	lo, hi := d.sentLo[si], d.sentLo[si+1]
-	for j := lo; j < hi; j++ {
-		if ps.startsAt(d, j, hi) {
-			return true
-		}
-	}
-	return false
+	return d.cuedBefore(d.p.gazContext, int(d.sentOf[i]), -1) // relation_fallback.go
 }
 
 // sentenceInitial reports whether token i is the first word of its
