@@ -60,6 +60,7 @@ type docState struct {
 	active   []int32    // per rule: stamp of the last sentence it was activated in
 	m        matcher
 	trace    *trace
+	links    []AliasLink // the alias links of the document, for the topic fallbacks
 }
 
 var docPool = sync.Pool{New: func() any { return new(docState) }}
@@ -93,6 +94,7 @@ func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *tr
 		d.resolve()
 	}
 	links := d.runAliases()
+	d.links = links
 	d.propagateNames()                     // propagate.go
 	d.linkNameParts()                      // propagate_persons.go
 	rels := d.runRelations()               // relation_match.go; may add mentions
@@ -165,7 +167,7 @@ func grow[T any](s []T, n int) []T {
 }
 
 func (d *docState) reset() {
-	d.p, d.sents, d.an, d.trace, d.text = nil, nil, nil, nil, ""
+	d.p, d.sents, d.an, d.trace, d.text, d.links = nil, nil, nil, nil, "", nil
 	d.cands, d.acc = d.cands[:0], d.acc[:0]
 	d.shapes, d.cshapes = d.shapes[:0], d.cshapes[:0]
 	for i := range d.reCache {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/reportgraph/extractor"
@@ -87,14 +88,34 @@ func (c *compiler) topicRule(r *rule) {
 }
 
 // dominantActor returns the index in d.acc of every mention of the
-// document's dominant actor, or nil. keys holds each mention's entityKey.
-func (d *docState) dominantActor(keys []string) []int {
-	actor := maskOf(extractor.ThreatActor)
+// document's dominant actor, or nil. keys holds each mention's topic key
+// (topicKeys); isActor tells the mentions of threat actors, units the text
+// equates with one included. A numbered military unit the text equates
+// with no actor ("Unit 29155" in an advisory about it) is the topic only
+// when no named actor is mentioned three times or more.
+func (d *docState) dominantActor(keys []string, isActor func(k int) bool) []int {
+	if best := d.dominantOf(keys, isActor); best != nil {
+		return best
+	}
+	named := map[string]int{}
+	for k := range d.acc {
+		if !d.acc[k].hide && isActor(k) {
+			if named[keys[k]]++; named[keys[k]] >= topicDominantMin {
+				return nil
+			}
+		}
+	}
+	return d.dominantOf(keys, func(k int) bool { return isActor(k) || isUnitKey(keys[k]) })
+}
+
+// dominantOf returns the mentions of the dominant entity among those for
+// which ok holds, or nil.
+func (d *docState) dominantOf(keys []string, ok func(k int) bool) []int {
 	byKey := map[string][]int{}
 	total := 0
 	for k := range d.acc {
 		c := &d.acc[k]
-		if c.hide || maskOf(c.typ)&actor == 0 {
+		if c.hide || !ok(k) {
 			continue
 		}
 		total++
@@ -110,6 +131,73 @@ func (d *docState) dominantActor(keys []string) []int {
 		return nil
 	}
 	return best
+}
+
+// unitNumber finds a numbered military or intelligence unit in an entity
+// key: "gru unit 26165", "military unit 26165" and "unit 26165" are one unit.
+var unitNumber = regexp.MustCompile(`(?:^|\s)(?:unit|center|centre) (\d{2,6})$`)
+
+func isUnitKey(key string) bool { return strings.HasPrefix(key, "unit ") }
+
+// topicKeys returns the key of each mention for the topic fallbacks: its
+// entityKey, one key per numbered unit whatever its prefix, and one key for
+// the names an alias rule of the document linked ("GRU Military Unit 26165,
+// the hacking unit that vendors track as APT28": the unit is APT28), the
+// threat actor's when one of them is an actor. actorKeys holds the keys of
+// threat actors.
+func (d *docState) topicKeys() (keys []string, actorKeys map[string]bool) {
+	keys = make([]string, len(d.acc))
+	byStart := make(map[extractor.Span]int, len(d.acc))
+	for k := range d.acc {
+		c := &d.acc[k]
+		keys[k] = d.entityKey(c)
+		if c.typ == extractor.Government {
+			if m := unitNumber.FindStringSubmatch(keys[k]); m != nil {
+				keys[k] = "unit " + m[1]
+			}
+		}
+		byStart[extractor.Span{Start: c.start, End: c.end}] = k
+	}
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		p, ok := parent[x]
+		if !ok || p == x {
+			return x
+		}
+		r := find(p)
+		parent[x] = r
+		return r
+	}
+	isActorKey := map[string]bool{}
+	for k := range d.acc {
+		if d.acc[k].typ == extractor.ThreatActor {
+			isActorKey[keys[k]] = true
+		}
+	}
+	for _, l := range d.links {
+		a, okA := byStart[l.Name]
+		b, okB := byStart[l.Alias]
+		if !okA || !okB {
+			continue
+		}
+		ra, rb := find(keys[a]), find(keys[b])
+		if ra == rb {
+			continue
+		}
+		if isActorKey[rb] && !isActorKey[ra] {
+			ra, rb = rb, ra // an actor's key names the group
+		}
+		parent[rb] = ra
+	}
+	actorKeys = map[string]bool{}
+	for k := range keys {
+		keys[k] = find(keys[k])
+		if d.acc[k].typ == extractor.ThreatActor {
+			actorKeys[keys[k]] = true
+		}
+	}
+	return keys, actorKeys
 }
 
 // entityKey names the entity a mention stands for within the document.
@@ -129,33 +217,35 @@ func (d *docState) topicFallback(rs *relState) {
 	if len(d.p.topics) == 0 || len(d.sents) == 0 {
 		return
 	}
-	actor, person := maskOf(extractor.ThreatActor), maskOf(extractor.Person)
+	person := maskOf(extractor.Person)
 	wantPersons := false
 	for _, tr := range d.p.topics {
 		wantPersons = wantPersons || tr.srcMask&person != 0
 	}
-	// Entity keys are computed once: the loops below visit every mention.
-	keys := make([]string, len(d.acc))
+	// Keys are computed once: the loops below visit every mention.
+	keys, actorKeys := d.topicKeys()
+	// A threat actor, or a mention the text equates with one (a unit).
+	isActor := func(k int) bool { return d.acc[k].typ == extractor.ThreatActor || actorKeys[keys[k]] }
 	byStart := make(map[extractor.Span]int, len(d.acc))
 	endAt := make(map[int]int, len(d.acc))
 	anyTopic := false
 	for k := range d.acc {
-		keys[k] = d.entityKey(&d.acc[k])
 		byStart[extractor.Span{Start: d.acc[k].start, End: d.acc[k].end}] = k
 		if !d.acc[k].hide {
 			endAt[int(d.acc[k].tokE)-1] = k
 		}
-		m := maskOf(d.acc[k].typ)
-		anyTopic = anyTopic || m&actor != 0 || wantPersons && m&person != 0
+		anyTopic = anyTopic || isActor(k) || isUnitKey(keys[k]) || wantPersons && maskOf(d.acc[k].typ)&person != 0
 	}
 	if !anyTopic {
 		return
 	}
 	var docTopic *topicSource
-	if ms := d.dominantActor(keys); ms != nil {
+	if ms := d.dominantActor(keys, isActor); ms != nil {
 		docTopic = &topicSource{key: keys[ms[0]], ms: ms}
 	}
-	localActor, localPersons := d.localTopics(keys, docTopic == nil, wantPersons)
+	// A paragraph about a unit is about the party the unit is.
+	localActor, localPersons := d.localTopics(keys, func(k int) bool { return isActor(k) || isUnitKey(keys[k]) },
+		docTopic == nil, wantPersons)
 	keyOf := func(sp extractor.Span) (string, bool) {
 		k, ok := byStart[sp]
 		if !ok {
@@ -174,7 +264,7 @@ func (d *docState) topicFallback(rs *relState) {
 		}
 		si := d.sentOf[c.tokS]
 		switch m := maskOf(c.typ); {
-		case m&actor != 0:
+		case isActor(k) || isUnitKey(keys[k]):
 			sentActors[si] = append(sentActors[si], keys[k])
 		case m&person != 0:
 			sentPersons[si] = append(sentPersons[si], keys[k])
@@ -202,10 +292,10 @@ func (d *docState) topicFallback(rs *relState) {
 		if okS && okT {
 			link(s, t)
 			link(t, s)
-			if k := byStart[m.Source]; maskOf(d.acc[k].typ)&actor != 0 {
+			if isActor(byStart[m.Source]) {
 				actorLinked[t] = true
 			}
-			if k := byStart[m.Target]; maskOf(d.acc[k].typ)&actor != 0 {
+			if isActor(byStart[m.Target]) {
 				actorLinked[s] = true
 			}
 		}
@@ -231,7 +321,7 @@ func (d *docState) topicFallback(rs *relState) {
 		covered := map[string]map[string]bool{} // person topic key ("" for actors) → target keys decided
 		for k := range d.acc {
 			c := &d.acc[k]
-			if c.hide || maskOf(c.typ)&tr.tgtMask == 0 || maskOf(c.typ)&actor != 0 {
+			if c.hide || maskOf(c.typ)&tr.tgtMask == 0 || isActor(k) || isUnitKey(keys[k]) {
 				continue
 			}
 			key := keys[k]
@@ -300,10 +390,37 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 	if tr.notBefore != nil && d.describesActor(tr.notBefore, c) {
 		return false
 	}
-	if tr.notAfter != nil && d.endsPhrase(tr.notAfter, int(c.tokS)) {
+	if tr.notAfter != nil && d.endsPhrase(tr.notAfter, d.listStart(int(c.tokS), endAt)) {
 		return false
 	}
 	return true
+}
+
+// listStart returns the first token of the coordination of places that
+// token i starts a member of ("partners in the United Kingdom, Germany and
+// Canada": Canada's list starts at "the United Kingdom"), or i.
+func (d *docState) listStart(i int, endAt map[int]int) int {
+	lo := d.sentLo[d.sentOf[i]]
+	if i > lo && d.fold[i-1] == "the" {
+		i-- // "in the United Kingdom"
+	}
+	for {
+		j := i - 1
+		for j >= lo && (d.fold[j] == "and" || d.fold[j] == "or" || d.fold[j] == ",") {
+			j--
+		}
+		if j < lo || j == i-1 {
+			return i
+		}
+		k, ok := endAt[j]
+		if !ok || d.acc[k].typ != extractor.Location {
+			return i
+		}
+		i = int(d.acc[k].tokS)
+		if i > lo && d.fold[i-1] == "the" {
+			i--
+		}
+	}
 }
 
 // namesOther reports whether a sentence naming the actors keys names one

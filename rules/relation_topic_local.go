@@ -62,13 +62,13 @@ func (d *docState) paragraphStarts() []bool {
 // localTopics returns, per sentence, the local actor topic (nil when the
 // document has a dominant actor, which topics takes instead) and the
 // charged persons of its paragraph or section.
-func (d *docState) localTopics(keys []string, wantActors, wantPersons bool) (actorOf []*topicSource, personsOf [][]*topicSource) {
+func (d *docState) localTopics(keys []string, isActor func(k int) bool, wantActors, wantPersons bool) (actorOf []*topicSource, personsOf [][]*topicSource) {
 	n := len(d.sents)
 	if n == 0 {
 		return nil, nil
 	}
 	starts := d.paragraphStarts()
-	actor, person := maskOf(extractor.ThreatActor), maskOf(extractor.Person)
+	person := maskOf(extractor.Person)
 	charged := map[string]bool{}
 	if wantPersons {
 		charged = d.chargedPersons(keys)
@@ -107,7 +107,7 @@ func (d *docState) localTopics(keys []string, wantActors, wantPersons bool) (act
 		si := d.sentOf[c.tokS]
 		key := keys[k]
 		switch {
-		case m&actor != 0:
+		case isActor(k):
 			paras[para[si]].actors = add(paras[para[si]].actors, key)
 			sects[sect[si]].actors = add(sects[sect[si]].actors, key)
 		case m&person != 0 && charged[key]:
@@ -118,7 +118,7 @@ func (d *docState) localTopics(keys []string, wantActors, wantPersons bool) (act
 		}
 		s := sources[key]
 		if s == nil {
-			s = &topicSource{key: key, local: true, person: m&actor == 0}
+			s = &topicSource{key: key, local: true, person: !isActor(k)}
 			sources[key] = s
 		}
 		s.ms = append(s.ms, k)
