@@ -62,6 +62,9 @@ type vocabEntry struct {
 	// with this token: word lists are tested at most tokens of every
 	// sentence, and one bit test spares a string-keyed map lookup.
 	phraseFirst []uint64
+	// phraseSingle has bit id set when this token alone is a phrase of the
+	// case-insensitive phrase set id: the commonest test needs no map.
+	phraseSingle []uint64
 }
 
 // mayStartPhrase reports whether a phrase of the set with this id can
@@ -72,6 +75,21 @@ func (v *vocabEntry) mayStartPhrase(id int) bool {
 	}
 	w := id / 64
 	return w < len(v.phraseFirst) && v.phraseFirst[w]&(1<<(uint(id)%64)) != 0
+}
+
+// isSinglePhrase reports whether the token alone is a phrase of the
+// case-insensitive set id.
+func (v *vocabEntry) isSinglePhrase(id int) bool {
+	w := id / 64
+	return w < len(v.phraseSingle) && v.phraseSingle[w]&(1<<(uint(id)%64)) != 0
+}
+
+func (v *vocabEntry) addPhraseSingle(id int) {
+	w := id / 64
+	for len(v.phraseSingle) <= w {
+		v.phraseSingle = append(v.phraseSingle, 0)
+	}
+	v.phraseSingle[w] |= 1 << (uint(id) % 64)
 }
 
 func (v *vocabEntry) addPhraseFirst(id int) {
@@ -594,6 +612,9 @@ func (c *compiler) phraseSet(items []strItem, fold bool) *phraseSet {
 		c.p.vocabFor(foldKey(toks[0])).addPhraseFirst(ps.id)
 		if len(toks) == 1 {
 			ps.single[key(toks[0])] = true
+			if fold {
+				c.p.vocabFor(foldKey(toks[0])).addPhraseSingle(ps.id)
+			}
 			continue
 		}
 		if ps.multi == nil {

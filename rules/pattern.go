@@ -91,7 +91,7 @@ func (ps *phraseSet) ends(d *docState, i, hi int, buf []int) []int {
 		return buf
 	}
 	n := len(buf)
-	if ps.single[ps.key(d, i)] {
+	if ps.isSingle(d, i) {
 		buf = append(buf, i+1)
 	}
 	if ps.multi != nil {
@@ -113,9 +113,34 @@ func (ps *phraseSet) ends(d *docState, i, hi int, buf []int) []int {
 	return buf
 }
 
+// isSingle reports whether token i alone is a phrase of the set.
+func (ps *phraseSet) isSingle(d *docState, i int) bool {
+	if ps.fold {
+		return d.vent[i].isSinglePhrase(ps.id)
+	}
+	return ps.single[ps.key(d, i)]
+}
+
+// startsAt reports whether a phrase of the set starts at token i and ends
+// by hi: ends without collecting the ends.
 func (ps *phraseSet) startsAt(d *docState, i, hi int) bool {
-	var buf [4]int
-	return len(ps.ends(d, i, hi, buf[:0])) > 0
+	if i >= hi || d.vent[i] == nil || !d.vent[i].mayStartPhrase(ps.id) {
+		return false
+	}
+	if ps.isSingle(d, i) {
+		return true
+	}
+	if t := ps.multi; t != nil {
+		for j := i; j < hi; j++ {
+			if t = t.kids[ps.key(d, j)]; t == nil {
+				return false
+			}
+			if t.end && j > i {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (c *cond) ok(d *docState, i int) bool {
