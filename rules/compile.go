@@ -182,6 +182,9 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 		case KindTopic:
 			c.topicRule(r) // relation_fallback.go
 			info.Type = spec.rel.typ
+		case KindHeadline:
+			c.headlineRule(r) // relation_headline.go
+			info.Type = spec.rel.typ
 		case KindTable:
 			c.table(r) // table.go
 			info.Type = spec.tbl.relation

@@ -73,6 +73,10 @@ type relSpec struct {
 	// frames (topic rules only): victim frames whose object the target
 	// must be ("intrusions at", "the breach of", "victims include").
 	frames []strItem
+	// notCues, bodyWords, notBodyWords (headline rules only): words that
+	// make a title's body the defender or the attacker's side
+	// (relation_headline.go).
+	notCues, bodyWords, notBodyWords []strItem
 }
 
 // relRule is the compiled relation-specific part of a rule.
@@ -118,6 +122,12 @@ func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
 		r.rel.notAfter = p.strings(n, "not_after", false)
 	case "not_before":
 		r.rel.notBefore = p.strings(n, "not_before", false)
+	case "not_cues":
+		r.rel.notCues = p.strings(n, "not_cues", false)
+	case "body_words":
+		r.rel.bodyWords = p.strings(n, "body_words", false)
+	case "not_body_words":
+		r.rel.notBodyWords = p.strings(n, "not_body_words", false)
 	case "cues":
 		r.rel.cues = p.strings(n, "cues", false)
 		if len(r.rel.cues) == 0 {

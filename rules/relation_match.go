@@ -13,7 +13,7 @@ import (
 // aliases) and returns their matches. Mentions that relation slots create
 // are added to d.acc.
 func (d *docState) runRelations() []RelationMatch {
-	if d.p.relPhase == nil && len(d.p.topics) == 0 {
+	if d.p.relPhase == nil && len(d.p.topics) == 0 && len(d.p.headlines) == 0 {
 		return nil
 	}
 	rs := &relState{d: d, fresh: map[extractor.Span]int{}, best: map[relKey]int{}}
@@ -26,6 +26,12 @@ func (d *docState) runRelations() []RelationMatch {
 		d.index() // startM and cover point into d.acc, which moved
 	}
 	d.topicFallback(rs) // relation_fallback.go
+	// Headline rules may create the body a title names (relation_headline.go).
+	if bodies := d.headlineRelations(rs); len(bodies) > 0 {
+		d.acc = append(d.acc, bodies...)
+		sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
+		d.index()
+	}
 	out := make([]RelationMatch, 0, len(rs.out))
 	for _, m := range rs.out {
 		if m.Rule != "" {

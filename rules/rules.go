@@ -145,6 +145,7 @@ type Pack struct {
 	relPhase   *phase           // relation rules, run after aliases (relation.go)
 	propagate  []propRule       // document propagation rules (propagate.go)
 	topics     []topicRule      // topic fallback rules (relation_fallback.go)
+	headlines  []headlineRule   // headline rules (relation_headline.go)
 	relCues    *relCues         // negation, hedge and anaphor lists of relation rules
 	gazContext *phraseSet       // words that let a context name match (gazetteer.go)
 	tables     *tableSet        // table rules (table.go); nil when the pack has none

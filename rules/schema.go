@@ -487,6 +487,7 @@ var fieldsByKind = map[string][]string{
 	KindTable:     tableFields, // table.go
 	KindPropagate: {"types"},
 	KindTopic:     {"relation", "source", "target", "cues", "not_before", "not_after", "passive", "frames"}, // relation_fallback.go
+	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},     // relation_headline.go
 }
 
 var commonFields = []string{"id", "kind", "description", "priority", "examples", "disabled"}
@@ -608,7 +609,8 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			p.parseOutputField(r, kv.key, kv.val) // output.go
 		case "compounds":
 			r.compounds = p.strings(kv.val, "compounds", false) // compound.go
-		case "relation", "source", "target", "apposition", "cues", "not_before", "not_after", "passive", "frames":
+		case "relation", "source", "target", "apposition", "cues", "not_before", "not_after", "passive", "frames",
+			"not_cues", "body_words", "not_body_words":
 			p.parseRelationField(r, kv.key, kv.val) // relation.go
 		}
 	}
@@ -654,7 +656,7 @@ func (p *parser) checkRequired(r *ruleSpec) {
 		p.checkTableRequired(r) // table.go
 	case KindPropagate:
 		need("types")
-	case KindTopic:
+	case KindTopic, KindHeadline:
 		need("relation")
 		need("source")
 		need("target")
@@ -785,7 +787,7 @@ func (p *parser) parseExamples(r *ruleSpec, n *yaml.Node) {
 				p.errorf(en, "example has no text")
 				continue
 			}
-			if r.kind == KindRelation || r.kind == KindTopic {
+			if r.kind == KindRelation || r.kind == KindTopic || r.kind == KindHeadline {
 				p.checkRelationExpect(ex) // relation.go
 			} else if r.kind == KindTable {
 				p.checkTableExpect(ex) // table.go
@@ -1010,6 +1012,9 @@ func (p *parser) resolveRule(r *ruleSpec, lists map[string]*listSpec) {
 	r.rel.notAfter = p.expand(r.rel.notAfter, lists)
 	r.rel.passive = p.expand(r.rel.passive, lists)
 	r.rel.frames = p.expand(r.rel.frames, lists)
+	r.rel.notCues = p.expand(r.rel.notCues, lists)
+	r.rel.bodyWords = p.expand(r.rel.bodyWords, lists)
+	r.rel.notBodyWords = p.expand(r.rel.notBodyWords, lists)
 	p.resolveTable(r, lists) // table.go
 	var walk func(es []*elemSpec)
 	walk = func(es []*elemSpec) {
