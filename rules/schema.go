@@ -486,7 +486,7 @@ var fieldsByKind = map[string][]string{
 	KindRelation:  {"relation", "source", "target", "pattern", "apposition"},
 	KindTable:     tableFields, // table.go
 	KindPropagate: {"types"},
-	KindTopic:     {"relation", "source", "target", "cues", "not_before", "not_after", "passive", "frames"}, // relation_fallback.go
+	KindTopic:     {"relation", "source", "target", "cues", "not_before", "not_after", "passive", "frames", "intros", "items"}, // relation_fallback.go
 }
 
 var commonFields = []string{"id", "kind", "description", "priority", "examples", "disabled"}
@@ -608,7 +608,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			p.parseOutputField(r, kv.key, kv.val) // output.go
 		case "compounds":
 			r.compounds = p.strings(kv.val, "compounds", false) // compound.go
-		case "relation", "source", "target", "apposition", "cues", "not_before", "not_after", "passive", "frames":
+		case "relation", "source", "target", "apposition", "cues", "not_before", "not_after", "passive", "frames", "intros", "items":
 			p.parseRelationField(r, kv.key, kv.val) // relation.go
 		}
 	}
@@ -1010,6 +1010,7 @@ func (p *parser) resolveRule(r *ruleSpec, lists map[string]*listSpec) {
 	r.rel.notAfter = p.expand(r.rel.notAfter, lists)
 	r.rel.passive = p.expand(r.rel.passive, lists)
 	r.rel.frames = p.expand(r.rel.frames, lists)
+	r.rel.intros = p.expand(r.rel.intros, lists)
 	p.resolveTable(r, lists) // table.go
 	var walk func(es []*elemSpec)
 	walk = func(es []*elemSpec) {
