@@ -77,6 +77,13 @@ type relSpec struct {
 	// make a title's body the defender or the attacker's side
 	// (relation_headline.go).
 	notCues, bodyWords, notBodyWords []strItem
+	// intros (topic rules only): words one of which the sentence ending in
+	// ":" before the target's bullet list must hold (relation_listintro.go).
+	intros []strItem
+	// items (topic rules with intros only): "source" when the list items
+	// are the sources and the intro names the target ("four officers of
+	// Y:"); the default, "target", lists targets of an actor.
+	items string
 }
 
 // relRule is the compiled relation-specific part of a rule.
@@ -118,6 +125,16 @@ func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
 		r.rel.passive = p.strings(n, "passive", false)
 	case "frames":
 		r.rel.frames = p.strings(n, "frames", false)
+	case "items":
+		r.rel.items, _ = p.str(n, "items")
+		if r.rel.items != "source" && r.rel.items != "target" {
+			p.errorf(n, "items must be source or target, not %q", r.rel.items)
+		}
+	case "intros":
+		r.rel.intros = p.strings(n, "intros", false)
+		if len(r.rel.intros) == 0 {
+			p.errorf(n, "intros lists no word: the rule could never match")
+		}
 	case "not_after":
 		r.rel.notAfter = p.strings(n, "not_after", false)
 	case "not_before":

@@ -59,16 +59,29 @@ type topicRule struct {
 	// frames: victim frames whose object the target must be ("intrusions
 	// at", "the breach of", "victims include"; relation_topic_local.go).
 	frames *phraseSet
+	// intros: list intros; the target must be the first mention of its
+	// types in a bullet item after a sentence ending in ":" that holds one
+	// of them, and that sentence's actor, if it names one, is the source
+	// (relation_listintro.go).
+	intros *phraseSet
+	// itemsSource: the items are the sources and the intro names the
+	// target, right after an intro phrase ("six officers of Y:").
+	itemsSource bool
 }
 
 // topicRule compiles a topic rule.
 func (c *compiler) topicRule(r *rule) {
 	src, tgt := c.types(c.r.rel.source), c.types(c.r.rel.target)
-	if src&maskOf(extractor.ThreatActor) == 0 {
+	itemsSource := c.r.rel.items == "source"
+	if itemsSource && len(c.r.rel.intros) == 0 {
+		c.errorf(c.r.fields["items"], "items: source needs intros: the list's target is named by its intro")
+		return
+	}
+	if src&maskOf(extractor.ThreatActor) == 0 && !itemsSource {
 		c.errorf(c.r.fields["source"], "a topic rule's source must allow threat-actor: the topic is an actor")
 		return
 	}
-	tr := topicRule{r: r, typ: c.r.rel.typ, srcMask: src, tgtMask: tgt}
+	tr := topicRule{r: r, typ: c.r.rel.typ, srcMask: src, tgtMask: tgt, itemsSource: itemsSource}
 	if len(c.r.rel.cues) > 0 {
 		tr.cues = c.phraseSet(c.r.rel.cues, true)
 	}
@@ -83,6 +96,9 @@ func (c *compiler) topicRule(r *rule) {
 	}
 	if len(c.r.rel.frames) > 0 {
 		tr.frames = c.phraseSet(c.r.rel.frames, true)
+	}
+	if len(c.r.rel.intros) > 0 {
+		tr.intros = c.phraseSet(c.r.rel.intros, true)
 	}
 	c.p.topics = append(c.p.topics, tr)
 }
@@ -217,6 +233,7 @@ func (d *docState) topicFallback(rs *relState) {
 	if len(d.p.topics) == 0 || len(d.sents) == 0 {
 		return
 	}
+	d.listMembers(rs) // relation_listintro.go
 	person := maskOf(extractor.Person)
 	wantPersons := false
 	for _, tr := range d.p.topics {
@@ -304,7 +321,29 @@ func (d *docState) topicFallback(rs *relState) {
 	if docTopic != nil {
 		companyLed = d.companyOutnames(keys, len(docTopic.ms))
 	}
+	var allItems []listItem // bullet items after an intro, for rules with intros
+	// Rules with intros go first: a list its intro ties to an actor needs
+	// no guess from the topic.
+	ordered := make([]topicRule, 0, len(d.p.topics))
 	for _, tr := range d.p.topics {
+		if tr.intros != nil && !tr.itemsSource {
+			ordered = append(ordered, tr)
+		}
+	}
+	for _, tr := range d.p.topics {
+		if tr.intros == nil {
+			ordered = append(ordered, tr)
+		}
+	}
+	for _, tr := range ordered {
+		if tr.intros != nil && allItems == nil {
+			if allItems = d.listItems(); allItems == nil {
+				allItems = []listItem{}
+			}
+		}
+		if tr.intros != nil && len(allItems) == 0 {
+			continue
+		}
 		if tr.cues != nil && companyLed {
 			// The victims a report lists may be a company's, not the actor's.
 			continue
@@ -327,13 +366,53 @@ func (d *docState) topicFallback(rs *relState) {
 			key := keys[k]
 			si := d.sentOf[c.tokS]
 			var topics []*topicSource
-			if docTopic != nil {
-				topics = append(topics, docTopic)
-			} else if localActor != nil && localActor[si] != nil {
-				topics = append(topics, localActor[si])
-			}
-			if tr.srcMask&person != 0 && maskOf(c.typ)&person == 0 {
-				topics = append(topics, localPersons[si]...)
+			var it listItem
+			named, near, fellBack, hedge := false, false, false, ""
+			if tr.intros != nil {
+				// A bullet item after an intro that states the relation
+				// (relation_listintro.go).
+				var ok bool
+				if it, ok = itemAt(allItems, int(c.tokS)); !ok || !d.firstInItem(it, k, tr.tgtMask) ||
+					!d.cuedBefore(tr.intros, int(it.intro), -1) {
+					continue
+				}
+				var negated bool
+				if negated, hedge = d.introCues(it.intro); negated {
+					continue
+				}
+				// The intro's actor (a unit counts), or the one in focus
+				// before it, or the topic.
+				listActor := func(k int) bool { return isActor(k) || isUnitKey(keys[k]) }
+				n := d.introSource(it.intro, keys, listActor)
+				if n >= 0 {
+					named = true
+				} else if n == -1 {
+					n = d.nearestActorBefore(it.intro, listActor)
+					near = n >= 0
+				}
+				switch {
+				case n >= 0:
+					topics = []*topicSource{{key: keys[n], ms: []int{n}}}
+				case n == -1 && docTopic != nil:
+					topics = []*topicSource{docTopic}
+				case n == -1 && localActor != nil && localActor[it.intro] != nil:
+					topics = []*topicSource{localActor[it.intro]}
+				case n == -1:
+					// The actor the relation rules' anaphors fall back on
+					// (relation_topic.go).
+					if t := d.topicActor(d.sents[it.intro].Start, nil); t >= 0 {
+						topics, fellBack = []*topicSource{{key: keys[t], ms: []int{t}}}, true
+					}
+				}
+			} else {
+				if docTopic != nil {
+					topics = append(topics, docTopic)
+				} else if localActor != nil && localActor[si] != nil {
+					topics = append(topics, localActor[si])
+				}
+				if tr.srcMask&person != 0 && maskOf(c.typ)&person == 0 {
+					topics = append(topics, localPersons[si]...)
+				}
 			}
 			for _, tp := range topics {
 				if typeCovered[key] && !tp.person || linked[tp.key][key] || key == tp.key ||
@@ -365,9 +444,20 @@ func (d *docState) topicFallback(rs *relState) {
 				}
 				src := &d.acc[nearestBefore(tp.ms, k)]
 				sent := extractor.Span{Start: d.sents[si].Start, End: d.sents[si].End}
+				coref := tp.coref(d, src)
+				if tr.intros != nil {
+					sent = d.introSpan(it)
+				}
+				if named {
+					coref = "" // the intro names the actor
+				} else if near {
+					coref = "list intro → " + d.surface(src)
+				} else if fellBack {
+					coref = "list intro → " + d.surface(src) + " " + TopicCorefNote
+				}
 				rs.out = append(rs.out, RelationMatch{Type: tr.typ,
 					Source: extractor.Span{Start: src.start, End: src.end}, Target: extractor.Span{Start: c.start, End: c.end},
-					Sentence: sent, Rule: tr.r.id, Priority: tr.r.prio, Coref: tp.coref(d, src)})
+					Sentence: sent, Rule: tr.r.id, Priority: tr.r.prio, Coref: coref, Hedge: hedge})
 			}
 		}
 	}

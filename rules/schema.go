@@ -486,8 +486,8 @@ var fieldsByKind = map[string][]string{
 	KindRelation:  {"relation", "source", "target", "pattern", "apposition"},
 	KindTable:     tableFields, // table.go
 	KindPropagate: {"types"},
-	KindTopic:     {"relation", "source", "target", "cues", "not_before", "not_after", "passive", "frames"}, // relation_fallback.go
-	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},     // relation_headline.go
+	KindTopic:     {"relation", "source", "target", "cues", "not_before", "not_after", "passive", "frames", "intros", "items"}, // relation_fallback.go
+	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                        // relation_headline.go
 }
 
 var commonFields = []string{"id", "kind", "description", "priority", "examples", "disabled"}
@@ -610,7 +610,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 		case "compounds":
 			r.compounds = p.strings(kv.val, "compounds", false) // compound.go
 		case "relation", "source", "target", "apposition", "cues", "not_before", "not_after", "passive", "frames",
-			"not_cues", "body_words", "not_body_words":
+			"not_cues", "body_words", "not_body_words", "intros", "items":
 			p.parseRelationField(r, kv.key, kv.val) // relation.go
 		}
 	}
@@ -1015,6 +1015,7 @@ func (p *parser) resolveRule(r *ruleSpec, lists map[string]*listSpec) {
 	r.rel.notCues = p.expand(r.rel.notCues, lists)
 	r.rel.bodyWords = p.expand(r.rel.bodyWords, lists)
 	r.rel.notBodyWords = p.expand(r.rel.notBodyWords, lists)
+	r.rel.intros = p.expand(r.rel.intros, lists)
 	p.resolveTable(r, lists) // table.go
 	var walk func(es []*elemSpec)
 	walk = func(es []*elemSpec) {

@@ -1,0 +1,208 @@
+package rules
+
+import (
+	"sort"
+
+	"github.com/reportgraph/extractor"
+)
+
+// List intros. Reports introduce a list with a sentence that states the
+// relation and leave the items bare:
+//
+//	Victims included:
+//	- Harbor Freight Lines
+//	- the Ministry of Transport
+//
+//	Kestrel Bear's toolkit includes:
+//	- PlugX
+//	- Mimikatz
+//
+// The relation rules read such a block only when the intro is a clause
+// their patterns know (relation_lists.go); an intro without a verb, or
+// whose actor is the report's topic ("Sectors singled out:", "Its toolkit
+// includes:"), gives nothing. A topic rule with `intros` reads these
+// lists: the first mention of the rule's target types in each item is a
+// target when the intro holds one of the intro words. The source is the
+// one actor the intro names, or else the topic actor (the document's, or
+// the intro's paragraph's). A negated intro ("did not target the
+// following:") gives nothing; its hedges are the relations' hedges.
+
+// listItem is one bullet item of a list read with its intro.
+type listItem struct {
+	intro      int32 // sentence index of the intro (ends in ":")
+	start, end int32 // tokens of the item, from its bullet mark
+}
+
+// listItems returns the items of every bullet list that follows a sentence
+// ending in ":", ordered by start.
+func (d *docState) listItems() []listItem {
+	var out []listItem
+	var rw []tokRewrite
+	for si := range d.sents {
+		var end int
+		if end, rw = d.listBlock(si, rw); end == 0 {
+			continue
+		}
+		first := len(out)
+		for _, r := range rw {
+			if r.text == "the" || r.text == "and" { // a bullet mark
+				out = append(out, listItem{intro: int32(si), start: int32(r.i)})
+			}
+		}
+		for j := first; j < len(out); j++ {
+			if j+1 < len(out) {
+				out[j].end = out[j+1].start
+			} else {
+				out[j].end = int32(end)
+			}
+		}
+	}
+	return out
+}
+
+// itemAt returns the item holding token t.
+func itemAt(items []listItem, t int) (listItem, bool) {
+	j := sort.Search(len(items), func(j int) bool { return int(items[j].start) > t }) - 1
+	if j >= 0 && t < int(items[j].end) {
+		return items[j], true
+	}
+	return listItem{}, false
+}
+
+// firstInItem reports whether mention k is the first mention of a type in
+// mask in its item: "- foreign manufacturers in Vietnam" lists a victim,
+// and the place only says where it is.
+func (d *docState) firstInItem(it listItem, k int, mask typeMask) bool {
+	for t := int(it.start); t < int(d.acc[k].tokS); t++ {
+		if mi := d.startM[t]; mi >= 0 && !d.acc[mi].hide && maskOf(d.acc[mi].typ)&mask != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// listIntroReach is how many sentences before its intro a list's actor
+// may be named, as for a noun-phrase anaphor ("the group").
+const listIntroReach = 8
+
+// introSource returns the mention of the one actor the intro sentence si
+// names (the last of its mentions there), -1 when it names none and -2
+// when it names several: a list after "A and B used:" is no one's.
+func (d *docState) introSource(si int32, keys []string, isActor func(k int) bool) int {
+	lo, hi := d.sentLo[si], d.sentLo[si+1]
+	found, key := -1, ""
+	for t := lo; t < hi; t++ {
+		k := int(d.startM[t])
+		if k < 0 || d.acc[k].hide || !isActor(k) {
+			continue
+		}
+		if found >= 0 && keys[k] != key {
+			return -2
+		}
+		found, key = k, keys[k]
+	}
+	return found
+}
+
+// nearestActorBefore returns the last actor mention in the listIntroReach
+// sentences before the intro si, or -1: "Its toolkit includes:" and
+// "Sectors singled out:" speak of the actor in focus, as "victims" does.
+func (d *docState) nearestActorBefore(si int32, isActor func(k int) bool) int {
+	lo := d.sentLo[max(0, int(si)-listIntroReach)]
+	for t := d.sentLo[si] - 1; t >= lo; t-- {
+		if k := int(d.startM[t]); k >= 0 && !d.acc[k].hide && isActor(k) {
+			return k
+		}
+	}
+	return -1
+}
+
+// introCues returns whether the intro sentence si is negated, and its
+// hedges.
+func (d *docState) introCues(si int32) (bool, string) {
+	lo, hi := d.sentLo[si], d.sentLo[si+1]
+	return d.relationCues(lo, hi-1)
+}
+
+// introSpan is the evidence sentence of an item's relation: the intro
+// through the item.
+func (d *docState) introSpan(it listItem) extractor.Span {
+	last := d.sentOf[it.end-1]
+	return extractor.Span{Start: d.sents[it.intro].Start, End: d.sents[last].End}
+}
+
+// listMembers runs the topic rules whose items are the sources: after
+// "The Treasury sanctioned four officials of the Zarand Cyber Command:"
+// each item's person, when it is the item's first mention, is employed by
+// the command. The target is the mention right after an intro phrase (a
+// determiner may stand between); a negated intro gives nothing.
+func (d *docState) listMembers(rs *relState) {
+	var items []listItem
+	for _, tr := range d.p.topics {
+		if !tr.itemsSource {
+			continue
+		}
+		if items == nil {
+			if items = d.listItems(); items == nil {
+				return
+			}
+		}
+		party, intro := -1, int32(-1)
+		hedge := ""
+		for _, it := range items {
+			if it.intro != intro {
+				intro = it.intro
+				party = d.introParty(tr, intro)
+				if party >= 0 {
+					var negated bool
+					if negated, hedge = d.introCues(intro); negated {
+						party = -1
+					}
+				}
+			}
+			if party < 0 {
+				continue
+			}
+			k := d.firstMention(it)
+			if k < 0 || maskOf(d.acc[k].typ)&tr.srcMask == 0 {
+				continue
+			}
+			c, p := &d.acc[k], &d.acc[party]
+			rs.out = append(rs.out, RelationMatch{Type: tr.typ,
+				Source: extractor.Span{Start: c.start, End: c.end}, Target: extractor.Span{Start: p.start, End: p.end},
+				Sentence: d.introSpan(it), Rule: tr.r.id, Priority: tr.r.prio, Hedge: hedge})
+		}
+	}
+}
+
+// introParty returns the mention of the rule's target types right after
+// one of its intro phrases in sentence si ("officers of the Zarand Cyber
+// Command"), or -1.
+func (d *docState) introParty(tr topicRule, si int32) int {
+	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
+	var buf [4]int
+	for t := lo; t < hi; t++ {
+		for _, e := range tr.intros.ends(d, t, hi, buf[:0]) {
+			if e < hi && determiners[d.fold[e]] {
+				e++
+			}
+			if e < hi {
+				if k := int(d.startM[e]); k >= 0 && !d.acc[k].hide && maskOf(d.acc[k].typ)&tr.tgtMask != 0 {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// firstMention returns the first visible mention that starts in item it
+// (after its bullet mark), or -1.
+func (d *docState) firstMention(it listItem) int {
+	for t := int(it.start); t < int(it.end); t++ {
+		if k := int(d.startM[t]); k >= 0 && !d.acc[k].hide {
+			return k
+		}
+	}
+	return -1
+}

@@ -1,0 +1,120 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+// listPack: two actors, malware, a ministry, a person gazetteer, and the
+// two kinds of list-intro rules. Negation and hedge cues are compiled only
+// for a pack with relation rules, hence t.uses.
+const listPack = `
+lists:
+  relation_negations: [never, not]
+  relation_hedges: [likely, suspected]
+rules:
+  - id: t.actors
+    kind: gazetteer
+    type: threat-actor
+    entries: [{name: Kestrel Bear}, {name: Heron Panda}]
+    examples: {match: ["Kestrel Bear again."]}
+  - id: t.malware
+    kind: gazetteer
+    type: malware
+    entries: [{name: BabyShark}, {name: PlugX}, {name: ShadowPad}]
+    examples: {match: ["BabyShark again."]}
+  - id: t.gov
+    kind: gazetteer
+    type: government
+    entries: [{name: Ministry of Ports}]
+    examples: {match: ["Ministry of Ports again."]}
+  - id: t.people
+    kind: gazetteer
+    type: person
+    entries: [{name: Lena Vask}, {name: Ivo Tamm}]
+    examples: {match: ["Lena Vask again."]}
+  - id: t.uses
+    kind: relation
+    relation: uses
+    source: [threat-actor]
+    target: [malware]
+    pattern:
+      - {slot: source, entity: any}
+      - lower: deployed
+      - {slot: target, entity: any}
+    examples: {match: ["Heron Panda deployed PlugX."]}
+  - id: t.uses.list
+    kind: topic
+    relation: uses
+    source: [threat-actor]
+    target: [malware]
+    intros: [toolkit, "malware used"]
+    examples: {match: ["Kestrel Bear's toolkit:\n- PlugX\n"]}
+  - id: t.staff.list
+    kind: topic
+    relation: employed-by
+    source: [person]
+    target: [government]
+    items: source
+    intros: ["officials of"]
+    examples: {match: ["Two officials of the Ministry of Ports:\n- Lena Vask\n"]}
+`
+
+func listRelations(t *testing.T, p *Pack, text string) []string {
+	t.Helper()
+	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+	var out []string
+	for _, r := range res.Relations {
+		s := fmt.Sprintf("%s -%s-> %s", text[r.Source.Start:r.Source.End], r.Type, text[r.Target.Start:r.Target.End])
+		if r.Hedge != "" {
+			s += " (" + r.Hedge + ")"
+		}
+		out = append(out, s)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestListIntroGivesEachItemTheIntrosRelation(t *testing.T) {
+	p := packOf(t, listPack)
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"the intro names the actor",
+			"Heron Panda is noisy.\n\nKestrel Bear's toolkit:\n- PlugX, a backdoor\n- ShadowPad\n",
+			[]string{"Kestrel Bear -uses-> PlugX", "Kestrel Bear -uses-> ShadowPad"}},
+		{"a verbless intro speaks of the actor named just before",
+			"Heron Panda is noisy. Kestrel Bear is quiet.\n\nMalware used:\n- BabyShark\n",
+			[]string{"Kestrel Bear -uses-> BabyShark"}},
+		{"an intro naming two actors is no one's list",
+			"Kestrel Bear and Heron Panda share a toolkit:\n- PlugX\n",
+			nil},
+		{"a negated intro gives nothing",
+			"Kestrel Bear's toolkit does not hold:\n- PlugX\n",
+			nil},
+		{"the intro's hedge is the relation's",
+			"Kestrel Bear's suspected toolkit:\n- PlugX\n",
+			[]string{"Kestrel Bear -uses-> PlugX (suspected)"}},
+		{"an item's later mention is no list member",
+			"Kestrel Bear's toolkit:\n- ShadowPad, which fetches PlugX\n- BabyShark\n",
+			[]string{"Kestrel Bear -uses-> BabyShark", "Kestrel Bear -uses-> ShadowPad"}},
+		{"without an intro word the list says nothing",
+			"Kestrel Bear wrote a report:\n- PlugX\n",
+			nil},
+		{"people listed after the body they serve",
+			"The court named two officials of the Ministry of Ports:\n- Lena Vask, its deputy head.\n- Ivo Tamm\n",
+			[]string{"Ivo Tamm -employed-by-> Ministry of Ports", "Lena Vask -employed-by-> Ministry of Ports"}},
+		{"an item that opens with no person is skipped",
+			"Two officials of the Ministry of Ports:\n- the Ministry of Ports office where Lena Vask works\n",
+			nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := listRelations(t, p, c.text); !slices.Equal(got, c.want) {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
