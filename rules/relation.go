@@ -106,6 +106,14 @@ type relRule struct {
 	srcNeed, tgtNeed relFirst
 }
 
+// wordLists maps the word-list fields of topic and headline rules to
+// where they are kept.
+func (s *relSpec) wordLists() map[string]*[]strItem {
+	return map[string]*[]strItem{"passive": &s.passive, "frames": &s.frames, "intros": &s.intros,
+		"not_after": &s.notAfter, "not_before": &s.notBefore, "not_cues": &s.notCues, "body_words": &s.bodyWords,
+		"not_body_words": &s.notBodyWords, "cues": &s.cues}
+}
+
 func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
 	switch key {
 	case "relation":
@@ -121,34 +129,16 @@ func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
 		}
 	case "apposition":
 		r.rel.apposition = p.boolean(n, "apposition")
-	case "passive":
-		r.rel.passive = p.strings(n, "passive", false)
-	case "frames":
-		r.rel.frames = p.strings(n, "frames", false)
 	case "items":
 		r.rel.items, _ = p.str(n, "items")
 		if r.rel.items != "source" && r.rel.items != "target" {
 			p.errorf(n, "items must be source or target, not %q", r.rel.items)
 		}
-	case "intros":
-		r.rel.intros = p.strings(n, "intros", false)
-		if len(r.rel.intros) == 0 {
-			p.errorf(n, "intros lists no word: the rule could never match")
-		}
-	case "not_after":
-		r.rel.notAfter = p.strings(n, "not_after", false)
-	case "not_before":
-		r.rel.notBefore = p.strings(n, "not_before", false)
-	case "not_cues":
-		r.rel.notCues = p.strings(n, "not_cues", false)
-	case "body_words":
-		r.rel.bodyWords = p.strings(n, "body_words", false)
-	case "not_body_words":
-		r.rel.notBodyWords = p.strings(n, "not_body_words", false)
-	case "cues":
-		r.rel.cues = p.strings(n, "cues", false)
-		if len(r.rel.cues) == 0 {
-			p.errorf(n, "cues lists no word: the rule could never match")
+	case "passive", "frames", "intros", "not_after", "not_before", "not_cues", "body_words", "not_body_words", "cues":
+		dst := r.rel.wordLists()[key]
+		*dst = p.strings(n, key, false)
+		if len(*dst) == 0 && (key == "cues" || key == "intros") {
+			p.errorf(n, "%s lists no word: the rule could never match", key)
 		}
 	case "source", "target":
 		items := p.strings(n, key, false)

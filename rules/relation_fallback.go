@@ -81,26 +81,20 @@ func (c *compiler) topicRule(r *rule) {
 		c.errorf(c.r.fields["source"], "a topic rule's source must allow threat-actor: the topic is an actor")
 		return
 	}
-	tr := topicRule{r: r, typ: c.r.rel.typ, srcMask: src, tgtMask: tgt, itemsSource: itemsSource}
-	if len(c.r.rel.cues) > 0 {
-		tr.cues = c.phraseSet(c.r.rel.cues, true)
-	}
-	if len(c.r.rel.notBefore) > 0 {
-		tr.notBefore = c.phraseSet(c.r.rel.notBefore, true)
-	}
-	if len(c.r.rel.notAfter) > 0 {
-		tr.notAfter = c.phraseSet(c.r.rel.notAfter, true)
-	}
-	if len(c.r.rel.passive) > 0 {
-		tr.passive = c.phraseSet(c.r.rel.passive, true)
-	}
-	if len(c.r.rel.frames) > 0 {
-		tr.frames = c.phraseSet(c.r.rel.frames, true)
-	}
-	if len(c.r.rel.intros) > 0 {
-		tr.intros = c.phraseSet(c.r.rel.intros, true)
-	}
+	tr := topicRule{r: r, typ: c.r.rel.typ, srcMask: src, tgtMask: tgt, itemsSource: itemsSource,
+		cues: c.optionalPhrases(c.r.rel.cues), notBefore: c.optionalPhrases(c.r.rel.notBefore),
+		notAfter: c.optionalPhrases(c.r.rel.notAfter), passive: c.optionalPhrases(c.r.rel.passive),
+		frames: c.optionalPhrases(c.r.rel.frames), intros: c.optionalPhrases(c.r.rel.intros)}
 	c.p.topics = append(c.p.topics, tr)
+}
+
+// optionalPhrases compiles a word-list field as a case-insensitive phrase
+// set, or nil when the rule does not give it.
+func (c *compiler) optionalPhrases(items []strItem) *phraseSet {
+	if len(items) == 0 {
+		return nil
+	}
+	return c.phraseSet(items, true)
 }
 
 // dominantActor returns the index in d.acc of every mention of the

@@ -72,12 +72,7 @@ func (c *compiler) headlineRule(r *rule) {
 		return
 	}
 	hr := headlineRule{r: r, typ: c.r.rel.typ, srcMask: src, tgtMask: tgt}
-	set := func(items []strItem) *phraseSet {
-		if len(items) == 0 {
-			return nil
-		}
-		return c.phraseSet(items, true)
-	}
+	set := c.optionalPhrases // relation_fallback.go
 	texts := func(items []strItem) []string {
 		var out []string
 		for _, it := range items {

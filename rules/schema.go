@@ -1007,15 +1007,9 @@ func parseRepeat(s string) (lo, hi int, ok bool) {
 func (p *parser) resolveRule(r *ruleSpec, lists map[string]*listSpec) {
 	r.words = p.expand(r.words, lists)
 	r.compounds = p.expand(r.compounds, lists)
-	r.rel.cues = p.expand(r.rel.cues, lists)
-	r.rel.notBefore = p.expand(r.rel.notBefore, lists)
-	r.rel.notAfter = p.expand(r.rel.notAfter, lists)
-	r.rel.passive = p.expand(r.rel.passive, lists)
-	r.rel.frames = p.expand(r.rel.frames, lists)
-	r.rel.notCues = p.expand(r.rel.notCues, lists)
-	r.rel.bodyWords = p.expand(r.rel.bodyWords, lists)
-	r.rel.notBodyWords = p.expand(r.rel.notBodyWords, lists)
-	r.rel.intros = p.expand(r.rel.intros, lists)
+	for _, dst := range r.rel.wordLists() {
+		*dst = p.expand(*dst, lists)
+	}
 	p.resolveTable(r, lists) // table.go
 	var walk func(es []*elemSpec)
 	walk = func(es []*elemSpec) {
