@@ -698,11 +698,21 @@ const headingMaxTokens = 8
 
 func (d *docState) headingLike(si int) bool {
 	lo, hi := d.sentLo[si], d.sentLo[si+1]
-	if hi <= lo || hi-lo > headingMaxTokens {
-		return false
-	}
+	return d.titleShaped(lo, hi, headingMaxTokens) && d.onOwnLine(lo, hi)
+}
+
+// onOwnLine reports whether tokens [lo, hi) fill whole lines: a line break
+// (or the text's edge) right before the first and right after the last.
+func (d *docState) onOwnLine(lo, hi int) bool {
 	start, end := d.tokStart[lo], d.tokEnd[hi-1]
-	if start > 0 && d.text[start-1] != '\n' || end < len(d.text) && d.text[end] != '\n' {
+	return (start == 0 || d.text[start-1] == '\n') && (end == len(d.text) || d.text[end] == '\n')
+}
+
+// titleShaped reports whether tokens [lo, hi) read like a title or heading:
+// at most maxTokens, no list mark or table bar first, no closing
+// punctuation last.
+func (d *docState) titleShaped(lo, hi, maxTokens int) bool {
+	if hi <= lo || hi-lo > maxTokens {
 		return false
 	}
 	switch d.tokText[lo] {

@@ -5,13 +5,9 @@ import (
 	"testing"
 )
 
-// topicPack: two actors, two malware names, a "uses" relation rule and a
-// topic fallback for uses.
-const topicPack = `
-lists:
-  relation_negations: [never, not]
-rules:
-  - id: t.actors
+// kestrelRules: the two actors, three malware names and a "uses" relation
+// rule the topic and list-intro tests share.
+const kestrelRules = `  - id: t.actors
     kind: gazetteer
     type: threat-actor
     entries: [{name: Kestrel Bear}, {name: Heron Panda}]
@@ -31,7 +27,14 @@ rules:
       - lower: deployed
       - {slot: target, entity: any}
     examples: {match: ["Heron Panda deployed PlugX."]}
-  - id: t.topic
+`
+
+// topicPack: kestrelRules and a topic fallback for uses.
+const topicPack = `
+lists:
+  relation_negations: [never, not]
+rules:
+` + kestrelRules + `  - id: t.topic
     kind: topic
     relation: uses
     source: [threat-actor]

@@ -106,23 +106,14 @@ func (d *docState) titleLines(si int) [][2]int {
 			s = t
 		}
 	}
-	start, end := d.tokStart[lo], d.tokEnd[hi-1]
-	if start > 0 && d.text[start-1] != '\n' || end < len(d.text) && d.text[end] != '\n' {
+	if !d.onOwnLine(lo, hi) { // relation_fallback.go
 		return nil
 	}
-	if len(lines) > 1 && strings.Contains(strings.TrimLeft(d.text[:start], " \t\r\n"), "\n\n") {
+	if len(lines) > 1 && strings.Contains(strings.TrimLeft(d.text[:d.tokStart[lo]], " \t\r\n"), "\n\n") {
 		return nil // not the header block
 	}
 	for _, l := range lines {
-		if l[1]-l[0] > titleMaxTokens {
-			return nil
-		}
-		switch d.tokText[l[0]] {
-		case "-", "*", "\u2022", "|", "+":
-			return nil
-		}
-		switch d.tokText[l[1]-1] {
-		case ".", "!", "?", ",", ";", "|":
+		if !d.titleShaped(l[0], l[1], titleMaxTokens) {
 			return nil
 		}
 	}

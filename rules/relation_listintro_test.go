@@ -6,25 +6,15 @@ import (
 	"testing"
 )
 
-// listPack: two actors, malware, a ministry, a person gazetteer, and the
-// two kinds of list-intro rules. Negation and hedge cues are compiled only
+// listPack: kestrelRules, a ministry, a person gazetteer, and the two kinds
+// of list-intro rules. Negation and hedge cues are compiled only
 // for a pack with relation rules, hence t.uses.
 const listPack = `
 lists:
   relation_negations: [never, not]
   relation_hedges: [likely, suspected]
 rules:
-  - id: t.actors
-    kind: gazetteer
-    type: threat-actor
-    entries: [{name: Kestrel Bear}, {name: Heron Panda}]
-    examples: {match: ["Kestrel Bear again."]}
-  - id: t.malware
-    kind: gazetteer
-    type: malware
-    entries: [{name: BabyShark}, {name: PlugX}, {name: ShadowPad}]
-    examples: {match: ["BabyShark again."]}
-  - id: t.gov
+` + kestrelRules + `  - id: t.gov
     kind: gazetteer
     type: government
     entries: [{name: Ministry of Ports}]
@@ -34,16 +24,6 @@ rules:
     type: person
     entries: [{name: Lena Vask}, {name: Ivo Tamm}]
     examples: {match: ["Lena Vask again."]}
-  - id: t.uses
-    kind: relation
-    relation: uses
-    source: [threat-actor]
-    target: [malware]
-    pattern:
-      - {slot: source, entity: any}
-      - lower: deployed
-      - {slot: target, entity: any}
-    examples: {match: ["Heron Panda deployed PlugX."]}
   - id: t.uses.list
     kind: topic
     relation: uses

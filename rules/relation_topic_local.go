@@ -51,8 +51,7 @@ func (d *docState) paragraphStarts() []bool {
 		if lo >= d.sentLo[si+1] || plo >= lo {
 			continue
 		}
-		gap := d.text[d.tokEnd[lo-1]:d.tokStart[lo]]
-		if strings.Count(gap, "\n") >= 2 || d.headingLike(si) || d.headingLike(si-1) {
+		if d.blankLineBefore(lo) || d.headingLike(si) || d.headingLike(si-1) { // relation_lists.go
 			starts[si] = true
 		}
 	}
