@@ -247,12 +247,22 @@ func (d *docState) topicFallback(rs *relState) {
 		}
 		anyTopic = anyTopic || isActor(k) || isUnitKey(keys[k]) || wantPersons && maskOf(d.acc[k].typ)&person != 0
 	}
-	if !anyTopic {
-		return
-	}
 	var docTopic *topicSource
 	if ms := d.dominantActor(keys, isActor); ms != nil {
 		docTopic = &topicSource{key: keys[ms[0]], ms: ms}
+	}
+	// A report about a hacking company (i-Soon's leaked files, a
+	// contractor's indictment) lists the company's victims: the company
+	// named most, when no actor is named more, and the text has it attack
+	// someone or work for a government.
+	var companyTopic *topicSource
+	org := maskOf(extractor.Organization)
+	if ms := d.dominantOf(keys, func(k int) bool { return maskOf(d.acc[k].typ)&org != 0 }); ms != nil &&
+		(docTopic == nil || len(ms) > len(docTopic.ms)) && d.attacks(rs, keys[ms[0]], byStart, keys) {
+		companyTopic = &topicSource{key: keys[ms[0]], ms: ms}
+	}
+	if !anyTopic && companyTopic == nil {
+		return
 	}
 	// A paragraph about a unit is about the party the unit is.
 	localActor, localPersons := d.localTopics(keys, func(k int) bool { return isActor(k) || isUnitKey(keys[k]) },
@@ -311,10 +321,7 @@ func (d *docState) topicFallback(rs *relState) {
 			}
 		}
 	}
-	companyLed := false
-	if docTopic != nil {
-		companyLed = d.companyOutnames(keys, len(docTopic.ms))
-	}
+	companyLed := docTopic != nil && d.companyOutnames(keys, len(docTopic.ms)) != nil
 	var allItems []listItem // bullet items after an intro, for rules with intros
 	// Rules with intros go first: a list its intro ties to an actor needs
 	// no guess from the topic.
@@ -338,9 +345,15 @@ func (d *docState) topicFallback(rs *relState) {
 		if tr.intros != nil && len(allItems) == 0 {
 			continue
 		}
-		if tr.cues != nil && companyLed {
-			// The victims a report lists may be a company's, not the actor's.
-			continue
+		victimTopic := docTopic
+		if tr.cues != nil && (companyLed || companyTopic != nil) {
+			// The victims a report lists may be a company's, not the
+			// actor's: they are the company's when it is a hacking
+			// company (see companyTopic).
+			if companyTopic == nil || tr.srcMask&org == 0 {
+				continue
+			}
+			victimTopic = companyTopic
 		}
 		// Targets some relation of the type already reaches, from anyone.
 		typeCovered := map[string]bool{}
@@ -399,8 +412,8 @@ func (d *docState) topicFallback(rs *relState) {
 					}
 				}
 			} else {
-				if docTopic != nil {
-					topics = append(topics, docTopic)
+				if victimTopic != nil {
+					topics = append(topics, victimTopic)
 				} else if localActor != nil && localActor[si] != nil {
 					topics = append(topics, localActor[si])
 				}
@@ -533,20 +546,41 @@ outer:
 	return false
 }
 
-// companyOutnames reports whether some organization is named more often
-// than n times: a report about a contractor (i-Soon, Integrity Technology
-// Group) that also names an actor lists the company's victims.
-func (d *docState) companyOutnames(keys []string, n int) bool {
+// companyOutnames returns the mentions of the first organization named
+// more often than n times, or nil: a report about a contractor (i-Soon,
+// Integrity Technology Group) that also names an actor lists the company's
+// victims.
+func (d *docState) companyOutnames(keys []string, n int) []int {
 	org := maskOf(extractor.Organization)
-	count := map[string]int{}
+	byKey := map[string][]int{}
 	for k := range d.acc {
 		c := &d.acc[k]
 		if c.hide || maskOf(c.typ)&org == 0 {
 			continue
 		}
-		count[keys[k]]++
-		if count[keys[k]] > n {
-			return true
+		byKey[keys[k]] = append(byKey[keys[k]], k)
+		if len(byKey[keys[k]]) > n {
+			ms := byKey[keys[k]]
+			for k2 := k + 1; k2 < len(d.acc); k2++ {
+				if !d.acc[k2].hide && keys[k2] == keys[k] {
+					ms = append(ms, k2)
+				}
+			}
+			return ms
+		}
+	}
+	return nil
+}
+
+// attacks reports whether a relation rule made the entity with key the
+// source of a targets or contractor-of relation: a company the text has
+// hack someone or work for a government.
+func (d *docState) attacks(rs *relState, key string, byStart map[extractor.Span]int, keys []string) bool {
+	for _, m := range rs.out {
+		if m.Rule != "" && (m.Type == "targets" || m.Type == "contractor-of") {
+			if k, ok := byStart[m.Source]; ok && keys[k] == key {
+				return true
+			}
 		}
 	}
 	return false
