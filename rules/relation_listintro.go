@@ -71,12 +71,50 @@ func itemAt(items []listItem, t int) (listItem, bool) {
 
 // firstInItem reports whether mention k is the first mention of a type in
 // mask in its item: "- foreign manufacturers in Vietnam" lists a victim,
-// and the place only says where it is.
+// and the place only says where it is. The examples the first mention
+// opens are listed too: "- transportation, including seaports and rail
+// hubs".
 func (d *docState) firstInItem(it listItem, k int, mask typeMask) bool {
+	first := -1
 	for t := int(it.start); t < int(d.acc[k].tokS); t++ {
 		if mi := d.startM[t]; mi >= 0 && !d.acc[mi].hide && maskOf(d.acc[mi].typ)&mask != 0 {
+			first = int(mi)
+			break
+		}
+	}
+	return first < 0 || d.examplesOf(first, k, mask)
+}
+
+// itemExampleWords open the examples of a listed name ("transportation,
+// including seaports").
+var itemExampleWords = map[string]bool{"including": true, "such": true, "as": true, "notably": true,
+	"especially": true, "particularly": true, "e.g.": true, "like": true, "chiefly": true, "mainly": true}
+
+// examplesOf reports whether mention k stands in the enumeration of
+// examples right after mention first: an example word after it, then only
+// names of a type in mask, commas, "and" and "or".
+func (d *docState) examplesOf(first, k int, mask typeMask) bool {
+	t, end := int(d.acc[first].tokE), int(d.acc[k].tokS)
+	if t < end && d.fold[t] == "," {
+		t++
+	}
+	opened := false
+	for t < end && itemExampleWords[d.fold[t]] {
+		opened = true
+		t++
+	}
+	if !opened {
+		return false
+	}
+	for t < end {
+		if mi := d.startM[t]; mi >= 0 && !d.acc[mi].hide && maskOf(d.acc[mi].typ)&mask != 0 {
+			t = int(d.acc[mi].tokE)
+			continue
+		}
+		if f := d.fold[t]; f != "," && f != "and" && f != "or" {
 			return false
 		}
+		t++
 	}
 	return true
 }
