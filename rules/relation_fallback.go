@@ -474,7 +474,7 @@ func (d *docState) topicFallback(rs *relState) {
 // rule's cues, passive clause, frames and exclusions let it be a target.
 func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]int) bool {
 	c := &d.acc[k]
-	if tr.cues != nil && !d.cuedBefore(tr.cues, int(si), int(c.tokS)) &&
+	if tr.cues != nil && !d.cuedInQuoteOf(tr.cues, int(si), int(c.tokS)) &&
 		!d.cuedBefore(tr.cues, d.sectionHeading(int(si)), -1) {
 		return false
 	}
@@ -661,6 +661,35 @@ func (d *docState) cuedBefore(ps *phraseSet, si, at int) bool {
 	}
 	for i := d.sentLo[si]; i < end; i++ {
 		if ps.startsAt(d, i, hi) {
+			return true
+		}
+	}
+	return false
+}
+
+// cuedInQuoteOf is cuedBefore for a target at token at, counting only
+// cues on the same side of a quotation's marks: in `"They were never
+// military targets," said X of Y in Rotterdam` the quote's cue says
+// nothing of where the speaker's firm is.
+func (d *docState) cuedInQuoteOf(ps *phraseSet, si, at int) bool {
+	lo, hi := d.sentLo[si], d.sentLo[si+1]
+	quoted := func(i int) bool {
+		in := false
+		for j := lo; j < i; j++ {
+			switch d.fold[j] {
+			case "\"", "\u00ab", "\u00bb":
+				in = !in
+			case "\u201c":
+				in = true
+			case "\u201d":
+				in = false
+			}
+		}
+		return in
+	}
+	side := quoted(at)
+	for i := lo; i < at && i < hi; i++ {
+		if ps.startsAt(d, i, hi) && quoted(i) == side {
 			return true
 		}
 	}
