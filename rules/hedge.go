@@ -188,7 +188,7 @@ func init() {
 	org := maskOf(extractor.Organization)
 	gov := maskOf(extractor.Government)
 	set(actor|maskOf(extractor.Campaign), "group", "groups", "actor", "actors", "gang", "crew", "hackers",
-		"attackers", "operators", "adversary", "apt", "intruders")
+		"attackers", "operators", "adversary", "apt", "intruders", "outfit", "cluster", "set")
 	set(org, "company", "companies", "firm", "firms", "vendor", "contractor", "business", "corporation",
 		"startup", "provider", "enterprise")
 	set(gov, "ministry", "agency", "bureau", "department", "government", "military", "army",

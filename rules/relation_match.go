@@ -139,6 +139,7 @@ type relState struct {
 	best  map[relKey]int         // index in out of the match kept for a key
 	fresh map[extractor.Span]int // span → index in added of a mention a slot created
 	added []cand
+	ct    *corefTopics // the topics anaphors prefer (relation_coref_topic.go), on first use
 }
 
 // endpoint is a resolved slot span.
@@ -285,7 +286,9 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		} else {
 			k = d.describedAntecedent(c.start, c.end, c.bs, int(d.sentOf[c.start])-reach, mask, direct)
 		}
-		topic := false
+		// An anaphor that means an actor prefers the actor in focus to a
+		// malware or an actor of another paragraph (relation_coref_topic.go).
+		k, topic := rs.preferTopic(c, k, am, mask, order, direct)
 		if k < 0 && (am != anyType || d.fold[c.start] == "they") && am&mask&maskOf(extractor.ThreatActor) != 0 {
 			// No actor in reach: the report's topic actor (relation_topic.go).
 			// A phrase that names an actor ("the group", "victims") falls

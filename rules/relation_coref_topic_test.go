@@ -1,0 +1,84 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// corefRelations runs the default pack and returns its relations as
+// "source -type-> target | coref".
+func corefRelations(t *testing.T, text string) []string {
+	t.Helper()
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+	var out []string
+	for _, r := range res.Relations {
+		out = append(out, fmt.Sprintf("%s -%s-> %s | %s", text[r.Source.Start:r.Source.End], r.Type,
+			text[r.Target.Start:r.Target.End], r.Coref))
+	}
+	return out
+}
+
+// hasRelation reports whether got holds a relation starting with rel
+// ("A -targets-> B") whose coref note contains note.
+func hasRelation(got []string, rel, note string) bool {
+	return slices.ContainsFunc(got, func(s string) bool {
+		return strings.HasPrefix(s, rel+" |") && strings.Contains(s, note)
+	})
+}
+
+func TestPossessiveBeforeAnActorNounMeansTheActorNotTheMalware(t *testing.T) {
+	text := "Cobalt Mantis is a Chinese espionage group. Cobalt Mantis mainly targets shipping firms. " +
+		"In 2023 the group deployed RedVine, a backdoor written in Go. RedVine talks to Telegram channels. " +
+		"Its victims include port operators in Kenya."
+	got := corefRelations(t, text)
+	if !hasRelation(got, "Cobalt Mantis -targets-> Kenya", `"Its" → Cobalt Mantis`) {
+		t.Errorf("its victims not the actor's: %q", got)
+	}
+	for _, r := range got {
+		if strings.HasPrefix(r, "RedVine -targets->") {
+			t.Errorf("its victims given to the backdoor: %q", r)
+		}
+	}
+}
+
+func TestActorPhraseAfterAParagraphOnAnotherActorMeansTheReportsSubject(t *testing.T) {
+	text := "Cobalt Mantis is a Chinese espionage group. Cobalt Mantis mainly targets shipping firms in Asia. " +
+		"Cobalt Mantis also deployed RedVine.\n\n" +
+		"Analysts compare it with APT34, an Iranian group that also used RedVine against shipping firms in Kenya.\n\n" +
+		"In 2024 the group attacked ports in Ghana.\n"
+	got := corefRelations(t, text)
+	if !hasRelation(got, "Cobalt Mantis -targets-> Ghana", "(topic)") {
+		t.Errorf("the group of a later paragraph is not the report's subject: %q", got)
+	}
+	for _, r := range got {
+		if strings.HasPrefix(r, "APT34 -targets-> Ghana") {
+			t.Errorf("the group resolved to the actor compared: %q", r)
+		}
+	}
+}
+
+func TestActorPhraseInTheSameParagraphKeepsTheNearestActor(t *testing.T) {
+	text := "Cobalt Mantis is a Chinese espionage group. Cobalt Mantis mainly targets shipping firms in Asia. " +
+		"Cobalt Mantis also deployed RedVine.\n\n" +
+		"APT34 is an Iranian group. In 2024 the group attacked ports in Ghana.\n"
+	got := corefRelations(t, text)
+	if !hasRelation(got, "APT34 -targets-> Ghana", `"the group" → APT34`) {
+		t.Errorf("the nearest actor of the paragraph lost: %q", got)
+	}
+}
+
+func TestWithoutADominantActorTheNearestActorStays(t *testing.T) {
+	text := "Cobalt Mantis hit banks. APT34 hit shops.\n\n" +
+		"Cobalt Mantis hit ports. APT34 hit mines.\n\n" +
+		"In 2024 the group attacked ports in Ghana.\n"
+	got := corefRelations(t, text)
+	if !hasRelation(got, "APT34 -targets-> Ghana", `"the group" → APT34`) {
+		t.Errorf("the nearest actor lost without a dominant one: %q", got)
+	}
+}
