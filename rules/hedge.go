@@ -229,6 +229,12 @@ func (d *docState) isAnaphor(s, e int) (typeMask, int, bool) {
 		// "they"; "each of them", "both of them": a pronoun's reach
 		reach = antecedentSentences
 	}
+	if e-s == 1 && unnamedActorNouns[d.fold[s]] && s > d.sentLo[d.sentOf[s]] && indefiniteWords[d.fold[s-1]] {
+		// "foreign hackers who go after ...", "other attackers": a kind of
+		// people, not the ones just named. ("Iran-based operators" still
+		// are: rel.located-in.place-modifier.)
+		return 0, 0, false
+	}
 	var buf [4]int
 	if cues.anaphors != nil {
 		for _, end := range cues.anaphors.ends(d, s, d.sentHi(s), buf[:0]) {

@@ -474,8 +474,10 @@ func (d *docState) topicFallback(rs *relState) {
 // rule's cues, passive clause, frames and exclusions let it be a target.
 func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]int) bool {
 	c := &d.acc[k]
-	if tr.cues != nil && !d.cuedInQuoteOf(tr.cues, int(si), int(c.tokS)) &&
-		!d.cuedBefore(tr.cues, d.sectionHeading(int(si)), -1) {
+	if tr.cues != nil && (!d.cuedInQuoteOf(tr.cues, int(si), int(c.tokS)) &&
+		!d.cuedBefore(tr.cues, d.sectionHeading(int(si)), -1) || d.unnamedActorBefore(int(c.tokS))) {
+		// (An indefinite actor before the target has its own victims:
+		// "... keep pursuing foreign hackers who go after hospitals".)
 		return false
 	}
 	if tr.passive != nil && !d.agentlessPassive(tr.passive, k) {

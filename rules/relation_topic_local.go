@@ -262,7 +262,8 @@ func (d *docState) framedObject(ps *phraseSet, k int, endAt map[int]int) bool {
 // group") name an attacker who is not the topic.
 var (
 	indefiniteWords = map[string]bool{"a": true, "an": true, "another": true, "other": true, "unknown": true,
-		"unidentified": true, "separate": true, "different": true}
+		"unidentified": true, "separate": true, "different": true, "foreign": true, "some": true, "many": true,
+		"several": true, "criminal": true}
 	unnamedActorNouns = map[string]bool{"actor": true, "actors": true, "group": true, "groups": true, "hackers": true,
 		"attacker": true, "attackers": true, "intruder": true, "intruders": true, "crew": true, "gang": true,
 		"cluster": true, "hacker": true}
