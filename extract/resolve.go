@@ -45,6 +45,7 @@ type ref struct {
 	defined  bool      // the long side of an alias definition
 	canonOff bool      // the document's own definition overrides the rule's canonical name
 	headed   string    // a sector mention with the head noun the text puts after it, or ""
+	stated   string    // a government body with the state the text puts before it, or "" (qualified.go)
 }
 
 // Resolve merges the mentions of every document into entities and returns
@@ -95,11 +96,23 @@ func (r *resolver) collect(results []*DocResult) ([]ref, []link) {
 	for di, res := range results {
 		base := len(refs)
 		at := map[extractor.Span]int{}
+		places := map[string]bool{}
 		for _, m := range res.Mentions {
+			if m.Type == extractor.Location {
+				places[strings.ToLower(m.Text)] = true
+			}
+		}
+		for mi, m := range res.Mentions {
 			rf := ref{m: m, doc: di, sentence: sentenceOf(res, m.Start), kbe: r.kb.match(m)}
 			rf.key = identityKey(rf)
 			if m.Type == extractor.Sector && res.Doc != nil {
 				rf.headed = withSectorHead(m, res.Doc.Text)
+			}
+			if mi > 0 && res.Doc != nil {
+				rf.stated = withStatePrefix(&res.Mentions[mi-1], m, res.Doc.Text)
+			}
+			if rf.stated == "" {
+				rf.stated = withoutStatePrefix(m, places)
 			}
 			at[m.Span] = len(refs)
 			refs = append(refs, rf)
@@ -355,6 +368,9 @@ func (r *resolver) buildEntity(refs []ref, idx []int) extractor.Entity {
 		}
 		if rf.headed != "" {
 			aliases = append(aliases, rf.headed)
+		}
+		if rf.stated != "" {
+			aliases = append(aliases, rf.stated)
 		}
 		ev = append(ev, evidence{doc: rf.doc, sentence: rf.sentence, prior: r.prior(rf)})
 		if m.Type != typ {
