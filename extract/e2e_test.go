@@ -39,7 +39,8 @@ func run(t *testing.T, known *kb.KB, docs ...*extractor.Document) *extractor.Dat
 		}
 		results = append(results, r)
 	}
-	return extract.Resolve(results, extract.WithKB(known), extract.WithRules(pack.Rules()))
+	return extract.Resolve(results, extract.WithKB(known), extract.WithRules(pack.Rules()),
+		extract.WithGroupNouns(pack.GroupNouns()))
 }
 
 func readText(t *testing.T, name, text string) *extractor.Document {

@@ -30,9 +30,25 @@ func WithRules(infos []rules.Info) Option {
 	}
 }
 
+// WithGroupNouns gives the nouns after an actor's name that still name the
+// actor (from Pack.GroupNouns): "OilRig threat group" then also has the
+// alias "OilRig", which an analyst or a gold file may use. Without it no
+// such alias is made.
+func WithGroupNouns(nouns []string) Option {
+	return func(r *resolver) {
+		r.groupNouns = nil
+		for _, n := range nouns {
+			r.groupNouns = append(r.groupNouns, " "+n)
+		}
+		// The longest first: "threat group" before "group".
+		sort.SliceStable(r.groupNouns, func(i, j int) bool { return len(r.groupNouns[i]) > len(r.groupNouns[j]) })
+	}
+}
+
 type resolver struct {
-	kb    *kbIndex
-	kinds map[string]string // rule id → kind
+	kb         *kbIndex
+	kinds      map[string]string // rule id → kind
+	groupNouns []string          // " threat group", " group", ...: longest first
 }
 
 // ref is one mention with what resolution knows about it.
@@ -363,7 +379,7 @@ func (r *resolver) buildEntity(refs []ref, idx []int) extractor.Entity {
 		m := rf.m
 		mentions = append(mentions, m)
 		aliases = append(aliases, surfaceName(m))
-		if short := withoutGroupNoun(surfaceName(m)); short != "" && m.Type == extractor.ThreatActor {
+		if short := withoutGroupNoun(surfaceName(m), r.groupNouns); short != "" && m.Type == extractor.ThreatActor {
 			aliases = append(aliases, short)
 		}
 		if rf.headed != "" {
@@ -512,17 +528,12 @@ func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '-' || b >= 0x80
 }
 
-// groupNouns are the words reports put after an actor's name ("the OilRig
-// threat group", "Lazarus Group", "the Heron APT").
-var groupNouns = []string{" threat actor group", " threat group", " threat actors", " threat actor", " APT group",
-	" hacking group", " hacker group", " cyber espionage group", " espionage group", " group", " gang", " crew",
-	" team", " APT", " actors", " actor"}
-
-// withoutGroupNoun returns an actor name without its trailing group noun,
-// or "" when it has none: "OilRig threat group" is also called "OilRig",
-// and an analyst (or a gold file) may use either.
-func withoutGroupNoun(s string) string {
-	for _, g := range groupNouns {
+// withoutGroupNoun returns an actor name without its trailing group noun
+// (one of nouns, each with a leading space), or "" when it has none:
+// "OilRig threat group" is also called "OilRig", and an analyst (or a gold
+// file) may use either.
+func withoutGroupNoun(s string, nouns []string) string {
+	for _, g := range nouns {
 		if len(s) > len(g) && strings.EqualFold(s[len(s)-len(g):], g) {
 			short := strings.TrimSpace(s[:len(s)-len(g)])
 			short = strings.TrimPrefix(strings.TrimPrefix(short, "the "), "The ")

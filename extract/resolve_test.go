@@ -345,15 +345,21 @@ func TestResolveKBSameNameTwoTypes(t *testing.T) {
 }
 
 func TestActorAliasWithoutGroupNoun(t *testing.T) {
+	pack, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &resolver{}
+	WithGroupNouns(pack.GroupNouns())(r)
 	for in, want := range map[string]string{
-		"OilRig threat group": "OilRig",
-		"Lazarus Group":       "Lazarus",
-		"the Heron Nine APT":  "Heron Nine",
-		"APT41":               "",
-		"group":               "",
-		"the threat group":    "",
+		"OilRig threat group":          "OilRig",
+		"Lazarus Group":                "Lazarus",
+		"the Heron Nine hacking group": "Heron Nine",
+		"APT41":                        "",
+		"group":                        "",
+		"the threat group":             "",
 	} {
-		if got := withoutGroupNoun(in); got != want {
+		if got := withoutGroupNoun(in, r.groupNouns); got != want {
 			t.Errorf("withoutGroupNoun(%q) = %q, want %q", in, got, want)
 		}
 	}

@@ -243,6 +243,11 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	if l, ok := set.lists[listGazetteerContext]; ok && len(l.items) > 0 {
 		p.gazContext = c.listPhrases(l) // gazetteer.go
 	}
+	if l, ok := set.lists[listActorGroupNouns]; ok {
+		for _, it := range l.items {
+			p.groupNouns = append(p.groupNouns, it.s)
+		}
+	}
 	return p, c.probs
 }
 

@@ -191,6 +191,10 @@ func (d *docState) matchGazetteers(lo, hi int) {
 // name match (entries with context: true).
 const listGazetteerContext = "gazetteer_context_words"
 
+// listActorGroupNouns names the pack list of nouns after an actor's name
+// that still name the actor (Pack.GroupNouns).
+const listActorGroupNouns = "actor_group_nouns"
+
 // threatContext reports whether the sentence of token i holds a word of the
 // pack's gazetteer context list (true when the pack has none).
 func (d *docState) threatContext(i int) bool {

@@ -148,6 +148,7 @@ type Pack struct {
 	headlines  []headlineRule   // headline rules (relation_headline.go)
 	relCues    *relCues         // negation, hedge and anaphor lists of relation rules
 	gazContext *phraseSet       // words that let a context name match (gazetteer.go)
+	groupNouns []string         // the list actor_group_nouns, for resolution (GroupNouns)
 	tables     *tableSet        // table rules (table.go); nil when the pack has none
 	tokenRE    []*regexp.Regexp // distinct pattern token regexes, by cache id
 	tokenREs   map[string]int
@@ -156,6 +157,12 @@ type Pack struct {
 
 // Rules describes every active rule in pack order.
 func (p *Pack) Rules() []Info { return append([]Info(nil), p.infos...) }
+
+// GroupNouns returns the words of the pack list actor_group_nouns: nouns
+// after an actor's name that still name the actor ("the Patchwork group",
+// "WIZARD SPIDER threat group"). Resolution makes the name without them an
+// alias (extract.WithGroupNouns).
+func (p *Pack) GroupNouns() []string { return append([]string(nil), p.groupNouns...) }
 
 var (
 	defaultOnce sync.Once

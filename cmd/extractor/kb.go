@@ -29,7 +29,8 @@ func newPipeline(kbFiles, ruleDirs []string) (*pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &pipeline{x: x, resolve: []extract.Option{extract.WithKB(known), extract.WithRules(pack.Rules())}}, nil
+	return &pipeline{x: x, resolve: []extract.Option{extract.WithKB(known), extract.WithRules(pack.Rules()),
+		extract.WithGroupNouns(pack.GroupNouns())}}, nil
 }
 
 // loadKB reads the --kb files; none gives an empty knowledge base.
