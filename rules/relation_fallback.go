@@ -321,7 +321,15 @@ func (d *docState) topicFallback(rs *relState) {
 			}
 		}
 	}
-	companyLed := docTopic != nil && d.companyOutnames(keys, len(docTopic.ms)) != nil
+	// A company named more often than the actor, that the text has attack
+	// someone or work for a government, may own the victims a report lists.
+	// (A vendor cited as the source, "Microsoft said ...", does not.)
+	companyLed := false
+	if docTopic != nil {
+		for _, key := range d.companiesOutnaming(keys, len(docTopic.ms)) {
+			companyLed = companyLed || d.attacks(rs, key, byStart, keys)
+		}
+	}
 	var allItems []listItem // bullet items after an intro, for rules with intros
 	// Rules with intros go first: a list its intro ties to an actor needs
 	// no guess from the topic.
@@ -548,30 +556,24 @@ outer:
 	return false
 }
 
-// companyOutnames returns the mentions of the first organization named
-// more often than n times, or nil: a report about a contractor (i-Soon,
-// Integrity Technology Group) that also names an actor lists the company's
+// companiesOutnaming returns the keys of the organizations named more
+// often than n times: a report about a contractor (i-Soon, Integrity
+// Technology Group) that also names an actor may list the company's
 // victims.
-func (d *docState) companyOutnames(keys []string, n int) []int {
+func (d *docState) companiesOutnaming(keys []string, n int) []string {
 	org := maskOf(extractor.Organization)
-	byKey := map[string][]int{}
+	count := map[string]int{}
+	var out []string
 	for k := range d.acc {
 		c := &d.acc[k]
 		if c.hide || maskOf(c.typ)&org == 0 {
 			continue
 		}
-		byKey[keys[k]] = append(byKey[keys[k]], k)
-		if len(byKey[keys[k]]) > n {
-			ms := byKey[keys[k]]
-			for k2 := k + 1; k2 < len(d.acc); k2++ {
-				if !d.acc[k2].hide && keys[k2] == keys[k] {
-					ms = append(ms, k2)
-				}
-			}
-			return ms
+		if count[keys[k]]++; count[keys[k]] == n+1 {
+			out = append(out, keys[k])
 		}
 	}
-	return nil
+	return out
 }
 
 // attacks reports whether a relation rule made the entity with key the
