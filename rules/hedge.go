@@ -197,7 +197,7 @@ func init() {
 	// unit built Cyclops Blink").
 	set(gov|actor, "unit")
 	set(maskOf(extractor.Malware)|maskOf(extractor.Tool), "malware", "backdoor", "implant", "trojan",
-		"loader", "ransomware", "tool", "rat", "dropper", "wiper", "botnet", "variant")
+		"loader", "ransomware", "tool", "rat", "dropper", "wiper", "botnet", "variant", "worm")
 	set(maskOf(extractor.Campaign), "campaign", "operation", "intrusion")
 	set(maskOf(extractor.Person), "he", "she", "him", "her", "his")
 	// "They" means people or the groups and bodies they form, not a
