@@ -192,7 +192,7 @@ func init() {
 	set(org, "company", "companies", "firm", "firms", "vendor", "contractor", "business", "corporation",
 		"startup", "provider", "enterprise")
 	set(gov, "ministry", "agency", "bureau", "department", "government", "military", "army",
-		"service", "directorate", "regime")
+		"service", "directorate", "regime", "command")
 	// A military unit is often the actor itself ("GRU Unit 74455 ... the
 	// unit built Cyclops Blink").
 	set(gov|actor, "unit")
