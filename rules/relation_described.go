@@ -31,7 +31,7 @@ const appositionReach = 4
 // nameHeads are the heads whose word at the end of a name describes the
 // mention ("the bureau" → "Tianjin State Security Bureau").
 var nameHeads = map[string]bool{"bureau": true, "ministry": true, "department": true, "agency": true,
-	"directorate": true, "unit": true, "service": true}
+	"directorate": true, "unit": true, "service": true, "command": true}
 
 // describedAntecedent returns the index in d.acc of the nearest mention of
 // a type in mask, before the anaphor at tokens [s, e) (byte offset at) and
@@ -61,6 +61,36 @@ func (d *docState) describedAntecedent(s, e, at, minSent int, mask typeMask, ski
 			return k
 		}
 		if d.appositionHead(int(c.tokE), head) || d.namedAs(int(c.tokS), head) {
+			return k
+		}
+	}
+	return -1
+}
+
+// headNamedAntecedent returns the index in d.acc of the nearest mention of
+// a type in mask, before the anaphor at tokens [s, e) (byte offset at) and
+// in sentence minSent or later, whose name ends with the anaphor's head
+// word, for the heads of public bodies; or -1. "The IRGC's Cyber-Electronic
+// Command ... Treasury tied the command to X": the command is the body
+// named a Command, not the nearer Treasury.
+func (d *docState) headNamedAntecedent(s, e, at, minSent int, mask typeMask, skip []extractor.Span) int {
+	if e-s != 2 || (d.fold[s] != "the" && d.fold[s] != "this" && d.fold[s] != "that") || mask == 0 {
+		return -1
+	}
+	head := d.fold[e-1]
+	if !nameHeads[head] {
+		return -1
+	}
+	top := sort.Search(len(d.acc), func(k int) bool { return d.acc[k].start >= at })
+	for k := top - 1; k >= 0; k-- {
+		c := &d.acc[k]
+		if c.end > at || c.tokE <= c.tokS {
+			continue
+		}
+		if int(d.sentOf[c.tokS]) < minSent {
+			break
+		}
+		if maskOf(c.typ)&mask != 0 && !skipped(c, skip) && d.fold[c.tokE-1] == head {
 			return k
 		}
 	}

@@ -13,6 +13,7 @@ rules:
     entries:
       - {name: Fujian State Security Department, type: government}
       - {name: Ministry of State Security, type: government}
+      - {name: Xiamen State Security Bureau, type: government}
       - {name: Fuzhou Lattice Technology, type: organization}
       - {name: Li Wenbo, type: person}
       - {name: Gao Feng, type: person}
@@ -83,6 +84,11 @@ func TestRelationDescribedAntecedent(t *testing.T) {
 		{"without a description the nearest wins",
 			"The Fujian State Security Department reports to the Ministry of State Security. The bureau created Fuzhou Lattice Technology.",
 			[]string{`Fuzhou Lattice Technology -contractor-of-> Ministry of State Security @"The bureau" → Ministry of State Security`}},
+		// A body whose name ends in the head word is what "the bureau"
+		// means, though another body was named since.
+		{"a name ending in the head word beats a nearer body",
+			"The Xiamen State Security Bureau was named in 2019. Later the Ministry of State Security praised it. The bureau created Fuzhou Lattice Technology.",
+			[]string{`Fuzhou Lattice Technology -contractor-of-> Xiamen State Security Bureau @"The bureau" → Xiamen State Security Bureau`}},
 		// A description counts only in the sentence of the nearest
 		// candidate: an actor described as a group long ago does not
 		// override the actor just named.

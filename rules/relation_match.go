@@ -282,6 +282,8 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		if k >= 0 {
 			if kd := d.describedAntecedent(c.start, c.end, c.bs, int(d.sentOf[d.acc[k].tokS]), am&mask, direct); kd >= 0 {
 				k = kd
+			} else if kn := d.headNamedAntecedent(c.start, c.end, c.bs, int(d.sentOf[c.start])-reach, am&mask, direct); kn >= 0 {
+				k = kn
 			}
 		} else {
 			k = d.describedAntecedent(c.start, c.end, c.bs, int(d.sentOf[c.start])-reach, mask, direct)
