@@ -294,10 +294,37 @@ func (d *docState) antecedent(at, tok, reach int, mask typeMask, skip []extracto
 			}
 		}
 		if !skipped {
-			return k
+			return d.overPossessive(k, tok, mask, skip)
 		}
 	}
 	return -1
+}
+
+// overPossessive returns, for the nearest candidate k of an anaphor at
+// token tok, an earlier candidate of k's sentence when k is only a
+// possessive there ("X had been sitting on Y's servers. From there it
+// reached ..." means X) and that sentence is not the anaphor's; else k.
+func (d *docState) overPossessive(k, tok int, mask typeMask, skip []extractor.Span) int {
+	c := &d.acc[k]
+	e := int(c.tokE)
+	si := d.sentOf[c.tokS]
+	if si == d.sentOf[tok] || e >= len(d.fold) || d.fold[e] != "'s" && d.fold[e] != "’s" {
+		return k
+	}
+	for j := k - 1; j >= 0 && d.sentOf[d.acc[j].tokS] == si; j-- {
+		cj := &d.acc[j]
+		if maskOf(cj.typ)&mask == 0 {
+			continue
+		}
+		skipped := false
+		for _, s := range skip {
+			skipped = skipped || s.Start == cj.start && s.End == cj.end
+		}
+		if !skipped {
+			return j
+		}
+	}
+	return k
 }
 
 // relativePronouns start a relative clause after a comma.
