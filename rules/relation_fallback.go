@@ -765,7 +765,34 @@ const headingMaxTokens = 8
 
 func (d *docState) headingLike(si int) bool {
 	lo, hi := d.sentLo[si], d.sentLo[si+1]
-	return d.titleShaped(lo, hi, headingMaxTokens) && d.onOwnLine(lo, hi)
+	if !d.titleShaped(lo, hi, headingMaxTokens) {
+		return false
+	}
+	if d.onOwnLine(lo, hi) {
+		return true
+	}
+	// "3. TARGETS AND TRADECRAFT": the sentence splitter cuts the section
+	// number off as a sentence of its own.
+	return si > 0 && d.sectionNumber(si-1) && d.onOwnLine(d.sentLo[si-1], hi)
+}
+
+// sectionNumber reports whether sentence si is only a section number
+// ("3.", "4.2.", "IV."), which the sentence splitter cuts off a heading.
+func (d *docState) sectionNumber(si int) bool {
+	lo, hi := d.sentLo[si], d.sentLo[si+1]
+	if hi-lo < 1 || hi-lo > 2 || hi-lo == 2 && d.tokText[hi-1] != "." {
+		return false
+	}
+	w := strings.TrimSuffix(d.tokText[lo], ".")
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !(r >= '0' && r <= '9' || r == '.' || strings.ContainsRune("IVXivx", r)) {
+			return false
+		}
+	}
+	return true
 }
 
 // onOwnLine reports whether tokens [lo, hi) fill whole lines: a line break
