@@ -140,8 +140,12 @@ func (c *compiler) errorf(n *yaml.Node, format string, args ...any) {
 func (c *compiler) tokenize(s string) []string {
 	var out []string
 	for _, sent := range c.an.Analyze(s) {
-		for _, t := range sent.Tokens {
-			out = append(out, t.Text)
+		for i, t := range sent.Tokens {
+			text := t.Text
+			if i > 0 && pluralPossessive(text, sent.Tokens[i-1].Text, sent.Tokens[i-1].End == t.Start) {
+				text = possessiveS // as in documents (docState.init)
+			}
+			out = append(out, text)
 		}
 	}
 	return out

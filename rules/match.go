@@ -145,7 +145,13 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 		d.sentLo[si] = k
 		for _, t := range sents[si].Tokens {
 			d.tokText[k], d.tokStart[k], d.tokEnd[k] = t.Text, t.Start, t.End
-			f := foldKey(t.Text)
+			if k > d.sentLo[si] && pluralPossessive(t.Text, d.tokText[k-1], d.tokEnd[k-1] == t.Start) {
+				// "Palo Alto Networks' Unit 42": rules read the bare
+				// apostrophe of a plural possessive as "'s" (names in rules
+				// are tokenized the same way: compiler.tokenize).
+				d.tokText[k] = possessiveS
+			}
+			f := foldKey(d.tokText[k])
 			d.fold[k] = f
 			d.vent[k] = p.vocab[f]
 			d.sentOf[k] = int32(si)
@@ -154,6 +160,19 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 		}
 	}
 	d.sentLo[len(sents)] = n
+}
+
+// possessiveS is the token rules match a possessive with.
+const possessiveS = "'s"
+
+// pluralPossessive reports whether tok, right after prev (adjacent when
+// glued), is the bare apostrophe of a plural possessive ("Networks'").
+func pluralPossessive(tok, prev string, glued bool) bool {
+	if !glued || tok != "'" && tok != "\u2019" || prev == "" {
+		return false
+	}
+	last := prev[len(prev)-1]
+	return last == 's' || last == 'S'
 }
 
 // grow returns s resized to n, zeroed, reusing its storage.
