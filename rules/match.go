@@ -44,13 +44,22 @@ type docState struct {
 	tokText          []string
 	tokStart, tokEnd []int
 	fold             []string
-	head, tail       []string // per token: folded head and tail of a hyphenated compound, or "" (compound.go)
-	vent             []*vocabEntry
-	sentOf           []int32
-	sentLo           []int // first token of each sentence, plus the total at the end
-	shapes, cshapes  []string
-	tagged           []bool
-	reCache          [][]uint8 // per token regex: 0 unknown, 1 match, 2 no match
+	// same is, per token, the first token of the document with the same
+	// text, or -1 while a list rewrite (relation_lists.go) has changed the
+	// token's text. Results that depend on the text alone (token regexes,
+	// fold, vocabulary entry) are computed once per distinct text: about a
+	// third of a report's tokens are first occurrences.
+	same            []int32
+	firstOf         map[string]int32
+	head, tail      []string // per token: folded head and tail of a hyphenated compound, or "" (compound.go)
+	vent            []*vocabEntry
+	sentOf          []int32
+	sentLo          []int // first token of each sentence, plus the total at the end
+	shapes, cshapes []string
+	tagged          []bool
+	reCache         [][]uint8 // per token regex, at index same[i]: 0 unknown, 1 match, 2 no match
+	tokHits         []tokHit  // matches of token-scoped regex rules (matchRegexes)
+	hitFrom         []int32
 
 	cands    []cand
 	acc      []cand
@@ -132,6 +141,11 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 	d.tokStart = grow(d.tokStart, n)
 	d.tokEnd = grow(d.tokEnd, n)
 	d.fold = grow(d.fold, n)
+	d.same = grow(d.same, n)
+	if d.firstOf == nil {
+		d.firstOf = make(map[string]int32, n)
+	}
+	clear(d.firstOf)
 	d.vent = grow(d.vent, n)
 	d.sentOf = grow(d.sentOf, n)
 	d.startM = grow(d.startM, n)
@@ -145,9 +159,13 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 		d.sentLo[si] = k
 		for _, t := range sents[si].Tokens {
 			d.tokText[k], d.tokStart[k], d.tokEnd[k] = t.Text, t.Start, t.End
-			f := foldKey(t.Text)
-			d.fold[k] = f
-			d.vent[k] = p.vocab[f]
+			if j, ok := d.firstOf[t.Text]; ok {
+				d.same[k], d.fold[k], d.vent[k] = j, d.fold[j], d.vent[j]
+			} else {
+				d.firstOf[t.Text] = int32(k)
+				f := foldKey(t.Text)
+				d.same[k], d.fold[k], d.vent[k] = int32(k), f, p.vocab[f]
+			}
 			d.sentOf[k] = int32(si)
 			d.startM[k] = -1
 			k++
@@ -176,8 +194,9 @@ func (d *docState) reset() {
 	clear(d.tokText)
 	clear(d.fold)
 	clear(d.vent)
+	clear(d.firstOf)
 	// Drop very large buffers rather than pin them in the pool.
-	if cap(d.tokText) > 1<<20 {
+	if cap(d.tokText) > 1<<20 || len(d.firstOf) > 1<<18 {
 		*d = docState{}
 	}
 }
@@ -206,14 +225,20 @@ func (d *docState) cshape(i int) string {
 	return d.cshapes[i]
 }
 
-// reMatch runs a token regex on token i once per document: several rules
-// and repeated elements test the same capitalised-word expressions on the
-// same tokens.
+// reMatch runs a token regex on each distinct token text once per
+// document: several rules and repeated elements test the same
+// capitalised-word expressions on the same tokens, and the same words
+// recur.
 func (d *docState) reMatch(c *cond, i int) bool {
 	t := d.tokText[i]
 	if !c.pf.allowsAnchored(t) {
 		return false
 	}
+	k := d.same[i]
+	if k < 0 { // text rewritten for a list reading: not cached
+		return c.re.MatchString(t)
+	}
+	i = int(k)
 	for len(d.reCache) <= c.reID {
 		d.reCache = append(d.reCache, nil)
 	}
@@ -404,34 +429,38 @@ func (d *docState) overlapsAccepted(start, end int) bool {
 // running a dozen expressions costs much and finds only noise.
 const maxIndicatorToken = 4096
 
+// tokHit is a match of a token-scoped regex rule, in bytes of the token.
+type tokHit struct {
+	rule, start, end int32
+}
+
 // matchRegexes runs token-scoped regex rules on each token that passes their
 // prefilter, and sentence-scoped ones on each sentence.
 func (d *docState) matchRegexes() {
 	p := d.p
 	if len(p.tokRegex) > 0 {
+		// The matches in a token depend on its text alone, so a text seen
+		// before replays the matches of its first occurrence (in the same
+		// order); regexCand still judges each in its own context.
+		hits := d.tokHits[:0]
+		from := grow(d.hitFrom, len(d.tokText)+1) // per first occurrence: its hits are hits[from[i]:from[i+1]]
 		for i, t := range d.tokText {
-			if len(t) > maxIndicatorToken {
+			if k := int(d.same[i]); k != i {
+				for _, h := range hits[from[k]:from[k+1]] {
+					d.regexCand(p.tokRegex[h.rule], d.tokStart[i]+int(h.start), d.tokStart[i]+int(h.end))
+				}
+				from[i+1] = int32(len(hits))
 				continue
 			}
-			for _, r := range p.tokRegex {
-				if !r.pf.allows(t) {
-					continue
-				}
-				if r.group == 0 {
-					for _, m := range r.re.FindAllStringIndex(t, -1) {
-						if m[1] > m[0] {
-							d.regexCand(r, d.tokStart[i]+m[0], d.tokStart[i]+m[1])
-						}
-					}
-					continue
-				}
-				for _, m := range r.re.FindAllStringSubmatchIndex(t, -1) {
-					if s, e := m[2*r.group], m[2*r.group+1]; s >= 0 && e > s {
-						d.regexCand(r, d.tokStart[i]+s, d.tokStart[i]+e)
-					}
-				}
+			if len(t) <= maxIndicatorToken {
+				hits = d.tokenRegexHits(t, hits)
+			}
+			from[i+1] = int32(len(hits))
+			for _, h := range hits[from[i]:] {
+				d.regexCand(p.tokRegex[h.rule], d.tokStart[i]+int(h.start), d.tokStart[i]+int(h.end))
 			}
 		}
+		d.tokHits, d.hitFrom = hits, from
 	}
 	for _, r := range p.sentRegex {
 		for _, s := range d.sents {
@@ -446,6 +475,30 @@ func (d *docState) matchRegexes() {
 			}
 		}
 	}
+}
+
+// tokenRegexHits appends the matches of the token-scoped regex rules in
+// token text t, rule by rule.
+func (d *docState) tokenRegexHits(t string, hits []tokHit) []tokHit {
+	for ri, r := range d.p.tokRegex {
+		if !r.pf.allows(t) {
+			continue
+		}
+		if r.group == 0 {
+			for _, m := range r.re.FindAllStringIndex(t, -1) {
+				if m[1] > m[0] {
+					hits = append(hits, tokHit{int32(ri), int32(m[0]), int32(m[1])})
+				}
+			}
+			continue
+		}
+		for _, m := range r.re.FindAllStringSubmatchIndex(t, -1) {
+			if s, e := m[2*r.group], m[2*r.group+1]; s >= 0 && e > s {
+				hits = append(hits, tokHit{int32(ri), int32(s), int32(e)})
+			}
+		}
+	}
+	return hits
 }
 
 func (d *docState) regexCand(r *rule, start, end int) {
