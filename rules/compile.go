@@ -34,9 +34,10 @@ type rule struct {
 	entitySlot  int
 	nameSlot    int
 	aliasSlot   int
-	firstEntity typeMask // start only at mentions of these types
-	hasFirsts   bool     // start only at tokens listed in vocab firsts
-	anchored    bool     // try only in sentences where an anchor word occurs
+	firstEntity typeMask    // start only at mentions of these types
+	hasFirsts   bool        // start only at tokens listed in vocab firsts
+	anchored    bool        // try only in sentences where an anchor word occurs
+	start       startFilter // a test of the first token, for rules tried at every token (startfilter.go)
 	check       string
 	cross       bool
 	rel         relRule         // relation rules (relation.go)
@@ -201,6 +202,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 				r.stage = relationStage
 			}
 			if c.pattern(r) {
+				r.start = startFilterOf(r.nodes)
 				ph := phases[r.stage]
 				if ph == nil {
 					ph = &phase{stage: r.stage}
@@ -612,7 +614,11 @@ func (c *compiler) phraseSet(items []strItem, fold bool) *phraseSet {
 		}
 		// Every phrase's first token is in the vocabulary, so a token the
 		// vocabulary does not know starts no phrase (see phraseSet.ends).
-		c.p.vocabFor(foldKey(toks[0])).addPhraseFirst(ps.id)
+		first := foldKey(toks[0])
+		c.p.vocabFor(first).addPhraseFirst(ps.id)
+		if first != "" {
+			ps.foldFirst[first[0]] = true // (startfilter.go)
+		}
 		if len(toks) == 1 {
 			ps.single[key(toks[0])] = true
 			if fold {

@@ -567,7 +567,9 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 				continue
 			}
 			for i := lo; i < hi; i++ {
-				try(r, i, hi)
+				if r.start.allows(d, i) {
+					try(r, i, hi)
+				}
 			}
 		}
 		if len(ph.entFirst) > 0 {

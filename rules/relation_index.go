@@ -281,7 +281,9 @@ func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
 				}
 			}
 			for _, r := range ix.open {
-				try(r, i, blockEnd, stamp)
+				if r.start.allows(d, i) {
+					try(r, i, blockEnd, stamp)
+				}
 			}
 		}
 		if blockEnd > hi {
