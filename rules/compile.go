@@ -616,9 +616,7 @@ func (c *compiler) phraseSet(items []strItem, fold bool) *phraseSet {
 		// vocabulary does not know starts no phrase (see phraseSet.ends).
 		first := foldKey(toks[0])
 		c.p.vocabFor(first).addPhraseFirst(ps.id)
-		if first != "" {
-			ps.foldFirst[first[0]] = true // (startfilter.go)
-		}
+		ps.firstWords.add(wordHash(first)) // (startfilter.go)
 		if len(toks) == 1 {
 			ps.single[key(toks[0])] = true
 			if fold {

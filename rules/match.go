@@ -50,6 +50,7 @@ type docState struct {
 	// fold, vocabulary entry) are computed once per distinct text: about a
 	// third of a report's tokens are first occurrences.
 	same            []int32
+	foldHash        []uint32 // per token: wordHash of fold (startfilter.go)
 	firstOf         map[string]int32
 	head, tail      []string // per token: folded head and tail of a hyphenated compound, or "" (compound.go)
 	vent            []*vocabEntry
@@ -142,6 +143,7 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 	d.tokEnd = grow(d.tokEnd, n)
 	d.fold = grow(d.fold, n)
 	d.same = grow(d.same, n)
+	d.foldHash = grow(d.foldHash, n)
 	if d.firstOf == nil {
 		d.firstOf = make(map[string]int32, n)
 	}
@@ -160,11 +162,11 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 		for _, t := range sents[si].Tokens {
 			d.tokText[k], d.tokStart[k], d.tokEnd[k] = t.Text, t.Start, t.End
 			if j, ok := d.firstOf[t.Text]; ok {
-				d.same[k], d.fold[k], d.vent[k] = j, d.fold[j], d.vent[j]
+				d.same[k], d.fold[k], d.vent[k], d.foldHash[k] = j, d.fold[j], d.vent[j], d.foldHash[j]
 			} else {
 				d.firstOf[t.Text] = int32(k)
 				f := foldKey(t.Text)
-				d.same[k], d.fold[k], d.vent[k] = int32(k), f, p.vocab[f]
+				d.same[k], d.fold[k], d.vent[k], d.foldHash[k] = int32(k), f, p.vocab[f], wordHash(f)
 			}
 			d.sentOf[k] = int32(si)
 			d.startM[k] = -1

@@ -66,11 +66,11 @@ type negation struct {
 // document tokenizer. Single-token phrases sit in a map; longer ones in a
 // small token trie.
 type phraseSet struct {
-	id        int // 1-based, for vocabEntry.mayStartPhrase
-	fold      bool
-	single    map[string]bool
-	multi     *ptrie
-	foldFirst byteSet // first bytes of the folded first tokens of the phrases
+	id         int // 1-based, for vocabEntry.mayStartPhrase
+	fold       bool
+	single     map[string]bool
+	multi      *ptrie
+	firstWords wordBloom // hashes of the folded first tokens of the phrases
 }
 
 type ptrie struct {

@@ -128,7 +128,7 @@ func (d *docState) applyRewrites(rw []tokRewrite) {
 			r.vent = d.p.vocab[fold]
 			r.same = -1 // a text of its own: regex results are not shared
 		}
-		d.tokText[i], d.fold[i], d.vent[i], d.same[i] = r.text, fold, r.vent, r.same
+		d.tokText[i], d.fold[i], d.vent[i], d.same[i], d.foldHash[i] = r.text, fold, r.vent, r.same, wordHash(fold)
 		*r = old
 		if i < len(d.shapes) {
 			d.shapes[i] = ""

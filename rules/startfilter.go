@@ -6,16 +6,43 @@ package rules
 // constraints, ran about 1.5 million times per pass over the development
 // reports. Most tokens fail it on their first byte: a capitalised-name
 // expression cannot start at "the", a word list of roles cannot start at
-// "Microsoft". startFilter is that byte test, computed once per rule: a
+// "Microsoft". startFilter is that test, computed once per rule: a
 // necessary condition of canStart, so skipping a token it rejects changes
-// nothing but the time.
+// nothing but the time. A leading regex gives the first bytes it allows; a
+// leading word list gives its first words, kept as a set of hashes of
+// their folded forms (a Bloom filter with one hash), which each token's
+// hash, computed once per document, is looked up in.
 
 // startFilter is what the first token of a match can be.
 type startFilter struct {
-	any    bool     // anything: no test
-	text   byteBits // the first byte of the token's text (a token regex's first bytes)
-	fold   byteBits // the first byte of its folded form (a word list's first words)
-	entity typeMask // or a mention of these types starts there
+	any    bool      // anything: no test
+	text   byteBits  // the first byte of the token's text (a token regex's first bytes)
+	words  wordBloom // the hash of its folded form (a word list's first words)
+	entity typeMask  // or a mention of these types starts there
+}
+
+// wordBloom is a set of word hashes, wordBloomBits of them.
+type wordBloom [wordBloomBits / 64]uint64
+
+const wordBloomBits = 4096
+
+func (b *wordBloom) add(h uint32)      { b[h%wordBloomBits/64] |= 1 << (h % 64) }
+func (b *wordBloom) has(h uint32) bool { return b[h%wordBloomBits/64]&(1<<(h%64)) != 0 }
+
+func (b *wordBloom) union(o *wordBloom) {
+	for k := range b {
+		b[k] |= o[k]
+	}
+}
+
+// wordHash is FNV-1a of a folded token.
+func wordHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
 }
 
 // byteBits is a compact byteSet: the filters of all scanning rules are
@@ -63,7 +90,7 @@ func (f *startFilter) add(nodes []*node) {
 		// phraseSet.startsAt needs the token's vocabulary entry to start a
 		// phrase of the set, and only folded first tokens of its phrases
 		// get that bit (compiler.phraseSet).
-		f.fold.union(&n.phrases.foldFirst)
+		f.words.union(&n.phrases.firstWords)
 	case n.entity != 0:
 		f.entity |= n.entity
 	default:
@@ -86,7 +113,7 @@ func (f *startFilter) allows(d *docState, i int) bool {
 	if t := d.tokText[i]; t == "" || f.text.has(t[0]) {
 		return true
 	}
-	if k := d.fold[i]; k == "" || f.fold.has(k[0]) {
+	if f.words.has(d.foldHash[i]) {
 		return true
 	}
 	if f.entity != 0 {
