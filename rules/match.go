@@ -64,6 +64,8 @@ type docState struct {
 
 	cands    []cand
 	acc      []cand
+	pool     []cand     // resolve's working copy of acc and cands
+	order    []int32    // resolve's sort order
 	startM   []int32    // per token: index in acc of the mention starting there, or -1
 	cover    []typeMask // per token: types of the mentions covering it
 	occupied []bool     // per byte, during resolve
@@ -189,6 +191,8 @@ func grow[T any](s []T, n int) []T {
 func (d *docState) reset() {
 	d.p, d.sents, d.an, d.trace, d.text, d.links = nil, nil, nil, nil, "", nil
 	d.cands, d.acc = d.cands[:0], d.acc[:0]
+	clear(d.pool) // drop the strings candidates hold
+	d.pool = d.pool[:0]
 	d.shapes, d.cshapes = d.shapes[:0], d.cshapes[:0]
 	for i := range d.reCache {
 		d.reCache[i] = d.reCache[i][:0]
@@ -317,10 +321,15 @@ func (d *docState) stopRule(c *cand) int32 {
 // candidate overlapping an accepted one is dropped. Then it rebuilds the
 // token index that entity constraints read.
 func (d *docState) resolve() {
-	pool := append(d.acc, d.cands...)
+	// The pool is a copy, so the accepted mentions can be rebuilt in
+	// d.acc's own storage: resolve runs once per stage, and fresh slices
+	// of large candidates were a fifth of the bytes a document allocated.
+	pool := append(append(d.pool[:0], d.acc...), d.cands...)
+	d.pool = pool
 	d.cands = d.cands[:0]
 	// Sort indexes, not the (large) candidates; ties keep pool order.
-	order := make([]int32, len(pool))
+	order := grow(d.order, len(pool))
+	d.order = order
 	for i := range order {
 		order[i] = int32(i)
 	}
@@ -347,10 +356,10 @@ func (d *docState) resolve() {
 		keep = append(keep, k)
 	}
 	sort.Slice(keep, func(a, b int) bool { return pool[keep[a]].start < pool[keep[b]].start })
-	acc := make([]cand, len(keep))
-	for i, k := range keep {
-		acc[i] = pool[k]
-		clear(occ[acc[i].start:acc[i].end])
+	acc := d.acc[:0]
+	for _, k := range keep {
+		acc = append(acc, pool[k])
+		clear(occ[pool[k].start:pool[k].end])
 	}
 	d.acc = acc
 	d.index()
