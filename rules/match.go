@@ -71,8 +71,12 @@ type docState struct {
 	occupied []bool     // per byte, during resolve
 	active   []int32    // per rule: stamp of the last sentence it was activated in
 	m        matcher
-	trace    *trace
-	links    []AliasLink // the alias links of the document, for the topic fallbacks
+	// lazyPOS is set while a relation rule is first tried without tagging
+	// (relation_index.go): a part-of-speech test that would tag a sentence
+	// is assumed to pass instead (cond.test).
+	lazyPOS bool
+	trace   *trace
+	links   []AliasLink // the alias links of the document, for the topic fallbacks
 }
 
 var docPool = sync.Pool{New: func() any { return new(docState) }}
@@ -271,25 +275,36 @@ func (d *docState) reMatch(c *cond, i int) bool {
 // first use: tagging is several times slower than tokenising, so only the
 // sentences a pos constraint reaches pay for it.
 func (d *docState) pos(i int) string {
+	if tag, ok := d.knownPOS(i); ok {
+		return tag
+	}
 	si := d.sentOf[i]
 	s := &d.sents[si]
-	if !d.tagged[si] {
-		// Many words get the same tag in every context ("the", "of",
-		// "said"): the sentence is tagged only when a context-dependent
-		// tag is asked for. A token tagged before Match (its POS set)
-		// keeps the old way, as Tag may leave or overwrite it.
-		t := &s.Tokens[i-d.sentLo[si]]
-		if t.POS == "" {
-			if tag, ok := d.an.FixedTag(t.Text); ok {
-				return tag
-			}
-		}
-		d.tagged[si] = true
-		if d.an != nil {
-			d.an.Tag(s)
-		}
+	d.tagged[si] = true
+	if d.an != nil {
+		d.an.Tag(s)
 	}
 	return s.Tokens[i-d.sentLo[si]].POS
+}
+
+// knownPOS returns the tag of token i when it is known without tagging its
+// sentence: the sentence is tagged, or the word gets the same tag in every
+// context ("the", "of", "said"), so a context-dependent tag alone makes
+// pos tag the sentence. A token tagged before Match (its POS set) keeps
+// the old way, as Tag may leave or overwrite it.
+func (d *docState) knownPOS(i int) (string, bool) {
+	si := d.sentOf[i]
+	s := &d.sents[si]
+	t := &s.Tokens[i-d.sentLo[si]]
+	if d.tagged[si] {
+		return t.POS, true
+	}
+	if t.POS == "" {
+		if tag, ok := d.an.FixedTag(t.Text); ok {
+			return tag, true
+		}
+	}
+	return "", false
 }
 
 // addCand records a candidate unless a stop rule removes it.
