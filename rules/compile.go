@@ -570,13 +570,14 @@ func (c *compiler) cond(e *elemSpec) *cond {
 	if e.regex != "" {
 		expr := "^(?:" + e.regex + ")$"
 		if id, ok := c.p.tokenREs[expr]; ok {
-			out.re, out.pf, out.reID = c.p.tokenRE[id], analyse(expr), id
+			out.re, out.dfa, out.pf, out.reID = c.p.tokenRE[id], c.p.tokenDFA[id], analyse(expr), id
 		} else if re, err := regexp.Compile(expr); err != nil {
 			c.errorf(e.node, "bad regex: %v", err)
 		} else {
-			out.re, out.pf, out.reID = re, analyse(expr), len(c.p.tokenRE)
+			out.re, out.dfa, out.pf, out.reID = re, buildASCIIDFA(expr), analyse(expr), len(c.p.tokenRE)
 			c.p.tokenREs[expr] = out.reID
 			c.p.tokenRE = append(c.p.tokenRE, re)
+			c.p.tokenDFA = append(c.p.tokenDFA, out.dfa)
 		}
 	}
 	for _, s := range e.shapes {

@@ -246,7 +246,7 @@ func (d *docState) reMatch(c *cond, i int) bool {
 	}
 	k := d.same[i]
 	if k < 0 { // text rewritten for a list reading: not cached
-		return c.re.MatchString(t)
+		return c.matchToken(t)
 	}
 	i = int(k)
 	for len(d.reCache) <= c.reID {
@@ -263,12 +263,22 @@ func (d *docState) reMatch(c *cond, i int) bool {
 	case 2:
 		return false
 	}
-	ok := c.re.MatchString(t)
+	ok := c.matchToken(t)
 	cache[i] = 2
 	if ok {
 		cache[i] = 1
 	}
 	return ok
+}
+
+// matchToken runs the token regex on t: by its automaton when t is ASCII.
+func (c *cond) matchToken(t string) bool {
+	if c.dfa != nil {
+		if ok, ascii := c.dfa.match(t); ascii {
+			return ok
+		}
+	}
+	return c.re.MatchString(t)
 }
 
 // pos returns the part-of-speech tag of token i, tagging its sentence on

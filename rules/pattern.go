@@ -47,7 +47,8 @@ type node struct {
 // every token the element consumes.
 type cond struct {
 	re      *regexp.Regexp
-	reID    int // index of the per-document cache of this expression's results
+	dfa     *asciiDFA // re for ASCII tokens, or nil (tokendfa.go)
+	reID    int       // index of the per-document cache of this expression's results
 	pf      prefilter
 	shapes  []string
 	cshapes []string

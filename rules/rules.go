@@ -150,6 +150,7 @@ type Pack struct {
 	gazContext *phraseSet       // words that let a context name match (gazetteer.go)
 	tables     *tableSet        // table rules (table.go); nil when the pack has none
 	tokenRE    []*regexp.Regexp // distinct pattern token regexes, by cache id
+	tokenDFA   []*asciiDFA      // their automata for ASCII tokens, or nil (tokendfa.go)
 	tokenREs   map[string]int
 	an         *nlp.Analyzer
 }
