@@ -52,6 +52,7 @@ type rule struct {
 	validate validator
 	refang   bool
 	pf       prefilter
+	cut      *byteSet // bytes no match holds, to look for matches between (regex_split.go)
 }
 
 // vocabEntry is what the pack knows about one case-folded token.
@@ -298,6 +299,7 @@ func (c *compiler) regex(r *rule) {
 	}
 	r.re = re
 	r.pf = analyse(spec.regex)
+	r.cut = cutBytes(spec.regex) // regex_split.go
 	if spec.group != "" {
 		if n, err := strconv.Atoi(spec.group); err == nil {
 			r.group = n

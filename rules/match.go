@@ -520,18 +520,33 @@ func (d *docState) tokenRegexHits(t string, hits []tokHit) []tokHit {
 		if !r.pf.allows(t) {
 			continue
 		}
-		if r.group == 0 {
-			for _, m := range r.re.FindAllStringIndex(t, -1) {
-				if m[1] > m[0] {
-					hits = append(hits, tokHit{int32(ri), int32(m[0]), int32(m[1])})
-				}
-			}
+		if r.cut == nil {
+			hits = r.regexHits(int32(ri), t, 0, hits)
 			continue
 		}
-		for _, m := range r.re.FindAllStringSubmatchIndex(t, -1) {
-			if s, e := m[2*r.group], m[2*r.group+1]; s >= 0 && e > s {
-				hits = append(hits, tokHit{int32(ri), int32(s), int32(e)})
+		pieces(t, r.cut, func(at int, piece string) {
+			if r.pf.allows(piece) {
+				hits = r.regexHits(int32(ri), piece, at, hits)
 			}
+		})
+	}
+	return hits
+}
+
+// regexHits appends the matches of regex rule r (index ri) in s, which is
+// at byte at of its token.
+func (r *rule) regexHits(ri int32, s string, at int, hits []tokHit) []tokHit {
+	if r.group == 0 {
+		for _, m := range r.re.FindAllStringIndex(s, -1) {
+			if m[1] > m[0] {
+				hits = append(hits, tokHit{ri, int32(at + m[0]), int32(at + m[1])})
+			}
+		}
+		return hits
+	}
+	for _, m := range r.re.FindAllStringSubmatchIndex(s, -1) {
+		if s, e := m[2*r.group], m[2*r.group+1]; s >= 0 && e > s {
+			hits = append(hits, tokHit{ri, int32(at + s), int32(at + e)})
 		}
 	}
 	return hits
