@@ -107,7 +107,11 @@ type link struct{ a, b int }
 // collect computes every mention's identity key and applies each
 // document's alias definitions.
 func (r *resolver) collect(results []*DocResult) ([]ref, []link) {
-	var refs []ref
+	n := 0
+	for _, res := range results {
+		n += len(res.Mentions)
+	}
+	refs := make([]ref, 0, n) // one per mention: sized once, not grown by doubling
 	var links []link
 	for di, res := range results {
 		base := len(refs)

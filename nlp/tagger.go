@@ -32,7 +32,89 @@ type classWeight struct {
 type tagger struct {
 	classes []string
 	tagMap  map[string]string // words that always get one tag
-	weights map[string][]classWeight
+	feats   featureTables
+}
+
+// feats is the weights of one feature, per class.
+type feats []classWeight
+
+// featureTables holds the model's weights split by feature template and
+// keyed by the template's value, so a word's features cost one lookup in a
+// small map instead of fourteen string concatenations and lookups in one
+// map of 75,000 keys. Every (template, value) pair maps to exactly the
+// weights of the string prose would have built, "template value", so the
+// scores are the same sums in the same order.
+type featureTables struct {
+	bias     feats
+	pref1    [256]feats            // "i pref1 " + string(rune(first byte))
+	words    map[string]*wordFeats // keyed by a normalised context word
+	suffixes map[string]*suffixFeats
+	prevTag  map[string]feats // "i-1 tag"
+	prev2Tag map[string]feats // "i-2 tag"
+	tagPair  map[string]feats // "i tag+i-2 tag", keyed "p1 p2"
+	tagWord  map[string]feats // "i-1 tag+i word", keyed "p1 word"
+}
+
+// wordFeats are the features of one normalised word at each place of the
+// window around the word tagged.
+type wordFeats struct{ at, prev, prev2, next, next2 feats }
+
+// suffixFeats are the features of one suffix: of the word tagged (raw) and
+// of its neighbours (normalised).
+type suffixFeats struct{ at, prev, next feats }
+
+// buildFeatureTables splits prose's weight map by template. A key is
+// filed under every template it starts with (followed by a space), so a
+// lookup of template T and value v finds exactly weights[T+" "+v].
+func buildFeatureTables(weights map[string]feats) featureTables {
+	ft := featureTables{bias: weights["bias"], words: map[string]*wordFeats{}, suffixes: map[string]*suffixFeats{},
+		prevTag: map[string]feats{}, prev2Tag: map[string]feats{}, tagPair: map[string]feats{}, tagWord: map[string]feats{}}
+	word := func(v string) *wordFeats {
+		w := ft.words[v]
+		if w == nil {
+			w = &wordFeats{}
+			ft.words[v] = w
+		}
+		return w
+	}
+	suffix := func(v string) *suffixFeats {
+		s := ft.suffixes[v]
+		if s == nil {
+			s = &suffixFeats{}
+			ft.suffixes[v] = s
+		}
+		return s
+	}
+	pref1 := map[string]feats{}
+	templates := []struct {
+		name string
+		file func(v string, f feats)
+	}{
+		{"i suffix", func(v string, f feats) { suffix(v).at = f }},
+		{"i pref1", func(v string, f feats) { pref1[v] = f }},
+		{"i-1 tag", func(v string, f feats) { ft.prevTag[v] = f }},
+		{"i-2 tag", func(v string, f feats) { ft.prev2Tag[v] = f }},
+		{"i tag+i-2 tag", func(v string, f feats) { ft.tagPair[v] = f }},
+		{"i word", func(v string, f feats) { word(v).at = f }},
+		{"i-1 tag+i word", func(v string, f feats) { ft.tagWord[v] = f }},
+		{"i-1 word", func(v string, f feats) { word(v).prev = f }},
+		{"i-1 suffix", func(v string, f feats) { suffix(v).prev = f }},
+		{"i-2 word", func(v string, f feats) { word(v).prev2 = f }},
+		{"i+1 word", func(v string, f feats) { word(v).next = f }},
+		{"i+1 suffix", func(v string, f feats) { suffix(v).next = f }},
+		{"i+2 word", func(v string, f feats) { word(v).next2 = f }},
+	}
+	for key, f := range weights {
+		for _, t := range templates {
+			if len(key) > len(t.name) && key[len(t.name)] == ' ' && strings.HasPrefix(key, t.name) {
+				t.file(key[len(t.name)+1:], f)
+			}
+		}
+	}
+	for b := range ft.pref1 {
+		ft.pref1[b] = pref1[string(rune(b))]
+	}
+	return ft
 }
 
 // loadTagger decodes the model once per process; every Analyzer shares it.
@@ -61,7 +143,8 @@ var loadTagger = sync.OnceValues(func() (tg *tagger, err error) {
 	for i, c := range classes {
 		index[c] = i
 	}
-	tg = &tagger{classes: classes, tagMap: tags, weights: make(map[string][]classWeight, len(wts))}
+	tg = &tagger{classes: classes, tagMap: tags}
+	weights := make(map[string]feats, len(wts))
 	for feat, ws := range wts {
 		dense := make([]classWeight, 0, len(ws))
 		for label, w := range ws {
@@ -73,8 +156,9 @@ var loadTagger = sync.OnceValues(func() (tg *tagger, err error) {
 			}
 			dense = append(dense, classWeight{c, w})
 		}
-		tg.weights[feat] = dense
+		weights[feat] = dense
 	}
+	tg.feats = buildFeatureTables(weights)
 	return tg, nil
 })
 
@@ -86,6 +170,12 @@ func (tg *tagger) tagWords(words []string) []string {
 		ctx[i+2] = normalizeWord(w)
 	}
 	ctx[len(ctx)-2], ctx[len(ctx)-1] = "-END-", "-END2-"
+	// The features of each context word and its suffix, looked up once
+	// for the up to five words whose window holds it.
+	win := make([]window, len(ctx))
+	for c, w := range ctx {
+		win[c] = window{word: tg.feats.words[w], suffix: tg.feats.suffixes[suffix3(w)]}
+	}
 	scores := make([]float64, len(tg.classes))
 	seen := make([]bool, len(tg.classes))
 	var buf []byte
@@ -94,13 +184,22 @@ func (tg *tagger) tagWords(words []string) []string {
 	for i, word := range words {
 		tag, fixed := tg.fixedTag(word)
 		if !fixed {
-			tag = tg.predict(i, ctx, word, p1, p2, &buf, scores, seen)
+			tag = tg.predict(i, ctx, win, word, p1, p2, &buf, scores, seen)
 		}
 		out[i] = tag
 		p2, p1 = p1, tag
 	}
 	return out
 }
+
+// window is what the model knows of one context word.
+type window struct {
+	word   *wordFeats
+	suffix *suffixFeats
+}
+
+// suffix3 is prose's suffix feature: the last three bytes.
+func suffix3(w string) string { return w[len(w)-min(len(w), 3):] }
 
 // fixedTag returns the tag word gets whatever its neighbours are: dashes,
 // emoticons, links and e-mail addresses, Treebank empty elements, and the
@@ -129,39 +228,55 @@ func (tg *tagger) fixedTag(word string) (string, bool) {
 	return tag, found
 }
 
-// predict scores the features prose's featurize builds for word i.
-func (tg *tagger) predict(i int, ctx []string, w, p1, p2 string, buf *[]byte, scores []float64, seen []bool) string {
+// predict scores the features prose's featurize builds for word i, in
+// prose's order (the scores are floating-point sums).
+func (tg *tagger) predict(i int, ctx []string, win []window, w, p1, p2 string, buf *[]byte, scores []float64, seen []bool) string {
 	clear(scores)
 	clear(seen)
 	i += 2
-	add := func(parts ...string) {
-		b := (*buf)[:0]
-		for k, p := range parts {
-			if k > 0 {
-				b = append(b, ' ')
-			}
-			b = append(b, p...)
-		}
-		*buf = b
-		for _, cw := range tg.weights[string(b)] {
+	add := func(f feats) {
+		for _, cw := range f {
 			scores[cw.class] += cw.w
 			seen[cw.class] = true
 		}
 	}
-	add("bias")
-	add("i suffix", w[len(w)-min(len(w), 3):])
-	add("i pref1", string(rune(w[0])))
-	add("i-1 tag", p1)
-	add("i-2 tag", p2)
-	add("i tag+i-2 tag", p1, p2)
-	add("i word", ctx[i])
-	add("i-1 tag+i word", p1, ctx[i])
-	add("i-1 word", ctx[i-1])
-	add("i-1 suffix", ctx[i-1][len(ctx[i-1])-min(len(ctx[i-1]), 3):])
-	add("i-2 word", ctx[i-2])
-	add("i+1 word", ctx[i+1])
-	add("i+1 suffix", ctx[i+1][len(ctx[i+1])-min(len(ctx[i+1]), 3):])
-	add("i+2 word", ctx[i+2])
+	// pair looks up a two-value feature, keyed "a b", without allocating.
+	pair := func(m map[string]feats, a, b string) feats {
+		k := append(append(append((*buf)[:0], a...), ' '), b...)
+		*buf = k
+		return m[string(k)]
+	}
+	ft := &tg.feats
+	add(ft.bias)
+	if s := ft.suffixes[suffix3(w)]; s != nil {
+		add(s.at)
+	}
+	add(ft.pref1[w[0]])
+	add(ft.prevTag[p1])
+	add(ft.prev2Tag[p2])
+	add(pair(ft.tagPair, p1, p2))
+	if x := win[i].word; x != nil {
+		add(x.at)
+	}
+	add(pair(ft.tagWord, p1, ctx[i]))
+	if x := win[i-1].word; x != nil {
+		add(x.prev)
+	}
+	if x := win[i-1].suffix; x != nil {
+		add(x.prev)
+	}
+	if x := win[i-2].word; x != nil {
+		add(x.prev2)
+	}
+	if x := win[i+1].word; x != nil {
+		add(x.next)
+	}
+	if x := win[i+1].suffix; x != nil {
+		add(x.next)
+	}
+	if x := win[i+2].word; x != nil {
+		add(x.next2)
+	}
 	best, max := "", math.Inf(-1)
 	for c, s := range scores {
 		if seen[c] && s > max {

@@ -34,9 +34,10 @@ type rule struct {
 	entitySlot  int
 	nameSlot    int
 	aliasSlot   int
-	firstEntity typeMask // start only at mentions of these types
-	hasFirsts   bool     // start only at tokens listed in vocab firsts
-	anchored    bool     // try only in sentences where an anchor word occurs
+	firstEntity typeMask    // start only at mentions of these types
+	hasFirsts   bool        // start only at tokens listed in vocab firsts
+	anchored    bool        // try only in sentences where an anchor word occurs
+	start       startFilter // a test of the first token, for rules tried at every token (startfilter.go)
 	check       string
 	cross       bool
 	rel         relRule         // relation rules (relation.go)
@@ -51,6 +52,7 @@ type rule struct {
 	validate validator
 	refang   bool
 	pf       prefilter
+	cut      *byteSet // bytes no match holds, to look for matches between (regex_split.go)
 }
 
 // vocabEntry is what the pack knows about one case-folded token.
@@ -205,6 +207,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 				r.stage = relationStage
 			}
 			if c.pattern(r) {
+				r.start = startFilterOf(r.nodes)
 				ph := phases[r.stage]
 				if ph == nil {
 					ph = &phase{stage: r.stage}
@@ -305,6 +308,7 @@ func (c *compiler) regex(r *rule) {
 	}
 	r.re = re
 	r.pf = analyse(spec.regex)
+	r.cut = cutBytes(spec.regex) // regex_split.go
 	if spec.group != "" {
 		if n, err := strconv.Atoi(spec.group); err == nil {
 			r.group = n
@@ -577,13 +581,14 @@ func (c *compiler) cond(e *elemSpec) *cond {
 	if e.regex != "" {
 		expr := "^(?:" + e.regex + ")$"
 		if id, ok := c.p.tokenREs[expr]; ok {
-			out.re, out.pf, out.reID = c.p.tokenRE[id], analyse(expr), id
+			out.re, out.dfa, out.pf, out.reID = c.p.tokenRE[id], c.p.tokenDFA[id], analyse(expr), id
 		} else if re, err := regexp.Compile(expr); err != nil {
 			c.errorf(e.node, "bad regex: %v", err)
 		} else {
-			out.re, out.pf, out.reID = re, analyse(expr), len(c.p.tokenRE)
+			out.re, out.dfa, out.pf, out.reID = re, buildASCIIDFA(expr), analyse(expr), len(c.p.tokenRE)
 			c.p.tokenREs[expr] = out.reID
 			c.p.tokenRE = append(c.p.tokenRE, re)
+			c.p.tokenDFA = append(c.p.tokenDFA, out.dfa)
 		}
 	}
 	for _, s := range e.shapes {
@@ -621,7 +626,9 @@ func (c *compiler) phraseSet(items []strItem, fold bool) *phraseSet {
 		}
 		// Every phrase's first token is in the vocabulary, so a token the
 		// vocabulary does not know starts no phrase (see phraseSet.ends).
-		c.p.vocabFor(foldKey(toks[0])).addPhraseFirst(ps.id)
+		first := foldKey(toks[0])
+		c.p.vocabFor(first).addPhraseFirst(ps.id)
+		ps.firstWords.add(wordHash(first)) // (startfilter.go)
 		if len(toks) == 1 {
 			ps.single[key(toks[0])] = true
 			if fold {

@@ -44,23 +44,39 @@ type docState struct {
 	tokText          []string
 	tokStart, tokEnd []int
 	fold             []string
-	head, tail       []string // per token: folded head and tail of a hyphenated compound, or "" (compound.go)
-	vent             []*vocabEntry
-	sentOf           []int32
-	sentLo           []int // first token of each sentence, plus the total at the end
-	shapes, cshapes  []string
-	tagged           []bool
-	reCache          [][]uint8 // per token regex: 0 unknown, 1 match, 2 no match
+	// same is, per token, the first token of the document with the same
+	// text, or -1 while a list rewrite (relation_lists.go) has changed the
+	// token's text. Results that depend on the text alone (token regexes,
+	// fold, vocabulary entry) are computed once per distinct text: about a
+	// third of a report's tokens are first occurrences.
+	same            []int32
+	foldHash        []uint32 // per token: wordHash of fold (startfilter.go)
+	firstOf         map[string]int32
+	head, tail      []string // per token: folded head and tail of a hyphenated compound, or "" (compound.go)
+	vent            []*vocabEntry
+	sentOf          []int32
+	sentLo          []int // first token of each sentence, plus the total at the end
+	shapes, cshapes []string
+	tagged          []bool
+	reCache         [][]uint8 // per token regex, at index same[i]: 0 unknown, 1 match, 2 no match
+	tokHits         []tokHit  // matches of token-scoped regex rules (matchRegexes)
+	hitFrom         []int32
 
 	cands    []cand
 	acc      []cand
+	pool     []cand     // resolve's working copy of acc and cands
+	order    []int32    // resolve's sort order
 	startM   []int32    // per token: index in acc of the mention starting there, or -1
 	cover    []typeMask // per token: types of the mentions covering it
 	occupied []bool     // per byte, during resolve
 	active   []int32    // per rule: stamp of the last sentence it was activated in
 	m        matcher
-	trace    *trace
-	links    []AliasLink // the alias links of the document, for the topic fallbacks
+	// lazyPOS is set while a relation rule is first tried without tagging
+	// (relation_index.go): a part-of-speech test that would tag a sentence
+	// is assumed to pass instead (cond.test).
+	lazyPOS bool
+	trace   *trace
+	links   []AliasLink // the alias links of the document, for the topic fallbacks
 }
 
 var docPool = sync.Pool{New: func() any { return new(docState) }}
@@ -132,6 +148,12 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 	d.tokStart = grow(d.tokStart, n)
 	d.tokEnd = grow(d.tokEnd, n)
 	d.fold = grow(d.fold, n)
+	d.same = grow(d.same, n)
+	d.foldHash = grow(d.foldHash, n)
+	if d.firstOf == nil {
+		d.firstOf = make(map[string]int32, n)
+	}
+	clear(d.firstOf)
 	d.vent = grow(d.vent, n)
 	d.sentOf = grow(d.sentOf, n)
 	d.startM = grow(d.startM, n)
@@ -151,9 +173,13 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 				// are tokenized the same way: compiler.tokenize).
 				d.tokText[k] = possessiveS
 			}
-			f := foldKey(d.tokText[k])
-			d.fold[k] = f
-			d.vent[k] = p.vocab[f]
+			if j, ok := d.firstOf[d.tokText[k]]; ok {
+				d.same[k], d.fold[k], d.vent[k], d.foldHash[k] = j, d.fold[j], d.vent[j], d.foldHash[j]
+			} else {
+				d.firstOf[d.tokText[k]] = int32(k)
+				f := foldKey(d.tokText[k])
+				d.same[k], d.fold[k], d.vent[k], d.foldHash[k] = int32(k), f, p.vocab[f], wordHash(f)
+			}
 			d.sentOf[k] = int32(si)
 			d.startM[k] = -1
 			k++
@@ -188,6 +214,8 @@ func grow[T any](s []T, n int) []T {
 func (d *docState) reset() {
 	d.p, d.sents, d.an, d.trace, d.text, d.links = nil, nil, nil, nil, "", nil
 	d.cands, d.acc = d.cands[:0], d.acc[:0]
+	clear(d.pool) // drop the strings candidates hold
+	d.pool = d.pool[:0]
 	d.shapes, d.cshapes = d.shapes[:0], d.cshapes[:0]
 	for i := range d.reCache {
 		d.reCache[i] = d.reCache[i][:0]
@@ -195,8 +223,9 @@ func (d *docState) reset() {
 	clear(d.tokText)
 	clear(d.fold)
 	clear(d.vent)
+	clear(d.firstOf)
 	// Drop very large buffers rather than pin them in the pool.
-	if cap(d.tokText) > 1<<20 {
+	if cap(d.tokText) > 1<<20 || len(d.firstOf) > 1<<18 {
 		*d = docState{}
 	}
 }
@@ -225,14 +254,20 @@ func (d *docState) cshape(i int) string {
 	return d.cshapes[i]
 }
 
-// reMatch runs a token regex on token i once per document: several rules
-// and repeated elements test the same capitalised-word expressions on the
-// same tokens.
+// reMatch runs a token regex on each distinct token text once per
+// document: several rules and repeated elements test the same
+// capitalised-word expressions on the same tokens, and the same words
+// recur.
 func (d *docState) reMatch(c *cond, i int) bool {
 	t := d.tokText[i]
 	if !c.pf.allowsAnchored(t) {
 		return false
 	}
+	k := d.same[i]
+	if k < 0 { // text rewritten for a list reading: not cached
+		return c.matchToken(t)
+	}
+	i = int(k)
 	for len(d.reCache) <= c.reID {
 		d.reCache = append(d.reCache, nil)
 	}
@@ -247,7 +282,7 @@ func (d *docState) reMatch(c *cond, i int) bool {
 	case 2:
 		return false
 	}
-	ok := c.re.MatchString(t)
+	ok := c.matchToken(t)
 	cache[i] = 2
 	if ok {
 		cache[i] = 1
@@ -255,29 +290,50 @@ func (d *docState) reMatch(c *cond, i int) bool {
 	return ok
 }
 
+// matchToken runs the token regex on t: by its automaton when t is ASCII.
+func (c *cond) matchToken(t string) bool {
+	if c.dfa != nil {
+		if ok, ascii := c.dfa.match(t); ascii {
+			return ok
+		}
+	}
+	return c.re.MatchString(t)
+}
+
 // pos returns the part-of-speech tag of token i, tagging its sentence on
 // first use: tagging is several times slower than tokenising, so only the
 // sentences a pos constraint reaches pay for it.
 func (d *docState) pos(i int) string {
+	if tag, ok := d.knownPOS(i); ok {
+		return tag
+	}
 	si := d.sentOf[i]
 	s := &d.sents[si]
-	if !d.tagged[si] {
-		// Many words get the same tag in every context ("the", "of",
-		// "said"): the sentence is tagged only when a context-dependent
-		// tag is asked for. A token tagged before Match (its POS set)
-		// keeps the old way, as Tag may leave or overwrite it.
-		t := &s.Tokens[i-d.sentLo[si]]
-		if t.POS == "" {
-			if tag, ok := d.an.FixedTag(t.Text); ok {
-				return tag
-			}
-		}
-		d.tagged[si] = true
-		if d.an != nil {
-			d.an.Tag(s)
-		}
+	d.tagged[si] = true
+	if d.an != nil {
+		d.an.Tag(s)
 	}
 	return s.Tokens[i-d.sentLo[si]].POS
+}
+
+// knownPOS returns the tag of token i when it is known without tagging its
+// sentence: the sentence is tagged, or the word gets the same tag in every
+// context ("the", "of", "said"), so a context-dependent tag alone makes
+// pos tag the sentence. A token tagged before Match (its POS set) keeps
+// the old way, as Tag may leave or overwrite it.
+func (d *docState) knownPOS(i int) (string, bool) {
+	si := d.sentOf[i]
+	s := &d.sents[si]
+	t := &s.Tokens[i-d.sentLo[si]]
+	if d.tagged[si] {
+		return t.POS, true
+	}
+	if t.POS == "" {
+		if tag, ok := d.an.FixedTag(t.Text); ok {
+			return tag, true
+		}
+	}
+	return "", false
 }
 
 // addCand records a candidate unless a stop rule removes it.
@@ -309,10 +365,15 @@ func (d *docState) stopRule(c *cand) int32 {
 // candidate overlapping an accepted one is dropped. Then it rebuilds the
 // token index that entity constraints read.
 func (d *docState) resolve() {
-	pool := append(d.acc, d.cands...)
+	// The pool is a copy, so the accepted mentions can be rebuilt in
+	// d.acc's own storage: resolve runs once per stage, and fresh slices
+	// of large candidates were a fifth of the bytes a document allocated.
+	pool := append(append(d.pool[:0], d.acc...), d.cands...)
+	d.pool = pool
 	d.cands = d.cands[:0]
 	// Sort indexes, not the (large) candidates; ties keep pool order.
-	order := make([]int32, len(pool))
+	order := grow(d.order, len(pool))
+	d.order = order
 	for i := range order {
 		order[i] = int32(i)
 	}
@@ -339,10 +400,10 @@ func (d *docState) resolve() {
 		keep = append(keep, k)
 	}
 	sort.Slice(keep, func(a, b int) bool { return pool[keep[a]].start < pool[keep[b]].start })
-	acc := make([]cand, len(keep))
-	for i, k := range keep {
-		acc[i] = pool[k]
-		clear(occ[acc[i].start:acc[i].end])
+	acc := d.acc[:0]
+	for _, k := range keep {
+		acc = append(acc, pool[k])
+		clear(occ[pool[k].start:pool[k].end])
 	}
 	d.acc = acc
 	d.index()
@@ -423,34 +484,38 @@ func (d *docState) overlapsAccepted(start, end int) bool {
 // running a dozen expressions costs much and finds only noise.
 const maxIndicatorToken = 4096
 
+// tokHit is a match of a token-scoped regex rule, in bytes of the token.
+type tokHit struct {
+	rule, start, end int32
+}
+
 // matchRegexes runs token-scoped regex rules on each token that passes their
 // prefilter, and sentence-scoped ones on each sentence.
 func (d *docState) matchRegexes() {
 	p := d.p
 	if len(p.tokRegex) > 0 {
+		// The matches in a token depend on its text alone, so a text seen
+		// before replays the matches of its first occurrence (in the same
+		// order); regexCand still judges each in its own context.
+		hits := d.tokHits[:0]
+		from := grow(d.hitFrom, len(d.tokText)+1) // per first occurrence: its hits are hits[from[i]:from[i+1]]
 		for i, t := range d.tokText {
-			if len(t) > maxIndicatorToken {
+			if k := int(d.same[i]); k != i {
+				for _, h := range hits[from[k]:from[k+1]] {
+					d.regexCand(p.tokRegex[h.rule], d.tokStart[i]+int(h.start), d.tokStart[i]+int(h.end))
+				}
+				from[i+1] = int32(len(hits))
 				continue
 			}
-			for _, r := range p.tokRegex {
-				if !r.pf.allows(t) {
-					continue
-				}
-				if r.group == 0 {
-					for _, m := range r.re.FindAllStringIndex(t, -1) {
-						if m[1] > m[0] {
-							d.regexCand(r, d.tokStart[i]+m[0], d.tokStart[i]+m[1])
-						}
-					}
-					continue
-				}
-				for _, m := range r.re.FindAllStringSubmatchIndex(t, -1) {
-					if s, e := m[2*r.group], m[2*r.group+1]; s >= 0 && e > s {
-						d.regexCand(r, d.tokStart[i]+s, d.tokStart[i]+e)
-					}
-				}
+			if len(t) <= maxIndicatorToken {
+				hits = d.tokenRegexHits(t, hits)
+			}
+			from[i+1] = int32(len(hits))
+			for _, h := range hits[from[i]:] {
+				d.regexCand(p.tokRegex[h.rule], d.tokStart[i]+int(h.start), d.tokStart[i]+int(h.end))
 			}
 		}
+		d.tokHits, d.hitFrom = hits, from
 	}
 	for _, r := range p.sentRegex {
 		for _, s := range d.sents {
@@ -465,6 +530,45 @@ func (d *docState) matchRegexes() {
 			}
 		}
 	}
+}
+
+// tokenRegexHits appends the matches of the token-scoped regex rules in
+// token text t, rule by rule.
+func (d *docState) tokenRegexHits(t string, hits []tokHit) []tokHit {
+	for ri, r := range d.p.tokRegex {
+		if !r.pf.allows(t) {
+			continue
+		}
+		if r.cut == nil {
+			hits = r.regexHits(int32(ri), t, 0, hits)
+			continue
+		}
+		pieces(t, r.cut, func(at int, piece string) {
+			if r.pf.allows(piece) {
+				hits = r.regexHits(int32(ri), piece, at, hits)
+			}
+		})
+	}
+	return hits
+}
+
+// regexHits appends the matches of regex rule r (index ri) in s, which is
+// at byte at of its token.
+func (r *rule) regexHits(ri int32, s string, at int, hits []tokHit) []tokHit {
+	if r.group == 0 {
+		for _, m := range r.re.FindAllStringIndex(s, -1) {
+			if m[1] > m[0] {
+				hits = append(hits, tokHit{ri, int32(at + m[0]), int32(at + m[1])})
+			}
+		}
+		return hits
+	}
+	for _, m := range r.re.FindAllStringSubmatchIndex(s, -1) {
+		if s, e := m[2*r.group], m[2*r.group+1]; s >= 0 && e > s {
+			hits = append(hits, tokHit{ri, int32(at + s), int32(at + e)})
+		}
+	}
+	return hits
 }
 
 func (d *docState) regexCand(r *rule, start, end int) {
@@ -533,7 +637,9 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 				continue
 			}
 			for i := lo; i < hi; i++ {
-				try(r, i, hi)
+				if r.start.allows(d, i) {
+					try(r, i, hi)
+				}
 			}
 		}
 		if len(ph.entFirst) > 0 {

@@ -47,7 +47,8 @@ type node struct {
 // every token the element consumes.
 type cond struct {
 	re      *regexp.Regexp
-	reID    int // index of the per-document cache of this expression's results
+	dfa     *asciiDFA // re for ASCII tokens, or nil (tokendfa.go)
+	reID    int       // index of the per-document cache of this expression's results
 	pf      prefilter
 	shapes  []string
 	cshapes []string
@@ -66,10 +67,11 @@ type negation struct {
 // document tokenizer. Single-token phrases sit in a map; longer ones in a
 // small token trie.
 type phraseSet struct {
-	id     int // 1-based, for vocabEntry.mayStartPhrase
-	fold   bool
-	single map[string]bool
-	multi  *ptrie
+	id         int // 1-based, for vocabEntry.mayStartPhrase
+	fold       bool
+	single     map[string]bool
+	multi      *ptrie
+	firstWords wordBloom // hashes of the folded first tokens of the phrases
 }
 
 type ptrie struct {
@@ -143,7 +145,13 @@ func (ps *phraseSet) startsAt(d *docState, i, hi int) bool {
 	return false
 }
 
-func (c *cond) ok(d *docState, i int) bool {
+func (c *cond) ok(d *docState, i int) bool { return c.test(d, i, true) }
+
+// test is ok, which while d.lazyPOS is set may err on one side: with pass
+// set it may report true where ok is false, else false where ok is true.
+// The side flips inside a negation (the token must match none), so a
+// relaxed pattern matches wherever the exact one does.
+func (c *cond) test(d *docState, i int, pass bool) bool {
 	if c.shapes != nil && !contains(c.shapes, d.shape(i)) {
 		return false
 	}
@@ -154,14 +162,23 @@ func (c *cond) ok(d *docState, i int) bool {
 		return false
 	}
 	for _, n := range c.not {
-		if n.holds(d, i) {
+		if n.holds(d, i, !pass) {
 			return false
 		}
 	}
 	// Last: a part of speech may need the sentence tagged, which costs
 	// more than all the other tests together.
-	if c.pos != nil && !posOK(c.pos, d.pos(i)) {
-		return false
+	if c.pos != nil {
+		tag, known := d.knownPOS(i)
+		if !known {
+			if d.lazyPOS {
+				return pass
+			}
+			tag = d.pos(i)
+		}
+		if !posOK(c.pos, tag) {
+			return false
+		}
 	}
 	return true
 }
@@ -175,14 +192,14 @@ func posOK(want []string, tag string) bool {
 	return false
 }
 
-func (n *negation) holds(d *docState, i int) bool {
+func (n *negation) holds(d *docState, i int, pass bool) bool {
 	if n.entity != 0 && d.cover[i]&n.entity == 0 {
 		return false
 	}
 	if n.phrases != nil && !n.phrases.startsAt(d, i, d.sentHi(i)) {
 		return false
 	}
-	if n.cond != nil && !n.cond.ok(d, i) {
+	if n.cond != nil && !n.cond.test(d, i, pass) {
 		return false
 	}
 	return true

@@ -101,6 +101,7 @@ type relRule struct {
 	// around it is not its own (hedge.go, appositionCues).
 	apposition bool
 	first      relFirst // where a match may start (relation_index.go)
+	usesPOS    bool     // some element tests a part of speech (relation_index.go)
 	// srcNeed, tgtNeed: what the first token of each slot's span can be;
 	// a sentence offering neither is skipped (relation_index.go).
 	srcNeed, tgtNeed relFirst

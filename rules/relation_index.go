@@ -88,8 +88,61 @@ func (f relFirst) union(g relFirst) relFirst {
 	return relFirst{mask: f.mask | g.mask, keys: append(append([]string(nil), f.keys...), g.keys...), open: f.open || g.open}
 }
 
+// Tagging a sentence for parts of speech costs more than matching every
+// relation rule in it, and two rules with a part-of-speech test (finite
+// verbs are no place modifiers) would tag most sentences holding a place
+// or an actor, though their other elements fail there. Such a rule is
+// first tried with the tests that need tagging assumed to pass
+// (cond.test): that relaxed pattern matches wherever the exact one does,
+// so where it fails the rule fails, and the sentence is tagged only when
+// the exact pattern has to be tried.
+
+// mayMatchUntagged reports whether rule r, relaxed, matches at token i: false
+// means the exact rule does not match there either. A relaxed match that
+// ran out of steps proves nothing, so it counts as a match.
+func (d *docState) mayMatchUntagged(r *rule, i, hi int) bool {
+	d.lazyPOS = true
+	defer func() { d.lazyPOS = false }()
+	if !canStart(d, r.nodes, i, hi) {
+		return false
+	}
+	d.m.hi = hi
+	return d.m.match(r.nodes, i) > i || d.m.steps > stepLimit
+}
+
+// usesPOS reports whether a part-of-speech test occurs anywhere in nodes.
+func usesPOS(nodes []*node) bool {
+	for _, n := range nodes {
+		if condUsesPOS(n.cond) || usesPOS(n.seq) {
+			return true
+		}
+		for _, a := range n.alts {
+			if usesPOS(a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func condUsesPOS(c *cond) bool {
+	if c == nil {
+		return false
+	}
+	if c.pos != nil {
+		return true
+	}
+	for _, n := range c.not {
+		if condUsesPOS(n.cond) {
+			return true
+		}
+	}
+	return false
+}
+
 // relationStarts records a relation rule's start conditions and anchors.
 func (c *compiler) relationStarts(r *rule) {
+	r.rel.usesPOS = usesPOS(r.nodes)
 	r.rel.first = firstOf(r.nodes)
 	var ok bool
 	if r.rel.srcNeed, ok = slotFirst(r.nodes, r.rel.src); !ok {
@@ -225,6 +278,9 @@ func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
 			return
 		}
 		tried[r.idx] = int32(i + 1)
+		if r.rel.usesPOS && !d.tagged[d.sentOf[i]] && !d.mayMatchUntagged(r, i, hi) {
+			return
+		}
 		if !canStart(d, r.nodes, i, hi) {
 			return
 		}
@@ -281,7 +337,9 @@ func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
 				}
 			}
 			for _, r := range ix.open {
-				try(r, i, blockEnd, stamp)
+				if r.start.allows(d, i) {
+					try(r, i, blockEnd, stamp)
+				}
 			}
 		}
 		if blockEnd > hi {

@@ -46,6 +46,7 @@ type tokRewrite struct {
 	i          int
 	text, fold string
 	vent       *vocabEntry
+	same       int32 // docState.same of the token; -1 for a new text
 }
 
 // listBlock returns the end (exclusive token index) of the bullet list
@@ -113,30 +114,27 @@ func (d *docState) listEnd(end, items int, rw []tokRewrite) (int, []tokRewrite) 
 
 // applyRewrites swaps the tokens' text for their list reading and back: it
 // is called once to apply and once to restore, since each call saves what
-// it replaces. Cached shapes and regex results of those tokens are cleared
-// both times.
+// it replaces. Cached shapes of those tokens are cleared both times; regex
+// results are cached per distinct text (docState.same), and a rewritten
+// token has no cache entry.
 func (d *docState) applyRewrites(rw []tokRewrite) {
 	for k := range rw {
 		r := &rw[k]
 		i := r.i
-		old := tokRewrite{i: i, text: d.tokText[i], fold: d.fold[i], vent: d.vent[i]}
+		old := tokRewrite{i: i, text: d.tokText[i], fold: d.fold[i], vent: d.vent[i], same: d.same[i]}
 		fold := r.fold
 		if fold == "" {
 			fold = foldKey(r.text)
 			r.vent = d.p.vocab[fold]
+			r.same = -1 // a text of its own: regex results are not shared
 		}
-		d.tokText[i], d.fold[i], d.vent[i] = r.text, fold, r.vent
+		d.tokText[i], d.fold[i], d.vent[i], d.same[i], d.foldHash[i] = r.text, fold, r.vent, r.same, wordHash(fold)
 		*r = old
 		if i < len(d.shapes) {
 			d.shapes[i] = ""
 		}
 		if i < len(d.cshapes) {
 			d.cshapes[i] = ""
-		}
-		for _, cache := range d.reCache {
-			if i < len(cache) {
-				cache[i] = 0
-			}
 		}
 	}
 }

@@ -151,6 +151,7 @@ type Pack struct {
 	groupNouns []string         // the list actor_group_nouns, for resolution (GroupNouns)
 	tables     *tableSet        // table rules (table.go); nil when the pack has none
 	tokenRE    []*regexp.Regexp // distinct pattern token regexes, by cache id
+	tokenDFA   []*asciiDFA      // their automata for ASCII tokens, or nil (tokendfa.go)
 	tokenREs   map[string]int
 	an         *nlp.Analyzer
 }
