@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"iter"
 	"sort"
 	"strings"
 
@@ -272,32 +273,31 @@ const (
 // offset at, of a type in mask, no more than reach sentences before the
 // sentence of token tok, skipping mentions at the given spans; or -1.
 func (d *docState) antecedent(at, tok, reach int, mask typeMask, skip []extractor.Span) int {
-	minSent := int(d.sentOf[tok]) - reach
-	// Mentions are sorted and disjoint: start below the first one at or
-	// after the anaphor instead of scanning the whole document.
-	top := sort.Search(len(d.acc), func(k int) bool { return d.acc[k].start >= at })
-	for k := top - 1; k >= 0; k-- {
-		c := &d.acc[k]
-		if c.end > at {
-			continue
-		}
-		if int(c.tokS) < len(d.sentOf) && int(d.sentOf[c.tokS]) < minSent {
-			break
-		}
-		if maskOf(c.typ)&mask == 0 {
-			continue
-		}
-		skipped := false
-		for _, s := range skip {
-			if s.Start == c.start && s.End == c.end {
-				skipped = true
-			}
-		}
-		if !skipped {
+	for k := range d.mentionsBefore(at, int(d.sentOf[tok])-reach) {
+		if c := &d.acc[k]; maskOf(c.typ)&mask != 0 && !skipped(c, skip) {
 			return d.overPossessive(k, tok, mask, skip)
 		}
 	}
 	return -1
+}
+
+// mentionsBefore yields, nearest first, the indexes in d.acc of the
+// mentions that end at or before byte at, back to sentence minSent.
+// Mentions are sorted and disjoint: the walk starts below the first one at
+// or after at instead of scanning the whole document.
+func (d *docState) mentionsBefore(at, minSent int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		top := sort.Search(len(d.acc), func(k int) bool { return d.acc[k].start >= at })
+		for k := top - 1; k >= 0; k-- {
+			c := &d.acc[k]
+			if c.end > at || c.tokE <= c.tokS {
+				continue
+			}
+			if int(d.sentOf[c.tokS]) < minSent || !yield(k) {
+				return
+			}
+		}
+	}
 }
 
 // overPossessive returns, for the nearest candidate k of an anaphor at
@@ -312,15 +312,7 @@ func (d *docState) overPossessive(k, tok int, mask typeMask, skip []extractor.Sp
 		return k
 	}
 	for j := k - 1; j >= 0 && d.sentOf[d.acc[j].tokS] == si; j-- {
-		cj := &d.acc[j]
-		if maskOf(cj.typ)&mask == 0 {
-			continue
-		}
-		skipped := false
-		for _, s := range skip {
-			skipped = skipped || s.Start == cj.start && s.End == cj.end
-		}
-		if !skipped {
+		if cj := &d.acc[j]; maskOf(cj.typ)&mask != 0 && !skipped(cj, skip) {
 			return j
 		}
 	}

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"sort"
-
 	"github.com/reportgraph/extractor"
 )
 
@@ -45,15 +43,8 @@ func (d *docState) describedAntecedent(s, e, at, minSent int, mask typeMask, ski
 	if pronouns[head] {
 		return -1
 	}
-	top := sort.Search(len(d.acc), func(k int) bool { return d.acc[k].start >= at })
-	for k := top - 1; k >= 0; k-- {
+	for k := range d.mentionsBefore(at, minSent) {
 		c := &d.acc[k]
-		if c.end > at || c.tokE <= c.tokS {
-			continue
-		}
-		if int(d.sentOf[c.tokS]) < minSent {
-			break
-		}
 		if maskOf(c.typ)&mask == 0 || skipped(c, skip) {
 			continue
 		}
@@ -81,16 +72,8 @@ func (d *docState) headNamedAntecedent(s, e, at, minSent int, mask typeMask, ski
 	if !nameHeads[head] {
 		return -1
 	}
-	top := sort.Search(len(d.acc), func(k int) bool { return d.acc[k].start >= at })
-	for k := top - 1; k >= 0; k-- {
-		c := &d.acc[k]
-		if c.end > at || c.tokE <= c.tokS {
-			continue
-		}
-		if int(d.sentOf[c.tokS]) < minSent {
-			break
-		}
-		if maskOf(c.typ)&mask != 0 && !skipped(c, skip) && d.fold[c.tokE-1] == head {
+	for k := range d.mentionsBefore(at, minSent) {
+		if c := &d.acc[k]; maskOf(c.typ)&mask != 0 && !skipped(c, skip) && d.fold[c.tokE-1] == head {
 			return k
 		}
 	}
