@@ -706,23 +706,30 @@ func (d *docState) cuedInQuoteOf(ps *phraseSet, si, at int) bool {
 // "Russia's foreign intelligence service" (a possessive before a
 // government or actor).
 func (d *docState) describesActor(words *phraseSet, c *cand) bool {
-	if strings.HasPrefix(d.text[c.end:], "-") || strings.Contains(d.surface(c), "-") && !strings.Contains(c.canonical, "-") {
+	place := c.typ == extractor.Location
+	if place && (strings.HasPrefix(d.text[c.end:], "-") || strings.Contains(d.surface(c), "-") && !strings.Contains(c.canonical, "-")) {
 		return true // "London-based", "a China-focused consultant": a compound about someone
 	}
 	si := d.sentOf[c.tokS]
 	hi := d.sentLo[si+1]
 	i := int(c.tokE)
-	for i < hi {
-		switch d.fold[i] {
-		case ",", "and", "or", "&":
-			i++
-			continue
+	// Only a coordination of places qualifies the word after its last
+	// member ("British and U.S. authorities"); after "universities,
+	// government agencies" the sector ended its item and "government"
+	// opens the next one.
+	for place && i < hi {
+		j := i
+		for j < hi && (d.fold[j] == "," || d.fold[j] == "and" || d.fold[j] == "or" || d.fold[j] == "&") {
+			j++
 		}
-		if m := d.startM[i]; m >= 0 && d.acc[m].typ == extractor.Location && int(d.acc[m].tokE) > i {
-			i = int(d.acc[m].tokE)
-			continue
+		if j == i || j >= hi {
+			break
 		}
-		break
+		m := d.startM[j]
+		if m < 0 || d.acc[m].typ != extractor.Location || int(d.acc[m].tokE) <= j {
+			break
+		}
+		i = int(d.acc[m].tokE)
 	}
 	if i >= hi {
 		return false
