@@ -107,6 +107,9 @@ func (d *docState) dominantActor(keys []string, isActor func(k int) bool) []int 
 	if best := d.dominantOf(keys, isActor); best != nil {
 		return best
 	}
+	if best := d.titledActor(keys, func(k int) bool { return isActor(k) || isUnitKey(keys[k]) }); best != nil {
+		return best
+	}
 	named := map[string]int{}
 	for k := range d.acc {
 		if !d.acc[k].hide && isActor(k) {
@@ -141,6 +144,40 @@ func (d *docState) dominantOf(keys []string, ok func(k int) bool) []int {
 		return nil
 	}
 	return best
+}
+
+// titledActor returns the mentions of the one actor the title names
+// (topicTitleSentences), when it is also named most in the document, at
+// least topicDominantMin times; else nil. The title says what a report is
+// about: "APT42 and the long con against reporters" is APT42's even where
+// a paragraph on naming cites a sister cluster four times, short of the
+// share dominantOf asks for.
+func (d *docState) titledActor(keys []string, ok func(k int) bool) []int {
+	byKey := map[string][]int{}
+	titled := ""
+	for k := range d.acc {
+		c := &d.acc[k]
+		if c.hide || !ok(k) {
+			continue
+		}
+		key := keys[k]
+		byKey[key] = append(byKey[key], k)
+		if int(c.tokS) < len(d.sentOf) && int(d.sentOf[c.tokS]) < topicTitleSentences && titled != key {
+			if titled != "" {
+				return nil // a title naming two actors says of neither what the report is about
+			}
+			titled = key
+		}
+	}
+	if titled == "" || len(byKey[titled]) < topicDominantMin {
+		return nil
+	}
+	for key, ks := range byKey {
+		if key != titled && len(ks) >= len(byKey[titled]) {
+			return nil
+		}
+	}
+	return byKey[titled]
 }
 
 // unitNumber finds a numbered military or intelligence unit in an entity
