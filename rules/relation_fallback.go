@@ -400,14 +400,37 @@ func (d *docState) topicFallback(rs *relState) {
 			}
 			victimTopic = companyTopic
 		}
-		// Targets some relation of the type already reaches, from anyone.
+		// Targets some relation of the type already reaches, from anyone
+		// but a person; personCovered holds the persons' keys per target.
 		typeCovered := map[string]bool{}
+		personCovered := map[string][]string{}
 		for _, m := range rs.out {
 			if m.Rule != "" && m.Type == tr.typ {
-				if t, ok := keyOf(m.Target); ok {
+				t, ok := keyOf(m.Target)
+				if !ok {
+					continue
+				}
+				if k, ok := byStart[m.Source]; ok && d.acc[k].typ == extractor.Person {
+					personCovered[t] = append(personCovered[t], keys[k])
+				} else {
 					typeCovered[t] = true
 				}
 			}
+		}
+		// A person's relation covers a name for the topic actor unless the
+		// text ties the person to that actor: the tool a member used is the
+		// group's too (APT41's charged members), the victim of a person
+		// named for another party is not the topic's.
+		covers := func(key string, tp *topicSource) bool {
+			if typeCovered[key] {
+				return true
+			}
+			for _, pk := range personCovered[key] {
+				if !linked[tp.key][pk] {
+					return true
+				}
+			}
+			return false
 		}
 		covered := map[string]map[string]bool{} // person topic key ("" for actors) → target keys decided
 		for k := range d.acc {
@@ -467,7 +490,7 @@ func (d *docState) topicFallback(rs *relState) {
 				}
 			}
 			for _, tp := range topics {
-				if typeCovered[key] && !tp.person || linked[tp.key][key] || key == tp.key ||
+				if covers(key, tp) && !tp.person || linked[tp.key][key] || key == tp.key ||
 					tp.local && !tp.person && actorLinked[key] {
 					continue
 				}
