@@ -922,7 +922,9 @@ var comparisonWords = map[string]bool{"like": true, "unlike": true, "resembles":
 
 // comparedName reports whether the name starting at token i is introduced
 // as a point of comparison or an ancestor: "variant of (the) X", "based on
-// X", "derived from X", "like X", "unlike X".
+// X", "derived from X", "like X", "unlike X". "A version of X" is X itself
+// ("relied on an updated version of GammaSteel", "removed a version of the
+// PlugX malware").
 func (d *docState) comparedName(i int) bool {
 	lo := d.sentLo[d.sentOf[i]]
 	j := i - 1
@@ -937,7 +939,7 @@ func (d *docState) comparedName(i int) bool {
 	}
 	if j-1 >= lo {
 		switch d.fold[j-1] + " " + d.fold[j] {
-		case "variant of", "version of", "fork of", "clone of", "successor of", "successor to", "based on",
+		case "variant of", "fork of", "clone of", "successor of", "successor to", "based on",
 			"derived from", "similar to", "descended from", "evolved from", "modelled on", "modeled on":
 			return true
 		}
