@@ -257,6 +257,13 @@ func (d *docState) framedObject(ps *phraseSet, k int, endAt map[int]int) bool {
 			continue
 		case frameStops[f]:
 			return false
+		case (f == "'s" || f == "\u2019s") && j > lo:
+			// "access to a system of NASA's Office of Inspector General":
+			// the owner's name is a modifier of the object.
+			if m, ok := endAt[j-1]; ok && maskOf(d.acc[m].typ)&skip == 0 {
+				i = int(d.acc[m].tokS)
+				continue
+			}
 		}
 		t := d.tokText[j]
 		word := t != "" && (t[0] == '$' || t[0] >= '0' && t[0] <= '9' || strings.ToLower(t) == t && t[0] >= 'a' && t[0] <= 'z')
