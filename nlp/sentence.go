@@ -150,10 +150,12 @@ func lineBreakEnds(text string, prev, next Token) bool {
 // itemWraps reports whether a list item goes on into the next line: the
 // item is running prose ("- the 2014 attack on a studio, in which the
 // conspirators wiped / thousands of computers with ...") and the next line
-// starts in lower case. A short item ("- PlugX") ends at its line.
+// starts in lower case or with a number ("... computers in some / 150
+// countries"; an enumerator such as "2." starts an item of its own). A
+// short item ("- PlugX") ends at its line.
 func itemWraps(line, nextLine string) bool {
 	r, _ := utf8.DecodeRuneInString(nextLine)
-	return unicode.IsLower(r) && proseLine(strings.Fields(line)[1:])
+	return (unicode.IsLower(r) || unicode.IsDigit(r)) && proseLine(strings.Fields(line)[1:])
 }
 
 // wrappedInto reports whether the line starting at ls continues the line

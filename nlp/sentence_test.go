@@ -66,6 +66,8 @@ func TestSentences(t *testing.T) {
 		// short item stands alone.
 		{"Attacks:\n- the 2016 attack on a bank, in which the crew wiped\nthousands of hosts with a wiper;\n- the 2017 outbreak",
 			[]string{"Attacks:", "- the 2016 attack on a bank, in which the crew wiped\nthousands of hosts with a wiper;", "- the 2017 outbreak"}},
+		{"Attacks:\n- the 2017 outbreak, which hit more than 200,000 computers in some\n  150 countries;\n- the 2018 theft",
+			[]string{"Attacks:", "- the 2017 outbreak, which hit more than 200,000 computers in some\n  150 countries;", "- the 2018 theft"}},
 		{"Tools:\n- PlugX loader\nused in 2020", []string{"Tools:", "- PlugX loader", "used in 2020"}},
 		{"C2 IP List\n| 10.1.2.3 |", []string{"C2 IP List", "| 10.1.2.3 |"}},
 		{"Initial access came through\nMicrosoft Exchange servers.",

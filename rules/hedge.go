@@ -78,15 +78,47 @@ var clauseBreaks = map[string]bool{";": true, ":": true, "but": true, "however":
 	// X, analyst at Y` the quote's negation says nothing of X and Y.
 	"\"": true, "\u201c": true, "\u201d": true, "\u00ab": true, "\u00bb": true}
 
-// clauseStart returns the first token of the clause holding token i.
+// clauseStart returns the first token of the clause holding token i. A
+// contrast set off by commas before i is an aside, not the start of i's
+// clause: in "X targeted, but did not breach, networks in Y" the networks
+// are the object of "targeted" too.
 func (d *docState) clauseStart(i int) int {
 	lo := d.sentLo[d.sentOf[i]]
 	for j := i - 1; j >= lo; j-- {
 		if clauseBreaks[d.fold[j]] {
+			if j > lo && d.asideEnd(j-1, i) > 0 {
+				j-- // continue before the aside's opening comma
+				continue
+			}
 			return j + 1
 		}
 	}
 	return lo
+}
+
+// contrastAsides open an aside after a comma: ", but did not breach,".
+var contrastAsides = map[string]bool{"but": true, "though": true, "although": true, "however": true}
+
+// asideEnd returns the index of the comma closing an aside that starts
+// with the comma at token t, when that comma comes before end; else 0. An
+// aside is a relative clause (relativeClauseEnd) or a contrast (", but did
+// not breach,").
+func (d *docState) asideEnd(t, end int) int {
+	if k := d.relativeClauseEnd(t, end); k > 0 {
+		return k
+	}
+	if d.fold[t] != "," || t+1 >= end || !contrastAsides[d.fold[t+1]] {
+		return 0
+	}
+	for j := t + 2; j < end; j++ {
+		switch d.fold[j] {
+		case ",":
+			return j
+		case ".", ";", ":":
+			return 0
+		}
+	}
+	return 0
 }
 
 // notNegating are the words after which a negation cue negates nothing:
@@ -148,8 +180,8 @@ func (d *docState) cuesFrom(lo, i, end int) (negated bool, hedge string) {
 	var hedges []string
 	var buf [4]int
 	for t := lo; t < end; t++ {
-		if k := d.relativeClauseEnd(t, end); k > 0 {
-			t = k // the cues of a relative clause are not the match's
+		if k := d.asideEnd(t, end); k > 0 {
+			t = k // the cues of a relative clause or a contrast aside are not the match's
 			continue
 		}
 		if cues.negations != nil && cues.negations.startsAt(d, t, hi) && !(t+1 < hi && notNegating[d.fold[t+1]]) {

@@ -107,6 +107,9 @@ func (d *docState) dominantActor(keys []string, isActor func(k int) bool) []int 
 	if best := d.dominantOf(keys, isActor); best != nil {
 		return best
 	}
+	if best := d.titledActor(keys, func(k int) bool { return isActor(k) || isUnitKey(keys[k]) }); best != nil {
+		return best
+	}
 	named := map[string]int{}
 	for k := range d.acc {
 		if !d.acc[k].hide && isActor(k) {
@@ -141,6 +144,40 @@ func (d *docState) dominantOf(keys []string, ok func(k int) bool) []int {
 		return nil
 	}
 	return best
+}
+
+// titledActor returns the mentions of the one actor the title names
+// (topicTitleSentences), when it is also named most in the document, at
+// least topicDominantMin times; else nil. The title says what a report is
+// about: "APT42 and the long con against reporters" is APT42's even where
+// a paragraph on naming cites a sister cluster four times, short of the
+// share dominantOf asks for.
+func (d *docState) titledActor(keys []string, ok func(k int) bool) []int {
+	byKey := map[string][]int{}
+	titled := ""
+	for k := range d.acc {
+		c := &d.acc[k]
+		if c.hide || !ok(k) {
+			continue
+		}
+		key := keys[k]
+		byKey[key] = append(byKey[key], k)
+		if int(c.tokS) < len(d.sentOf) && int(d.sentOf[c.tokS]) < topicTitleSentences && titled != key {
+			if titled != "" {
+				return nil // a title naming two actors says of neither what the report is about
+			}
+			titled = key
+		}
+	}
+	if titled == "" || len(byKey[titled]) < topicDominantMin {
+		return nil
+	}
+	for key, ks := range byKey {
+		if key != titled && len(ks) >= len(byKey[titled]) {
+			return nil
+		}
+	}
+	return byKey[titled]
 }
 
 // unitNumber finds a numbered military or intelligence unit in an entity
@@ -363,14 +400,37 @@ func (d *docState) topicFallback(rs *relState) {
 			}
 			victimTopic = companyTopic
 		}
-		// Targets some relation of the type already reaches, from anyone.
+		// Targets some relation of the type already reaches, from anyone
+		// but a person; personCovered holds the persons' keys per target.
 		typeCovered := map[string]bool{}
+		personCovered := map[string][]string{}
 		for _, m := range rs.out {
 			if m.Rule != "" && m.Type == tr.typ {
-				if t, ok := keyOf(m.Target); ok {
+				t, ok := keyOf(m.Target)
+				if !ok {
+					continue
+				}
+				if k, ok := byStart[m.Source]; ok && d.acc[k].typ == extractor.Person {
+					personCovered[t] = append(personCovered[t], keys[k])
+				} else {
 					typeCovered[t] = true
 				}
 			}
+		}
+		// A person's relation covers a name for the topic actor unless the
+		// text ties the person to that actor: the tool a member used is the
+		// group's too (APT41's charged members), the victim of a person
+		// named for another party is not the topic's.
+		covers := func(key string, tp *topicSource) bool {
+			if typeCovered[key] {
+				return true
+			}
+			for _, pk := range personCovered[key] {
+				if !linked[tp.key][pk] {
+					return true
+				}
+			}
+			return false
 		}
 		covered := map[string]map[string]bool{} // person topic key ("" for actors) → target keys decided
 		for k := range d.acc {
@@ -430,7 +490,7 @@ func (d *docState) topicFallback(rs *relState) {
 				}
 			}
 			for _, tp := range topics {
-				if typeCovered[key] && !tp.person || linked[tp.key][key] || key == tp.key ||
+				if covers(key, tp) && !tp.person || linked[tp.key][key] || key == tp.key ||
 					tp.local && !tp.person && actorLinked[key] {
 					continue
 				}
@@ -706,23 +766,30 @@ func (d *docState) cuedInQuoteOf(ps *phraseSet, si, at int) bool {
 // "Russia's foreign intelligence service" (a possessive before a
 // government or actor).
 func (d *docState) describesActor(words *phraseSet, c *cand) bool {
-	if strings.HasPrefix(d.text[c.end:], "-") || strings.Contains(d.surface(c), "-") && !strings.Contains(c.canonical, "-") {
+	place := c.typ == extractor.Location
+	if place && (strings.HasPrefix(d.text[c.end:], "-") || strings.Contains(d.surface(c), "-") && !strings.Contains(c.canonical, "-")) {
 		return true // "London-based", "a China-focused consultant": a compound about someone
 	}
 	si := d.sentOf[c.tokS]
 	hi := d.sentLo[si+1]
 	i := int(c.tokE)
-	for i < hi {
-		switch d.fold[i] {
-		case ",", "and", "or", "&":
-			i++
-			continue
+	// Only a coordination of places qualifies the word after its last
+	// member ("British and U.S. authorities"); after "universities,
+	// government agencies" the sector ended its item and "government"
+	// opens the next one.
+	for place && i < hi {
+		j := i
+		for j < hi && (d.fold[j] == "," || d.fold[j] == "and" || d.fold[j] == "or" || d.fold[j] == "&") {
+			j++
 		}
-		if m := d.startM[i]; m >= 0 && d.acc[m].typ == extractor.Location && int(d.acc[m].tokE) > i {
-			i = int(d.acc[m].tokE)
-			continue
+		if j == i || j >= hi {
+			break
 		}
-		break
+		m := d.startM[j]
+		if m < 0 || d.acc[m].typ != extractor.Location || int(d.acc[m].tokE) <= j {
+			break
+		}
+		i = int(d.acc[m].tokE)
 	}
 	if i >= hi {
 		return false
@@ -855,7 +922,9 @@ var comparisonWords = map[string]bool{"like": true, "unlike": true, "resembles":
 
 // comparedName reports whether the name starting at token i is introduced
 // as a point of comparison or an ancestor: "variant of (the) X", "based on
-// X", "derived from X", "like X", "unlike X".
+// X", "derived from X", "like X", "unlike X". "A version of X" is X itself
+// ("relied on an updated version of GammaSteel", "removed a version of the
+// PlugX malware").
 func (d *docState) comparedName(i int) bool {
 	lo := d.sentLo[d.sentOf[i]]
 	j := i - 1
@@ -870,7 +939,7 @@ func (d *docState) comparedName(i int) bool {
 	}
 	if j-1 >= lo {
 		switch d.fold[j-1] + " " + d.fold[j] {
-		case "variant of", "version of", "fork of", "clone of", "successor of", "successor to", "based on",
+		case "variant of", "fork of", "clone of", "successor of", "successor to", "based on",
 			"derived from", "similar to", "descended from", "evolved from", "modelled on", "modeled on":
 			return true
 		}

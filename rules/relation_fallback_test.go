@@ -78,6 +78,24 @@ func TestTopicFallbackGivesLeftoverMalwareToTheDominantActor(t *testing.T) {
 		{"one relation per name",
 			"Kestrel Bear hit banks. Kestrel Bear hit shops. Kestrel Bear hit ports. BabyShark is a backdoor. BabyShark is small.",
 			[]string{"Kestrel Bear -uses-> BabyShark [t.topic]"}},
+		{"a version of a tool is the tool",
+			"Kestrel Bear hit banks. Kestrel Bear hit shops. Kestrel Bear hit ports. The intrusion relied on an updated version of BabyShark.",
+			[]string{"Kestrel Bear -uses-> BabyShark [t.topic]"}},
+		{"a variant or a comparison is not the tool",
+			"Kestrel Bear hit banks. Kestrel Bear hit shops. Kestrel Bear hit ports. Its loader is a variant of BabyShark. It looks like PlugX.",
+			nil},
+		{"the actor the title names, named most, is the topic short of the share",
+			"How Kestrel Bear works\n\nKestrel Bear hit banks. Heron Panda hit shops. Kestrel Bear hit ports. Heron Panda hit mines. " +
+				"Kestrel Bear hit malls. Heron Panda hit docks. BabyShark is a backdoor.",
+			[]string{"Kestrel Bear -uses-> BabyShark [t.topic]"}},
+		{"a title naming the actor named less gives nothing",
+			"How Heron Panda works\n\nKestrel Bear hit banks. Heron Panda hit shops. Kestrel Bear hit ports. Kestrel Bear hit mines. " +
+				"Kestrel Bear hit malls. Heron Panda hit docks. BabyShark is a backdoor.",
+			nil},
+		{"a title naming two actors gives nothing",
+			"Kestrel Bear and Heron Panda\n\nKestrel Bear hit banks. Heron Panda hit shops. Kestrel Bear hit ports. Heron Panda hit mines. " +
+				"Kestrel Bear hit malls. BabyShark is a backdoor.",
+			nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

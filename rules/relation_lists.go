@@ -256,6 +256,50 @@ func (d *docState) coordMembers(sp extractor.Span, mask typeMask, skip []extract
 	return res
 }
 
+// sourceMembers returns the members before the source at span sp of a
+// coordinated subject ("APT28 and APT29 targeted X", "A, B and C were
+// exploiting Y"), when their types are in mask: a rule that starts with
+// its source reaches only the member next to its verb. The source must
+// follow "and" (", and", "as well as"): "A or B" leaves the doer open, and
+// after a bare comma ("According to Mandiant and Microsoft, APT29
+// targeted ...") the names before it are no subjects.
+func (d *docState) sourceMembers(sp extractor.Span, mask typeMask, skip []extractor.Span) []endpoint {
+	k := d.accAt(sp)
+	if k < 0 {
+		return nil
+	}
+	m := &d.acc[k]
+	lo := d.sentLo[d.sentOf[m.tokS]]
+	j := int(m.tokS)
+	if j-1 < lo || d.endingAt(j) >= 0 {
+		return nil
+	}
+	if prev, _, ok := d.coordSepBefore(j, lo); !ok || d.fold[prev] == "," && d.fold[j-1] != "and" ||
+		d.fold[j-1] == "or" || d.fold[j-1] == "," {
+		return nil
+	}
+	var out []endpoint
+	for {
+		prev, _, ok := d.coordSepBefore(j, lo)
+		if !ok || d.fold[j-1] == "or" {
+			break
+		}
+		pk := d.endingAt(prev)
+		if pk < 0 {
+			break
+		}
+		pm := &d.acc[pk]
+		if pm.hide || maskOf(pm.typ)&mask == 0 || d.endingAt(int(pm.tokS)) >= 0 {
+			break
+		}
+		if !containsSpan(skip, extractor.Span{Start: pm.start, End: pm.end}) {
+			out = append(out, endpoint{span: extractor.Span{Start: pm.start, End: pm.end}})
+		}
+		j = int(pm.tokS)
+	}
+	return out
+}
+
 // memberEnds reports whether a list member may end before token t: at
 // the end of the sentence, punctuation, a conjunction or a preposition.
 // A lower-case word after it makes the mention a modifier ("Chinese

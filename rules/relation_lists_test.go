@@ -10,8 +10,13 @@ rules:
   - id: t.actors
     kind: gazetteer
     type: threat-actor
-    entries: [{name: Kestrel Bear}]
+    entries: [{name: Kestrel Bear}, {name: Heron Panda}, {name: Amber Typhoon}]
     examples: {match: ["Kestrel Bear again."]}
+  - id: t.vendors
+    kind: gazetteer
+    type: organization
+    entries: [{name: Mandiant}, {name: Microsoft}]
+    examples: {match: ["Mandiant again."]}
   - id: t.sectors
     kind: gazetteer
     type: sector
@@ -25,7 +30,7 @@ rules:
   - id: t.hit
     kind: relation
     relation: targets
-    source: [threat-actor]
+    source: [threat-actor, organization]
     target: [sector, location]
     pattern:
       - {slot: source, entity: any}
@@ -69,6 +74,30 @@ func TestCoordinatedListSharesTheRelation(t *testing.T) {
 		{"places and parents are not shared",
 			"Kestrel Bear in Peru and Chile.",
 			[]string{"Kestrel Bear -located-in-> Peru [t.based]"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			same(t, c.text, topicRelations(t, p, c.text), c.want)
+		})
+	}
+}
+
+func TestCoordinatedSubjectSharesTheRelation(t *testing.T) {
+	p := packOf(t, coordPack)
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"every member of the subject",
+			"Kestrel Bear, Heron Panda and Amber Typhoon hit banks.",
+			[]string{"Kestrel Bear -targets-> banks [t.hit]", "Heron Panda -targets-> banks [t.hit]",
+				"Amber Typhoon -targets-> banks [t.hit]"}},
+		{"or leaves the doer open",
+			"Kestrel Bear or Heron Panda hit banks.",
+			[]string{"Heron Panda -targets-> banks [t.hit]"}},
+		{"names before a comma are no subjects",
+			"According to Mandiant and Microsoft, Kestrel Bear hit banks.",
+			[]string{"Kestrel Bear -targets-> banks [t.hit]"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

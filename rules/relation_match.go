@@ -194,8 +194,20 @@ func (rs *relState) found(r *rule, i, end int) {
 			targets = append(targets, d.groupEnds(c, e, direct)...)
 		}
 	}
-	// The other members of a coordinated list the target belongs to
-	// (relation_lists.go).
+	// The other members of a coordinated subject the source closes, and of
+	// a coordinated list the target belongs to (relation_lists.go).
+	if r.rel.srcFirst && coordTypes[r.rel.typ] {
+		for _, e := range sources {
+			if e.coref != "" {
+				continue
+			}
+			for _, x := range d.sourceMembers(e.span, r.rel.srcMask, direct) {
+				if !hasEndpoint(sources, x.span) {
+					sources = append(sources, x)
+				}
+			}
+		}
+	}
 	for _, e := range targets {
 		if e.coref == "" && coordTypes[r.rel.typ] {
 			for _, x := range d.coordMembers(e.span, r.rel.tgtMask, direct) {

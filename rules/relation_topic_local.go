@@ -51,11 +51,21 @@ func (d *docState) paragraphStarts() []bool {
 		if lo >= d.sentLo[si+1] || plo >= lo {
 			continue
 		}
-		if d.blankLineBefore(lo) || d.headingLike(si) || d.headingLike(si-1) { // relation_lists.go
+		if d.blankLineBefore(lo) && !d.itemOfIntro(si) || d.headingLike(si) || d.headingLike(si-1) { // relation_lists.go
 			starts[si] = true
 		}
 	}
 	return starts
+}
+
+// itemOfIntro reports whether sentence si is the first bullet item of a
+// list whose intro, the sentence before, ends in ":". A blank line often
+// sets the list off its intro, but the items continue the intro's
+// paragraph: in "Investigators tied A to three attacks:", a blank line,
+// then "- the attack on B", B is spoken of in A's paragraph.
+func (d *docState) itemOfIntro(si int) bool {
+	lo := d.sentLo[si]
+	return si > 0 && bulletMarks[d.tokText[lo]] && d.tokText[lo-1] == ":" && lo-1 >= d.sentLo[si-1]
 }
 
 // localTopics returns, per sentence, the local actor topic (nil when the
@@ -247,6 +257,13 @@ func (d *docState) framedObject(ps *phraseSet, k int, endAt map[int]int) bool {
 			continue
 		case frameStops[f]:
 			return false
+		case (f == "'s" || f == "\u2019s") && j > lo:
+			// "access to a system of NASA's Office of Inspector General":
+			// the owner's name is a modifier of the object.
+			if m, ok := endAt[j-1]; ok && maskOf(d.acc[m].typ)&skip == 0 {
+				i = int(d.acc[m].tokS)
+				continue
+			}
 		}
 		t := d.tokText[j]
 		word := t != "" && (t[0] == '$' || t[0] >= '0' && t[0] <= '9' || strings.ToLower(t) == t && t[0] >= 'a' && t[0] <= 'z')

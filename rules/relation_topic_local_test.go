@@ -76,3 +76,19 @@ func TestAPersonNamedWithoutAChargeIsNoTopic(t *testing.T) {
 		t.Errorf("uncharged person got topic relations: %q", got)
 	}
 }
+
+func TestABulletListSetOffByABlankLineContinuesItsIntrosParagraph(t *testing.T) {
+	text := "A grand jury indicted Ivo Marten on Tuesday.\n\n" +
+		"Ivo Marten was first charged in 2019. The complaint tied him to two of the costliest attacks of the decade:\n\n" +
+		"  - the 2016 attack on Hallick Group, in which the crew wiped the disks of several thousand\n" +
+		"    office computers and then demanded a ransom for the stolen files;\n" +
+		"  - the 2017 breach of Pellmark Systems Inc., carried out through forged payment orders sent\n" +
+		"    over a clearing network over several weeks.\n\n" +
+		"Attorney General Dana Whitlow announced the case.\n"
+	got := defaultTopicRelations(t, text)
+	for _, want := range []string{"Ivo Marten -targets-> Hallick Group", "Ivo Marten -targets-> Pellmark Systems Inc."} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+}
