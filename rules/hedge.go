@@ -107,18 +107,7 @@ func (d *docState) asideEnd(t, end int) int {
 	if k := d.relativeClauseEnd(t, end); k > 0 {
 		return k
 	}
-	if d.fold[t] != "," || t+1 >= end || !contrastAsides[d.fold[t+1]] {
-		return 0
-	}
-	for j := t + 2; j < end; j++ {
-		switch d.fold[j] {
-		case ",":
-			return j
-		case ".", ";", ":":
-			return 0
-		}
-	}
-	return 0
+	return d.commaAsideEnd(t, end, contrastAsides)
 }
 
 // notNegating are the words after which a negation cue negates nothing:
@@ -362,7 +351,14 @@ var relativePronouns = map[string]bool{"which": true, "who": true, "whom": true,
 // A match that ends inside the clause is about the clause, which then
 // keeps its cues.
 func (d *docState) relativeClauseEnd(t, end int) int {
-	if d.fold[t] != "," || t+1 >= end || !relativePronouns[d.fold[t+1]] {
+	return d.commaAsideEnd(t, end, relativePronouns)
+}
+
+// commaAsideEnd returns the index of the comma closing an aside that opens
+// with the comma at token t and a word of openers, when that comma comes
+// before end and no sentence or clause stop comes first; else 0.
+func (d *docState) commaAsideEnd(t, end int, openers map[string]bool) int {
+	if d.fold[t] != "," || t+1 >= end || !openers[d.fold[t+1]] {
 		return 0
 	}
 	for j := t + 2; j < end; j++ {
