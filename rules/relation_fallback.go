@@ -737,27 +737,26 @@ func (d *docState) cuedBefore(ps *phraseSet, si, at int) bool {
 // nothing of where the speaker's firm is.
 func (d *docState) cuedInQuoteOf(ps *phraseSet, si, at int) bool {
 	lo, hi := d.sentLo[si], d.sentLo[si+1]
-	quoted := func(i int) bool {
-		in := false
-		for j := lo; j < i; j++ {
-			switch d.fold[j] {
-			case "\"", "\u00ab", "\u00bb":
-				in = !in
-			case "\u201c":
-				in = true
-			case "\u201d":
-				in = false
-			}
-		}
-		return in
-	}
-	side := quoted(at)
+	// One pass: the quotation state of every token before the target, and
+	// whether a cue stands on each side.
+	in, cuedIn, cuedOut := false, false, false
 	for i := lo; i < at && i < hi; i++ {
-		if ps.startsAt(d, i, hi) && quoted(i) == side {
-			return true
+		if ps.startsAt(d, i, hi) {
+			cuedIn, cuedOut = cuedIn || in, cuedOut || !in
+		}
+		switch d.fold[i] {
+		case "\"", "\u00ab", "\u00bb":
+			in = !in
+		case "\u201c":
+			in = true
+		case "\u201d":
+			in = false
 		}
 	}
-	return false
+	if in {
+		return cuedIn
+	}
+	return cuedOut
 }
 
 // describesActor reports whether the place c qualifies a word of words
