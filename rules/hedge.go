@@ -29,7 +29,10 @@ import (
 // relCues holds the compiled cue lists; a nil set means the list is absent.
 type relCues struct {
 	negations, hedges, anaphors, victims *phraseSet
-	index                                relIndex // where each relation rule may start (relation_index.go)
+	// sectorHeads make a kind of victim of the words before them:
+	// "health care providers", "video game companies".
+	sectorHeads *phraseSet
+	index       relIndex // where each relation rule may start (relation_index.go)
 }
 
 // Names of the pack lists the relation engine reads.
@@ -38,6 +41,7 @@ const (
 	listHedges    = "relation_hedges"
 	listAnaphors  = "relation_anaphors"
 	listVictims   = "relation_victim_anaphors"
+	listSectorHds = "rel_sector_heads"
 )
 
 func (c *compiler) relationCues(lists map[string]*listSpec) *relCues {
@@ -46,7 +50,7 @@ func (c *compiler) relationCues(lists map[string]*listSpec) *relCues {
 	}
 	cues := &relCues{index: c.relationIndex()}
 	for name, dst := range map[string]**phraseSet{listNegations: &cues.negations, listHedges: &cues.hedges,
-		listAnaphors: &cues.anaphors, listVictims: &cues.victims} {
+		listAnaphors: &cues.anaphors, listVictims: &cues.victims, listSectorHds: &cues.sectorHeads} {
 		if l, ok := lists[name]; ok && len(l.items) > 0 {
 			*dst = c.listPhrases(l)
 		}

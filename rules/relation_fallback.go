@@ -675,6 +675,12 @@ func (d *docState) agentlessPassive(ps *phraseSet, k int) bool {
 	si := d.sentOf[c.tokS]
 	hi := d.sentLo[si+1]
 	i := int(c.tokE)
+	// The head of a victim the mention names only in part: "Health care
+	// providers in Ohio were hit", where the sector is "Health care".
+	if cues := d.p.relCues; cues != nil && cues.sectorHeads != nil && i < hi && isLowerWord(d.tokText[i]) &&
+		cues.sectorHeads.startsAt(d, i, i+1) {
+		i++
+	}
 	for steps := 0; i < hi && steps < passiveReach; steps++ {
 		if m := d.startM[i]; m >= 0 && int(d.acc[m].tokE) > i {
 			i = int(d.acc[m].tokE)

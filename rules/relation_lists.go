@@ -314,7 +314,8 @@ func (d *docState) memberEnds(t, hi int) bool {
 	case ",", ".", ";", ":", ")", "(", "and", "or", "--", "—", "!", "?":
 		return true
 	}
-	return prepositions[f] && !d.isVerb(t)
+	// ("across" and "throughout" too: "banks and ports across Peru")
+	return (prepositions[f] || victimPlaceWords[f]) && !d.isVerb(t)
 }
 
 // memberStart returns the first token of the list member whose mention

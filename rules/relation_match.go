@@ -217,6 +217,16 @@ func (rs *relState) found(r *rule, i, end int) {
 			}
 		}
 	}
+	// The places of the victims ("chip makers in Europe and Asia") are
+	// targets too (relation_victim_places.go).
+	if r.rel.typ == "targets" && r.rel.tgtMask&maskOf(extractor.Location) != 0 &&
+		r.rel.srcMask&maskOf(extractor.Person) == 0 {
+		for _, x := range d.victimPlaces(targets) {
+			if !hasEndpoint(targets, x.span) {
+				targets = append(targets, x)
+			}
+		}
+	}
 	si := d.sentOf[i]
 	sent := extractor.Span{Start: d.sents[si].Start, End: d.sents[si].End}
 	if last := d.sentOf[end-1]; last != si { // a bullet list read with its intro (relation_lists.go)

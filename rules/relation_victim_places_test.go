@@ -1,0 +1,36 @@
+package rules
+
+import "testing"
+
+// The places right after an actor's victims are its targets too, whatever
+// rule found the victims (here t.hit, which takes one name after "hit").
+func TestVictimPlacesAreTargets(t *testing.T) {
+	p := packOf(t, coordPack)
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a list of places after the victims",
+			"Kestrel Bear hit banks in Peru, Lima and Chile.",
+			[]string{"Kestrel Bear -targets-> banks [t.hit]", "Kestrel Bear -targets-> Peru [t.hit]",
+				"Kestrel Bear -targets-> Lima [t.hit]", "Kestrel Bear -targets-> Chile [t.hit]"}},
+		{"after the last member of a list of victims",
+			"Kestrel Bear hit banks and think tanks across Peru and in Chile.",
+			[]string{"Kestrel Bear -targets-> banks [t.hit]", "Kestrel Bear -targets-> think tanks [t.hit]",
+				"Kestrel Bear -targets-> Peru [t.hit]", "Kestrel Bear -targets-> Chile [t.hit]"}},
+		{"a place that modifies a noun is no victim's place",
+			"Kestrel Bear hit banks in Peru offices.",
+			[]string{"Kestrel Bear -targets-> banks [t.hit]"}},
+		{"only right after the victims",
+			"Kestrel Bear hit banks with phishing in Peru.",
+			[]string{"Kestrel Bear -targets-> banks [t.hit]"}},
+		{"other relations keep their places",
+			"Kestrel Bear in Peru and Chile.",
+			[]string{"Kestrel Bear -located-in-> Peru [t.based]"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			same(t, c.text, topicRelations(t, p, c.text), c.want)
+		})
+	}
+}
