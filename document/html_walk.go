@@ -10,8 +10,9 @@ import (
 )
 
 // The walker turns a DOM into block-aware text: one blank line between
-// blocks (paragraphs, list items, headings, table rows...), a newline for
-// <br>, " | " between table cells, <pre> verbatim. goquery's Text() glues
+// blocks (paragraphs, lists, headings, table rows...), list items as
+// bullet lines ("- item", one per line, as text reports write them), a
+// newline for <br>, " | " between table cells, <pre> verbatim. goquery's Text() glues
 // "<p>a</p><p>b</p>" into "ab", which merges sentences across headings and
 // list items and breaks every downstream sentence split.
 
@@ -19,6 +20,10 @@ import (
 // folding after the reader turns tabs into spaces, and "hash desc" is
 // ambiguous where "hash | desc" is not.
 const cellSep = " | "
+
+// listMark starts every list item, ordered or not: the relation rules'
+// list reading (rules/relation_lists.go) knows bullet marks, not numbers.
+const listMark = "- "
 
 // maxWalkDepth bounds recursion. The HTML parser accepts any nesting, and a
 // goroutine stack overflow is fatal, not a recoverable panic; below this
@@ -33,10 +38,14 @@ type textWriter struct {
 	space bool   // pending space
 	sep   string // pending cell separator
 	brs   int    // consecutive <br> since the last text
+	mark  string // pending list-item mark, written before the item's first text
 }
 
 func (w *textWriter) block() {
-	w.brk = 2
+	// A paragraph opening a list item stays on the item's line.
+	if w.mark == "" {
+		w.brk = 2
+	}
 	w.space, w.sep, w.brs = false, "", 0
 }
 
@@ -59,7 +68,24 @@ func (w *textWriter) flush() {
 			w.b.WriteByte(' ')
 		}
 	}
-	w.brk, w.space, w.sep, w.brs = 0, false, "", 0
+	w.b.WriteString(w.mark)
+	w.brk, w.space, w.sep, w.brs, w.mark = 0, false, "", 0, ""
+}
+
+// item starts a list item on a line of its own, marked as a plain-text
+// list writes it ("- PlugX"). The mark waits for the item's first text, so
+// an empty item leaves nothing behind (see endItem).
+func (w *textWriter) item(mark string) {
+	w.brk = max(w.brk, 1)
+	w.space, w.sep, w.brs = false, "", 0
+	w.mark = mark
+}
+
+// endItem ends a list item: the next item starts on the next line.
+func (w *textWriter) endItem() {
+	w.mark = ""
+	w.brk = max(w.brk, 1)
+	w.space, w.sep, w.brs = false, "", 0
 }
 
 // text writes flowing text: runs of white space become one space, as a
@@ -324,6 +350,7 @@ type walker struct {
 	trusted *html.Node
 	tables  []tableCtx
 	inCell  int
+	inItem  int // open list items: a list inside one continues it line by line
 	steps   int
 	stop    func() bool // polled now and then; true abandons the walk
 	stopped bool
@@ -460,6 +487,29 @@ func (wk *walker) element(n *html.Node, mode walkMode, depth int) {
 			wk.children(n, mode, depth)
 			wk.inCell--
 			return
+		}
+	}
+	if wk.inCell == 0 {
+		switch tag {
+		case "li":
+			// An item is a line with a bullet mark, as text and Markdown
+			// reports write lists, so the list reads the same whatever
+			// format it came in: the sentence splitter ends a sentence at
+			// each item, and the relation rules read "The group used these
+			// tools:" together with the items after it.
+			wk.out.item(listMark)
+			wk.inItem++
+			wk.children(n, mode, depth)
+			wk.inItem--
+			wk.out.endItem()
+			return
+		case "ul", "ol", "menu", "dir":
+			if wk.inItem > 0 {
+				// A nested list goes on line by line under its item.
+				wk.children(n, mode, depth)
+				wk.out.endItem()
+				return
+			}
 		}
 	}
 	if blockTags[tag] || tag == "td" || tag == "th" {

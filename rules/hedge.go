@@ -150,7 +150,74 @@ func (d *docState) negatedSubject(lo, i int) bool {
 // cues. It returns whether the match is negated and the hedge cues found,
 // as written, joined by ", ".
 func (d *docState) relationCues(i, end int) (negated bool, hedge string) {
+	if r := d.appositiveRelative(i, end); r > 0 {
+		return d.cuesFrom(r, r, end)
+	}
 	return d.cuesFrom(d.clauseStart(i), i, end)
+}
+
+// appositiveRelative returns the relative pronoun that opens the clause a
+// match [i, end) states its relation in, when the match starts with a name
+// that clause describes and ends inside it: "X, which is tied to Y" or "X,
+// a group that researchers have tied to Y". That clause is the match's
+// clause: in "Officials did not say how they found X, a group that
+// researchers have tied to Y" the denial is not the relative clause's,
+// while in "X, which is not tied to Y, ..." the relative clause's own
+// negation still counts. 0 when the match is no such clause.
+func (d *docState) appositiveRelative(i, end int) int {
+	m := d.startM[i]
+	if m < 0 {
+		return 0
+	}
+	t := int(d.acc[m].tokE)
+	if t+1 >= end || d.fold[t] != "," {
+		return 0
+	}
+	r := d.relativeAfterComma(t, end)
+	if r < 0 {
+		return 0
+	}
+	// A clause closed before the match ends is an aside of a main clause
+	// the match goes on in ("X, which ..., targeted Y").
+	for j := r + 1; j < end; j++ {
+		if f := d.fold[j]; f == "," || f == ";" || f == ":" {
+			return 0
+		}
+	}
+	return r
+}
+
+// appositionHeadWords bounds the noun phrase between a name's comma and
+// the relative pronoun of its clause ("a Russian state-sponsored group").
+const appositionHeadWords = 5
+
+// appositionDeterminers open a noun phrase in apposition to a name.
+var appositionDeterminers = map[string]bool{"a": true, "an": true, "the": true, "another": true, "one": true}
+
+// relativeAfterComma returns the relative pronoun of a relative clause
+// that opens with the comma at token t, before end: right after it (",
+// which") or after a noun phrase in apposition that starts with a
+// determiner (", a group that", ", another crew which"); else -1.
+func (d *docState) relativeAfterComma(t, end int) int {
+	if t+1 >= end || d.fold[t] != "," {
+		return -1
+	}
+	if f := d.fold[t+1]; relativePronouns[f] {
+		return t + 1
+	}
+	if !appositionDeterminers[d.fold[t+1]] {
+		return -1
+	}
+	for j := t + 2; j < end && j <= t+appositionHeadWords+1; j++ {
+		f := d.fold[j]
+		if relativePronouns[f] && f != "whose" {
+			return j
+		}
+		if f == "," || f == "." || f == ";" || f == ":" || f == "and" || f == "or" || f == "\"" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // appositionCues is relationCues for a match that is an apposition: its
@@ -355,7 +422,19 @@ var relativePronouns = map[string]bool{"which": true, "who": true, "whom": true,
 // A match that ends inside the clause is about the clause, which then
 // keeps its cues.
 func (d *docState) relativeClauseEnd(t, end int) int {
-	return d.commaAsideEnd(t, end, relativePronouns)
+	r := d.relativeAfterComma(t, end)
+	if r < 0 {
+		return 0
+	}
+	for j := r + 1; j < end; j++ {
+		switch d.fold[j] {
+		case ",":
+			return j
+		case ".", ";", ":":
+			return 0
+		}
+	}
+	return 0
 }
 
 // commaAsideEnd returns the index of the comma closing an aside that opens

@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/reportgraph/extractor"
 )
@@ -557,8 +558,27 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 	if tr.notBefore != nil && d.describesActor(tr.notBefore, c) {
 		return false
 	}
-	if tr.notAfter != nil && d.endsPhrase(tr.notAfter, d.listStart(int(c.tokS), endAt)) {
+	if tr.notAfter != nil {
+		i := d.listStart(int(c.tokS), endAt)
+		if d.endsPhrase(tr.notAfter, i) || d.modifierBefore(i) && d.endsPhrase(tr.notAfter, i-1) {
+			return false
+		}
+	}
+	return true
+}
+
+// modifierBefore reports whether the token before i is a lower-case word
+// that qualifies the name at i ("messages from prominent journalists",
+// "based in northern Italy"): a not_after phrase before it still speaks
+// of the name.
+func (d *docState) modifierBefore(i int) bool {
+	if i-1 <= d.sentLo[d.sentOf[i]] || d.cover[i-1] != 0 || determiners[d.fold[i-1]] {
 		return false
+	}
+	for _, r := range d.tokText[i-1] {
+		if !unicode.IsLower(r) {
+			return false
+		}
 	}
 	return true
 }

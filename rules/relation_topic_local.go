@@ -157,8 +157,93 @@ func (d *docState) localTopics(keys []string, isActor func(k int) bool, wantActo
 		for _, key := range persons {
 			personsOf[si] = append(personsOf[si], sources[key])
 		}
+		// A sentence that speaks of charged persons as "the three men",
+		// "the defendants" or "they" is about them too: in "The indictment
+		// adds A and B. It alleges that the three men stole coins from
+		// exchanges in C", C is the victim of the one named before as
+		// well. The persons are those the anaphor's own resolution gives
+		// (relation_group.go); only the sentence is theirs, since the
+		// paragraph around it may go on about the group they served.
+		if wantPersons && len(p.actors) == 0 {
+			for _, k := range d.pluralPersonRefs(si) {
+				if tp := sources[keys[k]]; tp != nil && charged[tp.key] && !hasTopic(personsOf[si], tp) {
+					personsOf[si] = append(personsOf[si], tp)
+				}
+			}
+		}
 	}
 	return actorOf, personsOf
+}
+
+func hasTopic(ts []*topicSource, t *topicSource) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralPersonRefs returns the person mentions (indexes in d.acc) that the
+// plural person anaphors of sentence si stand for: "the defendants", "the
+// two men", "both men", "all three", and "they", "them" or "their" when the
+// nearest party before them is a person ("A and B were charged. They broke
+// into C"), each with the people named with its antecedent, as a relation
+// rule's slot would resolve it (groupEnds).
+func (d *docState) pluralPersonRefs(si int) []int {
+	cues := d.p.relCues
+	if cues == nil || cues.anaphors == nil {
+		return nil
+	}
+	person := maskOf(extractor.Person)
+	party := person | maskOf(extractor.ThreatActor) | maskOf(extractor.Campaign) |
+		maskOf(extractor.Organization) | maskOf(extractor.Government)
+	lo, hi := d.sentLo[si], d.sentLo[si+1]
+	var out []int
+	var buf [4]int
+	for t := lo; t < hi; t++ {
+		if d.startM[t] >= 0 {
+			continue // a name, not an anaphor
+		}
+		e := -1
+		for _, end := range cues.anaphors.ends(d, t, hi, buf[:0]) {
+			e = max(e, end)
+		}
+		if e < 0 {
+			continue
+		}
+		am, reach, ok := d.isAnaphor(t, e)
+		if !ok {
+			continue
+		}
+		am = d.peopleAnaphor(t, e, am)
+		c := capRec{start: t, end: e, bs: d.tokStart[t], be: d.tokEnd[e-1]}
+		pronoun := e-t == 1 && (d.fold[t] == "they" || d.fold[t] == "them" || d.fold[t] == "their")
+		if am&person == 0 || !pronoun && d.groupNumber(c) == 0 {
+			t = e - 1
+			continue
+		}
+		k := d.antecedent(c.bs, t, reach, person, nil)
+		if pronoun {
+			// "They" means people only when no group, company or body is
+			// named after the last person.
+			if k < 0 || d.antecedent(c.bs, t, reach, party, nil) != k {
+				t = e - 1
+				continue
+			}
+		}
+		if k >= 0 {
+			a := &d.acc[k]
+			ep := endpoint{span: extractor.Span{Start: a.start, End: a.end}, coref: "plural"}
+			for _, g := range d.groupEnds(c, ep, nil) {
+				if j := d.accAt(g.span); j >= 0 {
+					out = append(out, j)
+				}
+			}
+		}
+		t = e - 1
+	}
+	return out
 }
 
 // chargeWords name a criminal charge; a person named shortly after one
@@ -205,7 +290,8 @@ func (d *docState) chargedPersons(keys []string) map[string]bool {
 			continue
 		}
 		found := false
-		for i := s - 1; i >= lo && i >= s-chargeReachBefore && !found; i-- {
+		from := d.personListStart(k, lo)
+		for i := from - 1; i >= lo && i >= from-chargeReachBefore && !found; i-- {
 			found = chargeWords[d.fold[i]]
 		}
 		for i := e; i < hi && i < e+chargeReachAfter && !found; i++ {
@@ -216,6 +302,36 @@ func (d *docState) chargedPersons(keys []string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// personListStart returns the token where the list of people that person
+// mention k belongs to starts, with the noun phrase the list is in
+// apposition to: in "an indictment, returned in the Southern District of
+// New York, against two Chinese nationals, A and B", B's list starts at
+// "two". A charge word's reach counts from there: the charge names the
+// set, whatever its length.
+func (d *docState) personListStart(k, lo int) int {
+	start := int(d.acc[k].tokS)
+	for j := k - 1; j >= 0; j-- {
+		a := &d.acc[j]
+		if a.hide {
+			continue
+		}
+		if a.typ != extractor.Person || int(a.tokE) < lo || !d.listJoined(int(a.tokE), start) {
+			break
+		}
+		start = int(a.tokS)
+	}
+	// ", A and B" after a plural person noun ("two Chinese nationals").
+	if start-2 >= lo && d.fold[start-1] == "," && setNouns[d.fold[start-2]] {
+		i := start - 2
+		for steps := 0; i > lo && steps < 4 && d.cover[i-1]&maskOf(extractor.Person) == 0 &&
+			d.fold[i-1] != "," && !chargeWords[d.fold[i-1]]; steps++ {
+			i--
+		}
+		return i
+	}
+	return start
 }
 
 // frameFill bounds the words between a victim frame and its object, or

@@ -280,3 +280,69 @@ func TestEvalReportAndBaseline(t *testing.T) {
 		t.Error("a drop against the baseline did not fail the run")
 	}
 }
+
+// A list reads the same whether the report came as HTML or as Markdown:
+// the intro sentence ending in ":" and its items give the same relations,
+// credited to the same rules ("Victims included:" + items: the victims of
+// the intro's actor).
+func TestHTMLAndMarkdownListsGiveTheSameRelations(t *testing.T) {
+	dir := t.TempDir()
+	md := "# Slate Heron toolset\n\n" +
+		"Slate Heron is an espionage group that researchers have followed since 2019 across many sectors.\n\n" +
+		"Slate Heron used the following tools:\n\n- PlugX\n- ShadowPad\n\n" +
+		"Victims included:\n\n- Meridian Freight Lines, a shipping firm\n- the Ministry of Transport\n"
+	page := `<html><head><title>Slate Heron toolset</title></head><body><article>
+<h1>Slate Heron toolset</h1>
+<p>Slate Heron is an espionage group that researchers have followed since 2019 across many sectors.</p>
+<p>Slate Heron used the following tools:</p>
+<ul><li>PlugX</li><li>ShadowPad</li></ul>
+<p>Victims included:</p>
+<ol><li>Meridian Freight Lines, a shipping firm</li><li>the Ministry of Transport</li></ol>
+</article></body></html>`
+	relations := func(path string) map[string]bool {
+		stdout, stderr, failed := run(t, "", "extract", "--format", "json", path)
+		if failed {
+			t.Fatalf("extract %s: %s", path, stderr)
+		}
+		var ds struct {
+			Entities  []struct{ ID, Name string }
+			Relations []struct {
+				Type, Source, Target string
+				Evidence             []struct{ Rule string }
+			}
+		}
+		if err := json.Unmarshal([]byte(stdout), &ds); err != nil {
+			t.Fatal(err)
+		}
+		name := map[string]string{}
+		for _, e := range ds.Entities {
+			name[e.ID] = e.Name
+		}
+		out := map[string]bool{}
+		for _, r := range ds.Relations {
+			out[name[r.Source]+" -"+r.Type+"-> "+name[r.Target]+" "+r.Evidence[0].Rule] = true
+		}
+		return out
+	}
+	fromMD := relations(writeFile(t, dir, "report.md", []byte(md)))
+	fromHTML := relations(writeFile(t, dir, "report.html", []byte(page)))
+	for _, want := range []string{"Slate Heron -uses-> PlugX", "Slate Heron -targets-> Meridian Freight Lines", "Slate Heron -targets-> Ministry of Transport"} {
+		found := false
+		for k := range fromHTML {
+			found = found || strings.HasPrefix(k, want+" ")
+		}
+		if !found {
+			t.Errorf("HTML list: %s not found in %v", want, fromHTML)
+		}
+	}
+	for k := range fromMD {
+		if !fromHTML[k] {
+			t.Errorf("Markdown gives %s, HTML does not", k)
+		}
+	}
+	for k := range fromHTML {
+		if !fromMD[k] {
+			t.Errorf("HTML gives %s, Markdown does not", k)
+		}
+	}
+}
