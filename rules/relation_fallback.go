@@ -67,6 +67,10 @@ type topicRule struct {
 	// itemsSource: the items are the sources and the intro names the
 	// target, right after an intro phrase ("six officers of Y:").
 	itemsSource bool
+	// charges: words that make a person named near them charged or
+	// sanctioned; the target must be such a person, which no relation
+	// ties to another actor (relation_topic_local.go, chargedPersons).
+	charges map[string]bool
 }
 
 // topicRule compiles a topic rule.
@@ -85,6 +89,12 @@ func (c *compiler) topicRule(r *rule) {
 		cues: c.optionalPhrases(c.r.rel.cues), notBefore: c.optionalPhrases(c.r.rel.notBefore),
 		notAfter: c.optionalPhrases(c.r.rel.notAfter), passive: c.optionalPhrases(c.r.rel.passive),
 		frames: c.optionalPhrases(c.r.rel.frames), intros: c.optionalPhrases(c.r.rel.intros)}
+	if len(c.r.rel.charges) > 0 {
+		tr.charges = map[string]bool{}
+		for _, w := range c.r.rel.charges {
+			tr.charges[strings.ToLower(w.s)] = true
+		}
+	}
 	c.p.topics = append(c.p.topics, tr)
 }
 
@@ -335,6 +345,10 @@ func (d *docState) topicFallback(rs *relState) {
 	// on Mustang Panda's PlugX, then one asking whether another actor uses
 	// it).
 	actorLinked := map[string]bool{}
+	// Persons the text places in a company ("A, an employee of Z
+	// Technology"): a company's staff charged beside an actor's members
+	// are the company's, not the actor's.
+	companyStaff := map[string]bool{}
 	link := func(a, b string) {
 		if linked[a] == nil {
 			linked[a] = map[string]bool{}
@@ -355,6 +369,10 @@ func (d *docState) topicFallback(rs *relState) {
 			}
 			if isActor(byStart[m.Target]) {
 				actorLinked[s] = true
+			}
+			if d.acc[byStart[m.Source]].typ == extractor.Person && d.acc[byStart[m.Target]].typ == extractor.Organization &&
+				!isActor(byStart[m.Target]) && (m.Type == "employed-by" || m.Type == "affiliated-with") {
+				companyStaff[s] = true
 			}
 		}
 	}
@@ -388,6 +406,11 @@ func (d *docState) topicFallback(rs *relState) {
 			}
 		}
 		if tr.intros != nil && len(allItems) == 0 {
+			continue
+		}
+		if tr.charges != nil && (companyLed || companyTopic != nil) {
+			// The people charged in a report about a hacking company
+			// are the company's staff and its clients.
 			continue
 		}
 		victimTopic := docTopic
@@ -432,6 +455,10 @@ func (d *docState) topicFallback(rs *relState) {
 			}
 			return false
 		}
+		var charged map[string]bool
+		if tr.charges != nil {
+			charged = d.chargedPersons(keys, tr.charges)
+		}
 		covered := map[string]map[string]bool{} // person topic key ("" for actors) → target keys decided
 		for k := range d.acc {
 			c := &d.acc[k]
@@ -439,6 +466,12 @@ func (d *docState) topicFallback(rs *relState) {
 				continue
 			}
 			key := keys[k]
+			if charged != nil && (!charged[key] || actorLinked[key] || companyStaff[key]) {
+				// Only a charged person, and one the text ties to no
+				// other actor and to no company, is the topic actor's
+				// member.
+				continue
+			}
 			si := d.sentOf[c.tokS]
 			var topics []*topicSource
 			var it listItem
