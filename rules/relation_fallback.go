@@ -3,6 +3,8 @@ package rules
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportgraph/extractor"
 )
@@ -596,10 +598,15 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 	return true
 }
 
-// listStart returns the first token of the coordination of places that
-// token i starts a member of ("partners in the United Kingdom, Germany and
-// Canada": Canada's list starts at "the United Kingdom"), or i.
+// listStart returns the first token of the coordination of mentions of
+// the type of the one at token i that it is a member of ("partners in the
+// United Kingdom, Germany and Canada": Canada's list starts at "the United
+// Kingdom"; "patch Outlook, Roundcube and WinRAR"), or i.
 func (d *docState) listStart(i int, endAt map[int]int) int {
+	typ := extractor.Location
+	if m := d.startM[i]; m >= 0 {
+		typ = d.acc[m].typ
+	}
 	lo := d.sentLo[d.sentOf[i]]
 	if i > lo && d.fold[i-1] == "the" {
 		i-- // "in the United Kingdom"
@@ -613,7 +620,13 @@ func (d *docState) listStart(i int, endAt map[int]int) int {
 			return i
 		}
 		k, ok := endAt[j]
-		if !ok || d.acc[k].typ != extractor.Location {
+		if !ok && typ != extractor.Location && capitalised(d.tokText[j]) {
+			// A one-word name the gazetteers do not know ("Roundcube")
+			// is a member too, for names other than places.
+			i = j
+			continue
+		}
+		if !ok || d.acc[k].typ != typ {
 			return i
 		}
 		i = int(d.acc[k].tokS)
@@ -977,4 +990,10 @@ func (d *docState) comparedName(i int) bool {
 		}
 	}
 	return false
+}
+
+// capitalised reports whether a token starts with an upper-case letter.
+func capitalised(tok string) bool {
+	r, _ := utf8.DecodeRuneInString(tok)
+	return unicode.IsUpper(r)
 }
