@@ -967,12 +967,20 @@ var comparisonWords = map[string]bool{"like": true, "unlike": true, "resembles":
 
 // comparedName reports whether the name starting at token i is introduced
 // as a point of comparison or an ancestor: "variant of (the) X", "based on
-// X", "derived from X", "like X", "unlike X". "A version of X" is X itself
+// X", "derived from X", "like X", "unlike X", "resembles the one X left",
+// "similar to those of X". "A version of X" is X itself
 // ("relied on an updated version of GammaSteel", "removed a version of the
 // PlugX malware").
 func (d *docState) comparedName(i int) bool {
 	lo := d.sentLo[d.sentOf[i]]
 	j := i - 1
+	// "resembles the one X left", "similar to those of X": the compared
+	// thing stands for X's.
+	if j-1 >= lo && (d.fold[j] == "one" || d.fold[j] == "ones") && d.fold[j-1] == "the" {
+		j -= 2
+	} else if j-1 >= lo && d.fold[j] == "of" && (d.fold[j-1] == "that" || d.fold[j-1] == "those") {
+		j -= 2
+	}
 	if j >= lo && (d.fold[j] == "the" || d.fold[j] == "a" || d.fold[j] == "an") {
 		j--
 	}
