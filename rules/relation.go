@@ -80,6 +80,10 @@ type relSpec struct {
 	// intros (topic rules only): words one of which the sentence ending in
 	// ":" before the target's bullet list must hold (relation_listintro.go).
 	intros []strItem
+	// charges (topic rules only): words that mark a person named near
+	// them as charged or sanctioned; the target must be such a person
+	// (relation_topic_local.go, chargedPersons).
+	charges []strItem
 	// items (topic rules with intros only): "source" when the list items
 	// are the sources and the intro names the target ("four officers of
 	// Y:"); the default, "target", lists targets of an actor.
@@ -112,7 +116,7 @@ type relRule struct {
 func (s *relSpec) wordLists() map[string]*[]strItem {
 	return map[string]*[]strItem{"passive": &s.passive, "frames": &s.frames, "intros": &s.intros,
 		"not_after": &s.notAfter, "not_before": &s.notBefore, "not_cues": &s.notCues, "body_words": &s.bodyWords,
-		"not_body_words": &s.notBodyWords, "cues": &s.cues}
+		"not_body_words": &s.notBodyWords, "cues": &s.cues, "charges": &s.charges}
 }
 
 func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
@@ -135,10 +139,10 @@ func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
 		if r.rel.items != "source" && r.rel.items != "target" {
 			p.errorf(n, "items must be source or target, not %q", r.rel.items)
 		}
-	case "passive", "frames", "intros", "not_after", "not_before", "not_cues", "body_words", "not_body_words", "cues":
+	case "passive", "frames", "intros", "not_after", "not_before", "not_cues", "body_words", "not_body_words", "cues", "charges":
 		dst := r.rel.wordLists()[key]
 		*dst = p.strings(n, key, false)
-		if len(*dst) == 0 && (key == "cues" || key == "intros") {
+		if len(*dst) == 0 && (key == "cues" || key == "intros" || key == "charges") {
 			p.errorf(n, "%s lists no word: the rule could never match", key)
 		}
 	case "source", "target":

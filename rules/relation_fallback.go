@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportgraph/extractor"
 )
@@ -68,6 +69,10 @@ type topicRule struct {
 	// itemsSource: the items are the sources and the intro names the
 	// target, right after an intro phrase ("six officers of Y:").
 	itemsSource bool
+	// charges: words that make a person named near them charged or
+	// sanctioned; the target must be such a person, which no relation
+	// ties to another actor (relation_topic_local.go, chargedPersons).
+	charges map[string]bool
 }
 
 // topicRule compiles a topic rule.
@@ -86,6 +91,12 @@ func (c *compiler) topicRule(r *rule) {
 		cues: c.optionalPhrases(c.r.rel.cues), notBefore: c.optionalPhrases(c.r.rel.notBefore),
 		notAfter: c.optionalPhrases(c.r.rel.notAfter), passive: c.optionalPhrases(c.r.rel.passive),
 		frames: c.optionalPhrases(c.r.rel.frames), intros: c.optionalPhrases(c.r.rel.intros)}
+	if len(c.r.rel.charges) > 0 {
+		tr.charges = map[string]bool{}
+		for _, w := range c.r.rel.charges {
+			tr.charges[strings.ToLower(w.s)] = true
+		}
+	}
 	c.p.topics = append(c.p.topics, tr)
 }
 
@@ -336,6 +347,10 @@ func (d *docState) topicFallback(rs *relState) {
 	// on Mustang Panda's PlugX, then one asking whether another actor uses
 	// it).
 	actorLinked := map[string]bool{}
+	// Persons the text places in a company ("A, an employee of Z
+	// Technology"): a company's staff charged beside an actor's members
+	// are the company's, not the actor's.
+	companyStaff := map[string]bool{}
 	link := func(a, b string) {
 		if linked[a] == nil {
 			linked[a] = map[string]bool{}
@@ -356,6 +371,10 @@ func (d *docState) topicFallback(rs *relState) {
 			}
 			if isActor(byStart[m.Target]) {
 				actorLinked[s] = true
+			}
+			if d.acc[byStart[m.Source]].typ == extractor.Person && d.acc[byStart[m.Target]].typ == extractor.Organization &&
+				!isActor(byStart[m.Target]) && (m.Type == "employed-by" || m.Type == "affiliated-with") {
+				companyStaff[s] = true
 			}
 		}
 	}
@@ -389,6 +408,11 @@ func (d *docState) topicFallback(rs *relState) {
 			}
 		}
 		if tr.intros != nil && len(allItems) == 0 {
+			continue
+		}
+		if tr.charges != nil && (companyLed || companyTopic != nil) {
+			// The people charged in a report about a hacking company
+			// are the company's staff and its clients.
 			continue
 		}
 		victimTopic := docTopic
@@ -433,6 +457,10 @@ func (d *docState) topicFallback(rs *relState) {
 			}
 			return false
 		}
+		var charged map[string]bool
+		if tr.charges != nil {
+			charged = d.chargedPersons(keys, tr.charges)
+		}
 		covered := map[string]map[string]bool{} // person topic key ("" for actors) → target keys decided
 		for k := range d.acc {
 			c := &d.acc[k]
@@ -440,6 +468,12 @@ func (d *docState) topicFallback(rs *relState) {
 				continue
 			}
 			key := keys[k]
+			if charged != nil && (!charged[key] || actorLinked[key] || companyStaff[key]) {
+				// Only a charged person, and one the text ties to no
+				// other actor and to no company, is the topic actor's
+				// member.
+				continue
+			}
 			si := d.sentOf[c.tokS]
 			var topics []*topicSource
 			var it listItem
@@ -583,10 +617,15 @@ func (d *docState) modifierBefore(i int) bool {
 	return true
 }
 
-// listStart returns the first token of the coordination of places that
-// token i starts a member of ("partners in the United Kingdom, Germany and
-// Canada": Canada's list starts at "the United Kingdom"), or i.
+// listStart returns the first token of the coordination of mentions of
+// the type of the one at token i that it is a member of ("partners in the
+// United Kingdom, Germany and Canada": Canada's list starts at "the United
+// Kingdom"; "patch Outlook, Roundcube and WinRAR"), or i.
 func (d *docState) listStart(i int, endAt map[int]int) int {
+	typ := extractor.Location
+	if m := d.startM[i]; m >= 0 {
+		typ = d.acc[m].typ
+	}
 	lo := d.sentLo[d.sentOf[i]]
 	if i > lo && d.fold[i-1] == "the" {
 		i-- // "in the United Kingdom"
@@ -600,7 +639,13 @@ func (d *docState) listStart(i int, endAt map[int]int) int {
 			return i
 		}
 		k, ok := endAt[j]
-		if !ok || d.acc[k].typ != extractor.Location {
+		if !ok && typ != extractor.Location && capitalised(d.tokText[j]) {
+			// A one-word name the gazetteers do not know ("Roundcube")
+			// is a member too, for names other than places.
+			i = j
+			continue
+		}
+		if !ok || d.acc[k].typ != typ {
 			return i
 		}
 		i = int(d.acc[k].tokS)
@@ -947,12 +992,20 @@ var comparisonWords = map[string]bool{"like": true, "unlike": true, "resembles":
 
 // comparedName reports whether the name starting at token i is introduced
 // as a point of comparison or an ancestor: "variant of (the) X", "based on
-// X", "derived from X", "like X", "unlike X". "A version of X" is X itself
+// X", "derived from X", "like X", "unlike X", "resembles the one X left",
+// "similar to those of X". "A version of X" is X itself
 // ("relied on an updated version of GammaSteel", "removed a version of the
 // PlugX malware").
 func (d *docState) comparedName(i int) bool {
 	lo := d.sentLo[d.sentOf[i]]
 	j := i - 1
+	// "resembles the one X left", "similar to those of X": the compared
+	// thing stands for X's.
+	if j-1 >= lo && (d.fold[j] == "one" || d.fold[j] == "ones") && d.fold[j-1] == "the" {
+		j -= 2
+	} else if j-1 >= lo && d.fold[j] == "of" && (d.fold[j-1] == "that" || d.fold[j-1] == "those") {
+		j -= 2
+	}
 	if j >= lo && (d.fold[j] == "the" || d.fold[j] == "a" || d.fold[j] == "an") {
 		j--
 	}
@@ -970,4 +1023,10 @@ func (d *docState) comparedName(i int) bool {
 		}
 	}
 	return false
+}
+
+// capitalised reports whether a token starts with an upper-case letter.
+func capitalised(tok string) bool {
+	r, _ := utf8.DecodeRuneInString(tok)
+	return unicode.IsUpper(r)
 }

@@ -332,9 +332,12 @@ func (d *docState) memberStart(s, lo int) int {
 }
 
 // coordStops are words that end a list member's modifiers: a
-// conjunction, or a word that starts a clause.
+// conjunction, or a word that starts a clause or names a source ("...
+// and to the government of Wuhan, according to FireEye": FireEye is no
+// member).
 var coordStops = map[string]bool{"and": true, "or": true, "but": true, "which": true, "who": true, "that": true,
-	"while": true, "whereas": true, "as": true, "than": true, "not": true, "nor": true}
+	"while": true, "whereas": true, "as": true, "than": true, "not": true, "nor": true, "according": true,
+	"said": true, "says": true}
 
 // coordSep reads a list separator at token j: ",", "and", "or", ", and",
 // ", or", "as well as". It returns the token after it and whether it held

@@ -80,7 +80,7 @@ func (d *docState) localTopics(keys []string, isActor func(k int) bool, wantActo
 	person := maskOf(extractor.Person)
 	charged := map[string]bool{}
 	if wantPersons {
-		charged = d.chargedPersons(keys)
+		charged = d.chargedPersons(keys, chargeWords)
 	}
 	// Keys named per paragraph and per section, in order of first mention.
 	type block struct{ actors, persons []string }
@@ -270,11 +270,11 @@ const (
 	chargeReachAfter  = 4
 )
 
-// chargedPersons returns the entity keys of the persons a charge word
-// names: within chargeReachBefore tokens after it or chargeReachAfter
+// chargedPersons returns the entity keys of the persons a charge word of
+// words (chargeWords, or a topic rule's charges) names: within chargeReachBefore tokens after it or chargeReachAfter
 // tokens before it, in the same sentence, neither under an official's
 // title nor followed by a reporting verb.
-func (d *docState) chargedPersons(keys []string) map[string]bool {
+func (d *docState) chargedPersons(keys []string, words map[string]bool) map[string]bool {
 	person := maskOf(extractor.Person)
 	out := map[string]bool{}
 	for k := range d.acc {
@@ -292,10 +292,10 @@ func (d *docState) chargedPersons(keys []string) map[string]bool {
 		found := false
 		from := d.personListStart(k, lo)
 		for i := from - 1; i >= lo && i >= from-chargeReachBefore && !found; i-- {
-			found = chargeWords[d.fold[i]]
+			found = words[d.fold[i]]
 		}
 		for i := e; i < hi && i < e+chargeReachAfter && !found; i++ {
-			found = chargeWords[d.fold[i]]
+			found = words[d.fold[i]]
 		}
 		if found {
 			out[keys[k]] = true
