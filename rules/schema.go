@@ -789,7 +789,7 @@ func (p *parser) parseExamples(r *ruleSpec, n *yaml.Node) {
 			}
 			if r.kind == KindRelation || r.kind == KindTopic || r.kind == KindHeadline {
 				p.checkRelationExpect(ex) // relation.go
-			} else if r.kind == KindTable {
+			} else if r.kind == KindTable && r.tbl.relation != tableKind {
 				p.checkTableExpect(ex) // table.go
 			} else {
 				p.checkExpect(ex)
