@@ -15,6 +15,13 @@ lists:
   relation_hedges: [likely, assessed, suspected]
   table_empty_cells: [none, "none public", unknown, "n/a"]
 rules:
+  - id: t.kind
+    kind: table
+    relation: kind
+    header: [type, kind]
+    create: malware
+    create_words: [backdoor, "web shell"]
+    description: d
   - id: names
     kind: gazetteer
     entries:
@@ -334,6 +341,7 @@ func FuzzTables(f *testing.F) {
 		"|||\n|||\n| Volt Typhoon | ) ( ] [ |\n",
 		"| Malware | Used by |\n| PlugX | Volt Typhoon • Flax Typhoon & none |\n",
 		"| a | b |\n| \\| | • |\n",
+		"| Name | Type |\n|---|---|\n| GLASSDOOR | Web shell |\n| Volt Typhoon | backdoor |\n| | backdoor |\n",
 	} {
 		f.Add(s)
 	}
