@@ -111,6 +111,7 @@ func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *tr
 	}
 	links := d.runAliases()
 	d.links = links
+	d.runTableKinds()                      // table_match.go; may add mentions
 	d.propagateNames()                     // propagate.go
 	d.linkNameParts()                      // propagate_persons.go
 	rels := d.runRelations()               // relation_match.go; may add mentions

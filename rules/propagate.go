@@ -16,8 +16,8 @@ import (
 // go on. A propagate rule makes every other occurrence of the exact surface
 // form of such a mention a mention of the same type, in the same document.
 //
-// Only mentions first found by context (pattern and alias rules) are
-// propagated: a gazetteer name is found everywhere already. Only names that
+// Only mentions first found by context (pattern and alias rules, and the
+// kind columns of tables) are propagated: a gazetteer name is found everywhere already. Only names that
 // cannot be common words are propagated: several capitalised words ("Copper
 // Heron") or one word whose shape is not that of an ordinary word (APT41,
 // HERONLOAD, ShadowPad); never "Operators" or "Team". An occurrence must
@@ -67,9 +67,12 @@ func (d *docState) propagateNames() {
 		if c.hide || c.defanged {
 			continue
 		}
-		k := d.p.rules[c.rule].kind
+		r := d.p.rules[c.rule]
+		k := r.kind
 		shortOnly := k == KindGazetteer && c.typ == extractor.Organization
-		if k != KindPattern && k != KindAlias && !shortOnly {
+		// A name a table's kind column typed is found by context too.
+		kindCell := k == KindTable && r.tbl != nil && r.tbl.kind
+		if k != KindPattern && k != KindAlias && !kindCell && !shortOnly {
 			continue
 		}
 		surface := d.text[c.start:c.end]

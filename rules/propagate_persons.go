@@ -196,8 +196,9 @@ func (d *docState) namePartWord(w string) bool {
 // no mention, touches no other capitalised word in its sentence (a
 // capitalised ordinary word opening the sentence, "Later Haddad ...",
 // does not count), and, opening a sentence, is followed by a verb ("Zhou
-// said", "Haddad founded") rather than being a noun's modifier ("Haddad
-// reports were read").
+// said", "Haddad founded") or joined to its own associates ("Guan and his
+// co-conspirators") rather than being a noun's modifier ("Haddad reports
+// were read").
 func (d *docState) freeNamePart(i int) bool {
 	if d.overlapsAccepted(d.tokStart[i], d.tokEnd[i]) {
 		return false
@@ -216,6 +217,11 @@ func (d *docState) freeNamePart(i int) bool {
 		return false
 	}
 	if d.speechVerbAt(i + 1) {
+		return true
+	}
+	// "Guan and his co-conspirators exploited ...": a person joined to
+	// their own associates is the subject.
+	if i+2 < hi && d.fold[i+1] == "and" && (d.fold[i+2] == "his" || d.fold[i+2] == "her" || d.fold[i+2] == "their") {
 		return true
 	}
 	next := d.pos(i + 1)

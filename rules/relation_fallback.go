@@ -69,6 +69,11 @@ type topicRule struct {
 	// itemsSource: the items are the sources and the intro names the
 	// target, right after an intro phrase ("six officers of Y:").
 	itemsSource bool
+	// notCues: words that, before the target in its sentence, say the
+	// text speaks of studying or fixing it, not of the actor using it
+	// ("used language models to research vulnerabilities, including
+	// CVE-…").
+	notCues *phraseSet
 	// charges: words that make a person named near them charged or
 	// sanctioned; the target must be such a person, which no relation
 	// ties to another actor (relation_topic_local.go, chargedPersons).
@@ -90,7 +95,8 @@ func (c *compiler) topicRule(r *rule) {
 	tr := topicRule{r: r, typ: c.r.rel.typ, srcMask: src, tgtMask: tgt, itemsSource: itemsSource,
 		cues: c.optionalPhrases(c.r.rel.cues), notBefore: c.optionalPhrases(c.r.rel.notBefore),
 		notAfter: c.optionalPhrases(c.r.rel.notAfter), passive: c.optionalPhrases(c.r.rel.passive),
-		frames: c.optionalPhrases(c.r.rel.frames), intros: c.optionalPhrases(c.r.rel.intros)}
+		frames: c.optionalPhrases(c.r.rel.frames), intros: c.optionalPhrases(c.r.rel.intros),
+		notCues: c.optionalPhrases(c.r.rel.notCues)}
 	if len(c.r.rel.charges) > 0 {
 		tr.charges = map[string]bool{}
 		for _, w := range c.r.rel.charges {
@@ -581,6 +587,9 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 		!d.cuedBefore(tr.cues, d.sectionHeading(int(si)), -1) || d.unnamedActorBefore(int(c.tokS))) {
 		// (An indefinite actor before the target has its own victims:
 		// "... keep pursuing foreign hackers who go after hospitals".)
+		return false
+	}
+	if tr.notCues != nil && d.cuedBefore(tr.notCues, int(si), int(c.tokS)) {
 		return false
 	}
 	if tr.passive != nil && !d.agentlessPassive(tr.passive, k) {

@@ -294,7 +294,10 @@ func (d *docState) chargedPersons(keys []string, words map[string]bool) map[stri
 		for i := from - 1; i >= lo && i >= from-chargeReachBefore && !found; i-- {
 			found = words[d.fold[i]]
 		}
-		for i := e; i < hi && i < e+chargeReachAfter && !found; i++ {
+		// A coordination of people shares the charge after it: "A and B
+		// had been indicted".
+		after := d.afterPersonList(e, hi)
+		for i := after; i < hi && i < after+chargeReachAfter && !found; i++ {
 			found = words[d.fold[i]]
 		}
 		if found {
@@ -332,6 +335,26 @@ func (d *docState) personListStart(k, lo int) int {
 		return i
 	}
 	return start
+}
+
+// afterPersonList returns the token after the coordination of persons
+// that token e continues (", B and C" after A), or e.
+func (d *docState) afterPersonList(e, hi int) int {
+	person := maskOf(extractor.Person)
+	for {
+		j := e
+		for j < hi && (d.fold[j] == "," || d.fold[j] == "and") {
+			j++
+		}
+		if j == e || j >= hi || d.startM[j] < 0 {
+			return e
+		}
+		m := &d.acc[d.startM[j]]
+		if m.hide || maskOf(m.typ)&person == 0 {
+			return e
+		}
+		e = int(m.tokE)
+	}
 }
 
 // frameFill bounds the words between a victim frame and its object, or

@@ -486,8 +486,8 @@ var fieldsByKind = map[string][]string{
 	KindRelation:  {"relation", "source", "target", "pattern", "apposition"},
 	KindTable:     tableFields, // table.go
 	KindPropagate: {"types"},
-	KindTopic:     {"relation", "source", "target", "cues", "not_before", "not_after", "passive", "frames", "intros", "items", "charges"}, // relation_fallback.go
-	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                                   // relation_headline.go
+	KindTopic:     {"relation", "source", "target", "cues", "not_before", "not_after", "passive", "frames", "intros", "items", "charges", "not_cues"}, // relation_fallback.go
+	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                                               // relation_headline.go
 }
 
 var commonFields = []string{"id", "kind", "description", "priority", "examples", "disabled"}
@@ -789,7 +789,7 @@ func (p *parser) parseExamples(r *ruleSpec, n *yaml.Node) {
 			}
 			if r.kind == KindRelation || r.kind == KindTopic || r.kind == KindHeadline {
 				p.checkRelationExpect(ex) // relation.go
-			} else if r.kind == KindTable {
+			} else if r.kind == KindTable && r.tbl.relation != tableKind {
 				p.checkTableExpect(ex) // table.go
 			} else {
 				p.checkExpect(ex)

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -28,6 +29,12 @@ const KindTable = "table"
 // tableAlias is the relation value of a rule whose cells are other names of
 // the row's subject.
 const tableAlias = "alias"
+
+// tableKind is the relation value of a rule whose column says what kind of
+// thing each row's key names ("| BLUEBEAM | Web shell |"): a key cell that
+// names nothing becomes a mention of the rule's `create` type when its
+// kind cell is one of create_words (table_match.go, kinds).
+const tableKind = "kind"
 
 // createSubject as `create:` of an alias rule makes new mentions of the
 // row subject's type.
@@ -55,6 +62,7 @@ type tableSpec struct {
 type tableRule struct {
 	relation      string
 	alias         bool
+	kind          bool // the column types the key column (tableKind)
 	reverse       bool // the cell item is the source, the subject the target
 	subject       typeMask
 	cells         typeMask // 0 for alias rules: the subject's type
@@ -70,6 +78,7 @@ type tableRule struct {
 // tableSet is what matching needs of every table rule of a pack.
 type tableSet struct {
 	rules             []*rule // in pack order
+	anyKind           bool    // some rule is a kind rule (runTableKinds)
 	negations, hedges *phraseSet
 	empty             map[string]bool // normalised cell texts that say "nothing": none, unknown, n/a
 }
@@ -84,8 +93,8 @@ func (p *parser) parseTableField(r *ruleSpec, key string, n *yaml.Node) bool {
 	switch key {
 	case "relation":
 		t.relation, _ = p.str(n, "relation")
-		if t.relation != "" && t.relation != tableAlias && !contains(RelationTypes, t.relation) {
-			known := append([]string{tableAlias}, RelationTypes...)
+		if t.relation != "" && t.relation != tableAlias && t.relation != tableKind && !contains(RelationTypes, t.relation) {
+			known := append([]string{tableAlias, tableKind}, RelationTypes...)
 			msg := fmt.Sprintf("unknown relation type %q", t.relation)
 			if s := closest(t.relation, known); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
@@ -149,10 +158,19 @@ func (p *parser) checkTableRequired(r *ruleSpec) {
 		}
 	}
 	need("relation")
-	need("subject")
 	if r.fields["header"] == nil && r.fields["header_regex"] == nil {
 		p.errorf(r.node, "table rule needs the field \"header\" or \"header_regex\" (which columns it reads)")
 	}
+	if t.relation == tableKind {
+		// The kind column types the key column: no subject, no cells.
+		need("create")
+		need("create_words")
+		if t.create == createSubject {
+			p.errorf(r.fields["create"], "a kind rule creates mentions of an entity type: give one")
+		}
+		return
+	}
+	need("subject")
 	alias := t.relation == tableAlias
 	if !alias {
 		need("cells")
@@ -223,7 +241,8 @@ func (p *parser) checkTableExpect(ex exampleSpec) {
 // table compiles the table part of a rule.
 func (c *compiler) table(r *rule) {
 	spec := &c.r.tbl
-	t := &tableRule{relation: spec.relation, alias: spec.relation == tableAlias, reverse: spec.direction == "reverse",
+	t := &tableRule{relation: spec.relation, alias: spec.relation == tableAlias, kind: spec.relation == tableKind,
+		reverse: spec.direction == "reverse",
 		subject: c.types(spec.subject), cells: c.types(spec.cells)}
 	norm := func(items []strItem) []string {
 		var out []string
@@ -265,6 +284,7 @@ func (c *compiler) table(r *rule) {
 		c.p.tables = &tableSet{}
 	}
 	c.p.tables.rules = append(c.p.tables.rules, r)
+	c.p.tables.anyKind = c.p.tables.anyKind || t.kind
 }
 
 // tableCues compiles the cue lists table rules read (the relation rules'
@@ -366,6 +386,9 @@ func (t *tableRule) headerScore(h *headerCell) int {
 // relation rules (relation_examples.go), "Name = Alias" items as links from
 // this rule.
 func tableExample(out Result, text string, r *rule, ex exampleSpec, match bool) []string {
+	if r.tbl.kind {
+		return kindExample(out, text, r, ex, match)
+	}
 	if !r.tbl.alias {
 		return relationExample(out, text, r, ex, match)
 	}
@@ -408,6 +431,43 @@ func tableExample(out Result, text string, r *rule, ex exampleSpec, match bool) 
 				problems = append(problems, fmt.Sprintf("unexpected link %q = %q from this rule", l[0], l[1]))
 			}
 		}
+	}
+	return problems
+}
+
+// kindExample checks an example of a kind rule: the expected items are the
+// texts of the mentions it creates, all of them.
+func kindExample(out Result, text string, r *rule, ex exampleSpec, match bool) []string {
+	var problems []string
+	mine := map[string]bool{}
+	for _, m := range out.Mentions {
+		if m.Rule == r.id {
+			mine[text[m.Start:m.End]] = true
+		}
+	}
+	if !match {
+		for w := range mine {
+			problems = append(problems, fmt.Sprintf("produced %q", w))
+		}
+		sort.Strings(problems)
+		return problems
+	}
+	if ex.any && len(mine) == 0 {
+		problems = append(problems, "no mention from this rule")
+	}
+	for _, e := range ex.expect {
+		if !mine[e] {
+			problems = append(problems, fmt.Sprintf("expected mention %q not found", e))
+		}
+		delete(mine, e)
+	}
+	if !ex.any {
+		var extra []string
+		for w := range mine {
+			extra = append(extra, fmt.Sprintf("unexpected mention %q from this rule", w))
+		}
+		sort.Strings(extra)
+		problems = append(problems, extra...)
 	}
 	return problems
 }

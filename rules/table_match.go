@@ -201,6 +201,34 @@ func (d *docState) runTables(links []AliasLink, rels []RelationMatch) ([]AliasLi
 	return links, rels
 }
 
+// runTableKinds runs the kind rules (tableKind) over the tables of the
+// document before the names are propagated and the relation rules run, so
+// that a family a table types is a mention everywhere the text names it.
+func (d *docState) runTableKinds() {
+	ts := d.p.tables
+	if ts == nil || !ts.anyKind {
+		return
+	}
+	tables := findTables(d.text)
+	if len(tables) == 0 {
+		return
+	}
+	st := &tableState{d: d, ts: ts, seen: map[tableKey]bool{}}
+	for i := range tables {
+		t := &tables[i]
+		heads := make([]*headerCell, len(t.header))
+		for c, h := range t.header {
+			heads[c] = newHeaderCell(d.text[h.start:h.end])
+		}
+		st.kinds(t, heads)
+	}
+	if len(st.added) > 0 {
+		d.acc = append(d.acc, st.added...)
+		sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
+		d.index()
+	}
+}
+
 // column is a column a rule reads, with the rule's subject column.
 type column struct {
 	r       *rule
@@ -224,6 +252,9 @@ func (st *tableState) table(t *textTable) {
 		heads[c] = newHeaderCell(d.text[h.start:h.end])
 	}
 	for _, r := range st.ts.rules {
+		if r.tbl.kind {
+			continue
+		}
 		for c := 0; c < n; c++ {
 			score := r.tbl.headerScore(heads[c])
 			if score == 0 || score < cols[c].score || score == cols[c].score && cols[c].r != nil && cols[c].r.prio >= r.prio {
@@ -254,6 +285,75 @@ func (st *tableState) table(t *textTable) {
 			st.cell(col.r, row, ri, *subj, row.cells[c], header)
 		}
 	}
+}
+
+// kinds runs the kind rules over t: a column right of the first whose
+// header fits a kind rule ("Kind", "Type") says what each row's key names;
+// a key cell that holds no mention and looks like a name becomes a mention
+// of the rule's type when its kind cell, without its bracketed notes, is
+// one of the rule's create_words or ends in one ("| BLUEBEAM | Web shell
+// |", "| Mori | Custom backdoor |"). A reference table of an actor's kit
+// names families the gazetteers cannot know.
+func (st *tableState) kinds(t *textTable, heads []*headerCell) {
+	d := st.d
+	for _, r := range st.ts.rules {
+		tr := r.tbl
+		if !tr.kind {
+			continue
+		}
+		for c := 1; c < len(heads); c++ {
+			if tr.headerScore(heads[c]) == 0 {
+				continue
+			}
+			for ri := range t.rows {
+				row := &t.rows[ri]
+				key := row.cells[0]
+				if key.end <= key.start || !tr.kindFits(normItem(outsideParens(d.text[row.cells[c].start:row.cells[c].end]))) {
+					continue
+				}
+				if st.holdsMention(key) {
+					continue
+				}
+				st.create(r, key, cand{})
+			}
+		}
+	}
+}
+
+// kindFits reports whether a kind cell's text is one of the rule's
+// create_words or ends in one ("custom backdoor").
+func (t *tableRule) kindFits(norm string) bool {
+	if norm == "" {
+		return false
+	}
+	if t.createWords[norm] {
+		return true
+	}
+	words := strings.Fields(norm)
+	for k := 1; k < len(words) && k <= 3; k++ {
+		if t.createWords[strings.Join(words[k:], " ")] {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsMention reports whether a cell holds or overlaps a mention, found
+// or created.
+func (st *tableState) holdsMention(cell span) bool {
+	d := st.d
+	i := sort.Search(len(d.acc), func(i int) bool { return d.acc[i].end > cell.start })
+	for ; i < len(d.acc) && d.acc[i].start < cell.end; i++ {
+		if !d.acc[i].hide {
+			return true
+		}
+	}
+	for _, a := range st.added {
+		if a.start < cell.end && cell.start < a.end {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectColumn returns the column holding the row subjects for rule t: the
@@ -521,7 +621,7 @@ func (st *tableState) create(r *rule, it span, subj cand) (cand, bool) {
 	if norm == "" || st.ts.empty[norm] || len(word) > maxCreatedBytes || len(strings.Fields(word)) > maxCreatedWords {
 		return cand{}, false
 	}
-	if tr.createWords != nil {
+	if tr.createWords != nil && !tr.kind {
 		if !tr.createWords[norm] {
 			return cand{}, false
 		}

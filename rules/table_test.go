@@ -15,6 +15,13 @@ lists:
   relation_hedges: [likely, assessed, suspected]
   table_empty_cells: [none, "none public", unknown, "n/a"]
 rules:
+  - id: t.kind
+    kind: table
+    relation: kind
+    header: [type, kind]
+    create: malware
+    create_words: [backdoor, "web shell"]
+    description: d
   - id: names
     kind: gazetteer
     entries:
@@ -287,6 +294,10 @@ func TestTableRuleErrors(t *testing.T) {
 			"direction must be forward"},
 		{"pattern field", "relation: uses\n    subject: [threat-actor]\n    header: [malware]\n    cells: [malware]\n    pattern: [{any: true}]",
 			`unknown field "pattern"`},
+		{"kind without create_words", "relation: kind\n    header: [type]\n    create: malware",
+			`needs the field "create_words"`},
+		{"kind creating the subject", "relation: kind\n    header: [type]\n    create: subject\n    create_words: [backdoor]",
+			"a kind rule creates mentions of an entity type"},
 		{"bad example item", "relation: uses\n    subject: [threat-actor]\n    header: [malware]\n    cells: [malware]\n    examples: {match: [{text: \"x\", expect: [\"APT1 uses PlugX\"]}]}",
 			`neither "Source -type-> Target" nor "Name = Alias"`},
 	}
@@ -330,6 +341,7 @@ func FuzzTables(f *testing.F) {
 		"|||\n|||\n| Volt Typhoon | ) ( ] [ |\n",
 		"| Malware | Used by |\n| PlugX | Volt Typhoon • Flax Typhoon & none |\n",
 		"| a | b |\n| \\| | • |\n",
+		"| Name | Type |\n|---|---|\n| GLASSDOOR | Web shell |\n| Volt Typhoon | backdoor |\n| | backdoor |\n",
 	} {
 		f.Add(s)
 	}
@@ -361,4 +373,65 @@ func FuzzTables(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A kind column types the row keys the gazetteers do not know; known names
+// keep their type, other kinds give nothing, and the new name is a mention
+// where the prose names it too.
+func TestTableKindColumnTypesTheKeys(t *testing.T) {
+	pack := `rules:
+  - id: t.kind
+    kind: table
+    relation: kind
+    header: [type, kind]
+    create: malware
+    create_words: [backdoor, "web shell"]
+    description: d
+  - id: t.known
+    kind: gazetteer
+    type: tool
+    entries: [{name: Cobalt Strike}]
+    description: d
+  - id: t.spread
+    kind: propagate
+    types: [malware]
+    description: d
+`
+	p := packOf(t, pack)
+	text := "The operators dropped KETTLEBELL on the servers.\n\n" +
+		"| Name | Type | Notes |\n|---|---|---|\n" +
+		"| KETTLEBELL | Custom backdoor (2024) | DNS |\n" +
+		"| Cobalt Strike | Backdoor | known |\n" +
+		"| Fernscan | Scanner | not malware |\n"
+	an := testAnalyzer(t)
+	res := p.Match(text, an.Analyze(text), an)
+	var got []string
+	for _, m := range res.Mentions {
+		got = append(got, fmt.Sprintf("%s/%s/%s@%d", text[m.Start:m.End], m.Type, m.Rule, m.Start))
+	}
+	kettle := strings.Index(text, "| KETTLEBELL") + 2
+	want := []string{
+		fmt.Sprintf("Cobalt Strike/tool/t.known@%d", strings.Index(text, "Cobalt Strike")),
+		fmt.Sprintf("KETTLEBELL/malware/t.kind@%d", kettle),
+		fmt.Sprintf("KETTLEBELL/malware/t.spread@%d", strings.Index(text, "KETTLEBELL")),
+	}
+	for _, w := range want {
+		if !containsString(got, w) {
+			t.Errorf("mentions %v lack %s", got, w)
+		}
+	}
+	for _, g := range got {
+		if strings.HasPrefix(g, "Fernscan") {
+			t.Errorf("a scanner row is no malware: %v", got)
+		}
+	}
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
