@@ -52,6 +52,11 @@ func (d *docState) peopleAnaphor(s, e int, am typeMask) typeMask {
 // C, ... the campaign of D. All three are ..." means A, B and C, not D and
 // the two before him); else e and its group (groupMembers).
 func (d *docState) groupEnds(c capRec, e endpoint, skip []extractor.Span) []endpoint {
+	if e.coref != "" && d.groupNumber(c) == 1<<30 {
+		if set := d.namedSet(c, skip); set != nil {
+			return set
+		}
+	}
 	if e.coref != "" {
 		if n := d.groupNumber(c); n > 0 && n < 1<<30 {
 			if run := d.peopleList(c, e, n, skip); run != nil {
@@ -60,6 +65,66 @@ func (d *docState) groupEnds(c capRec, e endpoint, skip []extractor.Span) []endp
 		}
 	}
 	return append([]endpoint{e}, d.groupMembers(c, e, skip)...)
+}
+
+// setDefiners, after a plural noun phrase, introduce the people it names:
+// "The defendants, A, B and C, ..."; "The defendants are A, B and C".
+var setDefiners = map[string]bool{",": true, "are": true, "were": true, "include": true, "included": true}
+
+// namedSetReach is how many sentences back a set's naming may be.
+const namedSetReach = 30
+
+// namedSet returns the people an earlier sentence named as the set the
+// plural anaphor at cap c (of no number) stands for: "The defendants, A, B
+// and C, were officers of Y. ... The 2021 indictment adds B and C. ... The
+// defendants also sent e-mails to Z" means all three, not the two named
+// last. The naming is the same phrase followed by a comma or "are" and a
+// list of people; nil when there is none or a member is in skip.
+func (d *docState) namedSet(c capRec, skip []extractor.Span) []endpoint {
+	n := c.end - c.start
+	if n < 2 || !chargeWords[d.fold[c.end-1]] {
+		return nil
+	}
+	si := int(d.sentOf[c.start])
+	phrase := d.text[c.bs:c.be]
+	for sj := si; sj >= 0 && sj >= si-namedSetReach; sj-- {
+		lo, hi := d.sentLo[sj], d.sentLo[sj+1]
+		for t := lo; t+n < hi; t++ {
+			if sj == si && t >= c.start {
+				break
+			}
+			same := true
+			for i := 0; i < n && same; i++ {
+				same = d.fold[t+i] == d.fold[c.start+i]
+			}
+			if !same || !setDefiners[d.fold[t+n]] {
+				continue
+			}
+			var out []endpoint
+			j := t + n + 1
+			for j < hi {
+				k := int(d.startM[j])
+				if k < 0 || d.acc[k].typ != extractor.Person || skipped(&d.acc[k], skip) {
+					break
+				}
+				a := &d.acc[k]
+				out = append(out, endpoint{span: extractor.Span{Start: a.start, End: a.end},
+					coref: fmt.Sprintf("%q → %s", phrase, d.surface(a))})
+				j = int(a.tokE)
+				if j+1 < hi && d.fold[j] == "," && d.fold[j+1] == "and" {
+					j += 2
+				} else if j < hi && (d.fold[j] == "," || d.fold[j] == "and") {
+					j++
+				} else {
+					break
+				}
+			}
+			if len(out) >= 2 {
+				return out
+			}
+		}
+	}
+	return nil
 }
 
 // peopleList returns the nearest coordinated list of exactly n person
