@@ -23,7 +23,10 @@ import (
 // people they stand for (0: all the people named together).
 var groupWords = map[string]int{"defendants": 0, "suspects": 0, "accused": 0, "conspirators": 0, "men": 0,
 	"women": 0, "individuals": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-	"both": 2, "pair": 2, "duo": 2, "their": 0, "hackers": 0, "officers": 0, "nationals": 0, "operatives": 0}
+	"both": 2, "pair": 2, "duo": 2, "their": 0, "hackers": 0, "officers": 0, "nationals": 0, "operatives": 0,
+	// "They" and "them" that mean a person mean people: "A and B were
+	// charged. Prosecutors said they acted for Y" is about both.
+	"they": 0, "them": 0}
 
 // peopleModifiers make a plural anaphor mean people whatever its head: only
 // people are charged or indicted, so "the charged hackers" are the
@@ -49,6 +52,11 @@ func (d *docState) peopleAnaphor(s, e int, am typeMask) typeMask {
 // C, ... the campaign of D. All three are ..." means A, B and C, not D and
 // the two before him); else e and its group (groupMembers).
 func (d *docState) groupEnds(c capRec, e endpoint, skip []extractor.Span) []endpoint {
+	if e.coref != "" && d.groupNumber(c) == 1<<30 {
+		if set := d.namedSet(c, skip); set != nil {
+			return set
+		}
+	}
 	if e.coref != "" {
 		if n := d.groupNumber(c); n > 0 && n < 1<<30 {
 			if run := d.peopleList(c, e, n, skip); run != nil {
@@ -57,6 +65,66 @@ func (d *docState) groupEnds(c capRec, e endpoint, skip []extractor.Span) []endp
 		}
 	}
 	return append([]endpoint{e}, d.groupMembers(c, e, skip)...)
+}
+
+// setDefiners, after a plural noun phrase, introduce the people it names:
+// "The defendants, A, B and C, ..."; "The defendants are A, B and C".
+var setDefiners = map[string]bool{",": true, "are": true, "were": true, "include": true, "included": true}
+
+// namedSetReach is how many sentences back a set's naming may be.
+const namedSetReach = 30
+
+// namedSet returns the people an earlier sentence named as the set the
+// plural anaphor at cap c (of no number) stands for: "The defendants, A, B
+// and C, were officers of Y. ... The 2021 indictment adds B and C. ... The
+// defendants also sent e-mails to Z" means all three, not the two named
+// last. The naming is the same phrase followed by a comma or "are" and a
+// list of people; nil when there is none or a member is in skip.
+func (d *docState) namedSet(c capRec, skip []extractor.Span) []endpoint {
+	n := c.end - c.start
+	if n < 2 || !chargeWords[d.fold[c.end-1]] {
+		return nil
+	}
+	si := int(d.sentOf[c.start])
+	phrase := d.text[c.bs:c.be]
+	for sj := si; sj >= 0 && sj >= si-namedSetReach; sj-- {
+		lo, hi := d.sentLo[sj], d.sentLo[sj+1]
+		for t := lo; t+n < hi; t++ {
+			if sj == si && t >= c.start {
+				break
+			}
+			same := true
+			for i := 0; i < n && same; i++ {
+				same = d.fold[t+i] == d.fold[c.start+i]
+			}
+			if !same || !setDefiners[d.fold[t+n]] {
+				continue
+			}
+			var out []endpoint
+			j := t + n + 1
+			for j < hi {
+				k := int(d.startM[j])
+				if k < 0 || d.acc[k].typ != extractor.Person || skipped(&d.acc[k], skip) {
+					break
+				}
+				a := &d.acc[k]
+				out = append(out, endpoint{span: extractor.Span{Start: a.start, End: a.end},
+					coref: fmt.Sprintf("%q → %s", phrase, d.surface(a))})
+				j = int(a.tokE)
+				if j+1 < hi && d.fold[j] == "," && d.fold[j+1] == "and" {
+					j += 2
+				} else if j < hi && (d.fold[j] == "," || d.fold[j] == "and") {
+					j++
+				} else {
+					break
+				}
+			}
+			if len(out) >= 2 {
+				return out
+			}
+		}
+	}
+	return nil
 }
 
 // peopleList returns the nearest coordinated list of exactly n person
@@ -226,6 +294,71 @@ func (d *docState) groupMembers(c capRec, e endpoint, skip []extractor.Span) []e
 	}
 	return out
 }
+
+// pluralPersonSubject returns, for "they" or "them" at cap c whose slot
+// allows people (mask), the person a plural person subject of the sentence
+// before stands for, or -1: in "Both men were members of APT10 and worked
+// for Y, a firm in Tianjin. Prosecutors said they acted for the Tianjin
+// bureau", "they" continues "both men", not the firm named since. The
+// subject is the first phrase of the sentence (after an opening phrase
+// set off by a comma, "According to the charges,"): a plural person
+// anaphor ("both men", "the defendants") or people joined by "and".
+func (d *docState) pluralPersonSubject(c capRec, mask typeMask, skip []extractor.Span) int {
+	person := maskOf(extractor.Person)
+	if c.end-c.start != 1 || mask&person == 0 || d.fold[c.start] != "they" && d.fold[c.start] != "them" {
+		return -1
+	}
+	si := int(d.sentOf[c.start])
+	if si == 0 {
+		return -1
+	}
+	lo, hi := d.sentLo[si-1], d.sentLo[si]
+	t := lo
+	for j := lo; j < hi && j < lo+subjectIntroTokens; j++ {
+		if d.fold[j] == "," {
+			t = j + 1
+			break
+		}
+	}
+	if t >= hi {
+		return -1
+	}
+	// People joined by "and": the last of them (groupEnds adds the others).
+	if k := int(d.startM[t]); k >= 0 && d.acc[k].typ == extractor.Person {
+		e := int(d.acc[k].tokE)
+		if e+1 < hi && d.fold[e] == "and" {
+			if k2 := int(d.startM[e+1]); k2 >= 0 && d.acc[k2].typ == extractor.Person && !skipped(&d.acc[k2], skip) {
+				return k2
+			}
+		}
+		return -1
+	}
+	// A plural person anaphor: its own nearest person.
+	cues := d.p.relCues
+	if cues == nil || cues.anaphors == nil {
+		return -1
+	}
+	var buf [4]int
+	e := -1
+	for _, end := range cues.anaphors.ends(d, t, hi, buf[:0]) {
+		e = max(e, end)
+	}
+	if e < 0 {
+		return -1
+	}
+	am, reach, ok := d.isAnaphor(t, e)
+	if !ok || d.peopleAnaphor(t, e, am)&person == 0 {
+		return -1
+	}
+	if d.groupNumber(capRec{start: t, end: e, bs: d.tokStart[t], be: d.tokEnd[e-1]}) == 0 {
+		return -1
+	}
+	return d.antecedent(d.tokStart[t], t, reach, person, skip)
+}
+
+// subjectIntroTokens bounds the opening phrase before a sentence's subject
+// ("According to the charges,").
+const subjectIntroTokens = 6
 
 // quantifiedPronoun reports whether tokens [s, e) are a quantifier and
 // "of them" ("each of them", "all of them", "both of them", "two of

@@ -41,7 +41,9 @@ func (d *docState) listItems() []listItem {
 	for si := range d.sents {
 		var end int
 		if end, rw = d.listBlock(si, rw); end == 0 {
-			continue
+			if end, rw = d.headingListBlock(si, rw); end == 0 {
+				continue
+			}
 		}
 		first := len(out)
 		for _, r := range rw {

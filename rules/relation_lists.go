@@ -58,6 +58,26 @@ func (d *docState) listBlock(si int, buf []tokRewrite) (int, []tokRewrite) {
 		return 0, buf
 	}
 	rw := append(buf[:0], tokRewrite{i: hi - 1, text: "including"})
+	return d.listBody(si, rw)
+}
+
+// headingListBlock is listBlock for a list whose intro is a heading ("##
+// Victims", "3. Malware", "Targeted sectors") right before its first item:
+// the topic rules with intros read such lists (relation_listintro.go); the
+// relation rules do not, since a heading is no clause to continue.
+func (d *docState) headingListBlock(si int, buf []tokRewrite) (int, []tokRewrite) {
+	if si+1 >= len(d.sents) || !d.headingLike(si) {
+		return 0, buf
+	}
+	if a := d.sentLo[si+1]; a >= d.sentLo[si+2] || !bulletMarks[d.tokText[a]] {
+		return 0, buf
+	}
+	return d.listBody(si, buf[:0])
+}
+
+// listBody reads the bullet items after the intro sentence si into rw,
+// which holds the intro's own rewrites.
+func (d *docState) listBody(si int, rw []tokRewrite) (int, []tokRewrite) {
 	end, items := 0, 0
 	itemLen, mark := 0, 0
 	open := false // the item before has no closing punctuation: a next line wraps it

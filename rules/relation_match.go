@@ -299,6 +299,9 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		if ks := d.subjectOfIt(c, am&mask, direct); ks >= 0 {
 			k = ks
 		}
+		if kp := d.pluralPersonSubject(c, am&mask, direct); kp >= 0 {
+			k = kp // "Both men worked for Y, a firm in Z. Prosecutors said they ..." (relation_group.go)
+		}
 		// A mention described with the anaphor's head ("X, a provincial
 		// bureau of Y" for "the bureau") comes first (relation_described.go).
 		if k >= 0 {
