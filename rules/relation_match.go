@@ -218,8 +218,9 @@ func (rs *relState) found(r *rule, i, end int) {
 		}
 	}
 	// The places of the victims ("chip makers in Europe and Asia") are
-	// targets too (relation_victim_places.go).
-	if r.rel.typ == "targets" && r.rel.tgtMask&maskOf(extractor.Location) != 0 &&
+	// targets too (relation_victim_places.go), also for a rule that takes
+	// only sectors: the places are no guess of its own.
+	if r.rel.typ == "targets" &&
 		r.rel.srcMask&maskOf(extractor.Person) == 0 {
 		for _, x := range d.victimPlaces(targets) {
 			if !hasEndpoint(targets, x.span) {
