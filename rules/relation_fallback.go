@@ -560,8 +560,41 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 	if tr.notAfter != nil && d.endsPhrase(tr.notAfter, d.listStart(int(c.tokS), endAt)) {
 		return false
 	}
+	if tr.cues != nil && c.typ == extractor.Location && d.placeActs(int(c.tokS), int(c.tokE)) {
+		return false
+	}
 	return true
 }
+
+// placeActs reports whether the place at tokens [s, e) is the subject of a
+// verb of its own ("weeks after Russia launched its invasion", "Beijing
+// denied it"): a state that acts is no victim. A place after a preposition
+// ("victims in Chile were hit") or before an auxiliary ("Chile was hit")
+// may still be one.
+func (d *docState) placeActs(s, e int) bool {
+	hi := d.sentHi(s)
+	if e >= hi || !d.isVerb(e) || placeAuxiliaries[d.fold[e]] {
+		return false
+	}
+	if p := d.tokenBefore(s); p >= 0 && (prepositions[d.fold[p]] || victimPlaceWords[d.fold[p]] || d.fold[p] == "and" || d.fold[p] == ",") {
+		return false
+	}
+	return true
+}
+
+// tokenBefore returns the token before s in its sentence, or -1.
+func (d *docState) tokenBefore(s int) int {
+	if s-1 < d.sentLo[d.sentOf[s]] {
+		return -1
+	}
+	return s - 1
+}
+
+// placeAuxiliaries are the verbs after which a place subject may still be
+// a victim: "Chile was hit", "Peru has been targeted".
+var placeAuxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"being": true, "has": true, "have": true, "had": true, "remains": true, "remained": true, "became": true,
+	"saw": true, "suffered": true, "faced": true, "faces": true, "experienced": true}
 
 // listStart returns the first token of the coordination of places that
 // token i starts a member of ("partners in the United Kingdom, Germany and
