@@ -560,11 +560,36 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 	if tr.notAfter != nil && d.endsPhrase(tr.notAfter, d.listStart(int(c.tokS), endAt)) {
 		return false
 	}
-	if tr.cues != nil && c.typ == extractor.Location && d.placeActs(int(c.tokS), int(c.tokE)) {
+	if tr.cues != nil && c.typ == extractor.Location && (d.placeActs(int(c.tokS), int(c.tokE)) ||
+		d.inQuoteAttribution(int(si), int(c.tokS))) {
 		return false
 	}
 	return true
 }
+
+// inQuoteAttribution reports whether token at of sentence si stands in the
+// attribution of a quotation, after its closing quotation mark and a verb
+// of saying: in `"...," said Ines Marr, who studies intrusion crews at
+// Harbor Point in Rotterdam` the place is where the speaker works.
+func (d *docState) inQuoteAttribution(si, at int) bool {
+	lo := d.sentLo[si]
+	in, closed, said := false, false, false
+	for i := lo; i < at; i++ {
+		switch f := d.fold[i]; {
+		case f == "\"" && !in, f == "\u201c":
+			in, closed, said = true, false, false // a quotation opens
+		case f == "\"" || f == "\u201d":
+			in, closed, said = false, true, false
+		case closed && !in && attributionVerbs[f]:
+			said = true
+		}
+	}
+	return closed && said && !in
+}
+
+// attributionVerbs introduce the speaker after a quotation.
+var attributionVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "explained": true,
+	"noted": true, "wrote": true, "warned": true, "argued": true, "cautioned": true}
 
 // placeActs reports whether the place at tokens [s, e) is the subject of a
 // verb of its own ("weeks after Russia launched its invasion", "Beijing
