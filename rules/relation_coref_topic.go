@@ -175,7 +175,10 @@ func (rs *relState) preferTopic(c capRec, k int, am, mask typeMask, order []type
 	if kt := rs.topicMention(si, c.bs, mask, direct); kt >= 0 {
 		return kt, true
 	}
-	return k, false
+	// The anaphor means the dominant actor, which the slot cannot take (a
+	// unit typed as a government body): not the actor of the earlier
+	// paragraph either.
+	return -1, false
 }
 
 // topicMention returns the mention of sentence si's topic that an anaphor

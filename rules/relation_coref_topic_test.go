@@ -82,3 +82,20 @@ func TestWithoutADominantActorTheNearestActorStays(t *testing.T) {
 		t.Errorf("the nearest actor lost without a dominant one: %q", got)
 	}
 }
+
+func TestActorPhraseMeaningAUnitTheSlotCannotTakeIsNotTheComparedActor(t *testing.T) {
+	// The report is about a unit typed as a government body; a paragraph
+	// compares it with another unit and its actor name. "The unit" of a
+	// later paragraph is the report's unit, which an actor-only rule cannot
+	// take: it gives nothing rather than the compared actor.
+	text := "GRU Unit 29155 ran the wiper attacks. Microsoft tracks Unit 29155 as Cadet Blizzard. Unit 29155 hired civilians. " +
+		"Unit 29155 defaced websites. Cadet Blizzard scanned ports.\n\n" +
+		"It is separate from Unit 74455 (Sandworm).\n\n" +
+		"In her view the unit may have been probing logistics firms in Moldova.\n"
+	got := corefRelations(t, text)
+	for _, r := range got {
+		if strings.HasPrefix(r, "Sandworm -targets->") {
+			t.Errorf("the unit resolved to the compared actor: %q", r)
+		}
+	}
+}

@@ -393,6 +393,33 @@ func (d *docState) topicFallback(rs *relState) {
 			companyLed = companyLed || d.attacks(rs, key, byStart, keys)
 		}
 	}
+	// paraNamesActor reports whether the paragraph of sentence si names a
+	// threat actor (or a unit).
+	var paraOf []int
+	paraNamesActor := func(si int32) bool {
+		if paraOf == nil {
+			starts := d.paragraphStarts()
+			paraOf = make([]int, len(d.sents))
+			p := 0
+			for i := range d.sents {
+				if i > 0 && i < len(starts) && starts[i] {
+					p++
+				}
+				paraOf[i] = p
+			}
+		}
+		for j := int(si); j >= 0 && paraOf[j] == paraOf[si]; j-- {
+			if len(sentActors[int32(j)]) > 0 {
+				return true
+			}
+		}
+		for j := int(si) + 1; j < len(paraOf) && paraOf[j] == paraOf[si]; j++ {
+			if len(sentActors[int32(j)]) > 0 {
+				return true
+			}
+		}
+		return false
+	}
 	var allItems []listItem // bullet items after an intro, for rules with intros
 	// Rules with intros go first: a list its intro ties to an actor needs
 	// no guess from the topic.
@@ -525,6 +552,13 @@ func (d *docState) topicFallback(rs *relState) {
 					topics = append(topics, victimTopic)
 				} else if localActor != nil && localActor[si] != nil {
 					topics = append(topics, localActor[si])
+				} else if tr.cues != nil && !companyLed && companyTopic == nil && !paraNamesActor(si) {
+					// A paragraph that names no actor ("4. Victims"), in a
+					// report without a dominant one: the actor its
+					// anaphors would fall back on (relation_topic.go).
+					if t := d.topicActor(d.sents[si].Start, nil); t >= 0 && isActor(t) {
+						topics = append(topics, &topicSource{key: keys[t], ms: []int{t}, local: true})
+					}
 				}
 				if tr.srcMask&person != 0 && maskOf(c.typ)&person == 0 {
 					topics = append(topics, localPersons[si]...)
@@ -607,6 +641,10 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 			return false
 		}
 	}
+	if tr.cues != nil && c.typ == extractor.Location && (d.placeActs(int(c.tokS), int(c.tokE)) ||
+		d.inQuoteAttribution(int(si), int(c.tokS))) {
+		return false
+	}
 	return true
 }
 
@@ -625,6 +663,60 @@ func (d *docState) modifierBefore(i int) bool {
 	}
 	return true
 }
+
+// inQuoteAttribution reports whether token at of sentence si stands in the
+// attribution of a quotation, after its closing quotation mark and a verb
+// of saying: in `"...," said Ines Marr, who studies intrusion crews at
+// Harbor Point in Rotterdam` the place is where the speaker works.
+func (d *docState) inQuoteAttribution(si, at int) bool {
+	lo := d.sentLo[si]
+	in, closed, said := false, false, false
+	for i := lo; i < at; i++ {
+		switch f := d.fold[i]; {
+		case f == "\"" && !in, f == "\u201c":
+			in, closed, said = true, false, false // a quotation opens
+		case f == "\"" || f == "\u201d":
+			in, closed, said = false, true, false
+		case closed && !in && attributionVerbs[f]:
+			said = true
+		}
+	}
+	return closed && said && !in
+}
+
+// attributionVerbs introduce the speaker after a quotation.
+var attributionVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "explained": true,
+	"noted": true, "wrote": true, "warned": true, "argued": true, "cautioned": true}
+
+// placeActs reports whether the place at tokens [s, e) is the subject of a
+// verb of its own ("weeks after Russia launched its invasion", "Beijing
+// denied it"): a state that acts is no victim. A place after a preposition
+// ("victims in Chile were hit") or before an auxiliary ("Chile was hit")
+// may still be one.
+func (d *docState) placeActs(s, e int) bool {
+	hi := d.sentHi(s)
+	if e >= hi || !d.isVerb(e) || placeAuxiliaries[d.fold[e]] {
+		return false
+	}
+	if p := d.tokenBefore(s); p >= 0 && (prepositions[d.fold[p]] || victimPlaceWords[d.fold[p]] || d.fold[p] == "and" || d.fold[p] == ",") {
+		return false
+	}
+	return true
+}
+
+// tokenBefore returns the token before s in its sentence, or -1.
+func (d *docState) tokenBefore(s int) int {
+	if s-1 < d.sentLo[d.sentOf[s]] {
+		return -1
+	}
+	return s - 1
+}
+
+// placeAuxiliaries are the verbs after which a place subject may still be
+// a victim: "Chile was hit", "Peru has been targeted".
+var placeAuxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"being": true, "has": true, "have": true, "had": true, "remains": true, "remained": true, "became": true,
+	"saw": true, "suffered": true, "faced": true, "faces": true, "experienced": true}
 
 // listStart returns the first token of the coordination of mentions of
 // the type of the one at token i that it is a member of ("partners in the

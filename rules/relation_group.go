@@ -58,9 +58,15 @@ func (d *docState) groupEnds(c capRec, e endpoint, skip []extractor.Span) []endp
 		}
 	}
 	if e.coref != "" {
-		if n := d.groupNumber(c); n > 0 && n < 1<<30 {
+		n := d.groupNumber(c)
+		if n > 0 && n < 1<<30 {
 			if run := d.peopleList(c, e, n, skip); run != nil {
 				return run
+			}
+		}
+		if n == 1<<30 {
+			if set := d.countedSetBefore(c, e, skip); set != nil {
+				return set
 			}
 		}
 	}
@@ -125,6 +131,59 @@ func (d *docState) namedSet(c capRec, skip []extractor.Span) []endpoint {
 		}
 	}
 	return nil
+}
+
+// countedSetBefore returns, for a plural person anaphor at cap c without a
+// number ("the defendants") whose antecedent is e, the people of a counted
+// plural anaphor between e and c ("the three men"), when that set is
+// larger than e's group: "The 2021 indictment adds A and B. It alleges
+// that the three men ... The defendants also sent ..." means the three,
+// not A and B alone. Nil when there is no such anaphor.
+func (d *docState) countedSetBefore(c capRec, e endpoint, skip []extractor.Span) []endpoint {
+	k := d.accAt(e.span)
+	if k < 0 {
+		return nil
+	}
+	var best []endpoint
+	for t := int(d.acc[k].tokE); t+1 < c.start; t++ {
+		if f := d.fold[t]; f != "the" && f != "all" && f != "both" {
+			continue
+		}
+		n := groupWords[d.fold[t+1]]
+		if n <= 0 || d.fold[t+1] == "their" {
+			continue
+		}
+		end := t + 2
+		if end < c.start && groupWords[d.fold[end]] == 0 {
+			if _, ok := groupWords[d.fold[end]]; ok {
+				end++ // "the three men"
+			}
+		}
+		counted := capRec{slot: c.slot, start: t, end: end, bs: d.tokStart[t], be: d.tokEnd[end-1]}
+		if d.groupNumber(counted) != n {
+			continue
+		}
+		set := d.peopleList(counted, e, n, skip)
+		if set == nil {
+			set = append([]endpoint{e}, d.groupMembers(counted, e, skip)...)
+		}
+		if len(set) == n {
+			best = set
+		}
+	}
+	if best == nil || len(best) <= 1+len(d.groupMembers(c, e, skip)) {
+		return nil
+	}
+	phrase := d.text[c.bs:c.be]
+	out := make([]endpoint, len(best))
+	for i, x := range best {
+		a := d.accAt(x.span)
+		if a < 0 {
+			return nil
+		}
+		out[i] = endpoint{span: x.span, coref: fmt.Sprintf("%q → %s", phrase, d.surface(&d.acc[a]))}
+	}
+	return out
 }
 
 // peopleList returns the nearest coordinated list of exactly n person

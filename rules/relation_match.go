@@ -218,8 +218,9 @@ func (rs *relState) found(r *rule, i, end int) {
 		}
 	}
 	// The places of the victims ("chip makers in Europe and Asia") are
-	// targets too (relation_victim_places.go).
-	if r.rel.typ == "targets" && r.rel.tgtMask&maskOf(extractor.Location) != 0 &&
+	// targets too (relation_victim_places.go), also for a rule that takes
+	// only sectors: the places are no guess of its own.
+	if r.rel.typ == "targets" &&
 		r.rel.srcMask&maskOf(extractor.Person) == 0 {
 		for _, x := range d.victimPlaces(targets) {
 			if !hasEndpoint(targets, x.span) {
@@ -316,6 +317,14 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		// An anaphor that means an actor prefers the actor in focus to a
 		// malware or an actor of another paragraph (relation_coref_topic.go).
 		k, topic := rs.preferTopic(c, k, am, mask, order, direct)
+		via := ""
+		if k < 0 && c.end-c.start == 1 && pronouns[d.fold[c.start]] {
+			// "The group now goes through IT suppliers. Microsoft lists ...
+			// the sectors it hits": a pronoun whose antecedent is out of
+			// reach means what an actor phrase in its reach means
+			// (relation_coref_chain.go).
+			k, via = d.chainedAntecedent(c, reach, am&mask, direct)
+		}
 		if k < 0 && (am != anyType || d.fold[c.start] == "they") && am&mask&maskOf(extractor.ThreatActor) != 0 {
 			// No actor in reach: the report's topic actor (relation_topic.go).
 			// A phrase that names an actor ("the group", "victims") falls
@@ -328,6 +337,9 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		}
 		a := &d.acc[k]
 		note := fmt.Sprintf("%q → %s", d.text[c.bs:c.be], d.surface(a))
+		if via != "" {
+			note = fmt.Sprintf("%q → %q → %s", d.text[c.bs:c.be], via, d.surface(a))
+		}
 		if topic {
 			note += " " + TopicCorefNote
 		}

@@ -11,8 +11,8 @@ import (
 // mail of government agencies"), places right after the victims say where
 // they are: "chip makers in Europe and Asia". An analyst records those
 // places as the actor's targets too (rel.targets.victims-in-place reads
-// the same after a targeting verb). So a targets match of a rule that
-// allows places also targets the places of a list "in / across /
+// the same after a targeting verb). So a targets match, of any rule,
+// also targets the places of a list "in / across /
 // throughout / within [the] L1, L2 and L3" right after one of its victims.
 // A place followed by a noun modifies it ("in U.S. firms"), and a person's
 // victims are left alone: an indictment's places are often where the

@@ -5,7 +5,7 @@ import "testing"
 // The places right after an actor's victims are its targets too, whatever
 // rule found the victims (here t.hit, which takes one name after "hit").
 func TestVictimPlacesAreTargets(t *testing.T) {
-	p := packOf(t, coordPack)
+	p := packOf(t, coordPack+victimPlacesRule)
 	cases := []struct {
 		name, text string
 		want       []string
@@ -24,6 +24,10 @@ func TestVictimPlacesAreTargets(t *testing.T) {
 		{"only right after the victims",
 			"Kestrel Bear hit banks with phishing in Peru.",
 			[]string{"Kestrel Bear -targets-> banks [t.hit]"}},
+		{"a rule that takes sectors only: the places come with them",
+			"Kestrel Bear struck banks in Peru and Chile.",
+			[]string{"Kestrel Bear -targets-> banks [t.struck]", "Kestrel Bear -targets-> Peru [t.struck]",
+				"Kestrel Bear -targets-> Chile [t.struck]"}},
 		{"other relations keep their places",
 			"Kestrel Bear in Peru and Chile.",
 			[]string{"Kestrel Bear -located-in-> Peru [t.based]"}},
@@ -34,3 +38,17 @@ func TestVictimPlacesAreTargets(t *testing.T) {
 		})
 	}
 }
+
+// victimPlacesRule finds sectors only.
+const victimPlacesRule = `
+  - id: t.struck
+    kind: relation
+    relation: targets
+    source: [threat-actor]
+    target: [sector]
+    pattern:
+      - {slot: source, entity: any}
+      - lower: struck
+      - {slot: target, entity: any}
+    examples: {match: ["Kestrel Bear struck banks."]}
+`
