@@ -393,33 +393,6 @@ func (d *docState) topicFallback(rs *relState) {
 			companyLed = companyLed || d.attacks(rs, key, byStart, keys)
 		}
 	}
-	// paraNamesActor reports whether the paragraph of sentence si names a
-	// threat actor (or a unit).
-	var paraOf []int
-	paraNamesActor := func(si int32) bool {
-		if paraOf == nil {
-			starts := d.paragraphStarts()
-			paraOf = make([]int, len(d.sents))
-			p := 0
-			for i := range d.sents {
-				if i > 0 && i < len(starts) && starts[i] {
-					p++
-				}
-				paraOf[i] = p
-			}
-		}
-		for j := int(si); j >= 0 && paraOf[j] == paraOf[si]; j-- {
-			if len(sentActors[int32(j)]) > 0 {
-				return true
-			}
-		}
-		for j := int(si) + 1; j < len(paraOf) && paraOf[j] == paraOf[si]; j++ {
-			if len(sentActors[int32(j)]) > 0 {
-				return true
-			}
-		}
-		return false
-	}
 	var allItems []listItem // bullet items after an intro, for rules with intros
 	// Rules with intros go first: a list its intro ties to an actor needs
 	// no guess from the topic.
@@ -552,13 +525,6 @@ func (d *docState) topicFallback(rs *relState) {
 					topics = append(topics, victimTopic)
 				} else if localActor != nil && localActor[si] != nil {
 					topics = append(topics, localActor[si])
-				} else if tr.cues != nil && !companyLed && companyTopic == nil && !paraNamesActor(si) {
-					// A paragraph that names no actor ("4. Victims"), in a
-					// report without a dominant one: the actor its
-					// anaphors would fall back on (relation_topic.go).
-					if t := d.topicActor(d.sents[si].Start, nil); t >= 0 && isActor(t) {
-						topics = append(topics, &topicSource{key: keys[t], ms: []int{t}, local: true})
-					}
 				}
 				if tr.srcMask&person != 0 && maskOf(c.typ)&person == 0 {
 					topics = append(topics, localPersons[si]...)
