@@ -317,14 +317,6 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		// An anaphor that means an actor prefers the actor in focus to a
 		// malware or an actor of another paragraph (relation_coref_topic.go).
 		k, topic := rs.preferTopic(c, k, am, mask, order, direct)
-		via := ""
-		if k < 0 && c.end-c.start == 1 && pronouns[d.fold[c.start]] {
-			// "The group now goes through IT suppliers. Microsoft lists ...
-			// the sectors it hits": a pronoun whose antecedent is out of
-			// reach means what an actor phrase in its reach means
-			// (relation_coref_chain.go).
-			k, via = d.chainedAntecedent(c, reach, am&mask, direct)
-		}
 		if k < 0 && (am != anyType || d.fold[c.start] == "they") && am&mask&maskOf(extractor.ThreatActor) != 0 {
 			// No actor in reach: the report's topic actor (relation_topic.go).
 			// A phrase that names an actor ("the group", "victims") falls
@@ -337,9 +329,6 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		}
 		a := &d.acc[k]
 		note := fmt.Sprintf("%q → %s", d.text[c.bs:c.be], d.surface(a))
-		if via != "" {
-			note = fmt.Sprintf("%q → %q → %s", d.text[c.bs:c.be], via, d.surface(a))
-		}
 		if topic {
 			note += " " + TopicCorefNote
 		}
