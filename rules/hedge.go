@@ -219,7 +219,8 @@ func init() {
 	// unit built Cyclops Blink").
 	set(gov|actor, "unit")
 	set(maskOf(extractor.Malware)|maskOf(extractor.Tool), "malware", "backdoor", "implant", "trojan",
-		"loader", "ransomware", "tool", "rat", "dropper", "wiper", "botnet", "variant", "worm")
+		"loader", "ransomware", "tool", "rat", "dropper", "wiper", "botnet", "variant", "worm", "spyware",
+		"stealer", "infostealer", "downloader")
 	set(maskOf(extractor.Campaign), "campaign", "operation", "intrusion")
 	set(maskOf(extractor.Person), "he", "she", "him", "her", "his")
 	// "They" means people or the groups and bodies they form, not a
