@@ -67,6 +67,18 @@ type topicRule struct {
 	// itemsSource: the items are the sources and the intro names the
 	// target, right after an intro phrase ("six officers of Y:").
 	itemsSource bool
+	// toTopic: the topic actor is the relation's target and each mention
+	// its source, for a rule whose target, not source, allows threat-actor
+	// ("Operation Quiet Loom" in a report on one actor is attributed to
+	// it). mask is the mentions' types: the target's, or the source's for
+	// such a rule.
+	toTopic bool
+	mask    typeMask
+	// notCues: words that, in a mention's sentence or the sentence before
+	// it, make the mention no one's the topic may claim ("the
+	// court-authorized operation, dubbed Operation Night Bell": the
+	// defenders' operation, not the actor's).
+	notCues *phraseSet
 }
 
 // topicRule compiles a topic rule.
@@ -77,11 +89,22 @@ func (c *compiler) topicRule(r *rule) {
 		c.errorf(c.r.fields["items"], "items: source needs intros: the list's target is named by its intro")
 		return
 	}
-	if src&maskOf(extractor.ThreatActor) == 0 && !itemsSource {
-		c.errorf(c.r.fields["source"], "a topic rule's source must allow threat-actor: the topic is an actor")
+	actor := maskOf(extractor.ThreatActor)
+	toTopic := src&actor == 0 && tgt&actor != 0 && !itemsSource
+	if toTopic && len(c.r.rel.intros) != 0 {
+		c.errorf(c.r.fields["intros"], "a topic rule whose target is the actor takes no intros")
 		return
 	}
+	if src&actor == 0 && !itemsSource && !toTopic {
+		c.errorf(c.r.fields["source"], "a topic rule's source (or target) must allow threat-actor: the topic is an actor")
+		return
+	}
+	mask := tgt
+	if toTopic {
+		mask = src
+	}
 	tr := topicRule{r: r, typ: c.r.rel.typ, srcMask: src, tgtMask: tgt, itemsSource: itemsSource,
+		toTopic: toTopic, mask: mask, notCues: c.optionalPhrases(c.r.rel.notCues),
 		cues: c.optionalPhrases(c.r.rel.cues), notBefore: c.optionalPhrases(c.r.rel.notBefore),
 		notAfter: c.optionalPhrases(c.r.rel.notAfter), passive: c.optionalPhrases(c.r.rel.passive),
 		frames: c.optionalPhrases(c.r.rel.frames), intros: c.optionalPhrases(c.r.rel.intros)}
@@ -406,7 +429,11 @@ func (d *docState) topicFallback(rs *relState) {
 		personCovered := map[string][]string{}
 		for _, m := range rs.out {
 			if m.Rule != "" && m.Type == tr.typ {
-				t, ok := keyOf(m.Target)
+				end := m.Target
+				if tr.toTopic {
+					end = m.Source // the campaign already has its actor
+				}
+				t, ok := keyOf(end)
 				if !ok {
 					continue
 				}
@@ -435,7 +462,11 @@ func (d *docState) topicFallback(rs *relState) {
 		covered := map[string]map[string]bool{} // person topic key ("" for actors) → target keys decided
 		for k := range d.acc {
 			c := &d.acc[k]
-			if c.hide || maskOf(c.typ)&tr.tgtMask == 0 || isActor(k) || isUnitKey(keys[k]) {
+			if c.hide || maskOf(c.typ)&tr.mask == 0 || isActor(k) || isUnitKey(keys[k]) {
+				continue
+			}
+			if tr.toTopic && (tr.notCues != nil && d.cuedNear(tr.notCues, int(d.sentOf[c.tokS])) ||
+				d.inListOfKind(k, endAt)) {
 				continue
 			}
 			key := keys[k]
@@ -530,12 +561,53 @@ func (d *docState) topicFallback(rs *relState) {
 				} else if fellBack {
 					coref = "list intro → " + d.surface(src) + " " + TopicCorefNote
 				}
-				rs.out = append(rs.out, RelationMatch{Type: tr.typ,
-					Source: extractor.Span{Start: src.start, End: src.end}, Target: extractor.Span{Start: c.start, End: c.end},
+				from, to := extractor.Span{Start: src.start, End: src.end}, extractor.Span{Start: c.start, End: c.end}
+				if tr.toTopic {
+					from, to = to, from
+				}
+				rs.out = append(rs.out, RelationMatch{Type: tr.typ, Source: from, Target: to,
 					Sentence: sent, Rule: tr.r.id, Priority: tr.r.prio, Coref: coref, Hedge: hedge})
 			}
 		}
 	}
+}
+
+// inListOfKind reports whether mention k is a member of a coordination
+// of mentions of its own type ("Operation Black Mine, Operation GoldenAxe
+// and Campaign Rifle"). Such a catalogue of campaigns is a profile's own
+// statement about them, and what it says (the actor ran them, used them,
+// was linked to them) is the sentence's to say, not the topic's to guess.
+func (d *docState) inListOfKind(k int, endAt map[int]int) bool {
+	c := &d.acc[k]
+	lo, hi := int(d.sentLo[d.sentOf[c.tokS]]), int(d.sentLo[d.sentOf[c.tokS]+1])
+	sep := func(i int) bool { return d.fold[i] == "," || d.fold[i] == "and" || d.fold[i] == "or" }
+	// The member before: separators, then a mention of the same type.
+	i := int(c.tokS) - 1
+	for i >= lo && i >= int(c.tokS)-2 && sep(i) {
+		i--
+	}
+	if i < int(c.tokS)-1 && i >= lo {
+		if j, ok := endAt[i]; ok && d.acc[j].typ == c.typ {
+			return true
+		}
+	}
+	// The member after.
+	i = int(c.tokE)
+	for i < hi && i < int(c.tokE)+2 && sep(i) {
+		i++
+	}
+	if i > int(c.tokE) && i < hi {
+		if j := d.startM[i]; j >= 0 && d.acc[j].typ == c.typ {
+			return true
+		}
+	}
+	return false
+}
+
+// cuedNear reports whether sentence si or the one before it holds a
+// phrase of ps.
+func (d *docState) cuedNear(ps *phraseSet, si int) bool {
+	return d.cuedBefore(ps, si, -1) || si > 0 && d.cuedBefore(ps, si-1, -1)
 }
 
 // topicTargetOK reports whether mention k in sentence si stands where the

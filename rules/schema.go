@@ -486,8 +486,8 @@ var fieldsByKind = map[string][]string{
 	KindRelation:  {"relation", "source", "target", "pattern", "apposition"},
 	KindTable:     tableFields, // table.go
 	KindPropagate: {"types"},
-	KindTopic:     {"relation", "source", "target", "cues", "not_before", "not_after", "passive", "frames", "intros", "items"}, // relation_fallback.go
-	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                        // relation_headline.go
+	KindTopic:     {"relation", "source", "target", "cues", "not_cues", "not_before", "not_after", "passive", "frames", "intros", "items"}, // relation_fallback.go
+	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                                    // relation_headline.go
 }
 
 var commonFields = []string{"id", "kind", "description", "priority", "examples", "disabled"}
