@@ -29,6 +29,10 @@ type propRule struct {
 	idx   int32
 	prio  int
 	types typeMask
+	// intros, notCues: a rule with intros names the bare items of bullet
+	// lists instead of spreading names (propagate_lists.go).
+	intros, notCues *phraseSet
+	typ             extractor.EntityType
 }
 
 // propagateRule compiles a propagate rule and returns its types for the
@@ -44,7 +48,16 @@ func (c *compiler) propagateRule(r *rule) string {
 			types |= maskOf(extractor.EntityType(t.s))
 		}
 	}
-	c.p.propagate = append(c.p.propagate, propRule{idx: r.idx, prio: r.prio, types: types})
+	pr := propRule{idx: r.idx, prio: r.prio, types: types}
+	if len(c.r.rel.intros) > 0 {
+		if len(names) != 1 || names[0] == "any" {
+			c.errorf(c.r.fields["types"], "a propagate rule with intros names its items with one type")
+			return strings.Join(names, ",")
+		}
+		pr.intros, pr.notCues = c.phraseSet(c.r.rel.intros, true), c.optionalPhrases(c.r.rel.notCues)
+		pr.typ = extractor.EntityType(names[0])
+	}
+	c.p.propagate = append(c.p.propagate, pr)
 	return strings.Join(names, ",")
 }
 
@@ -77,7 +90,7 @@ func (d *docState) propagateNames() {
 			continue
 		}
 		for pi := range d.p.propagate {
-			if pr := &d.p.propagate[pi]; pr.types&maskOf(c.typ) != 0 {
+			if pr := &d.p.propagate[pi]; pr.intros == nil && pr.types&maskOf(c.typ) != 0 {
 				seen[surface] = true
 				sources = append(sources, source{c, pr, shortOnly})
 				break
@@ -423,7 +436,7 @@ func initialisms(surface string) []string {
 func (d *docState) spreadInitials(added []cand) []cand {
 	var pr *propRule
 	for pi := range d.p.propagate {
-		if d.p.propagate[pi].types&(maskOf(extractor.Organization)|maskOf(extractor.Government)) != 0 {
+		if d.p.propagate[pi].intros == nil && d.p.propagate[pi].types&(maskOf(extractor.Organization)|maskOf(extractor.Government)) != 0 {
 			pr = &d.p.propagate[pi]
 			break
 		}
@@ -499,7 +512,7 @@ func trimPossessiveSuffix(s string) string {
 func (d *docState) retypeNamedCampaigns() bool {
 	var pr *propRule
 	for pi := range d.p.propagate {
-		if d.p.propagate[pi].types&maskOf(extractor.Campaign) != 0 {
+		if d.p.propagate[pi].intros == nil && d.p.propagate[pi].types&maskOf(extractor.Campaign) != 0 {
 			pr = &d.p.propagate[pi]
 			break
 		}

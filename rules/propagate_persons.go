@@ -84,7 +84,7 @@ func (np personNameParts) at(word string, start int) string {
 // personPropRule returns the propagate rule that covers people, or nil.
 func (d *docState) personPropRule() *propRule {
 	for pi := range d.p.propagate {
-		if d.p.propagate[pi].types&maskOf(extractor.Person) != 0 {
+		if d.p.propagate[pi].intros == nil && d.p.propagate[pi].types&maskOf(extractor.Person) != 0 {
 			return &d.p.propagate[pi]
 		}
 	}

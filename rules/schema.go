@@ -484,8 +484,8 @@ var fieldsByKind = map[string][]string{
 	KindAlias:     {"type", "pattern", "check", "cross_type"},
 	KindStop:      {"types", "case", "words"},
 	KindRelation:  {"relation", "source", "target", "pattern", "apposition"},
-	KindTable:     tableFields, // table.go
-	KindPropagate: {"types"},
+	KindTable:     tableFields,                                                                                                             // table.go
+	KindPropagate: {"types", "intros", "not_cues"},                                                                                         // propagate.go, propagate_lists.go
 	KindTopic:     {"relation", "source", "target", "cues", "not_cues", "not_before", "not_after", "passive", "frames", "intros", "items"}, // relation_fallback.go
 	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                                    // relation_headline.go
 }
