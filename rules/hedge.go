@@ -212,7 +212,7 @@ func init() {
 	set(actor|maskOf(extractor.Campaign), "group", "groups", "actor", "actors", "gang", "crew", "hackers",
 		"attackers", "operators", "adversary", "apt", "intruders", "outfit", "cluster", "set")
 	set(org, "company", "companies", "firm", "firms", "vendor", "contractor", "business", "corporation",
-		"startup", "provider", "enterprise")
+		"startup", "provider", "enterprise", "consortium", "conglomerate")
 	set(gov, "ministry", "agency", "bureau", "department", "government", "military", "army",
 		"service", "directorate", "regime", "command")
 	// A military unit is often the actor itself ("GRU Unit 74455 ... the

@@ -109,6 +109,7 @@ func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *tr
 		d.runPhase(ph, func(r *rule, i, end int) { d.patternCand(r, i, end) })
 		d.resolve()
 	}
+	d.separateLegalForms() // legal_forms.go
 	links := d.runAliases()
 	d.links = links
 	d.propagateNames()                     // propagate.go

@@ -201,8 +201,14 @@ func (d *docState) shortNameAt(start, end int) bool {
 	if next == "'s" || next == "’s" {
 		return true
 	}
-	return !startsUpper(next) && len(next) > 3 && (strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "s"))
+	return shortNameVerbs[next] ||
+		!startsUpper(next) && len(next) > 3 && (strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "s"))
 }
+
+// shortNameVerbs are the short verbs after which a sentence-opening word is
+// a company's short name too ("Thalestris is also the parent company").
+var shortNameVerbs = map[string]bool{"is": true, "was": true, "has": true, "had": true, "said": true,
+	"says": true, "will": true, "would": true, "did": true, "does": true}
 
 // companySuffixWords end a company's name ("Integrity Technology Group",
 // "Northwind Labs", "Contoso Co., Ltd.").
