@@ -390,6 +390,27 @@ func (d *docState) topicFallback(rs *relState) {
 			companyLed = companyLed || d.attacks(rs, key, byStart, keys)
 		}
 	}
+	// Places that say where an organisation no relation has as a victim
+	// sits: the firm of a quoted analyst ("X of Gannet Hill Security in
+	// Cleveland", "Redwater Analytics, a threat research firm in Denver")
+	// is no victim, nor is its town, victims' section or not.
+	bystanderPlace := map[extractor.Span]bool{}
+	victims := map[string]bool{}
+	for _, m := range rs.out {
+		if m.Rule != "" && m.Type == "targets" {
+			if t, ok := keyOf(m.Target); ok {
+				victims[t] = true
+			}
+		}
+	}
+	for _, m := range rs.out {
+		if m.Rule == "" || m.Type != "located-in" {
+			continue
+		}
+		if k, ok := byStart[m.Source]; ok && d.acc[k].typ == extractor.Organization && !victims[keys[k]] {
+			bystanderPlace[m.Target] = true
+		}
+	}
 	var allItems []listItem // bullet items after an intro, for rules with intros
 	// Rules with intros go first: a list its intro ties to an actor needs
 	// no guess from the topic.
@@ -536,6 +557,9 @@ func (d *docState) topicFallback(rs *relState) {
 				}
 				if covered[decided][key] {
 					continue
+				}
+				if tr.typ == "targets" && bystanderPlace[extractor.Span{Start: c.start, End: c.end}] {
+					continue // "said X of Gannet Hill Security in Cleveland"
 				}
 				if !d.topicTargetOK(tr, k, si, endAt) {
 					continue // another mention may stand where victims are spoken of
