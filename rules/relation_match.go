@@ -190,6 +190,10 @@ func (rs *relState) found(r *rule, i, end int) {
 		}
 	}
 	for _, c := range tgts {
+		if set := d.colonSet(c, r.rel.tgtMask); set != nil { // "three companies:" and a paragraph on each (relation_group.go)
+			targets = append(targets, set...)
+			continue
+		}
 		if e, ok := rs.resolve(r, c, r.rel.tgtMask, r.rel.tgtOrder, r.slotTypes[r.rel.tgt], direct); ok {
 			targets = append(targets, d.groupEnds(c, e, direct)...)
 		}
