@@ -539,16 +539,33 @@ func (d *docState) retypeNamedCampaigns() bool {
 		return false
 	}
 	retyped := false
+	campaignOf := map[string]bool{} // gazetteer canonical names now a campaign's
 	for ai := range d.acc {
 		c := &d.acc[ai]
 		if c.typ == extractor.Campaign || c.hide || d.p.rules[c.rule].kind != KindGazetteer {
 			continue
 		}
 		if src, ok := named[d.surface(c)]; ok {
+			if c.canonical != "" {
+				campaignOf[strings.ToLower(c.canonical)] = true
+			}
 			c.typ, c.subtype, c.canonical = extractor.Campaign, src.subtype, src.canonical
 			c.rule, c.prio = pr.idx, pr.prio
 			retyped = true
 		}
+	}
+	// The gazetteer's other names for the entry stay actors, each its own:
+	// a vendor list that files the campaign "Ghostwriter" and the cluster
+	// "UNC1151" under one entry does not make the cluster the campaign when
+	// the report tells the two apart ("Mandiant tied the influence work to
+	// UNC1151").
+	for ai := range d.acc {
+		c := &d.acc[ai]
+		if c.typ == extractor.Campaign || c.hide || c.canonical == "" || !campaignOf[strings.ToLower(c.canonical)] ||
+			d.p.rules[c.rule].kind != KindGazetteer {
+			continue
+		}
+		c.canonical = oneSpace(d.surface(c))
 	}
 	return retyped
 }
