@@ -16,6 +16,7 @@ func (d *docState) runRelations() []RelationMatch {
 	if d.p.relPhase == nil && len(d.p.topics) == 0 && len(d.p.headlines) == 0 {
 		return nil
 	}
+	d.createTableKeys() // table_keys.go
 	rs := &relState{d: d, fresh: map[extractor.Span]int{}, best: map[relKey]int{}}
 	if d.p.relPhase != nil {
 		d.runRelationRules(func(r *rule, i, end int) { rs.found(r, i, end) })
