@@ -283,14 +283,15 @@ func init() {
 	set(actor|maskOf(extractor.Campaign), "group", "groups", "actor", "actors", "gang", "crew", "hackers",
 		"attackers", "operators", "adversary", "apt", "intruders", "outfit", "cluster", "set")
 	set(org, "company", "companies", "firm", "firms", "vendor", "contractor", "business", "corporation",
-		"startup", "provider", "enterprise")
+		"startup", "provider", "enterprise", "consortium", "conglomerate")
 	set(gov, "ministry", "agency", "bureau", "department", "government", "military", "army",
 		"service", "directorate", "regime", "command")
 	// A military unit is often the actor itself ("GRU Unit 74455 ... the
 	// unit built Cyclops Blink").
 	set(gov|actor, "unit")
 	set(maskOf(extractor.Malware)|maskOf(extractor.Tool), "malware", "backdoor", "implant", "trojan",
-		"loader", "ransomware", "tool", "rat", "dropper", "wiper", "botnet", "variant", "worm")
+		"loader", "ransomware", "tool", "rat", "dropper", "wiper", "botnet", "variant", "worm", "spyware",
+		"stealer", "infostealer", "downloader")
 	set(maskOf(extractor.Campaign), "campaign", "operation", "intrusion")
 	set(maskOf(extractor.Person), "he", "she", "him", "her", "his")
 	// "They" means people or the groups and bodies they form, not a

@@ -109,11 +109,13 @@ func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *tr
 		d.runPhase(ph, func(r *rule, i, end int) { d.patternCand(r, i, end) })
 		d.resolve()
 	}
+	d.separateLegalForms() // legal_forms.go
 	links := d.runAliases()
 	d.links = links
 	d.runTableKinds()                      // table_match.go; may add mentions
 	d.propagateNames()                     // propagate.go
 	d.linkNameParts()                      // propagate_persons.go
+	d.nameListItems()                      // propagate_lists.go
 	rels := d.runRelations()               // relation_match.go; may add mentions
 	links, rels = d.runTables(links, rels) // table_match.go; may add mentions
 	res := Result{Mentions: make([]extractor.Mention, 0, len(d.acc)), Aliases: links, Relations: rels}

@@ -29,6 +29,10 @@ type propRule struct {
 	idx   int32
 	prio  int
 	types typeMask
+	// intros, notCues: a rule with intros names the bare items of bullet
+	// lists instead of spreading names (propagate_lists.go).
+	intros, notCues *phraseSet
+	typ             extractor.EntityType
 }
 
 // propagateRule compiles a propagate rule and returns its types for the
@@ -44,7 +48,16 @@ func (c *compiler) propagateRule(r *rule) string {
 			types |= maskOf(extractor.EntityType(t.s))
 		}
 	}
-	c.p.propagate = append(c.p.propagate, propRule{idx: r.idx, prio: r.prio, types: types})
+	pr := propRule{idx: r.idx, prio: r.prio, types: types}
+	if len(c.r.rel.intros) > 0 {
+		if len(names) != 1 || names[0] == "any" {
+			c.errorf(c.r.fields["types"], "a propagate rule with intros names its items with one type")
+			return strings.Join(names, ",")
+		}
+		pr.intros, pr.notCues = c.phraseSet(c.r.rel.intros, true), c.optionalPhrases(c.r.rel.notCues)
+		pr.typ = extractor.EntityType(names[0])
+	}
+	c.p.propagate = append(c.p.propagate, pr)
 	return strings.Join(names, ",")
 }
 
@@ -80,7 +93,7 @@ func (d *docState) propagateNames() {
 			continue
 		}
 		for pi := range d.p.propagate {
-			if pr := &d.p.propagate[pi]; pr.types&maskOf(c.typ) != 0 {
+			if pr := &d.p.propagate[pi]; pr.intros == nil && pr.types&maskOf(c.typ) != 0 {
 				seen[surface] = true
 				sources = append(sources, source{c, pr, shortOnly})
 				break
@@ -191,8 +204,14 @@ func (d *docState) shortNameAt(start, end int) bool {
 	if next == "'s" || next == "’s" {
 		return true
 	}
-	return !startsUpper(next) && len(next) > 3 && (strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "s"))
+	return shortNameVerbs[next] ||
+		!startsUpper(next) && len(next) > 3 && (strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "s"))
 }
+
+// shortNameVerbs are the short verbs after which a sentence-opening word is
+// a company's short name too ("Thalestris is also the parent company").
+var shortNameVerbs = map[string]bool{"is": true, "was": true, "has": true, "had": true, "said": true,
+	"says": true, "will": true, "would": true, "did": true, "does": true}
 
 // companySuffixWords end a company's name ("Integrity Technology Group",
 // "Northwind Labs", "Contoso Co., Ltd.").
@@ -426,7 +445,7 @@ func initialisms(surface string) []string {
 func (d *docState) spreadInitials(added []cand) []cand {
 	var pr *propRule
 	for pi := range d.p.propagate {
-		if d.p.propagate[pi].types&(maskOf(extractor.Organization)|maskOf(extractor.Government)) != 0 {
+		if d.p.propagate[pi].intros == nil && d.p.propagate[pi].types&(maskOf(extractor.Organization)|maskOf(extractor.Government)) != 0 {
 			pr = &d.p.propagate[pi]
 			break
 		}
@@ -502,7 +521,7 @@ func trimPossessiveSuffix(s string) string {
 func (d *docState) retypeNamedCampaigns() bool {
 	var pr *propRule
 	for pi := range d.p.propagate {
-		if d.p.propagate[pi].types&maskOf(extractor.Campaign) != 0 {
+		if d.p.propagate[pi].intros == nil && d.p.propagate[pi].types&maskOf(extractor.Campaign) != 0 {
 			pr = &d.p.propagate[pi]
 			break
 		}
@@ -523,16 +542,33 @@ func (d *docState) retypeNamedCampaigns() bool {
 		return false
 	}
 	retyped := false
+	campaignOf := map[string]bool{} // gazetteer canonical names now a campaign's
 	for ai := range d.acc {
 		c := &d.acc[ai]
 		if c.typ == extractor.Campaign || c.hide || d.p.rules[c.rule].kind != KindGazetteer {
 			continue
 		}
 		if src, ok := named[d.surface(c)]; ok {
+			if c.canonical != "" {
+				campaignOf[strings.ToLower(c.canonical)] = true
+			}
 			c.typ, c.subtype, c.canonical = extractor.Campaign, src.subtype, src.canonical
 			c.rule, c.prio = pr.idx, pr.prio
 			retyped = true
 		}
+	}
+	// The gazetteer's other names for the entry stay actors, each its own:
+	// a vendor list that files the campaign "Ghostwriter" and the cluster
+	// "UNC1151" under one entry does not make the cluster the campaign when
+	// the report tells the two apart ("Mandiant tied the influence work to
+	// UNC1151").
+	for ai := range d.acc {
+		c := &d.acc[ai]
+		if c.typ == extractor.Campaign || c.hide || c.canonical == "" || !campaignOf[strings.ToLower(c.canonical)] ||
+			d.p.rules[c.rule].kind != KindGazetteer {
+			continue
+		}
+		c.canonical = oneSpace(d.surface(c))
 	}
 	return retyped
 }

@@ -84,7 +84,7 @@ func (np personNameParts) at(word string, start int) string {
 // personPropRule returns the propagate rule that covers people, or nil.
 func (d *docState) personPropRule() *propRule {
 	for pi := range d.p.propagate {
-		if d.p.propagate[pi].types&maskOf(extractor.Person) != 0 {
+		if d.p.propagate[pi].intros == nil && d.p.propagate[pi].types&maskOf(extractor.Person) != 0 {
 			return &d.p.propagate[pi]
 		}
 	}
@@ -121,7 +121,7 @@ func (d *docState) linkNameParts() {
 	}
 	var added []cand
 	for i, t := range d.tokText {
-		if _, ok := names[t]; !ok || !d.freeNamePart(i) {
+		if _, ok := names[t]; !ok || !d.freeNamePart(i) && !d.openingNamePair(i, names) {
 			continue
 		}
 		name := names.at(t, d.tokStart[i])
@@ -226,6 +226,26 @@ func (d *docState) freeNamePart(i int) bool {
 	}
 	next := d.pos(i + 1)
 	return next == "MD" || next == "VBD" || next == "VBZ" || next == "POS" && d.pos(i) == "NNP"
+}
+
+// openingNamePair reports whether token i opens its sentence, free of any
+// mention, joined by "and" or "or" to another person's name part or
+// mention: "Haddad and Zhou were the founders" names two people, though
+// "Haddad" is followed by no verb.
+func (d *docState) openingNamePair(i int, names personNameParts) bool {
+	lo, hi := d.sentLo[d.sentOf[i]], d.sentHi(i)
+	if i != lo || i+2 >= hi || d.overlapsAccepted(d.tokStart[i], d.tokEnd[i]) {
+		return false
+	}
+	if f := d.fold[i+1]; f != "and" && f != "or" {
+		return false
+	}
+	j := i + 2
+	if k := d.startM[j]; k >= 0 && d.acc[k].typ == extractor.Person {
+		return true
+	}
+	_, ok := names[d.tokText[j]]
+	return ok && (j+1 >= hi || !startsUpper(d.tokText[j+1]))
 }
 
 // ordinaryWord reports whether a capitalised word is an ordinary English

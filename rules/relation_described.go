@@ -29,7 +29,7 @@ const appositionReach = 4
 // nameHeads are the heads whose word at the end of a name describes the
 // mention ("the bureau" → "Tianjin State Security Bureau").
 var nameHeads = map[string]bool{"bureau": true, "ministry": true, "department": true, "agency": true,
-	"directorate": true, "unit": true, "service": true, "command": true}
+	"directorate": true, "unit": true, "service": true, "command": true, "consortium": true, "conglomerate": true}
 
 // describedAntecedent returns the index in d.acc of the nearest mention of
 // a type in mask, before the anaphor at tokens [s, e) (byte offset at) and

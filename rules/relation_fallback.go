@@ -69,10 +69,20 @@ type topicRule struct {
 	// itemsSource: the items are the sources and the intro names the
 	// target, right after an intro phrase ("six officers of Y:").
 	itemsSource bool
-	// notCues: words that, before the target in its sentence, say the
-	// text speaks of studying or fixing it, not of the actor using it
-	// ("used language models to research vulnerabilities, including
-	// CVE-…").
+	// toTopic: the topic actor is the relation's target and each mention
+	// its source, for a rule whose target, not source, allows threat-actor
+	// ("Operation Quiet Loom" in a report on one actor is attributed to
+	// it). mask is the mentions' types: the target's, or the source's for
+	// such a rule.
+	toTopic bool
+	mask    typeMask
+	// notCues: words that make a mention no one's the topic may claim.
+	// Before the target in its sentence, they say the text speaks of
+	// studying or fixing it, not of the actor using it ("used language
+	// models to research vulnerabilities, including CVE-…"); for a toTopic
+	// rule they count in the mention's sentence or the one before ("the
+	// court-authorized operation, dubbed Operation Night Bell": the
+	// defenders' operation, not the actor's).
 	notCues *phraseSet
 	// charges: words that make a person named near them charged or
 	// sanctioned; the target must be such a person, which no relation
@@ -88,15 +98,25 @@ func (c *compiler) topicRule(r *rule) {
 		c.errorf(c.r.fields["items"], "items: source needs intros: the list's target is named by its intro")
 		return
 	}
-	if src&maskOf(extractor.ThreatActor) == 0 && !itemsSource {
-		c.errorf(c.r.fields["source"], "a topic rule's source must allow threat-actor: the topic is an actor")
+	actor := maskOf(extractor.ThreatActor)
+	toTopic := src&actor == 0 && tgt&actor != 0 && !itemsSource
+	if toTopic && len(c.r.rel.intros) != 0 {
+		c.errorf(c.r.fields["intros"], "a topic rule whose target is the actor takes no intros")
 		return
 	}
+	if src&actor == 0 && !itemsSource && !toTopic {
+		c.errorf(c.r.fields["source"], "a topic rule's source (or target) must allow threat-actor: the topic is an actor")
+		return
+	}
+	mask := tgt
+	if toTopic {
+		mask = src
+	}
 	tr := topicRule{r: r, typ: c.r.rel.typ, srcMask: src, tgtMask: tgt, itemsSource: itemsSource,
+		toTopic: toTopic, mask: mask, notCues: c.optionalPhrases(c.r.rel.notCues),
 		cues: c.optionalPhrases(c.r.rel.cues), notBefore: c.optionalPhrases(c.r.rel.notBefore),
 		notAfter: c.optionalPhrases(c.r.rel.notAfter), passive: c.optionalPhrases(c.r.rel.passive),
-		frames: c.optionalPhrases(c.r.rel.frames), intros: c.optionalPhrases(c.r.rel.intros),
-		notCues: c.optionalPhrases(c.r.rel.notCues)}
+		frames: c.optionalPhrases(c.r.rel.frames), intros: c.optionalPhrases(c.r.rel.intros)}
 	if len(c.r.rel.charges) > 0 {
 		tr.charges = map[string]bool{}
 		for _, w := range c.r.rel.charges {
@@ -393,6 +413,27 @@ func (d *docState) topicFallback(rs *relState) {
 			companyLed = companyLed || d.attacks(rs, key, byStart, keys)
 		}
 	}
+	// Places that say where an organisation no relation has as a victim
+	// sits: the firm of a quoted analyst ("X of Gannet Hill Security in
+	// Cleveland", "Redwater Analytics, a threat research firm in Denver")
+	// is no victim, nor is its town, victims' section or not.
+	bystanderPlace := map[extractor.Span]bool{}
+	victims := map[string]bool{}
+	for _, m := range rs.out {
+		if m.Rule != "" && m.Type == "targets" {
+			if t, ok := keyOf(m.Target); ok {
+				victims[t] = true
+			}
+		}
+	}
+	for _, m := range rs.out {
+		if m.Rule == "" || m.Type != "located-in" {
+			continue
+		}
+		if k, ok := byStart[m.Source]; ok && d.acc[k].typ == extractor.Organization && !victims[keys[k]] {
+			bystanderPlace[m.Target] = true
+		}
+	}
 	var allItems []listItem // bullet items after an intro, for rules with intros
 	// Rules with intros go first: a list its intro ties to an actor needs
 	// no guess from the topic.
@@ -437,7 +478,11 @@ func (d *docState) topicFallback(rs *relState) {
 		personCovered := map[string][]string{}
 		for _, m := range rs.out {
 			if m.Rule != "" && m.Type == tr.typ {
-				t, ok := keyOf(m.Target)
+				end := m.Target
+				if tr.toTopic {
+					end = m.Source // the campaign already has its actor
+				}
+				t, ok := keyOf(end)
 				if !ok {
 					continue
 				}
@@ -470,7 +515,11 @@ func (d *docState) topicFallback(rs *relState) {
 		covered := map[string]map[string]bool{} // person topic key ("" for actors) → target keys decided
 		for k := range d.acc {
 			c := &d.acc[k]
-			if c.hide || maskOf(c.typ)&tr.tgtMask == 0 || isActor(k) || isUnitKey(keys[k]) {
+			if c.hide || maskOf(c.typ)&tr.mask == 0 || isActor(k) || isUnitKey(keys[k]) {
+				continue
+			}
+			if tr.toTopic && (tr.notCues != nil && d.cuedNear(tr.notCues, int(d.sentOf[c.tokS])) ||
+				d.inListOfKind(k, endAt)) {
 				continue
 			}
 			key := keys[k]
@@ -547,6 +596,9 @@ func (d *docState) topicFallback(rs *relState) {
 				if covered[decided][key] {
 					continue
 				}
+				if tr.typ == "targets" && bystanderPlace[extractor.Span{Start: c.start, End: c.end}] {
+					continue // "said X of Gannet Hill Security in Cleveland"
+				}
 				if !d.topicTargetOK(tr, k, si, endAt) {
 					continue // another mention may stand where victims are spoken of
 				}
@@ -571,12 +623,53 @@ func (d *docState) topicFallback(rs *relState) {
 				} else if fellBack {
 					coref = "list intro → " + d.surface(src) + " " + TopicCorefNote
 				}
-				rs.out = append(rs.out, RelationMatch{Type: tr.typ,
-					Source: extractor.Span{Start: src.start, End: src.end}, Target: extractor.Span{Start: c.start, End: c.end},
+				from, to := extractor.Span{Start: src.start, End: src.end}, extractor.Span{Start: c.start, End: c.end}
+				if tr.toTopic {
+					from, to = to, from
+				}
+				rs.out = append(rs.out, RelationMatch{Type: tr.typ, Source: from, Target: to,
 					Sentence: sent, Rule: tr.r.id, Priority: tr.r.prio, Coref: coref, Hedge: hedge})
 			}
 		}
 	}
+}
+
+// inListOfKind reports whether mention k is a member of a coordination
+// of mentions of its own type ("Operation Black Mine, Operation GoldenAxe
+// and Campaign Rifle"). Such a catalogue of campaigns is a profile's own
+// statement about them, and what it says (the actor ran them, used them,
+// was linked to them) is the sentence's to say, not the topic's to guess.
+func (d *docState) inListOfKind(k int, endAt map[int]int) bool {
+	c := &d.acc[k]
+	lo, hi := int(d.sentLo[d.sentOf[c.tokS]]), int(d.sentLo[d.sentOf[c.tokS]+1])
+	sep := func(i int) bool { return d.fold[i] == "," || d.fold[i] == "and" || d.fold[i] == "or" }
+	// The member before: separators, then a mention of the same type.
+	i := int(c.tokS) - 1
+	for i >= lo && i >= int(c.tokS)-2 && sep(i) {
+		i--
+	}
+	if i < int(c.tokS)-1 && i >= lo {
+		if j, ok := endAt[i]; ok && d.acc[j].typ == c.typ {
+			return true
+		}
+	}
+	// The member after.
+	i = int(c.tokE)
+	for i < hi && i < int(c.tokE)+2 && sep(i) {
+		i++
+	}
+	if i > int(c.tokE) && i < hi {
+		if j := d.startM[i]; j >= 0 && d.acc[j].typ == c.typ {
+			return true
+		}
+	}
+	return false
+}
+
+// cuedNear reports whether sentence si or the one before it holds a
+// phrase of ps.
+func (d *docState) cuedNear(ps *phraseSet, si int) bool {
+	return d.cuedBefore(ps, si, -1) || si > 0 && d.cuedBefore(ps, si-1, -1)
 }
 
 // topicTargetOK reports whether mention k in sentence si stands where the

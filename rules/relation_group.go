@@ -618,3 +618,59 @@ func (d *docState) setIntro(lo, hi int) int {
 	}
 	return -1
 }
+
+// colonSetNouns are the plural nouns a counted set of victims or bodies
+// may have ("three companies:", "four victims:").
+var colonSetNouns = map[string]bool{"companies": true, "firms": true, "organizations": true, "organisations": true,
+	"victims": true, "entities": true, "businesses": true, "agencies": true, "universities": true, "banks": true,
+	"targets": true, "institutions": true, "manufacturers": true, "contractors": true, "ministries": true}
+
+// colonSetReach is how many sentences after the colon its set's members
+// may span (each member opens a paragraph that goes on about it).
+const colonSetReach = 16
+
+// colonSet returns the members of the counted set the slot span at cap c
+// names when its sentence ends in a colon and the lines after it each
+// open with one of them: "Prosecutors said the men broke into three
+// companies between 2011 and 2017:" followed by paragraphs that start
+// "Moody's Analytics, ...", "Siemens AG, ..." and "Trimble Inc., ...".
+// Exactly as many openings as the number says, else nil.
+func (d *docState) colonSet(c capRec, mask typeMask) []endpoint {
+	if c.end-c.start != 2 || mask&(maskOf(extractor.Organization)|maskOf(extractor.Government)) == 0 {
+		return nil
+	}
+	n := numberWords[d.fold[c.start]]
+	if n < 2 || !colonSetNouns[d.fold[c.end-1]] {
+		return nil
+	}
+	si := int(d.sentOf[c.start])
+	if hi := d.sentLo[si+1]; d.fold[hi-1] != ":" {
+		return nil
+	}
+	phrase := d.text[c.bs:c.be]
+	var out []endpoint
+	members := 0
+	for sj := si + 1; sj < len(d.sents) && sj <= si+colonSetReach && members < n; sj++ {
+		lo := d.sentLo[sj]
+		if lo == d.sentLo[sj+1] || !strings.Contains(d.text[d.tokEnd[lo-1]:d.tokStart[lo]], "\n") {
+			continue // the paragraph goes on about the member before
+		}
+		// Each line opens with a member: a name the text may not have
+		// recognised counts, so the number still holds.
+		m := d.startM[lo]
+		switch {
+		case m >= 0 && !d.acc[m].hide && maskOf(d.acc[m].typ)&mask&(maskOf(extractor.Organization)|maskOf(extractor.Government)) != 0:
+			a := &d.acc[m]
+			out = append(out, endpoint{span: extractor.Span{Start: a.start, End: a.end},
+				coref: fmt.Sprintf("%q → %s", phrase, d.surface(a))})
+		case m < 0 && startsUpper(d.tokText[lo]) && d.pos(lo) == "NNP":
+		default:
+			return nil
+		}
+		members++
+	}
+	if members != n || len(out) == 0 {
+		return nil
+	}
+	return out
+}

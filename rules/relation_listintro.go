@@ -147,8 +147,16 @@ func (d *docState) introSource(si int32, keys []string, isActor func(k int) bool
 // nearestActorBefore returns the last actor mention in the listIntroReach
 // sentences before the intro si, or -1: "Its toolkit includes:" and
 // "Sectors singled out:" speak of the actor in focus, as "victims" does.
+// The search stops at the heading of the intro's section: an actor the
+// section before compared or set apart ("We track Slate Heron
+// separately." under "Background") is not the one "## Targeting" lists
+// victims for, and the caller falls back on the report's topic.
 func (d *docState) nearestActorBefore(si int32, isActor func(k int) bool) int {
-	lo := d.sentLo[max(0, int(si)-listIntroReach)]
+	from := max(0, int(si)-listIntroReach)
+	if h := d.sectionHeading(int(si)); h > from {
+		from = h
+	}
+	lo := d.sentLo[from]
 	for t := d.sentLo[si] - 1; t >= lo; t-- {
 		if k := int(d.startM[t]); k >= 0 && !d.acc[k].hide && isActor(k) {
 			return k

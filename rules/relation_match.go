@@ -16,6 +16,7 @@ func (d *docState) runRelations() []RelationMatch {
 	if d.p.relPhase == nil && len(d.p.topics) == 0 && len(d.p.headlines) == 0 {
 		return nil
 	}
+	d.createTableKeys() // table_keys.go
 	rs := &relState{d: d, fresh: map[extractor.Span]int{}, best: map[relKey]int{}}
 	if d.p.relPhase != nil {
 		d.runRelationRules(func(r *rule, i, end int) { rs.found(r, i, end) })
@@ -190,6 +191,10 @@ func (rs *relState) found(r *rule, i, end int) {
 		}
 	}
 	for _, c := range tgts {
+		if set := d.colonSet(c, r.rel.tgtMask); set != nil { // "three companies:" and a paragraph on each (relation_group.go)
+			targets = append(targets, set...)
+			continue
+		}
 		if e, ok := rs.resolve(r, c, r.rel.tgtMask, r.rel.tgtOrder, r.slotTypes[r.rel.tgt], direct); ok {
 			targets = append(targets, d.groupEnds(c, e, direct)...)
 		}
@@ -228,6 +233,13 @@ func (rs *relState) found(r *rule, i, end int) {
 			}
 		}
 	}
+	if possessedTypes[r.rel.typ] {
+		for _, e := range targets {
+			if x, ok := d.possessedBody(e, r.rel.tgtMask); ok && !hasEndpoint(targets, x.span) {
+				targets = append(targets, x)
+			}
+		}
+	}
 	si := d.sentOf[i]
 	sent := extractor.Span{Start: d.sents[si].Start, End: d.sents[si].End}
 	if last := d.sentOf[end-1]; last != si { // a bullet list read with its intro (relation_lists.go)
@@ -255,6 +267,33 @@ func (rs *relState) found(r *rule, i, end int) {
 			rs.out = append(rs.out, m)
 		}
 	}
+}
+
+// possessedTypes are the relation types whose target, when it owns the
+// body named right after it, reaches that body too: "officers of the
+// army's Unit 12345" work for the unit as well as for the army, and "a
+// contractor for the ministry's Guangdong bureau" serves the bureau.
+var possessedTypes = map[string]bool{"employed-by": true, "contractor-of": true}
+
+// possessedBody returns the mention of the kinds mask allows that follows
+// a directly named target e across "'s" ("the FSB's Unit 64110").
+func (d *docState) possessedBody(e endpoint, mask typeMask) (endpoint, bool) {
+	if e.coref != "" {
+		return endpoint{}, false
+	}
+	m := d.mentionAt(e.span.Start, e.span.End)
+	if m == nil {
+		return endpoint{}, false
+	}
+	t := int(m.tokE)
+	if t+1 >= len(d.tokText) || d.tokText[t] != "'s" || d.sentOf[t+1] != d.sentOf[m.tokS] {
+		return endpoint{}, false
+	}
+	j := d.startM[t+1]
+	if j < 0 || d.acc[j].hide || maskOf(d.acc[j].typ)&mask == 0 {
+		return endpoint{}, false
+	}
+	return endpoint{span: extractor.Span{Start: d.acc[j].start, End: d.acc[j].end}}, true
 }
 
 // coordTypes are the relation types a coordinated list of targets shares:

@@ -394,6 +394,21 @@ func (d *docState) framedObject(ps *phraseSet, k int, endAt map[int]int) bool {
 		case f == "," || f == "and" || f == "or" || f == "&":
 			i, fill = j, 0
 			continue
+		case f == ":":
+			// "The indictment names six victims in three industries: A,
+			// B and C": a list after a colon whose clause counts victims.
+			return d.victimColon(j)
+		case f == ")":
+			// "Allegheny Technologies Inc. (ATI), Alcoa Inc. and ...": a
+			// member's bracketed short name.
+			o := j - 1
+			for o > lo && o > j-6 && d.fold[o] != "(" && d.fold[o] != ")" {
+				o--
+			}
+			if d.fold[o] == "(" && o > lo {
+				i = o
+				continue
+			}
 		case frameStops[f]:
 			return false
 		case (f == "'s" || f == "\u2019s") && j > lo:
@@ -410,6 +425,26 @@ func (d *docState) framedObject(ps *phraseSet, k int, endAt map[int]int) bool {
 			return false
 		}
 		i, fill = j, fill+1
+	}
+	return false
+}
+
+// victimColonNouns are the nouns that make the list after a colon a list
+// of victims.
+var victimColonNouns = map[string]bool{"victims": true, "targets": true, "victim": true}
+
+// victimColon reports whether the clause before the colon at token j
+// names victims ("names six victims in the energy sector:"), without a
+// negation or another colon between.
+func (d *docState) victimColon(j int) bool {
+	lo := d.sentLo[d.sentOf[j]]
+	for i := j - 1; i >= lo && i >= j-20; i-- {
+		switch f := d.fold[i]; {
+		case victimColonNouns[f]:
+			return true
+		case f == ":" || f == ";" || f == "not" || f == "no" || f == "never":
+			return false
+		}
 	}
 	return false
 }

@@ -484,9 +484,9 @@ var fieldsByKind = map[string][]string{
 	KindAlias:     {"type", "pattern", "check", "cross_type"},
 	KindStop:      {"types", "case", "words"},
 	KindRelation:  {"relation", "source", "target", "pattern", "apposition"},
-	KindTable:     tableFields, // table.go
-	KindPropagate: {"types"},
-	KindTopic:     {"relation", "source", "target", "cues", "not_before", "not_after", "passive", "frames", "intros", "items", "charges", "not_cues"}, // relation_fallback.go
+	KindTable:     tableFields,                                                                                                                        // table.go
+	KindPropagate: {"types", "intros", "not_cues"},                                                                                                    // propagate.go, propagate_lists.go
+	KindTopic:     {"relation", "source", "target", "cues", "not_cues", "not_before", "not_after", "passive", "frames", "intros", "items", "charges"}, // relation_fallback.go
 	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                                               // relation_headline.go
 }
 

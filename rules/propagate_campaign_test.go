@@ -1,0 +1,49 @@
+package rules
+
+import "testing"
+
+// campaignSplitPack lists a campaign and a cluster under one gazetteer
+// entry, as vendor lists do, and names campaigns by context.
+const campaignSplitPack = `
+rules:
+  - id: t.actors
+    kind: gazetteer
+    type: threat-actor
+    entries: [{name: Quillwriter, aliases: [UNC9911]}]
+    examples: {match: ["Quillwriter and UNC9911 were seen."]}
+  - id: t.named
+    kind: pattern
+    type: campaign
+    priority: 80
+    stage: 2
+    pattern:
+      - lower_in: [known]
+      - lower: as
+      - {entity: threat-actor, capture: true}
+    examples: {match: ["The operation known as Quillwriter ran."]}
+  - id: t.spread
+    kind: propagate
+    types: [campaign]
+    examples: {match: ["The operation known as Quillwriter ran. Quillwriter ended."]}
+`
+
+// A report that calls one name of a gazetteer entry an operation keeps the
+// entry's other names as actors of their own.
+func TestCampaignSplitsFromActorAliases(t *testing.T) {
+	p := packOf(t, campaignSplitPack)
+	text := "The operation known as Quillwriter ran in 2020. Analysts tied Quillwriter to UNC9911 later."
+	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+	seen := false
+	for _, m := range res.Mentions {
+		if m.Text != "UNC9911" {
+			continue
+		}
+		seen = true
+		if m.Type != "threat-actor" || m.Canonical == "Quillwriter" {
+			t.Errorf("UNC9911 = %s canonical %q; want a threat actor of its own", m.Type, m.Canonical)
+		}
+	}
+	if !seen {
+		t.Fatal("UNC9911 not found")
+	}
+}
