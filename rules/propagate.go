@@ -59,6 +59,9 @@ func (d *docState) propagateNames() {
 		// shortOnly: a gazetteer name, found everywhere already, spreads
 		// only its short name.
 		shortOnly bool
+		// plainWord: a one-word malware or tool name of ordinary shape
+		// ("Warlock"), which spreads only where it reads as a name.
+		plainWord bool
 	}
 	var sources []source
 	seen := map[string]bool{}
@@ -76,13 +79,19 @@ func (d *docState) propagateNames() {
 			continue
 		}
 		surface := d.text[c.start:c.end]
-		if seen[surface] || !shortOnly && !propagatable(surface) {
+		plain := false
+		if !seen[surface] && !shortOnly && !propagatable(surface) {
+			if plain = d.plainKindName(c, surface); !plain {
+				continue
+			}
+		}
+		if seen[surface] {
 			continue
 		}
 		for pi := range d.p.propagate {
 			if pr := &d.p.propagate[pi]; pr.types&maskOf(c.typ) != 0 {
 				seen[surface] = true
-				sources = append(sources, source{c, pr, shortOnly})
+				sources = append(sources, source{c, pr, shortOnly, plain})
 				break
 			}
 		}
@@ -106,7 +115,7 @@ func (d *docState) propagateNames() {
 			}
 		}
 		for _, form := range forms {
-			added = d.spread(added, drop, s.c, s.pr, surface, form)
+			added = d.spread(added, drop, s.c, s.pr, surface, form, s.plainWord)
 		}
 	}
 	added = d.spreadInitials(added)
@@ -136,7 +145,7 @@ func (d *docState) propagateNames() {
 // of several words that starts with a place ("Yanbian Silverstar" of
 // "Yanbian Silverstar Network Technology") takes the place's span: the
 // index of that location mention goes into drop.
-func (d *docState) spread(added []cand, drop map[int]bool, src *cand, pr *propRule, surface, form string) []cand {
+func (d *docState) spread(added []cand, drop map[int]bool, src *cand, pr *propRule, surface, form string, plain bool) []cand {
 	canonical := src.canonical
 	if form != surface && canonical == "" {
 		canonical = oneSpace(surface)
@@ -157,7 +166,7 @@ func (d *docState) spread(added []cand, drop map[int]bool, src *cand, pr *propRu
 		} else if !d.freeOccurrence(start, end) {
 			continue
 		}
-		if form != surface && !d.shortNameAt(start, end) {
+		if (form != surface || plain) && !d.shortNameAt(start, end) {
 			continue
 		}
 		c := cand{start: start, end: end, rule: pr.idx, prio: pr.prio, typ: src.typ,
