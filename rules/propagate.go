@@ -62,6 +62,9 @@ func (d *docState) propagateNames() {
 		// plainWord: a one-word malware or tool name of ordinary shape
 		// ("Warlock"), which spreads only where it reads as a name.
 		plainWord bool
+		// inner: the name inside a longer surface that a canonical: inner
+		// rule made ("Hermes" of "Hermes ransomware"), which spreads.
+		inner string
 	}
 	var sources []source
 	seen := map[string]bool{}
@@ -79,8 +82,9 @@ func (d *docState) propagateNames() {
 			continue
 		}
 		surface := d.text[c.start:c.end]
+		inner := d.innerForm(c, r, surface) // propagate_plain.go
 		plain := false
-		if !seen[surface] && !shortOnly && !propagatable(surface) {
+		if !seen[surface] && !shortOnly && !propagatable(surface) && inner == "" {
 			if plain = d.plainKindName(c, surface); !plain {
 				continue
 			}
@@ -91,7 +95,7 @@ func (d *docState) propagateNames() {
 		for pi := range d.p.propagate {
 			if pr := &d.p.propagate[pi]; pr.types&maskOf(c.typ) != 0 {
 				seen[surface] = true
-				sources = append(sources, source{c, pr, shortOnly, plain})
+				sources = append(sources, source{c, pr, shortOnly, plain, inner})
 				break
 			}
 		}
@@ -101,8 +105,11 @@ func (d *docState) propagateNames() {
 	for _, s := range sources {
 		surface := d.text[s.c.start:s.c.end]
 		var forms []string
-		if !s.shortOnly {
+		if !s.shortOnly && (s.inner == "" || propagatable(surface)) {
 			forms = append(forms, surface)
+		}
+		if s.inner != "" {
+			forms = append(forms, s.inner)
 		}
 		if s.c.typ == extractor.Organization {
 			// The longer short form first, so that "Northwind Harbor"

@@ -50,3 +50,19 @@ func (d *docState) hasLowerWord(w string) bool {
 	}
 	return false
 }
+
+// innerForm returns the name inside a mention that a `canonical: inner`
+// rule made longer ("Hermes" of "Hermes ransomware", "Kestrel Panda" of
+// "the Kestrel Panda group"), when that name may spread: the longer
+// mention replaced the name's own, and the bare name elsewhere in the
+// document is the same entity. It returns "" otherwise.
+func (d *docState) innerForm(c *cand, r *rule, surface string) string {
+	in := c.canonical
+	if !r.inherit || in == "" || in == surface || !strings.HasPrefix(surface, in) {
+		return ""
+	}
+	if propagatable(in) || d.plainKindName(c, in) {
+		return in
+	}
+	return ""
+}

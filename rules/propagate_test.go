@@ -298,3 +298,39 @@ rules:
 		same(t, c.text, found(t, p, c.text), c.want)
 	}
 }
+
+// A name that a canonical: inner rule made longer ("Tarnwick ransomware")
+// still spreads as the bare name, which joins the same entity.
+func TestPropagateSpreadsTheInnerNameOfALongerMention(t *testing.T) {
+	p := packOf(t, `
+rules:
+  - id: t.kind
+    kind: pattern
+    type: malware
+    pattern:
+      - {regex: '\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+', capture: true}
+      - lower: ransomware
+    examples: {match: ["It ran TarnWick ransomware."]}
+  - id: t.suffix
+    kind: pattern
+    type: malware
+    stage: 2
+    canonical: inner
+    pattern:
+      - entity: malware
+      - lower: ransomware
+    examples: {match: ["It ran TarnWick ransomware."]}
+  - id: t.spread
+    kind: propagate
+    types: [malware]
+    examples: {match: ["It ran TarnWick ransomware. Files held by TarnWick were lost."]}
+`)
+	text := "It ran TarnWick ransomware. Files held by TarnWick were lost."
+	an := testAnalyzer(t)
+	res := p.Match(text, an.Analyze(text), an)
+	var got []string
+	for _, m := range res.Mentions {
+		got = append(got, m.Text+"/"+m.Canonical+"/"+m.Rule)
+	}
+	same(t, text, got, []string{"TarnWick ransomware/TarnWick/t.suffix", "TarnWick/TarnWick/t.spread"})
+}
