@@ -427,15 +427,7 @@ func (d *docState) relativeClauseEnd(t, end int) int {
 	if r < 0 {
 		return 0
 	}
-	for j := r + 1; j < end; j++ {
-		switch d.fold[j] {
-		case ",":
-			return j
-		case ".", ";", ":":
-			return 0
-		}
-	}
-	return 0
+	return d.closingComma(r+1, end)
 }
 
 // commaAsideEnd returns the index of the comma closing an aside that opens
@@ -445,7 +437,13 @@ func (d *docState) commaAsideEnd(t, end int, openers map[string]bool) int {
 	if d.fold[t] != "," || t+1 >= end || !openers[d.fold[t+1]] {
 		return 0
 	}
-	for j := t + 2; j < end; j++ {
+	return d.closingComma(t+2, end)
+}
+
+// closingComma returns the index of the first comma from token from on,
+// before end, when no sentence or clause stop comes first; else 0.
+func (d *docState) closingComma(from, end int) int {
+	for j := from; j < end; j++ {
 		switch d.fold[j] {
 		case ",":
 			return j
