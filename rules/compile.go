@@ -106,6 +106,7 @@ func (v *vocabEntry) addPhraseFirst(id int) {
 // find their start tokens.
 type phase struct {
 	stage    int
+	lists    []*rule // rules that also read bullet lists with their intro (pattern_lists.go)
 	firsts   bool    // some rule starts from vocab firsts
 	anchored bool    // some scan rule is anchored
 	scan     []*rule // tried at every token (of active sentences)
@@ -212,6 +213,9 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 				if ph == nil {
 					ph = &phase{stage: r.stage}
 					phases[r.stage] = ph
+				}
+				if spec.kind == KindPattern && spec.lists {
+					ph.lists = append(ph.lists, r)
 				}
 				switch {
 				case r.hasFirsts:

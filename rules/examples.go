@@ -87,6 +87,26 @@ func (p *Pack) testExample(an *nlp.Analyzer, r *rule, ex exampleSpec, match bool
 			forms[w], forms[m.Text] = w, w
 		}
 	}
+	// A candidate a longer `canonical: inner` mention took over ("Hermes"
+	// inside "Hermes ransomware") lives on as that mention's canonical name:
+	// it counts as this rule's.
+	for _, c := range tr.cands {
+		if c.rule != r.idx {
+			continue
+		}
+		w := text[c.start:c.end]
+		if _, ok := forms[w]; ok {
+			continue
+		}
+		for _, m := range out.Mentions {
+			if m.Start <= c.start && c.end <= m.End && m.Rule != r.id && m.Canonical == w && p.inherits(m.Rule) {
+				mine = append(mine, w)
+				forms[w] = w
+				texts[w] = true
+				break
+			}
+		}
+	}
 	// A suppress rule's matches are no mentions; its examples are about
 	// what it hid.
 	for _, m := range tr.hidden {
@@ -298,4 +318,15 @@ func sortProblems(ps []Problem) {
 		}
 		return rank[x.Severity] < rank[y.Severity]
 	})
+}
+
+// inherits reports whether the rule with this id takes the canonical name
+// of a mention inside its match (canonical: inner).
+func (p *Pack) inherits(id string) bool {
+	for _, r := range p.rules {
+		if r.id == id {
+			return r.inherit
+		}
+	}
+	return false
 }

@@ -660,6 +660,9 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 			}
 		}
 	}
+	if len(ph.lists) > 0 {
+		d.runListRules(ph.lists, try) // pattern_lists.go
+	}
 	// Reset stamps so the next phase starts clean.
 	for _, r := range ph.scan {
 		d.active[r.idx] = 0

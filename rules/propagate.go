@@ -72,6 +72,12 @@ func (d *docState) propagateNames() {
 		// shortOnly: a gazetteer name, found everywhere already, spreads
 		// only its short name.
 		shortOnly bool
+		// plainWord: a one-word malware or tool name of ordinary shape
+		// ("Warlock"), which spreads only where it reads as a name.
+		plainWord bool
+		// inner: the name inside a longer surface that a canonical: inner
+		// rule made ("Hermes" of "Hermes ransomware"), which spreads.
+		inner string
 	}
 	var sources []source
 	seen := map[string]bool{}
@@ -89,13 +95,20 @@ func (d *docState) propagateNames() {
 			continue
 		}
 		surface := d.text[c.start:c.end]
-		if seen[surface] || !shortOnly && !propagatable(surface) {
+		inner := d.innerForm(c, r, surface) // propagate_plain.go
+		plain := false
+		if !seen[surface] && !shortOnly && !propagatable(surface) && inner == "" {
+			if plain = d.plainKindName(c, surface); !plain {
+				continue
+			}
+		}
+		if seen[surface] {
 			continue
 		}
 		for pi := range d.p.propagate {
 			if pr := &d.p.propagate[pi]; pr.intros == nil && pr.types&maskOf(c.typ) != 0 {
 				seen[surface] = true
-				sources = append(sources, source{c, pr, shortOnly})
+				sources = append(sources, source{c, pr, shortOnly, plain, inner})
 				break
 			}
 		}
@@ -105,8 +118,11 @@ func (d *docState) propagateNames() {
 	for _, s := range sources {
 		surface := d.text[s.c.start:s.c.end]
 		var forms []string
-		if !s.shortOnly {
+		if !s.shortOnly && (s.inner == "" || propagatable(surface)) {
 			forms = append(forms, surface)
+		}
+		if s.inner != "" {
+			forms = append(forms, s.inner)
 		}
 		if s.c.typ == extractor.Organization {
 			// The longer short form first, so that "Northwind Harbor"
@@ -119,7 +135,7 @@ func (d *docState) propagateNames() {
 			}
 		}
 		for _, form := range forms {
-			added = d.spread(added, drop, s.c, s.pr, surface, form)
+			added = d.spread(added, drop, s.c, s.pr, surface, form, s.plainWord)
 		}
 	}
 	added = d.spreadInitials(added)
@@ -149,7 +165,7 @@ func (d *docState) propagateNames() {
 // of several words that starts with a place ("Yanbian Silverstar" of
 // "Yanbian Silverstar Network Technology") takes the place's span: the
 // index of that location mention goes into drop.
-func (d *docState) spread(added []cand, drop map[int]bool, src *cand, pr *propRule, surface, form string) []cand {
+func (d *docState) spread(added []cand, drop map[int]bool, src *cand, pr *propRule, surface, form string, plain bool) []cand {
 	canonical := src.canonical
 	if form != surface && canonical == "" {
 		canonical = oneSpace(surface)
@@ -170,7 +186,7 @@ func (d *docState) spread(added []cand, drop map[int]bool, src *cand, pr *propRu
 		} else if !d.freeOccurrence(start, end) {
 			continue
 		}
-		if form != surface && !d.shortNameAt(start, end) {
+		if (form != surface || plain) && !d.shortNameAt(start, end) {
 			continue
 		}
 		c := cand{start: start, end: end, rule: pr.idx, prio: pr.prio, typ: src.typ,

@@ -253,3 +253,84 @@ func TestDocumentStatementsOutrankGazetteerTypes(t *testing.T) {
 	text = "GRU Unit 40404 released a wiper."
 	same(t, text, found(t, p, text), []string{"GRU Unit 40404/government/t.units"})
 }
+
+// A one-word malware name of ordinary shape spreads once its context has
+// typed it, where it reads as a name and when the document never writes it
+// in lower case; an actor name of that shape still does not.
+func TestPropagateSpreadsPlainMalwareWords(t *testing.T) {
+	p := packOf(t, `
+rules:
+  - id: t.kind
+    kind: pattern
+    type: malware
+    pattern:
+      - {regex: '\p{Lu}\p{Ll}+', capture: true}
+      - lower: ransomware
+    examples: {match: ["It ran Tarnwick ransomware."]}
+  - id: t.tracked
+    kind: pattern
+    type: threat-actor
+    pattern:
+      - lower_in: ["tracked as"]
+      - {regex: '\p{Lu}\p{Ll}+', capture: true}
+    examples: {match: ["A cluster tracked as Lantern."]}
+  - id: t.spread
+    kind: propagate
+    types: [threat-actor, malware]
+    examples: {match: ["It ran Tarnwick ransomware. Files held by Tarnwick were lost."]}
+`)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"It ran Tarnwick ransomware. Files held by Tarnwick were lost. Tarnwick encrypted them.",
+			[]string{"Tarnwick/malware/t.kind", "Tarnwick/malware/t.spread", "Tarnwick/malware/t.spread"}},
+		// Opening a sentence without a verb after it, it may be any word.
+		{"It ran Tarnwick ransomware. Tarnwick and others followed.",
+			[]string{"Tarnwick/malware/t.kind"}},
+		// The document uses the word in lower case: an ordinary word.
+		{"It ran Ember ransomware. An ember glowed. Files held by Ember were lost.",
+			[]string{"Ember/malware/t.kind"}},
+		{"A cluster tracked as Lantern hit Japan. Files held by Lantern were lost.",
+			[]string{"Lantern/threat-actor/t.tracked"}},
+	}
+	for _, c := range cases {
+		same(t, c.text, found(t, p, c.text), c.want)
+	}
+}
+
+// A name that a canonical: inner rule made longer ("Tarnwick ransomware")
+// still spreads as the bare name, which joins the same entity.
+func TestPropagateSpreadsTheInnerNameOfALongerMention(t *testing.T) {
+	p := packOf(t, `
+rules:
+  - id: t.kind
+    kind: pattern
+    type: malware
+    pattern:
+      - {regex: '\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+', capture: true}
+      - lower: ransomware
+    examples: {match: ["It ran TarnWick ransomware."]}
+  - id: t.suffix
+    kind: pattern
+    type: malware
+    stage: 2
+    canonical: inner
+    pattern:
+      - entity: malware
+      - lower: ransomware
+    examples: {match: ["It ran TarnWick ransomware."]}
+  - id: t.spread
+    kind: propagate
+    types: [malware]
+    examples: {match: ["It ran TarnWick ransomware. Files held by TarnWick were lost."]}
+`)
+	text := "It ran TarnWick ransomware. Files held by TarnWick were lost."
+	an := testAnalyzer(t)
+	res := p.Match(text, an.Analyze(text), an)
+	var got []string
+	for _, m := range res.Mentions {
+		got = append(got, m.Text+"/"+m.Canonical+"/"+m.Rule)
+	}
+	same(t, text, got, []string{"TarnWick ransomware/TarnWick/t.suffix", "TarnWick/TarnWick/t.spread"})
+}

@@ -95,6 +95,7 @@ type ruleSpec struct {
 
 	canonical string    // pattern: "inner" takes the canonical name of a mention inside (output.go)
 	suppress  bool      // pattern, gazetteer: the match hides what it covers and is no mention (output.go)
+	lists     bool      // pattern: also read a bullet list with its intro as one sentence (pattern_lists.go)
 	compounds []strItem // gazetteer: tails of hyphenated compounds a name heads (compound.go)
 	rel       relSpec   // relation (relation.go)
 	tbl       tableSpec // table (table.go)
@@ -479,7 +480,7 @@ func (p *parser) strings(n *yaml.Node, what string, listOnly bool) []strItem {
 
 var fieldsByKind = map[string][]string{
 	KindGazetteer: {"type", "case", "common", "entries", "suppress", "compounds"},
-	KindPattern:   {"type", "subtype", "pattern", "stage", "canonical", "suppress"},
+	KindPattern:   {"type", "subtype", "pattern", "stage", "canonical", "suppress", "lists"},
 	KindRegex:     {"type", "subtype", "regex", "validate", "refang", "group", "scope"},
 	KindAlias:     {"type", "pattern", "check", "cross_type"},
 	KindStop:      {"types", "case", "words"},
@@ -609,6 +610,8 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			p.parseOutputField(r, kv.key, kv.val) // output.go
 		case "compounds":
 			r.compounds = p.strings(kv.val, "compounds", false) // compound.go
+		case "lists":
+			r.lists = p.boolean(kv.val, "lists") // pattern_lists.go
 		case "relation", "source", "target", "apposition", "cues", "not_before", "not_after", "passive", "frames",
 			"not_cues", "body_words", "not_body_words", "intros", "items", "charges":
 			p.parseRelationField(r, kv.key, kv.val) // relation.go

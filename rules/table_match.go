@@ -321,22 +321,48 @@ func (st *tableState) kinds(t *textTable, heads []*headerCell) {
 }
 
 // kindFits reports whether a kind cell's text is one of the rule's
-// create_words or ends in one ("custom backdoor").
+// create_words or ends in one ("custom backdoor"), once what follows the
+// cell's head noun is cut off ("Backdoor using Google Drive", "Loader for
+// the second stage") and a plural made singular ("Active and passive
+// backdoors").
 func (t *tableRule) kindFits(norm string) bool {
 	if norm == "" {
 		return false
 	}
-	if t.createWords[norm] {
+	words := strings.Fields(norm)
+	for i := 1; i < len(words); i++ {
+		if kindPostModifiers[words[i]] {
+			words = words[:i]
+			break
+		}
+	}
+	if t.kindHeadFits(words) {
 		return true
 	}
-	words := strings.Fields(norm)
-	for k := 1; k < len(words) && k <= 3; k++ {
+	last := words[len(words)-1]
+	if len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
+		sing := append(append([]string(nil), words[:len(words)-1]...), strings.TrimSuffix(last, "s"))
+		return t.kindHeadFits(sing)
+	}
+	return false
+}
+
+// kindHeadFits reports whether words are one of the rule's create_words or
+// end in one.
+func (t *tableRule) kindHeadFits(words []string) bool {
+	for k := 0; k < len(words) && k <= 3; k++ {
 		if t.createWords[strings.Join(words[k:], " ")] {
 			return true
 		}
 	}
 	return false
 }
+
+// kindPostModifiers start what follows the head noun of a kind cell.
+var kindPostModifiers = map[string]bool{"using": true, "for": true, "with": true, "that": true, "which": true,
+	"written": true, "based": true, "in": true, "on": true, "from": true, "to": true, "via": true, "over": true,
+	"targeting": true, "used": true, "delivered": true, "deployed": true, "capable": true, "abusing": true,
+	"exploiting": true, "by": true, "of": true}
 
 // holdsMention reports whether a cell holds or overlaps a mention, found
 // or created.

@@ -427,6 +427,27 @@ func TestTableKindColumnTypesTheKeys(t *testing.T) {
 	}
 }
 
+// A kind cell names its kind by its head noun: what follows the head
+// ("Backdoor using Google Drive") and a plural ("Passive backdoors") do not
+// hide it; a kind that only mentions a backdoor after its head does not
+// count ("Scanner for backdoor hosts").
+func TestTableKindCellHeadNoun(t *testing.T) {
+	p := packOf(t, `rules:
+  - id: t.kind
+    kind: table
+    relation: kind
+    header: [type]
+    create: malware
+    create_words: [backdoor, "web shell"]
+    description: d
+`)
+	text := "| Name | Type | Notes |\n|---|---|---|\n" +
+		"| RIVERSPINE | Backdoor using Google Drive | 2024 |\n" +
+		"| KETTLEPAIR | Passive backdoors | 2023 |\n" +
+		"| FERNSCAN | Scanner for backdoor hosts | 2022 |\n"
+	same(t, text, found(t, p, text), []string{"RIVERSPINE/malware/t.kind", "KETTLEPAIR/malware/t.kind"})
+}
+
 func containsString(ss []string, s string) bool {
 	for _, x := range ss {
 		if x == s {
