@@ -37,6 +37,7 @@ type rule struct {
 	firstEntity typeMask    // start only at mentions of these types
 	hasFirsts   bool        // start only at tokens listed in vocab firsts
 	anchored    bool        // try only in sentences where an anchor word occurs
+	reach       reach       // anchored: how far before its anchor word a match starts (reach.go)
 	start       startFilter // a test of the first token, for rules tried at every token (startfilter.go)
 	check       string
 	cross       bool
@@ -58,8 +59,13 @@ type rule struct {
 // vocabEntry is what the pack knows about one case-folded token.
 type vocabEntry struct {
 	gaz     *gnode  // gazetteer trie after this token
-	anchors []int32 // pattern rules this token activates in its sentence
+	anchors []int32 // rules this token activates in its sentence
 	firsts  []int32 // pattern rules that may start at this token
+	// anchorsBy and firstsBy are anchors and firsts of pattern and alias
+	// rules filed by phase (phase.slot), relAnchors those of relation
+	// rules: each stage walks only its own rules at every token.
+	anchorsBy, firstsBy [][]int32
+	relAnchors          []int32
 	// phraseFirst has bit id set when a phrase of phrase set id may start
 	// with this token: word lists are tested at most tokens of every
 	// sentence, and one bit test spares a string-keyed map lookup.
@@ -106,6 +112,7 @@ func (v *vocabEntry) addPhraseFirst(id int) {
 // find their start tokens.
 type phase struct {
 	stage    int
+	slot     int     // index of the phase's lists in vocabEntry.firstsBy and anchorsBy
 	lists    []*rule // rules that also read bullet lists with their intro (pattern_lists.go)
 	firsts   bool    // some rule starts from vocab firsts
 	anchored bool    // some scan rule is anchored
@@ -249,6 +256,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	}
 	p.aliasPhase = phases[aliasStage]
 	p.relPhase = phases[relationStage]
+	p.splitStarts()
 	p.relCues = c.relationCues(set.lists) // relation.go
 	c.tableCues(set.lists)                // table.go
 	if l, ok := set.lists[listGazetteerContext]; ok && len(l.items) > 0 {
@@ -417,8 +425,9 @@ func (c *compiler) starts(r *rule) {
 		// nearly every token; when it also needs a rarer word further on
 		// ("attack", "hack"), it is tried only in sentences holding one.
 		if commonFirst(keys) {
-			if best := rarestRequired(r.nodes[1:]); best != nil && !commonFirst(best) {
+			if best, k := requiredKeys(r.nodes[1:]); best != nil && !commonFirst(best) {
 				c.anchorOn(r, best)
+				r.reach = anchorReach(r.nodes, k+1)
 			}
 		}
 		return
@@ -427,8 +436,9 @@ func (c *compiler) starts(r *rule) {
 		r.firstEntity = first.entity
 		return
 	}
-	if best := rarestRequired(r.nodes); best != nil {
+	if best, k := requiredKeys(r.nodes); best != nil {
 		c.anchorOn(r, best)
+		r.reach = anchorReach(r.nodes, k)
 	}
 }
 
@@ -460,20 +470,6 @@ func firstWords(nodes []*node) []string {
 		return n.phrases.firstKeys()
 	}
 	return nil
-}
-
-// rarestRequired returns the first words of the required word list among
-// nodes with the fewest words, or nil.
-func rarestRequired(nodes []*node) []string {
-	var best []string
-	for _, n := range nodes {
-		if n.min >= 1 && n.phrases != nil {
-			if k := n.phrases.firstKeys(); best == nil || len(k) < len(best) {
-				best = k
-			}
-		}
-	}
-	return best
 }
 
 // anchorOn makes the rule tried only in sentences holding one of words.
@@ -633,6 +629,7 @@ func (c *compiler) phraseSet(items []strItem, fold bool) *phraseSet {
 		first := foldKey(toks[0])
 		c.p.vocabFor(first).addPhraseFirst(ps.id)
 		ps.firstWords.add(wordHash(first)) // (startfilter.go)
+		ps.maxTokens = max(ps.maxTokens, len(toks))
 		if len(toks) == 1 {
 			ps.single[key(toks[0])] = true
 			if fold {
@@ -659,4 +656,52 @@ func (c *compiler) phraseSet(items []strItem, fold bool) *phraseSet {
 		t.end = true
 	}
 	return ps
+}
+
+// splitStarts files the start and anchor lists of every vocabulary entry by
+// phase (splitStarts runs once the phases are known).
+func (p *Pack) splitStarts() {
+	all := append([]*phase(nil), p.phases...)
+	if p.aliasPhase != nil {
+		all = append(all, p.aliasPhase)
+	}
+	slot := map[int]int{}
+	for i, ph := range all {
+		ph.slot = i
+		slot[ph.stage] = i
+	}
+	for _, v := range p.vocab {
+		v.anchorsBy, v.firstsBy, v.relAnchors = nil, nil, nil
+		file := func(ids []int32, rel *[]int32) [][]int32 {
+			var by [][]int32
+			for _, ri := range ids {
+				r := p.rules[ri]
+				if r.stage == relationStage {
+					if rel != nil {
+						*rel = append(*rel, ri)
+					}
+					continue
+				}
+				k, ok := slot[r.stage]
+				if !ok {
+					continue
+				}
+				for len(by) <= k {
+					by = append(by, nil)
+				}
+				by[k] = append(by[k], ri)
+			}
+			return by
+		}
+		v.anchorsBy = file(v.anchors, &v.relAnchors)
+		v.firstsBy = file(v.firsts, nil)
+	}
+}
+
+// listOf returns the list of phase slot k, or nil.
+func listOf(by [][]int32, k int) []int32 {
+	if k < len(by) {
+		return by[k]
+	}
+	return nil
 }

@@ -70,7 +70,10 @@ type docState struct {
 	cover    []typeMask // per token: types of the mentions covering it
 	occupied []bool     // per byte, during resolve
 	active   []int32    // per rule: stamp of the last sentence it was activated in
-	m        matcher
+	// anchorLo and anchorHi are, per anchored rule, the first and last
+	// token of its anchor words in the sentence active stamps (reach.go).
+	anchorLo, anchorHi []int32
+	m                  matcher
 	// lazyPOS is set while a relation rule is first tried without tagging
 	// (relation_index.go): a part-of-speech test that would tag a sentence
 	// is assumed to pass instead (cond.test).
@@ -164,6 +167,8 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 	d.sentLo = grow(d.sentLo, len(sents)+1)
 	d.tagged = grow(d.tagged, len(sents))
 	d.active = grow(d.active, len(p.rules))
+	d.anchorLo = grow(d.anchorLo, len(p.rules))
+	d.anchorHi = grow(d.anchorHi, len(p.rules))
 	d.m.d = d
 	k := 0
 	for si := range sents {
@@ -598,6 +603,7 @@ func (d *docState) regexCand(r *rule, start, end int) {
 // anchor words (or every sentence when they have none).
 func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 	stamp := int32(0)
+	maxMention := d.maxMentionTokens()
 	try := func(r *rule, i, hi int) {
 		if !canStart(d, r.nodes, i, hi) {
 			return
@@ -618,8 +624,11 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 			// only when its anchor word is somewhere in the sentence.
 			for i := lo; i < hi; i++ {
 				if v := d.vent[i]; v != nil {
-					for _, ri := range v.anchors {
-						d.active[ri] = stamp
+					for _, ri := range listOf(v.anchorsBy, ph.slot) {
+						if d.active[ri] != stamp {
+							d.active[ri], d.anchorLo[ri] = stamp, int32(i)
+						}
+						d.anchorHi[ri] = int32(i)
 					}
 				}
 			}
@@ -628,18 +637,22 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 				if v == nil {
 					continue
 				}
-				for _, ri := range v.firsts {
-					if r := d.p.rules[ri]; r.stage == ph.stage && (!r.anchored || d.active[r.idx] == stamp) {
+				for _, ri := range listOf(v.firstsBy, ph.slot) {
+					if r := d.p.rules[ri]; !r.anchored || d.active[r.idx] == stamp && d.inReach(r, i, maxMention) {
 						try(r, i, hi)
 					}
 				}
 			}
 		}
 		for _, r := range ph.scan {
-			if r.anchored && d.active[r.idx] != stamp {
-				continue
+			from, to := lo, hi
+			if r.anchored {
+				if d.active[r.idx] != stamp {
+					continue
+				}
+				from, to = d.reachWindow(r, lo, hi, maxMention)
 			}
-			for i := lo; i < hi; i++ {
+			for i := from; i < to; i++ {
 				if r.start.allows(d, i) {
 					try(r, i, hi)
 				}

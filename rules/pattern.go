@@ -72,6 +72,7 @@ type phraseSet struct {
 	single     map[string]bool
 	multi      *ptrie
 	firstWords wordBloom // hashes of the folded first tokens of the phrases
+	maxTokens  int       // tokens of the longest phrase
 }
 
 type ptrie struct {

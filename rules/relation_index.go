@@ -151,8 +151,9 @@ func (c *compiler) relationStarts(r *rule) {
 	if r.rel.tgtNeed, ok = slotFirst(r.nodes, r.rel.tgt); !ok {
 		r.rel.tgtNeed.open = true
 	}
-	if best := requiredKeys(r.nodes); best != nil {
+	if best, k := requiredKeys(r.nodes); best != nil {
 		r.anchored = true
+		r.reach = anchorReach(r.nodes, k)
 		for _, k := range best {
 			v := c.p.vocabFor(k)
 			v.anchors = appendOnce(v.anchors, r.idx)
@@ -164,14 +165,15 @@ func (c *compiler) relationStarts(r *rule) {
 // requiredKeys returns the smallest set of folded first tokens of which one
 // must occur in every match: a required word list, or a required `or` each
 // of whose alternatives requires one (their union); nil when there is none.
-func requiredKeys(nodes []*node) []string {
+func requiredKeys(nodes []*node) ([]string, int) {
 	var best []string
-	consider := func(k []string) {
-		if k != nil && (best == nil || anchorCost(k) < anchorCost(best)) {
-			best = k
+	at := -1
+	for i, n := range nodes {
+		consider := func(k []string) {
+			if k != nil && (best == nil || anchorCost(k) < anchorCost(best)) {
+				best, at = k, i
+			}
 		}
-	}
-	for _, n := range nodes {
 		if n.min < 1 {
 			continue
 		}
@@ -179,11 +181,12 @@ func requiredKeys(nodes []*node) []string {
 		case n.phrases != nil:
 			consider(n.phrases.firstKeys())
 		case n.seq != nil:
-			consider(requiredKeys(n.seq))
+			k, _ := requiredKeys(n.seq)
+			consider(k)
 		case n.alts != nil:
 			var union []string
 			for _, a := range n.alts {
-				k := requiredKeys(a)
+				k, _ := requiredKeys(a)
 				if k == nil {
 					union = nil
 					break
@@ -193,7 +196,7 @@ func requiredKeys(nodes []*node) []string {
 			consider(union)
 		}
 	}
-	return best
+	return best, at
 }
 
 // commonAnchors are tokens found in nearly every sentence: an anchor made
@@ -256,6 +259,8 @@ func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
 	ix := &cues.index
 	active := make([]int32, ix.count)   // per rule: sentence stamp of its anchor
 	lastAnchor := make([]int, ix.count) // per rule: last token of the sentence that starts an anchor word
+	minStart := make([]int, ix.count)   // per rule: the first token a match may start at (reach.go)
+	maxMention := d.maxMentionTokens()
 	tried := make([]int32, ix.count)    // per rule: last token tried + 1
 	slotOK := make([]int32, 2*ix.count) // per rule and slot: sentence stamp of a word the slot may start with
 	var sentTypes typeMask              // types of the mentions of the sentence
@@ -270,7 +275,7 @@ func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
 	}
 	try := func(r *rule, i, hi int, stamp int32) {
 		// The anchor word is inside the match, so at or after its start.
-		if (r.anchored && (active[r.idx] != stamp || lastAnchor[r.idx] < i)) || tried[r.idx] == int32(i+1) {
+		if (r.anchored && (active[r.idx] != stamp || lastAnchor[r.idx] < i || i < minStart[r.idx])) || tried[r.idx] == int32(i+1) {
 			return
 		}
 		if !slotsPossible(r, stamp) {
@@ -311,9 +316,15 @@ func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
 				sentTypes |= maskOf(d.acc[mi].typ)
 			}
 			if v := d.vent[i]; v != nil {
-				for _, ri := range v.anchors {
+				for _, ri := range v.relAnchors {
 					if int(ri) < len(active) {
-						active[ri] = stamp
+						if active[ri] != stamp {
+							active[ri] = stamp
+							minStart[ri] = lo
+							if r := d.p.rules[ri]; r.reach.ok {
+								minStart[ri] = i - r.reach.tokens(maxMention)
+							}
+						}
 						lastAnchor[ri] = i
 					}
 				}
