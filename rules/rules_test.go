@@ -554,7 +554,9 @@ rules:
 	if idx(order, "core.campaign.operation") > idx(order, next) {
 		t.Errorf("override moved in the rule order: after %q", next)
 	}
-	same(t, "override in effect", found(t, p, "Operation Copper Kettle and Frobnicator."),
+	// (Not "... Kettle and Frobnicator": a word coordinated with a malware
+	// name is a malware name too, core.malware.list-prev-1.)
+	same(t, "override in effect", found(t, p, "Operation Copper Kettle ran Frobnicator."),
 		[]string{"Operation Copper/campaign/core.campaign.operation", "Frobnicator/malware/user.malware"})
 	for _, r := range p.Test(testAnalyzer(t)) {
 		if !r.Pass && (r.RuleID == "user.malware" || r.RuleID == "core.campaign.operation") {
