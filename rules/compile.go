@@ -655,6 +655,9 @@ func (c *compiler) phraseSet(items []strItem, fold bool) *phraseSet {
 		}
 		t.end = true
 	}
+	if ps.multi != nil {
+		ps.multi.seal()
+	}
 	return ps
 }
 

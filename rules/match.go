@@ -373,6 +373,9 @@ func (d *docState) stopRule(c *cand) int32 {
 // candidate overlapping an accepted one is dropped. Then it rebuilds the
 // token index that entity constraints read.
 func (d *docState) resolve() {
+	if len(d.cands) == 0 {
+		return // a stage that found nothing leaves the accepted mentions as they are
+	}
 	// The pool is a copy, so the accepted mentions can be rebuilt in
 	// d.acc's own storage: resolve runs once per stage, and fresh slices
 	// of large candidates were a fifth of the bytes a document allocated.

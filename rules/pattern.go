@@ -78,6 +78,42 @@ type phraseSet struct {
 type ptrie struct {
 	kids map[string]*ptrie
 	end  bool
+	// keys and next hold kids again when there are few of them: comparing
+	// a handful of strings is cheaper than hashing the token, and most
+	// phrases share their first word with no other ("as well as").
+	keys []string
+	next []*ptrie
+}
+
+// child returns the node after key, or nil.
+func (t *ptrie) child(key string) *ptrie {
+	if t.keys != nil {
+		for i, k := range t.keys {
+			if k == key {
+				return t.next[i]
+			}
+		}
+		return nil
+	}
+	return t.kids[key]
+}
+
+// smallTrie is the most kids a node keeps in its keys slice.
+const smallTrie = 6
+
+// seal fills keys and next for the nodes with few kids, once the trie is
+// complete.
+func (t *ptrie) seal() {
+	t.keys, t.next = nil, nil
+	if len(t.kids) > 0 && len(t.kids) <= smallTrie {
+		for k, n := range t.kids {
+			t.keys = append(t.keys, k)
+			t.next = append(t.next, n)
+		}
+	}
+	for _, n := range t.kids {
+		n.seal()
+	}
 }
 
 func (ps *phraseSet) key(d *docState, i int) string {
@@ -100,7 +136,7 @@ func (ps *phraseSet) ends(d *docState, i, hi int, buf []int) []int {
 	if ps.multi != nil {
 		t := ps.multi
 		for j := i; j < hi; j++ {
-			t = t.kids[ps.key(d, j)]
+			t = t.child(ps.key(d, j))
 			if t == nil {
 				break
 			}
@@ -135,7 +171,7 @@ func (ps *phraseSet) startsAt(d *docState, i, hi int) bool {
 	}
 	if t := ps.multi; t != nil {
 		for j := i; j < hi; j++ {
-			if t = t.kids[ps.key(d, j)]; t == nil {
+			if t = t.child(ps.key(d, j)); t == nil {
 				return false
 			}
 			if t.end && j > i {

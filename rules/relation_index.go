@@ -1,5 +1,7 @@
 package rules
 
+import "slices"
+
 // Relation rules are tried only where their first token can match: at a
 // mention of a type the first element accepts, or at a token that starts
 // one of its first element's phrases. Most relation patterns start with
@@ -191,7 +193,11 @@ func requiredKeys(nodes []*node) ([]string, int) {
 					union = nil
 					break
 				}
-				union = append(union, k...)
+				for _, w := range k {
+					if !slices.Contains(union, w) {
+						union = append(union, w)
+					}
+				}
 			}
 			consider(union)
 		}
@@ -205,14 +211,31 @@ var commonAnchors = map[string]bool{",": true, ".": true, "the": true, "a": true
 	"of": true, "in": true, "to": true, "with": true, "by": true, "for": true, "on": true, "at": true, "as": true,
 	"is": true, "was": true, "are": true, "were": true, "that": true, "from": true, "(": true, ")": true}
 
-// anchorCost ranks candidate anchors: fewer keys is better, and a common
-// token costs as much as many rare ones.
+// frequentAnchors are tokens found in many sentences of a report: an
+// anchor of them activates its rule often, so a list of several rarer
+// words is the better anchor ("kit", "toolkit", "arsenal" over "its",
+// "their", "'s").
+var frequentAnchors = map[string]bool{"its": true, "their": true, "his": true, "her": true, "'s": true, "\u2019s": true,
+	"'": true, "\u2019": true, "it": true, "this": true, "these": true, "those": true, "has": true, "have": true, "had": true,
+	"be": true, "been": true, "being": true, "not": true, "also": true, "which": true, "who": true, "after": true, "into": true,
+	"than": true, "other": true, "such": true, "all": true, "one": true, "two": true, "new": true, "can": true, "may": true,
+	"will": true, "would": true, "could": true, "more": true, "most": true, "some": true, "used": true, "use": true,
+	"using": true, "uses": true, "said": true, "says": true, "group": true, "groups": true, "-": true, ":": true,
+	"\"": true, "\u201c": true, "\u201d": true, ";": true, "we": true, "they": true, "he": true,
+	"she": true, "our": true, "if": true, "when": true, "since": true, "about": true, "between": true, "through": true,
+	"during": true, "over": true, "under": true, "against": true, "including": true, "both": true, "each": true}
+
+// anchorCost ranks candidate anchors: fewer keys is better, a common
+// token costs as much as many rare ones and a frequent one as several.
 func anchorCost(keys []string) int {
 	n := 0
 	for _, k := range keys {
 		n++
-		if commonAnchors[k] {
+		switch {
+		case commonAnchors[k]:
 			n += 50
+		case frequentAnchors[k]:
+			n += 8
 		}
 	}
 	return n
@@ -295,6 +318,7 @@ func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
 		}
 	}
 	var rw []tokRewrite
+	var live []*rule
 	for si := range d.sents {
 		lo, hi := d.sentLo[si], d.sentLo[si+1]
 		if lo == hi {
@@ -333,10 +357,18 @@ func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
 				}
 			}
 		}
+		// The rules that start at a mention and may match in this sentence:
+		// walked at every mention, so the others are left out once here.
+		live = live[:0]
+		for _, r := range ix.byMask {
+			if (!r.anchored || active[r.idx] == stamp) && r.rel.first.mask&sentTypes != 0 && slotsPossible(r, stamp) {
+				live = append(live, r)
+			}
+		}
 		for i := lo; i < hi; i++ {
-			if mi := d.startM[i]; mi >= 0 && len(ix.byMask) > 0 {
+			if mi := d.startM[i]; mi >= 0 && len(live) > 0 {
 				m := maskOf(d.acc[mi].typ)
-				for _, r := range ix.byMask {
+				for _, r := range live {
 					if r.rel.first.mask&m != 0 {
 						try(r, i, blockEnd, stamp)
 					}
