@@ -590,8 +590,13 @@ func pick(count map[string]int, first map[string]int) string {
 // name, sorted.
 func distinctAliases(name string, in []string) []string {
 	seen := map[string]bool{NormalizeName(name): true}
+	raw := make(map[string]bool, 8) // a name mentioned 500 times is normalised once
 	out := []string{}
 	for _, a := range in {
+		if raw[a] {
+			continue
+		}
+		raw[a] = true
 		k := NormalizeName(a)
 		if k == "" || seen[k] {
 			continue
