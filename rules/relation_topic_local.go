@@ -398,7 +398,7 @@ func (d *docState) framedObject(ps *phraseSet, k int, endAt map[int]int) bool {
 			// "The indictment names six victims in three industries: A,
 			// B and C": a list after a colon whose clause counts victims.
 			return d.victimColon(j)
-		case f == ")":
+		case f == ")" && j > lo:
 			// "Allegheny Technologies Inc. (ATI), Alcoa Inc. and ...": a
 			// member's bracketed short name.
 			o := j - 1
