@@ -133,7 +133,7 @@ func lineBreakEnds(text string, prev, next Token) bool {
 		return !strings.ContainsAny(nextLine, " \t") || !unicode.IsLower(r)
 	}
 	words := strings.Fields(line)
-	if len(words) == 1 {
+	if len(words) <= 1 { // (none: a line of other white space, such as "\v")
 		return true
 	}
 	if continuesClause(words[len(words)-1]) || !unicode.IsUpper(r) && !unicode.IsDigit(r) {
