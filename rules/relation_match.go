@@ -238,6 +238,9 @@ func (rs *relState) found(r *rule, i, end int) {
 			if x, ok := d.possessedBody(e, r.rel.tgtMask); ok && !hasEndpoint(targets, x.span) {
 				targets = append(targets, x)
 			}
+			if x, ok := d.prefixedParent(e, r.rel.tgtMask); ok && !hasEndpoint(targets, x.span) {
+				targets = append(targets, x)
+			}
 		}
 	}
 	si := d.sentOf[i]
