@@ -76,8 +76,26 @@ func (d *docState) afterPreposition(i int) bool {
 		// "said X", not the object of a preposition.
 		return false
 	}
+	if j >= lo && d.fold[j] == "of" && j == i-1 && possessivePronouns[d.fold[i]] && j > lo && partitives[d.fold[j-1]] &&
+		i+1 < len(d.fold) && activityNouns[d.fold[i+1]] {
+		// "a large share of its activity hits X", "most of their attacks
+		// target Y": the owner of the activity is the subject.
+		return false
+	}
 	return j >= lo && prepositions[d.fold[j]]
 }
+
+// possessivePronouns and partitives make "much of its activity" a subject
+// whose owner acts (afterPreposition).
+var possessivePronouns = map[string]bool{"its": true, "their": true}
+
+// activityNouns are what an actor does, so that its owner is the doer:
+// "much of its work from an office in Chengdu" says where, not who.
+var activityNouns = map[string]bool{"activity": true, "activities": true, "attacks": true, "operations": true,
+	"intrusions": true, "campaigns": true, "targeting": true, "phishing": true, "attempts": true, "efforts": true}
+
+var partitives = map[string]bool{"share": true, "most": true, "much": true, "part": true, "bulk": true, "majority": true,
+	"portion": true, "proportion": true, "half": true, "some": true, "all": true, "many": true, "fraction": true}
 
 var determiners = map[string]bool{"the": true, "a": true, "an": true}
 
