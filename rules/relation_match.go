@@ -104,7 +104,8 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true}
 var objectPronouns = map[string]bool{"them": true, "him": true}
 
 // relativeSubject reports whether the mention ending before token e is the
-// subject of a relative clause that follows it, perhaps after a head noun:
+// subject of a relative clause that follows it, perhaps after a head noun
+// or a noun phrase in apposition:
 // in "tied the command to the CyberAv3ngers persona, which defaced ..."
 // the persona did the defacing, though a preposition comes before it.
 func (d *docState) relativeSubject(e int) bool {
@@ -117,7 +118,14 @@ func (d *docState) relativeSubject(e int) bool {
 		d.fold[j] != "and" && d.fold[j] != "or"; k++ {
 		j++
 	}
-	return j+1 < hi && d.fold[j] == "," && (d.fold[j+1] == "which" || d.fold[j+1] == "who")
+	if j+1 >= hi || d.fold[j] != "," {
+		return false
+	}
+	// ", which ..."; or a noun phrase in apposition and its relative
+	// clause: in "linked the campaign to APT38, a separate cluster that
+	// researchers have tied to the RGB" the clause is about APT38 too.
+	r := d.relativeAfterComma(j, hi)
+	return r >= 0 && d.fold[r] != "whose"
 }
 
 // innerListItem reports whether the mention at tokens [s, e) is an inner
