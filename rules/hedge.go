@@ -286,6 +286,11 @@ func init() {
 		"startup", "provider", "enterprise", "consortium", "conglomerate")
 	set(gov, "ministry", "agency", "bureau", "department", "government", "military", "army",
 		"service", "directorate", "regime", "command")
+	// A nationality in the plural ("the Iranians", "the North Koreans")
+	// is how a news report goes on about the hackers it has named, not
+	// about their government: that reads "Tehran" or "Iran".
+	set(actor|maskOf(extractor.Campaign), "iranians", "russians", "koreans", "belarusians", "pakistanis",
+		"vietnamese")
 	// A military unit is often the actor itself ("GRU Unit 74455 ... the
 	// unit built Cyclops Blink").
 	set(gov|actor, "unit")

@@ -73,6 +73,10 @@ type relSpec struct {
 	// frames (topic rules only): victim frames whose object the target
 	// must be ("intrusions at", "the breach of", "victims include").
 	frames []strItem
+	// sections (topic rules with frames only): words of a section heading
+	// ("Victims", "Who was hit") under which a target need not follow a
+	// frame (relation_topic_section.go).
+	sections []strItem
 	// notCues, bodyWords, notBodyWords (headline rules only): words that
 	// make a title's body the defender or the attacker's side
 	// (relation_headline.go).
@@ -116,7 +120,7 @@ type relRule struct {
 func (s *relSpec) wordLists() map[string]*[]strItem {
 	return map[string]*[]strItem{"passive": &s.passive, "frames": &s.frames, "intros": &s.intros,
 		"not_after": &s.notAfter, "not_before": &s.notBefore, "not_cues": &s.notCues, "body_words": &s.bodyWords,
-		"not_body_words": &s.notBodyWords, "cues": &s.cues, "charges": &s.charges}
+		"not_body_words": &s.notBodyWords, "cues": &s.cues, "charges": &s.charges, "sections": &s.sections}
 }
 
 func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
@@ -139,7 +143,8 @@ func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
 		if r.rel.items != "source" && r.rel.items != "target" {
 			p.errorf(n, "items must be source or target, not %q", r.rel.items)
 		}
-	case "passive", "frames", "intros", "not_after", "not_before", "not_cues", "body_words", "not_body_words", "cues", "charges":
+	case "passive", "frames", "intros", "not_after", "not_before", "not_cues", "body_words", "not_body_words", "cues", "charges",
+		"sections":
 		dst := r.rel.wordLists()[key]
 		*dst = p.strings(n, key, false)
 		if len(*dst) == 0 && (key == "cues" || key == "intros" || key == "charges") {

@@ -61,6 +61,9 @@ type topicRule struct {
 	// frames: victim frames whose object the target must be ("intrusions
 	// at", "the breach of", "victims include"; relation_topic_local.go).
 	frames *phraseSet
+	// sections: heading words under which a target needs no frame
+	// (relation_topic_section.go).
+	sections *phraseSet
 	// intros: list intros; the target must be the first mention of its
 	// types in a bullet item after a sentence ending in ":" that holds one
 	// of them, and that sentence's actor, if it names one, is the source
@@ -116,7 +119,8 @@ func (c *compiler) topicRule(r *rule) {
 		toTopic: toTopic, mask: mask, notCues: c.optionalPhrases(c.r.rel.notCues),
 		cues: c.optionalPhrases(c.r.rel.cues), notBefore: c.optionalPhrases(c.r.rel.notBefore),
 		notAfter: c.optionalPhrases(c.r.rel.notAfter), passive: c.optionalPhrases(c.r.rel.passive),
-		frames: c.optionalPhrases(c.r.rel.frames), intros: c.optionalPhrases(c.r.rel.intros)}
+		frames: c.optionalPhrases(c.r.rel.frames), intros: c.optionalPhrases(c.r.rel.intros),
+		sections: c.optionalPhrases(c.r.rel.sections)}
 	if len(c.r.rel.charges) > 0 {
 		tr.charges = map[string]bool{}
 		for _, w := range c.r.rel.charges {
@@ -688,7 +692,8 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 	if tr.passive != nil && !d.agentlessPassive(tr.passive, k) {
 		return false
 	}
-	if tr.frames != nil && (!d.framedObject(tr.frames, k, endAt) || d.unnamedActorBefore(int(c.tokS))) {
+	if tr.frames != nil && (!d.framedObject(tr.frames, k, endAt) && !d.victimSection(tr.sections, k, int(si)) ||
+		d.unnamedActorBefore(int(c.tokS))) {
 		return false
 	}
 	if tr.notBefore != nil && d.describesActor(tr.notBefore, c) {

@@ -644,7 +644,9 @@ func (d *docState) colonSet(c capRec, mask typeMask) []endpoint {
 		return nil
 	}
 	si := int(d.sentOf[c.start])
-	if hi := d.sentLo[si+1]; d.fold[hi-1] != ":" {
+	// (The raw text: inside a bullet list block the colon reads as
+	// "including", relation_lists.go.)
+	if hi := d.sentLo[si+1]; d.text[d.tokStart[hi-1]:d.tokEnd[hi-1]] != ":" {
 		return nil
 	}
 	phrase := d.text[c.bs:c.be]
@@ -654,6 +656,10 @@ func (d *docState) colonSet(c capRec, mask typeMask) []endpoint {
 		lo := d.sentLo[sj]
 		if lo == d.sentLo[sj+1] || !strings.Contains(d.text[d.tokEnd[lo-1]:d.tokStart[lo]], "\n") {
 			continue // the paragraph goes on about the member before
+		}
+		// A bullet item's member comes after its mark ("- Siemens AG, ...").
+		if bulletMarks[d.text[d.tokStart[lo]:d.tokEnd[lo]]] && lo+1 < d.sentLo[sj+1] {
+			lo++
 		}
 		// Each line opens with a member: a name the text may not have
 		// recognised counts, so the number still holds.

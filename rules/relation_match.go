@@ -76,8 +76,26 @@ func (d *docState) afterPreposition(i int) bool {
 		// "said X", not the object of a preposition.
 		return false
 	}
+	if j >= lo && d.fold[j] == "of" && j == i-1 && possessivePronouns[d.fold[i]] && j > lo && partitives[d.fold[j-1]] &&
+		i+1 < len(d.fold) && activityNouns[d.fold[i+1]] {
+		// "a large share of its activity hits X", "most of their attacks
+		// target Y": the owner of the activity is the subject.
+		return false
+	}
 	return j >= lo && prepositions[d.fold[j]]
 }
+
+// possessivePronouns and partitives make "much of its activity" a subject
+// whose owner acts (afterPreposition).
+var possessivePronouns = map[string]bool{"its": true, "their": true}
+
+// activityNouns are what an actor does, so that its owner is the doer:
+// "much of its work from an office in Chengdu" says where, not who.
+var activityNouns = map[string]bool{"activity": true, "activities": true, "attacks": true, "operations": true,
+	"intrusions": true, "campaigns": true, "targeting": true, "phishing": true, "attempts": true, "efforts": true}
+
+var partitives = map[string]bool{"share": true, "most": true, "much": true, "part": true, "bulk": true, "majority": true,
+	"portion": true, "proportion": true, "half": true, "some": true, "all": true, "many": true, "fraction": true}
 
 var determiners = map[string]bool{"the": true, "a": true, "an": true}
 
@@ -86,7 +104,8 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true}
 var objectPronouns = map[string]bool{"them": true, "him": true}
 
 // relativeSubject reports whether the mention ending before token e is the
-// subject of a relative clause that follows it, perhaps after a head noun:
+// subject of a relative clause that follows it, perhaps after a head noun
+// or a noun phrase in apposition:
 // in "tied the command to the CyberAv3ngers persona, which defaced ..."
 // the persona did the defacing, though a preposition comes before it.
 func (d *docState) relativeSubject(e int) bool {
@@ -99,7 +118,14 @@ func (d *docState) relativeSubject(e int) bool {
 		d.fold[j] != "and" && d.fold[j] != "or"; k++ {
 		j++
 	}
-	return j+1 < hi && d.fold[j] == "," && (d.fold[j+1] == "which" || d.fold[j+1] == "who")
+	if j+1 >= hi || d.fold[j] != "," {
+		return false
+	}
+	// ", which ..."; or a noun phrase in apposition and its relative
+	// clause: in "linked the campaign to APT38, a separate cluster that
+	// researchers have tied to the RGB" the clause is about APT38 too.
+	r := d.relativeAfterComma(j, hi)
+	return r >= 0 && d.fold[r] != "whose"
 }
 
 // innerListItem reports whether the mention at tokens [s, e) is an inner
@@ -236,6 +262,9 @@ func (rs *relState) found(r *rule, i, end int) {
 	if possessedTypes[r.rel.typ] {
 		for _, e := range targets {
 			if x, ok := d.possessedBody(e, r.rel.tgtMask); ok && !hasEndpoint(targets, x.span) {
+				targets = append(targets, x)
+			}
+			if x, ok := d.prefixedParent(e, r.rel.tgtMask); ok && !hasEndpoint(targets, x.span) {
 				targets = append(targets, x)
 			}
 		}

@@ -1,0 +1,67 @@
+package rules
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	extractor "github.com/reportgraph/extractor"
+)
+
+// prefixedParent returns, for a directly named government body whose name
+// opens with the name of another body the document names on its own
+// ("GRU Unit 26165" in a report that also says "the GRU", "FSB Center 16",
+// "PLA Unit 61398"), a mention of that other body: the officers of "GRU
+// Unit 26165" work for the GRU too, as "the GRU's Unit 26165" says with a
+// possessive (possessedBody). The nearest such mention is taken, before the
+// target or after it; the rest of the name must start with a capital or a
+// digit ("FSB Center 16", not "FSB officers"). An anaphor's antecedent
+// counts: "four lieutenants of the same unit" after "GRU Unit 29155".
+func (d *docState) prefixedParent(e endpoint, mask typeMask) (endpoint, bool) {
+	gov := maskOf(extractor.Government)
+	if mask&gov == 0 {
+		return endpoint{}, false
+	}
+	m := d.mentionAt(e.span.Start, e.span.End)
+	if m == nil || m.typ != extractor.Government || m.tokE-m.tokS < 2 {
+		return endpoint{}, false
+	}
+	best, bestDist := -1, 0
+	for j := range d.acc {
+		x := &d.acc[j]
+		k := x.tokE - x.tokS
+		if x.hide || x.typ != extractor.Government || k < 1 || k >= m.tokE-m.tokS || x.start == m.start {
+			continue
+		}
+		if !samePrefix(d.tokText, int(m.tokS), int(x.tokS), int(k)) || !opensName(d.tokText[m.tokS+k]) {
+			continue
+		}
+		dist := m.start - x.start
+		if dist < 0 {
+			dist = -dist
+		}
+		if best < 0 || dist < bestDist {
+			best, bestDist = j, dist
+		}
+	}
+	if best < 0 {
+		return endpoint{}, false
+	}
+	return endpoint{span: extractor.Span{Start: d.acc[best].start, End: d.acc[best].end}}, true
+}
+
+// samePrefix reports whether the k tokens at a and at b have the same text.
+func samePrefix(tok []string, a, b, k int) bool {
+	for i := 0; i < k; i++ {
+		if tok[a+i] != tok[b+i] {
+			return false
+		}
+	}
+	return true
+}
+
+// opensName reports whether a token can go on a body's name: a capital
+// or a digit first.
+func opensName(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}

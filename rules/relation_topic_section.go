@@ -1,0 +1,93 @@
+package rules
+
+import "strings"
+
+// A section headed "Victims", "Who was hit" or "4. TARGETS" lists the
+// victims of the report's actor in sentences that need no victim frame:
+// "Among the agencies were the Treasury Department and the Commerce
+// Department", "The State Department noticed the intrusion first". A topic
+// rule with frames takes, with `sections`, the organisations and bodies
+// of such a section too, but not one that speaks or reports there ("the
+// FBI said", "according to Microsoft", "CISA, which published the
+// advisory"), nor one named after a preposition of source or company
+// ("by", "with", "from").
+
+// victimSection reports whether mention k of sentence si stands in a
+// section whose heading holds a phrase of ps, and not where a source,
+// an employer or an actor stands.
+func (d *docState) victimSection(ps *phraseSet, k, si int) bool {
+	if ps == nil || !d.cuedBefore(ps, d.sectionHeading(si), -1) {
+		return false
+	}
+	c := &d.acc[k]
+	lo, hi := d.sentLo[si], d.sentLo[si+1]
+	s, e := int(c.tokS), int(c.tokE)
+	for j := lo; j < hi; j++ {
+		if sayingVerbs[d.fold[j]] {
+			return false // "the FBI and CISA said jointly", "according to Microsoft"
+		}
+	}
+	p := s - 1
+	if p > lo && determiners[d.fold[p]] {
+		p--
+	}
+	if p >= lo && (sourcePrepositions[d.fold[p]] || beneficiaryVerbs[d.fold[p]]) {
+		return false // "an analyst at Y", "for the GRU", "on LinkedIn", "to let the GRU watch"
+	}
+	if e+1 < hi && (d.fold[e] == "'s" || d.fold[e] == "\u2019s") && (sourceNouns[d.fold[e+1]] || e+2 < hi && sourceNouns[d.fold[e+2]]) {
+		return false // "Microsoft's 2023 reporting"
+	}
+	if e < hi && d.cover[e] == 0 && opensName(d.tokText[e]) {
+		return false // "Atlassian Confluence": a product's maker
+	}
+	return !d.activeSubject(e, hi)
+}
+
+// activeSubject reports whether the words from token e on are the verb of
+// an active clause whose subject ends before e ("Black Lotus Labs saw",
+// "the White House later put", "the FBI was watching"); a passive ("was
+// breached", "were hit") makes the subject a victim.
+func (d *docState) activeSubject(e, hi int) bool {
+	if e < hi && strings.HasPrefix(d.pos(e), "RB") {
+		e++
+	}
+	if e >= hi {
+		return false
+	}
+	tag := d.pos(e)
+	if !strings.HasPrefix(tag, "VB") && tag != "MD" {
+		return false
+	}
+	if beHave[d.fold[e]] && e+1 < hi && d.pos(e+1) == "VBN" {
+		return false
+	}
+	return true
+}
+
+var beHave = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "be": true,
+	"had": true, "has": true, "have": true}
+
+// sayingVerbs report or publish: a sentence that has one says who told,
+// not who was hit.
+var sayingVerbs = map[string]bool{"said": true, "says": true, "say": true, "told": true, "tells": true,
+	"reported": true, "reports": true, "wrote": true, "writes": true, "warned": true, "warns": true,
+	"noted": true, "notes": true, "published": true, "publishes": true, "described": true, "describes": true,
+	"assessed": true, "assesses": true, "according": true, "attributed": true, "blamed": true, "tracks": true,
+	"tracked": true, "documented": true, "announced": true, "issued": true, "released": true, "advised": true,
+	"urged": true, "recommended": true, "disclosed": true, "observed": true}
+
+// beneficiaryVerbs make the body after them the one served: "to let the
+// GRU watch shipments", "helped the FBI trace the funds".
+var beneficiaryVerbs = map[string]bool{"let": true, "lets": true, "allow": true, "allowed": true, "allows": true,
+	"help": true, "helped": true, "helps": true, "enable": true, "enabled": true, "enables": true}
+
+// sourceNouns after a possessive make the owner the author: "Microsoft's
+// 2023 reporting", "ESET's researchers".
+var sourceNouns = map[string]bool{"reporting": true, "report": true, "reports": true, "research": true,
+	"researchers": true, "analysts": true, "analysis": true, "team": true, "blog": true, "advisory": true,
+	"telemetry": true, "findings": true, "investigators": true}
+
+// sourcePrepositions put a name in the place of a source, an employer or
+// a platform, not of a victim.
+var sourcePrepositions = map[string]bool{"by": true, "with": true, "from": true, "to": true, "via": true,
+	"at": true, "for": true, "on": true}

@@ -1,0 +1,39 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// Under a heading that names victims, the organisations of the section are
+// the topic actor's targets without a victim frame; a source that reports,
+// a body after "at" or "for" and a product's maker are not. Without the
+// heading, or without `sections`, nothing is given.
+func TestTopicFrameVictimSection(t *testing.T) {
+	rules := `
+rules:
+` + kestrelRules + `  - id: t.orgs
+    kind: gazetteer
+    type: organization
+    entries: [{name: Hallick Group}, {name: Corvane Corporation}, {name: Pellmark Systems}, {name: Tarn Labs}]
+    examples: {match: ["Hallick Group again."]}
+  - id: t.frame
+    kind: topic
+    relation: targets
+    source: [threat-actor]
+    target: [organization]
+    priority: 25
+    frames: ["breach of"]
+    SECTIONS
+`
+	body := "Kestrel Bear hit banks. Kestrel Bear hit shops. Kestrel Bear hit ports.\n\n"
+	section := "Among those hit were Hallick Group.\nCorvane Corporation said the loader was new.\n" +
+		"An analyst at Tarn Labs called it routine.\nThe intruders went through Pellmark Systems Ivy servers.\n"
+	with := packOf(t, strings.Replace(rules, "SECTIONS", `sections: ["who was hit"]`, 1))
+	without := packOf(t, strings.Replace(rules, "SECTIONS", "", 1))
+	text := body + "## Who was hit\n\n" + section
+	same(t, text, topicRelations(t, with, text), []string{"Kestrel Bear -targets-> Hallick Group [t.frame]"})
+	same(t, text, topicRelations(t, without, text), nil)
+	text = body + "## Tooling\n\n" + section
+	same(t, text, topicRelations(t, with, text), nil)
+}
