@@ -589,7 +589,7 @@ func (d *docState) regexCand(r *rule, start, end int) {
 		return
 	}
 	c := cand{start: vc.start, end: vc.end, rule: r.idx, prio: r.prio, typ: r.typ, subtype: r.subtype,
-		defanged: vc.defanged}
+		defanged: vc.defanged, canonical: vc.canonical}
 	if vc.clean != d.text[vc.start:vc.end] {
 		c.text = vc.clean
 	}
