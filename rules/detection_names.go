@@ -16,6 +16,8 @@ var detectionWords = map[string]bool{
 	"vbs": true, "vba": true, "o97m": true, "x97m": true, "w97m": true, "powershell": true,
 	"script": true, "python": true, "java": true, "x86": true, "x64": true, "arm": true, "banker": true,
 	"coinminer": true, "miner": true, "stealer": true, "adware": true, "riskware": true,
+	// Trend Micro's prefixes ("BKDR_RATANKBA.ZAEL-A")
+	"troj": true, "bkdr": true, "tspy": true, "w2km": true, "troj64": true, "bkdr64": true,
 }
 
 // genericWords are vendors' catch-all detections ("Trojan.Agent.X",
@@ -49,7 +51,7 @@ var fileExtensions = map[string]bool{
 // describes and is one of its names. "Exp.CVE-2018-20250" names an exploit
 // by its flaw: it keeps its own name.
 func validDetectionName(c *vctx) bool {
-	parts := strings.FieldsFunc(c.clean, func(r rune) bool { return r == '.' || r == '/' || r == ':' || r == '!' })
+	parts := strings.FieldsFunc(c.clean, func(r rune) bool { return r == '.' || r == '/' || r == ':' || r == '!' || r == '_' })
 	if len(parts) < 2 || fileExtensions[strings.ToLower(parts[len(parts)-1])] {
 		return false
 	}

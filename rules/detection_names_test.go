@@ -15,6 +15,8 @@ func TestDetectionNameFamily(t *testing.T) {
 		{"Win32/Marshlock.A!dha", "Marshlock", true},
 		{"Backdoor:Win32/Marshlock.A!dha", "Marshlock", true},
 		{"Exp.CVE-2018-20250", "", true},
+		{"BKDR_TARNWICK.ZAEL-A", "TARNWICK", true},
+		{"OSX_QUILL.C", "QUILL", true},
 		{"Win32/Win64", "", false},
 		{"W32/Agent.DCD.gen", "", false},
 		{"W32/Trojan.KQZP-7180", "", false},
