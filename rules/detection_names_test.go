@@ -30,3 +30,30 @@ func TestDetectionNameFamily(t *testing.T) {
 		}
 	}
 }
+
+// The family a detection name stands for spreads through the document like
+// any name a rule typed: "Tarnwick" after "Backdoor.Tarnwick" is the same
+// malware.
+func TestDetectionNameFamilySpreads(t *testing.T) {
+	p := packOf(t, `
+rules:
+  - id: t.detection
+    kind: regex
+    type: malware
+    validate: detection
+    regex: 'Backdoor\.[A-Z][a-z]+'
+    examples: {match: ["It is Backdoor.Tarnwick."]}
+  - id: t.spread
+    kind: propagate
+    types: [malware]
+    examples: {match: ["It is Backdoor.Tarnwick. Tarnwick then ran."]}
+`)
+	text := "Vendors detect it as Backdoor.Tarnwick, and the Tarnwick sample logs keys."
+	an := testAnalyzer(t)
+	res := p.Match(text, an.Analyze(text), an)
+	var got []string
+	for _, m := range res.Mentions {
+		got = append(got, m.Text+"/"+m.Canonical+"/"+m.Rule)
+	}
+	same(t, text, got, []string{"Backdoor.Tarnwick/Tarnwick/t.detection", "Tarnwick/Tarnwick/t.spread"})
+}
