@@ -22,12 +22,20 @@ func TestDetectionNameFamily(t *testing.T) {
 		{"W32/Trojan.KQZP-7180", "", false},
 		{"Trojan.Loader.exe", "", false},
 		{"Backdoor.The", "", false},
+		{"Win32.Backdoor.Tarnwick", "", false},
+		{"Hacktool.Kestrelkatz", "", false},
+		{"Ransomware.Exe", "", false},
 	}
 	for _, c := range cases {
 		v := vctx{clean: c.in}
 		if ok := validDetectionName(&v); ok != c.ok || v.canonical != c.family {
 			t.Errorf("%s: got %v %q, want %v %q", c.in, ok, v.canonical, c.ok, c.family)
 		}
+	}
+	// A hacking tool's detection name is the tool rule's.
+	v := vctx{clean: "HackTool:Win32/Kestrelkatz.A"}
+	if !validToolDetectionName(&v) || v.canonical != "Kestrelkatz" {
+		t.Errorf("HackTool:Win32/Kestrelkatz.A: got %q", v.canonical)
 	}
 }
 

@@ -89,15 +89,16 @@ type vctx struct {
 type validator func(c *vctx) bool
 
 var validators = map[string]validator{
-	"none":      func(*vctx) bool { return true },
-	"ipv4":      validIPv4,
-	"ipv6":      validIPv6,
-	"domain":    validDomain,
-	"url":       validURL,
-	"email":     validEmail,
-	"hash":      validHash,
-	"ethereum":  validEthereum,
-	"detection": validDetectionName, // detection_names.go
+	"none":           func(*vctx) bool { return true },
+	"ipv4":           validIPv4,
+	"ipv6":           validIPv6,
+	"domain":         validDomain,
+	"url":            validURL,
+	"email":          validEmail,
+	"hash":           validHash,
+	"ethereum":       validEthereum,
+	"detection":      validDetectionName,     // detection_names.go
+	"tool-detection": validToolDetectionName, // detection_names.go
 }
 
 func validatorNames() []string {

@@ -547,6 +547,11 @@ func (d *docState) tokenRegexHits(t string, hits []tokHit) []tokHit {
 		if !r.pf.allows(t) {
 			continue
 		}
+		if r.whole != nil {
+			if ok, ascii := r.whole.match(t); ascii && !ok {
+				continue
+			}
+		}
 		if r.cut == nil {
 			hits = r.regexHits(int32(ri), t, 0, hits)
 			continue
