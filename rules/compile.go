@@ -53,7 +53,8 @@ type rule struct {
 	validate validator
 	refang   bool
 	pf       prefilter
-	cut      *byteSet // bytes no match holds, to look for matches between (regex_split.go)
+	cut      *byteSet  // bytes no match holds, to look for matches between (regex_split.go)
+	whole    *asciiDFA // a token regex written ^...$: the whole token, tested by automaton first
 }
 
 // vocabEntry is what the pack knows about one case-folded token.
@@ -342,6 +343,12 @@ func (c *compiler) regex(r *rule) {
 	if spec.scope == "sentence" {
 		c.p.sentRegex = append(c.p.sentRegex, r)
 	} else {
+		// A token regex that names a whole token ("^Backdoor\\.…$") is
+		// decided for most tokens by its ASCII automaton, one lookup per
+		// byte, instead of by regexp (tokendfa.go).
+		if r.cut == nil && strings.HasPrefix(spec.regex, "^") && strings.HasSuffix(spec.regex, "$") {
+			r.whole = buildASCIIDFA(spec.regex)
+		}
 		c.p.tokRegex = append(c.p.tokRegex, r)
 	}
 }

@@ -83,19 +83,22 @@ type vctx struct {
 	start, end int    // the match in text; a validator may narrow it
 	clean      string // refanged text of the match
 	defanged   bool
+	canonical  string // a validator may name what the match stands for ("Remexi" of "Backdoor.Remexi")
 }
 
 type validator func(c *vctx) bool
 
 var validators = map[string]validator{
-	"none":     func(*vctx) bool { return true },
-	"ipv4":     validIPv4,
-	"ipv6":     validIPv6,
-	"domain":   validDomain,
-	"url":      validURL,
-	"email":    validEmail,
-	"hash":     validHash,
-	"ethereum": validEthereum,
+	"none":           func(*vctx) bool { return true },
+	"ipv4":           validIPv4,
+	"ipv6":           validIPv6,
+	"domain":         validDomain,
+	"url":            validURL,
+	"email":          validEmail,
+	"hash":           validHash,
+	"ethereum":       validEthereum,
+	"detection":      validDetectionName,     // detection_names.go
+	"tool-detection": validToolDetectionName, // detection_names.go
 }
 
 func validatorNames() []string {

@@ -550,6 +550,11 @@ func (d *docState) tokenRegexHits(t string, hits []tokHit) []tokHit {
 		if !r.pf.allows(t) {
 			continue
 		}
+		if r.whole != nil {
+			if ok, ascii := r.whole.match(t); ascii && !ok {
+				continue
+			}
+		}
 		if r.cut == nil {
 			hits = r.regexHits(int32(ri), t, 0, hits)
 			continue
@@ -592,7 +597,7 @@ func (d *docState) regexCand(r *rule, start, end int) {
 		return
 	}
 	c := cand{start: vc.start, end: vc.end, rule: r.idx, prio: r.prio, typ: r.typ, subtype: r.subtype,
-		defanged: vc.defanged}
+		defanged: vc.defanged, canonical: vc.canonical}
 	if vc.clean != d.text[vc.start:vc.end] {
 		c.text = vc.clean
 	}

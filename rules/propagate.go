@@ -91,7 +91,7 @@ func (d *docState) propagateNames() {
 		shortOnly := k == KindGazetteer && c.typ == extractor.Organization
 		// A name a table's kind column typed is found by context too.
 		kindCell := k == KindTable && r.tbl != nil && r.tbl.kind
-		if k != KindPattern && k != KindAlias && !kindCell && !shortOnly {
+		if k != KindPattern && k != KindAlias && !kindCell && !shortOnly && !detectionFamily(r, c) {
 			continue
 		}
 		surface := d.text[c.start:c.end]

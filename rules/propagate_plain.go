@@ -53,16 +53,28 @@ func (d *docState) hasLowerWord(w string) bool {
 
 // innerForm returns the name inside a mention that a `canonical: inner`
 // rule made longer ("Hermes" of "Hermes ransomware", "Kestrel Panda" of
-// "the Kestrel Panda group"), when that name may spread: the longer
-// mention replaced the name's own, and the bare name elsewhere in the
-// document is the same entity. It returns "" otherwise.
+// "the Kestrel Panda group"), or the family a detection name stands for
+// ("Remexi" of "Backdoor.Remexi", validate: detection), when that name may
+// spread: the longer mention replaced the name's own, and the bare name
+// elsewhere in the document is the same entity. It returns "" otherwise.
 func (d *docState) innerForm(c *cand, r *rule, surface string) string {
 	in := c.canonical
-	if !r.inherit || in == "" || in == surface || !strings.HasPrefix(surface, in) {
+	if in == "" || in == surface {
+		return ""
+	}
+	inherited := r.inherit && strings.HasPrefix(surface, in)
+	if !inherited && !(detectionFamily(r, c) && strings.Contains(surface, in)) {
 		return ""
 	}
 	if propagatable(in) || d.plainKindName(c, in) {
 		return in
 	}
 	return ""
+}
+
+// detectionFamily reports whether c is a detection name whose canonical
+// name is its family (core.malware.detection-name: "Backdoor.Remexi"
+// stands for Remexi).
+func detectionFamily(r *rule, c *cand) bool {
+	return r.kind == KindRegex && c.canonical != "" && (c.typ == extractor.Malware || c.typ == extractor.Tool)
 }
