@@ -262,6 +262,12 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	if l, ok := set.lists[listGazetteerContext]; ok && len(l.items) > 0 {
 		p.gazContext = c.listPhrases(l) // gazetteer.go
 	}
+	if l, ok := set.lists[listCapitalizedStopwords]; ok {
+		p.capStop = map[string]bool{}
+		for _, it := range l.items {
+			p.capStop[foldKey(it.s)] = true
+		}
+	}
 	if l, ok := set.lists[listActorGroupNouns]; ok {
 		for _, it := range l.items {
 			p.groupNouns = append(p.groupNouns, it.s)
@@ -288,6 +294,7 @@ func (c *compiler) gazetteer(r *rule) int {
 			mode = parseCase(e.cas)
 		}
 		seen := map[string]bool{}
+		canonToks := c.tokenize(strings.TrimSpace(e.name.s))
 		for _, n := range append([]strItem{e.name}, e.aliases...) {
 			if seen[n.s] {
 				continue
@@ -304,6 +311,9 @@ func (c *compiler) gazetteer(r *rule) int {
 				h.common = *e.common
 			}
 			h.context = e.context
+			if typ == string(extractor.Organization) {
+				h.rest = canonicalRest(canonToks, toks) // gazetteer_longer.go
+			}
 			p.insertName(toks, h)
 			names++
 		}
