@@ -44,6 +44,7 @@ type rule struct {
 	rel         relRule         // relation rules (relation.go)
 	tbl         *tableRule      // table rules (table.go)
 	inherit     bool            // pattern: canonical: inner (output.go)
+	whole       bool            // pattern: canonical: match (output.go)
 	compounds   map[string]bool // gazetteer: folded compound tails (compound.go)
 	suppress    bool            // pattern, gazetteer: suppress: true (output.go)
 
@@ -174,7 +175,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 		r := &rule{spec: spec, idx: int32(len(p.rules)), id: spec.id, kind: spec.kind,
 			typ: extractor.EntityType(spec.typ), subtype: spec.subtype, prio: spec.priority,
 			entitySlot: -1, nameSlot: -1, aliasSlot: -1,
-			inherit: spec.canonical == canonicalInner, suppress: spec.suppress}
+			inherit: spec.canonical == canonicalInner, whole: spec.canonical == canonicalMatch, suppress: spec.suppress}
 		p.rules = append(p.rules, r)
 		info := Info{ID: r.id, Kind: r.kind, Type: spec.typ, Subtype: spec.subtype, Priority: r.prio,
 			Description: spec.description, File: spec.file, Line: spec.line(),
