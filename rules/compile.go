@@ -44,6 +44,7 @@ type rule struct {
 	rel         relRule         // relation rules (relation.go)
 	tbl         *tableRule      // table rules (table.go)
 	inherit     bool            // pattern: canonical: inner (output.go)
+	canonWhole  bool            // pattern: canonical: match (output.go)
 	compounds   map[string]bool // gazetteer: folded compound tails (compound.go)
 	suppress    bool            // pattern, gazetteer: suppress: true (output.go)
 
@@ -175,7 +176,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 		r := &rule{spec: spec, idx: int32(len(p.rules)), id: spec.id, kind: spec.kind,
 			typ: extractor.EntityType(spec.typ), subtype: spec.subtype, prio: spec.priority,
 			entitySlot: -1, nameSlot: -1, aliasSlot: -1,
-			inherit: spec.canonical == canonicalInner, suppress: spec.suppress}
+			inherit: spec.canonical == canonicalInner, canonWhole: spec.canonical == canonicalMatch, suppress: spec.suppress}
 		p.rules = append(p.rules, r)
 		info := Info{ID: r.id, Kind: r.kind, Type: spec.typ, Subtype: spec.subtype, Priority: r.prio,
 			Description: spec.description, File: spec.file, Line: spec.line(),
@@ -263,6 +264,12 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	if l, ok := set.lists[listGazetteerContext]; ok && len(l.items) > 0 {
 		p.gazContext = c.listPhrases(l) // gazetteer.go
 	}
+	if l, ok := set.lists[listCapitalizedStopwords]; ok {
+		p.capStop = map[string]bool{}
+		for _, it := range l.items {
+			p.capStop[foldKey(it.s)] = true
+		}
+	}
 	if l, ok := set.lists[listActorGroupNouns]; ok {
 		for _, it := range l.items {
 			p.groupNouns = append(p.groupNouns, it.s)
@@ -289,6 +296,7 @@ func (c *compiler) gazetteer(r *rule) int {
 			mode = parseCase(e.cas)
 		}
 		seen := map[string]bool{}
+		canonToks := c.tokenize(strings.TrimSpace(e.name.s))
 		for _, n := range append([]strItem{e.name}, e.aliases...) {
 			if seen[n.s] {
 				continue
@@ -305,6 +313,9 @@ func (c *compiler) gazetteer(r *rule) int {
 				h.common = *e.common
 			}
 			h.context = e.context
+			if typ == string(extractor.Organization) {
+				h.rest = canonicalRest(canonToks, toks) // gazetteer_longer.go
+			}
 			p.insertName(toks, h)
 			names++
 		}

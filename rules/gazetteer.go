@@ -53,6 +53,11 @@ type gazHit struct {
 	// ("Leviathan", a gas field; "Calypso", a nymph): it matches only in a
 	// sentence that holds a word of the pack list gazetteer_context_words.
 	context bool
+	// rest is, for an organisation's name that is a strict prefix of its
+	// canonical name ("Lumen" of Lumen Technologies), the canonical name's
+	// next token, folded: other capitalised words there make a longer
+	// name (gazetteer_longer.go).
+	rest string
 }
 
 type gazEntry struct {
@@ -169,6 +174,12 @@ func (d *docState) matchGazetteers(lo, hi int) {
 					r := p.rules[h.rule]
 					d.addCand(cand{start: d.tokStart[i], end: d.tokEnd[j-1], rule: h.rule, prio: r.prio,
 						typ: e.typ, subtype: e.subtype, canonical: e.canonical, hide: r.suppress})
+					if h.rest != "" && !r.suppress {
+						if k := d.longerName(i, j, hi, h.rest); k > j {
+							d.addCand(cand{start: d.tokStart[i], end: d.tokEnd[k-1], rule: h.rule, prio: r.prio,
+								typ: e.typ, subtype: e.subtype})
+						}
+					}
 				}
 			}
 			if j >= hi || n.kids == nil {

@@ -298,6 +298,7 @@ func init() {
 		"loader", "ransomware", "tool", "rat", "dropper", "wiper", "botnet", "variant", "worm", "spyware",
 		"stealer", "infostealer", "downloader")
 	set(maskOf(extractor.Campaign), "campaign", "operation", "intrusion")
+	set(maskOf(extractor.Location), "country")
 	set(maskOf(extractor.Person), "he", "she", "him", "her", "his")
 	// "They" means people or the groups and bodies they form, not a
 	// malware family named before: in "apps, known as AppleJeus, that gave

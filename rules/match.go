@@ -704,5 +704,8 @@ func (d *docState) patternCand(r *rule, i, end int) {
 	if r.inherit {
 		c.canonical = d.innerCanonical(r.typ, start, stop)
 	}
+	if r.canonWhole && (start != d.tokStart[i] || stop != d.tokEnd[end-1]) {
+		c.canonical = oneSpace(d.text[d.tokStart[i]:d.tokEnd[end-1]])
+	}
 	d.addCand(c)
 }

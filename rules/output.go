@@ -13,20 +13,29 @@ import (
 //     "WIZARD SPIDER threat group" is then one entity with "Patchwork" and
 //     "Wizard Spider", under their gazetteer names, and keeps its longer
 //     surface form as an alias.
+//   - canonical: match (pattern rules): the mention, a captured part of the
+//     match, takes the whole match's text as its canonical name. "China's
+//     foreign ministry" with the organ captured keeps the place "China" a
+//     mention of its own (so the possessive relation rules see it) and the
+//     organ an entity of its state, not one "foreign ministry" for every
+//     country a report names.
 //   - suppress: true (pattern and gazetteer rules): the match takes part in
 //     conflicts like any candidate, so it hides every shorter mention it
 //     covers, but it is no mention itself. Product names ("Microsoft
 //     Office", "Adobe Reader") keep the vendor inside them from becoming an
 //     organisation.
 
-const canonicalInner = "inner"
+const (
+	canonicalInner = "inner"
+	canonicalMatch = "match"
+)
 
 func (p *parser) parseOutputField(r *ruleSpec, key string, val *yaml.Node) {
 	switch key {
 	case "canonical":
 		r.canonical, _ = p.str(val, "canonical")
-		if r.canonical != canonicalInner {
-			p.errorf(val, "canonical must be %q, not %q", canonicalInner, r.canonical)
+		if r.canonical != canonicalInner && r.canonical != canonicalMatch {
+			p.errorf(val, "canonical must be %q or %q, not %q", canonicalInner, canonicalMatch, r.canonical)
 		}
 	case "suppress":
 		r.suppress = p.boolean(val, "suppress")

@@ -13,13 +13,14 @@ import (
 // places as the actor's targets too (rel.targets.victims-in-place reads
 // the same after a targeting verb). So a targets match, of any rule,
 // also targets the places of a list "in / across /
-// throughout / within [the] L1, L2 and L3" right after one of its victims.
+// throughout / within / of [the] L1, L2 and L3" right after one of its
+// victims ("the foreign ministries of Taiwan and India").
 // A place followed by a noun modifies it ("in U.S. firms"), and a person's
 // victims are left alone: an indictment's places are often where the
 // defendants worked.
 
 // victimPlaceWords introduce the places of a victim noun phrase.
-var victimPlaceWords = map[string]bool{"in": true, "across": true, "throughout": true, "within": true}
+var victimPlaceWords = map[string]bool{"in": true, "across": true, "throughout": true, "within": true, "of": true}
 
 // victimPlaces returns the places listed right after the victims among
 // targets, whose mentions are not places themselves.
@@ -30,7 +31,9 @@ func (d *docState) victimPlaces(targets []endpoint) []endpoint {
 		if e.coref != "" {
 			continue
 		}
-		if m := d.mentionAt(e.span.Start, e.span.End); m == nil || maskOf(m.typ)&loc != 0 {
+		// (A victim the match named by its kind, "a large religious
+		// organisation", is no mention yet: its places count too.)
+		if m := d.mentionAt(e.span.Start, e.span.End); m != nil && maskOf(m.typ)&loc != 0 {
 			continue
 		}
 		t := sort.Search(len(d.tokStart), func(i int) bool { return d.tokStart[i] >= e.span.End })

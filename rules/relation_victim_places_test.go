@@ -28,6 +28,14 @@ func TestVictimPlacesAreTargets(t *testing.T) {
 			"Kestrel Bear struck banks in Peru and Chile.",
 			[]string{"Kestrel Bear -targets-> banks [t.struck]", "Kestrel Bear -targets-> Peru [t.struck]",
 				"Kestrel Bear -targets-> Chile [t.struck]"}},
+		{"places of the victims after 'of'",
+			"Kestrel Bear hit banks of Peru and Chile.",
+			[]string{"Kestrel Bear -targets-> banks [t.hit]", "Kestrel Bear -targets-> Peru [t.hit]",
+				"Kestrel Bear -targets-> Chile [t.hit]"}},
+		{"a victim the match names by its kind, no mention before, has its places",
+			"Kestrel Bear raided newsrooms in Peru and Chile.",
+			[]string{"Kestrel Bear -targets-> newsrooms [t.raided]", "Kestrel Bear -targets-> Peru [t.raided]",
+				"Kestrel Bear -targets-> Chile [t.raided]"}},
 		{"other relations keep their places",
 			"Kestrel Bear in Peru and Chile.",
 			[]string{"Kestrel Bear -located-in-> Peru [t.based]"}},
@@ -51,4 +59,14 @@ const victimPlacesRule = `
       - lower: struck
       - {slot: target, entity: any}
     examples: {match: ["Kestrel Bear struck banks."]}
+  - id: t.raided
+    kind: relation
+    relation: targets
+    source: [threat-actor]
+    target: [sector]
+    pattern:
+      - {slot: source, entity: any}
+      - lower: raided
+      - {slot: target, type: sector, lower: newsrooms}
+    examples: {match: ["Kestrel Bear raided newsrooms."]}
 `

@@ -149,6 +149,7 @@ type Pack struct {
 	relCues    *relCues         // negation, hedge and anaphor lists of relation rules
 	gazContext *phraseSet       // words that let a context name match (gazetteer.go)
 	groupNouns []string         // the list actor_group_nouns, for resolution (GroupNouns)
+	capStop    map[string]bool  // folded capitalized_stopwords (gazetteer_longer.go)
 	tables     *tableSet        // table rules (table.go); nil when the pack has none
 	tokenRE    []*regexp.Regexp // distinct pattern token regexes, by cache id
 	tokenDFA   []*asciiDFA      // their automata for ASCII tokens, or nil (tokendfa.go)

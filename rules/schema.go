@@ -93,7 +93,7 @@ type ruleSpec struct {
 	check   string      // alias
 	cross   bool        // alias: link mentions of different types
 
-	canonical string    // pattern: "inner" takes the canonical name of a mention inside (output.go)
+	canonical string    // pattern: "inner" takes the canonical name of a mention inside, "match" the match's text (output.go)
 	suppress  bool      // pattern, gazetteer: the match hides what it covers and is no mention (output.go)
 	lists     bool      // pattern: also read a bullet list with its intro as one sentence (pattern_lists.go)
 	compounds []strItem // gazetteer: tails of hyphenated compounds a name heads (compound.go)

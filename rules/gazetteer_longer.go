@@ -1,0 +1,132 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A company's short name in a gazetteer ("Lumen" for Lumen Technologies)
+// often opens a longer name the gazetteer does not hold: a subsidiary, a
+// translation, or the same company in other words ("Lumen Applied
+// sciences" after a paraphraser). The short name must then neither stop
+// short of the longer name nor rename it into the canonical one: when the
+// text goes on with capitalised words other than the canonical name's own
+// next word, the whole run is one organisation named as written.
+
+// listCapitalizedStopwords names the pack list of capitalised words that
+// are no part of a name ("The", "In", "Monday").
+const listCapitalizedStopwords = "capitalized_stopwords"
+
+// maxLongerWords bounds the capitalised words that may extend a short name.
+const maxLongerWords = 4
+
+// canonicalRest returns the folded token that follows name toks in the
+// canonical name when toks are a strict prefix of it, else "".
+func canonicalRest(canonical []string, toks []string) string {
+	if len(canonical) <= len(toks) {
+		return ""
+	}
+	for i, t := range toks {
+		if foldKey(t) != foldKey(canonical[i]) {
+			return ""
+		}
+	}
+	return foldKey(canonical[len(toks)])
+}
+
+// longerName returns the end (exclusive token index) of the longer name
+// that tokens from j on add to a short gazetteer name at [i, j) whose canonical name
+// goes on with rest, or j when they add none. The run is of capitalised
+// words (no stop word, no all-capitals word such as "CEO", no possessive),
+// the first of them not rest; it may end in one lower-case plural noun
+// right before punctuation ("Applied sciences,"), which title case would
+// have capitalised.
+func (d *docState) longerName(i, j, hi int, rest string) int {
+	if j >= hi || d.fold[j] == rest || legalWord(d.fold[j]) {
+		return j
+	}
+	// The short name must open the run of capitalised words: in "FireEye
+	// iSIGHT Intelligence" it is the middle of another name.
+	if i > d.sentLo[d.sentOf[i]] && d.capWord(i-1) {
+		return j
+	}
+	k := j
+	for k < hi && k-j < maxLongerWords && d.nameWord(k) {
+		k++
+	}
+	if k == j {
+		return j
+	}
+	if k < hi && d.pluralNounBeforePunct(k, hi) {
+		k++
+	}
+	return k
+}
+
+// nameWord reports whether token k can continue a company's name.
+func (d *docState) nameWord(k int) bool {
+	// A word that opens a gazetteer name ("Hainan" of "Hainan State
+	// Security Department") starts the next name, not this one's rest.
+	if v := d.vent[k]; v != nil && v.gaz != nil {
+		return false
+	}
+	return d.capWord(k)
+}
+
+// capWord reports whether token k is a capitalised word of a name: no stop
+// word, no all-capitals word such as "CEO", no possessive.
+func (d *docState) capWord(k int) bool {
+	t := d.tokText[k]
+	r, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(r) || d.p.capStop[d.fold[k]] || strings.ContainsAny(t, "'’") {
+		return false
+	}
+	lower := 0
+	for _, c := range t {
+		if !unicode.IsLetter(c) && c != '-' && c != '&' {
+			return false
+		}
+		if unicode.IsLower(c) {
+			lower++
+		}
+	}
+	return lower > 0
+}
+
+// pluralNounBeforePunct reports whether token k is a lower-case word of five
+// letters or more ending in "s" that ends its clause.
+func (d *docState) pluralNounBeforePunct(k, hi int) bool {
+	t := d.tokText[k]
+	if len(t) < 5 || !strings.HasSuffix(t, "s") {
+		return false
+	}
+	for _, c := range t {
+		if !unicode.IsLower(c) {
+			return false
+		}
+	}
+	if k+1 >= hi {
+		return true
+	}
+	switch d.tokText[k+1] {
+	case ",", ".", ";", ":", ")":
+		return true
+	}
+	return false
+}
+
+// legalWord reports whether a folded token is a legal-form word ("Co",
+// "Ltd", "Company"): a legal form after a short name is the canonical
+// name's own ending in another spelling, which legal_forms.go handles.
+func legalWord(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	if _, ok := legalFormSpellings[w]; ok {
+		return true
+	}
+	switch w {
+	case "ltd", "co", "corp", "inc", "llc", "gmbh", "plc", "pty", "bv", "nv", "srl", "spa", "oy", "ab", "as", "kk":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,51 @@
+package rules
+
+import "testing"
+
+// A company's short name that opens a longer capitalised name the
+// gazetteer does not hold gives that longer name, as written, not the
+// canonical name of the short one.
+func TestShortCompanyNameOpensLongerName(t *testing.T) {
+	p := packOf(t, `
+lists:
+  capitalized_stopwords: [the, in, said]
+rules:
+  - id: g.org
+    kind: gazetteer
+    type: organization
+    priority: 70
+    entries:
+      - {name: Pellmark Systems, aliases: [Pellmark]}
+      - {name: Hallick Data Services, aliases: [Hallick Data, Hallick]}
+      - {name: Corvane}
+  - id: g.place
+    kind: gazetteer
+    type: location
+    priority: 70
+    entries: [Tarnow]
+`)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		// Other capitalised words than the canonical name's own: a longer name.
+		{"Analysts at Pellmark Field Robotics found it.", []string{"Pellmark Field Robotics/organization/g.org"}},
+		// A lower-case plural before punctuation ends it, as title case would not.
+		{"The arm of Hallick Data Applied solutions, a vendor, found it.", []string{"Hallick Data Applied solutions/organization/g.org"}},
+		// The canonical name itself, and its short form alone.
+		{"Analysts at Pellmark Systems found it.", []string{"Pellmark Systems/organization/g.org"}},
+		{"Pellmark found it.", []string{"Pellmark/organization/g.org"}},
+		// A legal form, an all-capitals word or a stop word is no new name.
+		{"Pellmark Ltd found it.", []string{"Pellmark/organization/g.org"}},
+		{"Pellmark CEO Dana Roe said so.", []string{"Pellmark/organization/g.org"}},
+		// A word that opens another gazetteer name starts that name.
+		{"Pellmark Tarnow staff said so.", []string{"Pellmark/organization/g.org", "Tarnow/location/g.place"}},
+		// Inside another run of capitalised words the short name is no opening.
+		{"Analysts at Vesta Pellmark Robotics found it.", []string{"Pellmark/organization/g.org"}},
+		// A name that is the whole canonical name is never extended.
+		{"Corvane Field Robotics found it.", []string{"Corvane/organization/g.org"}},
+	}
+	for _, c := range cases {
+		same(t, c.text, found(t, p, c.text), c.want)
+	}
+}
