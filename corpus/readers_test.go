@@ -185,11 +185,11 @@ func TestGoldFolderAndErrors(t *testing.T) {
 	}
 }
 
-// TestGoldFilesValidate: the gold files of the sample corpus, and of the
-// development cases when present, follow docs/gold.schema.json and read.
+// TestGoldFilesValidate: the gold files of the sample and held-out corpora,
+// and of the development cases when present, follow docs/gold.schema.json and read.
 func TestGoldFilesValidate(t *testing.T) {
 	s := goldSchema(t)
-	dirs := []string{filepath.Join(testenv.RepoRoot(), "corpus", "samples")}
+	dirs := []string{filepath.Join(testenv.RepoRoot(), "corpus", "samples"), filepath.Join(testenv.RepoRoot(), "corpus", "heldout")}
 	if _, err := os.Stat(filepath.Join(testenv.RepoRoot(), "..", "shared", "data", "cases")); err == nil {
 		dirs = append(dirs, testenv.SharedDir(t, "data", "cases"))
 	}
