@@ -111,6 +111,9 @@ rules:
       - {name: APT1}
       - {name: energy sector, type: sector}
       - {name: Strontium, common: true}
+      - {name: Proofpoint, type: organization}
+      - {name: KettleByte, type: malware}
+      - {name: SWIFT, type: organization}
   - id: g.sensitive
     kind: gazetteer
     type: malware
@@ -138,6 +141,13 @@ rules:
 		// A common-word name is not trusted at the start of a sentence.
 		{"Strontium is a metal. \"Strontium, again.\" Microsoft named Strontium.", []string{"Strontium/threat-actor/g.auto"}},
 		{"mimikatz and MIMIKATZ", []string{"mimikatz/tool/g.insensitive", "MIMIKATZ/tool/g.insensitive"}},
+		// auto: a camel-case name written without its inner capitals
+		// ("Kettlebyte" for KettleByte) still names the entry; other inner
+		// capitals ("KettLebyte", "ProofPoint" for Proofpoint), capitals
+		// only and lower case do not ("SWIFT" is no Swift).
+		{"Kettlebyte, KettleByte, KETTLEBYTE but not kettlebyte or KettLebyte.", []string{"Kettlebyte/malware/g.auto", "KettleByte/malware/g.auto", "KETTLEBYTE/malware/g.auto"}},
+		{"Proofpoint, not ProofPoint.", []string{"Proofpoint/organization/g.auto"}},
+		{"Swift and SWIFT.", []string{"SWIFT/organization/g.auto"}},
 	}
 	for _, c := range cases {
 		same(t, c.text, found(t, p, c.text), c.want)

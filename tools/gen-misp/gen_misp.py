@@ -70,7 +70,9 @@ def usable(n):
     if OPERATION.match(n) or GROUPN.match(n): return False
     if re.fullmatch(r'G\d{4}', n): return False  # ATT&CK ids: the id pattern types them
     if norm(n) in DENY or norm(n) in stops: return False
-    if n.lower() == n: return False            # all lower case would match any case
+    # All lower case would match any case: fine for a handle or code with a
+    # digit or an "@" (admin@338, 0ktapus), which is no English word.
+    if n.lower() == n and not re.search(r'[\d@]', n): return False
     if re.search(r'\b(unit|ministry|bureau|army|agency|intelligence|government)\b', n, re.I): return False
     return True
 
