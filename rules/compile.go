@@ -46,6 +46,7 @@ type rule struct {
 	inherit     bool            // pattern: canonical: inner (output.go)
 	compounds   map[string]bool // gazetteer: folded compound tails (compound.go)
 	suppress    bool            // pattern, gazetteer: suppress: true (output.go)
+	notBefore   map[string]bool // pattern: folded tokens that, right after a match, drop it (match.go)
 
 	// regex rules
 	re       *regexp.Regexp
@@ -175,6 +176,12 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			typ: extractor.EntityType(spec.typ), subtype: spec.subtype, prio: spec.priority,
 			entitySlot: -1, nameSlot: -1, aliasSlot: -1,
 			inherit: spec.canonical == canonicalInner, suppress: spec.suppress}
+		for _, w := range spec.notBefore {
+			if r.notBefore == nil {
+				r.notBefore = map[string]bool{}
+			}
+			r.notBefore[foldKey(w.s)] = true
+		}
 		p.rules = append(p.rules, r)
 		info := Info{ID: r.id, Kind: r.kind, Type: spec.typ, Subtype: spec.subtype, Priority: r.prio,
 			Description: spec.description, File: spec.file, Line: spec.line(),

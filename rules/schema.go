@@ -95,6 +95,7 @@ type ruleSpec struct {
 
 	canonical string    // pattern: "inner" takes the canonical name of a mention inside (output.go)
 	suppress  bool      // pattern, gazetteer: the match hides what it covers and is no mention (output.go)
+	notBefore []strItem // pattern: tokens that, right after a match, drop it (match.go, patternCand)
 	lists     bool      // pattern: also read a bullet list with its intro as one sentence (pattern_lists.go)
 	compounds []strItem // gazetteer: tails of hyphenated compounds a name heads (compound.go)
 	rel       relSpec   // relation (relation.go)
@@ -480,7 +481,7 @@ func (p *parser) strings(n *yaml.Node, what string, listOnly bool) []strItem {
 
 var fieldsByKind = map[string][]string{
 	KindGazetteer: {"type", "case", "common", "entries", "suppress", "compounds"},
-	KindPattern:   {"type", "subtype", "pattern", "stage", "canonical", "suppress", "lists"},
+	KindPattern:   {"type", "subtype", "pattern", "stage", "canonical", "suppress", "lists", "not_before"},
 	KindRegex:     {"type", "subtype", "regex", "validate", "refang", "group", "scope"},
 	KindAlias:     {"type", "pattern", "check", "cross_type"},
 	KindStop:      {"types", "case", "words"},
@@ -612,7 +613,13 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			r.compounds = p.strings(kv.val, "compounds", false) // compound.go
 		case "lists":
 			r.lists = p.boolean(kv.val, "lists") // pattern_lists.go
-		case "relation", "source", "target", "apposition", "cues", "not_before", "not_after", "passive", "frames",
+		case "not_before":
+			if r.kind == KindPattern {
+				r.notBefore = p.strings(kv.val, "not_before", false) // match.go, patternCand
+			} else {
+				p.parseRelationField(r, kv.key, kv.val)
+			}
+		case "relation", "source", "target", "apposition", "cues", "not_after", "passive", "frames",
 			"not_cues", "body_words", "not_body_words", "intros", "items", "charges", "sections":
 			p.parseRelationField(r, kv.key, kv.val) // relation.go
 		}
