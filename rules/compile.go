@@ -46,7 +46,7 @@ type rule struct {
 	inherit     bool            // pattern: canonical: inner (output.go)
 	compounds   map[string]bool // gazetteer: folded compound tails (compound.go)
 	suppress    bool            // pattern, gazetteer: suppress: true (output.go)
-	notBefore   map[string]bool // pattern: folded tokens that, right after a match, drop it (match.go)
+	notBefore   map[string]bool // pattern, relation: folded tokens that, right after a match, drop it (match.go, relation_index.go)
 
 	// regex rules
 	re       *regexp.Regexp
@@ -176,7 +176,11 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			typ: extractor.EntityType(spec.typ), subtype: spec.subtype, prio: spec.priority,
 			entitySlot: -1, nameSlot: -1, aliasSlot: -1,
 			inherit: spec.canonical == canonicalInner, suppress: spec.suppress}
-		for _, w := range spec.notBefore {
+		notBefore := spec.notBefore
+		if spec.kind == KindRelation {
+			notBefore = spec.rel.notBefore
+		}
+		for _, w := range notBefore {
 			if r.notBefore == nil {
 				r.notBefore = map[string]bool{}
 			}

@@ -611,7 +611,7 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 		if !canStart(d, r.nodes, i, hi) {
 			return
 		}
-		d.m.hi = hi
+		d.m.hi, d.m.notBefore = hi, r.notBefore
 		if end := d.m.match(r.nodes, i); end > i {
 			found(r, i, end)
 		}
@@ -688,13 +688,6 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 // patternCand turns a pattern match into a candidate: the captured span
 // (the hull of the "entity" slot), or the whole match.
 func (d *docState) patternCand(r *rule, i, end int) {
-	// not_before: what follows the match makes it no name ("Center 16 of
-	// Russia" before "'s Federal Security Service" is the service's unit).
-	// Tested here, since a pattern element needs a token and so cannot
-	// accept the end of a sentence.
-	if r.notBefore != nil && end < len(d.fold) && r.notBefore[d.fold[end]] {
-		return
-	}
 	start, stop := d.tokStart[i], d.tokEnd[end-1]
 	if r.entitySlot >= 0 {
 		spans := slotSpans(d.m.caps, r.entitySlot)

@@ -485,7 +485,7 @@ var fieldsByKind = map[string][]string{
 	KindRegex:     {"type", "subtype", "regex", "validate", "refang", "group", "scope"},
 	KindAlias:     {"type", "pattern", "check", "cross_type"},
 	KindStop:      {"types", "case", "words"},
-	KindRelation:  {"relation", "source", "target", "pattern", "apposition"},
+	KindRelation:  {"relation", "source", "target", "pattern", "apposition", "not_before"},
 	KindTable:     tableFields,                                                                                                                                    // table.go
 	KindPropagate: {"types", "intros", "not_cues"},                                                                                                                // propagate.go, propagate_lists.go
 	KindTopic:     {"relation", "source", "target", "cues", "not_cues", "not_before", "not_after", "passive", "frames", "sections", "intros", "items", "charges"}, // relation_fallback.go
