@@ -64,6 +64,9 @@ type topicRule struct {
 	// sections: heading words under which a target needs no frame
 	// (relation_topic_section.go).
 	sections *phraseSet
+	// labels: line labels that cue the line as cues do ("**Where:** ...";
+	// relation_topic_labels.go).
+	labels *phraseSet
 	// intros: list intros; the target must be the first mention of its
 	// types in a bullet item after a sentence ending in ":" that holds one
 	// of them, and that sentence's actor, if it names one, is the source
@@ -120,7 +123,7 @@ func (c *compiler) topicRule(r *rule) {
 		cues: c.optionalPhrases(c.r.rel.cues), notBefore: c.optionalPhrases(c.r.rel.notBefore),
 		notAfter: c.optionalPhrases(c.r.rel.notAfter), passive: c.optionalPhrases(c.r.rel.passive),
 		frames: c.optionalPhrases(c.r.rel.frames), intros: c.optionalPhrases(c.r.rel.intros),
-		sections: c.optionalPhrases(c.r.rel.sections)}
+		sections: c.optionalPhrases(c.r.rel.sections), labels: c.optionalPhrases(c.r.rel.labels)}
 	if len(c.r.rel.charges) > 0 {
 		tr.charges = map[string]bool{}
 		for _, w := range c.r.rel.charges {
@@ -681,7 +684,8 @@ func (d *docState) cuedNear(ps *phraseSet, si int) bool {
 func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]int) bool {
 	c := &d.acc[k]
 	if tr.cues != nil && (!d.cuedInQuoteOf(tr.cues, int(si), int(c.tokS)) &&
-		!d.cuedBefore(tr.cues, d.sectionHeading(int(si)), -1) || d.unnamedActorBefore(int(c.tokS))) {
+		!d.cuedBefore(tr.cues, d.sectionHeading(int(si)), -1) && !d.labelCued(tr.labels, int(si), int(c.tokS)) ||
+		d.unnamedActorBefore(int(c.tokS))) {
 		// (An indefinite actor before the target has its own victims:
 		// "... keep pursuing foreign hackers who go after hospitals".)
 		return false
