@@ -47,6 +47,7 @@ type rule struct {
 	canonWhole  bool            // pattern: canonical: match (output.go)
 	compounds   map[string]bool // gazetteer: folded compound tails (compound.go)
 	suppress    bool            // pattern, gazetteer: suppress: true (output.go)
+	notBefore   map[string]bool // pattern, relation: folded tokens that, right after a match, drop it (match.go, relation_index.go)
 
 	// regex rules
 	re       *regexp.Regexp
@@ -177,6 +178,16 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			typ: extractor.EntityType(spec.typ), subtype: spec.subtype, prio: spec.priority,
 			entitySlot: -1, nameSlot: -1, aliasSlot: -1,
 			inherit: spec.canonical == canonicalInner, canonWhole: spec.canonical == canonicalMatch, suppress: spec.suppress}
+		notBefore := spec.notBefore
+		if spec.kind == KindRelation {
+			notBefore = spec.rel.notBefore
+		}
+		for _, w := range notBefore {
+			if r.notBefore == nil {
+				r.notBefore = map[string]bool{}
+			}
+			r.notBefore[foldKey(w.s)] = true
+		}
 		p.rules = append(p.rules, r)
 		info := Info{ID: r.id, Kind: r.kind, Type: spec.typ, Subtype: spec.subtype, Priority: r.prio,
 			Description: spec.description, File: spec.file, Line: spec.line(),

@@ -115,9 +115,11 @@ func (d *docState) asideEnd(t, end int) int {
 }
 
 // notNegating are the words after which a negation cue negates nothing:
-// "not only", "including but not limited to", "not least", "not just".
+// "not only", "including but not limited to", "not least", "not just";
+// "never before" says the act is new ("had never before seen the group go
+// after parties": it did now).
 var notNegating = map[string]bool{"only": true, "limited": true, "least": true, "just": true, "merely": true,
-	"solely": true, "exclusively": true}
+	"solely": true, "exclusively": true, "before": true}
 
 // notQuantifying are the words after which a clause-opening "no" denies
 // nothing: "no doubt", "no later than", "no fewer than".

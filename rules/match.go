@@ -616,7 +616,7 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 		if !canStart(d, r.nodes, i, hi) {
 			return
 		}
-		d.m.hi = hi
+		d.m.hi, d.m.notBefore = hi, r.notBefore
 		if end := d.m.match(r.nodes, i); end > i {
 			found(r, i, end)
 		}

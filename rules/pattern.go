@@ -287,11 +287,14 @@ type capRec struct {
 
 // matcher runs one pattern at one start token.
 type matcher struct {
-	d     *docState
-	hi    int // end of the sentence (exclusive token index)
-	caps  []capRec
-	steps int
-	ends  []int
+	d  *docState
+	hi int // end of the sentence (exclusive token index)
+	// notBefore: folded tokens that may not follow a match (a rule's
+	// not_before); the matcher backtracks to a shorter match instead.
+	notBefore map[string]bool
+	caps      []capRec
+	steps     int
+	ends      []int
 }
 
 // stepLimit bounds backtracking per start token, so a pathological pattern
@@ -305,7 +308,7 @@ func (m *matcher) match(nodes []*node, i int) int {
 	m.steps = 0
 	end := -1
 	m.seq(nodes, i, func(j int) bool {
-		if j > i {
+		if j > i && (m.notBefore == nil || j >= m.hi || !m.notBefore[m.d.fold[j]]) {
 			end = j
 			return true
 		}

@@ -77,6 +77,10 @@ type relSpec struct {
 	// ("Victims", "Who was hit") under which a target need not follow a
 	// frame (relation_topic_section.go).
 	sections []strItem
+	// labels (topic rules with cues only): a line's label ("**Where:**",
+	// "Targets:") that cues the line as the cues do
+	// (relation_topic_labels.go).
+	labels []strItem
 	// notCues, bodyWords, notBodyWords (headline rules only): words that
 	// make a title's body the defender or the attacker's side
 	// (relation_headline.go).
@@ -120,7 +124,7 @@ type relRule struct {
 func (s *relSpec) wordLists() map[string]*[]strItem {
 	return map[string]*[]strItem{"passive": &s.passive, "frames": &s.frames, "intros": &s.intros,
 		"not_after": &s.notAfter, "not_before": &s.notBefore, "not_cues": &s.notCues, "body_words": &s.bodyWords,
-		"not_body_words": &s.notBodyWords, "cues": &s.cues, "charges": &s.charges, "sections": &s.sections}
+		"not_body_words": &s.notBodyWords, "cues": &s.cues, "charges": &s.charges, "sections": &s.sections, "labels": &s.labels}
 }
 
 func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
@@ -144,7 +148,7 @@ func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
 			p.errorf(n, "items must be source or target, not %q", r.rel.items)
 		}
 	case "passive", "frames", "intros", "not_after", "not_before", "not_cues", "body_words", "not_body_words", "cues", "charges",
-		"sections":
+		"sections", "labels":
 		dst := r.rel.wordLists()[key]
 		*dst = p.strings(n, key, false)
 		if len(*dst) == 0 && (key == "cues" || key == "intros" || key == "charges") {

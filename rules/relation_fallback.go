@@ -64,6 +64,9 @@ type topicRule struct {
 	// sections: heading words under which a target needs no frame
 	// (relation_topic_section.go).
 	sections *phraseSet
+	// labels: line labels that cue the line as cues do ("**Where:** ...";
+	// relation_topic_labels.go).
+	labels *phraseSet
 	// intros: list intros; the target must be the first mention of its
 	// types in a bullet item after a sentence ending in ":" that holds one
 	// of them, and that sentence's actor, if it names one, is the source
@@ -120,7 +123,7 @@ func (c *compiler) topicRule(r *rule) {
 		cues: c.optionalPhrases(c.r.rel.cues), notBefore: c.optionalPhrases(c.r.rel.notBefore),
 		notAfter: c.optionalPhrases(c.r.rel.notAfter), passive: c.optionalPhrases(c.r.rel.passive),
 		frames: c.optionalPhrases(c.r.rel.frames), intros: c.optionalPhrases(c.r.rel.intros),
-		sections: c.optionalPhrases(c.r.rel.sections)}
+		sections: c.optionalPhrases(c.r.rel.sections), labels: c.optionalPhrases(c.r.rel.labels)}
 	if len(c.r.rel.charges) > 0 {
 		tr.charges = map[string]bool{}
 		for _, w := range c.r.rel.charges {
@@ -336,8 +339,12 @@ func (d *docState) topicFallback(rs *relState) {
 	// someone or work for a government.
 	var companyTopic *topicSource
 	org := maskOf(extractor.Organization)
-	if ms := d.dominantOf(keys, func(k int) bool { return maskOf(d.acc[k].typ)&org != 0 }); ms != nil &&
-		(docTopic == nil || len(ms) > len(docTopic.ms)) && d.attacks(rs, keys[ms[0]], byStart, keys) {
+	// A news report cites many firms once each (the outlet, the quoted
+	// analyst's firm, the vendor): named at least twice as often as any
+	// other, the company is the report's even short of the share an actor
+	// needs. Charges against its staff say it hacks, as a relation does.
+	if ms := d.leadingCompany(keys, func(k int) bool { return maskOf(d.acc[k].typ)&org != 0 }); ms != nil &&
+		(docTopic == nil || len(ms) > len(docTopic.ms)) && (d.attacks(rs, keys[ms[0]], byStart, keys) || d.staffCharged(ms)) {
 		companyTopic = &topicSource{key: keys[ms[0]], ms: ms}
 	}
 	if !anyTopic && companyTopic == nil {
@@ -681,7 +688,8 @@ func (d *docState) cuedNear(ps *phraseSet, si int) bool {
 func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]int) bool {
 	c := &d.acc[k]
 	if tr.cues != nil && (!d.cuedInQuoteOf(tr.cues, int(si), int(c.tokS)) &&
-		!d.cuedBefore(tr.cues, d.sectionHeading(int(si)), -1) || d.unnamedActorBefore(int(c.tokS))) {
+		!d.cuedBefore(tr.cues, d.sectionHeading(int(si)), -1) && !d.labelCued(tr.labels, int(si), int(c.tokS)) ||
+		d.unnamedActorBefore(int(c.tokS))) {
 		// (An indefinite actor before the target has its own victims:
 		// "... keep pursuing foreign hackers who go after hospitals".)
 		return false
@@ -873,6 +881,65 @@ func (d *docState) attacks(rs *relState, key string, byStart map[extractor.Span]
 	for _, m := range rs.out {
 		if m.Rule != "" && (m.Type == "targets" || m.Type == "contractor-of") {
 			if k, ok := byStart[m.Source]; ok && keys[k] == key {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// leadingCompany returns the mentions of the name ok selects that the
+// document names most, when dominantOf would, or when it is named at
+// least topicDominantMin times and at least twice as often as any other.
+func (d *docState) leadingCompany(keys []string, ok func(k int) bool) []int {
+	if ms := d.dominantOf(keys, ok); ms != nil {
+		return ms
+	}
+	byKey := map[string][]int{}
+	for k := range d.acc {
+		if !d.acc[k].hide && ok(k) {
+			byKey[keys[k]] = append(byKey[keys[k]], k)
+		}
+	}
+	var best []int
+	second := 0
+	for _, ks := range byKey {
+		switch {
+		case len(ks) > len(best):
+			second, best = len(best), ks
+		case len(ks) > second:
+			second = len(ks)
+		}
+	}
+	if len(best) < topicDominantMin || len(best) < 2*second {
+		return nil
+	}
+	return best
+}
+
+// companyStaffNouns after a company's name make its staff: "eight i-Soon
+// employees".
+var companyStaffNouns = map[string]bool{"employees": true, "employee": true, "staff": true, "staffers": true,
+	"engineers": true, "hackers": true, "executives": true, "workers": true, "personnel": true, "contractors": true}
+
+// staffChargedReach is how many tokens before "<company> employees" a
+// charge word may stand ("charged eight i-Soon employees").
+const staffChargedReach = 4
+
+// staffCharged reports whether one of the company's mentions ms names
+// staff that a charge word right before it says were charged: "the
+// Justice Department charged eight i-Soon employees". A company whose
+// staff are charged for hacking is a hacking company, as one the text has
+// attack someone is.
+func (d *docState) staffCharged(ms []int) bool {
+	for _, k := range ms {
+		c := &d.acc[k]
+		e, lo := int(c.tokE), int(d.sentLo[d.sentOf[c.tokS]])
+		if e >= len(d.fold) || !companyStaffNouns[d.fold[e]] {
+			continue
+		}
+		for i := int(c.tokS) - 1; i >= lo && i >= int(c.tokS)-staffChargedReach; i-- {
+			if chargeWords[d.fold[i]] {
 				return true
 			}
 		}

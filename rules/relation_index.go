@@ -108,7 +108,7 @@ func (d *docState) mayMatchUntagged(r *rule, i, hi int) bool {
 	if !canStart(d, r.nodes, i, hi) {
 		return false
 	}
-	d.m.hi = hi
+	d.m.hi, d.m.notBefore = hi, nil // (relaxed: a match it would drop still counts)
 	return d.m.match(r.nodes, i) > i || d.m.steps > stepLimit
 }
 
@@ -312,7 +312,7 @@ func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
 		if !canStart(d, r.nodes, i, hi) {
 			return
 		}
-		d.m.hi = hi
+		d.m.hi, d.m.notBefore = hi, r.notBefore
 		if end := d.m.match(r.nodes, i); end > i {
 			found(r, i, end)
 		}

@@ -95,6 +95,7 @@ type ruleSpec struct {
 
 	canonical string    // pattern: "inner" takes the canonical name of a mention inside, "match" the match's text (output.go)
 	suppress  bool      // pattern, gazetteer: the match hides what it covers and is no mention (output.go)
+	notBefore []strItem // pattern: tokens that, right after a match, drop it (match.go, patternCand)
 	lists     bool      // pattern: also read a bullet list with its intro as one sentence (pattern_lists.go)
 	compounds []strItem // gazetteer: tails of hyphenated compounds a name heads (compound.go)
 	rel       relSpec   // relation (relation.go)
@@ -480,15 +481,15 @@ func (p *parser) strings(n *yaml.Node, what string, listOnly bool) []strItem {
 
 var fieldsByKind = map[string][]string{
 	KindGazetteer: {"type", "case", "common", "entries", "suppress", "compounds"},
-	KindPattern:   {"type", "subtype", "pattern", "stage", "canonical", "suppress", "lists"},
+	KindPattern:   {"type", "subtype", "pattern", "stage", "canonical", "suppress", "lists", "not_before"},
 	KindRegex:     {"type", "subtype", "regex", "validate", "refang", "group", "scope"},
 	KindAlias:     {"type", "pattern", "check", "cross_type"},
 	KindStop:      {"types", "case", "words"},
-	KindRelation:  {"relation", "source", "target", "pattern", "apposition"},
-	KindTable:     tableFields,                                                                                                                                    // table.go
-	KindPropagate: {"types", "intros", "not_cues"},                                                                                                                // propagate.go, propagate_lists.go
-	KindTopic:     {"relation", "source", "target", "cues", "not_cues", "not_before", "not_after", "passive", "frames", "sections", "intros", "items", "charges"}, // relation_fallback.go
-	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                                                           // relation_headline.go
+	KindRelation:  {"relation", "source", "target", "pattern", "apposition", "not_before"},
+	KindTable:     tableFields,                                                                                                                                              // table.go
+	KindPropagate: {"types", "intros", "not_cues"},                                                                                                                          // propagate.go, propagate_lists.go
+	KindTopic:     {"relation", "source", "target", "cues", "not_cues", "not_before", "not_after", "passive", "frames", "sections", "labels", "intros", "items", "charges"}, // relation_fallback.go
+	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                                                                     // relation_headline.go
 }
 
 var commonFields = []string{"id", "kind", "description", "priority", "examples", "disabled"}
@@ -612,8 +613,14 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			r.compounds = p.strings(kv.val, "compounds", false) // compound.go
 		case "lists":
 			r.lists = p.boolean(kv.val, "lists") // pattern_lists.go
-		case "relation", "source", "target", "apposition", "cues", "not_before", "not_after", "passive", "frames",
-			"not_cues", "body_words", "not_body_words", "intros", "items", "charges", "sections":
+		case "not_before":
+			if r.kind == KindPattern {
+				r.notBefore = p.strings(kv.val, "not_before", false) // match.go, patternCand
+			} else {
+				p.parseRelationField(r, kv.key, kv.val)
+			}
+		case "relation", "source", "target", "apposition", "cues", "not_after", "passive", "frames",
+			"not_cues", "body_words", "not_body_words", "intros", "items", "charges", "sections", "labels":
 			p.parseRelationField(r, kv.key, kv.val) // relation.go
 		}
 	}
