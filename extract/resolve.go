@@ -195,9 +195,12 @@ func (rb *rebinder) decide(long, short *ref, i, j int) (link, bool) {
 		if short.kbe != nil {
 			canon = short.kbe.Name
 		}
-		if !spells(long.m.Text, short.m.Text) && canon != "" && spells(canon, short.m.Text) {
+		if !spells(long.m.Text, short.m.Text) && canon != "" && spells(canon, short.m.Text) && !rewords(long.m.Text, canon) {
 			// "Bureau of the People Liberation Army (PLA)": the known long
-			// form of PLA fits better than the words before it.
+			// form of PLA fits better than the words before it. A long form
+			// that rewords the known one word for word ("People's Freedom
+			// Military (PLA)" in a paraphrased report) is still its
+			// definition.
 			return link{}, false
 		}
 		// Abbreviations are reused for different things in different
