@@ -438,6 +438,33 @@ func (d *docState) topicFallback(rs *relState) {
 			bystanderPlace[m.Target] = true
 		}
 	}
+	// The people a charge noun stands for in a report about one actor
+	// ("the conspirators", "the defendants"), that the text ties to no
+	// other actor and to no company, act as the actor's members (the
+	// reading of rel.affiliated-with.topic-charged): what "the
+	// conspirators stole research from victims in A and B" names is the
+	// actor's victim too. A person named alone ("Li Wen was charged. He
+	// wiped ...") keeps what he did.
+	members := map[string]bool{}
+	if docTopic != nil && !companyLed && companyTopic == nil {
+		for _, tr := range d.p.topics {
+			if tr.charges == nil {
+				continue
+			}
+			charged := map[string]bool{}
+			for _, m := range rs.out {
+				if k, ok := byStart[m.Source]; ok && d.acc[k].typ == extractor.Person && chargeAnaphor(m.Coref, tr.charges) {
+					charged[keys[k]] = true
+				}
+			}
+			for pk := range charged {
+				if !actorLinked[pk] && !companyStaff[pk] {
+					members[pk] = true
+				}
+			}
+			break
+		}
+	}
 	var allItems []listItem // bullet items after an intro, for rules with intros
 	// Rules with intros go first: a list its intro ties to an actor needs
 	// no guess from the topic.
@@ -506,7 +533,7 @@ func (d *docState) topicFallback(rs *relState) {
 				return true
 			}
 			for _, pk := range personCovered[key] {
-				if !linked[tp.key][pk] {
+				if !linked[tp.key][pk] && !(members[pk] && !tp.person) {
 					return true
 				}
 			}
@@ -1194,4 +1221,18 @@ func (d *docState) comparedName(i int) bool {
 func capitalised(tok string) bool {
 	r, _ := utf8.DecodeRuneInString(tok)
 	return unicode.IsUpper(r)
+}
+
+// chargeAnaphor reports whether a coreference note resolves an anaphor
+// whose last word is a charge noun: `"the conspirators" → A`.
+func chargeAnaphor(coref string, charges map[string]bool) bool {
+	if !strings.HasPrefix(coref, "\"") {
+		return false
+	}
+	end := strings.Index(coref[1:], "\"")
+	if end < 0 {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(coref[1 : 1+end]))
+	return len(words) > 0 && charges[words[len(words)-1]]
 }
