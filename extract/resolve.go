@@ -501,7 +501,8 @@ func surfaceName(m extractor.Mention) string {
 // sectorHeads are the nouns a list of sector words shares: "the energy,
 // telecommunications and defense industries".
 var sectorHeads = []string{"industries", "industry", "sectors", "sector", "companies", "firms", "organizations",
-	"organisations", "entities", "providers"}
+	"organisations", "entities", "providers", "corporations", "suppliers", "manufacturers", "producers", "makers",
+	"operators", "businesses"}
 
 // withSectorHead returns a sector mention's words followed by the head noun
 // the text puts right after it, or "": in "the energy and defense

@@ -396,3 +396,20 @@ func TestResolveDocumentLinkCoversEveryFormOfTheAlias(t *testing.T) {
 	sameEntity(t, ds, "a", "Ironclaw", "a", "Unit 40404")
 	differentEntities(t, ds, "a", "Ironclaw", "b", "Unit 40404")
 }
+
+func TestWithSectorHeadNamesTheKindAfterIt(t *testing.T) {
+	text := "They hit video game corporations, chip suppliers and the energy sector industries."
+	at := func(s string) extractor.Mention {
+		i := strings.Index(text, s)
+		return extractor.Mention{Span: extractor.Span{Start: i, End: i + len(s)}, Text: s, Type: extractor.Sector}
+	}
+	for _, c := range []struct{ mention, want string }{
+		{"video game", "video game corporations"},
+		{"chip", "chip suppliers"},
+		{"energy sector", ""}, // "energy sector industries" is no name
+	} {
+		if got := withSectorHead(at(c.mention), text); got != c.want {
+			t.Errorf("withSectorHead(%q) = %q, want %q", c.mention, got, c.want)
+		}
+	}
+}
