@@ -336,8 +336,15 @@ func (d *docState) topicFallback(rs *relState) {
 	// someone or work for a government.
 	var companyTopic *topicSource
 	org := maskOf(extractor.Organization)
-	if ms := d.dominantOf(keys, func(k int) bool { return maskOf(d.acc[k].typ)&org != 0 }); ms != nil &&
-		(docTopic == nil || len(ms) > len(docTopic.ms)) && d.attacks(rs, keys[ms[0]], byStart, keys) {
+	isOrg := func(k int) bool { return maskOf(d.acc[k].typ)&org != 0 }
+	ms := d.dominantOf(keys, isOrg)
+	if ms == nil {
+		// A news report quotes analysts of several firms, each named once
+		// or twice: the company its title names, and that it names most,
+		// is what it is about ("... : the Norvane case").
+		ms = d.titledActor(keys, isOrg)
+	}
+	if ms != nil && (docTopic == nil || len(ms) > len(docTopic.ms)) && d.attacks(rs, keys[ms[0]], byStart, keys) {
 		companyTopic = &topicSource{key: keys[ms[0]], ms: ms}
 	}
 	if !anyTopic && companyTopic == nil {
