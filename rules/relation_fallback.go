@@ -447,11 +447,10 @@ func (d *docState) topicFallback(rs *relState) {
 	}
 	// The people a charge noun stands for in a report about one actor
 	// ("the conspirators", "the defendants"), that the text ties to no
-	// other actor and to no company, act as the actor's members (the
-	// reading of rel.affiliated-with.topic-charged): what "the
-	// conspirators stole research from victims in A and B" names is the
-	// actor's victim too. A person named alone ("Li Wen was charged. He
-	// wiped ...") keeps what he did.
+	// other actor, act as the actor's members: what "the conspirators
+	// stole research from victims in A and B" names is the actor's victim
+	// too, whether or not they also work for a (front) company. A person
+	// named alone ("Li Wen was charged. He wiped ...") keeps what he did.
 	members := map[string]bool{}
 	if docTopic != nil && !companyLed && companyTopic == nil {
 		for _, tr := range d.p.topics {
@@ -465,7 +464,7 @@ func (d *docState) topicFallback(rs *relState) {
 				}
 			}
 			for pk := range charged {
-				if !actorLinked[pk] && !companyStaff[pk] {
+				if !actorLinked[pk] {
 					members[pk] = true
 				}
 			}
