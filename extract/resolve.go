@@ -195,9 +195,12 @@ func (rb *rebinder) decide(long, short *ref, i, j int) (link, bool) {
 		if short.kbe != nil {
 			canon = short.kbe.Name
 		}
-		if !spells(long.m.Text, short.m.Text) && canon != "" && spells(canon, short.m.Text) {
+		if !spells(long.m.Text, short.m.Text) && canon != "" && spells(canon, short.m.Text) && !rewords(long.m.Text, canon) {
 			// "Bureau of the People Liberation Army (PLA)": the known long
-			// form of PLA fits better than the words before it.
+			// form of PLA fits better than the words before it. A long form
+			// that rewords the known one word for word ("People's Freedom
+			// Military (PLA)" in a paraphrased report) is still its
+			// definition.
 			return link{}, false
 		}
 		// Abbreviations are reused for different things in different
@@ -498,7 +501,8 @@ func surfaceName(m extractor.Mention) string {
 // sectorHeads are the nouns a list of sector words shares: "the energy,
 // telecommunications and defense industries".
 var sectorHeads = []string{"industries", "industry", "sectors", "sector", "companies", "firms", "organizations",
-	"organisations", "entities", "providers"}
+	"organisations", "entities", "providers", "corporations", "suppliers", "manufacturers", "producers", "makers",
+	"operators", "businesses"}
 
 // withSectorHead returns a sector mention's words followed by the head noun
 // the text puts right after it, or "": in "the energy and defense

@@ -159,6 +159,24 @@ func TestResolveLooseAcronymDoesNotOverrideKnownName(t *testing.T) {
 	}
 }
 
+func TestResolveRewordedLongFormDefinesKnownAcronym(t *testing.T) {
+	// A paraphrased report keeps the abbreviation and swaps the words it
+	// stands for: word for word, one word the same, it is still the
+	// definition; a name with no word in common is not.
+	cia := gaz("CIA", extractor.Government, "Central Intelligence Agency")
+	d := hdoc(t, "a", "The Central Intelligence Bureau (CIA) ran it.\nThe CIA denied it.\n",
+		[]mspec{pat("Central Intelligence Bureau", extractor.Government), cia, cia.at(1)}, [2]int{0, 1})
+	ds := Resolve([]*DocResult{d})
+	sameEntity(t, ds, "a", "Central Intelligence Bureau", "a", "CIA")
+	if e := entityOf(t, ds, "a", "CIA", 1); e.Name != "Central Intelligence Bureau" {
+		t.Errorf("a later CIA belongs to the reworded definition, got %q", e.Name)
+	}
+	d = hdoc(t, "b", "The Cyber Defence Command (CIA) ran it.\n",
+		[]mspec{pat("Cyber Defence Command", extractor.Government), cia}, [2]int{0, 1})
+	ds = Resolve([]*DocResult{d})
+	differentEntities(t, ds, "b", "Cyber Defence Command", "b", "CIA")
+}
+
 func TestResolveDoubleDefinitionInOneReport(t *testing.T) {
 	ms := []mspec{pat("Indian Ministry of Home Affairs", extractor.Government), pat("MHA", extractor.Government),
 		pat("Ministry of Home Affairs", extractor.Government).at(1), pat("MHA", extractor.Government).at(1)}
@@ -377,4 +395,21 @@ func TestResolveDocumentLinkCoversEveryFormOfTheAlias(t *testing.T) {
 	ds := Resolve([]*DocResult{a, b})
 	sameEntity(t, ds, "a", "Ironclaw", "a", "Unit 40404")
 	differentEntities(t, ds, "a", "Ironclaw", "b", "Unit 40404")
+}
+
+func TestWithSectorHeadNamesTheKindAfterIt(t *testing.T) {
+	text := "They hit video game corporations, chip suppliers and the energy sector industries."
+	at := func(s string) extractor.Mention {
+		i := strings.Index(text, s)
+		return extractor.Mention{Span: extractor.Span{Start: i, End: i + len(s)}, Text: s, Type: extractor.Sector}
+	}
+	for _, c := range []struct{ mention, want string }{
+		{"video game", "video game corporations"},
+		{"chip", "chip suppliers"},
+		{"energy sector", ""}, // "energy sector industries" is no name
+	} {
+		if got := withSectorHead(at(c.mention), text); got != c.want {
+			t.Errorf("withSectorHead(%q) = %q, want %q", c.mention, got, c.want)
+		}
+	}
 }

@@ -93,3 +93,38 @@ func spells(long, short string) bool {
 	}
 	return len(letters) >= 2 && len(words) <= 12 && match(0, 0)
 }
+
+// rewords reports whether long names the same thing as known, a known long
+// form, in other words: as many words (function words aside), at least one
+// of them the same, the others swapped one for one. A paraphrased or
+// translated report keeps an abbreviation and rewrites what it stands for
+// ("Citizens' Freedom Host (PLA)" for "People's Liberation Army"); a
+// longer or shorter name is something else ("Bureau of the People
+// Liberation Army (PLA)" is a bureau of it).
+func rewords(long, known string) bool {
+	a, b := contentWords(long), contentWords(known)
+	if len(a) < 2 || len(a) != len(b) {
+		return false
+	}
+	shared := map[string]bool{}
+	for _, w := range b {
+		shared[w] = true
+	}
+	for _, w := range a {
+		if shared[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// contentWords returns the words of a name, folded, without function words.
+func contentWords(name string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(NormalizeName(name), func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '/' }) {
+		if w = VariantKey(w); w != "" && !functionWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}

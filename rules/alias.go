@@ -44,7 +44,8 @@ func (d *docState) runAliases() []AliasLink {
 				continue
 			}
 			aliasM := d.mentionAt(a.bs, a.be)
-			if r.check == "abbreviation" && !abbreviates(d.text[name.bs:name.be], d.text[a.bs:a.be]) {
+			if r.check == "abbreviation" && !abbreviates(d.text[name.bs:name.be], d.text[a.bs:a.be]) &&
+				!rewordsKnown(d.text[name.bs:name.be], d.text[a.bs:a.be], aliasM) {
 				continue
 			}
 			pl := pendingLink{link: AliasLink{Name: extractor.Span{Start: name.bs, End: name.be},
@@ -294,4 +295,44 @@ func (d *docState) adoptAsActor(unit *cand, rule int32) {
 	if changed {
 		d.index()
 	}
+}
+
+// rewordsKnown reports whether name, which does not abbreviate to alias,
+// rewords the known long form of alias: a paraphrased or translated report
+// keeps an abbreviation and swaps the words it stands for ("Nationwide Pc
+// Virus Emergency Response Centre (CVERC)" for the National Computer Virus
+// Emergency Response Center). The known name must abbreviate to alias and
+// have as many words as name (function words aside), one of them the same.
+func rewordsKnown(name, alias string, known *cand) bool {
+	if known == nil || known.canonical == "" || !abbreviates(known.canonical, alias) {
+		return false
+	}
+	a, b := nameWords(name), nameWords(known.canonical)
+	if len(a) < 2 || len(a) != len(b) {
+		return false
+	}
+	for _, w := range a {
+		for _, v := range b {
+			if w == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameWords returns the words of a name, lower-cased, without a
+// possessive, punctuation or function words ("of", "the", "and", ...).
+func nameWords(name string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '/' }) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		switch w {
+		case "", "of", "the", "and", "for", "on", "in", "to", "de", "du", "la", "&":
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }

@@ -283,7 +283,10 @@ func init() {
 	org := maskOf(extractor.Organization)
 	gov := maskOf(extractor.Government)
 	set(actor|maskOf(extractor.Campaign), "group", "groups", "actor", "actors", "gang", "crew", "hackers",
-		"attackers", "operators", "adversary", "apt", "intruders", "outfit", "cluster", "set")
+		"attackers", "operators", "adversary", "apt", "intruders", "outfit", "cluster", "set",
+		// "the activity was state-sponsored and based in China": what a
+		// report saw stands for the actor behind it
+		"activity")
 	set(org, "company", "companies", "firm", "firms", "vendor", "contractor", "business", "corporation",
 		"startup", "provider", "enterprise", "consortium", "conglomerate")
 	set(gov, "ministry", "agency", "bureau", "department", "government", "military", "army",

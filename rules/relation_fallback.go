@@ -339,12 +339,22 @@ func (d *docState) topicFallback(rs *relState) {
 	// someone or work for a government.
 	var companyTopic *topicSource
 	org := maskOf(extractor.Organization)
+	isOrg := func(k int) bool { return maskOf(d.acc[k].typ)&org != 0 }
 	// A news report cites many firms once each (the outlet, the quoted
 	// analyst's firm, the vendor): named at least twice as often as any
 	// other, the company is the report's even short of the share an actor
 	// needs. Charges against its staff say it hacks, as a relation does.
-	if ms := d.leadingCompany(keys, func(k int) bool { return maskOf(d.acc[k].typ)&org != 0 }); ms != nil &&
-		(docTopic == nil || len(ms) > len(docTopic.ms)) && (d.attacks(rs, keys[ms[0]], byStart, keys) || d.staffCharged(ms)) {
+	ms := d.leadingCompany(keys, isOrg)
+	if ms == nil {
+		ms = d.dominantOf(keys, isOrg)
+	}
+	if ms == nil {
+		// A news report quotes analysts of several firms, each named once
+		// or twice: the company its title names, and that it names most,
+		// is what it is about ("... : the Norvane case").
+		ms = d.titledActor(keys, isOrg)
+	}
+	if ms != nil && (docTopic == nil || len(ms) > len(docTopic.ms)) && (d.attacks(rs, keys[ms[0]], byStart, keys) || d.staffCharged(ms)) {
 		companyTopic = &topicSource{key: keys[ms[0]], ms: ms}
 	}
 	if !anyTopic && companyTopic == nil {
@@ -445,6 +455,32 @@ func (d *docState) topicFallback(rs *relState) {
 			bystanderPlace[m.Target] = true
 		}
 	}
+	// The people a charge noun stands for in a report about one actor
+	// ("the conspirators", "the defendants"), that the text ties to no
+	// other actor, act as the actor's members: what "the conspirators
+	// stole research from victims in A and B" names is the actor's victim
+	// too, whether or not they also work for a (front) company. A person
+	// named alone ("Li Wen was charged. He wiped ...") keeps what he did.
+	members := map[string]bool{}
+	if docTopic != nil && !companyLed && companyTopic == nil {
+		for _, tr := range d.p.topics {
+			if tr.charges == nil {
+				continue
+			}
+			charged := map[string]bool{}
+			for _, m := range rs.out {
+				if k, ok := byStart[m.Source]; ok && d.acc[k].typ == extractor.Person && chargeAnaphor(m.Coref, tr.charges) {
+					charged[keys[k]] = true
+				}
+			}
+			for pk := range charged {
+				if !actorLinked[pk] {
+					members[pk] = true
+				}
+			}
+			break
+		}
+	}
 	var allItems []listItem // bullet items after an intro, for rules with intros
 	// Rules with intros go first: a list its intro ties to an actor needs
 	// no guess from the topic.
@@ -513,7 +549,7 @@ func (d *docState) topicFallback(rs *relState) {
 				return true
 			}
 			for _, pk := range personCovered[key] {
-				if !linked[tp.key][pk] {
+				if !linked[tp.key][pk] && !(members[pk] && !tp.person) {
 					return true
 				}
 			}
@@ -1261,4 +1297,18 @@ func (d *docState) comparedName(i int) bool {
 func capitalised(tok string) bool {
 	r, _ := utf8.DecodeRuneInString(tok)
 	return unicode.IsUpper(r)
+}
+
+// chargeAnaphor reports whether a coreference note resolves an anaphor
+// whose last word is a charge noun: `"the conspirators" → A`.
+func chargeAnaphor(coref string, charges map[string]bool) bool {
+	if !strings.HasPrefix(coref, "\"") {
+		return false
+	}
+	end := strings.Index(coref[1:], "\"")
+	if end < 0 {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(coref[1 : 1+end]))
+	return len(words) > 0 && charges[words[len(words)-1]]
 }

@@ -863,6 +863,43 @@ rules:
 		[]string{"Windows Server 2019/tool/r.windows", "2020/campaign/r.year", "12/tool/r.version"})
 }
 
+func TestAliasAbbreviationOfRewordedKnownName(t *testing.T) {
+	// A paraphrased report keeps a known abbreviation and swaps the words
+	// it stands for: the name before the brackets, word for word the known
+	// long form with one word the same, is its definition all the same.
+	p := packOf(t, `
+rules:
+  - id: g.gov
+    kind: gazetteer
+    type: government
+    priority: 70
+    entries: [{name: Central Intelligence Agency, aliases: [CIA]}]
+  - id: g.body
+    kind: gazetteer
+    type: government
+    priority: 60
+    entries: [Central Intelligence Bureau, Cyber Defence Command]
+  - id: a.abbr
+    kind: alias
+    check: abbreviation
+    pattern:
+      - {entity: any, slot: name}
+      - "("
+      - {regex: '[A-Z]{2,6}', slot: alias}
+      - ")"
+`)
+	an := testAnalyzer(t)
+	links := func(text string) []string {
+		var out []string
+		for _, l := range p.Match(text, an.Analyze(text), an).Aliases {
+			out = append(out, text[l.Name.Start:l.Name.End]+" = "+text[l.Alias.Start:l.Alias.End])
+		}
+		return out
+	}
+	same(t, "reworded", links("The Central Intelligence Bureau (CIA) ran it."), []string{"Central Intelligence Bureau = CIA"})
+	same(t, "no word in common", links("The Cyber Defence Command (CIA) ran it."), nil)
+}
+
 func TestAliasOptions(t *testing.T) {
 	p := packOf(t, `
 rules:
