@@ -38,6 +38,7 @@ type rule struct {
 	hasFirsts   bool        // start only at tokens listed in vocab firsts
 	anchored    bool        // try only in sentences where an anchor word occurs
 	reach       reach       // anchored: how far before its anchor word a match starts (reach.go)
+	posTests    bool        // pattern: a part-of-speech test somewhere: tried relaxed first on untagged sentences
 	start       startFilter // a test of the first token, for rules tried at every token (startfilter.go)
 	check       string
 	cross       bool
@@ -229,6 +230,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			}
 			if c.pattern(r) {
 				r.start = startFilterOf(r.nodes)
+				r.posTests = usesPOS(r.nodes)
 				ph := phases[r.stage]
 				if ph == nil {
 					ph = &phase{stage: r.stage}

@@ -613,6 +613,12 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 	stamp := int32(0)
 	maxMention := d.maxMentionTokens()
 	try := func(r *rule, i, hi int) {
+		// A part-of-speech test would tag the sentence: a relaxed try that
+		// lets every such test pass finds first whether the rule can
+		// match at all (relation_index.go), as relation rules do.
+		if r.posTests && !d.tagged[d.sentOf[i]] && !d.mayMatchUntagged(r, i, hi) {
+			return
+		}
 		if !canStart(d, r.nodes, i, hi) {
 			return
 		}
