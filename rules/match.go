@@ -80,6 +80,9 @@ type docState struct {
 	lazyPOS bool
 	trace   *trace
 	links   []AliasLink // the alias links of the document, for the topic fallbacks
+	// tableList is the document's tables once tablesFound (table_match.go).
+	tableList   []textTable
+	tablesFound bool
 }
 
 var docPool = sync.Pool{New: func() any { return new(docState) }}
@@ -221,6 +224,7 @@ func grow[T any](s []T, n int) []T {
 
 func (d *docState) reset() {
 	d.p, d.sents, d.an, d.trace, d.text, d.links = nil, nil, nil, nil, "", nil
+	d.tableList, d.tablesFound = nil, false
 	d.cands, d.acc = d.cands[:0], d.acc[:0]
 	clear(d.pool) // drop the strings candidates hold
 	d.pool = d.pool[:0]

@@ -24,7 +24,7 @@ func (d *docState) createTableKeys() {
 	if ts == nil || len(ts.rules) == 0 {
 		return
 	}
-	tables := findTables(d.text)
+	tables := d.tables()
 	if len(tables) == 0 {
 		return
 	}

@@ -38,6 +38,15 @@ type tableRow struct {
 	cells []span
 }
 
+// tables returns the tables of the document, found once per Match: the
+// table kinds, the key columns and the table rules all read them.
+func (d *docState) tables() []textTable {
+	if !d.tablesFound {
+		d.tableList, d.tablesFound = findTables(d.text), true
+	}
+	return d.tableList
+}
+
 // findTables finds the tables of text. It costs one byte scan on text
 // without a '|'.
 func findTables(text string) []textTable {
@@ -181,7 +190,7 @@ func (d *docState) runTables(links []AliasLink, rels []RelationMatch) ([]AliasLi
 	if ts == nil || len(ts.rules) == 0 {
 		return links, rels
 	}
-	tables := findTables(d.text)
+	tables := d.tables()
 	if len(tables) == 0 {
 		return links, rels
 	}
@@ -209,7 +218,7 @@ func (d *docState) runTableKinds() {
 	if ts == nil || !ts.anyKind {
 		return
 	}
-	tables := findTables(d.text)
+	tables := d.tables()
 	if len(tables) == 0 {
 		return
 	}
