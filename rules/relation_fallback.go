@@ -344,10 +344,7 @@ func (d *docState) topicFallback(rs *relState) {
 	// analyst's firm, the vendor): named at least twice as often as any
 	// other, the company is the report's even short of the share an actor
 	// needs. Charges against its staff say it hacks, as a relation does.
-	ms := d.leadingCompany(keys, isOrg)
-	if ms == nil {
-		ms = d.dominantOf(keys, isOrg)
-	}
+	ms := d.leadingCompany(keys, isOrg) // (dominantOf first, then the looser lead)
 	if ms == nil {
 		// A news report quotes analysts of several firms, each named once
 		// or twice: the company its title names, and that it names most,
