@@ -137,6 +137,9 @@ func (d *docState) propagateNames() {
 		for _, form := range forms {
 			added = d.spread(added, drop, s.c, s.pr, surface, form, s.plainWord)
 		}
+		if s.c.typ == extractor.Organization {
+			added = d.spreadPlaceless(added, drop, s.c, s.pr, surface)
+		}
 	}
 	added = d.spreadInitials(added)
 	if retyped := d.retypeNamedCampaigns(); len(added) == 0 {
@@ -364,6 +367,90 @@ func (d *docState) leadingPlace(start, end int) int {
 		return i
 	}
 	return -1
+}
+
+// spreadPlaceless handles a company's name that opens with a place:
+// reports write "Hubei Qiansheng Network Technology" once and then
+// "Qiansheng Network Technology" or "Qiansheng". The rest of the name, when
+// it has several words, is the same company wherever it stands: mentions a
+// pattern already made of it take the full name as canonical, and free
+// occurrences become mentions. Its first word alone is the company only
+// inside a sentence: after a place it is as often an ordinary word, which
+// opens sentences ("Steel was targeted", of "United States Steel Corp.").
+func (d *docState) spreadPlaceless(added []cand, drop map[int]bool, src *cand, pr *propRule, surface string) []cand {
+	placeEnd := d.gazPlaceEnd(src.start, src.end)
+	if placeEnd < 0 {
+		return added
+	}
+	rest := strings.TrimLeft(d.text[placeEnd:src.end], " ")
+	words := strings.Fields(rest)
+	if len(words) < 2 || genericNameWords[strings.ToLower(words[0])] || !propagatable(rest) {
+		return added
+	}
+	canonical := src.canonical
+	if canonical == "" {
+		canonical = oneSpace(surface)
+	}
+	restKey := oneSpace(rest)
+	for i := range d.acc {
+		c := &d.acc[i]
+		if c.typ == extractor.Organization && c.canonical == "" && !c.hide && c.start != src.start &&
+			oneSpace(d.text[c.start:c.end]) == restKey {
+			c.canonical = canonical
+		}
+	}
+	added = d.spread(added, drop, src, pr, surface, rest, false)
+	if short := companyShortName(rest); short != "" {
+		n := len(added)
+		added = d.spread(added, drop, src, pr, surface, short, false)
+		kept := added[:n]
+		for _, c := range added[n:] {
+			if s := sort.SearchInts(d.tokStart, c.start); s > d.sentLo[d.sentOf[s]] && !opensClause(d.tokText[s-1]) {
+				kept = append(kept, c)
+			}
+		}
+		added = kept
+	}
+	return added
+}
+
+// opensClause reports whether a token before a word makes that word the
+// first of a quotation, bracket or list item, where a capital letter says
+// nothing ("\"Steel, aluminium, solar\"").
+func opensClause(tok string) bool {
+	switch tok {
+	case "\"", "“", "'", "‘", "(", "[", "-", "–", "—", ":", ";", "*", "•":
+		return true
+	}
+	return false
+}
+
+// gazPlaceEnd returns the end offset of the longest gazetteer place name
+// that opens the mention [start, end) and ends before it does, or -1. The
+// place's own mention lost to the longer name, so the gazetteer is asked
+// again.
+func (d *docState) gazPlaceEnd(start, end int) int {
+	i := sort.SearchInts(d.tokStart, start)
+	if i >= len(d.tokStart) || d.tokStart[i] != start || d.vent[i] == nil || d.vent[i].gaz == nil {
+		return -1
+	}
+	best := -1
+	n := d.vent[i].gaz
+	for j := i + 1; j < len(d.tokStart) && d.tokEnd[j-1] < end; j++ {
+		for k := range n.hits {
+			h := &n.hits[k]
+			if d.p.gaz.entries[h.entry].typ == extractor.Location && h.accepts(d, i) {
+				best = d.tokEnd[j-1]
+			}
+		}
+		if n.kids == nil {
+			break
+		}
+		if n = n.kids[d.fold[j]]; n == nil {
+			break
+		}
+	}
+	return best
 }
 
 // companyDescriptors are the trailing words of a company's full name that
