@@ -328,6 +328,7 @@ func (c *compiler) gazetteer(r *rule) int {
 			h.context = e.context
 			if typ == string(extractor.Organization) {
 				h.rest = canonicalRest(canonToks, toks) // gazetteer_longer.go
+				h.before, h.beforeRest = canonicalWithoutFirst(canonToks, toks)
 			}
 			p.insertName(toks, h)
 			names++

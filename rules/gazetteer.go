@@ -58,6 +58,13 @@ type gazHit struct {
 	// next token, folded: other capitalised words there make a longer
 	// name (gazetteer_longer.go).
 	rest string
+	// before is, for an organisation's name that is its canonical name
+	// without the first word ("Huanyu Tianqiong" of Beijing Huanyu
+	// Tianqiong Information Technology), that word, folded; beforeRest
+	// the canonical name's token after the name, folded, or "". With the
+	// word written before it, the name takes that word in
+	// (gazetteer_longer.go).
+	before, beforeRest string
 }
 
 type gazEntry struct {
@@ -214,6 +221,14 @@ func (d *docState) matchGazetteers(lo, hi int) {
 							d.addCand(cand{start: d.tokStart[i], end: d.tokEnd[k-1], rule: h.rule, prio: r.prio,
 								typ: e.typ, subtype: e.subtype})
 						}
+					}
+					if h.before != "" && !r.suppress && i > d.sentLo[d.sentOf[i]] && d.fold[i-1] == h.before {
+						c := cand{start: d.tokStart[i-1], end: d.tokEnd[j-1], rule: h.rule, prio: r.prio,
+							typ: e.typ, subtype: e.subtype, canonical: e.canonical}
+						if k := d.nameRun(j, hi, h.beforeRest); k > j {
+							c.end, c.canonical = d.tokEnd[k-1], ""
+						}
+						d.addCand(c)
 					}
 				}
 			}

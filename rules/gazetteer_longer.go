@@ -21,6 +21,21 @@ const listCapitalizedStopwords = "capitalized_stopwords"
 // maxLongerWords bounds the capitalised words that may extend a short name.
 const maxLongerWords = 4
 
+// canonicalWithoutFirst returns, when toks are canonical without its first token
+// or a prefix of that, the first token folded and the token after toks
+// folded ("" at the end).
+func canonicalWithoutFirst(canonical []string, toks []string) (before, rest string) {
+	if len(canonical) < len(toks)+2 {
+		return "", ""
+	}
+	for i, t := range toks {
+		if foldKey(t) != foldKey(canonical[i+1]) {
+			return "", ""
+		}
+	}
+	return foldKey(canonical[0]), foldKey(canonical[len(toks)+1])
+}
+
 // canonicalRest returns the folded token that follows name toks in the
 // canonical name when toks are a strict prefix of it, else "".
 func canonicalRest(canonical []string, toks []string) string {
@@ -49,6 +64,16 @@ func (d *docState) longerName(i, j, hi int, rest string) int {
 	// The short name must open the run of capitalised words: in "FireEye
 	// iSIGHT Intelligence" it is the middle of another name.
 	if i > d.sentLo[d.sentOf[i]] && d.capWord(i-1) {
+		return j
+	}
+	return d.nameRun(j, hi, rest)
+}
+
+// nameRun returns the end (exclusive token index) of the capitalised words
+// from j on that continue a name in other words than its canonical one
+// (whose next folded token is rest), or j when there are none.
+func (d *docState) nameRun(j, hi int, rest string) int {
+	if j >= hi || rest != "" && d.fold[j] == rest || legalWord(d.fold[j]) {
 		return j
 	}
 	k := j

@@ -49,3 +49,45 @@ rules:
 		same(t, c.text, found(t, p, c.text), c.want)
 	}
 }
+
+// An alias that is the canonical name without its first word takes that
+// word in when the text writes it before the alias, and is renamed as
+// written when other capitalised words follow.
+func TestInnerCompanyNameTakesItsPlace(t *testing.T) {
+	p := packOf(t, `
+lists:
+  capitalized_stopwords: [the, in, said, officials]
+rules:
+  - id: g.org
+    kind: gazetteer
+    type: organization
+    priority: 70
+    entries:
+      - {name: Tarnow Kelvane Information Technology, aliases: [Kelvane]}
+  - id: g.place
+    kind: gazetteer
+    type: location
+    priority: 70
+    entries: [Tarnow, Brisk]
+`)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Officials named Tarnow Kelvane as a supplier.", []string{"Tarnow Kelvane/organization/g.org"}},
+		{"Officials named Tarnow Kelvane Data Knowhow as a supplier.", []string{"Tarnow Kelvane Data Knowhow/organization/g.org"}},
+		// Another place before the alias is no part of the name.
+		{"Officials named Brisk Kelvane as a supplier.", []string{"Brisk/location/g.place", "Kelvane/organization/g.org"}},
+		{"Kelvane staff said so.", []string{"Kelvane/organization/g.org"}},
+	}
+	for _, c := range cases {
+		same(t, c.text, found(t, p, c.text), c.want)
+	}
+	// The place and the alias keep the canonical name.
+	text := "Officials named Tarnow Kelvane as a supplier."
+	for _, m := range p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t)).Mentions {
+		if m.Canonical != "Tarnow Kelvane Information Technology" {
+			t.Errorf("%q: canonical %q, want the entry's name", m.Text, m.Canonical)
+		}
+	}
+}
