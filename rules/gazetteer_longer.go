@@ -92,11 +92,36 @@ func (d *docState) nameRun(j, hi int, rest string) int {
 // nameWord reports whether token k can continue a company's name.
 func (d *docState) nameWord(k int) bool {
 	// A word that opens a gazetteer name ("Hainan" of "Hainan State
-	// Security Department") starts the next name, not this one's rest.
-	if v := d.vent[k]; v != nil && v.gaz != nil {
+	// Security Department") starts the next name, not this one's rest; a
+	// word that only could ("Cloud" of Cloud Hopper, before "Expertise")
+	// does not.
+	if d.gazNameAt(k) {
 		return false
 	}
 	return d.capWord(k)
+}
+
+// gazNameAt reports whether a gazetteer name the text writes in full
+// starts at token k.
+func (d *docState) gazNameAt(k int) bool {
+	v := d.vent[k]
+	if v == nil || v.gaz == nil {
+		return false
+	}
+	n := v.gaz
+	for j := k + 1; ; j++ {
+		for h := range n.hits {
+			if n.hits[h].accepts(d, k) {
+				return true
+			}
+		}
+		if j >= len(d.fold) || n.kids == nil {
+			return false
+		}
+		if n = n.kids[d.fold[j]]; n == nil {
+			return false
+		}
+	}
 }
 
 // capWord reports whether token k is a capitalised word of a name: no stop

@@ -18,6 +18,7 @@ rules:
       - {name: Pellmark Systems, aliases: [Pellmark]}
       - {name: Hallick Data Services, aliases: [Hallick Data, Hallick]}
       - {name: Corvane}
+      - {name: Cloud Harbor}
   - id: g.place
     kind: gazetteer
     type: location
@@ -40,6 +41,9 @@ rules:
 		{"Pellmark CEO Dana Roe said so.", []string{"Pellmark/organization/g.org"}},
 		// A word that opens another gazetteer name starts that name.
 		{"Pellmark Tarnow staff said so.", []string{"Pellmark/organization/g.org", "Tarnow/location/g.place"}},
+		// A word that could open another name but does not here goes on.
+		{"Analysts at Pellmark Cloud Robotics found it.", []string{"Pellmark Cloud Robotics/organization/g.org"}},
+		{"Analysts at Pellmark Cloud Harbor found it.", []string{"Pellmark/organization/g.org", "Cloud Harbor/organization/g.org"}},
 		// Inside another run of capitalised words the short name is no opening.
 		{"Analysts at Vesta Pellmark Robotics found it.", []string{"Pellmark/organization/g.org"}},
 		// A name that is the whole canonical name is never extended.
