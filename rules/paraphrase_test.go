@@ -259,3 +259,107 @@ func sentenceStart(text string, i int) bool {
 	k := len(strings.TrimRight(text[:i], " \t"))
 	return k == 0 || strings.ContainsRune(".!?\n:\"", rune(text[k-1]))
 }
+
+// nameWordSynonyms lists words of organisation, government and actor names
+// with what a synonym-swapping rewriter puts in their place ("Ministry of
+// State Safety", "Integrity Know-how Group", "Federal Bureau of Inquiry",
+// "Flax Hurricane"). Written by us from general English usage.
+var nameWordSynonyms = []struct {
+	from string
+	to   []string
+}{
+	{"Security", []string{"Safety"}},
+	{"Technology", []string{"Know-how", "Expertise"}},
+	{"Technologies", []string{"Applied sciences", "Know-how"}},
+	{"Department", []string{"Division"}},
+	{"Investigation", []string{"Inquiry"}},
+	{"Information", []string{"Data", "Info"}},
+	{"National", []string{"Nationwide"}},
+	{"Typhoon", []string{"Hurricane", "Storm", "Cyclone"}},
+	{"Army", []string{"Military"}},
+	{"Liberation", []string{"Freedom"}},
+	{"Center", []string{"Centre"}},
+	{"Network", []string{"Community"}},
+	{"Development", []string{"Growth"}},
+	{"University", []string{"College"}},
+	{"Research", []string{"Analysis"}},
+	{"Defense", []string{"Protection"}},
+	{"Energy", []string{"Vitality"}},
+	{"Software", []string{"Software program"}},
+	{"Foundation", []string{"Basis"}},
+}
+
+// TestNamesSurviveWordSynonyms swaps words of the names the pack's entity
+// examples expect for a rewriter's synonyms and checks the renamed mention
+// still comes out with the type the original had. Like the cue test it
+// measures, with a floor; -v lists what is lost.
+func TestNamesSurviveWordSynonyms(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole pack on many sentences")
+	}
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := testAnalyzer(t)
+	typeOf := func(text, name string) string {
+		out := p.Match(text, an.Analyze(text), an)
+		for _, m := range out.Mentions {
+			if text[m.Start:m.End] == name {
+				return string(m.Type)
+			}
+		}
+		return ""
+	}
+	total, kept := 0, 0
+	lost := map[string][]string{}
+	for _, r := range p.rules {
+		if r.kind == KindRelation || r.kind == KindTopic || r.kind == KindHeadline || r.kind == KindStop || r.kind == KindAlias || r.kind == KindTable {
+			continue
+		}
+		for _, ex := range r.spec.match {
+			for _, name := range ex.expect {
+				for _, ws := range nameWordSynonyms {
+					re := regexp.MustCompile(`\b` + regexp.QuoteMeta(ws.from) + `\b`)
+					if !re.MatchString(name) || !strings.Contains(ex.text, name) {
+						continue
+					}
+					want := typeOf(ex.text, name)
+					if want == "" || want == "location" || want == "sector" {
+						continue
+					}
+					for _, to := range ws.to {
+						newName := re.ReplaceAllLiteralString(name, to)
+						text := strings.ReplaceAll(ex.text, name, newName)
+						total++
+						if typeOf(text, newName) == want {
+							kept++
+							continue
+						}
+						k := ws.from + " → " + to
+						lost[k] = append(lost[k], fmt.Sprintf("%s: %q (%s) in %q", r.id, newName, want, text))
+					}
+				}
+			}
+		}
+	}
+	if total < 50 {
+		t.Fatalf("only %d variants: the synonym table no longer meets the examples", total)
+	}
+	share := float64(kept) / float64(total)
+	t.Logf("names typed as before under word synonyms: %d of %d variants (%.3f)", kept, total, share)
+	keys := make([]string, 0, len(lost))
+	for k := range lost {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		for _, l := range lost[k] {
+			t.Logf("lost  %s  %s", k, l)
+		}
+	}
+	const floor = 0.74
+	if share < floor {
+		t.Errorf("names typed as before under word synonyms fell to %.3f (floor %.3f)", share, floor)
+	}
+}
