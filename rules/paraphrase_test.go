@@ -102,6 +102,12 @@ var cueSynonyms = []struct {
 	{"exploits", []string{"abuses", "leverages", "takes advantage of"}},
 	{"developed", []string{"built", "created", "authored", "designed"}},
 	{"carried out", []string{"conducted", "performed", "executed", "undertook", "perpetrated"}},
+	// naming
+	{"also known as", []string{"often known as", "also recognized as", "in any other case known as", "also called"}},
+	{"known as", []string{"recognized as", "referred to as", "called"}},
+	{"employed by", []string{"utilized by", "hired by"}},
+	{"attacks on", []string{"assaults on", "raids on"}},
+	{"campaign against", []string{"offensive against", "marketing campaign against"}},
 	{"conducted", []string{"carried out", "performed", "executed", "undertook"}},
 }
 
@@ -247,7 +253,7 @@ func TestRelationsSurviveCueSynonyms(t *testing.T) {
 			}
 		}
 	}
-	const floor = 0.84
+	const floor = 0.85
 	if share < floor {
 		t.Errorf("relations kept under cue synonyms fell to %.3f (floor %.3f)", share, floor)
 	}
