@@ -108,6 +108,21 @@ var cueSynonyms = []struct {
 	{"employed by", []string{"utilized by", "hired by"}},
 	{"attacks on", []string{"assaults on", "raids on"}},
 	{"campaign against", []string{"offensive against", "marketing campaign against"}},
+	// people and bodies
+	{"charged", []string{"indicted", "accused", "prosecuted"}},
+	{"member of", []string{"a part of", "an affiliate of"}},
+	{"worked at", []string{"labored at", "was employed at", "served at"}},
+	{"founded", []string{"established", "set up", "started", "created"}},
+	{"led by", []string{"headed by", "run by", "directed by", "helmed by"}},
+	{"headed by", []string{"led by", "run by", "directed by"}},
+	{"subsidiary of", []string{"affiliate of", "arm of", "unit of"}},
+	{"reports to", []string{"answers to"}},
+	{"under", []string{"beneath", "underneath"}},
+	{"within", []string{"inside", "inside of"}},
+	{"belonging to", []string{"owned by", "a part of"}},
+	{"overseen by", []string{"supervised by", "managed by"}},
+	{"stole", []string{"pilfered", "took", "swiped"}},
+	{"stolen", []string{"pilfered", "taken"}},
 	{"conducted", []string{"carried out", "performed", "executed", "undertook"}},
 }
 
