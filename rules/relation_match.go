@@ -27,6 +27,12 @@ func (d *docState) runRelations() []RelationMatch {
 		d.index() // startM and cover point into d.acc, which moved
 	}
 	d.topicFallback(rs) // relation_fallback.go
+	// The kinds of victim listed beside a sector target (relation_coord_kinds.go).
+	if kinds := rs.coordKinds(); len(kinds) > 0 {
+		d.acc = append(d.acc, kinds...)
+		sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
+		d.index()
+	}
 	// Headline rules may create the body a title names (relation_headline.go).
 	if bodies := d.headlineRelations(rs); len(bodies) > 0 {
 		d.acc = append(d.acc, bodies...)
