@@ -19,12 +19,37 @@ func (d *docState) runRelations() []RelationMatch {
 	d.createTableKeys() // table_keys.go
 	rs := &relState{d: d, fresh: map[extractor.Span]int{}, best: map[relKey]int{}}
 	if d.p.relPhase != nil {
-		d.runRelationRules(func(r *rule, i, end int) { rs.found(r, i, end) })
+		d.runRelationRules(nil, func(r *rule, i, end int) { rs.found(r, i, end) })
 	}
 	if len(rs.added) > 0 {
 		d.acc = append(d.acc, rs.added...)
 		sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
 		d.index() // startM and cover point into d.acc, which moved
+		// A mention a slot created is a name the other rules may read too:
+		// "said X, who leads research at Y in Calgary" makes Y an
+		// organisation (rel.employed-by.cooccur), whose place the
+		// located-in rules then find. The sentences holding such names
+		// (organisations, bodies, people: not the kinds of victim a target
+		// slot makes of words) are read once more; what that creates stays
+		// as it is.
+		only := map[int]bool{}
+		for _, c := range rs.added {
+			if !rereadTypes[c.typ] {
+				continue
+			}
+			if k := d.accAt(extractor.Span{Start: c.start, End: c.end}); k >= 0 {
+				only[int(d.sentOf[d.acc[k].tokS])] = true
+			}
+		}
+		n := len(rs.added)
+		if len(only) > 0 {
+			d.runRelationRules(only, func(r *rule, i, end int) { rs.found(r, i, end) })
+		}
+		if len(rs.added) > n {
+			d.acc = append(d.acc, rs.added[n:]...)
+			sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
+			d.index()
+		}
 	}
 	d.topicFallback(rs) // relation_fallback.go
 	// The kinds of victim listed beside a sector target (relation_coord_kinds.go).
@@ -49,6 +74,11 @@ func (d *docState) runRelations() []RelationMatch {
 	sortRelations(out)
 	return out
 }
+
+// rereadTypes are the types of the names a relation slot creates whose
+// sentences the relation rules read once more.
+var rereadTypes = map[extractor.EntityType]bool{extractor.Organization: true, extractor.Government: true,
+	extractor.Person: true}
 
 // sortRelations orders matches by sentence, then source, then target: the
 // order of the text, whichever rule kind found them.
