@@ -121,6 +121,17 @@ func (d *docState) afterPreposition(i int) bool {
 	return j >= lo && prepositions[d.fold[j]]
 }
 
+// afterAccordingTo reports whether token i follows "according to",
+// perhaps across a determiner.
+func (d *docState) afterAccordingTo(i int) bool {
+	lo := d.sentLo[d.sentOf[i]]
+	j := i - 1
+	if j > lo && determiners[d.fold[j]] {
+		j--
+	}
+	return j-1 >= lo && d.fold[j] == "to" && d.fold[j-1] == "according"
+}
+
 // possessivePronouns and partitives make "much of its activity" a subject
 // whose owner acts (afterPreposition).
 var possessivePronouns = map[string]bool{"its": true, "their": true}
@@ -224,6 +235,12 @@ func (rs *relState) found(r *rule, i, end int) {
 	// Nor is an object pronoun ("Through them the group reached ...").
 	if r.rel.srcFirst && (d.afterPreposition(i) && !d.relativeSubject(srcs[0].end) || d.innerListItem(i, srcs[0].end) ||
 		objectPronouns[d.fold[i]] && i+1 == srcs[0].end) {
+		return
+	}
+	// "According to X, the group compromised Y": X says what happened; it
+	// targets, uses or exploits nothing (the speaker of an employed-by
+	// match, "according to X, analyst at Y", stays).
+	if r.rel.srcFirst && coordTypes[r.rel.typ] && d.afterAccordingTo(i) {
 		return
 	}
 	cues := d.relationCues
