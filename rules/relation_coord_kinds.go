@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/reportgraph/extractor"
@@ -225,7 +226,12 @@ func (d *docState) kindWord(i int) bool {
 // isKind reports whether tokens [s, e) name a kind of victim: a sector
 // word, a plural noun of people, or an organisation head after a modifier.
 func (d *docState) isKind(s, e int) bool {
-	if d.overlapsAccepted(d.tokStart[s], d.tokEnd[e-1]) {
+	if d.overlapsAccepted(d.tokStart[s], d.tokEnd[e-1]) || victimParticiples[d.fold[s]] {
+		return false
+	}
+	// "the affected company", "the firm": one victim the text refers to,
+	// not a kind ("a large religious organisation" is one).
+	if s-1 >= 0 && d.fold[s-1] == "the" && !strings.HasSuffix(d.fold[e-1], "s") {
 		return false
 	}
 	cues := d.p.relCues
@@ -246,6 +252,11 @@ func (d *docState) isKind(s, e int) bool {
 	}
 	return false
 }
+
+// victimParticiples describe a victim the text has in mind, not a kind of
+// victim: "the affected company", "compromised organisations".
+var victimParticiples = map[string]bool{"affected": true, "impacted": true, "compromised": true, "targeted": true,
+	"infected": true, "breached": true, "hacked": true, "victimized": true, "victimised": true}
 
 // kindDeterminers open a list member without being part of its kind:
 // "the", "other" ("and other NGOs").

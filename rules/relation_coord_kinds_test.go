@@ -6,7 +6,7 @@ import "testing"
 const kindsLists = `
 lists:
   rel_people_heads: [activists, officials, defectors, journalists]
-  rel_sector_heads: [companies, firms, organisations]
+  rel_sector_heads: [companies, firms, organisations, firm]
   rel_sector_words: [engineering, government]
   rel_not_modifiers: [include, included, are, were]
 `
@@ -40,6 +40,9 @@ func TestCoordinatedKindsOfVictim(t *testing.T) {
 			[]string{"Kestrel Bear -targets-> think tanks [t.hit]"}},
 		{"a name no rule knows modifies the member",
 			"Kestrel Bear hit banks, the Ruritanian government and journalists.",
+			[]string{"Kestrel Bear -targets-> banks [t.hit]"}},
+		{"a victim the text has in mind is no kind",
+			"Kestrel Bear hit banks, the affected companies and the regional firm.",
 			[]string{"Kestrel Bear -targets-> banks [t.hit]"}},
 		{"no conjunction, no list",
 			"Kestrel Bear hit banks, journalists.",
