@@ -32,7 +32,10 @@ type relCues struct {
 	// sectorHeads make a kind of victim of the words before them:
 	// "health care providers", "video game companies".
 	sectorHeads *phraseSet
-	index       relIndex // where each relation rule may start (relation_index.go)
+	// peopleHeads, sectorWords and notModifiers make the kinds of victim
+	// of a coordinated list (relation_coord_kinds.go).
+	peopleHeads, sectorWords, notModifiers *phraseSet
+	index                                  relIndex // where each relation rule may start (relation_index.go)
 }
 
 // Names of the pack lists the relation engine reads.
@@ -42,6 +45,9 @@ const (
 	listAnaphors  = "relation_anaphors"
 	listVictims   = "relation_victim_anaphors"
 	listSectorHds = "rel_sector_heads"
+	listPeopleHds = "rel_people_heads"
+	listSectorWds = "rel_sector_words"
+	listNotMods   = "rel_not_modifiers"
 )
 
 func (c *compiler) relationCues(lists map[string]*listSpec) *relCues {
@@ -50,7 +56,8 @@ func (c *compiler) relationCues(lists map[string]*listSpec) *relCues {
 	}
 	cues := &relCues{index: c.relationIndex()}
 	for name, dst := range map[string]**phraseSet{listNegations: &cues.negations, listHedges: &cues.hedges,
-		listAnaphors: &cues.anaphors, listVictims: &cues.victims, listSectorHds: &cues.sectorHeads} {
+		listAnaphors: &cues.anaphors, listVictims: &cues.victims, listSectorHds: &cues.sectorHeads,
+		listPeopleHds: &cues.peopleHeads, listSectorWds: &cues.sectorWords, listNotMods: &cues.notModifiers} {
 		if l, ok := lists[name]; ok && len(l.items) > 0 {
 			*dst = c.listPhrases(l)
 		}

@@ -274,7 +274,7 @@ func (c *compiler) relationIndex() relIndex {
 
 // runRelationRules tries every relation rule where it may start, in
 // sentences where its anchor occurs, and calls found for each match.
-func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
+func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start, end int)) {
 	cues := d.p.relCues
 	if cues == nil {
 		return
@@ -321,7 +321,7 @@ func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
 	var live []*rule
 	for si := range d.sents {
 		lo, hi := d.sentLo[si], d.sentLo[si+1]
-		if lo == hi {
+		if lo == hi || only != nil && !only[si] {
 			continue
 		}
 		// A sentence ending in ":" reads the bullet list after it as its

@@ -19,14 +19,45 @@ func (d *docState) runRelations() []RelationMatch {
 	d.createTableKeys() // table_keys.go
 	rs := &relState{d: d, fresh: map[extractor.Span]int{}, best: map[relKey]int{}}
 	if d.p.relPhase != nil {
-		d.runRelationRules(func(r *rule, i, end int) { rs.found(r, i, end) })
+		d.runRelationRules(nil, func(r *rule, i, end int) { rs.found(r, i, end) })
 	}
 	if len(rs.added) > 0 {
 		d.acc = append(d.acc, rs.added...)
 		sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
 		d.index() // startM and cover point into d.acc, which moved
+		// A mention a slot created is a name the other rules may read too:
+		// "said X, who leads research at Y in Calgary" makes Y an
+		// organisation (rel.employed-by.cooccur), whose place the
+		// located-in rules then find. The sentences holding such names
+		// (organisations, bodies, people: not the kinds of victim a target
+		// slot makes of words) are read once more; what that creates stays
+		// as it is.
+		only := map[int]bool{}
+		for _, c := range rs.added {
+			if !rereadTypes[c.typ] {
+				continue
+			}
+			if k := d.accAt(extractor.Span{Start: c.start, End: c.end}); k >= 0 {
+				only[int(d.sentOf[d.acc[k].tokS])] = true
+			}
+		}
+		n := len(rs.added)
+		if len(only) > 0 {
+			d.runRelationRules(only, func(r *rule, i, end int) { rs.found(r, i, end) })
+		}
+		if len(rs.added) > n {
+			d.acc = append(d.acc, rs.added[n:]...)
+			sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
+			d.index()
+		}
 	}
 	d.topicFallback(rs) // relation_fallback.go
+	// The kinds of victim listed beside a sector target (relation_coord_kinds.go).
+	if kinds := rs.coordKinds(); len(kinds) > 0 {
+		d.acc = append(d.acc, kinds...)
+		sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
+		d.index()
+	}
 	// Headline rules may create the body a title names (relation_headline.go).
 	if bodies := d.headlineRelations(rs); len(bodies) > 0 {
 		d.acc = append(d.acc, bodies...)
@@ -43,6 +74,11 @@ func (d *docState) runRelations() []RelationMatch {
 	sortRelations(out)
 	return out
 }
+
+// rereadTypes are the types of the names a relation slot creates whose
+// sentences the relation rules read once more.
+var rereadTypes = map[extractor.EntityType]bool{extractor.Organization: true, extractor.Government: true,
+	extractor.Person: true}
 
 // sortRelations orders matches by sentence, then source, then target: the
 // order of the text, whichever rule kind found them.
@@ -83,6 +119,17 @@ func (d *docState) afterPreposition(i int) bool {
 		return false
 	}
 	return j >= lo && prepositions[d.fold[j]]
+}
+
+// afterAccordingTo reports whether token i follows "according to",
+// perhaps across a determiner.
+func (d *docState) afterAccordingTo(i int) bool {
+	lo := d.sentLo[d.sentOf[i]]
+	j := i - 1
+	if j > lo && determiners[d.fold[j]] {
+		j--
+	}
+	return j-1 >= lo && d.fold[j] == "to" && d.fold[j-1] == "according"
 }
 
 // possessivePronouns and partitives make "much of its activity" a subject
@@ -188,6 +235,12 @@ func (rs *relState) found(r *rule, i, end int) {
 	// Nor is an object pronoun ("Through them the group reached ...").
 	if r.rel.srcFirst && (d.afterPreposition(i) && !d.relativeSubject(srcs[0].end) || d.innerListItem(i, srcs[0].end) ||
 		objectPronouns[d.fold[i]] && i+1 == srcs[0].end) {
+		return
+	}
+	// "According to X, the group compromised Y": X says what happened; it
+	// targets, uses or exploits nothing (the speaker of an employed-by
+	// match, "according to X, analyst at Y", stays).
+	if r.rel.srcFirst && coordTypes[r.rel.typ] && d.afterAccordingTo(i) {
 		return
 	}
 	cues := d.relationCues

@@ -99,6 +99,7 @@ func (d *docState) localTopics(keys []string, isActor func(k int) bool, wantActo
 	paras := make([]block, pi+1)
 	sects := make([]block, sc+1)
 	sources := map[string]*topicSource{}
+	namedIn := map[int][]string{} // sentence → the charged persons it names
 	add := func(list []string, key string) []string {
 		for _, k := range list {
 			if k == key {
@@ -122,6 +123,7 @@ func (d *docState) localTopics(keys []string, isActor func(k int) bool, wantActo
 		case m&person != 0 && charged[key]:
 			paras[para[si]].persons = add(paras[para[si]].persons, key)
 			sects[sect[si]].persons = add(sects[sect[si]].persons, key)
+			namedIn[int(si)] = add(namedIn[int(si)], key)
 		default:
 			continue
 		}
@@ -153,6 +155,12 @@ func (d *docState) localTopics(keys []string, isActor func(k int) bool, wantActo
 		persons := p.persons
 		if len(p.actors) > 0 {
 			persons = nil
+		}
+		// A sentence that names some of them is about those: in "charges
+		// against A and B for attacks on victims in C. They joined D and E,
+		// charged earlier", C is A's and B's victim, not D's or E's.
+		if named := namedIn[si]; len(persons) > 0 && len(named) > 0 {
+			persons = named
 		}
 		for _, key := range persons {
 			personsOf[si] = append(personsOf[si], sources[key])

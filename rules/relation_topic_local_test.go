@@ -69,6 +69,22 @@ func TestChargedPersonsAreTheTopicOfTheirParagraph(t *testing.T) {
 	}
 }
 
+func TestASentenceNamingSomeChargedPersonsIsAboutThose(t *testing.T) {
+	text := "Prosecutors unsealed charges against two nationals, Ivo Marten and Lars Obel, for deploying ransomware " +
+		"against victims in Vermont. They joined two others already charged over the scheme: Tomas Hald and Piet Ruud.\n"
+	got := defaultTopicRelations(t, text)
+	for _, want := range []string{"Ivo Marten -targets-> Vermont", "Lars Obel -targets-> Vermont"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+	for _, bad := range []string{"Tomas Hald -targets-> Vermont", "Piet Ruud -targets-> Vermont"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q: the victims are those of the persons the sentence names: %q", bad, got)
+		}
+	}
+}
+
 func TestAPersonNamedWithoutAChargeIsNoTopic(t *testing.T) {
 	text := "Ivo Marten wrote a blog post on Tuesday.\n\n" +
 		"Ivo Marten says hospitals in Vermont and Ohio were later hit by ransomware.\n"
