@@ -317,7 +317,7 @@ func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
 			found(r, i, end)
 		}
 	}
-	var rw []tokRewrite
+	var rw, cw []tokRewrite
 	var live []*rule
 	for si := range d.sents {
 		lo, hi := d.sentLo[si], d.sentLo[si+1]
@@ -332,6 +332,10 @@ func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
 			d.applyRewrites(rw)
 		} else {
 			blockEnd = hi
+		}
+		// "describes X as Y" reads as "X is Y" (relation_copula.go).
+		if cw = d.copulaRewrites(lo, hi, cw); len(cw) > 0 {
+			d.applyRewrites(cw)
 		}
 		stamp := int32(si + 1)
 		sentTypes = 0
@@ -384,6 +388,9 @@ func (d *docState) runRelationRules(found func(r *rule, start, end int)) {
 					try(r, i, blockEnd, stamp)
 				}
 			}
+		}
+		if len(cw) > 0 {
+			d.applyRewrites(cw) // restore
 		}
 		if blockEnd > hi {
 			d.applyRewrites(rw) // restore
