@@ -109,6 +109,14 @@ type relRule struct {
 	// srcFirst: the pattern starts with the source slot, which is then
 	// read as the subject of the clause (see relation_match.go).
 	srcFirst bool
+	// srcLead: the pattern opens with the source slot, also inside a
+	// leading sequence or in an apposition rule; the members of a
+	// coordinated subject before it share the relation (relation_match.go).
+	srcLead bool
+	// subjectFirst: the pattern opens with a slot (source or target,
+	// directly or inside a leading sequence) read as the subject of a
+	// clause, in a rule that is no apposition (relation_aside.go).
+	subjectFirst bool
 	// apposition: the match is an aside, so the negation of the clause
 	// around it is not its own (hedge.go, appositionCues).
 	apposition bool
@@ -258,6 +266,13 @@ func (c *compiler) relationSlots(r *rule) bool {
 		}
 	}
 	r.rel.srcFirst = r.nodes[0].slot == r.rel.src && !spec.rel.apposition
+	r.rel.srcLead = r.nodes[0].slot == r.rel.src ||
+		r.nodes[0].min > 0 && len(r.nodes[0].seq) > 0 && r.nodes[0].seq[0].slot == r.rel.src
+	lead := r.nodes[0].slot
+	if lead < 0 && r.nodes[0].min > 0 && len(r.nodes[0].seq) > 0 {
+		lead = r.nodes[0].seq[0].slot
+	}
+	r.rel.subjectFirst = lead >= 0 && !spec.rel.apposition
 	r.rel.apposition = spec.rel.apposition
 	narrowSlotEntities(r, r.nodes, -1)
 	c.warnSlotEntities(r, r.nodes)

@@ -551,18 +551,24 @@ func (d *docState) namedAfter(si, n int, phrase string) []endpoint {
 	hi := d.sentLo[min(si+1+setReach, len(d.sents))]
 	var out []endpoint
 	seen := map[string]bool{}
-	k := sort.Search(len(d.acc), func(k int) bool { return int(d.acc[k].tokS) >= lo })
+	// A person the set's own sentence names beside it is no member ("five
+	// officers of Y together with A, a civilian. ... A is accused of ...").
+	beside := map[string]bool{}
+	k := sort.Search(len(d.acc), func(k int) bool { return int(d.acc[k].tokS) >= d.sentLo[si] })
+	for ; k < len(d.acc) && int(d.acc[k].tokS) < lo; k++ {
+		if a := &d.acc[k]; a.typ == extractor.Person && !a.hide {
+			beside[personKey(d, a)] = true
+			beside[lastWord(personKey(d, a))] = true
+		}
+	}
 	for ; k < len(d.acc) && int(d.acc[k].tokS) < hi; k++ {
 		a := &d.acc[k]
 		if a.typ != extractor.Person || a.hide || d.quoted(int(a.tokS), int(a.tokE)) {
 			continue
 		}
 		// One person named again ("Zhang" after "Zhang Haoran") counts once.
-		key := a.canonical
-		if key == "" {
-			key = oneSpace(d.surface(a))
-		}
-		if key = strings.ToLower(key); seen[key] {
+		key := personKey(d, a)
+		if seen[key] || beside[key] {
 			continue
 		}
 		seen[key] = true
@@ -576,6 +582,21 @@ func (d *docState) namedAfter(si, n int, phrase string) []endpoint {
 		return nil
 	}
 	return out
+}
+
+// personKey is the lower-cased canonical name of a person mention, or its
+// text when it has none.
+func personKey(d *docState, a *cand) string {
+	key := a.canonical
+	if key == "" {
+		key = oneSpace(d.surface(a))
+	}
+	return strings.ToLower(key)
+}
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string {
+	return s[strings.LastIndexByte(s, ' ')+1:]
 }
 
 // quoted reports whether the mention at tokens [s, e) is a quoted

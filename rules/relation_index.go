@@ -298,7 +298,13 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 	}
 	try := func(r *rule, i, hi int, stamp int32) {
 		// The anchor word is inside the match, so at or after its start.
-		if (r.anchored && (active[r.idx] != stamp || lastAnchor[r.idx] < i || i < minStart[r.idx])) || tried[r.idx] == int32(i+1) {
+		if (r.anchored && (active[r.idx] != stamp || lastAnchor[r.idx] < i)) || tried[r.idx] == int32(i+1) {
+			return
+		}
+		// Out of the rule's reach, unless a relative clause on a name at i
+		// stands between it and the anchor (relation_aside.go).
+		asideOnly := r.anchored && i < minStart[r.idx]
+		if asideOnly && !d.asideReaches(r, i, minStart[r.idx]) {
 			return
 		}
 		if !slotsPossible(r, stamp) {
@@ -306,18 +312,26 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 			return
 		}
 		tried[r.idx] = int32(i + 1)
-		if r.rel.usesPOS && !d.tagged[d.sentOf[i]] && !d.mayMatchUntagged(r, i, hi) {
+		if r.rel.usesPOS && !d.tagged[d.sentOf[i]] && (asideOnly || !d.mayMatchUntagged(r, i, hi)) &&
+			!d.mayMatchPastRelativeUntagged(r, i, hi) {
 			return
 		}
 		if !canStart(d, r.nodes, i, hi) {
 			return
 		}
 		d.m.hi, d.m.notBefore = hi, r.notBefore
-		if end := d.m.match(r.nodes, i); end > i {
-			found(r, i, end)
+		if end := -1; !asideOnly {
+			end = d.m.match(r.nodes, i)
+			if end > i {
+				found(r, i, end)
+				return
+			}
+		}
+		if end := d.matchPastRelative(r, i, hi); end > i {
+			found(r, i, end) // "X, which ..., is a unit of Y" (relation_aside.go)
 		}
 	}
-	var rw []tokRewrite
+	var rw, cw []tokRewrite
 	var live []*rule
 	for si := range d.sents {
 		lo, hi := d.sentLo[si], d.sentLo[si+1]
@@ -332,6 +346,10 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 			d.applyRewrites(rw)
 		} else {
 			blockEnd = hi
+		}
+		// "describes X as Y" reads as "X is Y" (relation_copula.go).
+		if cw = d.copulaRewrites(lo, hi, cw); len(cw) > 0 {
+			d.applyRewrites(cw)
 		}
 		stamp := int32(si + 1)
 		sentTypes = 0
@@ -384,6 +402,9 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 					try(r, i, blockEnd, stamp)
 				}
 			}
+		}
+		if len(cw) > 0 {
+			d.applyRewrites(cw) // restore
 		}
 		if blockEnd > hi {
 			d.applyRewrites(rw) // restore

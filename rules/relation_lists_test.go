@@ -108,3 +108,88 @@ func TestCoordinatedSubjectSharesTheRelation(t *testing.T) {
 		})
 	}
 }
+
+// subjectPack: bodies and people, a part-of rule that opens with its source
+// inside a sequence, and an apposition rule, each reaching only the name
+// next to its cue.
+const subjectPack = `
+rules:
+  - id: t.units
+    kind: gazetteer
+    type: threat-actor
+    entries: [{name: Kestrel Bear}, {name: Heron Panda}, {name: Sable Crew}]
+    examples: {match: ["Kestrel Bear again."]}
+  - id: t.bodies
+    kind: gazetteer
+    type: government
+    entries: [{name: Harbor Directorate}]
+    examples: {match: ["Harbor Directorate again."]}
+  - id: t.people
+    kind: gazetteer
+    type: person
+    entries: [{name: Lena Voss}, {name: Omar Tal}]
+    examples: {match: ["Lena Voss again."]}
+  - id: t.unit-of
+    kind: relation
+    relation: part-of
+    source: [threat-actor]
+    target: [government]
+    pattern:
+      - seq: [{slot: source, entity: any}]
+      - {text: ",", optional: true}
+      - {lower_in: [are, is]}
+      - {lower: a, optional: true}
+      - {lower_in: [units, unit]}
+      - lower: of
+      - {lower: the, optional: true}
+      - {slot: target, entity: any}
+    examples: {match: ["Kestrel Bear is a unit of Harbor Directorate."]}
+  - id: t.appos-tied
+    kind: relation
+    relation: affiliated-with
+    source: [person]
+    target: [threat-actor]
+    apposition: true
+    pattern:
+      - seq: [{slot: source, entity: any}]
+      - {text: ","}
+      - {any: true, not: {text: [",", "."]}, repeat: "1-3"}
+      - lower: tied
+      - lower: to
+      - {slot: target, entity: any}
+    examples: {match: ["We met Lena Voss, a hacker tied to Kestrel Bear."]}
+`
+
+func TestCoordinatedSubjectSharesTiesAndParents(t *testing.T) {
+	p := packOf(t, subjectPack)
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"both units belong to the body",
+			"Kestrel Bear and Heron Panda are units of the Harbor Directorate.",
+			[]string{"Kestrel Bear -part-of-> Harbor Directorate [t.unit-of]",
+				"Heron Panda -part-of-> Harbor Directorate [t.unit-of]"}},
+		{"a plural apposition describes both people",
+			"The court named Lena Voss and Omar Tal, two hackers tied to Kestrel Bear.",
+			[]string{"Lena Voss -affiliated-with-> Kestrel Bear [t.appos-tied]",
+				"Omar Tal -affiliated-with-> Kestrel Bear [t.appos-tied]"}},
+		{"a singular apposition describes the last member only",
+			"The court named Lena Voss and Omar Tal, a hacker tied to Kestrel Bear.",
+			[]string{"Omar Tal -affiliated-with-> Kestrel Bear [t.appos-tied]"}},
+		{"a definite singular apposition too",
+			"A dispute between Lena Voss and Omar Tal, the broker tied to Kestrel Bear.",
+			[]string{"Omar Tal -affiliated-with-> Kestrel Bear [t.appos-tied]"}},
+		{"names after a naming word are aliases, not subjects",
+			"Kestrel Bear, also called Heron Panda and Sable Crew, is a unit of the Harbor Directorate.",
+			[]string{"Sable Crew -part-of-> Harbor Directorate [t.unit-of]"}},
+		{"or leaves the member open",
+			"Kestrel Bear or Heron Panda is a unit of the Harbor Directorate.",
+			[]string{"Heron Panda -part-of-> Harbor Directorate [t.unit-of]"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			same(t, c.text, topicRelations(t, p, c.text), c.want)
+		})
+	}
+}

@@ -280,12 +280,16 @@ func (rs *relState) found(r *rule, i, end int) {
 	}
 	// The other members of a coordinated subject the source closes, and of
 	// a coordinated list the target belongs to (relation_lists.go).
-	if r.rel.srcFirst && coordTypes[r.rel.typ] {
+	if r.rel.srcFirst && coordTypes[r.rel.typ] || r.rel.srcLead && subjectCoordTypes[r.rel.typ] {
 		for _, e := range sources {
-			if e.coref != "" {
+			if e.coref != "" || d.singularApposition(e.span) {
 				continue
 			}
-			for _, x := range d.sourceMembers(e.span, r.rel.srcMask, direct) {
+			members := d.sourceMembers(e.span, r.rel.srcMask, direct)
+			if !coordTypes[r.rel.typ] && d.aliasList(members) {
+				members = nil
+			}
+			for _, x := range members {
 				if !hasEndpoint(sources, x.span) {
 					sources = append(sources, x)
 				}
@@ -383,6 +387,72 @@ func (d *docState) possessedBody(e endpoint, mask typeMask) (endpoint, bool) {
 // left out: "offices in Dalian, China, and in Pyongyang" lists places in
 // places, and "the FBI, CISA and the UK's NCSC" no parents.
 var coordTypes = map[string]bool{"targets": true, "uses": true, "exploits": true}
+
+// subjectCoordTypes are the further relation types a coordinated subject
+// shares: "Kimsuky and Andariel are units of the RGB", "A and B, two
+// hackers the FBI links to APT27". Only the subject side: a list of
+// parents or employers after the verb names alternatives as often as a
+// set ("worked for X or Y", "X and its parent Y").
+var subjectCoordTypes = map[string]bool{"part-of": true, "attributed-to": true, "sponsored-by": true,
+	"affiliated-with": true, "employed-by": true, "contractor-of": true}
+
+// singularApposition reports whether the mention at sp is followed by a
+// singular noun phrase in apposition ("A and B, a firm owned by Y", "A
+// and B, the research team of Y"), which describes the last member only;
+// "A and B, two hackers tied to Y" and "A and B, the units of Y" describe
+// both.
+func (d *docState) singularApposition(sp extractor.Span) bool {
+	k := d.accAt(sp)
+	if k < 0 {
+		return false
+	}
+	t := int(d.acc[k].tokE)
+	hi := d.sentHi(t - 1)
+	if t+1 < hi && d.tokText[t] == "(" { // "A and B (BC), a firm ..."
+		for t < hi && d.tokText[t] != ")" {
+			t++
+		}
+		t++
+	}
+	if t+1 >= hi || d.tokText[t] != "," {
+		return false
+	}
+	switch d.fold[t+1] {
+	case "a", "an", "another":
+		return true
+	case "the":
+		for j := t + 2; j < hi && j < t+5 && isLowerWord(d.tokText[j]); j++ {
+			if numberWords[d.fold[j]] > 0 || d.fold[j] == "both" || d.fold[j] == "several" || pluralLooking(d.fold[j]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// pluralLooking reports whether a lower-case word looks like a plural noun:
+// it ends in "s" but not in "ss", "us" or "is" ("units", not "business").
+func pluralLooking(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// aliasList reports whether the members of a coordinated subject follow
+// a naming word: in "APT33, also called Elfin and Refined Kitten, is tied
+// to Y" they are names of APT33, not further subjects. "Named", which
+// also means charged ("named A and B, two hackers"), does not count.
+func (d *docState) aliasList(members []endpoint) bool {
+	if len(members) == 0 {
+		return false
+	}
+	k := d.accAt(members[len(members)-1].span) // the first member in the text
+	if k < 0 {
+		return false
+	}
+	t := int(d.acc[k].tokS) - 1
+	return t >= 0 && (namingWords[d.fold[t]] && d.fold[t] != "named" && d.fold[t] != "names" || d.fold[t] == "aka")
+}
 
 func hasEndpoint(es []endpoint, sp extractor.Span) bool {
 	for _, e := range es {

@@ -1,0 +1,74 @@
+package rules
+
+// Relative clauses between subject and predicate. "NSO Group, which is
+// headquartered in Herzliya, Israel, sells the Pegasus spyware" and "The
+// group, which Microsoft tracks as Midnight Blizzard, has been tied to the
+// SVR" put a relative clause on the subject between it and its verb. A
+// rule that starts with its source reads the words right after it, so the
+// clause hides the predicate; each rule spelling out such an aside in its
+// own gap would not scale. For the ecosystem relations (subjectCoordTypes),
+// a rule that opens with a slot as its subject (source or target, not an
+// apposition rule) whose whole pattern finds no match at a name followed by ",
+// which" (who, whom, whose) is tried again with the rest of its pattern
+// after each comma that may close the clause. The clause's own cues ("X,
+// which is not Y, ...") are an aside's and do not count (hedge.go).
+
+// asideMaxTokens bounds the relative clause.
+const asideMaxTokens = 25
+
+// relativeOpeners open a relative clause on the name before the comma.
+var relativeOpeners = map[string]bool{"which": true, "who": true, "whom": true, "whose": true}
+
+// matchPastRelative returns the end of a match of rule r at token i whose
+// source is followed by a relative clause between commas, or -1. The
+// matcher's captures are those of the source and of the rest.
+func (d *docState) matchPastRelative(r *rule, i, hi int) int {
+	if !r.rel.subjectFirst || !subjectCoordTypes[r.rel.typ] || len(r.nodes) < 2 {
+		return -1
+	}
+	m := &d.m
+	notBefore := m.notBefore
+	m.notBefore = nil
+	e := m.match(r.nodes[:1], i)
+	m.notBefore = notBefore
+	if e <= i || e+2 >= hi || d.fold[e] != "," || !relativeOpeners[d.fold[e+1]] {
+		return -1
+	}
+	src := append([]capRec(nil), m.caps...)
+	for k := e + 2; k < hi && k < e+2+asideMaxTokens; k++ {
+		switch d.fold[k] {
+		case ".", ";", ":", "(", ")":
+			return -1
+		case ",":
+			if end := m.match(r.nodes[1:], k+1); end > k+1 {
+				m.caps = append(src, m.caps...)
+				return end
+			}
+		}
+	}
+	return -1
+}
+
+// asideReaches reports whether rule r, which may start no earlier than
+// token minStart, may start at the name at token i all the same, because a
+// relative clause on it (", which ...") ends within reach of its anchor.
+func (d *docState) asideReaches(r *rule, i, minStart int) bool {
+	if !r.rel.subjectFirst || !subjectCoordTypes[r.rel.typ] {
+		return false
+	}
+	mi := d.startM[i]
+	if mi < 0 {
+		return false
+	}
+	e := int(d.acc[mi].tokE)
+	return e+1 < len(d.fold) && d.fold[e] == "," && relativeOpeners[d.fold[e+1]] && minStart <= e+2+asideMaxTokens
+}
+
+// mayMatchPastRelativeUntagged is mayMatchUntagged (relation_index.go) for
+// a match past a relative clause: the part-of-speech tests are relaxed.
+func (d *docState) mayMatchPastRelativeUntagged(r *rule, i, hi int) bool {
+	d.lazyPOS = true
+	defer func() { d.lazyPOS = false }()
+	d.m.hi = hi
+	return d.matchPastRelative(r, i, hi) > i
+}
