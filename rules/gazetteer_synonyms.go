@@ -32,7 +32,7 @@ import (
 const listGazetteerWordSynonyms = "gazetteer_word_synonyms"
 
 // maxNameVariants caps the variants of one name (fewest swaps first).
-const maxNameVariants = 24
+const maxNameVariants = 64
 
 // synonymTypes are the entry types whose names get variants: the names a
 // rewriter meets as ordinary words. Places, malware and tools keep theirs.
