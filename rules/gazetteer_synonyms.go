@@ -32,7 +32,7 @@ import (
 const listGazetteerWordSynonyms = "gazetteer_word_synonyms"
 
 // maxNameVariants caps the variants of one name (fewest swaps first).
-const maxNameVariants = 64
+const maxNameVariants = 512
 
 // synonymTypes are the entry types whose names get variants: the names a
 // rewriter meets as ordinary words. Places, malware and tools keep theirs.
@@ -52,10 +52,20 @@ type synName struct {
 	common, context bool
 }
 
-// wordSynonyms parses the pack list: folded word → synonyms, each as
-// tokens (lower case as written in the list).
-func (c *compiler) wordSynonyms(l *listSpec) (map[string][][]string, map[string]bool) {
-	table := map[string][][]string{}
+// synonym is one replacement of a name word, as tokens (lower case as
+// written in the list). A spelling ("centre" for "center", written
+// "~centre") is no synonym of its own: a variant needs a real one too, so
+// South Korea's National Cyber Security Center never becomes the UK's
+// Centre.
+type synonym struct {
+	toks     []string
+	spelling bool
+}
+
+// wordSynonyms parses the pack list: folded word → synonyms, and every
+// word of the table, folded.
+func (c *compiler) wordSynonyms(l *listSpec) (map[string][]synonym, map[string]bool) {
+	table := map[string][]synonym{}
 	known := map[string]bool{} // every word of the table, folded
 	for _, it := range l.items {
 		k := strings.Index(it.s, ":")
@@ -66,11 +76,13 @@ func (c *compiler) wordSynonyms(l *listSpec) (map[string][][]string, map[string]
 		word := foldKey(strings.TrimSpace(it.s[:k]))
 		known[word] = true
 		for _, s := range strings.Split(it.s[k+1:], "|") {
-			toks := c.tokenize(strings.TrimSpace(s))
+			s = strings.TrimSpace(s)
+			spelling := strings.HasPrefix(s, "~")
+			toks := c.tokenize(strings.TrimPrefix(s, "~"))
 			if len(toks) == 0 {
 				continue
 			}
-			table[word] = append(table[word], toks)
+			table[word] = append(table[word], synonym{toks, spelling})
 			for _, t := range toks {
 				known[foldKey(t)] = true
 			}
@@ -154,7 +166,7 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 // words are replaced by synonyms, fewest swaps first, at most
 // maxNameVariants, each keeping a word of its own unless it has three
 // content words or more.
-func nameVariants(toks []string, table map[string][][]string, known map[string]bool, actor bool) [][]string {
+func nameVariants(toks []string, table map[string][]synonym, known map[string]bool, actor bool) [][]string {
 	var pos []int
 	content, own, function := 0, 0, false
 	for i, t := range toks {
@@ -191,11 +203,12 @@ func nameVariants(toks []string, table map[string][][]string, known map[string]b
 			choice := make([]int, len(sub))
 			for {
 				var v []string
-				at := 0
+				at, real := 0, false
 				for i, t := range toks {
 					if at < len(sub) && pos[sub[at]] == i {
 						syn := table[foldKey(t)][choice[at]]
-						for k, st := range syn {
+						real = real || !syn.spelling
+						for k, st := range syn.toks {
 							if k == 0 && startsUpper(t) {
 								st = capFirst(st)
 							}
@@ -206,9 +219,11 @@ func nameVariants(toks []string, table map[string][][]string, known map[string]b
 					}
 					v = append(v, t)
 				}
-				out = append(out, v)
-				if len(out) >= maxNameVariants {
-					return false
+				if real {
+					out = append(out, v)
+					if len(out) >= maxNameVariants {
+						return false
+					}
 				}
 				// next choice (odometer)
 				k := len(choice) - 1

@@ -21,6 +21,7 @@ lists:
     - "department: division"
     - "energy: vitality"
     - "society: community"
+    - "center: hub | ~centre"
 rules:
   - id: g.org
     kind: gazetteer
@@ -40,6 +41,7 @@ rules:
       - {name: Department of Energy}
       - {name: Department of Fisheries}
       - {name: Brenholt Security Group}
+      - {name: Harlow Security Center}
       - {name: Ostrava Network Group}
       - {name: Ostrava Society Group}
 `)
@@ -80,6 +82,10 @@ rules:
 		// The whole name a short alias opens, in other words, is the entry.
 		{"Corvane Web Expertise was named.",
 			[]string{"Corvane Web Expertise/organization/Corvane Network Technology"}},
+		// A spelling alone is no rewrite: it may be another body's name.
+		{"The Harlow Security Centre said so.", nil},
+		{"The Harlow Safety Centre said so.",
+			[]string{"Harlow Safety Centre/government/Harlow Security Center"}},
 		// Lower case is no name.
 		{"the ministry of harbour safety", nil},
 	}
