@@ -139,6 +139,10 @@ type compiler struct {
 	probs    []Problem
 	r        *ruleSpec
 	relRules []*rule // relation rules, for their start index (relation_index.go)
+	// synNames are the multi-word gazetteer names that may get synonym
+	// variants, gazKeys every gazetteer name folded (gazetteer_synonyms.go).
+	synNames []synName
+	gazKeys  map[string]bool
 }
 
 func (c *compiler) errorf(n *yaml.Node, format string, args ...any) {
@@ -271,6 +275,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	}
 	p.aliasPhase = phases[aliasStage]
 	p.relPhase = phases[relationStage]
+	c.gazetteerVariants(set.lists) // gazetteer_synonyms.go
 	p.splitStarts()
 	p.relCues = c.relationCues(set.lists) // relation.go
 	c.tableCues(set.lists)                // table.go
@@ -320,12 +325,21 @@ func (c *compiler) gazetteer(r *rule) int {
 				c.errorf(n.node, "name %q has no tokens", n.s)
 				continue
 			}
+			if c.gazKeys == nil {
+				c.gazKeys = map[string]bool{}
+			}
+			c.gazKeys[strings.Join(foldAll(toks), " ")] = true
+			written := append([]string(nil), toks...)
 			h := newHit(r.idx, entry, mode, toks)
 			h.common = spec.common
 			if e.common != nil {
 				h.common = *e.common
 			}
 			h.context = e.context
+			if len(toks) > 1 && !h.lower && synonymTypes[extractor.EntityType(typ)] && !spec.suppress {
+				c.synNames = append(c.synNames, synName{rule: r.idx, entry: entry, mode: mode, toks: written,
+					common: h.common, context: h.context})
+			}
 			if typ == string(extractor.Organization) {
 				h.rest = canonicalRest(canonToks, toks) // gazetteer_longer.go
 				h.before, h.beforeRest = canonicalWithoutFirst(canonToks, toks)

@@ -217,7 +217,7 @@ func (d *docState) matchGazetteers(lo, hi int) {
 					d.addCand(cand{start: d.tokStart[i], end: d.tokEnd[j-1], rule: h.rule, prio: r.prio,
 						typ: e.typ, subtype: e.subtype, canonical: e.canonical, hide: r.suppress})
 					if h.rest != "" && !r.suppress {
-						if k := d.longerName(i, j, hi, h.rest); k > j {
+						if k := d.longerName(i, j, hi, h.rest); k > j && !d.gazNameSpans(v.gaz, i, k) {
 							d.addCand(cand{start: d.tokStart[i], end: d.tokEnd[k-1], rule: h.rule, prio: r.prio,
 								typ: e.typ, subtype: e.subtype})
 						}
@@ -225,7 +225,7 @@ func (d *docState) matchGazetteers(lo, hi int) {
 					if h.before != "" && !r.suppress && i > d.sentLo[d.sentOf[i]] && d.fold[i-1] == h.before {
 						c := cand{start: d.tokStart[i-1], end: d.tokEnd[j-1], rule: h.rule, prio: r.prio,
 							typ: e.typ, subtype: e.subtype, canonical: e.canonical}
-						if k := d.nameRun(j, hi, h.beforeRest); k > j {
+						if k := d.nameRun(j, hi, h.beforeRest); k > j && !d.gazNameSpans(v.gaz, i, k) {
 							c.end, c.canonical = d.tokEnd[k-1], ""
 						}
 						d.addCand(c)
@@ -246,6 +246,25 @@ func (d *docState) matchGazetteers(lo, hi int) {
 			}
 		}
 	}
+}
+
+// gazNameSpans reports whether tokens [i, k) spell a gazetteer name whose
+// trie starts at n (the node after token i) and whose case policy they
+// meet: a longer name the gazetteer holds, such as a synonym variant
+// ("Chengdu 404 Web Know-how"), is that name, not a run named as written.
+func (d *docState) gazNameSpans(n *gnode, i, k int) bool {
+	for j := i + 1; j < k && n != nil; j++ {
+		n = n.kids[d.fold[j]]
+	}
+	if n == nil {
+		return false
+	}
+	for x := range n.hits {
+		if n.hits[x].accepts(d, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // listGazetteerContext names the pack list of words that let a context

@@ -379,7 +379,7 @@ func TestNamesSurviveWordSynonyms(t *testing.T) {
 			t.Logf("lost  %s  %s", k, l)
 		}
 	}
-	const floor = 0.74
+	const floor = 0.90
 	if share < floor {
 		t.Errorf("names typed as before under word synonyms fell to %.3f (floor %.3f)", share, floor)
 	}

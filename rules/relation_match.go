@@ -333,7 +333,7 @@ func (rs *relState) found(r *rule, i, end int) {
 	}
 	for _, s := range sources {
 		for _, t := range targets {
-			if s.span == t.span {
+			if s.span == t.span || d.ownPlaceElsewhere(r, s.span, t.span) { // relation_own_place.go
 				continue
 			}
 			coref := s.coref

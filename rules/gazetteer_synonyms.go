@@ -1,0 +1,297 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/reportgraph/extractor"
+)
+
+// A synonym-swapping paraphraser (an "article rewriter") keeps a known name
+// but swaps some of its words for thesaurus synonyms: "Integrity Know-how
+// Group" for Integrity Technology Group, "Ministry of State Safety" for the
+// Ministry of State Security, "People's Freedom Military" for the People's
+// Liberation Army. The pack list gazetteer_word_synonyms says which name
+// words such tools swap and for what; at compile time every gazetteer name
+// of two or more words of an organisation, government body, actor or
+// campaign gets its variants inserted into the trie, with the entry's
+// canonical name and type. Matching costs nothing more: the variants are
+// names like the others.
+//
+// Precision comes from the variants left out: a variant must keep a word
+// of the name that the table does not know (the name's own word, so
+// "Ministry of State Safety" is the MSS because "Ministry of State
+// Security" is an entry), unless the name has three content words or more
+// (a rewrite of all of them, "Nationwide Safety Company", is no phrase a
+// writer uses for anything else); it may not be another gazetteer name or
+// a phrase of a pack list; and a variant two entries share names neither.
+
+// listGazetteerWordSynonyms names the pack list of name-word synonyms:
+// items "word: synonym | synonym ...".
+const listGazetteerWordSynonyms = "gazetteer_word_synonyms"
+
+// maxNameVariants caps the variants of one name (fewest swaps first).
+const maxNameVariants = 512
+
+// synonymTypes are the entry types whose names get variants: the names a
+// rewriter meets as ordinary words. Places, malware and tools keep theirs.
+var synonymTypes = map[extractor.EntityType]bool{extractor.Organization: true, extractor.Government: true,
+	extractor.ThreatActor: true, extractor.Campaign: true}
+
+// nameFunctionWords are the words of a name that count for nothing when
+// deciding whether a variant keeps a word of its own.
+var nameFunctionWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true,
+	"in": true, "to": true, "de": true, "&": true, "'s": true, "'": true}
+
+// synName is a multi-word gazetteer name waiting for its variants.
+type synName struct {
+	rule, entry     int32
+	mode            caseMode
+	toks            []string // as written
+	common, context bool
+}
+
+// synonym is one replacement of a name word, as tokens (lower case as
+// written in the list). A spelling ("centre" for "center", written
+// "~centre") is no synonym of its own: a variant needs a real one too, so
+// South Korea's National Cyber Security Center never becomes the UK's
+// Centre.
+type synonym struct {
+	toks     []string
+	spelling bool
+}
+
+// wordSynonyms parses the pack list: folded word → synonyms, and every
+// word of the table, folded.
+func (c *compiler) wordSynonyms(l *listSpec) (map[string][]synonym, map[string]bool) {
+	table := map[string][]synonym{}
+	known := map[string]bool{} // every word of the table, folded
+	for _, it := range l.items {
+		k := strings.Index(it.s, ":")
+		if k <= 0 {
+			c.errorf(it.node, "%s item %q: want \"word: synonym | synonym\"", listGazetteerWordSynonyms, it.s)
+			continue
+		}
+		word := foldKey(strings.TrimSpace(it.s[:k]))
+		known[word] = true
+		for _, s := range strings.Split(it.s[k+1:], "|") {
+			s = strings.TrimSpace(s)
+			spelling := strings.HasPrefix(s, "~")
+			toks := c.tokenize(strings.TrimPrefix(s, "~"))
+			if len(toks) == 0 {
+				continue
+			}
+			table[word] = append(table[word], synonym{toks, spelling})
+			for _, t := range toks {
+				known[foldKey(t)] = true
+			}
+		}
+	}
+	return table, known
+}
+
+// gazetteerVariants inserts the synonym variants of the multi-word names
+// the gazetteer rules collected; it returns how many it inserted.
+func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
+	l, ok := lists[listGazetteerWordSynonyms]
+	if !ok || len(l.items) == 0 || len(c.synNames) == 0 {
+		return 0
+	}
+	c.r = &ruleSpec{file: l.file, node: l.node}
+	table, known := c.wordSynonyms(l)
+	banned := map[string]bool{} // gazetteer names and list phrases
+	for k := range c.gazKeys {
+		banned[k] = true
+	}
+	for _, ls := range lists {
+		if ls.name == listGazetteerWordSynonyms {
+			continue
+		}
+		// Words joined by spaces, as the variants' keys are: a phrase
+		// with punctuation inside it is no name's variant anyway, and
+		// running the tokenizer over every list item would slow loading.
+		for _, it := range ls.items {
+			if strings.Contains(it.s, " ") {
+				banned[foldKey(strings.Join(strings.Fields(it.s), " "))] = true
+			}
+		}
+	}
+	type variant struct {
+		n    *synName
+		toks []string
+	}
+	byKey := map[string][]variant{}
+	var keys []string
+	for i := range c.synNames {
+		n := &c.synNames[i]
+		actor := c.p.gaz.entries[n.entry].typ == extractor.ThreatActor
+		for _, v := range nameVariants(n.toks, table, known, actor) {
+			key := strings.Join(foldAll(v), " ")
+			if banned[key] {
+				continue
+			}
+			if _, ok := byKey[key]; !ok {
+				keys = append(keys, key)
+			}
+			byKey[key] = append(byKey[key], variant{n, v})
+		}
+	}
+	sort.Strings(keys)
+	added := 0
+	for _, key := range keys {
+		vs := byKey[key]
+		e0 := c.p.gaz.entries[vs[0].n.entry]
+		same := true
+		for _, v := range vs[1:] {
+			e := c.p.gaz.entries[v.n.entry]
+			if e.canonical != e0.canonical || e.typ != e0.typ {
+				same = false
+			}
+		}
+		if !same {
+			continue // two entries would claim it
+		}
+		v := vs[0]
+		h := newHit(v.n.rule, v.n.entry, v.n.mode, append([]string(nil), v.toks...))
+		h.common, h.context = v.n.common, v.n.context
+		c.p.insertName(v.toks, h)
+		added++
+	}
+	c.p.gaz.names += added
+	return added
+}
+
+// nameVariants returns the names toks becomes when some of its swappable
+// words are replaced by synonyms, fewest swaps first, at most
+// maxNameVariants, each keeping a word of its own unless it has three
+// content words or more.
+func nameVariants(toks []string, table map[string][]synonym, known map[string]bool, actor bool) [][]string {
+	var pos []int
+	content, own, function := 0, 0, false
+	for i, t := range toks {
+		f := foldKey(t)
+		if nameFunctionWords[f] || !hasLetter(t) {
+			function = function || nameFunctionWords[f] && f != "'s"
+			continue
+		}
+		content++
+		if len(table[f]) > 0 && swappable(t) {
+			pos = append(pos, i)
+		}
+		if !known[f] {
+			own++
+		}
+	}
+	// A word the table does not know is never swapped: with one, every
+	// variant keeps a word of its own.
+	if len(pos) == 0 || content < 2 || own == 0 && content < 3 {
+		return nil
+	}
+	// Two words of a company or body in other words are too often an
+	// ordinary phrase ("International Office", "Cyber Center", "Indian
+	// Military"); "Division of Justice" is shaped as a name. An actor's two
+	// words ("Flax Hurricane") are its name's shape.
+	if content == 2 && !function && !actor {
+		return nil
+	}
+	var out [][]string
+	// Subsets of the swappable positions by size, then every choice of
+	// synonyms for the chosen positions.
+	for size := 1; size <= len(pos) && len(out) < maxNameVariants; size++ {
+		forSubsets(len(pos), size, func(sub []int) bool {
+			choice := make([]int, len(sub))
+			for {
+				var v []string
+				at, real := 0, false
+				for i, t := range toks {
+					if at < len(sub) && pos[sub[at]] == i {
+						syn := table[foldKey(t)][choice[at]]
+						real = real || !syn.spelling
+						for k, st := range syn.toks {
+							if k == 0 && startsUpper(t) {
+								st = capFirst(st)
+							}
+							v = append(v, st)
+						}
+						at++
+						continue
+					}
+					v = append(v, t)
+				}
+				if real {
+					out = append(out, v)
+					if len(out) >= maxNameVariants {
+						return false
+					}
+				}
+				// next choice (odometer)
+				k := len(choice) - 1
+				for ; k >= 0; k-- {
+					choice[k]++
+					if choice[k] < len(table[foldKey(toks[pos[sub[k]]])]) {
+						break
+					}
+					choice[k] = 0
+				}
+				if k < 0 {
+					return true
+				}
+			}
+		})
+	}
+	return out
+}
+
+// forSubsets calls f with every size-element subset of 0..n-1 in order
+// until f returns false.
+func forSubsets(n, size int, f func([]int) bool) {
+	sub := make([]int, size)
+	var rec func(start, k int) bool
+	rec = func(start, k int) bool {
+		if k == size {
+			return f(sub)
+		}
+		for i := start; i <= n-(size-k); i++ {
+			sub[k] = i
+			if !rec(i+1, k+1) {
+				return false
+			}
+		}
+		return true
+	}
+	rec(0, 0)
+}
+
+// swappable reports whether a name word is written as a word a rewriter
+// swaps: capitalised or lower case, not all capitals ("NATIONAL" in an
+// all-capitals name, an abbreviation).
+func swappable(t string) bool {
+	upper, lower := 0, 0
+	for _, r := range t {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	return lower > 0 && upper <= 1
+}
+
+func hasLetter(t string) bool {
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func foldAll(toks []string) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = foldKey(t)
+	}
+	return out
+}

@@ -1,0 +1,95 @@
+package rules
+
+import (
+	"fmt"
+	"testing"
+)
+
+// A known name with some words swapped for a rewriter's synonyms is the
+// known entry, with its canonical name and type; a swap that keeps no word
+// of the name's own, that is another entry's name, or that two entries
+// share is no name.
+func TestNameWordSynonymVariants(t *testing.T) {
+	p := packOf(t, `
+lists:
+  gazetteer_word_synonyms:
+    - "technology: know-how | expertise"
+    - "security: safety"
+    - "network: community | web"
+    - "agency: company"
+    - "national: nationwide"
+    - "department: division"
+    - "energy: vitality"
+    - "society: community"
+    - "center: hub | ~centre"
+rules:
+  - id: g.org
+    kind: gazetteer
+    type: organization
+    priority: 70
+    entries:
+      - {name: Corvane Network Technology, aliases: [Corvane]}
+      - {name: Tallis Security}
+      - {name: Brenholt Safety Group}
+  - id: g.gov
+    kind: gazetteer
+    type: government
+    priority: 70
+    entries:
+      - {name: Ministry of Harbour Security}
+      - {name: National Security Agency, aliases: [NSA]}
+      - {name: Department of Energy}
+      - {name: Department of Fisheries}
+      - {name: Brenholt Security Group}
+      - {name: Harlow Security Center}
+      - {name: Ostrava Network Group}
+      - {name: Ostrava Society Group}
+`)
+	canon := func(text string) []string {
+		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+		var out []string
+		for _, m := range res.Mentions {
+			out = append(out, fmt.Sprintf("%s/%s/%s", m.Text, m.Type, m.Canonical))
+		}
+		return out
+	}
+	cases := []struct {
+		text string
+		want []string
+	}{
+		// Two words swapped, the entry's own word kept.
+		{"Staff of Corvane Community Know-how were charged.",
+			[]string{"Corvane Community Know-how/organization/Corvane Network Technology"}},
+		{"It worked for the Ministry of Harbour Safety.",
+			[]string{"Ministry of Harbour Safety/government/Ministry of Harbour Security"}},
+		// Three words, all swapped: a rewrite of the whole name.
+		{"The Nationwide Safety Company issued an advisory.",
+			[]string{"Nationwide Safety Company/government/National Security Agency"}},
+		// A function word makes two words a name's shape.
+		{"The Division of Fisheries said so.",
+			[]string{"Division of Fisheries/government/Department of Fisheries"}},
+		// Two words, both known to the table: nothing of the name is left.
+		{"The Division of Vitality said so.", nil},
+		// Two words of a company without a function word: too ordinary.
+		{"Tallis Safety said so.", nil},
+		// A variant that is another entry's name stays that entry.
+		{"Brenholt Safety Group said so.",
+			[]string{"Brenholt Safety Group/organization/Brenholt Safety Group"}},
+		// A variant two entries would share names neither.
+		{"The Ostrava Community Group said so.", nil},
+		{"The Ostrava Web Group said so.",
+			[]string{"Ostrava Web Group/government/Ostrava Network Group"}},
+		// The whole name a short alias opens, in other words, is the entry.
+		{"Corvane Web Expertise was named.",
+			[]string{"Corvane Web Expertise/organization/Corvane Network Technology"}},
+		// A spelling alone is no rewrite: it may be another body's name.
+		{"The Harlow Security Centre said so.", nil},
+		{"The Harlow Safety Centre said so.",
+			[]string{"Harlow Safety Centre/government/Harlow Security Center"}},
+		// Lower case is no name.
+		{"the ministry of harbour safety", nil},
+	}
+	for _, c := range cases {
+		same(t, c.text, canon(c.text), c.want)
+	}
+}
