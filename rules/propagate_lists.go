@@ -70,7 +70,7 @@ func (d *docState) nameListItems() {
 			if pr.notCues != nil && d.cuedBefore(pr.notCues, int(it.intro), -1) {
 				continue
 			}
-			if !d.cuedBefore(pr.intros, int(it.intro), -1) && kinds[it.intro] != pr.typ &&
+			if !d.introCued(pr.intros, int(it.intro)) && kinds[it.intro] != pr.typ &&
 				(pr.cues == nil || !d.describedAs(it, heads[len(heads)-1][1], pr.cues)) {
 				continue
 			}
