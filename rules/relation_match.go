@@ -52,6 +52,8 @@ func (d *docState) runRelations() []RelationMatch {
 		}
 	}
 	d.topicFallback(rs) // relation_fallback.go
+	// A sector target named by a longer kind (relation_kind_widen.go).
+	rs.widenKinds()
 	// The kinds of victim listed beside a sector target (relation_coord_kinds.go).
 	if kinds := rs.coordKinds(); len(kinds) > 0 {
 		d.acc = append(d.acc, kinds...)
