@@ -33,6 +33,7 @@ func (rs *relState) widenKinds() {
 		return
 	}
 	moved := map[extractor.Span]extractor.Span{}
+	ruleIdx := map[string]int32{}
 	for _, m := range rs.out {
 		if m.Rule == "" || m.Type != "targets" {
 			continue
@@ -44,7 +45,11 @@ func (rs *relState) widenKinds() {
 		if k < 0 || d.acc[k].typ != extractor.Sector || d.acc[k].hide {
 			continue
 		}
-		idx := rs.ruleIndex(m.Rule)
+		idx, ok := ruleIdx[m.Rule]
+		if !ok {
+			idx = rs.ruleIndex(m.Rule)
+			ruleIdx[m.Rule] = idx
+		}
 		if idx < 0 || d.p.rules[idx].kind == "relation" && d.p.rules[idx].prio < coordKindMinPriority {
 			continue
 		}
