@@ -32,7 +32,11 @@ type propRule struct {
 	// intros, notCues: a rule with intros names the bare items of bullet
 	// lists instead of spreading names (propagate_lists.go).
 	intros, notCues *phraseSet
-	typ             extractor.EntityType
+	// cues (with intros): kind nouns that, in an item's own description
+	// ("- **X**, a PowerShell backdoor"), name the item whatever its
+	// intro says (propagate_lists.go).
+	cues *phraseSet
+	typ  extractor.EntityType
 }
 
 // propagateRule compiles a propagate rule and returns its types for the
@@ -55,6 +59,7 @@ func (c *compiler) propagateRule(r *rule) string {
 			return strings.Join(names, ",")
 		}
 		pr.intros, pr.notCues = c.phraseSet(c.r.rel.intros, true), c.optionalPhrases(c.r.rel.notCues)
+		pr.cues = c.optionalPhrases(c.r.rel.cues)
 		pr.typ = extractor.EntityType(names[0])
 	}
 	c.p.propagate = append(c.p.propagate, pr)

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/reportgraph/extractor"
 )
 
 // Bullet items named by their intro (a propagate rule with intros). An
@@ -37,7 +39,15 @@ const listItemMaxWords = 3
 // its description.
 var listItemNameEnds = map[string]bool{",": true, ":": true, "–": true, "—": true, "-": true, "(": true}
 
-// nameListItems adds the mentions of the propagate rules with intros.
+// nameListItems adds the mentions of the propagate rules with intros. An
+// item is named by its intro, by its own description right after the name
+// ("- **Quillfin**, a PowerShell backdoor that ...": the rule's cues), or
+// by its siblings: a list whose items open with names, two or more of them
+// already of the rule's type and none of another type, lists things of one
+// kind ("The lineage is long:" then "- **Helminth** (2016) mixed HTTP
+// with DNS", "- **ISMAgent** ..." and "- **RDAT** ..."). A bold head
+// coordinated with the first ("- **A** and **B** (2017) relied on DNS")
+// is named with it.
 func (d *docState) nameListItems() {
 	var rules []*propRule
 	for pi := range d.p.propagate {
@@ -48,24 +58,36 @@ func (d *docState) nameListItems() {
 	if len(rules) == 0 {
 		return
 	}
-	items := d.listItems()
+	items := d.lineItems()
+	kinds := d.siblingKinds(items)
 	var added []cand
 	for _, it := range items {
+		heads := d.itemHeads(it)
+		if len(heads) == 0 {
+			continue
+		}
 		for _, pr := range rules {
-			if !d.cuedBefore(pr.intros, int(it.intro), -1) ||
-				pr.notCues != nil && d.cuedBefore(pr.notCues, int(it.intro), -1) {
+			if pr.notCues != nil && d.cuedBefore(pr.notCues, int(it.intro), -1) {
 				continue
 			}
-			a, b, ok := d.bareItemName(it)
-			if !ok {
+			if !d.introCued(pr.intros, int(it.intro)) && kinds[it.intro] != pr.typ &&
+				(pr.cues == nil || !d.describedAs(it, heads[len(heads)-1][1], pr.cues)) {
 				continue
 			}
-			c := cand{start: d.tokStart[a], end: d.tokEnd[b-1], rule: pr.idx, prio: pr.prio, typ: pr.typ}
-			if d.stopRule(&c) >= 0 {
-				continue
+			n := len(added)
+			for _, h := range heads {
+				if !d.newItemName(h[0], h[1]) {
+					continue
+				}
+				c := cand{start: d.tokStart[h[0]], end: d.tokEnd[h[1]-1], rule: pr.idx, prio: pr.prio, typ: pr.typ}
+				if d.stopRule(&c) >= 0 {
+					continue
+				}
+				added = append(added, c)
 			}
-			added = append(added, c)
-			break
+			if len(added) > n {
+				break
+			}
 		}
 	}
 	if len(added) > 0 {
@@ -75,37 +97,175 @@ func (d *docState) nameListItems() {
 	}
 }
 
-// bareItemName returns the tokens [a, b) of the name an item consists of,
-// after its bullet mark (and Markdown emphasis).
-func (d *docState) bareItemName(it listItem) (int, int, bool) {
+// lineItems returns the bullet items after every intro (a sentence ending
+// in ":", or a heading right before the first item), one per bullet line
+// with the sentences that go on on that line and the lines that wrap it,
+// whatever their length. The relation rules read only short items as a
+// list's members (listBody); an item that tells a family's story in two
+// sentences still opens with its name ("- **X**, a PowerShell backdoor,
+// encoded commands in DNS records. Vendors saw ...").
+func (d *docState) lineItems() []listItem {
+	var out []listItem
+	for si := 0; si+1 < len(d.sents); si++ {
+		lo, hi := d.sentLo[si], d.sentLo[si+1]
+		if !(hi-lo >= 2 && d.tokText[hi-1] == ":") && !d.headingLike(si) {
+			continue
+		}
+		n, sj := 0, si+1
+	block:
+		for ; sj < len(d.sents) && n < listMaxItems; sj++ {
+			a, b := d.sentLo[sj], d.sentLo[sj+1]
+			if a == b {
+				continue
+			}
+			switch {
+			case bulletMarks[d.tokText[a]]:
+				out = append(out, listItem{intro: int32(si), start: int32(a), end: int32(b)})
+				n++
+			case n > 0 && !strings.Contains(d.text[d.tokEnd[a-1]:d.tokStart[a]], "\n"),
+				n > 0 && !itemEnds[d.tokText[a-1]] && !d.blankLineBefore(a):
+				out[len(out)-1].end = int32(b) // the item's line goes on, or wraps
+			default:
+				break block
+			}
+		}
+		if n > 0 {
+			si = sj - 1
+		}
+	}
+	return out
+}
+
+// emphasis reports whether token i is Markdown emphasis ("**", "_").
+func (d *docState) emphasis(i int) bool {
+	return strings.Trim(d.tokText[i], "*_") == ""
+}
+
+// itemHeads returns the token spans [a, b) of the names an item opens
+// with: the first, and one more joined to it by "and" when both are in
+// emphasis ("- **ISMAgent** and **ALMA Communicator** (2017) ...").
+func (d *docState) itemHeads(it listItem) [][2]int {
+	a, b, ok := d.itemHeadSpan(it)
+	if !ok {
+		return nil
+	}
+	heads := [][2]int{{a, b}}
+	end := int(it.end)
+	if a > int(it.start)+1 && b < end && d.emphasis(b) {
+		i := b
+		for i < end && d.emphasis(i) {
+			i++
+		}
+		if i+1 < end && d.fold[i] == "and" && d.emphasis(i+1) {
+			j := i + 1
+			for j < end && d.emphasis(j) {
+				j++
+			}
+			k := j
+			for k < end && !d.emphasis(k) && nameLikeToken(d.tokText[k]) {
+				k++
+			}
+			if k > j && k-j <= listItemMaxWords && k < end && d.emphasis(k) {
+				heads = append(heads, [2]int{j, k})
+			}
+		}
+	}
+	return heads
+}
+
+// itemHeadSpan returns the tokens [a, b) of the name an item opens with,
+// after its bullet mark (and Markdown emphasis), whether or not a rule
+// named it already.
+func (d *docState) itemHeadSpan(it listItem) (int, int, bool) {
 	a, end := int(it.start)+1, int(it.end)
-	for a < end && strings.Trim(d.tokText[a], "*_") == "" {
+	for a < end && d.emphasis(a) {
 		a++
 	}
-	for end > a && (strings.Trim(d.tokText[end-1], "*_") == "" || d.tokText[end-1] == "." || d.tokText[end-1] == ";") {
+	for end > a && (d.emphasis(end-1) || d.tokText[end-1] == "." || d.tokText[end-1] == ";") {
 		end--
 	}
 	// The name runs to the item's end, a mark that starts its description,
 	// or closing emphasis ("**PlugX**, a backdoor").
 	b := a
-	for b < end && !listItemNameEnds[d.tokText[b]] && strings.Trim(d.tokText[b], "*_") != "" {
+	for b < end && !listItemNameEnds[d.tokText[b]] && !d.emphasis(b) {
 		b++
 	}
 	if b == a || b-a > listItemMaxWords {
 		return 0, 0, false
 	}
+	return a, b, true
+}
+
+// newItemName reports whether tokens [a, b) are a name no rule named
+// yet: name-like words, and no single ordinary word ("- Others").
+func (d *docState) newItemName(a, b int) bool {
 	if d.overlapsAccepted(d.tokStart[a], d.tokEnd[b-1]) {
-		return 0, 0, false
+		return false
 	}
 	for i := a; i < b; i++ {
 		if !nameLikeToken(d.tokText[i]) {
-			return 0, 0, false
+			return false
 		}
 	}
-	if b-a == 1 && d.ordinaryWord(d.tokText[a]) {
-		return 0, 0, false // "- Others", "- Unknown"
+	return b-a > 1 || !d.ordinaryWord(d.tokText[a])
+}
+
+// siblingKinds returns, per intro, the one type of malware or tool that
+// two or more of its items open with, when no item opens with a mention
+// of another type.
+func (d *docState) siblingKinds(items []listItem) map[int32]extractor.EntityType {
+	out := map[int32]extractor.EntityType{}
+	for i := 0; i < len(items); {
+		j := i
+		counts := map[extractor.EntityType]int{}
+		for ; j < len(items) && items[j].intro == items[i].intro; j++ {
+			a, end := int(items[j].start)+1, int(items[j].end)
+			for a < end && d.emphasis(a) {
+				a++
+			}
+			if a < end {
+				if k := d.startM[a]; k >= 0 && !d.acc[k].hide {
+					counts[d.acc[k].typ]++
+				}
+			}
+		}
+		if len(counts) == 1 {
+			for typ, n := range counts {
+				if n >= 2 && (typ == extractor.Malware || typ == extractor.Tool) {
+					out[items[i].intro] = typ
+				}
+			}
+		}
+		i = j
 	}
-	return a, b, true
+	return out
+}
+
+// describedAs reports whether the item's own text calls its name, which
+// ends before token b, one of the kinds of ps: closing emphasis, a comma,
+// dash or colon, an article, then a cue within the next four words ("-
+// **Quillfin**, a small PowerShell backdoor").
+func (d *docState) describedAs(it listItem, b int, ps *phraseSet) bool {
+	end := int(it.end)
+	for b < end && d.emphasis(b) {
+		b++
+	}
+	if b >= end || !listItemNameEnds[d.tokText[b]] || d.tokText[b] == "(" {
+		return false
+	}
+	b++
+	if b >= end || d.fold[b] != "a" && d.fold[b] != "an" {
+		return false
+	}
+	for i := b + 1; i < end && i <= b+4; i++ {
+		if ps.startsAt(d, i, end) {
+			return true
+		}
+		if d.fold[i] == "," || d.fold[i] == "that" || d.fold[i] == "which" {
+			return false
+		}
+	}
+	return false
 }
 
 // nameLikeToken reports whether w may be a word of a malware or tool name:

@@ -354,7 +354,22 @@ func (d *docState) topicFallback(rs *relState) {
 	if ms != nil && (docTopic == nil || len(ms) > len(docTopic.ms)) && (d.attacks(rs, keys[ms[0]], byStart, keys) || d.staffCharged(ms)) {
 		companyTopic = &topicSource{key: keys[ms[0]], ms: ms}
 	}
-	if !anyTopic && companyTopic == nil {
+	// A report that names no threat actor and is about one malware family
+	// (a ransomware release: "LockBit was used against 2,500 victims")
+	// lists that family's victims: the list rules whose source allows
+	// malware take it as the topic when no actor is at hand.
+	var malwareTopic *topicSource
+	if docTopic == nil && !d.namesActor(isActor) {
+		mw := maskOf(extractor.Malware)
+		if ms := d.dominantOf(keys, func(k int) bool { return d.acc[k].typ == extractor.Malware }); ms != nil {
+			for _, tr := range d.p.topics {
+				if tr.intros != nil && tr.srcMask&mw != 0 {
+					malwareTopic = &topicSource{key: keys[ms[0]], ms: ms}
+				}
+			}
+		}
+	}
+	if !anyTopic && companyTopic == nil && malwareTopic == nil {
 		return
 	}
 	// A paragraph about a unit is about the party the unit is.
@@ -582,7 +597,7 @@ func (d *docState) topicFallback(rs *relState) {
 				// (relation_listintro.go).
 				var ok bool
 				if it, ok = itemAt(allItems, int(c.tokS)); !ok || !d.firstInItem(it, k, tr.tgtMask) ||
-					!d.cuedBefore(tr.intros, int(it.intro), -1) {
+					!d.introCued(tr.intros, int(it.intro)) {
 					continue
 				}
 				var negated bool
@@ -611,6 +626,8 @@ func (d *docState) topicFallback(rs *relState) {
 					// (relation_topic.go).
 					if t := d.topicActor(d.sents[it.intro].Start, nil); t >= 0 {
 						topics, fellBack = []*topicSource{{key: keys[t], ms: []int{t}}}, true
+					} else if malwareTopic != nil && tr.srcMask&maskOf(extractor.Malware) != 0 {
+						topics, fellBack = []*topicSource{malwareTopic}, true
 					}
 				}
 			} else {
@@ -704,6 +721,17 @@ func (d *docState) inListOfKind(k int, endAt map[int]int) bool {
 	}
 	if i > int(c.tokE) && i < hi {
 		if j := d.startM[i]; j >= 0 && d.acc[j].typ == c.typ {
+			return true
+		}
+	}
+	return false
+}
+
+// namesActor reports whether the document names a threat actor (or a
+// mention the text equates with one).
+func (d *docState) namesActor(isActor func(k int) bool) bool {
+	for k := range d.acc {
+		if !d.acc[k].hide && isActor(k) {
 			return true
 		}
 	}

@@ -84,7 +84,30 @@ func (d *docState) firstInItem(it listItem, k int, mask typeMask) bool {
 			break
 		}
 	}
-	return first < 0 || d.examplesOf(first, k, mask)
+	return first < 0 || d.examplesOf(first, k, mask) || d.coordinatedWith(first, k, mask)
+}
+
+// coordinatedWith reports whether mention k follows mention first in a
+// coordination of names of a type in mask: only such names, commas, "and"
+// and "or" stand between ("- schools and charities").
+func (d *docState) coordinatedWith(first, k int, mask typeMask) bool {
+	t, end := int(d.acc[first].tokE), int(d.acc[k].tokS)
+	conj := false
+	for t < end {
+		if mi := d.startM[t]; mi >= 0 && !d.acc[mi].hide && maskOf(d.acc[mi].typ)&mask != 0 {
+			t = int(d.acc[mi].tokE)
+			continue
+		}
+		switch d.fold[t] {
+		case "and", "or":
+			conj = true
+		case ",":
+		default:
+			return false
+		}
+		t++
+	}
+	return conj
 }
 
 // itemExampleWords open the examples of a listed name ("transportation,
@@ -163,6 +186,36 @@ func (d *docState) nearestActorBefore(si int32, isActor func(k int) bool) int {
 		}
 	}
 	return -1
+}
+
+// introBackrefs are the words of a short intro that points back to the
+// sentence before it: "The victims ranged from small firms to banks.
+// Among them were:" lists victims though its own words do not say so.
+var introBackrefs = map[string]bool{"them": true, "these": true, "they": true, "those": true}
+
+// introBackrefMax is the longest intro (in tokens) read with the sentence
+// before it.
+const introBackrefMax = 6
+
+// introCued reports whether the intro sentence si holds a phrase of ps,
+// or is a short intro that names nothing and points back ("Among them
+// were:", "These included:") to a sentence before it that holds one.
+func (d *docState) introCued(ps *phraseSet, si int) bool {
+	if d.cuedBefore(ps, si, -1) {
+		return true
+	}
+	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
+	if si == 0 || hi-lo > introBackrefMax || d.blankLineBefore(lo) {
+		return false
+	}
+	back := false
+	for i := lo; i < hi; i++ {
+		if d.startM[i] >= 0 {
+			return false
+		}
+		back = back || introBackrefs[d.fold[i]]
+	}
+	return back && d.cuedBefore(ps, si-1, -1)
 }
 
 // introCues returns whether the intro sentence si is negated, and its

@@ -52,6 +52,8 @@ func (d *docState) runRelations() []RelationMatch {
 		}
 	}
 	d.topicFallback(rs) // relation_fallback.go
+	// A sector target named by a longer kind (relation_kind_widen.go).
+	rs.widenKinds()
 	// The kinds of victim listed beside a sector target (relation_coord_kinds.go).
 	if kinds := rs.coordKinds(); len(kinds) > 0 {
 		d.acc = append(d.acc, kinds...)
@@ -290,6 +292,21 @@ func (rs *relState) found(r *rule, i, end int) {
 				members = nil
 			}
 			for _, x := range members {
+				if !hasEndpoint(sources, x.span) {
+					sources = append(sources, x)
+				}
+			}
+		}
+	}
+	// A plural apposition describes every member of the coordination it
+	// follows: "named A and B, two hackers that officials linked to Y"
+	// (relation_appos_plural.go).
+	if r.rel.apposition {
+		for _, e := range sources {
+			if e.coref != "" || !d.pluralApposAfter(e.span) {
+				continue
+			}
+			for _, x := range d.sourceMembers(e.span, r.rel.srcMask, direct) {
 				if !hasEndpoint(sources, x.span) {
 					sources = append(sources, x)
 				}

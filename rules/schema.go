@@ -487,7 +487,7 @@ var fieldsByKind = map[string][]string{
 	KindStop:      {"types", "case", "words"},
 	KindRelation:  {"relation", "source", "target", "pattern", "apposition", "not_before"},
 	KindTable:     tableFields,                                                                                                                                              // table.go
-	KindPropagate: {"types", "intros", "not_cues"},                                                                                                                          // propagate.go, propagate_lists.go
+	KindPropagate: {"types", "intros", "not_cues", "cues"},                                                                                                                  // propagate.go, propagate_lists.go
 	KindTopic:     {"relation", "source", "target", "cues", "not_cues", "not_before", "not_after", "passive", "frames", "sections", "labels", "intros", "items", "charges"}, // relation_fallback.go
 	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                                                                     // relation_headline.go
 }
