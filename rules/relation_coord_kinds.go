@@ -29,6 +29,31 @@ const coordKindMinPriority = 50
 // coordKindMaxWords bounds the lower-case words of a member.
 const coordKindMaxWords = 4
 
+// readSectorTarget returns the index in d.acc of the sector that the
+// `targets` match m names, when a rule that read a victim phrase made the
+// match, and that rule's index; or -1: a co-occurrence fallback pairs
+// names, and its list is no victim list it read. ruleIdx memoises rule
+// indexes by id.
+func (rs *relState) readSectorTarget(m RelationMatch, ruleIdx map[string]int32) (int, int32) {
+	d := rs.d
+	if m.Rule == "" || m.Type != "targets" {
+		return -1, -1
+	}
+	k := d.accAt(m.Target)
+	if k < 0 || d.acc[k].typ != extractor.Sector || d.acc[k].hide {
+		return -1, -1
+	}
+	idx, ok := ruleIdx[m.Rule]
+	if !ok {
+		idx = rs.ruleIndex(m.Rule)
+		ruleIdx[m.Rule] = idx
+	}
+	if idx < 0 || d.p.rules[idx].kind == "relation" && d.p.rules[idx].prio < coordKindMinPriority {
+		return -1, -1
+	}
+	return k, idx
+}
+
 // coordKinds adds the kinds of victim listed beside a sector target of a
 // `targets` match, as new sector mentions, and returns them.
 func (rs *relState) coordKinds() []cand {
@@ -43,20 +68,9 @@ func (rs *relState) coordKinds() []cand {
 	n := len(rs.out)
 	for oi := 0; oi < n; oi++ {
 		m := rs.out[oi]
-		if m.Rule == "" || m.Type != "targets" {
+		k, idx := rs.readSectorTarget(m, ruleIdx)
+		if k < 0 {
 			continue
-		}
-		k := d.accAt(m.Target)
-		if k < 0 || d.acc[k].typ != extractor.Sector || d.acc[k].hide {
-			continue
-		}
-		idx, ok := ruleIdx[m.Rule]
-		if !ok {
-			idx = rs.ruleIndex(m.Rule)
-			ruleIdx[m.Rule] = idx
-		}
-		if idx < 0 || rs.d.p.rules[idx].kind == "relation" && rs.d.p.rules[idx].prio < coordKindMinPriority {
-			continue // a co-occurrence fallback pairs names; its list is no victim list it read
 		}
 		for _, sp := range d.kindMembers(k) {
 			if seen[sp] {

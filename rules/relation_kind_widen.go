@@ -35,22 +35,11 @@ func (rs *relState) widenKinds() {
 	moved := map[extractor.Span]extractor.Span{}
 	ruleIdx := map[string]int32{}
 	for _, m := range rs.out {
-		if m.Rule == "" || m.Type != "targets" {
-			continue
-		}
 		if _, done := moved[m.Target]; done {
 			continue
 		}
-		k := d.accAt(m.Target)
-		if k < 0 || d.acc[k].typ != extractor.Sector || d.acc[k].hide {
-			continue
-		}
-		idx, ok := ruleIdx[m.Rule]
-		if !ok {
-			idx = rs.ruleIndex(m.Rule)
-			ruleIdx[m.Rule] = idx
-		}
-		if idx < 0 || d.p.rules[idx].kind == "relation" && d.p.rules[idx].prio < coordKindMinPriority {
+		k, idx := rs.readSectorTarget(m, ruleIdx)
+		if k < 0 {
 			continue
 		}
 		s, ok := d.kindModifiers(k)
