@@ -295,7 +295,9 @@ func init() {
 		// report saw stands for the actor behind it
 		"activity")
 	set(org, "company", "companies", "firm", "firms", "vendor", "contractor", "business", "corporation",
-		"startup", "provider", "enterprise", "consortium", "conglomerate")
+		"startup", "provider", "enterprise", "consortium", "conglomerate",
+		// plural companies (relation_group_orgs.go)
+		"contractors", "corporations", "vendors", "businesses", "enterprises", "suppliers")
 	set(gov, "ministry", "agency", "bureau", "department", "government", "military", "army",
 		"service", "directorate", "regime", "command")
 	// A nationality in the plural ("the Iranians", "the North Koreans")

@@ -52,6 +52,9 @@ func (d *docState) peopleAnaphor(s, e int, am typeMask) typeMask {
 // C, ... the campaign of D. All three are ..." means A, B and C, not D and
 // the two before him); else e and its group (groupMembers).
 func (d *docState) groupEnds(c capRec, e endpoint, skip []extractor.Span) []endpoint {
+	if set := d.orgGroupEnds(c, e, skip); set != nil { // "the three companies" (relation_group_orgs.go)
+		return set
+	}
 	if e.coref != "" && d.groupNumber(c) == 1<<30 {
 		if set := d.namedSet(c, skip); set != nil {
 			return set

@@ -1,0 +1,71 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// "The three companies" and "the firms" stand for the companies named
+// before them, and only for those: firms named in passing by a report's
+// sources are not members, and a number the text cannot fill names the
+// nearest company alone.
+func TestPluralCompanyAnaphors(t *testing.T) {
+	p := packOf(t, `
+lists:
+  relation_anaphors: [it, "the company", "the companies", "the firms", "the three companies", "both firms"]
+rules:
+  - id: names
+    kind: gazetteer
+    entries:
+      - {name: Pellmark Systems, type: organization}
+      - {name: Corvane Labs, type: organization}
+      - {name: Hallick Group, type: organization}
+      - {name: Northwind Research, type: organization}
+      - {name: Ministry of State Security, type: government}
+  - id: works
+    kind: relation
+    relation: contractor-of
+    source: [organization]
+    target: [government]
+    pattern:
+      - slot: source
+        or: [{entity: any}, {lower_in: $relation_anaphors}]
+      - lower_in: [work, works, supply]
+      - lower: for
+      - {lower: the, optional: true}
+      - {slot: target, entity: any}
+`)
+	mss := " -contractor-of-> Ministry of State Security"
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"The advisory names Pellmark Systems, Corvane Labs and Hallick Group. The three companies work for the Ministry of State Security.",
+			[]string{"Corvane Labs", "Hallick Group", "Pellmark Systems"}},
+		// A number filled from the sentence before.
+		{"Officials sanctioned Pellmark Systems. They later added Corvane Labs and Hallick Group, and said the three companies work for the Ministry of State Security.",
+			[]string{"Corvane Labs", "Hallick Group", "Pellmark Systems"}},
+		// Without a number: the list the nearest company closes, not the
+		// firm that reported on it.
+		{"Northwind Research wrote about Pellmark Systems and Corvane Labs. The companies work for the Ministry of State Security.",
+			[]string{"Corvane Labs", "Pellmark Systems"}},
+		// A number the text cannot fill: the nearest company only.
+		{"Corvane Labs was named. The three companies work for the Ministry of State Security.",
+			[]string{"Corvane Labs"}},
+		{"Pellmark Systems and Corvane Labs were named. Both firms work for the Ministry of State Security.",
+			[]string{"Corvane Labs", "Pellmark Systems"}},
+	} {
+		var got []string
+		for _, r := range relations(t, p, c.text) {
+			src, _, ok := strings.Cut(r, mss)
+			if !ok {
+				t.Errorf("%q: unexpected relation %q", c.text, r)
+				continue
+			}
+			got = append(got, src)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: sources %q, want %q", c.text, got, c.want)
+		}
+	}
+}
