@@ -101,9 +101,9 @@ func (d *docState) listBody(si int, rw []tokRewrite) (int, []tokRewrite) {
 				}
 			}
 			items++
-			itemLen = b - a
+			itemLen = d.itemTokens(a, b)
 		case open && items > 0 && !d.blankLineBefore(a):
-			itemLen += b - a
+			itemLen += d.itemTokens(a, b)
 		default:
 			return d.listEnd(end, items, rw)
 		}
@@ -114,6 +114,22 @@ func (d *docState) listBody(si int, rw []tokRewrite) (int, []tokRewrite) {
 		open = !itemEnds[d.tokText[b-1]] && d.tokText[b-1] != "!" && d.tokText[b-1] != "?"
 	}
 	return d.listEnd(end, items, rw)
+}
+
+// emphasisMarks are Markdown's bold and italic marks around a listed name
+// ("- **Conti**, which ..."): no words, so they do not make an item long.
+var emphasisMarks = map[string]bool{"*": true, "**": true, "_": true, "__": true}
+
+// itemTokens counts the tokens of a bullet line in [a, b) that are words
+// or punctuation, not emphasis marks.
+func (d *docState) itemTokens(a, b int) int {
+	n := 0
+	for t := a; t < b; t++ {
+		if !emphasisMarks[d.tokText[t]] {
+			n++
+		}
+	}
+	return n
 }
 
 // listEnd finishes listBlock: no block without items; rewrites past the
