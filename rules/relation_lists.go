@@ -43,7 +43,7 @@ const (
 	// Swedish grocery chain, which closed ...") lists the name however
 	// long the description runs, up to this length.
 	listMaxNamedItemTokens = 40
-	listMaxItems      = 30
+	listMaxItems           = 30
 )
 
 // tokRewrite is a token's text as the relation rules read it inside a
