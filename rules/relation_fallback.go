@@ -354,12 +354,13 @@ func (d *docState) topicFallback(rs *relState) {
 	if ms != nil && (docTopic == nil || len(ms) > len(docTopic.ms)) && (d.attacks(rs, keys[ms[0]], byStart, keys) || d.staffCharged(ms)) {
 		companyTopic = &topicSource{key: keys[ms[0]], ms: ms}
 	}
-	// A report that names no threat actor and is about one malware family
-	// (a ransomware release: "LockBit was used against 2,500 victims")
+	// A report that names no threat actor more than once and is about one
+	// malware family (a ransomware release: "LockBit was used against 2,500
+	// victims"; a vendor's name for the gang cited in passing is no topic)
 	// lists that family's victims: the list rules whose source allows
 	// malware take it as the topic when no actor is at hand.
 	var malwareTopic *topicSource
-	if docTopic == nil && !d.namesActor(isActor) {
+	if docTopic == nil && !d.namesActorTwice(keys, isActor) {
 		mw := maskOf(extractor.Malware)
 		if ms := d.dominantOf(keys, func(k int) bool { return d.acc[k].typ == extractor.Malware }); ms != nil {
 			for _, tr := range d.p.topics {
@@ -727,13 +728,18 @@ func (d *docState) inListOfKind(k int, endAt map[int]int) bool {
 	return false
 }
 
-// namesActor reports whether the document names a threat actor (or a
-// mention the text equates with one).
-func (d *docState) namesActor(isActor func(k int) bool) bool {
+// namesActorTwice reports whether the text names some threat actor (or a
+// mention it equates with one) at least twice.
+func (d *docState) namesActorTwice(keys []string, isActor func(k int) bool) bool {
+	seen := map[string]bool{}
 	for k := range d.acc {
-		if !d.acc[k].hide && isActor(k) {
+		if d.acc[k].hide || !isActor(k) {
+			continue
+		}
+		if seen[keys[k]] {
 			return true
 		}
+		seen[keys[k]] = true
 	}
 	return false
 }

@@ -88,8 +88,8 @@ func (d *docState) firstInItem(it listItem, k int, mask typeMask) bool {
 }
 
 // coordinatedWith reports whether mention k follows mention first in a
-// coordination of names of a type in mask: only such names, commas, "and"
-// and "or" stand between ("- schools and charities").
+// coordination of names of a type in mask: only such names, commas, "and",
+// "or" and emphasis marks stand between ("- schools and charities").
 func (d *docState) coordinatedWith(first, k int, mask typeMask) bool {
 	t, end := int(d.acc[first].tokE), int(d.acc[k].tokS)
 	conj := false
@@ -101,7 +101,8 @@ func (d *docState) coordinatedWith(first, k int, mask typeMask) bool {
 		switch d.fold[t] {
 		case "and", "or":
 			conj = true
-		case ",":
+		// (Markdown emphasis around the names: "- **LockBit** and **Hive**".)
+		case ",", "*", "**", "_", "__":
 		default:
 			return false
 		}
@@ -268,12 +269,34 @@ func (d *docState) listMembers(rs *relState) {
 			if k < 0 || maskOf(d.acc[k].typ)&tr.srcMask == 0 {
 				continue
 			}
-			c, p := &d.acc[k], &d.acc[party]
-			rs.out = append(rs.out, RelationMatch{Type: tr.typ,
-				Source: extractor.Span{Start: c.start, End: c.end}, Target: extractor.Span{Start: p.start, End: p.end},
-				Sentence: d.introSpan(it), Rule: tr.r.id, Priority: tr.r.prio, Hedge: hedge})
+			// The names coordinated with the first count too: "- LockBit
+			// and Hive".
+			for _, m := range d.coordinatedFrom(it, k, tr.srcMask) {
+				c, p := &d.acc[m], &d.acc[party]
+				rs.out = append(rs.out, RelationMatch{Type: tr.typ,
+					Source: extractor.Span{Start: c.start, End: c.end}, Target: extractor.Span{Start: p.start, End: p.end},
+					Sentence: d.introSpan(it), Rule: tr.r.id, Priority: tr.r.prio, Hedge: hedge})
+			}
 		}
 	}
+}
+
+// coordinatedFrom returns mention k and the mentions of a type in mask that
+// follow it in item it joined by commas, "and" and "or" only.
+func (d *docState) coordinatedFrom(it listItem, k int, mask typeMask) []int {
+	out := []int{k}
+	for t := int(d.acc[k].tokE); t < int(it.end); t++ {
+		m := int(d.startM[t])
+		if m < 0 || d.acc[m].hide || maskOf(d.acc[m].typ)&mask == 0 {
+			continue
+		}
+		if !d.coordinatedWith(k, m, mask) {
+			break
+		}
+		out = append(out, m)
+		t = int(d.acc[m].tokE) - 1
+	}
+	return out
 }
 
 // introParty returns the mention of the rule's target types right after

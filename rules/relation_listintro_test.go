@@ -86,6 +86,25 @@ func TestListIntroGivesEachItemTheIntrosRelation(t *testing.T) {
 		{"people listed after the body they serve",
 			"The court named two officials of the Ministry of Ports:\n- Lena Vask, its deputy head.\n- Ivo Tamm\n",
 			[]string{"Ivo Tamm -employed-by-> Ministry of Ports", "Lena Vask -employed-by-> Ministry of Ports"}},
+		{"people coordinated in one item are each listed",
+			"The court named three officials of the Ministry of Ports:\n- **Lena Vask** and **Ivo Tamm**\n",
+			[]string{"Ivo Tamm -employed-by-> Ministry of Ports", "Lena Vask -employed-by-> Ministry of Ports"}},
+		{"a person named later in the item is no member",
+			"The court named two officials of the Ministry of Ports:\n- Lena Vask, who hired Ivo Tamm\n",
+			[]string{"Lena Vask -employed-by-> Ministry of Ports"}},
+		// Bold marks are no words: the item (21 tokens, 19 without them) stays
+		// within the 20 of a list member.
+		{"emphasis marks do not make an item a sentence",
+			"Kestrel Bear's toolkit:\n- **ShadowPad**, which the group loaded on a few of the servers it held for months;\n- **PlugX**\n",
+			[]string{"Kestrel Bear -uses-> PlugX", "Kestrel Bear -uses-> ShadowPad"}},
+		// A name and its apposition stay a list member however long the
+		// description runs; a long clause is a sentence and ends the list.
+		{"a named item with a long description is listed",
+			"Kestrel Bear's toolkit:\n- ShadowPad, a backdoor the group loaded on a few of the servers it held for months in 2021 and 2022;\n- PlugX\n",
+			[]string{"Kestrel Bear -uses-> PlugX", "Kestrel Bear -uses-> ShadowPad"}},
+		{"a long clause is no list member",
+			"Kestrel Bear's toolkit:\n- In 2021, the group loaded ShadowPad on a few of the servers it held for months in 2021 and 2022;\n- PlugX\n",
+			nil},
 		{"an item that opens with no person is skipped",
 			"Two officials of the Ministry of Ports:\n- the Ministry of Ports office where Lena Vask works\n",
 			nil},

@@ -3,6 +3,8 @@ package rules
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportgraph/extractor"
 )
@@ -37,7 +39,11 @@ var itemEnds = map[string]bool{".": true, ";": true, ",": true}
 
 const (
 	listMaxItemTokens = 20 // longer items are sentences, not list members
-	listMaxItems      = 30
+	// An item that opens with a name and its apposition ("- Coop, a
+	// Swedish grocery chain, which closed ...") lists the name however
+	// long the description runs, up to this length.
+	listMaxNamedItemTokens = 40
+	listMaxItems           = 30
 )
 
 // tokRewrite is a token's text as the relation rules read it inside a
@@ -79,7 +85,7 @@ func (d *docState) headingListBlock(si int, buf []tokRewrite) (int, []tokRewrite
 // which holds the intro's own rewrites.
 func (d *docState) listBody(si int, rw []tokRewrite) (int, []tokRewrite) {
 	end, items := 0, 0
-	itemLen, mark := 0, 0
+	itemLen, mark, itemStart := 0, 0, 0
 	open := false // the item before has no closing punctuation: a next line wraps it
 	for sj := si + 1; sj < len(d.sents); sj++ {
 		a, b := d.sentLo[sj], d.sentLo[sj+1]
@@ -101,19 +107,58 @@ func (d *docState) listBody(si int, rw []tokRewrite) (int, []tokRewrite) {
 				}
 			}
 			items++
-			itemLen = b - a
+			itemLen, itemStart = d.itemTokens(a, b), a
 		case open && items > 0 && !d.blankLineBefore(a):
-			itemLen += b - a
+			itemLen += d.itemTokens(a, b)
 		default:
 			return d.listEnd(end, items, rw)
 		}
-		if itemLen > listMaxItemTokens {
+		if itemLen > listMaxItemTokens && (itemLen > listMaxNamedItemTokens || !d.namedItem(itemStart)) {
 			return d.listEnd(end, items-1, rw[:mark])
 		}
 		end = b
 		open = !itemEnds[d.tokText[b-1]] && d.tokText[b-1] != "!" && d.tokText[b-1] != "?"
 	}
 	return d.listEnd(end, items, rw)
+}
+
+// emphasisMarks are Markdown's bold and italic marks around a listed name
+// ("- **Conti**, which ..."): no words, so they do not make an item long.
+var emphasisMarks = map[string]bool{"*": true, "**": true, "_": true, "__": true}
+
+// itemTokens counts the tokens of a bullet line in [a, b) that are words
+// or punctuation, not emphasis marks.
+func (d *docState) itemTokens(a, b int) int {
+	n := 0
+	for t := a; t < b; t++ {
+		if !emphasisMarks[d.tokText[t]] {
+			n++
+		}
+	}
+	return n
+}
+
+// appositionOpeners start the description after a listed name.
+var appositionOpeners = map[string]bool{"a": true, "an": true, "the": true, "which": true, "who": true, "whose": true}
+
+// namedItem reports whether the bullet item starting at token a (its mark)
+// opens with a name of up to five capitalised words, a comma and an
+// apposition ("- **Coop**, a Swedish grocery chain, ..."), not with a
+// clause ("- In 2021, the group ...", "- The group then ...").
+func (d *docState) namedItem(a int) bool {
+	t, n := a+1, 0
+	for ; t < len(d.tokText) && n <= 5; t++ {
+		w := d.tokText[t]
+		if emphasisMarks[w] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			break
+		}
+		n++
+	}
+	return n >= 1 && n <= 5 && t+1 < len(d.tokText) && d.tokText[t] == "," && appositionOpeners[d.fold[t+1]]
 }
 
 // listEnd finishes listBlock: no block without items; rewrites past the
