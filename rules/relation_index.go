@@ -272,6 +272,26 @@ func (c *compiler) relationIndex() relIndex {
 	return ix
 }
 
+// fileRelationStarts copies the relation index's per-token lists to the
+// vocabulary entries of their tokens. A token without an entry starts no
+// relation rule: the stage looks only at tokens with one.
+func (p *Pack) fileRelationStarts() {
+	if p.relCues == nil {
+		return
+	}
+	ix := &p.relCues.index
+	for k, rs := range ix.byKey {
+		if v := p.vocab[k]; v != nil {
+			v.relFirsts = rs
+		}
+	}
+	for k, ss := range ix.slotKeys {
+		if v := p.vocab[k]; v != nil {
+			v.relSlots = ss
+		}
+	}
+}
+
 // runRelationRules tries every relation rule where it may start, in
 // sentences where its anchor occurs, and calls found for each match.
 func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start, end int)) {
@@ -370,7 +390,7 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 						lastAnchor[ri] = i
 					}
 				}
-				for _, k := range ix.slotKeys[d.fold[i]] {
+				for _, k := range v.relSlots {
 					slotOK[k] = stamp
 				}
 			}
@@ -392,8 +412,8 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 					}
 				}
 			}
-			if d.vent[i] != nil {
-				for _, r := range ix.byKey[d.fold[i]] {
+			if v := d.vent[i]; v != nil {
+				for _, r := range v.relFirsts {
 					try(r, i, blockEnd, stamp)
 				}
 			}
