@@ -1,6 +1,9 @@
 package rules
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // Relation rules are tried only where their first token can match: at a
 // mention of a type the first element accepts, or at a token that starts
@@ -306,11 +309,34 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 	maxMention := d.maxMentionTokens()
 	tried := make([]int32, ix.count)    // per rule: last token tried + 1
 	slotOK := make([]int32, 2*ix.count) // per rule and slot: sentence stamp of a word the slot may start with
+	slotLast := make([]int, 2*ix.count) // per rule and slot: the last such word of the sentence
 	var sentTypes typeMask              // types of the mentions of the sentence
+	var typeLast [16]int                // per type bit: the last token of the sentence a mention of it starts at
 	// slotsPossible: both slots can start somewhere in the sentence.
 	slotsPossible := func(r *rule, stamp int32) bool {
 		for s, need := range [2]*relFirst{&r.rel.srcNeed, &r.rel.tgtNeed} {
 			if !need.open && need.mask&sentTypes == 0 && slotOK[2*int(r.idx)+s] != stamp {
+				return false
+			}
+		}
+		return true
+	}
+	// slotsPossibleFrom: both slots can start at token i or after it, as
+	// they must in a match that starts at i. A rule starting at the last
+	// actor of a sentence whose target comes before it is spared the matcher.
+	slotsPossibleFrom := func(r *rule, stamp int32, i int) bool {
+		for s, need := range [2]*relFirst{&r.rel.srcNeed, &r.rel.tgtNeed} {
+			if need.open {
+				continue
+			}
+			if k := 2*int(r.idx) + s; slotOK[k] == stamp && slotLast[k] >= i {
+				continue
+			}
+			ok := false
+			for m := need.mask & sentTypes; m != 0 && !ok; m &= m - 1 {
+				ok = typeLast[bits.TrailingZeros16(uint16(m))] >= i
+			}
+			if !ok {
 				return false
 			}
 		}
@@ -327,7 +353,7 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		if asideOnly && !d.asideReaches(r, i, minStart[r.idx]) {
 			return
 		}
-		if !slotsPossible(r, stamp) {
+		if !slotsPossibleFrom(r, stamp, i) {
 			tried[r.idx] = int32(i + 1)
 			return
 		}
@@ -375,7 +401,11 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		sentTypes = 0
 		for i := lo; i < blockEnd; i++ {
 			if mi := d.startM[i]; mi >= 0 {
-				sentTypes |= maskOf(d.acc[mi].typ)
+				m := maskOf(d.acc[mi].typ)
+				sentTypes |= m
+				if m != 0 {
+					typeLast[bits.TrailingZeros16(uint16(m))] = i
+				}
 			}
 			if v := d.vent[i]; v != nil {
 				for _, ri := range v.relAnchors {
@@ -391,7 +421,7 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 					}
 				}
 				for _, k := range v.relSlots {
-					slotOK[k] = stamp
+					slotOK[k], slotLast[k] = stamp, i
 				}
 			}
 		}
