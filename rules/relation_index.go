@@ -149,6 +149,7 @@ func condUsesPOS(c *cond) bool {
 func (c *compiler) relationStarts(r *rule) {
 	r.rel.usesPOS = usesPOS(r.nodes)
 	r.rel.first = firstOf(r.nodes)
+	r.rel.span = spanOf(r.nodes)
 	var ok bool
 	if r.rel.srcNeed, ok = slotFirst(r.nodes, r.rel.src); !ok {
 		r.rel.srcNeed.open = true
@@ -307,11 +308,12 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 	lastAnchor := make([]int, ix.count) // per rule: last token of the sentence that starts an anchor word
 	minStart := make([]int, ix.count)   // per rule: the first token a match may start at (reach.go)
 	maxMention := d.maxMentionTokens()
-	tried := make([]int32, ix.count)    // per rule: last token tried + 1
-	slotOK := make([]int32, 2*ix.count) // per rule and slot: sentence stamp of a word the slot may start with
-	slotLast := make([]int, 2*ix.count) // per rule and slot: the last such word of the sentence
-	var sentTypes typeMask              // types of the mentions of the sentence
-	var typeLast [16]int                // per type bit: the last token of the sentence a mention of it starts at
+	tried := make([]int32, ix.count)             // per rule: last token tried + 1
+	slotOK := make([]int32, 2*ix.count)          // per rule and slot: sentence stamp of a word the slot may start with
+	slotLast := make([]int, 2*ix.count)          // per rule and slot: the last such word of the sentence
+	var sentTypes typeMask                       // types of the mentions of the sentence
+	startMask := make([]typeMask, len(d.startM)) // per token: the type of the mention starting there
+	var typeLast [16]int                         // per type bit: the last token of the sentence a mention of it starts at
 	// slotsPossible: both slots can start somewhere in the sentence.
 	slotsPossible := func(r *rule, stamp int32) bool {
 		for s, need := range [2]*relFirst{&r.rel.srcNeed, &r.rel.tgtNeed} {
@@ -342,6 +344,28 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		}
 		return true
 	}
+	// slotsInSpan: a slot that can start only at a mention has one within
+	// the rule's span from i (plus a relative clause a match may skip,
+	// relation_aside.go). Walked per try, so only before the costly steps.
+	slotsInSpan := func(r *rule, i, hi int, stamp int32) bool {
+		if !r.rel.span.ok {
+			return true
+		}
+		end := min(hi, i+r.rel.span.tokens(maxMention)+asideMaxTokens+4)
+		for s, need := range [2]*relFirst{&r.rel.srcNeed, &r.rel.tgtNeed} {
+			if k := 2*int(r.idx) + s; need.open || slotOK[k] == stamp && slotLast[k] >= i {
+				continue
+			}
+			ok := false
+			for j := i; j < end && !ok; j++ {
+				ok = startMask[j]&need.mask != 0
+			}
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
 	try := func(r *rule, i, hi int, stamp int32) {
 		// The anchor word is inside the match, so at or after its start.
 		if (r.anchored && (active[r.idx] != stamp || lastAnchor[r.idx] < i)) || tried[r.idx] == int32(i+1) {
@@ -358,11 +382,11 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 			return
 		}
 		tried[r.idx] = int32(i + 1)
-		if r.rel.usesPOS && !d.tagged[d.sentOf[i]] && (asideOnly || !d.mayMatchUntagged(r, i, hi)) &&
-			!d.mayMatchPastRelativeUntagged(r, i, hi) {
+		if r.rel.usesPOS && !d.tagged[d.sentOf[i]] && (!slotsInSpan(r, i, hi, stamp) ||
+			(asideOnly || !d.mayMatchUntagged(r, i, hi)) && !d.mayMatchPastRelativeUntagged(r, i, hi)) {
 			return
 		}
-		if !canStart(d, r.nodes, i, hi) {
+		if !canStart(d, r.nodes, i, hi) || !r.rel.usesPOS && !slotsInSpan(r, i, hi, stamp) {
 			return
 		}
 		d.m.hi, d.m.notBefore = hi, r.notBefore
@@ -378,7 +402,7 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		}
 	}
 	var rw, cw []tokRewrite
-	var live []*rule
+	var live, liveOpen []*rule
 	for si := range d.sents {
 		lo, hi := d.sentLo[si], d.sentLo[si+1]
 		if lo == hi || only != nil && !only[si] {
@@ -400,9 +424,11 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		stamp := int32(si + 1)
 		sentTypes = 0
 		for i := lo; i < blockEnd; i++ {
+			startMask[i] = 0
 			if mi := d.startM[i]; mi >= 0 {
 				m := maskOf(d.acc[mi].typ)
 				sentTypes |= m
+				startMask[i] = m
 				if m != 0 {
 					typeLast[bits.TrailingZeros16(uint16(m))] = i
 				}
@@ -433,6 +459,13 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 				live = append(live, r)
 			}
 		}
+		// So are the rules tried at every token.
+		liveOpen = liveOpen[:0]
+		for _, r := range ix.open {
+			if (!r.anchored || active[r.idx] == stamp) && slotsPossible(r, stamp) {
+				liveOpen = append(liveOpen, r)
+			}
+		}
 		for i := lo; i < hi; i++ {
 			if mi := d.startM[i]; mi >= 0 && len(live) > 0 {
 				m := maskOf(d.acc[mi].typ)
@@ -447,7 +480,7 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 					try(r, i, blockEnd, stamp)
 				}
 			}
-			for _, r := range ix.open {
+			for _, r := range liveOpen {
 				if r.start.allows(d, i) {
 					try(r, i, blockEnd, stamp)
 				}
