@@ -18,9 +18,10 @@ import (
 
 // relFirst is what the first token of a relation rule's match can be.
 type relFirst struct {
-	mask typeMask // a mention of these types starts there
-	keys []string // or a phrase starting with one of these folded tokens
-	open bool     // or anything else: the rule is tried at every token
+	mask typeMask     // a mention of these types starts there
+	keys []string     // or a phrase starting with one of these folded tokens
+	sets []*phraseSet // the phrase sets of those phrases
+	open bool         // or anything else: the rule is tried at every token
 }
 
 // relIndex maps start conditions to relation rules.
@@ -59,6 +60,7 @@ func firstOfNode(n *node) relFirst {
 		}
 	case n.phrases != nil:
 		f.keys = n.phrases.firstKeys()
+		f.sets = []*phraseSet{n.phrases}
 	case n.entity != 0:
 		f.mask = n.entity
 	default:
@@ -90,7 +92,8 @@ func slotFirst(nodes []*node, slot int) (f relFirst, found bool) {
 }
 
 func (f relFirst) union(g relFirst) relFirst {
-	return relFirst{mask: f.mask | g.mask, keys: append(append([]string(nil), f.keys...), g.keys...), open: f.open || g.open}
+	return relFirst{mask: f.mask | g.mask, keys: append(append([]string(nil), f.keys...), g.keys...),
+		sets: append(append([]*phraseSet(nil), f.sets...), g.sets...), open: f.open || g.open}
 }
 
 // Tagging a sentence for parts of speech costs more than matching every
@@ -366,6 +369,19 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		}
 		return true
 	}
+	setAt := make([]int32, d.p.phraseSets+1) // per phrase set: token + 1 of its last lookup
+	setOK := make([]bool, d.p.phraseSets+1)  // and whether a phrase of it starts there
+	firstPhraseAt := func(r *rule, i, hi int) bool {
+		for _, ps := range r.rel.first.sets {
+			if setAt[ps.id] != int32(i+1) {
+				setAt[ps.id], setOK[ps.id] = int32(i+1), ps.startsAt(d, i, hi)
+			}
+			if setOK[ps.id] {
+				return true
+			}
+		}
+		return false
+	}
 	try := func(r *rule, i, hi int, stamp int32) {
 		// The anchor word is inside the match, so at or after its start.
 		if (r.anchored && (active[r.idx] != stamp || lastAnchor[r.idx] < i)) || tried[r.idx] == int32(i+1) {
@@ -477,6 +493,12 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 			}
 			if v := d.vent[i]; v != nil {
 				for _, r := range v.relFirsts {
+					// Past a mention, a rule keyed here starts only with a
+					// phrase of its first element, which many rules share
+					// (the anaphors): each set is looked up once per token.
+					if d.startM[i] < 0 && !firstPhraseAt(r, i, blockEnd) {
+						continue
+					}
 					try(r, i, blockEnd, stamp)
 				}
 			}
