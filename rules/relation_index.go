@@ -397,6 +397,12 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 			tried[r.idx] = int32(i + 1)
 			return
 		}
+		// Past a mention, a rule that does not start anywhere starts only
+		// with a phrase of its first element, which many rules share (the
+		// anaphors): each set is looked up once per token.
+		if !r.rel.first.open && d.startM[i] < 0 && !firstPhraseAt(r, i, hi) {
+			return
+		}
 		tried[r.idx] = int32(i + 1)
 		if r.rel.usesPOS && !d.tagged[d.sentOf[i]] && (!slotsInSpan(r, i, hi, stamp) ||
 			(asideOnly || !d.mayMatchUntagged(r, i, hi)) && !d.mayMatchPastRelativeUntagged(r, i, hi)) {
@@ -493,12 +499,6 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 			}
 			if v := d.vent[i]; v != nil {
 				for _, r := range v.relFirsts {
-					// Past a mention, a rule keyed here starts only with a
-					// phrase of its first element, which many rules share
-					// (the anaphors): each set is looked up once per token.
-					if d.startM[i] < 0 && !firstPhraseAt(r, i, blockEnd) {
-						continue
-					}
 					try(r, i, blockEnd, stamp)
 				}
 			}
