@@ -70,6 +70,11 @@ type vocabEntry struct {
 	// rules: each stage walks only its own rules at every token.
 	anchorsBy, firstsBy [][]int32
 	relAnchors          []int32
+	// relFirsts and relSlots are the relation index's entries for this
+	// token (relIndex.byKey, relIndex.slotKeys), filed here so the relation
+	// stage looks them up at no map access per token.
+	relFirsts []*rule
+	relSlots  []int32
 	// phraseFirst has bit id set when a phrase of phrase set id may start
 	// with this token: word lists are tested at most tokens of every
 	// sentence, and one bit test spares a string-keyed map lookup.
@@ -293,6 +298,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			p.groupNouns = append(p.groupNouns, it.s)
 		}
 	}
+	p.fileRelationStarts() // relation_index.go: once the vocabulary is complete
 	return p, c.probs
 }
 

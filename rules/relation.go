@@ -125,6 +125,10 @@ type relRule struct {
 	// srcNeed, tgtNeed: what the first token of each slot's span can be;
 	// a sentence offering neither is skipped (relation_index.go).
 	srcNeed, tgtNeed relFirst
+	// span bounds the tokens a match consumes (reach.go): a slot starts
+	// within it, so a rule whose slot mentions all lie beyond it is spared
+	// the matcher (relation_index.go).
+	span reach
 }
 
 // wordLists maps the word-list fields of topic and headline rules to

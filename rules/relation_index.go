@@ -1,6 +1,9 @@
 package rules
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // Relation rules are tried only where their first token can match: at a
 // mention of a type the first element accepts, or at a token that starts
@@ -15,9 +18,10 @@ import "slices"
 
 // relFirst is what the first token of a relation rule's match can be.
 type relFirst struct {
-	mask typeMask // a mention of these types starts there
-	keys []string // or a phrase starting with one of these folded tokens
-	open bool     // or anything else: the rule is tried at every token
+	mask typeMask     // a mention of these types starts there
+	keys []string     // or a phrase starting with one of these folded tokens
+	sets []*phraseSet // the phrase sets of those phrases
+	open bool         // or anything else: the rule is tried at every token
 }
 
 // relIndex maps start conditions to relation rules.
@@ -56,6 +60,7 @@ func firstOfNode(n *node) relFirst {
 		}
 	case n.phrases != nil:
 		f.keys = n.phrases.firstKeys()
+		f.sets = []*phraseSet{n.phrases}
 	case n.entity != 0:
 		f.mask = n.entity
 	default:
@@ -87,7 +92,8 @@ func slotFirst(nodes []*node, slot int) (f relFirst, found bool) {
 }
 
 func (f relFirst) union(g relFirst) relFirst {
-	return relFirst{mask: f.mask | g.mask, keys: append(append([]string(nil), f.keys...), g.keys...), open: f.open || g.open}
+	return relFirst{mask: f.mask | g.mask, keys: append(append([]string(nil), f.keys...), g.keys...),
+		sets: append(append([]*phraseSet(nil), f.sets...), g.sets...), open: f.open || g.open}
 }
 
 // Tagging a sentence for parts of speech costs more than matching every
@@ -146,6 +152,7 @@ func condUsesPOS(c *cond) bool {
 func (c *compiler) relationStarts(r *rule) {
 	r.rel.usesPOS = usesPOS(r.nodes)
 	r.rel.first = firstOf(r.nodes)
+	r.rel.span = spanOf(r.nodes)
 	var ok bool
 	if r.rel.srcNeed, ok = slotFirst(r.nodes, r.rel.src); !ok {
 		r.rel.srcNeed.open = true
@@ -272,6 +279,26 @@ func (c *compiler) relationIndex() relIndex {
 	return ix
 }
 
+// fileRelationStarts copies the relation index's per-token lists to the
+// vocabulary entries of their tokens. A token without an entry starts no
+// relation rule: the stage looks only at tokens with one.
+func (p *Pack) fileRelationStarts() {
+	if p.relCues == nil {
+		return
+	}
+	ix := &p.relCues.index
+	for k, rs := range ix.byKey {
+		if v := p.vocab[k]; v != nil {
+			v.relFirsts = rs
+		}
+	}
+	for k, ss := range ix.slotKeys {
+		if v := p.vocab[k]; v != nil {
+			v.relSlots = ss
+		}
+	}
+}
+
 // runRelationRules tries every relation rule where it may start, in
 // sentences where its anchor occurs, and calls found for each match.
 func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start, end int)) {
@@ -284,9 +311,12 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 	lastAnchor := make([]int, ix.count) // per rule: last token of the sentence that starts an anchor word
 	minStart := make([]int, ix.count)   // per rule: the first token a match may start at (reach.go)
 	maxMention := d.maxMentionTokens()
-	tried := make([]int32, ix.count)    // per rule: last token tried + 1
-	slotOK := make([]int32, 2*ix.count) // per rule and slot: sentence stamp of a word the slot may start with
-	var sentTypes typeMask              // types of the mentions of the sentence
+	tried := make([]int32, ix.count)             // per rule: last token tried + 1
+	slotOK := make([]int32, 2*ix.count)          // per rule and slot: sentence stamp of a word the slot may start with
+	slotLast := make([]int, 2*ix.count)          // per rule and slot: the last such word of the sentence
+	var sentTypes typeMask                       // types of the mentions of the sentence
+	startMask := make([]typeMask, len(d.startM)) // per token: the type of the mention starting there
+	var typeLast [16]int                         // per type bit: the last token of the sentence a mention of it starts at
 	// slotsPossible: both slots can start somewhere in the sentence.
 	slotsPossible := func(r *rule, stamp int32) bool {
 		for s, need := range [2]*relFirst{&r.rel.srcNeed, &r.rel.tgtNeed} {
@@ -295,6 +325,62 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 			}
 		}
 		return true
+	}
+	// slotsPossibleFrom: both slots can start at token i or after it, as
+	// they must in a match that starts at i. A rule starting at the last
+	// actor of a sentence whose target comes before it is spared the matcher.
+	slotsPossibleFrom := func(r *rule, stamp int32, i int) bool {
+		for s, need := range [2]*relFirst{&r.rel.srcNeed, &r.rel.tgtNeed} {
+			if need.open {
+				continue
+			}
+			if k := 2*int(r.idx) + s; slotOK[k] == stamp && slotLast[k] >= i {
+				continue
+			}
+			ok := false
+			for m := need.mask & sentTypes; m != 0 && !ok; m &= m - 1 {
+				ok = typeLast[bits.TrailingZeros16(uint16(m))] >= i
+			}
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
+	// slotsInSpan: a slot that can start only at a mention has one within
+	// the rule's span from i (plus a relative clause a match may skip,
+	// relation_aside.go). Walked per try, so only before the costly steps.
+	slotsInSpan := func(r *rule, i, hi int, stamp int32) bool {
+		if !r.rel.span.ok {
+			return true
+		}
+		end := min(hi, i+r.rel.span.tokens(maxMention)+asideMaxTokens+4)
+		for s, need := range [2]*relFirst{&r.rel.srcNeed, &r.rel.tgtNeed} {
+			if k := 2*int(r.idx) + s; need.open || slotOK[k] == stamp && slotLast[k] >= i {
+				continue
+			}
+			ok := false
+			for j := i; j < end && !ok; j++ {
+				ok = startMask[j]&need.mask != 0
+			}
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
+	setAt := make([]int32, d.p.phraseSets+1) // per phrase set: token + 1 of its last lookup
+	setOK := make([]bool, d.p.phraseSets+1)  // and whether a phrase of it starts there
+	firstPhraseAt := func(r *rule, i, hi int) bool {
+		for _, ps := range r.rel.first.sets {
+			if setAt[ps.id] != int32(i+1) {
+				setAt[ps.id], setOK[ps.id] = int32(i+1), ps.startsAt(d, i, hi)
+			}
+			if setOK[ps.id] {
+				return true
+			}
+		}
+		return false
 	}
 	try := func(r *rule, i, hi int, stamp int32) {
 		// The anchor word is inside the match, so at or after its start.
@@ -307,16 +393,22 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		if asideOnly && !d.asideReaches(r, i, minStart[r.idx]) {
 			return
 		}
-		if !slotsPossible(r, stamp) {
+		if !slotsPossibleFrom(r, stamp, i) {
 			tried[r.idx] = int32(i + 1)
 			return
 		}
-		tried[r.idx] = int32(i + 1)
-		if r.rel.usesPOS && !d.tagged[d.sentOf[i]] && (asideOnly || !d.mayMatchUntagged(r, i, hi)) &&
-			!d.mayMatchPastRelativeUntagged(r, i, hi) {
+		// Past a mention, a rule that does not start anywhere starts only
+		// with a phrase of its first element, which many rules share (the
+		// anaphors): each set is looked up once per token.
+		if !r.rel.first.open && d.startM[i] < 0 && !firstPhraseAt(r, i, hi) {
 			return
 		}
-		if !canStart(d, r.nodes, i, hi) {
+		tried[r.idx] = int32(i + 1)
+		if r.rel.usesPOS && !d.tagged[d.sentOf[i]] && (!slotsInSpan(r, i, hi, stamp) ||
+			(asideOnly || !d.mayMatchUntagged(r, i, hi)) && !d.mayMatchPastRelativeUntagged(r, i, hi)) {
+			return
+		}
+		if !canStart(d, r.nodes, i, hi) || !r.rel.usesPOS && !slotsInSpan(r, i, hi, stamp) {
 			return
 		}
 		d.m.hi, d.m.notBefore = hi, r.notBefore
@@ -332,7 +424,7 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		}
 	}
 	var rw, cw []tokRewrite
-	var live []*rule
+	var live, liveOpen []*rule
 	for si := range d.sents {
 		lo, hi := d.sentLo[si], d.sentLo[si+1]
 		if lo == hi || only != nil && !only[si] {
@@ -354,8 +446,14 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		stamp := int32(si + 1)
 		sentTypes = 0
 		for i := lo; i < blockEnd; i++ {
+			startMask[i] = 0
 			if mi := d.startM[i]; mi >= 0 {
-				sentTypes |= maskOf(d.acc[mi].typ)
+				m := maskOf(d.acc[mi].typ)
+				sentTypes |= m
+				startMask[i] = m
+				if m != 0 {
+					typeLast[bits.TrailingZeros16(uint16(m))] = i
+				}
 			}
 			if v := d.vent[i]; v != nil {
 				for _, ri := range v.relAnchors {
@@ -370,8 +468,8 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 						lastAnchor[ri] = i
 					}
 				}
-				for _, k := range ix.slotKeys[d.fold[i]] {
-					slotOK[k] = stamp
+				for _, k := range v.relSlots {
+					slotOK[k], slotLast[k] = stamp, i
 				}
 			}
 		}
@@ -383,6 +481,13 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 				live = append(live, r)
 			}
 		}
+		// So are the rules tried at every token.
+		liveOpen = liveOpen[:0]
+		for _, r := range ix.open {
+			if (!r.anchored || active[r.idx] == stamp) && slotsPossible(r, stamp) {
+				liveOpen = append(liveOpen, r)
+			}
+		}
 		for i := lo; i < hi; i++ {
 			if mi := d.startM[i]; mi >= 0 && len(live) > 0 {
 				m := maskOf(d.acc[mi].typ)
@@ -392,12 +497,12 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 					}
 				}
 			}
-			if d.vent[i] != nil {
-				for _, r := range ix.byKey[d.fold[i]] {
+			if v := d.vent[i]; v != nil {
+				for _, r := range v.relFirsts {
 					try(r, i, blockEnd, stamp)
 				}
 			}
-			for _, r := range ix.open {
+			for _, r := range liveOpen {
 				if r.start.allows(d, i) {
 					try(r, i, blockEnd, stamp)
 				}
