@@ -298,21 +298,6 @@ func (rs *relState) found(r *rule, i, end int) {
 			}
 		}
 	}
-	// A plural apposition describes every member of the coordination it
-	// follows: "named A and B, two hackers that officials linked to Y"
-	// (relation_appos_plural.go).
-	if r.rel.apposition {
-		for _, e := range sources {
-			if e.coref != "" || !d.pluralApposAfter(e.span) {
-				continue
-			}
-			for _, x := range d.sourceMembers(e.span, r.rel.srcMask, direct) {
-				if !hasEndpoint(sources, x.span) {
-					sources = append(sources, x)
-				}
-			}
-		}
-	}
 	for _, e := range targets {
 		if e.coref == "" && coordTypes[r.rel.typ] {
 			for _, x := range d.coordMembers(e.span, r.rel.tgtMask, direct) {
