@@ -104,22 +104,34 @@ func (d *docState) nameWord(k int) bool {
 // gazNameAt reports whether a gazetteer name the text writes in full
 // starts at token k.
 func (d *docState) gazNameAt(k int) bool {
+	found := false
+	d.gazNamesAt(k, len(d.fold), func(*gazHit, int) bool {
+		found = true
+		return false
+	})
+	return found
+}
+
+// gazNamesAt calls yield with every gazetteer name the text writes in full
+// from token k to a token before hi, and its end (exclusive token index),
+// shortest first, until yield returns false.
+func (d *docState) gazNamesAt(k, hi int, yield func(h *gazHit, end int) bool) {
 	v := d.vent[k]
 	if v == nil || v.gaz == nil {
-		return false
+		return
 	}
 	n := v.gaz
-	for j := k + 1; ; j++ {
+	for j := k + 1; j <= hi; j++ {
 		for h := range n.hits {
-			if n.hits[h].accepts(d, k) {
-				return true
+			if n.hits[h].accepts(d, k) && !yield(&n.hits[h], j) {
+				return
 			}
 		}
-		if j >= len(d.fold) || n.kids == nil {
-			return false
+		if j >= hi || n.kids == nil {
+			return
 		}
 		if n = n.kids[d.fold[j]]; n == nil {
-			return false
+			return
 		}
 	}
 }

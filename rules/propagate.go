@@ -436,25 +436,19 @@ func opensClause(tok string) bool {
 // again.
 func (d *docState) gazPlaceEnd(start, end int) int {
 	i := sort.SearchInts(d.tokStart, start)
-	if i >= len(d.tokStart) || d.tokStart[i] != start || d.vent[i] == nil || d.vent[i].gaz == nil {
+	if i >= len(d.tokStart) || d.tokStart[i] != start {
 		return -1
 	}
 	best := -1
-	n := d.vent[i].gaz
-	for j := i + 1; j < len(d.tokStart) && d.tokEnd[j-1] < end; j++ {
-		for k := range n.hits {
-			h := &n.hits[k]
-			if d.p.gaz.entries[h.entry].typ == extractor.Location && h.accepts(d, i) {
-				best = d.tokEnd[j-1]
-			}
+	d.gazNamesAt(i, len(d.tokStart), func(h *gazHit, j int) bool {
+		if d.tokEnd[j-1] >= end {
+			return false
 		}
-		if n.kids == nil {
-			break
+		if d.p.gaz.entries[h.entry].typ == extractor.Location {
+			best = d.tokEnd[j-1]
 		}
-		if n = n.kids[d.fold[j]]; n == nil {
-			break
-		}
-	}
+		return true
+	})
 	return best
 }
 
