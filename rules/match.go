@@ -77,9 +77,10 @@ type docState struct {
 	// lazyPOS is set while a relation rule is first tried without tagging
 	// (relation_index.go): a part-of-speech test that would tag a sentence
 	// is assumed to pass instead (cond.test).
-	lazyPOS bool
-	trace   *trace
-	links   []AliasLink // the alias links of the document, for the topic fallbacks
+	lazyPOS    bool
+	relScratch relScratch // runRelationRules' tables (relation_index.go)
+	trace      *trace
+	links      []AliasLink // the alias links of the document, for the topic fallbacks
 	// tableList is the document's tables once tablesFound (table_match.go).
 	tableList   []textTable
 	tablesFound bool

@@ -299,6 +299,14 @@ func (p *Pack) fileRelationStarts() {
 	}
 }
 
+// relScratch holds runRelationRules' tables between calls (see there).
+type relScratch struct {
+	active, tried, slotOK, setAt   []int32
+	lastAnchor, minStart, slotLast []int
+	startMask                      []typeMask
+	setOK                          []bool
+}
+
 // runRelationRules tries every relation rule where it may start, in
 // sentences where its anchor occurs, and calls found for each match.
 func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start, end int)) {
@@ -307,16 +315,23 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		return
 	}
 	ix := &cues.index
-	active := make([]int32, ix.count)   // per rule: sentence stamp of its anchor
-	lastAnchor := make([]int, ix.count) // per rule: last token of the sentence that starts an anchor word
-	minStart := make([]int, ix.count)   // per rule: the first token a match may start at (reach.go)
+	// The per-rule and per-token tables live in the document state and are
+	// cleared, not allocated, on each call: allocating them per document
+	// was a sixth of the bytes a document's extraction allocated.
+	sc := &d.relScratch
+	sc.active = grow(sc.active, ix.count)         // per rule: sentence stamp of its anchor
+	sc.lastAnchor = grow(sc.lastAnchor, ix.count) // per rule: last token of the sentence that starts an anchor word
+	sc.minStart = grow(sc.minStart, ix.count)     // per rule: the first token a match may start at (reach.go)
+	sc.tried = grow(sc.tried, ix.count)           // per rule: last token tried + 1
+	sc.slotOK = grow(sc.slotOK, 2*ix.count)       // per rule and slot: sentence stamp of a word the slot may start with
+	sc.slotLast = grow(sc.slotLast, 2*ix.count)   // per rule and slot: the last such word of the sentence
+	sc.startMask = grow(sc.startMask, len(d.startM))
+	active, lastAnchor, minStart, tried := sc.active, sc.lastAnchor, sc.minStart, sc.tried
+	slotOK, slotLast := sc.slotOK, sc.slotLast
+	startMask := sc.startMask // per token: the type of the mention starting there
 	maxMention := d.maxMentionTokens()
-	tried := make([]int32, ix.count)             // per rule: last token tried + 1
-	slotOK := make([]int32, 2*ix.count)          // per rule and slot: sentence stamp of a word the slot may start with
-	slotLast := make([]int, 2*ix.count)          // per rule and slot: the last such word of the sentence
-	var sentTypes typeMask                       // types of the mentions of the sentence
-	startMask := make([]typeMask, len(d.startM)) // per token: the type of the mention starting there
-	var typeLast [16]int                         // per type bit: the last token of the sentence a mention of it starts at
+	var sentTypes typeMask // types of the mentions of the sentence
+	var typeLast [16]int   // per type bit: the last token of the sentence a mention of it starts at
 	// slotsPossible: both slots can start somewhere in the sentence.
 	slotsPossible := func(r *rule, stamp int32) bool {
 		for s, need := range [2]*relFirst{&r.rel.srcNeed, &r.rel.tgtNeed} {
@@ -369,8 +384,9 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		}
 		return true
 	}
-	setAt := make([]int32, d.p.phraseSets+1) // per phrase set: token + 1 of its last lookup
-	setOK := make([]bool, d.p.phraseSets+1)  // and whether a phrase of it starts there
+	sc.setAt = grow(sc.setAt, d.p.phraseSets+1) // per phrase set: token + 1 of its last lookup
+	sc.setOK = grow(sc.setOK, d.p.phraseSets+1) // and whether a phrase of it starts there
+	setAt, setOK := sc.setAt, sc.setOK
 	firstPhraseAt := func(r *rule, i, hi int) bool {
 		for _, ps := range r.rel.first.sets {
 			if setAt[ps.id] != int32(i+1) {
