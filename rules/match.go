@@ -273,13 +273,12 @@ func (d *docState) cshape(i int) string {
 // recur.
 func (d *docState) reMatch(c *cond, i int) bool {
 	t := d.tokText[i]
-	if !c.pf.allowsAnchored(t) {
-		return false
-	}
 	k := d.same[i]
 	if k < 0 { // text rewritten for a list reading: not cached
-		return c.matchToken(t)
+		return c.pf.allowsAnchored(t) && c.matchToken(t)
 	}
+	// The cache is read before the prefilter: a token text recurs, and
+	// the prefilter's verdict is cached with the expression's.
 	i = int(k)
 	for len(d.reCache) <= c.reID {
 		d.reCache = append(d.reCache, nil)
@@ -295,7 +294,7 @@ func (d *docState) reMatch(c *cond, i int) bool {
 	case 2:
 		return false
 	}
-	ok := c.matchToken(t)
+	ok := c.pf.allowsAnchored(t) && c.matchToken(t)
 	cache[i] = 2
 	if ok {
 		cache[i] = 1

@@ -26,10 +26,15 @@ type relFirst struct {
 
 // relIndex maps start conditions to relation rules.
 type relIndex struct {
-	byMask []*rule            // rules with a mention-type start
-	byKey  map[string][]*rule // folded first token → rules
-	open   []*rule            // rules tried at every token
-	count  int                // number of relation rules
+	byMask []*rule // rules with a mention-type start
+	// byMaskStart holds, in the order of byMask, what the per-sentence
+	// filter of runRelationRules reads of each rule, side by side: the
+	// filter runs over every such rule in every sentence, and reading the
+	// rule structs themselves cost more than the tests.
+	byMaskStart []relStart
+	byKey       map[string][]*rule // folded first token → rules
+	open        []*rule            // rules tried at every token
+	count       int                // number of relation rules
 	// slotKeys maps a folded token to the relation rules one of whose
 	// slots may start there: rule index × 2, + 1 for the target slot.
 	slotKeys map[string][]int32
@@ -248,6 +253,20 @@ func anchorCost(keys []string) int {
 	return n
 }
 
+// relStart is a relation rule's start conditions (relIndex.byMaskStart).
+type relStart struct {
+	idx      int32
+	anchored bool
+	first    typeMask    // r.rel.first.mask
+	need     [2]slotNeed // r.rel.srcNeed, r.rel.tgtNeed
+}
+
+// slotNeed is the part of a relFirst the per-sentence filter reads.
+type slotNeed struct {
+	open bool
+	mask typeMask
+}
+
 // relationIndex builds the start index of every relation rule compiled.
 func (c *compiler) relationIndex() relIndex {
 	ix := relIndex{byKey: map[string][]*rule{}, count: len(c.p.rules), slotKeys: map[string][]int32{}}
@@ -267,6 +286,8 @@ func (c *compiler) relationIndex() relIndex {
 		}
 		if f.mask != 0 {
 			ix.byMask = append(ix.byMask, r)
+			ix.byMaskStart = append(ix.byMaskStart, relStart{idx: r.idx, anchored: r.anchored, first: f.mask,
+				need: [2]slotNeed{{r.rel.srcNeed.open, r.rel.srcNeed.mask}, {r.rel.tgtNeed.open, r.rel.tgtNeed.mask}}})
 		}
 		seen := map[string]bool{}
 		for _, k := range f.keys {
@@ -492,9 +513,20 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		// The rules that start at a mention and may match in this sentence:
 		// walked at every mention, so the others are left out once here.
 		live = live[:0]
-		for _, r := range ix.byMask {
-			if (!r.anchored || active[r.idx] == stamp) && r.rel.first.mask&sentTypes != 0 && slotsPossible(r, stamp) {
-				live = append(live, r)
+		for k := range ix.byMaskStart {
+			st := &ix.byMaskStart[k]
+			if st.first&sentTypes == 0 || st.anchored && active[st.idx] != stamp {
+				continue
+			}
+			possible := true // slotsPossible, on the table
+			for s, need := range st.need {
+				if !need.open && need.mask&sentTypes == 0 && slotOK[2*int(st.idx)+s] != stamp {
+					possible = false
+					break
+				}
+			}
+			if possible {
+				live = append(live, ix.byMask[k])
 			}
 		}
 		// So are the rules tried at every token.
