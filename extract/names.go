@@ -12,6 +12,28 @@ import (
 // and a leading "the " dropped. Two names with the same key are the same
 // name; whether they are the same entity also depends on the type.
 func NormalizeName(s string) string {
+	if plainASCII(s) {
+		s = strings.ToLower(s) // what rewriteName gives, without its walk
+	} else {
+		s = rewriteName(s)
+	}
+	out := strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) && r != '#' && r != '&' })
+	out = strings.TrimPrefix(out, "the ")
+	return out
+}
+
+// plainASCII reports whether rewriteName(s) is just s in lower case: s is
+// ASCII (which NFKC leaves alone and which holds no format character),
+// without a backquote, with single spaces between words. Most names
+// Resolve normalises are such.
+func plainASCII(s string) bool {
+	return strings.IndexByte(s, '`') < 0 && singleSpaced(s)
+}
+
+// rewriteName is NormalizeName's rewrite of the characters: NFKC, one
+// space for each run of white space (none at the ends), plain apostrophes
+// and hyphens, no format characters, lower case.
+func rewriteName(s string) string {
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -34,9 +56,7 @@ func NormalizeName(s string) string {
 		space = false
 		b.WriteRune(unicode.ToLower(r))
 	}
-	out := strings.TrimFunc(b.String(), func(r rune) bool { return unicode.IsPunct(r) && r != '#' && r != '&' })
-	out = strings.TrimPrefix(out, "the ")
-	return out
+	return b.String()
 }
 
 // Slug turns a normalised name into the readable part of an ID: letters and

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // singleSpaced is surfaceName's shortcut: true only where rebuilding the
@@ -16,5 +17,20 @@ func TestSingleSpacedMatchesFieldsJoin(t *testing.T) {
 	}
 	if !singleSpaced("Volt Typhoon") || singleSpaced("Volt  Typhoon") {
 		t.Error("singleSpaced misjudges plain names")
+	}
+}
+
+// NormalizeName's shortcut for plain ASCII names gives what the full
+// rewrite gives.
+func TestNormalizeNameShortcut(t *testing.T) {
+	full := func(s string) string {
+		out := strings.TrimFunc(rewriteName(s), func(r rune) bool { return unicode.IsPunct(r) && r != '#' && r != '&' })
+		return strings.TrimPrefix(out, "the ")
+	}
+	for _, s := range []string{"", "APT41", "Volt Typhoon", "The Lazarus Group", "the lazarus group", "\"Acme\"", "Acme  Corp",
+		" Acme", "Ac`me", "Acme\tCorp", "Société Générale", "Kaspersky’s GReAT", "AT&T", "#OpIsrael", "C\x7f"} {
+		if got, want := NormalizeName(s), full(s); got != want {
+			t.Errorf("NormalizeName(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
