@@ -462,6 +462,18 @@ func (r *resolver) prior(rf ref) float64 {
 
 // sortMentions orders mentions by document (input order), then position.
 func sortMentions(ms []extractor.Mention, refs []ref, idx []int) {
+	// Mentions mostly come in order already (refs are in document order,
+	// and a document's mentions by position): a stable sort would leave
+	// them as they are, so the copies it needs are skipped.
+	inOrder := true
+	for k := 1; k < len(ms) && inOrder; k++ {
+		da, db := refs[idx[k-1]].doc, refs[idx[k]].doc
+		a, b := &ms[k-1], &ms[k]
+		inOrder = da < db || da == db && (a.Start < b.Start || a.Start == b.Start && a.End <= b.End)
+	}
+	if inOrder {
+		return
+	}
 	docOf := make([]int, len(ms))
 	for k := range ms {
 		docOf[k] = refs[idx[k]].doc
