@@ -32,7 +32,11 @@ type mentionRef struct {
 // dropped during resolution) and matches from an entity to itself (both
 // ends resolved to the same thing) are dropped.
 func buildRelations(results []*DocResult, entities []extractor.Entity) []extractor.Relation {
-	owner := map[mentionRef]string{}
+	n := 0
+	for _, e := range entities {
+		n += len(e.Mentions)
+	}
+	owner := make(map[mentionRef]string, n) // sized once: one entry per mention
 	for _, e := range entities {
 		for _, m := range e.Mentions {
 			owner[mentionRef{m.Doc, m.Span}] = e.ID

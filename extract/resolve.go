@@ -115,7 +115,7 @@ func (r *resolver) collect(results []*DocResult) ([]ref, []link) {
 	var links []link
 	for di, res := range results {
 		base := len(refs)
-		at := map[extractor.Span]int{}
+		at := make(map[extractor.Span]int, len(res.Mentions))
 		places := map[string]bool{}
 		for _, m := range res.Mentions {
 			if m.Type == extractor.Location {
