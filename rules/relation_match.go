@@ -589,10 +589,20 @@ func (d *docState) subjectOfIt(c capRec, mask typeMask, direct []extractor.Span)
 		if mi < 0 || maskOf(d.acc[mi].typ)&mask == 0 || d.isDirect(&d.acc[mi], direct) {
 			continue
 		}
-		if found >= 0 || int(d.acc[mi].tokE) >= c.start || speechVerbs[d.fold[d.acc[mi].tokE]] {
+		if found >= 0 || int(d.acc[mi].tokE) >= c.start {
 			return -1
 		}
 		found = mi
+	}
+	// A mention that reports ("Microsoft said in 2023 that it ...",
+	// "Northwind described the group, saying it ...") may be the speaker or
+	// the one it speaks of: the rule's type order decides.
+	if found >= 0 {
+		for t := int(d.acc[found].tokE); t < c.start; t++ {
+			if speechVerbs[d.fold[t]] && isLowerWord(d.tokText[t]) {
+				return -1
+			}
+		}
 	}
 	return found
 }
@@ -608,7 +618,8 @@ func (d *docState) isDirect(m *cand, direct []extractor.Span) bool {
 
 var speechVerbs = map[string]bool{"said": true, "says": true, "reported": true, "reports": true, "wrote": true,
 	"writes": true, "noted": true, "notes": true, "assessed": true, "assesses": true, "believes": true,
-	"stated": true, "states": true, "told": true, "added": true, "warned": true, "observed": true, "found": true}
+	"stated": true, "states": true, "told": true, "added": true, "warned": true, "observed": true, "found": true,
+	"mentioned": true, "saying": true, "described": true, "describes": true}
 
 // mentionsWithin returns the accepted mentions inside [start, end).
 func (d *docState) mentionsWithin(start, end int) []*cand {
