@@ -510,7 +510,8 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		// An anaphor that means an actor prefers the actor in focus to a
 		// malware or an actor of another paragraph (relation_coref_topic.go).
 		k, topic := rs.preferTopic(c, k, am, mask, order, direct)
-		if k < 0 && (am != anyType || d.fold[c.start] == "they") && am&mask&maskOf(extractor.ThreatActor) != 0 {
+		if k < 0 && (am != anyType || d.fold[c.start] == "they" || d.itChainsToActor(c.start)) &&
+			am&mask&maskOf(extractor.ThreatActor) != 0 {
 			// No actor in reach: the report's topic actor (relation_topic.go).
 			// A phrase that names an actor ("the group", "victims") falls
 			// back, and "they", which in a report about an actor mostly
