@@ -27,4 +27,21 @@ func TestItAfterAChainOfActorPhrasesMeansTheActorInFocus(t *testing.T) {
 			t.Errorf("it fell back without a chain: %q", r)
 		}
 	}
+
+}
+
+func TestTheyAfterAnActorPhraseIsTheActorNotAFirmNamedSince(t *testing.T) {
+	text := "Copper Marten is a Chinese espionage group. Copper Marten also hit ports in 2022.\n\n" +
+		"Harbor Analytics first wrote about it in 2021. The group's calling card is not malware but the telephone. " +
+		"Its members phone help desks and pose as staff whose names they found on Pellmark Systems Inc. websites. " +
+		"That is how they got into the Ministry of Defence of Peru in 2023.\n"
+	got := corefRelations(t, text)
+	if !hasRelation(got, "Copper Marten -targets-> Ministry of Defence of Peru", "(topic)") {
+		t.Errorf("they is not the actor in focus: %q", got)
+	}
+	for _, r := range got {
+		if strings.HasPrefix(r, "Pellmark Systems Inc. -targets->") {
+			t.Errorf("they given to the firm named since: %q", r)
+		}
+	}
 }

@@ -485,9 +485,19 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		// ("they" in an actor rule means the actor, not a vendor named
 		// since), then of the next.
 		k := -1
-		for _, m := range order {
+		chained := false
+		for i, m := range order {
 			if k = d.antecedent(c.bs, c.start, reach, am&mask&m, direct); k >= 0 {
 				break
+			}
+			// No actor in reach, but an actor phrase is: the pronoun goes on
+			// about the actor in focus, not a firm named since
+			// (relation_it_chain.go).
+			if i == 0 && m&am&mask&maskOf(extractor.ThreatActor) != 0 && d.pronounChainsToActor(c.start, c.end) {
+				if k = d.topicActor(c.bs, direct); k >= 0 {
+					chained = true
+					break
+				}
 			}
 		}
 		if ks := d.subjectOfIt(c, am&mask, direct); ks >= 0 {
@@ -510,8 +520,8 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		// An anaphor that means an actor prefers the actor in focus to a
 		// malware or an actor of another paragraph (relation_coref_topic.go).
 		k, topic := rs.preferTopic(c, k, am, mask, order, direct)
-		if k < 0 && (am != anyType || d.fold[c.start] == "they" || d.itChainsToActor(c.start)) &&
-			am&mask&maskOf(extractor.ThreatActor) != 0 {
+		topic = topic || chained
+		if k < 0 && (am != anyType || d.fold[c.start] == "they") && am&mask&maskOf(extractor.ThreatActor) != 0 {
 			// No actor in reach: the report's topic actor (relation_topic.go).
 			// A phrase that names an actor ("the group", "victims") falls
 			// back, and "they", which in a report about an actor mostly
