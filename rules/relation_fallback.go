@@ -597,7 +597,8 @@ func (d *docState) topicFallback(rs *relState) {
 				// A bullet item after an intro that states the relation
 				// (relation_listintro.go).
 				var ok bool
-				if it, ok = itemAt(allItems, int(c.tokS)); !ok || !d.firstInItem(it, k, tr.tgtMask) ||
+				if it, ok = itemAt(allItems, int(c.tokS)); !ok ||
+					!d.firstInItem(it, k, tr.tgtMask) && !(tr.typ == "targets" && d.placeOfItemVictims(it, k, tr)) ||
 					!d.introCued(tr.intros, int(it.intro)) {
 					continue
 				}
