@@ -481,6 +481,9 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 	}
 	if am, reach, ok := d.isAnaphor(c.start, c.end); ok {
 		am = d.peopleAnaphor(c.start, c.end, am) // "the charged hackers" (relation_group.go)
+		if am&mask == 0 && c.end-c.start == 2 && chargedSetHeads[d.fold[c.end-1]] {
+			return endpoint{}, false // "the hackers" that mean no charged people name no person
+		}
 		// The nearest mention of the first type the rule lists that fits
 		// ("they" in an actor rule means the actor, not a vendor named
 		// since), then of the next.
