@@ -768,7 +768,8 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 	if tr.passive != nil && !d.agentlessPassive(tr.passive, k) {
 		return false
 	}
-	if tr.frames != nil && (!d.framedObject(tr.frames, k, endAt) && !d.victimSection(tr.sections, k, int(si)) ||
+	if tr.frames != nil && (!d.framedObject(tr.frames, k, endAt) && !d.victimsAfter(k) &&
+		!d.victimSection(tr.sections, k, int(si)) ||
 		d.unnamedActorBefore(int(c.tokS))) {
 		return false
 	}
