@@ -678,6 +678,10 @@ func (c *compiler) phraseSet(items []strItem, fold bool) *phraseSet {
 	ps := &phraseSet{id: c.p.phraseSets, fold: fold, single: map[string]bool{}}
 	shared := true
 	for _, it := range items {
+		if it.s == actorNPMarker {
+			c.addActorNP(ps)
+			continue
+		}
 		toks := c.tokenize(it.s)
 		if len(toks) == 0 {
 			c.errorf(it.node, "list item %q has no tokens", it.s)

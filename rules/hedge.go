@@ -62,6 +62,9 @@ func (c *compiler) relationCues(lists map[string]*listSpec) *relCues {
 			*dst = c.listPhrases(l)
 		}
 	}
+	if cues.anaphors != nil {
+		c.addActorNP(cues.anaphors)
+	}
 	return cues
 }
 

@@ -67,7 +67,8 @@ type negation struct {
 // document tokenizer. Single-token phrases sit in a map; longer ones in a
 // small token trie.
 type phraseSet struct {
-	id         int // 1-based, for vocabEntry.mayStartPhrase
+	id         int  // 1-based, for vocabEntry.mayStartPhrase
+	actorNP    bool // also "the <actor modifiers> <actor head>" (relation_actor_np.go)
 	fold       bool
 	single     map[string]bool
 	multi      *ptrie
@@ -133,6 +134,7 @@ func (ps *phraseSet) ends(d *docState, i, hi int, buf []int) []int {
 	if ps.isSingle(d, i) {
 		buf = append(buf, i+1)
 	}
+
 	if ps.multi != nil {
 		t := ps.multi
 		for j := i; j < hi; j++ {
@@ -148,6 +150,9 @@ func (ps *phraseSet) ends(d *docState, i, hi int, buf []int) []int {
 	// Longest first: the trie adds in increasing order after the single.
 	for a, b := n, len(buf)-1; a < b; a, b = a+1, b-1 {
 		buf[a], buf[b] = buf[b], buf[a]
+	}
+	if ps.actorNP {
+		buf = d.addActorNPEnd(buf, n, i, hi)
 	}
 	return buf
 }
@@ -166,7 +171,7 @@ func (ps *phraseSet) startsAt(d *docState, i, hi int) bool {
 	if i >= hi || d.vent[i] == nil || !d.vent[i].mayStartPhrase(ps.id) {
 		return false
 	}
-	if ps.isSingle(d, i) {
+	if ps.isSingle(d, i) || ps.actorNP && d.actorNPEnd(i, hi) > 0 {
 		return true
 	}
 	if t := ps.multi; t != nil {

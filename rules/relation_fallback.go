@@ -597,7 +597,8 @@ func (d *docState) topicFallback(rs *relState) {
 				// A bullet item after an intro that states the relation
 				// (relation_listintro.go).
 				var ok bool
-				if it, ok = itemAt(allItems, int(c.tokS)); !ok || !d.firstInItem(it, k, tr.tgtMask) ||
+				if it, ok = itemAt(allItems, int(c.tokS)); !ok ||
+					!d.firstInItem(it, k, tr.tgtMask) && !(tr.typ == "targets" && d.placeOfItemVictims(it, k, tr)) ||
 					!d.introCued(tr.intros, int(it.intro)) {
 					continue
 				}
@@ -767,7 +768,8 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 	if tr.passive != nil && !d.agentlessPassive(tr.passive, k) {
 		return false
 	}
-	if tr.frames != nil && (!d.framedObject(tr.frames, k, endAt) && !d.victimSection(tr.sections, k, int(si)) ||
+	if tr.frames != nil && (!d.framedObject(tr.frames, k, endAt) && !d.victimsAfter(k) &&
+		!d.victimSection(tr.sections, k, int(si)) ||
 		d.unnamedActorBefore(int(c.tokS))) {
 		return false
 	}
@@ -1024,8 +1026,11 @@ var (
 		"has": true, "have": true, "had": true}
 	passiveAdverbs = map[string]bool{"later": true, "also": true, "then": true, "reportedly": true, "allegedly": true,
 		"repeatedly": true, "previously": true, "subsequently": true, "eventually": true, "all": true, "both": true,
-		"likely": true, "probably": true, "apparently": true, "successfully": true, "similarly": true}
+		"likely": true, "probably": true, "apparently": true, "successfully": true, "similarly": true, "additionally": true}
 )
+
+// haveForms are the auxiliaries of passiveAux that are no form of "be".
+var haveForms = map[string]bool{"has": true, "have": true, "had": true}
 
 // passiveReach bounds how far agentlessPassive looks for the verb.
 const passiveReach = 16
@@ -1045,6 +1050,9 @@ func (d *docState) agentlessPassive(ps *phraseSet, k int) bool {
 		cues.sectorHeads.startsAt(d, i, i+1) {
 		i++
 	}
+	if d.passivePredicate(ps, d.saidOfItself(i, hi), hi, true) {
+		return true
+	}
 	for steps := 0; i < hi && steps < passiveReach; steps++ {
 		if m := d.startM[i]; m >= 0 && int(d.acc[m].tokE) > i {
 			i = int(d.acc[m].tokE)
@@ -1055,16 +1063,73 @@ func (d *docState) agentlessPassive(ps *phraseSet, k int) bool {
 		}
 		i++
 	}
-	aux := false
-	for i < hi && passiveAux[d.fold[i]] {
-		aux = true
-		i++
-	}
-	if !aux {
-		return false
-	}
+	return d.passivePredicate(ps, i, hi, false)
+}
+
+// Verbs by which a victim reports its own breach: "Viasat later said it
+// had also been compromised", "X told regulators that its email had been
+// accessed".
+var selfReportVerbs = map[string]bool{"said": true, "says": true, "told": true, "disclosed": true, "discloses": true,
+	"confirmed": true, "confirms": true, "acknowledged": true, "acknowledges": true, "admitted": true, "admits": true,
+	"announced": true, "announces": true, "revealed": true, "reported": true, "reports": true, "mentioned": true}
+
+// saidOfItself returns the index after "it" or "its ..." (up to three
+// lower-case words) in a clause the mention ending at i reports of itself
+// ("X later said it", "X told regulators that its cloud email"), where a
+// passive predicate may follow. Else hi.
+func (d *docState) saidOfItself(i, hi int) int {
 	for i < hi && passiveAdverbs[d.fold[i]] {
 		i++
+	}
+	if i >= hi || !selfReportVerbs[d.fold[i]] {
+		return hi
+	}
+	i++
+	// The addressee of "told": "told regulators", "told the SEC".
+	for n := 0; i < hi && n < 3 && !(d.fold[i] == "that" || d.fold[i] == "it" || d.fold[i] == "its"); n++ {
+		if d.fold[i] == "," || d.fold[i] == "." {
+			return hi
+		}
+		i++
+	}
+	if i < hi && d.fold[i] == "that" {
+		i++
+	}
+	switch {
+	case i < hi && d.fold[i] == "it":
+		return i + 1
+	case i < hi && d.fold[i] == "its":
+		for k := i + 1; k < hi && k <= i+4; k++ {
+			if passiveAux[d.fold[k]] {
+				return k
+			}
+			if !isLowerWord(d.tokText[k]) {
+				return hi
+			}
+		}
+	}
+	return hi
+}
+
+// passivePredicate reports whether an agentless passive predicate with a
+// verb of ps starts at token i: "were (later) breached", "had been among
+// the carriers hit". With needBe the auxiliaries must hold a form of "be"
+// ("it had spied on" is active; "it had been breached" is not).
+func (d *docState) passivePredicate(ps *phraseSet, i, hi int, needBe bool) bool {
+	aux, be := false, false
+	// Auxiliaries and adverbs mix: "had also been", "were later".
+	for i < hi && (passiveAux[d.fold[i]] || aux && passiveAdverbs[d.fold[i]]) {
+		if passiveAux[d.fold[i]] {
+			aux = true
+			be = be || !haveForms[d.fold[i]]
+		}
+		i++
+	}
+	if !aux || needBe && !be {
+		return false
+	}
+	if i < hi && !ps.startsAt(d, i, hi) {
+		i = d.reducedPassive(ps, i, hi)
 	}
 	if i >= hi || !ps.startsAt(d, i, hi) {
 		return false
@@ -1078,6 +1143,36 @@ func (d *docState) agentlessPassive(ps *phraseSet, k int) bool {
 		}
 	}
 	return true
+}
+
+// reducedPassive returns the index of the participle of ps that ends a
+// set the clause's subject belongs to, a plural noun phrase after "among"
+// or "one of": "AT&T and Verizon were among the carriers breached",
+// "Pellmark was one of the firms hit". Else i.
+func (d *docState) reducedPassive(ps *phraseSet, i, hi int) int {
+	j := i
+	switch {
+	case d.fold[j] == "among":
+		j++
+	case d.fold[j] == "one" && j+1 < hi && d.fold[j+1] == "of":
+		j += 2
+	default:
+		return i
+	}
+	if j < hi && (d.fold[j] == "the" || d.fold[j] == "its" || d.fold[j] == "their") {
+		j++
+	}
+	// Up to three lower-case words of the set's noun phrase ("the many
+	// telecom carriers"), then the participle.
+	for k := j; k < hi && k <= j+3; k++ {
+		if k > j && ps.startsAt(d, k, hi) {
+			return k
+		}
+		if !isLowerWord(d.tokText[k]) {
+			return i
+		}
+	}
+	return i
 }
 
 // cuedBefore reports whether sentence si (-1: none) holds a phrase of ps

@@ -42,7 +42,49 @@ func (d *docState) peopleAnaphor(s, e int, am typeMask) typeMask {
 			return maskOf(extractor.Person)
 		}
 	}
+	if e-s == 2 && d.fold[s] == "the" && chargedSetHeads[d.fold[s+1]] && d.chargedSetBefore(s) {
+		return maskOf(extractor.Person)
+	}
 	return am
+}
+
+// chargedSetHeads are the heads of actor phrases that, right after a
+// charge names several people, mean those people: "The Justice Department
+// charged four members of the PLA, A, B, C and D. Prosecutors said the
+// hackers got in by exploiting X" is about the four.
+var chargedSetHeads = map[string]bool{"hackers": true, "attackers": true, "intruders": true}
+
+// chargedSetBefore reports whether the sentence of token s, before it, or
+// the sentence before that names at least two people in a sentence with a
+// charge word, and no threat actor stands between them and s.
+func (d *docState) chargedSetBefore(s int) bool {
+	si := int(d.sentOf[s])
+	for sj := si; sj >= 0 && sj >= si-1; sj-- {
+		lo, hi := d.sentLo[sj], d.sentLo[sj+1]
+		if sj == si {
+			hi = s
+		}
+		people, charged := map[string]bool{}, false
+		for t := lo; t < hi; t++ {
+			if chargeWords[d.fold[t]] {
+				charged = true
+			}
+			mi := d.startM[t]
+			if mi < 0 || d.acc[mi].hide {
+				continue
+			}
+			switch d.acc[mi].typ {
+			case extractor.ThreatActor:
+				return false
+			case extractor.Person:
+				people[strings.ToLower(d.surface(&d.acc[mi]))] = true
+			}
+		}
+		if charged && len(people) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // groupEnds returns the endpoints a slot span at cap c resolved to e

@@ -330,3 +330,44 @@ func (d *docState) firstMention(it listItem) int {
 	}
 	return -1
 }
+
+// placeOfItemVictims reports whether mention k is a place listed right
+// after the victims an item opens with: "- schools and kindergartens in New
+// Zealand" lists the victims and where they are, and an analyst records
+// both as the actor's targets, as after a targeting verb (victimPlaces).
+// A rule whose source may be a person is left out, as there.
+func (d *docState) placeOfItemVictims(it listItem, k int, tr topicRule) bool {
+	if tr.srcMask&maskOf(extractor.Person) != 0 || d.acc[k].typ != extractor.Location {
+		return false
+	}
+	// The victims: names of the rule's other types and lower-case words
+	// joined by commas, "and" and "or", then a word that introduces places.
+	words := 0
+	t, end := int(it.start), int(d.acc[k].tokS)
+	for t < end && (d.fold[t] == "-" || d.fold[t] == "*" || d.fold[t] == "**" || bulletMarks[d.tokText[t]]) {
+		t++
+	}
+	start := t
+	for t < end && !victimPlaceWords[d.fold[t]] {
+		if mi := d.startM[t]; mi >= 0 {
+			if d.acc[mi].typ == extractor.Location || maskOf(d.acc[mi].typ)&tr.tgtMask == 0 {
+				return false
+			}
+			t = int(d.acc[mi].tokE)
+			continue
+		}
+		switch w := d.fold[t]; {
+		case w == "," || w == "and" || w == "or":
+		case isLowerWord(d.tokText[t]) && words < 6:
+			words++
+		default:
+			return false
+		}
+		t++
+	}
+	if t == start || t >= end {
+		return false
+	}
+	victims := endpoint{span: extractor.Span{Start: d.tokStart[start], End: d.tokEnd[t-1]}}
+	return hasEndpoint(d.victimPlaces([]endpoint{victims}), extractor.Span{Start: d.acc[k].start, End: d.acc[k].end})
+}

@@ -117,3 +117,15 @@ func TestListIntroGivesEachItemTheIntrosRelation(t *testing.T) {
 		})
 	}
 }
+
+func TestPlacesOfAListedVictimAreTargetsToo(t *testing.T) {
+	text := "Copper Marten is a Chinese espionage group. Copper Marten hit ports in 2021. Copper Marten wrote loaders.\n\n" +
+		"Harbor Analytics said thousands of businesses were affected. Victims included:\n\n" +
+		"- Pellmark Systems Inc., a grocery chain, which closed hundreds of its stores for days;\n" +
+		"- schools and universities in Chile;\n" +
+		"- accounting firms and dental practices.\n"
+	got := corefRelations(t, text)
+	if !hasRelation(got, "Copper Marten -targets-> Chile", "") {
+		t.Errorf("the place of a listed victim is no target: %q", got)
+	}
+}

@@ -481,13 +481,26 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 	}
 	if am, reach, ok := d.isAnaphor(c.start, c.end); ok {
 		am = d.peopleAnaphor(c.start, c.end, am) // "the charged hackers" (relation_group.go)
+		if am&mask == 0 && c.end-c.start == 2 && chargedSetHeads[d.fold[c.end-1]] {
+			return endpoint{}, false // "the hackers" that mean no charged people name no person
+		}
 		// The nearest mention of the first type the rule lists that fits
 		// ("they" in an actor rule means the actor, not a vendor named
 		// since), then of the next.
 		k := -1
-		for _, m := range order {
+		chained := false
+		for i, m := range order {
 			if k = d.antecedent(c.bs, c.start, reach, am&mask&m, direct); k >= 0 {
 				break
+			}
+			// No actor in reach, but an actor phrase is: the pronoun goes on
+			// about the actor in focus, not a firm named since
+			// (relation_it_chain.go).
+			if i == 0 && m&am&mask&maskOf(extractor.ThreatActor) != 0 && d.pronounChainsToActor(c.start, c.end) {
+				if k = d.topicActor(c.bs, direct); k >= 0 {
+					chained = true
+					break
+				}
 			}
 		}
 		if ks := d.subjectOfIt(c, am&mask, direct); ks >= 0 {
@@ -510,6 +523,7 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		// An anaphor that means an actor prefers the actor in focus to a
 		// malware or an actor of another paragraph (relation_coref_topic.go).
 		k, topic := rs.preferTopic(c, k, am, mask, order, direct)
+		topic = topic || chained
 		if k < 0 && (am != anyType || d.fold[c.start] == "they") && am&mask&maskOf(extractor.ThreatActor) != 0 {
 			// No actor in reach: the report's topic actor (relation_topic.go).
 			// A phrase that names an actor ("the group", "victims") falls
@@ -589,10 +603,20 @@ func (d *docState) subjectOfIt(c capRec, mask typeMask, direct []extractor.Span)
 		if mi < 0 || maskOf(d.acc[mi].typ)&mask == 0 || d.isDirect(&d.acc[mi], direct) {
 			continue
 		}
-		if found >= 0 || int(d.acc[mi].tokE) >= c.start || speechVerbs[d.fold[d.acc[mi].tokE]] {
+		if found >= 0 || int(d.acc[mi].tokE) >= c.start {
 			return -1
 		}
 		found = mi
+	}
+	// A mention that reports ("Microsoft said in 2023 that it ...",
+	// "Northwind described the group, saying it ...") may be the speaker or
+	// the one it speaks of: the rule's type order decides.
+	if found >= 0 {
+		for t := int(d.acc[found].tokE); t < c.start; t++ {
+			if speechVerbs[d.fold[t]] && isLowerWord(d.tokText[t]) {
+				return -1
+			}
+		}
 	}
 	return found
 }
@@ -608,7 +632,8 @@ func (d *docState) isDirect(m *cand, direct []extractor.Span) bool {
 
 var speechVerbs = map[string]bool{"said": true, "says": true, "reported": true, "reports": true, "wrote": true,
 	"writes": true, "noted": true, "notes": true, "assessed": true, "assesses": true, "believes": true,
-	"stated": true, "states": true, "told": true, "added": true, "warned": true, "observed": true, "found": true}
+	"stated": true, "states": true, "told": true, "added": true, "warned": true, "observed": true, "found": true,
+	"mentioned": true, "saying": true, "described": true, "describes": true}
 
 // mentionsWithin returns the accepted mentions inside [start, end).
 func (d *docState) mentionsWithin(start, end int) []*cand {

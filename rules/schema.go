@@ -1067,6 +1067,11 @@ func (p *parser) expand(items []strItem, lists map[string]*listSpec) []strItem {
 				continue
 			}
 			out = append(out, l.items...)
+			if it.s[1:] == listAnaphors {
+				// and the actor phrases no list spells out ("the
+				// state-backed crew"; relation_actor_np.go)
+				out = append(out, strItem{s: actorNPMarker, node: it.node})
+			}
 			continue
 		}
 		out = append(out, it)

@@ -1,0 +1,120 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/reportgraph/extractor"
+)
+
+// Actor phrases the anaphor list does not spell out. Reports go on about
+// the actor they named with a determiner, modifiers and an actor noun:
+// "the state-backed crew", "the Russian group", "the newer group", "the
+// North Korean hackers", "this ransomware gang". The list
+// relation_anaphors holds the common ones; the rest are read by shape: a
+// determiner, one or two modifiers (a place or its adjective, a word of
+// actorModifiers, or a hyphenated "-backed", "-linked", "-sponsored" ...
+// word), then a word of actorNPHeads, with no name right after it ("the
+// Chinese group APT41" names the group). A pattern element or a negation
+// whose list is $relation_anaphors reads them too, and so does the
+// resolver (isAnaphor), which gives them the head's types and a noun
+// phrase's reach.
+
+// actorNPMarker is the item expand adds after the items of
+// relation_anaphors; phraseSet turns it into phraseSet.actorNP.
+const actorNPMarker = "\x00actor-np"
+
+var (
+	actorNPDeterminers = []string{"the", "this", "that", "these", "those"}
+	actorNPHeads       = map[string]bool{"group": true, "crew": true, "outfit": true, "gang": true, "hackers": true,
+		"attackers": true, "operators": true, "intruders": true, "actor": true, "actors": true, "spies": true}
+	actorModifiers = map[string]bool{"state-sponsored": true, "state-backed": true, "state-linked": true,
+		"state-aligned": true, "ransomware": true, "espionage": true, "hacking": true, "cybercrime": true,
+		"cyber-espionage": true, "extortion": true, "newer": true, "older": true, "loose": true, "prolific": true,
+		"notorious": true, "shadowy": true, "elusive": true, "veteran": true, "threat": true, "apt": true,
+		"criminal": true, "cybercriminal": true, "same": true}
+	actorModifierSuffixes = []string{"-backed", "-linked", "-sponsored", "-aligned", "-speaking", "-based", "-affiliated",
+		"-nexus", "-funded", "-directed"}
+)
+
+// addActorNP makes ps read actor phrases by shape.
+func (c *compiler) addActorNP(ps *phraseSet) {
+	ps.actorNP = true
+	for _, det := range actorNPDeterminers {
+		c.p.vocabFor(det).addPhraseFirst(ps.id)
+		ps.firstWords.add(wordHash(det))
+	}
+	ps.maxTokens = max(ps.maxTokens, 6)
+}
+
+// actorNPEnd returns the end of an actor phrase by shape starting at
+// token i and ending by hi, or 0.
+func (d *docState) actorNPEnd(i, hi int) int {
+	if i+2 >= hi+1 || !isActorNPDeterminer(d.fold[i]) {
+		return 0
+	}
+	t, mods := i+1, 0
+	for t < hi && mods < 2 {
+		if m := d.startM[t]; m >= 0 && int(d.acc[m].tokE) > t {
+			a := &d.acc[m]
+			if a.typ != extractor.Location || int(a.tokE)-t > 2 {
+				return 0
+			}
+			t, mods = int(a.tokE), mods+1
+			continue
+		}
+		if !isActorModifier(d.fold[t]) {
+			break
+		}
+		t, mods = t+1, mods+1
+	}
+	if mods == 0 || t >= hi || !actorNPHeads[d.fold[t]] || !isLowerWord(d.tokText[t]) {
+		return 0
+	}
+	if t+1 < hi && d.startM[t+1] >= 0 {
+		return 0 // "the Chinese group APT41"
+	}
+	return t + 1
+}
+
+// addActorNPEnd adds to the ends buf[n:] (longest first) the end of an
+// actor phrase by shape at token i, when the lists did not give it.
+func (d *docState) addActorNPEnd(buf []int, n, i, hi int) []int {
+	e := d.actorNPEnd(i, hi)
+	if e == 0 {
+		return buf
+	}
+	for _, x := range buf[n:] {
+		if x == e {
+			return buf
+		}
+	}
+	buf = append(buf, e)
+	for j := len(buf) - 1; j > n && buf[j] > buf[j-1]; j-- {
+		buf[j], buf[j-1] = buf[j-1], buf[j]
+	}
+	return buf
+}
+
+func isActorNPDeterminer(w string) bool {
+	for _, d := range actorNPDeterminers {
+		if w == d {
+			return true
+		}
+	}
+	return false
+}
+
+func isActorModifier(w string) bool {
+	if actorModifiers[w] {
+		return true
+	}
+	if !strings.Contains(w, "-") {
+		return false
+	}
+	for _, suf := range actorModifierSuffixes {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+			return true
+		}
+	}
+	return false
+}
