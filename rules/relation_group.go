@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/reportgraph/extractor"
 )
@@ -544,14 +545,40 @@ func (d *docState) peopleSet(c capRec, mask typeMask) []endpoint {
 			}
 		}
 	}
-	if len(out) == 0 && typ == extractor.Organization {
-		out = d.orgListAfter(si, n, phrase)
+	if typ == extractor.Organization {
+		// Companies only by a list of their own (orgListAfter): reports
+		// name many organisations around one.
+		if len(out) == 0 {
+			out = d.orgListAfter(si, n, phrase)
+		}
+		return out
 	}
 	if len(out) == 0 {
 		out = d.namedAfter(si, n, phrase, typ)
 	}
 	return out
 }
+
+// objectList reports whether a list starting at token t is the object of
+// a verb or a colon ("The advisory names A, B and C", "They are A and
+// B", "...: A and B"), not the subject of a sentence or clause ("In May,
+// A and B published the report"), which says what those companies did, not
+// who they are.
+func (d *docState) objectList(t int) bool {
+	if t == 0 || d.sentOf[t-1] != d.sentOf[t] {
+		return false
+	}
+	w := d.tokText[t-1]
+	if w == ":" {
+		return true
+	}
+	r := []rune(w)
+	return len(r) > 1 && unicode.IsLower(r[0]) && !listWords[d.fold[t-1]]
+}
+
+// listWords join or open clauses; a list after them is no object.
+var listWords = map[string]bool{"and": true, "or": true, "but": true, "while": true, "when": true, "as": true,
+	"because": true, "although": true, "though": true, "whereas": true, "if": true, "since": true}
 
 // orgListAfter returns the companies a set of n companies in sentence si
 // stands for: the one coordinated list of exactly n organisations ("A, B
@@ -584,7 +611,7 @@ func (d *docState) orgListAfter(si, n int, phrase string) []endpoint {
 			}
 			list = append(list, j)
 		}
-		if len(list) == n {
+		if len(list) == n && d.objectList(int(d.acc[k].tokS)) {
 			if found != nil {
 				return nil
 			}

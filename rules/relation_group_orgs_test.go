@@ -108,7 +108,11 @@ rules:
 		{"Officials named three technology companies as suppliers to Granite Crane. Northwind Research helped draft the advisory. It names Pellmark Systems, Corvane Labs and Hallick Group.",
 			[]string{"Corvane Labs", "Hallick Group", "Pellmark Systems"}},
 		// Two lists of the number's length: which one is meant is unclear.
-		{"Officials named two firms as suppliers to Granite Crane. Pellmark Systems and Corvane Labs wrote about it. It names Hallick Group and Tessaly Partners.",
+		{"Officials named two firms as suppliers to Granite Crane. They thanked Pellmark Systems and Corvane Labs. It names Hallick Group and Tessaly Partners.",
+			nil},
+		// A list in subject position says what companies did, not which
+		// ones the set holds.
+		{"Officials named two firms as suppliers to Granite Crane. In May, Pellmark Systems and Corvane Labs published a report.",
 			nil},
 		// No list of that length.
 		{"Officials named three firms as suppliers to Granite Crane. It names Pellmark Systems and Corvane Labs.",
