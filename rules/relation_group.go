@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/reportgraph/extractor"
 )
@@ -546,12 +547,22 @@ var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "si
 
 // peopleSet returns the members of the set the slot span at cap c
 // describes, or nil when c is no such span or mask allows no person.
+//
+// A set of companies ("three Chinese technology companies") is read the
+// same way, with organisations for people: "The advisory named three
+// companies as suppliers to Y. ... It names A, B and C."
 func (d *docState) peopleSet(c capRec, mask typeMask) []endpoint {
-	if c.end-c.start < 2 || mask&maskOf(extractor.Person) == 0 {
+	if c.end-c.start < 2 {
+		return nil
+	}
+	typ := extractor.Person
+	if orgGroupHeads[d.fold[c.end-1]] {
+		typ = extractor.Organization
+	} else if !setNouns[d.fold[c.end-1]] {
 		return nil
 	}
 	n := numberWords[d.fold[c.start]]
-	if n == 0 || !setNouns[d.fold[c.end-1]] || d.mentionAt(c.bs, c.be) != nil {
+	if n == 0 || mask&maskOf(typ) == 0 || d.mentionAt(c.bs, c.be) != nil {
 		return nil
 	}
 	phrase := d.text[c.bs:c.be]
@@ -561,7 +572,7 @@ func (d *docState) peopleSet(c capRec, mask typeMask) []endpoint {
 		lo, hi := d.sentLo[sj], d.sentLo[sj+1]
 		for j := d.setIntro(lo, hi); j >= 0 && j < hi && len(out) < n; {
 			m := d.startM[j]
-			if m < 0 || d.acc[m].typ != extractor.Person {
+			if m < 0 || d.acc[m].typ != typ {
 				break
 			}
 			a := &d.acc[m]
@@ -576,19 +587,95 @@ func (d *docState) peopleSet(c capRec, mask typeMask) []endpoint {
 			}
 		}
 	}
+	if typ == extractor.Organization {
+		// Companies only by a list of their own (orgListAfter): reports
+		// name many organisations around one.
+		if len(out) == 0 {
+			out = d.orgListAfter(si, n, phrase)
+		}
+		return out
+	}
 	if len(out) == 0 {
-		out = d.namedAfter(si, n, phrase)
+		out = d.namedAfter(si, n, phrase, typ)
 	}
 	return out
 }
 
-// namedAfter returns the people a set of n people in sentence si stands
-// for when no list intro names them: the lists of people ("A and B",
-// "C, D and E", or one name) the next setReach sentences give, when they
-// add up to exactly n ("The five defendants belong to Y. ... an
-// indictment against A and B ... charges C, D and E"). A person quoted
-// ("said X", "X said") is no member. Else nil.
-func (d *docState) namedAfter(si, n int, phrase string) []endpoint {
+// objectList reports whether a list starting at token t is the object of
+// a verb or a colon ("The advisory names A, B and C", "They are A and
+// B", "...: A and B"), not the subject of a sentence or clause ("In May,
+// A and B published the report"), which says what those companies did, not
+// who they are.
+func (d *docState) objectList(t int) bool {
+	if t == 0 || d.sentOf[t-1] != d.sentOf[t] {
+		return false
+	}
+	w := d.tokText[t-1]
+	if w == ":" {
+		return true
+	}
+	r := []rune(w)
+	return len(r) > 1 && unicode.IsLower(r[0]) && !listWords[d.fold[t-1]]
+}
+
+// listWords join or open clauses; a list after them is no object.
+var listWords = map[string]bool{"and": true, "or": true, "but": true, "while": true, "when": true, "as": true,
+	"because": true, "although": true, "though": true, "whereas": true, "if": true, "since": true}
+
+// orgListAfter returns the companies a set of n companies in sentence si
+// stands for: the one coordinated list of exactly n organisations ("A, B
+// and C") the next setReach sentences give. Reports name other companies
+// and bodies around such a list (the agencies that signed the advisory),
+// so the count of all the organisations named after the set would rarely
+// be right; a list of exactly that length is. Two such lists: nil.
+func (d *docState) orgListAfter(si, n int, phrase string) []endpoint {
+	if si+1 >= len(d.sents) {
+		return nil
+	}
+	lo := d.sentLo[si+1]
+	hi := d.sentLo[min(si+1+setReach, len(d.sents))]
+	var found []endpoint
+	k := sort.Search(len(d.acc), func(k int) bool { return int(d.acc[k].tokS) >= lo })
+	for k < len(d.acc) && int(d.acc[k].tokS) < hi {
+		if a := &d.acc[k]; a.typ != extractor.Organization || a.hide {
+			k++
+			continue
+		}
+		// The list starting at k: organisations joined by ",", "and", ", and".
+		list := []int{k}
+		j := k + 1
+		for ; j < len(d.acc) && int(d.acc[j].tokS) < hi; j++ {
+			if d.acc[j].hide {
+				continue
+			}
+			if d.acc[j].typ != extractor.Organization || !d.listJoined(int(d.acc[list[len(list)-1]].tokE), int(d.acc[j].tokS)) {
+				break
+			}
+			list = append(list, j)
+		}
+		if len(list) == n && d.objectList(int(d.acc[k].tokS)) {
+			if found != nil {
+				return nil
+			}
+			for _, m := range list {
+				a := &d.acc[m]
+				found = append(found, endpoint{span: extractor.Span{Start: a.start, End: a.end},
+					coref: fmt.Sprintf("%q → %s", phrase, d.surface(a))})
+			}
+		}
+		k = j
+	}
+	return found
+}
+
+// namedAfter returns the mentions of type typ (people, or companies) a set
+// of n in sentence si stands for when no list intro names them: the lists
+// of them ("A and B", "C, D and E", or one name) the next setReach
+// sentences give, when they add up to exactly n ("The five defendants
+// belong to Y. ... an indictment against A and B ... charges C, D and
+// E"). One quoted ("said X", "X said", "according to X") is no member.
+// Else nil.
+func (d *docState) namedAfter(si, n int, phrase string, typ extractor.EntityType) []endpoint {
 	if si+1 >= len(d.sents) {
 		return nil
 	}
@@ -601,14 +688,14 @@ func (d *docState) namedAfter(si, n int, phrase string) []endpoint {
 	beside := map[string]bool{}
 	k := sort.Search(len(d.acc), func(k int) bool { return int(d.acc[k].tokS) >= d.sentLo[si] })
 	for ; k < len(d.acc) && int(d.acc[k].tokS) < lo; k++ {
-		if a := &d.acc[k]; a.typ == extractor.Person && !a.hide {
+		if a := &d.acc[k]; a.typ == typ && !a.hide {
 			beside[personKey(d, a)] = true
 			beside[lastWord(personKey(d, a))] = true
 		}
 	}
 	for ; k < len(d.acc) && int(d.acc[k].tokS) < hi; k++ {
 		a := &d.acc[k]
-		if a.typ != extractor.Person || a.hide || d.quoted(int(a.tokS), int(a.tokE)) {
+		if a.typ != typ || a.hide || d.quoted(int(a.tokS), int(a.tokE)) {
 			continue
 		}
 		// One person named again ("Zhang" after "Zhang Haoran") counts once.

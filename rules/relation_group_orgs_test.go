@@ -69,3 +69,67 @@ rules:
 		}
 	}
 }
+
+// A counted set of companies ("three technology companies") stands for the
+// one list of exactly that many companies the next sentences give, though
+// other organisations are named around it; with two such lists, or none,
+// it stands for nobody.
+func TestCompanySetNamedAfter(t *testing.T) {
+	p := packOf(t, `
+rules:
+  - id: names
+    kind: gazetteer
+    entries:
+      - {name: Pellmark Systems, type: organization}
+      - {name: Corvane Labs, type: organization}
+      - {name: Hallick Group, type: organization}
+      - {name: Northwind Research, type: organization}
+      - {name: Tessaly Partners, type: organization}
+      - {name: Granite Crane, type: threat-actor}
+  - id: set
+    kind: relation
+    relation: affiliated-with
+    source: [organization]
+    target: [threat-actor]
+    pattern:
+      - slot: source
+        seq:
+          - lower_in: [two, three]
+          - {any: true, not: [{text: [".", ","]}, {entity: any}], repeat: "0-2"}
+          - lower_in: [companies, firms]
+      - lower: "as suppliers to"
+      - {slot: target, entity: any}
+`)
+	gc := " -affiliated-with-> Granite Crane"
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Officials named three technology companies as suppliers to Granite Crane. Northwind Research helped draft the advisory. It names Pellmark Systems, Corvane Labs and Hallick Group.",
+			[]string{"Corvane Labs", "Hallick Group", "Pellmark Systems"}},
+		// Two lists of the number's length: which one is meant is unclear.
+		{"Officials named two firms as suppliers to Granite Crane. They thanked Pellmark Systems and Corvane Labs. It names Hallick Group and Tessaly Partners.",
+			nil},
+		// A list in subject position says what companies did, not which
+		// ones the set holds.
+		{"Officials named two firms as suppliers to Granite Crane. In May, Pellmark Systems and Corvane Labs published a report.",
+			nil},
+		// No list of that length.
+		{"Officials named three firms as suppliers to Granite Crane. It names Pellmark Systems and Corvane Labs.",
+			nil},
+	} {
+		var got []string
+		for _, r := range relations(t, p, c.text) {
+			src, _, ok := strings.Cut(r, gc)
+			if !ok {
+				t.Errorf("%q: unexpected relation %q", c.text, r)
+				continue
+			}
+			src, _, _ = strings.Cut(src, " @")
+			got = append(got, src)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: sources %q, want %q", c.text, got, c.want)
+		}
+	}
+}

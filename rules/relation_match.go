@@ -333,26 +333,47 @@ func (rs *relState) found(r *rule, i, end int) {
 	if last := d.sentOf[end-1]; last != si { // a bullet list read with its intro (relation_lists.go)
 		sent.End = d.sents[last].End
 	}
+	emit := func(typ string, s, t endpoint) {
+		if s.span == t.span || d.ownPlaceElsewhere(r, s.span, t.span) { // relation_own_place.go
+			return
+		}
+		coref := s.coref
+		if t.coref != "" {
+			coref = strings.TrimPrefix(coref+"; "+t.coref, "; ")
+		}
+		m := RelationMatch{Type: typ, Source: s.span, Target: t.span, Sentence: sent, Rule: r.id,
+			Priority: r.prio, Hedge: hedge, Coref: coref}
+		k := relKey{m.Type, m.Source, m.Target}
+		if j, ok := rs.best[k]; ok {
+			if rs.out[j].Priority >= m.Priority {
+				return
+			}
+			rs.out[j] = RelationMatch{} // replaced by a higher-priority rule
+		}
+		rs.best[k] = len(rs.out)
+		rs.out = append(rs.out, m)
+	}
 	for _, s := range sources {
 		for _, t := range targets {
-			if s.span == t.span || d.ownPlaceElsewhere(r, s.span, t.span) { // relation_own_place.go
+			emit(r.rel.typ, s, t)
+		}
+	}
+	// The parents named with a target body ("Center 16 of Russia's FSB")
+	// are the actor's too (relation_parent_chain.go).
+	if chainTypes[r.rel.typ] {
+		var parents []chained
+		for _, t := range targets {
+			parents = append(parents, d.parentChain(t, r.rel.typ)...)
+		}
+		for _, s := range sources {
+			if m := d.accAt(s.span); len(parents) == 0 || m < 0 || maskOf(d.acc[m].typ)&chainSources == 0 {
 				continue
 			}
-			coref := s.coref
-			if t.coref != "" {
-				coref = strings.TrimPrefix(coref+"; "+t.coref, "; ")
-			}
-			m := RelationMatch{Type: r.rel.typ, Source: s.span, Target: t.span, Sentence: sent, Rule: r.id,
-				Priority: r.prio, Hedge: hedge, Coref: coref}
-			k := relKey{m.Type, m.Source, m.Target}
-			if j, ok := rs.best[k]; ok {
-				if rs.out[j].Priority >= m.Priority {
-					continue
+			for _, p := range parents {
+				if !hasEndpoint(targets, p.end.span) {
+					emit(p.typ, s, p.end)
 				}
-				rs.out[j] = RelationMatch{} // replaced by a higher-priority rule
 			}
-			rs.best[k] = len(rs.out)
-			rs.out = append(rs.out, m)
 		}
 	}
 }
