@@ -493,6 +493,9 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		if ks := d.subjectOfIt(c, am&mask, direct); ks >= 0 {
 			k = ks
 		}
+		if kc := rs.possessiveChain(r, c, am&mask, order, direct); kc >= 0 {
+			k = kc // "The unit ..., and the report named one of its officers" (relation_its_chain.go)
+		}
 		if kp := d.pluralPersonSubject(c, am&mask, direct); kp >= 0 {
 			k = kp // "Both men worked for Y, a firm in Z. Prosecutors said they ..." (relation_group.go)
 		}
