@@ -54,7 +54,10 @@ func (d *docState) describedAntecedent(s, e, at, minSent int, mask typeMask, ski
 		if nameHeads[head] && d.fold[c.tokE-1] == head {
 			return k
 		}
-		if d.appositionHead(int(c.tokE), head) || d.namedAs(int(c.tokS), head) {
+		// The anaphor itself after the mention's comma is no description
+		// of it: in "According to X, the hackers deployed Y" the hackers
+		// are not X.
+		if int(c.tokE)+1 != s && d.appositionHead(int(c.tokE), head) || d.namedAs(int(c.tokS), head) {
 			return k
 		}
 	}
