@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/reportgraph/extractor"
 )
 
@@ -51,7 +54,10 @@ func (d *docState) describedAntecedent(s, e, at, minSent int, mask typeMask, ski
 		if nameHeads[head] && d.fold[c.tokE-1] == head {
 			return k
 		}
-		if d.appositionHead(int(c.tokE), head) || d.namedAs(int(c.tokS), head) {
+		// The anaphor itself after the mention's comma is no description
+		// of it: in "According to X, the hackers deployed Y" the hackers
+		// are not X.
+		if int(c.tokE)+1 != s && d.appositionHead(int(c.tokE), head) || d.namedAs(int(c.tokS), head) {
 			return k
 		}
 	}
@@ -73,11 +79,23 @@ func (d *docState) headNamedAntecedent(s, e, at, minSent int, mask typeMask, ski
 		return -1
 	}
 	for k := range d.mentionsBefore(at, minSent) {
-		if c := &d.acc[k]; maskOf(c.typ)&mask != 0 && !skipped(c, skip) && d.fold[c.tokE-1] == head {
+		if c := &d.acc[k]; maskOf(c.typ)&mask != 0 && !skipped(c, skip) && (d.fold[c.tokE-1] == head || d.numberedName(c, head)) {
 			return k
 		}
 	}
 	return -1
+}
+
+// numberedName reports whether mention c is its head and a number: "Unit
+// 78020", "Bureau 121", "Center 16" are the unit, bureau or centre a later
+// "the unit" means, nearer bodies ("a bureau of the Chengdu Military
+// Region") notwithstanding.
+func (d *docState) numberedName(c *cand, head string) bool {
+	if c.tokE-c.tokS != 2 || d.fold[c.tokS] != head {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(d.tokText[c.tokS+1])
+	return unicode.IsDigit(r)
 }
 
 // namingWords end a clause that names what comes next: "an operation that

@@ -36,57 +36,56 @@ var peopleModifiers = map[string]bool{"charged": true, "indicted": true, "accuse
 	"sanctioned": true, "arrested": true, "named": true, "wanted": true, "extradited": true}
 
 // peopleAnaphor narrows the types an anaphor at tokens [s, e) may refer to
-// (am) to people when a word of peopleModifiers qualifies it.
+// (am) to people when a word of peopleModifiers qualifies it, and lets
+// "the hackers" mean people when hackersArePeople.
 func (d *docState) peopleAnaphor(s, e int, am typeMask) typeMask {
 	for i := s + 1; i < e-1; i++ {
 		if peopleModifiers[d.fold[i]] {
 			return maskOf(extractor.Person)
 		}
 	}
-	if e-s == 2 && d.fold[s] == "the" && chargedSetHeads[d.fold[s+1]] && d.chargedSetBefore(s) {
-		return maskOf(extractor.Person)
+	if d.hackersArePeople(s, e) {
+		return am | maskOf(extractor.Person)
 	}
 	return am
 }
 
-// chargedSetHeads are the heads of actor phrases that, right after a
-// charge names several people, mean those people: "The Justice Department
-// charged four members of the PLA, A, B, C and D. Prosecutors said the
-// hackers got in by exploiting X" is about the four.
-var chargedSetHeads = map[string]bool{"hackers": true, "attackers": true, "intruders": true}
-
-// chargedSetBefore reports whether the sentence of token s, before it, or
-// the sentence before that names at least two people in a sentence with a
-// charge word, and no threat actor stands between them and s.
-func (d *docState) chargedSetBefore(s int) bool {
-	si := int(d.sentOf[s])
-	for sj := si; sj >= 0 && sj >= si-1; sj-- {
-		lo, hi := d.sentLo[sj], d.sentLo[sj+1]
-		if sj == si {
-			hi = s
+// hackersArePeople reports whether "the hackers" at tokens [s, e) may mean
+// the people named just before: in "Prosecutors charged A, B, C and D over
+// the breach. They said the hackers got in by exploiting CVE-X" the
+// hackers are the four. That needs two people or more (no quoted
+// speakers) in its sentence or the one before (a heading between ends
+// it), and no threat actor or campaign named since the first of them;
+// else the phrase means the actor, as it mostly does in a report.
+func (d *docState) hackersArePeople(s, e int) bool {
+	if e-s != 2 || d.fold[s] != "the" || !peopleActorNouns[d.fold[s+1]] {
+		return false
+	}
+	lo := d.sentLo[max(0, int(d.sentOf[s])-1)]
+	people := map[string]bool{}
+	for t := lo; t < s; t++ {
+		mi := int(d.startM[t])
+		if mi < 0 || d.acc[mi].hide {
+			continue
 		}
-		people, charged := map[string]bool{}, false
-		for t := lo; t < hi; t++ {
-			if chargeWords[d.fold[t]] {
-				charged = true
+		a := &d.acc[mi]
+		switch a.typ {
+		case extractor.Person:
+			if !d.quoted(int(a.tokS), int(a.tokE)) {
+				people[personKey(d, a)] = true
 			}
-			mi := d.startM[t]
-			if mi < 0 || d.acc[mi].hide {
-				continue
-			}
-			switch d.acc[mi].typ {
-			case extractor.ThreatActor:
+		case extractor.ThreatActor, extractor.Campaign:
+			if len(people) > 0 {
 				return false
-			case extractor.Person:
-				people[strings.ToLower(d.surface(&d.acc[mi]))] = true
 			}
-		}
-		if charged && len(people) >= 2 {
-			return true
 		}
 	}
-	return false
+	return len(people) >= 2
 }
+
+// peopleActorNouns are the plural nouns of an actor anaphor that may mean
+// the people an indictment named ("the hackers").
+var peopleActorNouns = map[string]bool{"hackers": true, "attackers": true, "intruders": true}
 
 // groupEnds returns the endpoints a slot span at cap c resolved to e
 // stands for: e alone, or for a plural person anaphor the people it

@@ -502,7 +502,7 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 	}
 	if am, reach, ok := d.isAnaphor(c.start, c.end); ok {
 		am = d.peopleAnaphor(c.start, c.end, am) // "the charged hackers" (relation_group.go)
-		if am&mask == 0 && c.end-c.start == 2 && chargedSetHeads[d.fold[c.end-1]] {
+		if am&mask == 0 && c.end-c.start == 2 && peopleActorNouns[d.fold[c.end-1]] {
 			return endpoint{}, false // "the hackers" that mean no charged people name no person
 		}
 		// The nearest mention of the first type the rule lists that fits
@@ -526,6 +526,9 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		}
 		if ks := d.subjectOfIt(c, am&mask, direct); ks >= 0 {
 			k = ks
+		}
+		if kc := rs.possessiveChain(r, c, am&mask, order, direct); kc >= 0 {
+			k = kc // "The unit ..., and the report named one of its officers" (relation_its_chain.go)
 		}
 		if kp := d.pluralPersonSubject(c, am&mask, direct); kp >= 0 {
 			k = kp // "Both men worked for Y, a firm in Z. Prosecutors said they ..." (relation_group.go)
