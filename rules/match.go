@@ -363,6 +363,13 @@ func (d *docState) stopRule(c *cand) int32 {
 		if t == "" {
 			t = d.text[c.start:c.end]
 		}
+		// A mention named by its whole match (canonical: match) is the
+		// entity of that name: "government" in "China's government" is
+		// the organ of one state, not the generic word the stop list
+		// holds.
+		if c.canonical != "" && d.p.rules[c.rule].canonWhole {
+			t = c.canonical
+		}
 		stop = d.p.stops.stops(c.typ, t)
 	}
 	if d.trace != nil {

@@ -118,3 +118,36 @@ rules:
 		}
 	}
 }
+
+// A stop word is a generic word; a mention named by its whole match
+// (canonical: match) is the entity of that longer name, so the stop list
+// must not drop it for its captured word alone.
+func TestStopListReadsTheNameOfACanonicalMatch(t *testing.T) {
+	p := loadWith(t, `
+rules:
+  - id: t.stop
+    kind: stop
+    types: [government]
+    words: [council]
+  - id: t.city-council
+    kind: pattern
+    type: government
+    stage: 2
+    canonical: match
+    pattern: [{entity: location}, {text: "'s"}, {lower: council, capture: true}]
+  - id: t.bare-council
+    kind: pattern
+    type: government
+    pattern: [{text: the}, {lower: council, capture: true}]
+`)
+	res := matchText(t, p, "Lisbon's council met; the council adjourned.")
+	var got []string
+	for _, m := range res.Mentions {
+		if m.Type == "government" {
+			got = append(got, m.Text+"="+m.Canonical)
+		}
+	}
+	if len(got) != 1 || got[0] != "council=Lisbon's council" {
+		t.Fatalf("government mentions = %v, want only council=Lisbon's council", got)
+	}
+}

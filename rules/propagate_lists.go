@@ -202,6 +202,11 @@ func (d *docState) newItemName(a, b int) bool {
 	if d.overlapsAccepted(d.tokStart[a], d.tokEnd[b-1]) {
 		return false
 	}
+	// An item that opens a sentence with a function word ("- In
+	// October 2019, the firm ...") tells a story; it names nothing.
+	if d.p.capStop[d.fold[a]] {
+		return false
+	}
 	for i := a; i < b; i++ {
 		if !nameLikeToken(d.tokText[i]) {
 			return false
@@ -210,9 +215,10 @@ func (d *docState) newItemName(a, b int) bool {
 	return b-a > 1 || !d.ordinaryWord(d.tokText[a])
 }
 
-// siblingKinds returns, per intro, the one type of malware or tool that
-// two or more of its items open with, when no item opens with a mention
-// of another type.
+// siblingKinds returns, per intro, the one type of malware, tool or
+// organisation that two or more of its items open with, when no item opens
+// with a mention of another type: "login portals related to:" then "-
+// UniCredit Group", "- Amazon", "- Banca Sella" lists companies.
 func (d *docState) siblingKinds(items []listItem) map[int32]extractor.EntityType {
 	out := map[int32]extractor.EntityType{}
 	for i := 0; i < len(items); {
@@ -231,7 +237,7 @@ func (d *docState) siblingKinds(items []listItem) map[int32]extractor.EntityType
 		}
 		if len(counts) == 1 {
 			for typ, n := range counts {
-				if n >= 2 && (typ == extractor.Malware || typ == extractor.Tool) {
+				if n >= 2 && (typ == extractor.Malware || typ == extractor.Tool || typ == extractor.Organization) {
 					out[items[i].intro] = typ
 				}
 			}
