@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/reportgraph/extractor/rules"
 )
 
 // NormalizeName is the identity key of a name: NFKC, case-folded, dashes and
@@ -27,7 +29,7 @@ func NormalizeName(s string) string {
 // without a backquote, with single spaces between words. Most names
 // Resolve normalises are such.
 func plainASCII(s string) bool {
-	return strings.IndexByte(s, '`') < 0 && singleSpaced(s)
+	return strings.IndexByte(s, '`') < 0 && rules.SingleSpaced(s)
 }
 
 // rewriteName is NormalizeName's rewrite of the characters: NFKC, one

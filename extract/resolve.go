@@ -508,25 +508,10 @@ func surfaceName(m extractor.Mention) string {
 		return m.Text
 	}
 	text := m.Text
-	if !singleSpaced(text) {
+	if !rules.SingleSpaced(text) {
 		text = strings.Join(strings.Fields(text), " ")
 	}
 	return trimPossessive(text)
-}
-
-// singleSpaced reports whether s is ASCII with its words already separated
-// by single spaces, so that strings.Join(strings.Fields(s), " ") == s and
-// surfaceName, called several times per mention, need not rebuild it.
-func singleSpaced(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= 0x80, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
-			return false
-		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
-			return false
-		}
-	}
-	return true
 }
 
 // sectorHeads are the nouns a list of sector words shares: "the energy,

@@ -230,15 +230,17 @@ func load(embedded bool, dirs []string, extra ...Gazetteer) (*Pack, error) {
 // oneSpace folds every run of white space, line breaks included, into one
 // space and trims the ends: a name wrapped over two lines is one name.
 func oneSpace(s string) string {
-	if singleSpaced(s) {
+	if SingleSpaced(s) {
 		return s // most names: nothing to rebuild, nothing to allocate
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// singleSpaced reports whether s is ASCII with its words already separated
-// by single spaces, so that strings.Join(strings.Fields(s), " ") == s.
-func singleSpaced(s string) bool {
+// SingleSpaced reports whether s is ASCII with its words already separated
+// by single spaces, so that strings.Join(strings.Fields(s), " ") == s: a
+// caller that normalises names often (extract's surfaceName) may skip the
+// rebuild.
+func SingleSpaced(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c >= 0x80, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
