@@ -55,15 +55,7 @@ rules:
 		{"Pellmark Systems and Corvane Labs were named. Both firms work for the Ministry of State Security.",
 			[]string{"Corvane Labs", "Pellmark Systems"}},
 	} {
-		var got []string
-		for _, r := range relations(t, p, c.text) {
-			src, _, ok := strings.Cut(r, mss)
-			if !ok {
-				t.Errorf("%q: unexpected relation %q", c.text, r)
-				continue
-			}
-			got = append(got, src)
-		}
+		got := sourcesTo(t, p, c.text, mss)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("%q: sources %q, want %q", c.text, got, c.want)
 		}
@@ -118,18 +110,27 @@ rules:
 		{"Officials named three firms as suppliers to Granite Crane. It names Pellmark Systems and Corvane Labs.",
 			nil},
 	} {
-		var got []string
-		for _, r := range relations(t, p, c.text) {
-			src, _, ok := strings.Cut(r, gc)
-			if !ok {
-				t.Errorf("%q: unexpected relation %q", c.text, r)
-				continue
-			}
-			src, _, _ = strings.Cut(src, " @")
-			got = append(got, src)
-		}
+		got := sourcesTo(t, p, c.text, gc)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("%q: sources %q, want %q", c.text, got, c.want)
 		}
 	}
+}
+
+// sourcesTo returns the sources of the relations found in text, each of
+// which must end in arrow (" -type-> Target"); any other relation is an
+// error.
+func sourcesTo(t *testing.T, p *Pack, text, arrow string) []string {
+	t.Helper()
+	var got []string
+	for _, r := range relations(t, p, text) {
+		src, _, ok := strings.Cut(r, arrow)
+		if !ok {
+			t.Errorf("%q: unexpected relation %q", text, r)
+			continue
+		}
+		src, _, _ = strings.Cut(src, " @")
+		got = append(got, src)
+	}
+	return got
 }
