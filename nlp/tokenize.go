@@ -253,6 +253,13 @@ func (t *tokenizer) trailSplit(lo, hi, chunkHi int) int {
 	switch r {
 	case '”', '’', '»', '…', '—', '–', '）', '」', '』', '】', '。', '，', '、', '；', '：', '！', '？':
 		return size
+	case '®', '™', '℠', '©':
+		// Trademark signs after a vendor's or product's name ("CrowdStrike®
+		// Intelligence", "Counter Threat Unit™") are no part of the word, so
+		// the name matches as written without them.
+		if size < len(s) {
+			return size
+		}
 	}
 	return 0
 }

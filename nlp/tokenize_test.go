@@ -65,6 +65,8 @@ func TestTokenize(t *testing.T) {
 		{"**[APT33/Elfin](hxxps://evil[.]com/a_(b))**", "** | [ | APT33 | / | Elfin | ] | ( | hxxps://evil[.]com/a_(b) | ) | **"},
 		{"[Volt Typhoon](/actors/volt) and Shathak(https://x.example/y)", "[ | Volt | Typhoon | ] | ( | /actors/volt | ) | and | Shathak | ( | https://x.example/y | )"},
 		{"https://en.wikipedia.org/wiki/Foo_(bar) [1](#fn1)", "https://en.wikipedia.org/wiki/Foo_(bar) | [ | 1 | ] | ( | #fn1 | )"},
+		// Trademark signs are peeled off the name they follow; a lone sign stays.
+		{"Acmesec® Falcon® Watch™ (ATW™) and ©", "Acmesec | ® | Falcon | ® | Watch | ™ | ( | ATW | ™ | ) | and | ©"},
 	}
 	for _, c := range cases {
 		got := strings.Join(tokenTexts(Tokenize(c.in)), " | ")
