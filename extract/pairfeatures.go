@@ -111,10 +111,9 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 	}
 	short := uint32(0)
 	for k, w := range words {
-		emit(mix(mix(fWordDir, w), dir))
 		emit(mix(mix(mix(fWordTypes, w), tp), dir))
 		if k+1 < len(words) {
-			emit(mix(mix(mix(fBigram, w), words[k+1]), dir))
+			emit(mix(mix(mix(mix(fBigram, w), words[k+1]), tp), dir))
 		}
 		short = mix(short, w)
 	}

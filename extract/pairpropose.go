@@ -90,7 +90,6 @@ func (m *PairModel) proposeRun(ds *extractor.Dataset, byID map[string]int, cands
 	}
 	var order []key
 	var best []*proposal
-	var probs []float64
 	perDoc := map[[2]int]int{} // entity pair → index into order, for the current document
 	doc := ""
 	for i := range cands {
@@ -99,8 +98,7 @@ func (m *PairModel) proposeRun(ds *extractor.Dataset, byID map[string]int, cands
 			doc = c.Doc
 			clear(perDoc)
 		}
-		probs = m.Probabilities(c.Features, probs)
-		cls, p := m.bestAllowed(c, probs)
+		cls, p := m.bestAllowed(c)
 		if cls <= 0 || p < threshold {
 			continue
 		}
@@ -139,16 +137,45 @@ func (m *PairModel) proposeRun(ds *extractor.Dataset, byID map[string]int, cands
 	}
 }
 
-// bestAllowed is the relation class of highest probability that the
-// candidate's type pair allows (0 when none does).
-func (m *PairModel) bestAllowed(c *PairCandidate, probs []float64) (int, float64) {
-	cls, p := 0, 0.0
-	for _, k := range m.allowed[c.types] {
-		if probs[k] > p {
-			cls, p = k, probs[k]
+// bestAllowed is the relation class of highest probability among those the
+// candidate's type pair allows (0 when none), the softmax taken over
+// "none" and those classes only: a class the pair cannot have takes no
+// probability mass, and the sums cost a few additions per feature instead
+// of one per class.
+func (m *PairModel) bestAllowed(c *PairCandidate) (int, float64) {
+	allowed := m.allowed[c.types]
+	if len(allowed) == 0 {
+		return 0, 0
+	}
+	k := len(m.meta.Classes)
+	var sums [16]float32
+	var acc []float32 // "none", then the allowed classes in order
+	if n := len(allowed) + 1; n <= len(sums) {
+		acc = sums[:n]
+	} else {
+		acc = make([]float32, n)
+	}
+	for _, f := range c.Features {
+		row := m.weights[int(f)*k : int(f)*k+k]
+		acc[0] += row[0]
+		for j, cl := range allowed {
+			acc[j+1] += row[cl]
 		}
 	}
-	return cls, p
+	none := float64(acc[0]) + m.meta.Bias[0]
+	best, bestS := 0, math.Inf(-1)
+	for j, cl := range allowed {
+		if s := float64(acc[j+1]) + m.meta.Bias[cl]; s > bestS {
+			best, bestS = cl, s
+		}
+	}
+	// The softmax over the subset, shifted by its largest score.
+	hi := math.Max(none, bestS)
+	sum := math.Exp(none - hi)
+	for j, cl := range allowed {
+		sum += math.Exp(float64(acc[j+1]) + m.meta.Bias[cl] - hi)
+	}
+	return best, math.Exp(bestS-hi) / sum
 }
 
 func onlyModel(evs []extractor.Evidence) bool {

@@ -147,6 +147,7 @@ func (m *PairModel) prepare(res *DocResult, entities []extractor.Entity, owner m
 		d.sentLo[si+1] = d.sentLo[si] + len(s.Tokens)
 	}
 	d.words = make([]uint32, d.sentLo[ns])
+	d.mentions = make([]pairMention, 0, len(res.Mentions))
 	local := map[int]int{} // index in ds.Entities → index in d.ents
 	var count []int
 	for _, mn := range res.Mentions {
@@ -177,7 +178,10 @@ func (m *PairModel) prepare(res *DocResult, entities []extractor.Entity, owner m
 		d.mentions = append(d.mentions, pairMention{start: mn.Start, end: mn.End, tokLo: d.sentLo[si] + lo,
 			tokHi: d.sentLo[si] + hi, sent: si, entity: e, typ: typ, typeHash: wordHash(typ)})
 	}
-	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].start < d.mentions[j].start })
+	less := func(i, j int) bool { return d.mentions[i].start < d.mentions[j].start }
+	if !sort.SliceIsSorted(d.mentions, less) { // they usually come in text order
+		sort.SliceStable(d.mentions, less)
+	}
 	// The report's main actor and main organisation: the entity of that
 	// type with the most mentions (ties to the earlier one).
 	for _, group := range [][]string{{string(extractor.ThreatActor)}, {string(extractor.Organization), string(extractor.Government)}} {
