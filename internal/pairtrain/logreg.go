@@ -9,6 +9,7 @@ import (
 type example struct {
 	features []uint32
 	class    int
+	weight   float64 // scales the example's gradient; 0 counts as 1
 }
 
 // sgdOptions are the settings of the logistic regression's training.
@@ -41,11 +42,16 @@ func trainSoftmax(exs []example, k, buckets int, o sgdOptions) (w, bias []float6
 		for _, i := range order {
 			ex := exs[i]
 			softmax(ex.features, w, bias, scores)
+			wt := ex.weight
+			if wt == 0 {
+				wt = 1
+			}
 			for c := 0; c < k; c++ {
 				g := scores[c]
 				if c == ex.class {
 					g--
 				}
+				g *= wt
 				bias[c] -= rate * g
 				for _, f := range ex.features {
 					j := int(f)*k + c
