@@ -37,15 +37,15 @@ type PairCandidate struct {
 // pairMention is a resolved mention as the candidate pass sees it.
 type pairMention struct {
 	start, end   int    // bytes
-	tokLo, tokHi int    // token range [lo, hi) in the document's token list
+	tokLo, tokHi int    // token range [lo, hi), counted over the document's sentences (pairDoc.sentLo)
 	sent         int    // sentence index
 	entity       int    // index into pairDoc.ents
 	typ          string // the entity's type
 	typeHash     uint32 // wordHash of typ
 }
 
-// pairRole is one rule relation an entity takes part in: its type with
-// the side ("uses>" as source, ">uses" as target) and the other end.
+// pairRole is one rule relation an entity takes part in: its type and
+// the entity's side (source or target), hashed together, and the other end.
 type pairRole struct {
 	role  uint32 // mix of the relation type's and the side's hashes
 	other int    // entity index, -1 when the other end is not in this document's mentions
