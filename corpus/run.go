@@ -31,6 +31,9 @@ type Run struct {
 	GoldWithoutDocument  []string
 	Warnings             []string
 	Failed               int
+	// Results are the documents' extraction results before resolution
+	// (what a relation model's candidates are built from).
+	Results []*extract.DocResult
 }
 
 // Run reads and extracts the corpus's documents, resolves entities across
@@ -67,6 +70,7 @@ func (r *Runner) Run(ctx context.Context, c *Corpus) *Run {
 		}
 	}
 	out.Dataset = extract.Resolve(results, r.Resolve...)
+	out.Results = results
 	if len(c.Sources) > 0 {
 		var fileDocs []extractor.DocumentSummary
 		for _, d := range out.Dataset.Documents {

@@ -49,6 +49,7 @@ type resolver struct {
 	kb         *kbIndex
 	kinds      map[string]string // rule id → kind
 	groupNouns []string          // " threat group", " group", ...: longest first
+	pairs      *PairModel        // the candidate-pair relation model, or nil (pairpropose.go)
 }
 
 // ref is one mention with what resolution knows about it.
@@ -98,6 +99,9 @@ func Resolve(results []*DocResult, opts ...Option) *extractor.Dataset {
 	uf := groupRefs(refs, links)
 	ds.Entities = r.entities(refs, uf)
 	ds.Relations = buildRelations(results, ds.Entities) // relations.go
+	if r.pairs != nil {
+		r.pairs.Propose(ds, results) // after the rules, which it must not repeat
+	}
 	return ds
 }
 

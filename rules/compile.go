@@ -285,6 +285,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	c.gazetteerVariants(set.lists) // gazetteer_synonyms.go
 	p.splitStarts()
 	p.relCues = c.relationCues(set.lists) // relation.go
+	c.keepCueWords(set.lists)             // cue_words.go
 	c.tableCues(set.lists)                // table.go
 	if l, ok := set.lists[listGazetteerContext]; ok && len(l.items) > 0 {
 		p.gazContext = c.listPhrases(l) // gazetteer.go

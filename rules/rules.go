@@ -147,6 +147,7 @@ type Pack struct {
 	topics     []topicRule      // topic fallback rules (relation_fallback.go)
 	headlines  []headlineRule   // headline rules (relation_headline.go)
 	relCues    *relCues         // negation, hedge and anaphor lists of relation rules
+	cueWords   cueWords         // the same negation and hedge lists as words (cue_words.go)
 	gazContext *phraseSet       // words that let a context name match (gazetteer.go)
 	groupNouns []string         // the list actor_group_nouns, for resolution (GroupNouns)
 	capStop    map[string]bool  // folded capitalized_stopwords (gazetteer_longer.go)

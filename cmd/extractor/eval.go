@@ -12,6 +12,7 @@ import (
 
 func newEvalCmd() *cobra.Command {
 	var rf readFlags
+	var relationModel bool
 	var ruleDirs, kbFiles, types, relTypes []string
 	var corpusPath, baseline, reportPath, format, goldFormat, split string
 	var update, strictOptional bool
@@ -56,7 +57,7 @@ status is 1 when an overall F1 dropped by more than --tolerance.
 					return err
 				}
 			}
-			pl, err := newPipeline(kbFiles, ruleDirs)
+			pl, err := newPipeline(kbFiles, ruleDirs, relationModel)
 			if err != nil {
 				return err
 			}
@@ -113,6 +114,7 @@ status is 1 when an overall F1 dropped by more than --tolerance.
 	fl.StringSliceVar(&relTypes, "relation-types", nil, "score only these relation types, or 'all'")
 	fl.BoolVar(&strictOptional, "strict-optional", false, "count optional gold entities and relations as required")
 	fl.Float64Var(&minConf, "min-confidence", 0, "drop predictions below this confidence")
+	fl.BoolVar(&relationModel, "relation-model", true, relationModelHelp)
 	fl.IntVar(&top, "top", 20, "rules listed in the table (0: none, -1: all)")
 	return cmd
 }

@@ -15,6 +15,7 @@ import (
 
 func newExtractCmd() *cobra.Command {
 	var rf readFlags
+	var relationModel bool
 	var ruleDirs, kbFiles []string
 	var format, outPath, table string
 	cmd := &cobra.Command{
@@ -50,7 +51,7 @@ exit status is 1.`,
 			if table != "" && table != "entities" && table != "relations" {
 				return fmt.Errorf("--table %q: choose entities or relations", table)
 			}
-			pl, err := newPipeline(kbFiles, ruleDirs)
+			pl, err := newPipeline(kbFiles, ruleDirs, relationModel)
 			if err != nil {
 				return err
 			}
@@ -98,6 +99,7 @@ exit status is 1.`,
 	cmd.Flags().StringArrayVar(&kbFiles, "kb", nil, "a knowledge base of known names and aliases, YAML or TSV (docs/kb.md; repeatable)")
 	cmd.Flags().StringVarP(&format, "format", "f", "", "output format: one of "+fmt.Sprint(output.Formats)+" (default: from -o: .jsonl, .csv or a directory, .stix or .stix.json, .md; else json)")
 	cmd.Flags().StringVarP(&outPath, "output", "o", "", "write to this file instead of standard output (csv: a directory gets entities.csv and relations.csv, x.csv gets x.entities.csv and x.relations.csv)")
+	cmd.Flags().BoolVar(&relationModel, "relation-model", true, relationModelHelp)
 	cmd.Flags().StringVar(&table, "table", "", "csv only: write just this table (entities or relations) to -o or standard output, which otherwise gets the entities")
 	return cmd
 }

@@ -15,8 +15,9 @@ type pipeline struct {
 }
 
 // newPipeline loads the knowledge bases and rule packs; any error in them
-// stops the run before a document is read.
-func newPipeline(kbFiles, ruleDirs []string) (*pipeline, error) {
+// stops the run before a document is read. relationModel adds the
+// relations the candidate-pair model proposes (--relation-model).
+func newPipeline(kbFiles, ruleDirs []string, relationModel bool) (*pipeline, error) {
 	known, err := loadKB(kbFiles)
 	if err != nil {
 		return nil, err
@@ -29,8 +30,16 @@ func newPipeline(kbFiles, ruleDirs []string) (*pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &pipeline{x: x, resolve: []extract.Option{extract.WithKB(known), extract.WithRules(pack.Rules()),
-		extract.WithGroupNouns(pack.GroupNouns())}}, nil
+	pl := &pipeline{x: x, resolve: []extract.Option{extract.WithKB(known), extract.WithRules(pack.Rules()),
+		extract.WithGroupNouns(pack.GroupNouns())}}
+	if relationModel {
+		m, err := extract.DefaultPairModel(pack)
+		if err != nil {
+			return nil, err
+		}
+		pl.resolve = append(pl.resolve, extract.WithPairModel(m))
+	}
+	return pl, nil
 }
 
 // loadKB reads the --kb files; none gives an empty knowledge base.
@@ -40,3 +49,6 @@ func loadKB(paths []string) (*kb.KB, error) {
 	}
 	return kb.Load(paths...)
 }
+
+// relationModelHelp describes --relation-model, which extract and eval share.
+const relationModelHelp = "also propose relations the rules missed with the candidate-pair model, as low-confidence candidates with rule model.pair (docs/relation-model.md); =false for the rules' relations only"

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"github.com/reportgraph/extractor/internal/pairtrain"
+	"github.com/spf13/cobra"
+)
+
+// newTrainPairsCmd is the hidden command behind `make train-pairs`: it
+// retrains the candidate-pair relation model on a corpus with gold files
+// and prints the cross-validation tables (docs/relation-model.md). Hidden
+// because users run the embedded model; maintainers retrain it.
+func newTrainPairsCmd() *cobra.Command {
+	var opt pairtrain.Options
+	cmd := &cobra.Command{
+		Use:    "train-pairs [--corpus DIR] [--folds N] [--out DIR]",
+		Short:  "Train the candidate-pair relation model (maintainers)",
+		Hidden: true,
+		Args:   cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opt.Log = cmd.OutOrStdout()
+			return pairtrain.Train(cmd.Context(), opt)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opt.Corpus, "corpus", "corpus/samples", "a folder of documents with gold files")
+	fl.IntVar(&opt.Folds, "folds", 5, "folds of the cross-validation by document that measures the model and picks its threshold (0: none)")
+	fl.Float64Var(&opt.Threshold, "threshold", 0.6, "the threshold when --folds is 0")
+	fl.Float64Var(&opt.MaxF1Loss, "max-f1-loss", pairtrain.DefaultMaxF1Loss, "the threshold is the lowest whose cross-validated relation F1 is at most this far below the rules'")
+	fl.StringVar(&opt.Out, "out", "", "write the model files (pairmodel.json, pairmodel.bin) to this folder, e.g. extract/")
+	fl.Float64Var(&opt.LinkedWeight, "linked-weight", pairtrain.DefaultLinkedWeight, "weight in training of the pairs a rule already links")
+	fl.IntVar(&opt.Outcomes, "outcomes", -1, "also list the model's cross-validation verdicts by type and this many false positives (-1: none)")
+	fl.IntVar(&opt.MinSupport, "min-support", pairtrain.DefaultMinSupport, "gold entity pairs a (source type, target type, relation) needs to be proposed")
+	return cmd
+}

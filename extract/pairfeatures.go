@@ -1,0 +1,226 @@
+package extract
+
+// Features of one candidate pair, hashed into the model's buckets. They
+// describe the shape of the text between and around the two mentions and
+// what the rules already said about each end — never the names
+// themselves, so what is learnt carries to reports about other actors.
+// Lexical features are conjoined with the direction (does the source come
+// first?), so "X used Y" and "Y used by X" are told apart, and many with
+// the ordered type pair.
+//
+// A feature is a few 32-bit parts (a kind, a word's wordHash, the type
+// pair's hash ...) mixed into one number, so no feature string is ever
+// built: the pass costs a few multiplications per feature.
+const (
+	pairMaxBetween = 10 // words between that become features: the first and last five
+	pairContext    = 2  // words before the first mention and after the second
+	// pairMaxFeatures bounds the features of one candidate (71 at most:
+	// 20 word and 9 bigram features, 16 rule roles, the rest fixed), so
+	// they are written in place into a shared arena.
+	pairMaxFeatures = 96
+)
+
+// Feature kinds: fixed, distinct constants (changing one needs retraining).
+const (
+	fBias uint32 = iota + 0x51ed
+	fTypes
+	fTypesDir
+	fSent
+	fDistDir
+	fDistTypes
+	fNoneBetween
+	fWordDir
+	fWordTypes
+	fBigram
+	fShortGap
+	fPunct
+	fPunctTypes
+	fOtherFirst
+	fOtherSecond
+	fPre
+	fPost
+	fSrcTop
+	fTgtTop
+	fNegated
+	fHedged
+	fSrcRule
+	fTgtRule
+)
+
+// mix combines two parts of a feature (a 32-bit finaliser over a
+// multiply-xor step); mix(mix(a, b), c) is the feature (a, b, c).
+func mix(a, b uint32) uint32 {
+	h := a*0x9e3779b1 ^ b
+	h ^= h >> 15
+	h *= 0x85ebca6b
+	h ^= h >> 13
+	h *= 0xc2b2ae35
+	h ^= h >> 16
+	return h
+}
+
+// Markers and punctuation words, hashed once.
+var (
+	hStart, hEnd     = wordHash("<start>"), wordHash("<end>")
+	hNone            = wordHash("<none>")
+	hComma, hColon   = wordHash(","), wordHash(":")
+	hParenL, hParenR = wordHash("("), wordHash(")")
+	hPoss1, hPoss2   = wordHash("'s"), wordHash("’s")
+	hApos            = wordHash("'")
+	hSame, hAdj      = wordHash("same"), wordHash("adj")
+	hFwd, hRev       = wordHash("fwd"), wordHash("rev")
+	hPunctNames      = [4]uint32{wordHash("comma"), wordHash("paren"), wordHash("colon"), wordHash("poss")}
+	hMonth           = wordHash("may (month)")
+)
+
+// between are the mentions after first and before second in document order.
+func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, srcFirst bool, between []pairMention) []uint32 {
+	n := uint32(m.meta.Buckets)
+	if cap(d.arena)-len(d.arena) < pairMaxFeatures {
+		d.arena = make([]uint32, 0, 64*1024)
+	}
+	fs := d.arena[len(d.arena):len(d.arena)]
+	emit := func(h uint32) { fs = append(fs, h%n) }
+	dir := hRev
+	if srcFirst {
+		dir = hFwd
+	}
+	tp := mix(src.typeHash, tgt.typeHash)
+	sent := hSame
+	if first.sent != second.sent {
+		sent = hAdj
+	}
+	emit(mix(fBias, 0))
+	emit(mix(fTypes, tp))
+	emit(mix(mix(fTypesDir, tp), dir))
+	emit(mix(mix(mix(fSent, sent), tp), dir))
+	lo, hi := first.tokHi, second.tokLo // the tokens between
+	gap := hi - lo
+	db := distBucket(gap)
+	emit(mix(mix(fDistDir, db), dir))
+	emit(mix(mix(fDistTypes, db), tp))
+	words := d.words[lo:hi]
+	if gap > pairMaxBetween {
+		var buf [pairMaxBetween]uint32
+		copy(buf[:], words[:pairMaxBetween/2])
+		copy(buf[pairMaxBetween/2:], words[gap-pairMaxBetween/2:])
+		words = buf[:]
+	}
+	if gap == 0 {
+		emit(mix(fNoneBetween, tp))
+	}
+	short := uint32(0)
+	for k, w := range words {
+		emit(mix(mix(mix(fWordTypes, w), tp), dir))
+		if k+1 < len(words) {
+			emit(mix(mix(mix(mix(fBigram, w), words[k+1]), tp), dir))
+		}
+		short = mix(short, w)
+	}
+	if gap > 0 && gap <= 3 {
+		emit(mix(mix(mix(fShortGap, short), tp), dir)) // the whole short gap: ", a", "'s", "("
+	}
+	var punct [4]bool // comma, parenthesis, colon, possessive right after the first
+	for k := lo; k < hi; k++ {
+		switch d.words[k] {
+		case hComma:
+			punct[0] = true
+		case hParenL, hParenR:
+			punct[1] = true
+		case hColon:
+			punct[2] = true
+		case hPoss1, hPoss2, hApos:
+			punct[3] = punct[3] || k == lo
+		}
+	}
+	for i, on := range punct {
+		if on {
+			emit(mix(mix(fPunct, hPunctNames[i]), dir))
+			emit(mix(mix(mix(fPunctTypes, hPunctNames[i]), tp), dir))
+		}
+	}
+	// Other mentions between of the same types as the ends: "A, unlike B,
+	// uses C", or a list whose nearer item is the likelier partner.
+	var otherFirst, otherSecond bool
+	for _, o := range between {
+		if o.tokLo >= lo && o.tokHi <= hi {
+			otherFirst = otherFirst || o.typ == first.typ
+			otherSecond = otherSecond || o.typ == second.typ
+		}
+	}
+	if otherFirst {
+		emit(mix(fOtherFirst, dir))
+	}
+	if otherSecond {
+		emit(mix(fOtherSecond, dir))
+	}
+	for k := 1; k <= pairContext; k++ {
+		if i := first.tokLo - k; i >= d.sentLo[first.sent] {
+			emit(mix(mix(mix(fPre, uint32(k)), d.words[i]), dir))
+		} else if k == 1 {
+			emit(mix(mix(mix(fPre, 1), hStart), dir))
+		}
+		if i := second.tokHi - 1 + k; i < d.sentLo[second.sent+1] {
+			emit(mix(mix(mix(fPost, uint32(k)), d.words[i]), dir))
+		} else if k == 1 {
+			emit(mix(mix(mix(fPost, 1), hEnd), dir))
+		}
+	}
+	if d.top[src.entity] {
+		emit(mix(fSrcTop, tp))
+	}
+	if d.top[tgt.entity] {
+		emit(mix(fTgtTop, tp))
+	}
+	if d.negated[first.sent] || d.negated[second.sent] {
+		emit(mix(fNegated, tp))
+	}
+	if d.hedge[first.sent] != "" || d.hedge[second.sent] != "" {
+		emit(mix(fHedged, tp))
+	}
+	// The rule relations of each end, except any between the two ends.
+	roles := func(kind uint32, e, other int) {
+		var seen [8]uint32
+		k := 0
+	next:
+		for _, r := range d.roles[e] {
+			if r.other == other {
+				continue
+			}
+			for _, s := range seen[:k] {
+				if s == r.role {
+					continue next
+				}
+			}
+			if k < len(seen) {
+				seen[k] = r.role
+				k++
+			}
+			emit(mix(mix(kind, r.role), tp))
+		}
+		if k == 0 {
+			emit(mix(mix(kind, hNone), tp))
+		}
+	}
+	roles(fSrcRule, src.entity, tgt.entity)
+	roles(fTgtRule, tgt.entity, src.entity)
+	d.arena = d.arena[:len(d.arena)+len(fs)] // fs was written in place: it never outgrows pairMaxFeatures
+	return fs[:len(fs):len(fs)]
+}
+
+// distBucket buckets a token distance: 0, 1, 2, 3-4, 5-7, 8-12, 13-20, 21+.
+func distBucket(n int) uint32 {
+	switch {
+	case n <= 2:
+		return uint32(n)
+	case n <= 4:
+		return 3
+	case n <= 7:
+		return 4
+	case n <= 12:
+		return 5
+	case n <= 20:
+		return 6
+	}
+	return 7
+}

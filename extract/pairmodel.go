@@ -1,0 +1,232 @@
+package extract
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+
+	"github.com/reportgraph/extractor/rules"
+)
+
+// The candidate-pair relation model (docs/relation-model.md): a multinomial
+// logistic regression over hashed features of two entity mentions in one
+// sentence or in two adjacent ones, with the classes "none" and the
+// relation types. It proposes relations the rules missed, each as a
+// low-confidence candidate with rule id PairRule. It is trained by
+// `extractor train-pairs` (internal/pairtrain) on corpus/samples; `make
+// train-pairs` rewrites the two files below, which are embedded so the
+// binary stays one file.
+//
+// The weights live in a binary file of little-endian int16 (quantised with
+// one scale), because as JSON numbers they would be several times larger;
+// the rest of the model is JSON, readable in a diff.
+
+//go:embed pairmodel.json
+var pairModelMeta []byte
+
+//go:embed pairmodel.bin
+var pairModelWeights []byte
+
+// Files of the embedded model, relative to the package folder.
+const (
+	PairModelMetaFile    = "pairmodel.json"
+	PairModelWeightsFile = "pairmodel.bin"
+)
+
+// PairRule is the rule id on the evidence of every relation the model
+// proposes, so a reviewer (and `extractor eval`'s per-rule counts) can
+// tell them from rule-found ones.
+const PairRule = "model.pair"
+
+// NoRelation is the first class of every pair model.
+const NoRelation = "none"
+
+// TypePair is one ordered pair of entity types and the relation types the
+// model may propose between them (source first).
+type TypePair struct {
+	Source    string   `json:"source"`
+	Target    string   `json:"target"`
+	Relations []string `json:"relations"`
+}
+
+// pairMeta is the JSON part of a model file.
+type pairMeta struct {
+	// Classes are NoRelation and the relation types, in weight-column order.
+	Classes []string `json:"classes"`
+	// Buckets is the size of the hashed feature space.
+	Buckets int `json:"buckets"`
+	// Scale turns a stored int16 weight back into a float (w = q * Scale).
+	Scale float64 `json:"scale"`
+	// Bias is one weight per class.
+	Bias []float64 `json:"bias"`
+	// Threshold is the least probability of a relation class that is
+	// proposed (chosen on cross-validation by document).
+	Threshold float64 `json:"threshold"`
+	// Allowed are the type pairs candidates are made for.
+	Allowed []TypePair `json:"allowed"`
+	// Trained says how the model was made, for the reader of a diff.
+	Trained string `json:"trained,omitempty"`
+}
+
+// PairModel is a loaded model plus the pack's cue lists its features read.
+// It is safe for concurrent use once built.
+type PairModel struct {
+	meta    pairMeta
+	weights []float32 // Buckets × len(Classes), bucket-major
+	allowed map[[2]string][]int
+	cues    *cueMatcher
+}
+
+// DefaultPairModel returns the embedded model, reading the negation and
+// hedge cues of pack.
+func DefaultPairModel(pack *rules.Pack) (*PairModel, error) {
+	return LoadPairModel(pairModelMeta, pairModelWeights, pack)
+}
+
+// LoadPairModel decodes a model from its two files' bytes.
+func LoadPairModel(meta, weights []byte, pack *rules.Pack) (*PairModel, error) {
+	var m pairMeta
+	if err := json.Unmarshal(meta, &m); err != nil {
+		return nil, fmt.Errorf("pair model: %w", err)
+	}
+	n := m.Buckets * len(m.Classes)
+	switch {
+	case len(m.Classes) < 2 || m.Classes[0] != NoRelation:
+		return nil, fmt.Errorf("pair model: classes must start with %q and name a relation type", NoRelation)
+	case m.Buckets <= 0 || len(weights) != 2*n:
+		return nil, fmt.Errorf("pair model: %d bytes of weights for %d buckets × %d classes", len(weights), m.Buckets, len(m.Classes))
+	case len(m.Bias) != len(m.Classes):
+		return nil, fmt.Errorf("pair model: %d biases for %d classes", len(m.Bias), len(m.Classes))
+	}
+	w := make([]float32, n)
+	for i := range w {
+		w[i] = float32(float64(int16(binary.LittleEndian.Uint16(weights[2*i:]))) * m.Scale)
+	}
+	return newPairModel(m, w, pack)
+}
+
+// NewPairModel returns an untrained model (zero weights) over classes and
+// type pairs, for training. Threshold 0 proposes every relation class that
+// wins a candidate.
+func NewPairModel(classes []string, allowed []TypePair, buckets int, pack *rules.Pack) (*PairModel, error) {
+	m := pairMeta{Classes: classes, Buckets: buckets, Scale: 1, Bias: make([]float64, len(classes)), Allowed: allowed}
+	return newPairModel(m, make([]float32, buckets*len(classes)), pack)
+}
+
+func newPairModel(m pairMeta, w []float32, pack *rules.Pack) (*PairModel, error) {
+	pm := &PairModel{meta: m, weights: w, allowed: map[[2]string][]int{}}
+	col := map[string]int{}
+	for i, c := range m.Classes {
+		col[c] = i
+	}
+	for _, tp := range m.Allowed {
+		for _, r := range tp.Relations {
+			i, ok := col[r]
+			if !ok || i == 0 {
+				return nil, fmt.Errorf("pair model: type pair %s>%s allows unknown relation %q", tp.Source, tp.Target, r)
+			}
+			k := [2]string{tp.Source, tp.Target}
+			pm.allowed[k] = append(pm.allowed[k], i)
+		}
+	}
+	var negs, hedges []string
+	if pack != nil {
+		negs, hedges = pack.RelationCueWords()
+	}
+	pm.cues = newCueMatcher(negs, hedges)
+	return pm, nil
+}
+
+// Classes returns NoRelation and the relation types, in column order.
+func (m *PairModel) Classes() []string { return append([]string(nil), m.meta.Classes...) }
+
+// Buckets is the size of the hashed feature space.
+func (m *PairModel) Buckets() int { return m.meta.Buckets }
+
+// Threshold is the least class probability proposed.
+func (m *PairModel) Threshold() float64 { return m.meta.Threshold }
+
+// Allowed returns the type pairs candidates are made for.
+func (m *PairModel) Allowed() []TypePair { return append([]TypePair(nil), m.meta.Allowed...) }
+
+// SetWeights replaces the weights (bucket-major, Buckets × classes) and
+// the biases.
+func (m *PairModel) SetWeights(w, bias []float64) {
+	for i := range m.weights {
+		m.weights[i] = float32(w[i])
+	}
+	m.meta.Bias = append([]float64(nil), bias...)
+}
+
+// SetThreshold sets the least probability proposed and the note on how
+// the model was trained.
+func (m *PairModel) SetThreshold(threshold float64, trained string) {
+	m.meta.Threshold = threshold
+	m.meta.Trained = trained
+}
+
+// Probabilities returns the class probabilities of one candidate's
+// features (softmax of the summed weights), into out.
+func (m *PairModel) Probabilities(features []uint32, out []float64) []float64 {
+	k := len(m.meta.Classes)
+	var sums [32]float32 // summed in float32, as the weights are stored
+	acc := sums[:k]
+	if k > len(sums) {
+		acc = make([]float32, k)
+	}
+	for _, f := range features {
+		row := m.weights[int(f)*k : int(f)*k+k]
+		for c, w := range row {
+			acc[c] += w
+		}
+	}
+	out = append(out[:0], m.meta.Bias...)
+	hi := math.Inf(-1)
+	for c := range out {
+		out[c] += float64(acc[c])
+		hi = math.Max(hi, out[c])
+	}
+	sum := 0.0
+	for c := range out {
+		out[c] = math.Exp(out[c] - hi)
+		sum += out[c]
+	}
+	for c := range out {
+		out[c] /= sum
+	}
+	return out
+}
+
+// Write stores the model as the two files of the embedded model in dir,
+// quantising the weights to int16.
+func (m *PairModel) Write(dir string) error {
+	hi := 0.0
+	for _, w := range m.weights {
+		hi = math.Max(hi, math.Abs(float64(w)))
+	}
+	meta := m.meta
+	meta.Bias = append([]float64(nil), m.meta.Bias...) // rounded below; the model keeps its own
+	meta.Scale = 1
+	if hi > 0 {
+		meta.Scale = hi / math.MaxInt16
+	}
+	buf := make([]byte, 2*len(m.weights))
+	for i, w := range m.weights {
+		binary.LittleEndian.PutUint16(buf[2*i:], uint16(int16(math.Round(float64(w)/meta.Scale))))
+	}
+	for i, b := range meta.Bias {
+		meta.Bias[i] = math.Round(b*1e6) / 1e6
+	}
+	js, err := json.MarshalIndent(meta, "", " ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, PairModelMetaFile), append(js, '\n'), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, PairModelWeightsFile), buf, 0o644)
+}

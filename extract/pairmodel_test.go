@@ -1,0 +1,104 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/rules"
+)
+
+// The embedded model loads, has the classes and size the code expects,
+// stays small, and survives a write and a reload (quantisation included).
+func TestEmbeddedPairModelShape(t *testing.T) {
+	pack, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := DefaultPairModel(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cls := m.Classes()
+	if len(cls) != 11 || cls[0] != NoRelation {
+		t.Fatalf("classes = %v, want %q and the 10 relation types", cls, NoRelation)
+	}
+	if b := m.Buckets(); b <= 0 || len(pairModelWeights) != 2*b*len(cls) {
+		t.Fatalf("%d bytes of weights for %d buckets × %d classes", len(pairModelWeights), b, len(cls))
+	}
+	if n := len(pairModelWeights) + len(pairModelMeta); n >= 1<<20 {
+		t.Errorf("the embedded model is %d bytes; keep it under 1 MB", n)
+	}
+	if th := m.Threshold(); th <= 0 || th >= 1 {
+		t.Errorf("threshold %v is no probability cut", th)
+	}
+	known := map[string]bool{}
+	for _, c := range cls[1:] {
+		known[c] = true
+	}
+	if len(m.Allowed()) == 0 {
+		t.Fatal("the model allows no type pair")
+	}
+	for _, tp := range m.Allowed() {
+		for _, r := range tp.Relations {
+			if !known[r] {
+				t.Errorf("type pair %s>%s allows unknown relation %q", tp.Source, tp.Target, r)
+			}
+		}
+	}
+	nonZero := 0
+	for _, w := range m.weights {
+		if w != 0 {
+			nonZero++
+		}
+	}
+	if nonZero < len(m.weights)/10 {
+		t.Errorf("only %d of %d weights are set: an untrained model?", nonZero, len(m.weights))
+	}
+
+	dir := t.TempDir()
+	if err := m.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	meta, _ := os.ReadFile(filepath.Join(dir, PairModelMetaFile))
+	bin, _ := os.ReadFile(filepath.Join(dir, PairModelWeightsFile))
+	again, err := LoadPairModel(meta, bin, pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	feats := []uint32{0, 7, 42, uint32(m.Buckets() - 1)}
+	p1 := m.Probabilities(feats, nil)
+	p2 := again.Probabilities(feats, nil)
+	for c := range p1 {
+		if d := p1[c] - p2[c]; d > 1e-3 || d < -1e-3 {
+			t.Errorf("class %s: %.4f before writing, %.4f after", cls[c], p1[c], p2[c])
+		}
+	}
+}
+
+// A model file whose parts disagree is refused with the reason.
+func TestLoadPairModelRejectsBadFiles(t *testing.T) {
+	for name, meta := range map[string]string{
+		"no none class":   `{"classes":["uses"],"buckets":1,"scale":1,"bias":[0]}`,
+		"short weights":   `{"classes":["none","uses"],"buckets":4,"scale":1,"bias":[0,0]}`,
+		"unknown in pair": `{"classes":["none","uses"],"buckets":1,"scale":1,"bias":[0,0],"allowed":[{"source":"a","target":"b","relations":["targets"]}]}`,
+	} {
+		if _, err := LoadPairModel([]byte(meta), make([]byte, 4), nil); err == nil {
+			t.Errorf("%s: loaded", name)
+		}
+	}
+}
+
+// A proposal's confidence stays below the weakest relation a rule can
+// make: a priority-0 rule, hedged, its end an anaphor read as the topic.
+func TestPairConfidenceBelowEveryRuleRelation(t *testing.T) {
+	weakest := extractor.Evidence{Hedge: "likely", Coref: "the group → X " + rules.TopicCorefNote}
+	floor := RelationConfidence([]extractor.Evidence{weakest}, []int{0})
+	if hi := PairConfidence(1); hi >= floor {
+		t.Errorf("a certain proposal gets %.2f, the weakest rule relation %.2f", hi, floor)
+	}
+	if lo := PairConfidence(0); lo <= 0 {
+		t.Errorf("PairConfidence(0) = %v, want a positive confidence", lo)
+	}
+}

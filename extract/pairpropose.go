@@ -1,0 +1,188 @@
+package extract
+
+import (
+	"math"
+	"sort"
+
+	"github.com/reportgraph/extractor"
+)
+
+// From candidates to relations. An ordered entity pair of one document
+// may have several candidate mention pairs; each relation type takes the
+// highest probability any of them gives it, and the pair is proposed as
+// the type with the highest such probability when that reaches the
+// model's threshold and the type pair allows the type. The evidence is the
+// sentence (or the two sentences) of that best candidate, with rule id
+// PairRule.
+//
+// Confidence maps the probability p into [pairConfLow, pairConfHigh],
+// below every rule-found relation: the weakest one a rule can make (a
+// priority-0 rule, hedged, its end an anaphor read as the topic actor) gets
+// 0.3 × 0.6 × 0.8 × 0.75 ≈ 0.11 (EvidencePrior). So a proposal never
+// outranks what a rule found, and `--min-confidence 0.11` keeps the
+// rules' relations only.
+const (
+	pairConfLow  = 0.01
+	pairConfHigh = 0.10
+)
+
+// PairConfidence is the confidence of a proposal of probability p.
+func PairConfidence(p float64) float64 {
+	c := pairConfLow + (pairConfHigh-pairConfLow)*math.Max(0, math.Min(1, p))
+	return math.Round(c*100) / 100
+}
+
+// WithPairModel makes Resolve add the relations the candidate-pair model
+// proposes (docs/relation-model.md); nil adds none.
+func WithPairModel(m *PairModel) Option { return func(r *resolver) { r.pairs = m } }
+
+// proposal is the best candidate of one ordered entity pair in one document.
+type proposal struct {
+	cand  *PairCandidate
+	class int
+	p     float64
+}
+
+// Propose adds to ds the relations the model proposes for the documents
+// of results (ds must be their resolution, with the rules' relations).
+// A proposal with the id of an existing relation adds its evidence there
+// and keeps that relation's confidence when a rule found it, so a
+// rule-found relation never loses confidence to the model.
+func (m *PairModel) Propose(ds *extractor.Dataset, results []*DocResult) {
+	byID := relationIndex(ds)
+	n := len(ds.Relations)
+	// One document at a time: its candidates are dropped once proposed.
+	m.eachDoc(results, ds, false, true, func(cands []PairCandidate) { m.proposeRun(ds, byID, cands, m.meta.Threshold) })
+	if len(ds.Relations) > n {
+		sortRelations(ds)
+	}
+}
+
+func relationIndex(ds *extractor.Dataset) map[string]int {
+	byID := make(map[string]int, len(ds.Relations))
+	for i, r := range ds.Relations {
+		byID[r.ID] = i
+	}
+	return byID
+}
+
+// sortRelations restores the dataset's order of relations, by id.
+func sortRelations(ds *extractor.Dataset) {
+	sort.SliceStable(ds.Relations, func(i, j int) bool { return ds.Relations[i].ID < ds.Relations[j].ID })
+}
+
+// ProposeFrom adds the relations of candidates whose best class
+// probability is at least threshold (Propose uses the model's own;
+// cross-validation passes 0 to score every cut afterwards).
+func (m *PairModel) ProposeFrom(ds *extractor.Dataset, cands []PairCandidate, threshold float64) {
+	m.proposeRun(ds, relationIndex(ds), cands, threshold)
+	sortRelations(ds)
+}
+
+// proposeRun adds the relations of candidates; byID indexes ds.Relations
+// and is kept up to date.
+func (m *PairModel) proposeRun(ds *extractor.Dataset, byID map[string]int, cands []PairCandidate, threshold float64) {
+	// Candidates come grouped by document, so the best candidate of each
+	// entity pair is found per run of one document, keyed by entity index.
+	type key struct {
+		doc      string
+		src, tgt int
+	}
+	var order []key
+	var best []*proposal
+	perDoc := map[[2]int]int{} // entity pair → index into order, for the current document
+	doc := ""
+	for i := range cands {
+		c := &cands[i]
+		if c.Doc != doc {
+			doc = c.Doc
+			clear(perDoc)
+		}
+		cls, p := m.bestAllowed(c)
+		if cls <= 0 || p < threshold {
+			continue
+		}
+		pk := [2]int{c.src, c.tgt}
+		j, ok := perDoc[pk]
+		if !ok {
+			perDoc[pk] = len(order)
+			order = append(order, key{c.Doc, c.src, c.tgt})
+			best = append(best, &proposal{cand: c, class: cls, p: p})
+		} else if p > best[j].p {
+			*best[j] = proposal{cand: c, class: cls, p: p}
+		}
+	}
+	for j, k := range order {
+		b := best[j]
+		if b.p <= 0 {
+			continue
+		}
+		typ := m.meta.Classes[b.class]
+		ev := extractor.Evidence{Doc: k.doc, Span: b.cand.Evidence, Sentence: sentenceText(b.cand.text, b.cand.Evidence),
+			Rule: PairRule, Hedge: b.cand.Hedge}
+		src, tgt := b.cand.Source, b.cand.Target
+		id := RelationID(typ, src, tgt)
+		conf := PairConfidence(b.p)
+		if i, ok := byID[id]; ok {
+			r := &ds.Relations[i]
+			if onlyModel(r.Evidence) {
+				r.Confidence = math.Max(r.Confidence, conf)
+			}
+			r.Evidence = append(r.Evidence, ev)
+			continue
+		}
+		byID[id] = len(ds.Relations)
+		ds.Relations = append(ds.Relations, extractor.Relation{ID: id, Type: typ, Source: src, Target: tgt,
+			Confidence: conf, Status: extractor.StatusCandidate, Evidence: []extractor.Evidence{ev}})
+	}
+}
+
+// bestAllowed is the relation class of highest probability among those the
+// candidate's type pair allows (0 when none), the softmax taken over
+// "none" and those classes only: a class the pair cannot have takes no
+// probability mass, and the sums cost a few additions per feature instead
+// of one per class.
+func (m *PairModel) bestAllowed(c *PairCandidate) (int, float64) {
+	allowed := m.allowed[c.types]
+	if len(allowed) == 0 {
+		return 0, 0
+	}
+	k := len(m.meta.Classes)
+	var sums [16]float32
+	var acc []float32 // "none", then the allowed classes in order
+	if n := len(allowed) + 1; n <= len(sums) {
+		acc = sums[:n]
+	} else {
+		acc = make([]float32, n)
+	}
+	for _, f := range c.Features {
+		row := m.weights[int(f)*k : int(f)*k+k]
+		acc[0] += row[0]
+		for j, cl := range allowed {
+			acc[j+1] += row[cl]
+		}
+	}
+	none := float64(acc[0]) + m.meta.Bias[0]
+	best, bestS := 0, math.Inf(-1)
+	for j, cl := range allowed {
+		if s := float64(acc[j+1]) + m.meta.Bias[cl]; s > bestS {
+			best, bestS = cl, s
+		}
+	}
+	// The softmax over the subset, shifted by its largest score.
+	hi := math.Max(none, bestS)
+	sum := math.Exp(none - hi)
+	for j, cl := range allowed {
+		sum += math.Exp(float64(acc[j+1]) + m.meta.Bias[cl] - hi)
+	}
+	return best, math.Exp(bestS-hi) / sum
+}
+
+func onlyModel(evs []extractor.Evidence) bool {
+	for _, ev := range evs {
+		if ev.Rule != PairRule {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,303 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/reportgraph/extractor"
+)
+
+// Candidate pairs for the relation model. After resolution every mention
+// belongs to an entity; two mentions of distinct entities are a candidate
+// when they are in one sentence or in two adjacent sentences of one block
+// (no blank line or page break between), at most pairMaxGap tokens apart,
+// their entity types (source first) are a pair the model allows, and no
+// rule relation of that document links the two entities either way. Both
+// orders of a pair are candidates when both are allowed: the features say
+// which mention comes first, so direction is learnt.
+//
+// The token window bounds the pairs a mention takes part in, so the pass
+// is linear in the length of a document.
+const pairMaxGap = 20
+
+// PairCandidate is one ordered pair of mentions of two entities.
+type PairCandidate struct {
+	Doc            string
+	Source, Target string // entity ids
+	// Evidence is the sentence, or both sentences when they are adjacent.
+	Evidence extractor.Span
+	Hedge    string
+	Features []uint32 // hashed feature ids, < the model's Buckets
+
+	types    [2]string // the entity types, source first
+	src, tgt int       // the entities' indices in their document
+	text     string    // the document's text, for the evidence sentence
+}
+
+// pairMention is a resolved mention as the candidate pass sees it.
+type pairMention struct {
+	start, end   int    // bytes
+	tokLo, tokHi int    // token range [lo, hi), counted over the document's sentences (pairDoc.sentLo)
+	sent         int    // sentence index
+	entity       int    // index into pairDoc.ents
+	typ          string // the entity's type
+	typeHash     uint32 // wordHash of typ
+}
+
+// pairRole is one rule relation an entity takes part in: its type and
+// the entity's side (source or target), hashed together, and the other end.
+type pairRole struct {
+	role  uint32 // mix of the relation type's and the side's hashes
+	other int    // entity index, -1 when the other end is not in this document's mentions
+}
+
+// pairDoc is one document prepared for candidates and features.
+type pairDoc struct {
+	res      *DocResult
+	sentLo   []int    // sentence → its first token's index in the document
+	words    []uint32 // wordHash of every token, filled one sentence at a time (ready)
+	ready    []bool   // sentence → its words and cues are filled in
+	negated  []bool   // sentence → it holds a negation cue
+	hedge    []string // sentence → its first hedge cue
+	mentions []pairMention
+	ents     []string           // entity ids
+	top      map[int]bool       // the most-mentioned actor and organisation
+	linked   map[[2]int]bool    // entity pairs a rule relation links (either way)
+	roles    map[int][]pairRole // entity → its rule relations here
+	typeOf   []string           // entity → type
+	arena    []uint32           // the features of every candidate, one allocation for many
+}
+
+// Candidates lists the model's candidate pairs of every document, in
+// document order, then by position; ds must be the resolution of results.
+// With linked, pairs a rule relation links are candidates too: training
+// learns from every stated relation, not only from those the rules
+// missed, and a pair's own rule relations are then kept out of its
+// features.
+func (m *PairModel) Candidates(results []*DocResult, ds *extractor.Dataset, linked bool) []PairCandidate {
+	var out []PairCandidate
+	m.eachDoc(results, ds, linked, false, func(cands []PairCandidate) { out = append(out, cands...) })
+	return out
+}
+
+// eachDoc calls fn with the candidates of each document in turn. With
+// reuse, the candidate slice and the features' arena are reused from one
+// document to the next, so fn must not keep them (Propose); without, every
+// document's features have their own memory (Candidates).
+func (m *PairModel) eachDoc(results []*DocResult, ds *extractor.Dataset, linked, reuse bool, fn func([]PairCandidate)) {
+	// Each document's mentions by span (no document id to hash per
+	// lookup), mapped to the index of their entity in ds.Entities.
+	owner := map[string]map[extractor.Span]int{}
+	for g, e := range ds.Entities {
+		for _, mn := range e.Mentions {
+			o := owner[mn.Doc]
+			if o == nil {
+				o = map[extractor.Span]int{}
+				owner[mn.Doc] = o
+			}
+			o[mn.Span] = g
+		}
+	}
+	rels := map[string][]extractor.Relation{} // by document of their evidence
+	for _, r := range ds.Relations {
+		for k, ev := range r.Evidence {
+			if !evidenceIn(r.Evidence[:k], ev.Doc) {
+				rels[ev.Doc] = append(rels[ev.Doc], r)
+			}
+		}
+	}
+	var cands []PairCandidate
+	var arena []uint32
+	for _, res := range results {
+		if res == nil || res.Doc == nil {
+			continue
+		}
+		d := m.prepare(res, ds.Entities, owner[res.Doc.ID], rels[res.Doc.ID])
+		if linked {
+			d.linked = nil
+		}
+		if reuse {
+			if arena == nil {
+				arena = make([]uint32, 0, 64*1024)
+			}
+			d.arena, cands = arena[:0], cands[:0]
+		} else {
+			cands = nil
+		}
+		cands = m.docCandidates(d, cands)
+		fn(cands)
+	}
+}
+
+// evidenceIn reports whether some evidence is from doc.
+func evidenceIn(evs []extractor.Evidence, doc string) bool {
+	for _, ev := range evs {
+		if ev.Doc == doc {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *PairModel) prepare(res *DocResult, entities []extractor.Entity, owner map[extractor.Span]int, rels []extractor.Relation) *pairDoc {
+	ns := len(res.Sentences)
+	d := &pairDoc{res: res, top: map[int]bool{}, linked: map[[2]int]bool{}, roles: map[int][]pairRole{},
+		sentLo: make([]int, ns+1), ready: make([]bool, ns), negated: make([]bool, ns), hedge: make([]string, ns)}
+	for si, s := range res.Sentences {
+		d.sentLo[si+1] = d.sentLo[si] + len(s.Tokens)
+	}
+	d.words = make([]uint32, d.sentLo[ns])
+	d.mentions = make([]pairMention, 0, len(res.Mentions))
+	local := map[int]int{} // index in ds.Entities → index in d.ents
+	var count []int
+	for _, mn := range res.Mentions {
+		g, ok := owner[mn.Span]
+		if !ok {
+			continue
+		}
+		si := sentenceOf(res, mn.Start)
+		if si < 0 {
+			continue
+		}
+		toks := res.Sentences[si].Tokens
+		lo := sort.Search(len(toks), func(i int) bool { return toks[i].End > mn.Start })
+		hi := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= mn.End })
+		if lo >= hi {
+			continue // a mention outside the analysed tokens (a table cell)
+		}
+		e, ok := local[g]
+		if !ok {
+			e = len(d.ents)
+			local[g] = e
+			d.ents = append(d.ents, entities[g].ID)
+			d.typeOf = append(d.typeOf, string(entities[g].Type))
+			count = append(count, 0)
+		}
+		count[e]++
+		typ := d.typeOf[e]
+		d.mentions = append(d.mentions, pairMention{start: mn.Start, end: mn.End, tokLo: d.sentLo[si] + lo,
+			tokHi: d.sentLo[si] + hi, sent: si, entity: e, typ: typ, typeHash: wordHash(typ)})
+	}
+	less := func(i, j int) bool { return d.mentions[i].start < d.mentions[j].start }
+	if !sort.SliceIsSorted(d.mentions, less) { // they usually come in text order
+		sort.SliceStable(d.mentions, less)
+	}
+	// The report's main actor and main organisation: the entity of that
+	// type with the most mentions (ties to the earlier one).
+	for _, group := range [][]string{{string(extractor.ThreatActor)}, {string(extractor.Organization), string(extractor.Government)}} {
+		best, n := -1, 0
+		for e := range d.ents {
+			if count[e] > n && contains(group, d.typeOf[e]) {
+				best, n = e, count[e]
+			}
+		}
+		if best >= 0 {
+			d.top[best] = true
+		}
+	}
+	index := make(map[string]int, len(d.ents))
+	for e, id := range d.ents {
+		index[id] = e
+	}
+	for _, r := range rels {
+		s, ok1 := index[r.Source]
+		t, ok2 := index[r.Target]
+		other := func(i int, ok bool) int {
+			if ok {
+				return i
+			}
+			return -1
+		}
+		if ok1 {
+			d.roles[s] = append(d.roles[s], pairRole{mix(wordHash(r.Type), hFwd), other(t, ok2)})
+		}
+		if ok2 {
+			d.roles[t] = append(d.roles[t], pairRole{mix(wordHash(r.Type), hRev), other(s, ok1)})
+		}
+		if ok1 && ok2 {
+			d.linked[[2]int{s, t}] = true
+			d.linked[[2]int{t, s}] = true
+		}
+	}
+	return d
+}
+
+// prepareSentence fills in the words and cues of sentence si, once: only
+// sentences that hold a candidate pay for it.
+func (m *PairModel) prepareSentence(d *pairDoc, si int) {
+	if d.ready[si] {
+		return
+	}
+	d.ready[si] = true
+	words := d.words[d.sentLo[si]:d.sentLo[si+1]]
+	for k, t := range d.res.Sentences[si].Tokens {
+		words[k] = wordHash(t.Text)
+		if k > 0 && t.Text == "May" {
+			words[k] = hMonth // "May" inside a sentence is the month, no hedge
+		}
+	}
+	d.negated[si], d.hedge[si] = m.cues.scan(words)
+}
+
+// blockBreak reports whether a blank line or a page break separates
+// sentence si from the next one.
+func (d *pairDoc) blockBreak(si int) bool {
+	text, ss := d.res.Doc.Text, d.res.Sentences
+	gap := text[min(ss[si].End, len(text)):min(max(ss[si+1].Start, ss[si].End), len(text))]
+	return strings.Contains(gap, "\n\n") || strings.ContainsRune(gap, extractor.PageSeparator)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// docCandidates appends the candidates of one document.
+func (m *PairModel) docCandidates(d *pairDoc, out []PairCandidate) []PairCandidate {
+	ms := d.mentions
+	for i := range ms {
+		a := &ms[i]
+		for j := i + 1; j < len(ms); j++ {
+			b := &ms[j]
+			if b.tokLo-a.tokHi > pairMaxGap || b.sent > a.sent+1 {
+				break
+			}
+			if b.tokLo < a.tokHi || a.entity == b.entity || d.linked[[2]int{a.entity, b.entity}] {
+				continue // nested or overlapping mentions, one entity, or a rule already links them
+			}
+			if b.sent != a.sent && d.blockBreak(a.sent) {
+				continue
+			}
+			if _, ok := m.allowed[[2]string{a.typ, b.typ}]; ok {
+				out = append(out, m.candidate(d, a, b, true, ms[i+1:j]))
+			}
+			if _, ok := m.allowed[[2]string{b.typ, a.typ}]; ok {
+				out = append(out, m.candidate(d, b, a, false, ms[i+1:j]))
+			}
+		}
+	}
+	return out
+}
+
+func (m *PairModel) candidate(d *pairDoc, src, tgt *pairMention, srcFirst bool, between []pairMention) PairCandidate {
+	first, second := src, tgt
+	if !srcFirst {
+		first, second = tgt, src
+	}
+	m.prepareSentence(d, first.sent)
+	m.prepareSentence(d, second.sent)
+	res := d.res
+	ss := res.Sentences
+	ev := extractor.Span{Start: ss[first.sent].Start, End: ss[second.sent].End}
+	hedge := d.hedge[first.sent]
+	if hedge == "" {
+		hedge = d.hedge[second.sent]
+	}
+	return PairCandidate{Doc: res.Doc.ID, Source: d.ents[src.entity], Target: d.ents[tgt.entity], Evidence: ev,
+		Hedge: hedge, Features: m.features(d, src, tgt, first, second, srcFirst, between),
+		types: [2]string{src.typ, tgt.typ}, src: src.entity, tgt: tgt.entity, text: res.Doc.Text}
+}
