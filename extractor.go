@@ -271,6 +271,32 @@ type Dataset struct {
 	Relations []Relation        `json:"relations"`
 }
 
+// KeepConfident drops the entities and relations whose confidence is below
+// min, and the relations that lose an end by it, so a pipeline can cut low
+// confidence candidates (the relation model's proposals sit below 0.11)
+// before writing. A min of 0 or less keeps everything.
+func (d *Dataset) KeepConfident(min float64) {
+	if min <= 0 {
+		return
+	}
+	kept := make(map[string]bool, len(d.Entities))
+	ents := d.Entities[:0]
+	for _, e := range d.Entities {
+		if e.Confidence >= min {
+			kept[e.ID] = true
+			ents = append(ents, e)
+		}
+	}
+	d.Entities = ents
+	rels := d.Relations[:0]
+	for _, r := range d.Relations {
+		if r.Confidence >= min && kept[r.Source] && kept[r.Target] {
+			rels = append(rels, r)
+		}
+	}
+	d.Relations = rels
+}
+
 // InputError is a per-input failure: which input, at which stage, and why.
 // A batch collects these and goes on with the other inputs.
 type InputError struct {

@@ -45,3 +45,26 @@ func TestValidEntityType(t *testing.T) {
 		t.Fatal("ValidEntityType accepts the wrong things")
 	}
 }
+
+func TestKeepConfidentDropsLowCandidatesAndOrphanRelations(t *testing.T) {
+	ds := &Dataset{
+		Entities: []Entity{{ID: "a", Confidence: 0.9}, {ID: "b", Confidence: 0.8}, {ID: "c", Confidence: 0.05}},
+		Relations: []Relation{
+			{ID: "r1", Source: "a", Target: "b", Confidence: 0.5},  // kept
+			{ID: "r2", Source: "a", Target: "b", Confidence: 0.06}, // below the cut
+			{ID: "r3", Source: "a", Target: "c", Confidence: 0.9},  // its target is dropped
+		},
+	}
+	ds.KeepConfident(0.11)
+	if len(ds.Entities) != 2 || ds.Entities[0].ID != "a" || ds.Entities[1].ID != "b" {
+		t.Errorf("entities kept = %+v, want a and b", ds.Entities)
+	}
+	if len(ds.Relations) != 1 || ds.Relations[0].ID != "r1" {
+		t.Errorf("relations kept = %+v, want r1 only", ds.Relations)
+	}
+	before := len(ds.Relations)
+	ds.KeepConfident(0)
+	if len(ds.Relations) != before {
+		t.Errorf("a cut of 0 dropped relations")
+	}
+}

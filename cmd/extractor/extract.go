@@ -16,6 +16,7 @@ import (
 func newExtractCmd() *cobra.Command {
 	var rf readFlags
 	var relationModel bool
+	var minConf float64
 	var ruleDirs, kbFiles []string
 	var format, outPath, table string
 	cmd := &cobra.Command{
@@ -38,6 +39,7 @@ exit status is 1.`,
   extractor extract -o out/ reports/            # CSV: out/entities.csv, out/relations.csv
   extractor extract -f csv --table relations reports/ > relations.csv
   extractor extract -o bundle.stix.json reports/  # STIX 2.1 bundle (docs/stix.md)
+  extractor extract --min-confidence 0.11 reports/  # rule-found relations only (docs/relation-model.md)
   extractor extract -o review.md reports/         # review report (docs/output.md)`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -68,6 +70,7 @@ exit status is 1.`,
 				return runErr
 			}
 			ds := extract.Resolve(results, pl.resolve...)
+			ds.KeepConfident(minConf)
 			toFile := outPath != "" && outPath != "-"
 			if fmtName == "csv" && table == "" && toFile {
 				if _, err := output.WriteCSVFiles(outPath, ds); err != nil {
@@ -100,6 +103,7 @@ exit status is 1.`,
 	cmd.Flags().StringVarP(&format, "format", "f", "", "output format: one of "+fmt.Sprint(output.Formats)+" (default: from -o: .jsonl, .csv or a directory, .stix or .stix.json, .md; else json)")
 	cmd.Flags().StringVarP(&outPath, "output", "o", "", "write to this file instead of standard output (csv: a directory gets entities.csv and relations.csv, x.csv gets x.entities.csv and x.relations.csv)")
 	cmd.Flags().BoolVar(&relationModel, "relation-model", true, relationModelHelp)
+	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "drop entities and relations below this confidence, and relations whose ends are dropped (0.11 keeps only rule-found relations; docs/confidence.md)")
 	cmd.Flags().StringVar(&table, "table", "", "csv only: write just this table (entities or relations) to -o or standard output, which otherwise gets the entities")
 	return cmd
 }
