@@ -17,6 +17,10 @@ func (d *docState) runRelations() []RelationMatch {
 		return nil
 	}
 	d.createTableKeys() // table_keys.go
+	// Numbered units fill actor slots (relation_unit_actor.go).
+	d.unitActors = true
+	defer func() { d.unitActors = false; d.index() }()
+	d.index()
 	rs := &relState{d: d, fresh: map[extractor.Span]int{}, best: map[relKey]int{}}
 	if d.p.relPhase != nil {
 		d.runRelationRules(nil, func(r *rule, i, end int) { rs.found(r, i, end) })
@@ -337,6 +341,9 @@ func (rs *relState) found(r *rule, i, end int) {
 		if s.span == t.span || d.ownPlaceElsewhere(r, s.span, t.span) { // relation_own_place.go
 			return
 		}
+		if typ == "targets" && d.unitVictim(s.span, t.span) { // relation_unit_actor.go
+			return
+		}
 		coref := s.coref
 		if t.coref != "" {
 			coref = strings.TrimPrefix(coref+"; "+t.coref, "; ")
@@ -498,7 +505,7 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 				return ep, true
 			}
 		}
-		return endpoint{span: extractor.Span{Start: m.start, End: m.end}}, maskOf(m.typ)&mask != 0
+		return endpoint{span: extractor.Span{Start: m.start, End: m.end}}, d.slotMask(m)&mask != 0
 	}
 	if am, reach, ok := d.isAnaphor(c.start, c.end); ok {
 		am = d.peopleAnaphor(c.start, c.end, am) // "the charged hackers" (relation_group.go)
@@ -523,6 +530,12 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 					break
 				}
 			}
+		}
+		if k < 0 && am&mask&maskOf(extractor.ThreatActor) != 0 {
+			// No actor in reach, but a numbered unit is: "Unit 26165
+			// carried out the break-ins. Its officers sent ..."
+			// (relation_unit_actor.go).
+			k = d.unitAntecedent(c.bs, c.start, reach, direct)
 		}
 		if ks := d.subjectOfIt(c, am&mask, direct); ks >= 0 {
 			k = ks
