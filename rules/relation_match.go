@@ -629,6 +629,8 @@ func (d *docState) splitLeadingPlace(cs []capRec, mask typeMask) []capRec {
 // headquartered in Beijing" is about the firm, not the actor named a
 // sentence before. With two candidates, or one followed by a verb of saying
 // ("Microsoft said it tracks the group"), the rule's type order decides.
+// A mention in a fronted phrase ("A year later, in Operation Silver Wolf,
+// it sent ...") is a circumstance, not the subject: it does not count.
 // Else -1.
 func (d *docState) subjectOfIt(c capRec, mask typeMask, direct []extractor.Span) int {
 	if c.end-c.start != 1 || d.fold[c.start] != "it" {
@@ -638,6 +640,10 @@ func (d *docState) subjectOfIt(c capRec, mask typeMask, direct []extractor.Span)
 	for t := d.sentLo[d.sentOf[c.start]]; t < c.start; t++ {
 		mi := int(d.startM[t])
 		if mi < 0 || maskOf(d.acc[mi].typ)&mask == 0 || d.isDirect(&d.acc[mi], direct) {
+			continue
+		}
+		if d.frontedPhrase(mi, c.start) {
+			t = int(d.acc[mi].tokE) - 1
 			continue
 		}
 		if found >= 0 || int(d.acc[mi].tokE) >= c.start {
@@ -656,6 +662,29 @@ func (d *docState) subjectOfIt(c capRec, mask typeMask, direct []extractor.Span)
 		}
 	}
 	return found
+}
+
+// frontedPrepositions open a phrase set before a clause's subject.
+var frontedPrepositions = map[string]bool{"in": true, "during": true, "through": true, "after": true,
+	"before": true, "via": true, "with": true, "under": true, "since": true, "like": true, "unlike": true,
+	"throughout": true, "following": true, "amid": true, "by": true}
+
+// frontedPhrase reports whether mention k stands in a prepositional phrase
+// closed by a comma right after it, before token at: "in Operation X, it
+// ...", "During the Y campaign, it ...". The preposition may be followed
+// by a determiner.
+func (d *docState) frontedPhrase(k, at int) bool {
+	m := &d.acc[k]
+	s, e := int(m.tokS), int(m.tokE)
+	if e >= at || d.fold[e] != "," {
+		return false
+	}
+	p := s - 1
+	if p >= 0 && (d.fold[p] == "the" || d.fold[p] == "its" || d.fold[p] == "their") {
+		p--
+	}
+	lo := d.sentLo[d.sentOf[s]]
+	return p >= lo && frontedPrepositions[d.fold[p]] && (p == lo || d.fold[p-1] == ",")
 }
 
 func (d *docState) isDirect(m *cand, direct []extractor.Span) bool {
