@@ -531,7 +531,7 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 				}
 			}
 		}
-		if k < 0 && am&mask&maskOf(extractor.ThreatActor) != 0 {
+		if k < 0 && am&mask&maskOf(extractor.ThreatActor) != 0 && (c.end-c.start > 1 || pronouns[d.fold[c.start]]) {
 			// No actor in reach, but a numbered unit is: "Unit 26165
 			// carried out the break-ins. Its officers sent ..."
 			// (relation_unit_actor.go).

@@ -11,7 +11,9 @@ import (
 // actor. A rule slot that takes threat actors therefore also takes such a
 // unit, named directly or through an anaphor ("the unit", "its officers").
 // An anaphor takes a unit only when no threat actor is in its reach
-// (unitAntecedent). A unit with a name but no number ("Digital Crimes Unit", a vendor's
+// (unitAntecedent), and only a pronoun or a phrase ("its", "the unit"): a
+// bare plural ("attackers defaced ...") names whoever did it, not the unit
+// named before. A unit with a name but no number ("Digital Crimes Unit", a vendor's
 // "Unit 42", typed an organisation) is not concerned.
 
 // slotMask returns the types a mention may fill a rule slot as: its own,

@@ -8,7 +8,7 @@ import "testing"
 func TestNumberedUnitIsActor(t *testing.T) {
 	p := packOf(t, `
 lists:
-  relation_anaphors: [it, its, "the unit", "the group"]
+  relation_anaphors: [it, its, "the unit", "the group", attackers]
 rules:
   - id: names
     kind: gazetteer
@@ -40,6 +40,8 @@ rules:
 			[]string{`PLA Unit 61733 -targets-> Corvane Labs @"The unit" → PLA Unit 61733`}},
 		{"Unit 48211 ran the operation. Its officers hacked Pellmark Systems.",
 			[]string{`Unit 48211 -targets-> Pellmark Systems @"Its" → Unit 48211`}},
+		// A bare plural names whoever did it, not the unit.
+		{"Unit 48211 ran the operation. Attackers hacked Pellmark Systems.", nil},
 		// A threat actor in reach keeps the anaphor.
 		{"Kestrel Bear, which analysts tie to Unit 48211, was busy. The group breached Corvane Labs.",
 			[]string{`Kestrel Bear -targets-> Corvane Labs @"The group" → Kestrel Bear`}},
