@@ -326,7 +326,9 @@ func init() {
 	set(maskOf(extractor.Person), "defendants", "suspects", "accused", "conspirators", "men", "women", "two",
 		"three", "four", "five", "six", "seven", "eight", "pair", "duo",
 		// "both" alone: relation_both.go
-		"both")
+		"both",
+		// "the Chinese nationals", "the two Russian officers" (relation_actor_np.go)
+		"nationals", "citizens", "individuals", "officers", "operatives")
 }
 
 // pronouns are the anaphors that reach only antecedentSentences back; a
@@ -356,6 +358,9 @@ func (d *docState) isAnaphor(s, e int) (typeMask, int, bool) {
 	}
 	if e-s == 1 && d.fold[s] == "both" && !d.bothSubject(s) {
 		return 0, 0, false // "both the ministry and the army": a determiner
+	}
+	if personNPHeads[d.fold[e-1]] && e-s >= 3 && d.actorNPEnd(s, e) == e {
+		reach = antecedentSentences // "the Chinese defendants" (relation_actor_np.go)
 	}
 	var buf [4]int
 	if cues.anaphors != nil {
