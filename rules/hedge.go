@@ -324,7 +324,11 @@ func init() {
 	// Plural people ("the defendants", "the two", "both men"): see
 	// relation_group.go.
 	set(maskOf(extractor.Person), "defendants", "suspects", "accused", "conspirators", "men", "women", "two",
-		"three", "four", "five", "six", "seven", "eight", "pair", "duo")
+		"three", "four", "five", "six", "seven", "eight", "pair", "duo",
+		// "both" alone: relation_both.go
+		"both",
+		// "the Chinese nationals", "the two Russian officers" (relation_actor_np.go)
+		"nationals", "citizens", "individuals", "officers", "operatives")
 }
 
 // pronouns are the anaphors that reach only antecedentSentences back; a
@@ -351,6 +355,12 @@ func (d *docState) isAnaphor(s, e int) (typeMask, int, bool) {
 		// people, not the ones just named. ("Iran-based operators" still
 		// are: rel.located-in.place-modifier.)
 		return 0, 0, false
+	}
+	if e-s == 1 && d.fold[s] == "both" && !d.bothSubject(s) {
+		return 0, 0, false // "both the ministry and the army": a determiner
+	}
+	if personNPHeads[d.fold[e-1]] && e-s >= 3 && d.actorNPEnd(s, e) == e {
+		reach = antecedentSentences // "the Chinese defendants" (relation_actor_np.go)
 	}
 	var buf [4]int
 	if cues.anaphors != nil {

@@ -62,14 +62,19 @@ type docState struct {
 	tokHits         []tokHit  // matches of token-scoped regex rules (matchRegexes)
 	hitFrom         []int32
 
-	cands    []cand
-	acc      []cand
-	pool     []cand     // resolve's working copy of acc and cands
-	order    []int32    // resolve's sort order
-	startM   []int32    // per token: index in acc of the mention starting there, or -1
-	cover    []typeMask // per token: types of the mentions covering it
-	occupied []bool     // per byte, during resolve
-	active   []int32    // per rule: stamp of the last sentence it was activated in
+	cands  []cand
+	acc    []cand
+	pool   []cand     // resolve's working copy of acc and cands
+	order  []int32    // resolve's sort order
+	startM []int32    // per token: index in acc of the mention starting there, or -1
+	cover  []typeMask // per token: types of the mentions covering it
+	// accMask holds, per mention of acc, the types a pattern element or a
+	// rule slot sees it as (index): its own, plus threat actor for a
+	// numbered unit while unitActors is set (relation_unit_actor.go).
+	accMask    []typeMask
+	unitActors bool
+	occupied   []bool  // per byte, during resolve
+	active     []int32 // per rule: stamp of the last sentence it was activated in
 	// anchorLo and anchorHi are, per anchored rule, the first and last
 	// token of its anchor words in the sentence active stamps (reach.go).
 	anchorLo, anchorHi []int32
@@ -460,8 +465,10 @@ func (d *docState) index() {
 		d.startM[i] = -1
 		d.cover[i] = 0
 	}
+	d.accMask = grow(d.accMask, len(d.acc))
 	for ai := range d.acc {
 		c := &d.acc[ai]
+		d.accMask[ai] = d.slotMask(c)
 		s := sort.Search(len(d.tokEnd), func(i int) bool { return d.tokEnd[i] > c.start })
 		e := sort.Search(len(d.tokStart), func(i int) bool { return d.tokStart[i] >= c.end })
 		if s >= e {
@@ -479,7 +486,7 @@ func (d *docState) index() {
 		if d.startM[s] < 0 {
 			d.startM[s] = int32(ai)
 		}
-		m := maskOf(c.typ)
+		m := d.accMask[ai]
 		for t := s; t < e; t++ {
 			d.cover[t] |= m
 		}

@@ -391,7 +391,7 @@ func (m *matcher) single(n *node, rest []*node, i int, k func(int) bool) bool {
 			return false
 		}
 		mc := &d.acc[mi]
-		if maskOf(mc.typ)&n.entity == 0 || int(mc.tokE) > m.hi {
+		if d.accMask[mi]&n.entity == 0 || int(mc.tokE) > m.hi {
 			return false
 		}
 		return try(int(mc.tokE), mc.start, mc.end)
@@ -466,7 +466,7 @@ func (m *matcher) once(n *node, i int, k func(int) bool) bool {
 			return false
 		}
 		mc := &d.acc[mi]
-		if maskOf(mc.typ)&n.entity == 0 || int(mc.tokE) > m.hi {
+		if d.accMask[mi]&n.entity == 0 || int(mc.tokE) > m.hi {
 			return false
 		}
 		j := int(mc.tokE)
@@ -592,7 +592,7 @@ func canStart(d *docState, nodes []*node, i, hi int) bool {
 		return n.phrases.startsAt(d, i, hi) && (n.cond == nil || n.cond.ok(d, i))
 	case n.entity != 0:
 		mi := d.startM[i]
-		return mi >= 0 && maskOf(d.acc[mi].typ)&n.entity != 0 && (n.cond == nil || n.cond.ok(d, i))
+		return mi >= 0 && d.accMask[mi]&n.entity != 0 && (n.cond == nil || n.cond.ok(d, i))
 	default:
 		return n.cond == nil || n.cond.ok(d, i)
 	}

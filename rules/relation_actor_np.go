@@ -18,6 +18,13 @@ import (
 // whose list is $relation_anaphors reads them too, and so does the
 // resolver (isAnaphor), which gives them the head's types and a noun
 // phrase's reach.
+//
+// People are read the same way: "the Chinese defendants", "these Iranian
+// men" stand for the people named before (relation_group.go), as "the
+// defendants" does, but only with a pronoun's reach (isAnaphor): a
+// description that far back is as likely a new set. A phrase with a number
+// ("the five Chinese defendants") is left to the sets named after it
+// (peopleSet).
 
 // actorNPMarker is the item expand adds after the items of
 // relation_anaphors; phraseSet turns it into phraseSet.actorNP.
@@ -32,6 +39,11 @@ var (
 		"cyber-espionage": true, "extortion": true, "newer": true, "older": true, "loose": true, "prolific": true,
 		"notorious": true, "shadowy": true, "elusive": true, "veteran": true, "threat": true, "apt": true,
 		"criminal": true, "cybercriminal": true, "same": true}
+	// personNPHeads are the plural person nouns that head such a phrase;
+	// their types are anaphorTypes' (hedge.go).
+	personNPHeads = map[string]bool{"defendants": true, "nationals": true, "men": true, "women": true,
+		"suspects": true, "accused": true, "conspirators": true, "individuals": true, "citizens": true,
+		"officers": true, "operatives": true}
 	actorModifierSuffixes = []string{"-backed", "-linked", "-sponsored", "-aligned", "-speaking", "-based", "-affiliated",
 		"-nexus", "-funded", "-directed"}
 )
@@ -67,7 +79,7 @@ func (d *docState) actorNPEnd(i, hi int) int {
 		}
 		t, mods = t+1, mods+1
 	}
-	if mods == 0 || t >= hi || !actorNPHeads[d.fold[t]] || !isLowerWord(d.tokText[t]) {
+	if mods == 0 || t >= hi || !(actorNPHeads[d.fold[t]] || personNPHeads[d.fold[t]]) || !isLowerWord(d.tokText[t]) {
 		return 0
 	}
 	if t+1 < hi && d.startM[t+1] >= 0 {

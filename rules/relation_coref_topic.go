@@ -138,7 +138,7 @@ func (rs *relState) preferTopic(c capRec, k int, am, mask typeMask, order []type
 		return k, false
 	}
 	si := int(d.sentOf[c.start])
-	if leaning && (k < 0 || maskOf(d.acc[k].typ)&(actor|campaign) == 0) {
+	if leaning && (k < 0 || d.slotMask(&d.acc[k])&(actor|campaign) == 0) {
 		// 1. An actor or campaign in a noun phrase's reach first.
 		kk := -1
 		for _, m := range order {
@@ -159,7 +159,7 @@ func (rs *relState) preferTopic(c capRec, k int, am, mask typeMask, order []type
 			return -1, false
 		}
 	}
-	if k < 0 || maskOf(d.acc[k].typ)&(actor|campaign) == 0 {
+	if k < 0 || d.slotMask(&d.acc[k])&(actor|campaign) == 0 {
 		return k, false
 	}
 	// 2. A nearest actor named in an earlier paragraph yields to the
@@ -193,12 +193,12 @@ func (rs *relState) topicMention(si, at int, mask typeMask, direct []extractor.S
 	best := -1
 	i := sort.Search(len(tp.ms), func(i int) bool { return d.acc[tp.ms[i]].start >= at })
 	for j := i - 1; j >= 0 && best < 0; j-- {
-		if m := &d.acc[tp.ms[j]]; maskOf(m.typ)&mask != 0 && !d.isDirect(m, direct) && m.end <= at {
+		if m := &d.acc[tp.ms[j]]; d.slotMask(m)&mask != 0 && !d.isDirect(m, direct) && m.end <= at {
 			best = tp.ms[j]
 		}
 	}
 	for j := i; j < len(tp.ms) && best < 0; j++ {
-		if m := &d.acc[tp.ms[j]]; maskOf(m.typ)&mask != 0 && !d.isDirect(m, direct) {
+		if m := &d.acc[tp.ms[j]]; d.slotMask(m)&mask != 0 && !d.isDirect(m, direct) {
 			best = tp.ms[j]
 		}
 	}

@@ -25,6 +25,7 @@ import (
 var groupWords = map[string]int{"defendants": 0, "suspects": 0, "accused": 0, "conspirators": 0, "men": 0,
 	"women": 0, "individuals": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
 	"both": 2, "pair": 2, "duo": 2, "their": 0, "hackers": 0, "officers": 0, "nationals": 0, "operatives": 0,
+	"citizens": 0,
 	// "They" and "them" that mean a person mean people: "A and B were
 	// charged. Prosecutors said they acted for Y" is about both.
 	"they": 0, "them": 0}
@@ -318,6 +319,7 @@ func (d *docState) groupNumber(c capRec) int {
 	if n == 0 && c.end-c.start >= 2 && groupWords[d.fold[c.end-2]] > 0 {
 		n = groupWords[d.fold[c.end-2]] // "the three men": three
 	}
+
 	if n == 0 {
 		n = 1 << 30
 	} else if d.fold[c.start] == "both" && n > 2 {

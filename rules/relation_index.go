@@ -485,11 +485,11 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		for i := lo; i < blockEnd; i++ {
 			startMask[i] = 0
 			if mi := d.startM[i]; mi >= 0 {
-				m := maskOf(d.acc[mi].typ)
+				m := d.accMask[mi]
 				sentTypes |= m
 				startMask[i] = m
-				if m != 0 {
-					typeLast[bits.TrailingZeros16(uint16(m))] = i
+				for b := uint16(m); b != 0; b &= b - 1 { // a numbered unit is two types (relation_unit_actor.go)
+					typeLast[bits.TrailingZeros16(b)] = i
 				}
 			}
 			if v := d.vent[i]; v != nil {
@@ -538,7 +538,7 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		}
 		for i := lo; i < hi; i++ {
 			if mi := d.startM[i]; mi >= 0 && len(live) > 0 {
-				m := maskOf(d.acc[mi].typ)
+				m := d.accMask[mi]
 				for _, r := range live {
 					if r.rel.first.mask&m != 0 {
 						try(r, i, blockEnd, stamp)

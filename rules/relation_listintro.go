@@ -250,11 +250,22 @@ func (d *docState) listMembers(rs *relState) {
 			}
 		}
 		party, intro := -1, int32(-1)
-		hedge := ""
+		hedge, coref := "", ""
 		for _, it := range items {
 			if it.intro != intro {
 				intro = it.intro
-				party = d.introParty(tr, intro)
+				party, coref = d.introParty(tr, intro), ""
+				if party < 0 && tr.tgtMask == maskOf(extractor.ThreatActor) && d.bareIntro(tr, intro) {
+					// "The Treasury named seven members:" in a report
+					// about one actor: its members.
+					at := d.sents[intro].Start
+					if party = rs.topicMention(int(intro), at, tr.tgtMask, nil); party < 0 {
+						party = d.topicActor(at, nil) // relation_topic.go
+					}
+					if party >= 0 {
+						coref = "list intro → " + d.surface(&d.acc[party]) + " " + TopicCorefNote
+					}
+				}
 				if party >= 0 {
 					var negated bool
 					if negated, hedge = d.introCues(intro); negated {
@@ -275,11 +286,52 @@ func (d *docState) listMembers(rs *relState) {
 				c, p := &d.acc[m], &d.acc[party]
 				rs.out = append(rs.out, RelationMatch{Type: tr.typ,
 					Source: extractor.Span{Start: c.start, End: c.end}, Target: extractor.Span{Start: p.start, End: p.end},
-					Sentence: d.introSpan(it), Rule: tr.r.id, Priority: tr.r.prio, Hedge: hedge})
+					Sentence: d.introSpan(it), Rule: tr.r.id, Priority: tr.r.prio, Hedge: hedge, Coref: coref})
 			}
 		}
 	}
 }
+
+// bareIntro reports whether intro sentence si holds one of tr's intro
+// phrases with no party after it: the phrase, at most three lower-case
+// words that name nobody ("today are"), and the colon that ends the
+// intro (or the end of a heading over the list). "The governments named
+// seven members:", "Among the eleven designated today are:", "## Sanctioned
+// individuals". Not "members of the alliance:", whose party is
+// not the report's actor.
+func (d *docState) bareIntro(tr topicRule, si int32) bool {
+	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
+	colon := hi - 1
+	for colon > lo && d.fold[colon] != ":" {
+		colon--
+	}
+	if colon <= lo {
+		colon = hi // a heading over the list: "## Sanctioned individuals"
+	}
+	var buf [4]int
+	for t := lo; t < colon; t++ {
+		for _, e := range tr.intros.ends(d, t, colon, buf[:0]) {
+			if colon-e > 3 {
+				continue
+			}
+			ok := true
+			for j := e; j < colon; j++ {
+				if d.startM[j] >= 0 || !isLowerWord(d.tokText[j]) || bareIntroStops[d.fold[j]] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bareIntroStops are the words after an intro phrase that name another
+// party than the report's actor ("members of", "officials at").
+var bareIntroStops = map[string]bool{"of": true, "at": true, "from": true, "for": true, "in": true, "with": true}
 
 // coordinatedFrom returns mention k and the mentions of a type in mask that
 // follow it in item it joined by commas, "and" and "or" only.

@@ -17,6 +17,10 @@ func (d *docState) runRelations() []RelationMatch {
 		return nil
 	}
 	d.createTableKeys() // table_keys.go
+	// Numbered units fill actor slots (relation_unit_actor.go).
+	d.unitActors = true
+	defer func() { d.unitActors = false; d.index() }()
+	d.index()
 	rs := &relState{d: d, fresh: map[extractor.Span]int{}, best: map[relKey]int{}}
 	if d.p.relPhase != nil {
 		d.runRelationRules(nil, func(r *rule, i, end int) { rs.found(r, i, end) })
@@ -337,6 +341,9 @@ func (rs *relState) found(r *rule, i, end int) {
 		if s.span == t.span || d.ownPlaceElsewhere(r, s.span, t.span) { // relation_own_place.go
 			return
 		}
+		if typ == "targets" && d.unitVictim(s.span, t.span) { // relation_unit_actor.go
+			return
+		}
 		coref := s.coref
 		if t.coref != "" {
 			coref = strings.TrimPrefix(coref+"; "+t.coref, "; ")
@@ -498,7 +505,7 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 				return ep, true
 			}
 		}
-		return endpoint{span: extractor.Span{Start: m.start, End: m.end}}, maskOf(m.typ)&mask != 0
+		return endpoint{span: extractor.Span{Start: m.start, End: m.end}}, d.slotMask(m)&mask != 0
 	}
 	if am, reach, ok := d.isAnaphor(c.start, c.end); ok {
 		am = d.peopleAnaphor(c.start, c.end, am) // "the charged hackers" (relation_group.go)
@@ -523,6 +530,12 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 					break
 				}
 			}
+		}
+		if k < 0 && am&mask&maskOf(extractor.ThreatActor) != 0 && (c.end-c.start > 1 || pronouns[d.fold[c.start]]) {
+			// No actor in reach, but a numbered unit is: "Unit 26165
+			// carried out the break-ins. Its officers sent ..."
+			// (relation_unit_actor.go).
+			k = d.unitAntecedent(c.bs, c.start, reach, direct)
 		}
 		if ks := d.subjectOfIt(c, am&mask, direct); ks >= 0 {
 			k = ks
@@ -616,6 +629,8 @@ func (d *docState) splitLeadingPlace(cs []capRec, mask typeMask) []capRec {
 // headquartered in Beijing" is about the firm, not the actor named a
 // sentence before. With two candidates, or one followed by a verb of saying
 // ("Microsoft said it tracks the group"), the rule's type order decides.
+// A mention in a fronted phrase ("A year later, in Operation Silver Wolf,
+// it sent ...") is a circumstance, not the subject: it does not count.
 // Else -1.
 func (d *docState) subjectOfIt(c capRec, mask typeMask, direct []extractor.Span) int {
 	if c.end-c.start != 1 || d.fold[c.start] != "it" {
@@ -625,6 +640,10 @@ func (d *docState) subjectOfIt(c capRec, mask typeMask, direct []extractor.Span)
 	for t := d.sentLo[d.sentOf[c.start]]; t < c.start; t++ {
 		mi := int(d.startM[t])
 		if mi < 0 || maskOf(d.acc[mi].typ)&mask == 0 || d.isDirect(&d.acc[mi], direct) {
+			continue
+		}
+		if d.frontedPhrase(mi, c.start) {
+			t = int(d.acc[mi].tokE) - 1
 			continue
 		}
 		if found >= 0 || int(d.acc[mi].tokE) >= c.start {
@@ -643,6 +662,29 @@ func (d *docState) subjectOfIt(c capRec, mask typeMask, direct []extractor.Span)
 		}
 	}
 	return found
+}
+
+// frontedPrepositions open a phrase set before a clause's subject.
+var frontedPrepositions = map[string]bool{"in": true, "during": true, "through": true, "after": true,
+	"before": true, "via": true, "with": true, "under": true, "since": true, "like": true, "unlike": true,
+	"throughout": true, "following": true, "amid": true, "by": true}
+
+// frontedPhrase reports whether mention k stands in a prepositional phrase
+// closed by a comma right after it, before token at: "in Operation X, it
+// ...", "During the Y campaign, it ...". The preposition may be followed
+// by a determiner.
+func (d *docState) frontedPhrase(k, at int) bool {
+	m := &d.acc[k]
+	s, e := int(m.tokS), int(m.tokE)
+	if e >= at || d.fold[e] != "," {
+		return false
+	}
+	p := s - 1
+	if p >= 0 && (d.fold[p] == "the" || d.fold[p] == "its" || d.fold[p] == "their") {
+		p--
+	}
+	lo := d.sentLo[d.sentOf[s]]
+	return p >= lo && frontedPrepositions[d.fold[p]] && (p == lo || d.fold[p-1] == ",")
 }
 
 func (d *docState) isDirect(m *cand, direct []extractor.Span) bool {

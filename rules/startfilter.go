@@ -117,7 +117,7 @@ func (f *startFilter) allows(d *docState, i int) bool {
 		return true
 	}
 	if f.entity != 0 {
-		if mi := d.startM[i]; mi >= 0 && maskOf(d.acc[mi].typ)&f.entity != 0 {
+		if mi := d.startM[i]; mi >= 0 && d.accMask[mi]&f.entity != 0 {
 			return true
 		}
 	}
