@@ -52,20 +52,6 @@ func NewRelationOracle(ds *extractor.Dataset, pairs []Pair) *RelationOracle {
 	return o
 }
 
-func (o *RelationOracle) matches(c *goldCase, p *predEntity) []*goldEnt {
-	var ms []*goldEnt
-	seen := map[*goldEnt]bool{}
-	for _, n := range p.norms {
-		for _, g := range c.byNorm[n] {
-			if !seen[g] {
-				seen[g] = true
-				ms = append(ms, g)
-			}
-		}
-	}
-	return ms
-}
-
 // Label says what the gold of doc holds for source → target (dataset
 // entity ids), and for LabelRelation the accepted relation types of the
 // matching gold relations (the annotated type first).
@@ -75,7 +61,7 @@ func (o *RelationOracle) Label(doc, source, target string) (Label, []string) {
 	if c == nil || ps == nil || pt == nil {
 		return LabelUnscored, nil
 	}
-	ms, mt := o.matches(c, ps), o.matches(c, pt)
+	ms, mt := c.goldMatches(ps), c.goldMatches(pt)
 	required := func(list []*goldEnt) bool {
 		for _, g := range list {
 			if !g.optional {

@@ -336,16 +336,7 @@ func scorePair(doc string, preds []*predEntity, prels []*predRelation, c *goldCa
 		if ms, ok := cache[p]; ok {
 			return ms
 		}
-		var ms []*goldEnt
-		seen := map[*goldEnt]bool{}
-		for _, n := range p.norms {
-			for _, g := range c.byNorm[n] {
-				if !seen[g] {
-					seen[g] = true
-					ms = append(ms, g)
-				}
-			}
-		}
+		ms := c.goldMatches(p)
 		cache[p] = ms
 		return ms
 	}
@@ -600,4 +591,20 @@ func sortOutcomes(es []EntityOutcome) {
 
 func sortRelOutcomes(rs []RelationOutcome) {
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Key() < rs[j].Key() })
+}
+
+// goldMatches returns the gold entities that share a normalised name with
+// the prediction, each once, in the order of the prediction's names.
+func (c *goldCase) goldMatches(p *predEntity) []*goldEnt {
+	var ms []*goldEnt
+	seen := map[*goldEnt]bool{}
+	for _, n := range p.norms {
+		for _, g := range c.byNorm[n] {
+			if !seen[g] {
+				seen[g] = true
+				ms = append(ms, g)
+			}
+		}
+	}
+	return ms
 }
