@@ -65,6 +65,11 @@ type gazHit struct {
 	// word written before it, the name takes that word in
 	// (gazetteer_longer.go).
 	before, beforeRest string
+	// phrase marks a rewriter's variant of a lower-case sector phrase
+	// ("vitality corporations", gazetteer_synonyms.go): it matches only
+	// with its words after the first in lower case, so that "Info
+	// Know-how" inside a company's name stays the company's.
+	phrase bool
 }
 
 type gazEntry struct {
@@ -110,6 +115,13 @@ func capFirst(s string) string {
 // accepts reports whether tokens [i, i+len(h.toks)) of d satisfy the case
 // policy of the hit. The trie already matched them case-insensitively.
 func (h *gazHit) accepts(d *docState, i int) bool {
+	if h.phrase {
+		for k := 1; k < len(h.toks); k++ {
+			if t := d.exact(i + k); t != strings.ToLower(t) {
+				return false
+			}
+		}
+	}
 	switch {
 	case h.mode == caseInsensitive:
 		return true

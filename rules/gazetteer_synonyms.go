@@ -26,6 +26,12 @@ import (
 // (a rewrite of all of them, "Nationwide Safety Company", is no phrase a
 // writer uses for anything else); it may not be another gazetteer name or
 // a phrase of a pack list; and a variant two entries share names neither.
+//
+// Sector phrases get variants from the same table ("assume tanks" for think
+// tanks, "vitality corporations" for energy companies, "schooling" for
+// education): they are ordinary words, so any of them may be swapped, a lone
+// word too, but a variant matches only written in lower case after its
+// first word (gazHit.phrase), never inside a capitalised name.
 
 // listGazetteerWordSynonyms names the pack list of name-word synonyms:
 // items "word: synonym | synonym ...".
@@ -50,6 +56,7 @@ type synName struct {
 	mode            caseMode
 	toks            []string // as written
 	common, context bool
+	sector          bool // a sector phrase: every word may be swapped
 }
 
 // synonym is one replacement of a name word, as tokens (lower case as
@@ -126,7 +133,11 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 	for i := range c.synNames {
 		n := &c.synNames[i]
 		actor := c.p.gaz.entries[n.entry].typ == extractor.ThreatActor
-		for _, v := range nameVariants(n.toks, table, known, actor) {
+		vs := nameVariants(n.toks, table, known, actor)
+		if n.sector {
+			vs = sectorVariants(n.toks, table)
+		}
+		for _, v := range vs {
 			key := strings.Join(foldAll(v), " ")
 			if banned[key] {
 				continue
@@ -154,7 +165,7 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 		}
 		v := vs[0]
 		h := newHit(v.n.rule, v.n.entry, v.n.mode, append([]string(nil), v.toks...))
-		h.common, h.context = v.n.common, v.n.context
+		h.common, h.context, h.phrase = v.n.common, v.n.context, v.n.sector
 		c.p.insertName(v.toks, h)
 		added++
 	}
@@ -195,6 +206,13 @@ func nameVariants(toks []string, table map[string][]synonym, known map[string]bo
 	if content == 2 && !function && !actor {
 		return nil
 	}
+	return swapVariants(toks, pos, table)
+}
+
+// swapVariants returns toks with the words at some of the positions pos
+// replaced by synonyms, fewest swaps first, at most maxNameVariants; a
+// variant needs one real synonym, not only a spelling.
+func swapVariants(toks []string, pos []int, table map[string][]synonym) [][]string {
 	var out [][]string
 	// Subsets of the swappable positions by size, then every choice of
 	// synonyms for the chosen positions.
@@ -241,6 +259,33 @@ func nameVariants(toks []string, table map[string][]synonym, known map[string]bo
 		})
 	}
 	return out
+}
+
+// sectorKeep are table words a sector phrase keeps: "public" becomes
+// "community" in a body's name (Ministry of Community Safety), but the
+// community sector or community transport is another sector.
+var sectorKeep = map[string]bool{"public": true}
+
+// sectorVariants returns the variants of a sector phrase ("think tanks",
+// "energy companies", "education"): a rewriter's "assume tanks", "vitality
+// corporations", "schooling". Unlike a name, a sector phrase is made of
+// ordinary words only, so any of them may be swapped, a lone word too; the
+// phrase is matched as a sector only, and a variant that is another
+// gazetteer name or list phrase is still left out by the caller.
+func sectorVariants(toks []string, table map[string][]synonym) [][]string {
+	var pos []int
+	for i, t := range toks {
+		if sectorKeep[foldKey(t)] {
+			continue
+		}
+		if len(table[foldKey(t)]) > 0 && swappable(t) {
+			pos = append(pos, i)
+		}
+	}
+	if len(pos) == 0 {
+		return nil
+	}
+	return swapVariants(toks, pos, table)
 }
 
 // forSubsets calls f with every size-element subset of 0..n-1 in order
