@@ -107,6 +107,7 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 	}
 	c.r = &ruleSpec{file: l.file, node: l.node}
 	table, known := c.wordSynonyms(l)
+	c.p.synTails = synonymTails(table)
 	banned := map[string]bool{} // gazetteer names and list phrases
 	for k := range c.gazKeys {
 		banned[k] = true
@@ -259,6 +260,31 @@ func swapVariants(toks []string, pos []int, table map[string][]synonym) [][]stri
 		})
 	}
 	return out
+}
+
+// synonymTails returns, for every synonym of two words or more, its first
+// word mapped to the rest, all folded.
+func synonymTails(table map[string][]synonym) map[string][][]string {
+	tails := map[string][][]string{}
+	seen := map[string]bool{}
+	words := make([]string, 0, len(table))
+	for w := range table {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	for _, w := range words {
+		for _, syn := range table[w] {
+			if len(syn.toks) < 2 {
+				continue
+			}
+			f := foldAll(syn.toks)
+			if key := strings.Join(f, " "); !seen[key] {
+				seen[key] = true
+				tails[f[0]] = append(tails[f[0]], f[1:])
+			}
+		}
+	}
+	return tails
 }
 
 // sectorKeep are table words a sector phrase keeps: "public" becomes
