@@ -41,9 +41,11 @@ const listGazetteerWordSynonyms = "gazetteer_word_synonyms"
 const maxNameVariants = 512
 
 // synonymTypes are the entry types whose names get variants: the names a
-// rewriter meets as ordinary words. Places, malware and tools keep theirs.
+// rewriter meets as ordinary words. Malware and tools keep theirs; places
+// get them too (few place names hold a word of the table, but "Individuals's
+// Republic of China" left to its last three words would be Taiwan).
 var synonymTypes = map[extractor.EntityType]bool{extractor.Organization: true, extractor.Government: true,
-	extractor.ThreatActor: true, extractor.Campaign: true}
+	extractor.ThreatActor: true, extractor.Campaign: true, extractor.Location: true}
 
 // nameFunctionWords are the words of a name that count for nothing when
 // deciding whether a variant keeps a word of its own.
