@@ -37,6 +37,10 @@ import (
 // items "word: synonym | synonym ...".
 const listGazetteerWordSynonyms = "gazetteer_word_synonyms"
 
+// listVariantStopPhrases names the pack list of ordinary words and phrases
+// no variant may be ("data technology", a lone "producers").
+const listVariantStopPhrases = "gazetteer_variant_stop_phrases"
+
 // maxNameVariants caps the variants of one name (fewest swaps first).
 const maxNameVariants = 512
 
@@ -122,7 +126,7 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 		// with punctuation inside it is no name's variant anyway, and
 		// running the tokenizer over every list item would slow loading.
 		for _, it := range ls.items {
-			if strings.Contains(it.s, " ") {
+			if strings.Contains(it.s, " ") || ls.name == listVariantStopPhrases {
 				banned[foldKey(strings.Join(strings.Fields(it.s), " "))] = true
 			}
 		}
