@@ -210,8 +210,13 @@ func nameVariants(toks []string, table map[string][]synonym, known map[string]bo
 	// ordinary phrase ("International Office", "Cyber Center", "Indian
 	// Military"); "Division of Justice" is shaped as a name. An actor's two
 	// words ("Flax Hurricane") are its name's shape.
+	// A company's name and its kind noun ("Insikt Group", "Pangu Team")
+	// keep the shape in other words ("Insikt Crew"): only that noun swaps.
 	if content == 2 && !function && !actor {
-		return nil
+		last := len(toks) - 1
+		if len(pos) != 1 || pos[0] != last || !kindHeads[foldKey(toks[last])] {
+			return nil
+		}
 	}
 	return swapVariants(toks, pos, table)
 }
@@ -292,6 +297,10 @@ func synonymTails(table map[string][]synonym) map[string][][]string {
 	}
 	return tails
 }
+
+// kindHeads are the kind nouns after a company's own name that a rewriter
+// swaps ("Insikt Group" -> "Insikt Crew").
+var kindHeads = map[string]bool{"group": true, "team": true}
 
 // sectorKeep are table words a sector phrase keeps: "public" becomes
 // "community" in a body's name (Ministry of Community Safety), but the

@@ -22,6 +22,7 @@ lists:
     - "energy: vitality"
     - "society: community"
     - "center: hub | ~centre"
+    - "group: crew"
 rules:
   - id: g.org
     kind: gazetteer
@@ -31,6 +32,7 @@ rules:
       - {name: Corvane Network Technology, aliases: [Corvane]}
       - {name: Tallis Security}
       - {name: Brenholt Safety Group}
+      - {name: Quillon Group}
   - id: g.gov
     kind: gazetteer
     type: government
@@ -72,6 +74,8 @@ rules:
 		{"The Division of Vitality said so.", nil},
 		// Two words of a company without a function word: too ordinary.
 		{"Tallis Safety said so.", nil},
+		// ... unless only its kind noun is swapped.
+		{"Quillon Crew said so.", []string{"Quillon Crew/organization/Quillon Group"}},
 		// A variant that is another entry's name stays that entry.
 		{"Brenholt Safety Group said so.",
 			[]string{"Brenholt Safety Group/organization/Brenholt Safety Group"}},
