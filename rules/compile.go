@@ -348,6 +348,9 @@ func (c *compiler) gazetteer(r *rule) int {
 			if len(toks) > 1 && !h.lower && synonymTypes[extractor.EntityType(typ)] && !spec.suppress {
 				c.synNames = append(c.synNames, synName{rule: r.idx, entry: entry, mode: mode, toks: written,
 					common: h.common, context: h.context})
+			} else if typ == string(extractor.Sector) && !spec.suppress {
+				c.synNames = append(c.synNames, synName{rule: r.idx, entry: entry, mode: mode, toks: written,
+					common: h.common, context: h.context, sector: true})
 			}
 			if typ == string(extractor.Organization) {
 				h.rest = canonicalRest(canonToks, toks) // gazetteer_longer.go

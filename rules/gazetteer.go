@@ -65,6 +65,11 @@ type gazHit struct {
 	// word written before it, the name takes that word in
 	// (gazetteer_longer.go).
 	before, beforeRest string
+	// phrase marks a rewriter's variant of a lower-case sector phrase
+	// ("vitality corporations", gazetteer_synonyms.go): it matches only
+	// with its words after the first in lower case, so that "Info
+	// Know-how" inside a company's name stays the company's.
+	phrase bool
 }
 
 type gazEntry struct {
@@ -110,6 +115,13 @@ func capFirst(s string) string {
 // accepts reports whether tokens [i, i+len(h.toks)) of d satisfy the case
 // policy of the hit. The trie already matched them case-insensitively.
 func (h *gazHit) accepts(d *docState, i int) bool {
+	if h.phrase {
+		for k := 1; k < len(h.toks); k++ {
+			if t := d.exact(i + k); t != strings.ToLower(t) {
+				return false
+			}
+		}
+	}
 	switch {
 	case h.mode == caseInsensitive:
 		return true
@@ -197,6 +209,8 @@ func (p *Pack) insertName(toks []string, h gazHit) {
 // tokens [lo, hi).
 func (d *docState) matchGazetteers(lo, hi int) {
 	p := d.p
+	var broken []brokenCase
+	accepted := map[int32]bool{}
 	for i := lo; i < hi; i++ {
 		if d.head != nil && d.head[i] != "" {
 			if v := p.vocab[d.head[i]]; v != nil && v.gaz != nil {
@@ -211,7 +225,14 @@ func (d *docState) matchGazetteers(lo, hi int) {
 		for j := i + 1; ; j++ {
 			for k := range n.hits {
 				h := &n.hits[k]
-				if h.accepts(d, i) && !(h.common && d.sentenceInitial(i)) && !(h.context && !d.threatContext(i)) {
+				if !h.accepts(d, i) {
+					if h.caseBroken(d, i) {
+						broken = append(broken, brokenCase{h, i, j})
+					}
+					continue
+				}
+				if !(h.common && d.sentenceInitial(i)) && !(h.context && !d.threatContext(i)) {
+					accepted[h.entry] = true
 					e := &p.gaz.entries[h.entry]
 					r := p.rules[h.rule]
 					d.addCand(cand{start: d.tokStart[i], end: d.tokEnd[j-1], rule: h.rule, prio: r.prio,
@@ -246,6 +267,59 @@ func (d *docState) matchGazetteers(lo, hi int) {
 			}
 		}
 	}
+	// A name whose later words the text leaves in lower case ("Salt
+	// typhoon", "Integrity Know-how group") is the entry when the document
+	// also writes the entry properly.
+	for _, b := range broken {
+		if !accepted[b.h.entry] || b.h.common && d.sentenceInitial(b.i) {
+			continue
+		}
+		e := &p.gaz.entries[b.h.entry]
+		// "the Cobalt group": an actor's name and a lower-case head noun
+		// is ordinary English, and the name alone is the actor.
+		if last := d.fold[b.j-1]; e.typ == extractor.ThreatActor && d.exact(b.j-1) == last && actorHeads[last] {
+			continue
+		}
+		r := p.rules[b.h.rule]
+		d.addCand(cand{start: d.tokStart[b.i], end: d.tokEnd[b.j-1], rule: b.h.rule, prio: r.prio,
+			typ: e.typ, subtype: e.subtype, canonical: e.canonical, hide: r.suppress})
+	}
+}
+
+// actorHeads are the head nouns written after an actor's name in lower case.
+var actorHeads = map[string]bool{"group": true, "gang": true, "crew": true, "team": true}
+
+// brokenCase is a gazetteer name at tokens [i, j) written with some of its
+// later words in lower case.
+type brokenCase struct {
+	h    *gazHit
+	i, j int
+}
+
+// caseBroken reports whether tokens [i, i+len(h.toks)) write a multi-word
+// name of the auto case policy with its first word as the policy wants and
+// some later words in lower case instead of their capitals: a rewriter or
+// a hurried writer broke the title case. The trie already matched them
+// ignoring case.
+func (h *gazHit) caseBroken(d *docState, i int) bool {
+	if h.mode != caseAuto || h.lower || len(h.toks) < 2 {
+		return false
+	}
+	if t := d.exact(i); t != h.toks[0] && t != h.title[0] {
+		return false
+	}
+	lowered := false
+	for k := 1; k < len(h.toks); k++ {
+		t := d.exact(i + k)
+		switch {
+		case t == h.toks[k] || t == h.title[k]:
+		case t == strings.ToLower(h.toks[k]) && t != h.toks[k]:
+			lowered = true
+		default:
+			return false
+		}
+	}
+	return lowered
 }
 
 // gazNameSpans reports whether tokens [i, k) spell a gazetteer name whose

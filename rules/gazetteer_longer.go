@@ -83,10 +83,40 @@ func (d *docState) nameRun(j, hi int, rest string) int {
 	if k == j {
 		return j
 	}
+	if end := d.synonymTail(k, hi); end > k {
+		return end
+	}
 	if k < hi && d.pluralNounBeforePunct(k, hi) {
 		k++
 	}
 	return k
+}
+
+// synonymTail returns the end of a rewriter's multi-word synonym whose
+// first word is the capitalised token k-1 and whose rest the text writes
+// in lower case from k on ("Applied sciences", "Software program" for
+// Technologies and Software), or k when there is none: title case broke
+// inside one name word.
+func (d *docState) synonymTail(k, hi int) int {
+	best := k
+	for _, tail := range d.p.synTails[d.fold[k-1]] {
+		end := k + len(tail)
+		if end > hi || end <= best {
+			continue
+		}
+		ok := true
+		for m, w := range tail {
+			t := d.tokText[k+m]
+			if d.fold[k+m] != w || t != strings.ToLower(t) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = end
+		}
+	}
+	return best
 }
 
 // nameWord reports whether token k can continue a company's name.

@@ -95,3 +95,36 @@ rules:
 		}
 	}
 }
+
+// A rewriter's synonym of two words whose second word the text leaves in
+// lower case ("Applied sciences had", "Software program was") still ends
+// the longer name, whatever follows it.
+func TestLongerNameEndsInSynonymTail(t *testing.T) {
+	p := packOf(t, `
+lists:
+  capitalized_stopwords: [the, in, said]
+  gazetteer_word_synonyms:
+    - "technologies: applied sciences"
+    - "software: software program"
+rules:
+  - id: g.org
+    kind: gazetteer
+    type: organization
+    priority: 70
+    entries:
+      - {name: Pellmark Technologies, aliases: [Pellmark]}
+      - {name: Hallick Software, aliases: [Hallick]}
+`)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Pellmark Applied sciences had been breached.", []string{"Pellmark Applied sciences/organization/g.org"}},
+		{"Staff of Hallick Cloud Software program were told.", []string{"Hallick Cloud Software program/organization/g.org"}},
+		// A lower-case word that is no synonym's rest stays out.
+		{"Pellmark Applied science had been breached.", []string{"Pellmark Applied/organization/g.org"}},
+	}
+	for _, c := range cases {
+		same(t, c.text, found(t, p, c.text), c.want)
+	}
+}

@@ -26,18 +26,30 @@ import (
 // (a rewrite of all of them, "Nationwide Safety Company", is no phrase a
 // writer uses for anything else); it may not be another gazetteer name or
 // a phrase of a pack list; and a variant two entries share names neither.
+//
+// Sector phrases get variants from the same table ("assume tanks" for think
+// tanks, "vitality corporations" for energy companies, "schooling" for
+// education): they are ordinary words, so any of them may be swapped, a lone
+// word too, but a variant matches only written in lower case after its
+// first word (gazHit.phrase), never inside a capitalised name.
 
 // listGazetteerWordSynonyms names the pack list of name-word synonyms:
 // items "word: synonym | synonym ...".
 const listGazetteerWordSynonyms = "gazetteer_word_synonyms"
 
+// listVariantStopPhrases names the pack list of ordinary words and phrases
+// no variant may be ("data technology", a lone "producers").
+const listVariantStopPhrases = "gazetteer_variant_stop_phrases"
+
 // maxNameVariants caps the variants of one name (fewest swaps first).
 const maxNameVariants = 512
 
 // synonymTypes are the entry types whose names get variants: the names a
-// rewriter meets as ordinary words. Places, malware and tools keep theirs.
+// rewriter meets as ordinary words. Malware and tools keep theirs; places
+// get them too (few place names hold a word of the table, but "Individuals's
+// Republic of China" left to its last three words would be Taiwan).
 var synonymTypes = map[extractor.EntityType]bool{extractor.Organization: true, extractor.Government: true,
-	extractor.ThreatActor: true, extractor.Campaign: true}
+	extractor.ThreatActor: true, extractor.Campaign: true, extractor.Location: true}
 
 // nameFunctionWords are the words of a name that count for nothing when
 // deciding whether a variant keeps a word of its own.
@@ -50,6 +62,7 @@ type synName struct {
 	mode            caseMode
 	toks            []string // as written
 	common, context bool
+	sector          bool // a sector phrase: every word may be swapped
 }
 
 // synonym is one replacement of a name word, as tokens (lower case as
@@ -100,6 +113,7 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 	}
 	c.r = &ruleSpec{file: l.file, node: l.node}
 	table, known := c.wordSynonyms(l)
+	c.p.synTails = synonymTails(table)
 	banned := map[string]bool{} // gazetteer names and list phrases
 	for k := range c.gazKeys {
 		banned[k] = true
@@ -112,7 +126,7 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 		// with punctuation inside it is no name's variant anyway, and
 		// running the tokenizer over every list item would slow loading.
 		for _, it := range ls.items {
-			if strings.Contains(it.s, " ") {
+			if strings.Contains(it.s, " ") || ls.name == listVariantStopPhrases {
 				banned[foldKey(strings.Join(strings.Fields(it.s), " "))] = true
 			}
 		}
@@ -126,7 +140,11 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 	for i := range c.synNames {
 		n := &c.synNames[i]
 		actor := c.p.gaz.entries[n.entry].typ == extractor.ThreatActor
-		for _, v := range nameVariants(n.toks, table, known, actor) {
+		vs := nameVariants(n.toks, table, known, actor)
+		if n.sector {
+			vs = sectorVariants(n.toks, table)
+		}
+		for _, v := range vs {
 			key := strings.Join(foldAll(v), " ")
 			if banned[key] {
 				continue
@@ -154,7 +172,7 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 		}
 		v := vs[0]
 		h := newHit(v.n.rule, v.n.entry, v.n.mode, append([]string(nil), v.toks...))
-		h.common, h.context = v.n.common, v.n.context
+		h.common, h.context, h.phrase = v.n.common, v.n.context, v.n.sector
 		c.p.insertName(v.toks, h)
 		added++
 	}
@@ -192,9 +210,21 @@ func nameVariants(toks []string, table map[string][]synonym, known map[string]bo
 	// ordinary phrase ("International Office", "Cyber Center", "Indian
 	// Military"); "Division of Justice" is shaped as a name. An actor's two
 	// words ("Flax Hurricane") are its name's shape.
+	// A company's name and its kind noun ("Insikt Group", "Pangu Team")
+	// keep the shape in other words ("Insikt Crew"): only that noun swaps.
 	if content == 2 && !function && !actor {
-		return nil
+		last := len(toks) - 1
+		if len(pos) != 1 || pos[0] != last || !kindHeads[foldKey(toks[last])] {
+			return nil
+		}
 	}
+	return swapVariants(toks, pos, table)
+}
+
+// swapVariants returns toks with the words at some of the positions pos
+// replaced by synonyms, fewest swaps first, at most maxNameVariants; a
+// variant needs one real synonym, not only a spelling.
+func swapVariants(toks []string, pos []int, table map[string][]synonym) [][]string {
 	var out [][]string
 	// Subsets of the swappable positions by size, then every choice of
 	// synonyms for the chosen positions.
@@ -241,6 +271,62 @@ func nameVariants(toks []string, table map[string][]synonym, known map[string]bo
 		})
 	}
 	return out
+}
+
+// synonymTails returns, for every synonym of two words or more, its first
+// word mapped to the rest, all folded.
+func synonymTails(table map[string][]synonym) map[string][][]string {
+	tails := map[string][][]string{}
+	seen := map[string]bool{}
+	words := make([]string, 0, len(table))
+	for w := range table {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	for _, w := range words {
+		for _, syn := range table[w] {
+			if len(syn.toks) < 2 {
+				continue
+			}
+			f := foldAll(syn.toks)
+			if key := strings.Join(f, " "); !seen[key] {
+				seen[key] = true
+				tails[f[0]] = append(tails[f[0]], f[1:])
+			}
+		}
+	}
+	return tails
+}
+
+// kindHeads are the kind nouns after a company's own name that a rewriter
+// swaps ("Insikt Group" -> "Insikt Crew").
+var kindHeads = map[string]bool{"group": true, "team": true}
+
+// sectorKeep are table words a sector phrase keeps: "public" becomes
+// "community" in a body's name (Ministry of Community Safety), but the
+// community sector or community transport is another sector.
+var sectorKeep = map[string]bool{"public": true}
+
+// sectorVariants returns the variants of a sector phrase ("think tanks",
+// "energy companies", "education"): a rewriter's "assume tanks", "vitality
+// corporations", "schooling". Unlike a name, a sector phrase is made of
+// ordinary words only, so any of them may be swapped, a lone word too; the
+// phrase is matched as a sector only, and a variant that is another
+// gazetteer name or list phrase is still left out by the caller.
+func sectorVariants(toks []string, table map[string][]synonym) [][]string {
+	var pos []int
+	for i, t := range toks {
+		if sectorKeep[foldKey(t)] {
+			continue
+		}
+		if len(table[foldKey(t)]) > 0 && swappable(t) {
+			pos = append(pos, i)
+		}
+	}
+	if len(pos) == 0 {
+		return nil
+	}
+	return swapVariants(toks, pos, table)
 }
 
 // forSubsets calls f with every size-element subset of 0..n-1 in order

@@ -22,6 +22,7 @@ lists:
     - "energy: vitality"
     - "society: community"
     - "center: hub | ~centre"
+    - "group: crew"
 rules:
   - id: g.org
     kind: gazetteer
@@ -31,6 +32,7 @@ rules:
       - {name: Corvane Network Technology, aliases: [Corvane]}
       - {name: Tallis Security}
       - {name: Brenholt Safety Group}
+      - {name: Quillon Group}
   - id: g.gov
     kind: gazetteer
     type: government
@@ -72,6 +74,8 @@ rules:
 		{"The Division of Vitality said so.", nil},
 		// Two words of a company without a function word: too ordinary.
 		{"Tallis Safety said so.", nil},
+		// ... unless only its kind noun is swapped.
+		{"Quillon Crew said so.", []string{"Quillon Crew/organization/Quillon Group"}},
 		// A variant that is another entry's name stays that entry.
 		{"Brenholt Safety Group said so.",
 			[]string{"Brenholt Safety Group/organization/Brenholt Safety Group"}},
@@ -88,6 +92,65 @@ rules:
 			[]string{"Harlow Safety Centre/government/Harlow Security Center"}},
 		// Lower case is no name.
 		{"the ministry of harbour safety", nil},
+	}
+	for _, c := range cases {
+		same(t, c.text, canon(c.text), c.want)
+	}
+}
+
+// A sector phrase in a rewriter's words is the sector: any of its words may
+// be swapped, a lone word too, but only in lower case after the first word,
+// never inside a capitalised name; "public" stays (the community sector is
+// another one).
+func TestSectorWordSynonymVariants(t *testing.T) {
+	p := packOf(t, `
+lists:
+  gazetteer_word_synonyms:
+    - "think: assume"
+    - "energy: vitality"
+    - "companies: corporations | firms"
+    - "information: info | data"
+    - "technology: know-how"
+    - "public: community"
+rules:
+  - id: g.sec
+    kind: gazetteer
+    type: sector
+    priority: 60
+    case: insensitive
+    entries:
+      - {name: think tanks}
+      - {name: energy, aliases: [energy companies]}
+      - {name: technology sector, aliases: [information technology]}
+      - {name: government sector, aliases: [public sector]}
+  - id: g.org
+    kind: gazetteer
+    type: organization
+    priority: 70
+    entries:
+      - {name: Harlow Information Technology, aliases: [Harlow]}
+`)
+	canon := func(text string) []string {
+		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+		var out []string
+		for _, m := range res.Mentions {
+			out = append(out, fmt.Sprintf("%s/%s/%s", m.Text, m.Type, m.Canonical))
+		}
+		return out
+	}
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"The crew went after assume tanks and vitality corporations.",
+			[]string{"assume tanks/sector/think tanks", "vitality corporations/sector/energy"}},
+		{"Vitality firms were hit.", []string{"Vitality firms/sector/energy"}},
+		{"It spied on data know-how suppliers.", []string{"data know-how/sector/technology sector"}},
+		// Inside a capitalised name the words are the name's.
+		{"Staff of Harlow Info Know-how were charged.",
+			[]string{"Harlow Info Know-how/organization/Harlow Information Technology"}},
+		// "public" is kept: the community sector is no government.
+		{"The community sector grew.", nil},
 	}
 	for _, c := range cases {
 		same(t, c.text, canon(c.text), c.want)

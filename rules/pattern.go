@@ -294,7 +294,8 @@ type capRec struct {
 type matcher struct {
 	d  *docState
 	hi int // end of the sentence (exclusive token index)
-	// notBefore: folded tokens that may not follow a match (a rule's
+	// notBefore: folded tokens that may not follow a match ("*": any
+	// token, the match must end its sentence) (a rule's
 	// not_before); the matcher backtracks to a shorter match instead.
 	notBefore map[string]bool
 	caps      []capRec
@@ -313,7 +314,7 @@ func (m *matcher) match(nodes []*node, i int) int {
 	m.steps = 0
 	end := -1
 	m.seq(nodes, i, func(j int) bool {
-		if j > i && (m.notBefore == nil || j >= m.hi || !m.notBefore[m.d.fold[j]]) {
+		if j > i && (m.notBefore == nil || j >= m.hi || !m.notBefore[m.d.fold[j]] && !m.notBefore["*"]) {
 			end = j
 			return true
 		}

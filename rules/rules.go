@@ -134,7 +134,12 @@ type Pack struct {
 	rules      []*rule
 	infos      []Info
 
-	gaz        *gazetteer
+	gaz *gazetteer
+	// synTails maps the first word of a rewriter's multi-word synonym
+	// ("applied" of "applied sciences"), folded, to the rest of each such
+	// synonym, folded (gazetteer_synonyms.go; gazetteer_longer.go reads
+	// them).
+	synTails   map[string][][]string
 	stops      *stopList
 	vocab      map[string]*vocabEntry // folded token → gazetteer trie, pattern starts and anchors
 	tails      map[string]bool        // folded tails of hyphenated compounds some gazetteer allows (compound.go)
