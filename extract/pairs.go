@@ -60,12 +60,23 @@ type pairDoc struct {
 	negated  []bool   // sentence → it holds a negation cue
 	hedge    []string // sentence → its first hedge cue
 	mentions []pairMention
-	ents     []string           // entity ids
-	top      map[int]bool       // the most-mentioned actor and organisation
-	linked   map[[2]int]bool    // entity pairs a rule relation links (either way)
-	roles    map[int][]pairRole // entity → its rule relations here
-	typeOf   []string           // entity → type
-	arena    []uint32           // the features of every candidate, one allocation for many
+	ents     []string            // entity ids
+	top      map[int]bool        // the most-mentioned actor and organisation
+	linked   map[[2]int]bool     // entity pairs a rule relation links (either way)
+	roles    map[int][]pairRole  // entity → its rule relations here
+	typeOf   []string            // entity → type
+	count    []int               // entity → its mentions here
+	pairs    map[[2]int]pairStat // unordered entity pair (lower index first) → its co-occurrences
+	arena    []uint32            // the features of every candidate, one allocation for many
+}
+
+// pairStat aggregates every mention pair of two entities within the
+// candidate window: how many there are in one sentence and in adjacent
+// sentences, and the shortest token gap, so each candidate knows whether
+// the pair recurs and whether it is the closest reading.
+type pairStat struct {
+	same, adj int
+	minGap    int
 }
 
 // Candidates lists the model's candidate pairs of every document, in
@@ -178,6 +189,7 @@ func (m *PairModel) prepare(res *DocResult, entities []extractor.Entity, owner m
 		d.mentions = append(d.mentions, pairMention{start: mn.Start, end: mn.End, tokLo: d.sentLo[si] + lo,
 			tokHi: d.sentLo[si] + hi, sent: si, entity: e, typ: typ, typeHash: wordHash(typ)})
 	}
+	d.count = count
 	less := func(i, j int) bool { return d.mentions[i].start < d.mentions[j].start }
 	if !sort.SliceIsSorted(d.mentions, less) { // they usually come in text order
 		sort.SliceStable(d.mentions, less)
@@ -256,9 +268,53 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// pairKey is the unordered key of two entities.
+func pairKey(a, b int) [2]int {
+	if a > b {
+		a, b = b, a
+	}
+	return [2]int{a, b}
+}
+
+// coOccurrences fills d.pairs: for every two entities, their mention pairs
+// within the candidate window (one sentence, or adjacent sentences of one
+// block, at most pairMaxGap tokens apart). Linear like the candidates.
+func (d *pairDoc) coOccurrences() {
+	ms := d.mentions
+	d.pairs = make(map[[2]int]pairStat)
+	for i := range ms {
+		a := &ms[i]
+		for j := i + 1; j < len(ms); j++ {
+			b := &ms[j]
+			gap := b.tokLo - a.tokHi
+			if gap > pairMaxGap || b.sent > a.sent+1 {
+				break
+			}
+			if gap < 0 || a.entity == b.entity {
+				continue
+			}
+			if b.sent != a.sent && d.blockBreak(a.sent) {
+				continue
+			}
+			k := pairKey(a.entity, b.entity)
+			st, ok := d.pairs[k]
+			if !ok || gap < st.minGap {
+				st.minGap = gap
+			}
+			if b.sent == a.sent {
+				st.same++
+			} else {
+				st.adj++
+			}
+			d.pairs[k] = st
+		}
+	}
+}
+
 // docCandidates appends the candidates of one document.
 func (m *PairModel) docCandidates(d *pairDoc, out []PairCandidate) []PairCandidate {
 	ms := d.mentions
+	d.coOccurrences()
 	for i := range ms {
 		a := &ms[i]
 		for j := i + 1; j < len(ms); j++ {

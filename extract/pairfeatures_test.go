@@ -1,0 +1,45 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/nlp"
+)
+
+// coOccurrences counts every mention pair of two entities in the window:
+// in one sentence, in the adjacent sentence of the same block, never
+// across a blank line, with the shortest gap between them.
+func TestPairCoOccurrences(t *testing.T) {
+	// Three sentences; a blank line before the third. Tokens are counted
+	// over the sentences: 0-9, 10-19, 20-29.
+	text := "0123456789 one. 0123456789 two.\n\n0123456789 three."
+	d := &pairDoc{res: &DocResult{Doc: &extractor.Document{Text: text}, Sentences: []nlp.Sentence{
+		{Start: 0, End: 15}, {Start: 16, End: 31}, {Start: 33, End: 50}}}}
+	m := func(lo, sent, entity int) pairMention {
+		return pairMention{start: lo, tokLo: lo, tokHi: lo + 1, sent: sent, entity: entity}
+	}
+	d.mentions = []pairMention{
+		m(1, 0, 0), m(3, 0, 1), m(8, 0, 0), // A B A: gaps 1 and 4
+		m(12, 1, 1),              // B again, in the next sentence: A(8)–B(12) adjacent, gap 3
+		m(15, 1, 2),              // C
+		m(22, 2, 2), m(23, 2, 0), // after the blank line: C–A only in its own sentence
+	}
+	d.coOccurrences()
+	ab := d.pairs[pairKey(1, 0)]
+	if ab.same != 2 || ab.adj != 2 || ab.minGap != 1 {
+		t.Errorf("A–B = %+v, want 2 in one sentence, 2 adjacent (A(1)–B(12) and A(8)–B(12)), closest gap 1", ab)
+	}
+	ac := d.pairs[pairKey(0, 2)]
+	if ac.same != 1 || ac.adj != 2 || ac.minGap != 0 {
+		t.Errorf("A–C = %+v, want A(1)–C(15) and A(8)–C(15) adjacent, C(22)–A(23) in one sentence, gap 0", ac)
+	}
+	if _, ok := d.pairs[pairKey(0, 0)]; ok {
+		t.Error("an entity paired with itself")
+	}
+	for n, want := range map[int]uint32{1: 1, 2: 2, 3: 3, 4: 3, 5: 4, 8: 4, 9: 5, 100: 5} {
+		if got := countBucket(n); got != want {
+			t.Errorf("countBucket(%d) = %d, want %d", n, got, want)
+		}
+	}
+}
