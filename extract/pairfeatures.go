@@ -74,6 +74,7 @@ var (
 	hPoss1, hPoss2   = wordHash("'s"), wordHash("’s")
 	hApos            = wordHash("'")
 	hSame, hAdj      = wordHash("same"), wordHash("adj")
+	hFar             = wordHash("far")
 	hFwd, hRev       = wordHash("fwd"), wordHash("rev")
 	hPunctNames      = [4]uint32{wordHash("comma"), wordHash("paren"), wordHash("colon"), wordHash("poss")}
 	hMonth           = wordHash("may (month)")
@@ -95,6 +96,9 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 	sent := hSame
 	if first.sent != second.sent {
 		sent = hAdj
+	}
+	if second.sent > first.sent+1 {
+		sent = hFar
 	}
 	emit(mix(fBias, 0))
 	emit(mix(fTypes, tp))

@@ -19,6 +19,7 @@ func TestPairCoOccurrences(t *testing.T) {
 	m := func(lo, sent, entity int) pairMention {
 		return pairMention{start: lo, tokLo: lo, tokHi: lo + 1, sent: sent, entity: entity}
 	}
+	d.blocks()
 	d.mentions = []pairMention{
 		m(1, 0, 0), m(3, 0, 1), m(8, 0, 0), // A B A: gaps 1 and 4
 		m(12, 1, 1),              // B again, in the next sentence: A(8)–B(12) adjacent, gap 3
@@ -40,6 +41,44 @@ func TestPairCoOccurrences(t *testing.T) {
 	for n, want := range map[int]uint32{1: 1, 2: 2, 3: 3, 4: 3, 5: 4, 8: 4, 9: 5, 100: 5} {
 		if got := countBucket(n); got != want {
 			t.Errorf("countBucket(%d) = %d, want %d", n, got, want)
+		}
+	}
+}
+
+// reach: one or adjacent sentences within pairMaxGap tokens; up to
+// pairFarSents sentences on within pairFarGap; never across a blank line.
+func TestPairReach(t *testing.T) {
+	// Sentences of ten tokens each; a blank line after the fifth.
+	var text string
+	var sents []nlp.Sentence
+	for i := 0; i < 7; i++ {
+		start := len(text)
+		text += "0123456789"
+		sents = append(sents, nlp.Sentence{Start: start, End: len(text)})
+		if i == 4 {
+			text += "\n\n"
+		} else {
+			text += " "
+		}
+	}
+	d := &pairDoc{res: &DocResult{Doc: &extractor.Document{Text: text}, Sentences: sents}}
+	d.blocks()
+	m := func(tok int) *pairMention { return &pairMention{tokLo: tok, tokHi: tok + 1, sent: tok / 10} }
+	for _, c := range []struct {
+		a, b     int // token of each mention
+		in, stop bool
+	}{
+		{0, 9, true, false},    // one sentence
+		{5, 15, true, false},   // adjacent
+		{0, 19, true, false},   // adjacent, gap 18
+		{0, 25, true, false},   // two sentences on, gap 24
+		{9, 39, true, false},   // three on, gap 29
+		{0, 40, false, true},   // four on
+		{45, 51, false, false}, // across the blank line
+	} {
+		in, stop := d.reach(m(c.a), m(c.b))
+		if in != c.in || stop != c.stop {
+			t.Errorf("reach(%d, %d) = %v, %v; want %v, %v", c.a, c.b, in, stop, c.in, c.stop)
 		}
 	}
 }
