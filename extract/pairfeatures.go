@@ -14,7 +14,7 @@ package extract
 const (
 	pairMaxBetween = 10 // words between that become features: the first and last five
 	pairContext    = 2  // words before the first mention and after the second
-	// pairMaxFeatures bounds the features of one candidate (77 at most:
+	// pairMaxFeatures bounds the features of one candidate (78 at most:
 	// 20 word and 9 bigram features, 16 rule roles, the rest fixed), so
 	// they are written in place into a shared arena.
 	pairMaxFeatures = 96
@@ -51,6 +51,7 @@ const (
 	fPairMinDist
 	fSrcMentions
 	fTgtMentions
+	fOpener
 )
 
 // mix combines two parts of a feature (a 32-bit finaliser over a
@@ -175,6 +176,17 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 		} else if k == 1 {
 			emit(mix(mix(mix(fPost, 1), hEnd), dir))
 		}
+	}
+	// Which end, if either, is the first named in its block (paragraph,
+	// list item): the block's subject.
+	if e, ok := d.opener[d.block[first.sent]]; ok {
+		who := uint32(0)
+		if e == src.entity {
+			who = 1
+		} else if e == tgt.entity {
+			who = 2
+		}
+		emit(mix(mix(mix(fOpener, who), sent), tp))
 	}
 	if d.top[src.entity] {
 		emit(mix(fSrcTop, tp))

@@ -27,6 +27,10 @@ func TestPairCoOccurrences(t *testing.T) {
 		m(22, 2, 2), m(23, 2, 0), // after the blank line: C–A only in its own sentence
 	}
 	d.coOccurrences()
+	d.openers()
+	if len(d.opener) != 2 || d.opener[0] != 0 || d.opener[1] != 2 {
+		t.Errorf("block openers = %v, want A (0) for the first block and C (2) after the blank line", d.opener)
+	}
 	ab := d.pairs[pairKey(1, 0)]
 	if ab.same != 2 || ab.adj != 2 || ab.minGap != 1 {
 		t.Errorf("A–B = %+v, want 2 in one sentence, 2 adjacent (A(1)–B(12) and A(8)–B(12)), closest gap 1", ab)

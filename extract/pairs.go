@@ -67,12 +67,13 @@ type pairRole struct {
 // pairDoc is one document prepared for candidates and features.
 type pairDoc struct {
 	res      *DocResult
-	sentLo   []int    // sentence → its first token's index in the document
-	words    []uint32 // wordHash of every token, filled one sentence at a time (ready)
-	ready    []bool   // sentence → its words and cues are filled in
-	negated  []bool   // sentence → it holds a negation cue
-	hedge    []string // sentence → its first hedge cue
-	block    []int    // sentence → its block (blocks)
+	sentLo   []int       // sentence → its first token's index in the document
+	words    []uint32    // wordHash of every token, filled one sentence at a time (ready)
+	ready    []bool      // sentence → its words and cues are filled in
+	negated  []bool      // sentence → it holds a negation cue
+	hedge    []string    // sentence → its first hedge cue
+	block    []int       // sentence → its block (blocks)
+	opener   map[int]int // block → the entity of its first mention
 	mentions []pairMention
 	ents     []string            // entity ids
 	top      map[int]bool        // the most-mentioned actor and organisation
@@ -205,6 +206,7 @@ func (m *PairModel) prepare(res *DocResult, entities []extractor.Entity, owner m
 			tokHi: d.sentLo[si] + hi, sent: si, entity: e, typ: typ, typeHash: wordHash(typ)})
 	}
 	d.count = count
+	d.openers()
 	less := func(i, j int) bool { return d.mentions[i].start < d.mentions[j].start }
 	if !sort.SliceIsSorted(d.mentions, less) { // they usually come in text order
 		sort.SliceStable(d.mentions, less)
@@ -345,6 +347,17 @@ func (d *pairDoc) reach(a, b *pairMention) (in, stop bool) {
 		return false, false
 	}
 	return d.block[a.sent] == d.block[b.sent], false
+}
+
+// openers fills d.opener from the mentions (in text order): the entity
+// named first in each block, the subject of its paragraph or list item.
+func (d *pairDoc) openers() {
+	d.opener = map[int]int{}
+	for _, mn := range d.mentions {
+		if _, ok := d.opener[d.block[mn.sent]]; !ok {
+			d.opener[d.block[mn.sent]] = mn.entity
+		}
+	}
 }
 
 // docCandidates appends the candidates of one document.
