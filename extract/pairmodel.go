@@ -14,7 +14,7 @@ import (
 
 // The candidate-pair relation model (docs/relation-model.md): a multinomial
 // logistic regression over hashed features of two entity mentions in one
-// sentence or in two adjacent ones, with the classes "none" and the
+// sentence or in nearby ones of a block (pairs.go), with the classes "none" and the
 // relation types. It proposes relations the rules missed, each as a
 // low-confidence candidate with rule id PairRule. It is trained by
 // `extractor train-pairs` (internal/pairtrain) on corpus/samples; `make
