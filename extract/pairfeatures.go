@@ -14,7 +14,7 @@ package extract
 const (
 	pairMaxBetween = 10 // words between that become features: the first and last five
 	pairContext    = 2  // words before the first mention and after the second
-	// pairMaxFeatures bounds the features of one candidate (78 at most:
+	// pairMaxFeatures bounds the features of one candidate (79 at most:
 	// 20 word and 9 bigram features, 16 rule roles, the rest fixed), so
 	// they are written in place into a shared arena.
 	pairMaxFeatures = 96
@@ -52,6 +52,7 @@ const (
 	fSrcMentions
 	fTgtMentions
 	fOpener
+	fReporter
 )
 
 // mix combines two parts of a feature (a 32-bit finaliser over a
@@ -188,6 +189,16 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 		}
 		emit(mix(mix(mix(fOpener, who), sent), tp))
 	}
+	// Ends that are the source of a report in the document ("X said",
+	// "according to X"): a vendor or agency, rarely a party to the relation.
+	rep := uint32(0)
+	if d.reporter[src.entity] {
+		rep |= 1
+	}
+	if d.reporter[tgt.entity] {
+		rep |= 2
+	}
+	emit(mix(mix(fReporter, rep), tp))
 	if d.top[src.entity] {
 		emit(mix(fSrcTop, tp))
 	}

@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/reportgraph/extractor"
 	"github.com/reportgraph/extractor/nlp"
+	"github.com/reportgraph/extractor/rules"
 )
 
 // coOccurrences counts every mention pair of two entities in the window:
@@ -83,6 +85,41 @@ func TestPairReach(t *testing.T) {
 		in, stop := d.reach(m(c.a), m(c.b))
 		if in != c.in || stop != c.stop {
 			t.Errorf("reach(%d, %d) = %v, %v; want %v, %v", c.a, c.b, in, stop, c.in, c.stop)
+		}
+	}
+}
+
+// An entity named right before a reporting verb of the pack, or after
+// "according to", is the source of a report.
+func TestPairReporter(t *testing.T) {
+	pack, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := DefaultPairModel(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := func(s string) []nlp.Token {
+		var out []nlp.Token
+		for _, w := range strings.Fields(s) {
+			out = append(out, nlp.Token{Text: w})
+		}
+		return out
+	}
+	for _, c := range []struct {
+		text   string
+		lo, hi int
+		want   bool
+	}{
+		{"Harlow Security said the group", 0, 2, true},
+		{"Harlow Security assessed that", 0, 2, true},
+		{"according to Harlow Security ,", 2, 4, true},
+		{"Harlow Security tracks the group", 0, 2, false},
+		{"the group targeted Harlow Security", 3, 5, false},
+	} {
+		if got := m.reports(toks(c.text), c.lo, c.hi); got != c.want {
+			t.Errorf("%q [%d, %d): reports = %v, want %v", c.text, c.lo, c.hi, got, c.want)
 		}
 	}
 }

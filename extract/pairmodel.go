@@ -79,6 +79,10 @@ type PairModel struct {
 	weights []float32 // Buckets × len(Classes), bucket-major
 	allowed map[[2]string][]int
 	cues    *cueMatcher
+	// reporting are the pack's reporting verbs (wordHash): an entity
+	// named right before one ("X said", "X assessed") is a source of the
+	// report, not an actor in it.
+	reporting map[uint32]bool
 }
 
 // DefaultPairModel returns the embedded model, reading the negation and
@@ -138,6 +142,12 @@ func newPairModel(m pairMeta, w []float32, pack *rules.Pack) (*PairModel, error)
 		negs, hedges = pack.RelationCueWords()
 	}
 	pm.cues = newCueMatcher(negs, hedges)
+	pm.reporting = map[uint32]bool{}
+	if pack != nil {
+		for _, w := range pack.ReportingVerbs() {
+			pm.reporting[wordHash(w)] = true
+		}
+	}
 	return pm, nil
 }
 

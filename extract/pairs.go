@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/nlp"
 )
 
 // Candidate pairs for the relation model. After resolution every mention
@@ -81,6 +82,7 @@ type pairDoc struct {
 	roles    map[int][]pairRole  // entity → its rule relations here
 	typeOf   []string            // entity → type
 	count    []int               // entity → its mentions here
+	reporter []bool              // entity → a mention of it is followed by a reporting verb, or follows "according to"
 	pairs    map[[2]int]pairStat // unordered entity pair (lower index first) → its co-occurrences
 	arena    []uint32            // the features of every candidate, one allocation for many
 }
@@ -199,8 +201,12 @@ func (m *PairModel) prepare(res *DocResult, entities []extractor.Entity, owner m
 			d.ents = append(d.ents, entities[g].ID)
 			d.typeOf = append(d.typeOf, string(entities[g].Type))
 			count = append(count, 0)
+			d.reporter = append(d.reporter, false)
 		}
 		count[e]++
+		if m.reports(toks, lo, hi) {
+			d.reporter[e] = true
+		}
 		typ := d.typeOf[e]
 		d.mentions = append(d.mentions, pairMention{start: mn.Start, end: mn.End, tokLo: d.sentLo[si] + lo,
 			tokHi: d.sentLo[si] + hi, sent: si, entity: e, typ: typ, typeHash: wordHash(typ)})
@@ -347,6 +353,18 @@ func (d *pairDoc) reach(a, b *pairMention) (in, stop bool) {
 		return false, false
 	}
 	return d.block[a.sent] == d.block[b.sent], false
+}
+
+var hAccording, hTo = wordHash("according"), wordHash("to")
+
+// reports reports whether the mention of tokens [lo, hi) is the source of
+// a report: a reporting verb of the pack follows it ("X said", "X
+// assessed"), or "according to" comes before it.
+func (m *PairModel) reports(toks []nlp.Token, lo, hi int) bool {
+	if hi < len(toks) && m.reporting[wordHash(toks[hi].Text)] {
+		return true
+	}
+	return lo >= 2 && wordHash(toks[lo-2].Text) == hAccording && wordHash(toks[lo-1].Text) == hTo
 }
 
 // openers fills d.opener from the mentions (in text order): the entity
