@@ -14,7 +14,7 @@ package extract
 const (
 	pairMaxBetween = 10 // words between that become features: the first and last five
 	pairContext    = 2  // words before the first mention and after the second
-	// pairMaxFeatures bounds the features of one candidate (71 at most:
+	// pairMaxFeatures bounds the features of one candidate (79 at most:
 	// 20 word and 9 bigram features, 16 rule roles, the rest fixed), so
 	// they are written in place into a shared arena.
 	pairMaxFeatures = 96
@@ -45,6 +45,14 @@ const (
 	fHedged
 	fSrcRule
 	fTgtRule
+	fPairCount
+	fPairSame
+	fPairClosest
+	fPairMinDist
+	fSrcMentions
+	fTgtMentions
+	fOpener
+	fReporter
 )
 
 // mix combines two parts of a feature (a 32-bit finaliser over a
@@ -68,6 +76,7 @@ var (
 	hPoss1, hPoss2   = wordHash("'s"), wordHash("’s")
 	hApos            = wordHash("'")
 	hSame, hAdj      = wordHash("same"), wordHash("adj")
+	hFar             = wordHash("far")
 	hFwd, hRev       = wordHash("fwd"), wordHash("rev")
 	hPunctNames      = [4]uint32{wordHash("comma"), wordHash("paren"), wordHash("colon"), wordHash("poss")}
 	hMonth           = wordHash("may (month)")
@@ -89,6 +98,9 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 	sent := hSame
 	if first.sent != second.sent {
 		sent = hAdj
+	}
+	if second.sent > first.sent+1 {
+		sent = hFar
 	}
 	emit(mix(fBias, 0))
 	emit(mix(fTypes, tp))
@@ -166,6 +178,27 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 			emit(mix(mix(mix(fPost, 1), hEnd), dir))
 		}
 	}
+	// Which end, if either, is the first named in its block (paragraph,
+	// list item): the block's subject.
+	if e, ok := d.opener[d.block[first.sent]]; ok {
+		who := uint32(0)
+		if e == src.entity {
+			who = 1
+		} else if e == tgt.entity {
+			who = 2
+		}
+		emit(mix(mix(mix(fOpener, who), sent), tp))
+	}
+	// Ends that are the source of a report in the document ("X said",
+	// "according to X"): a vendor or agency, rarely a party to the relation.
+	rep := uint32(0)
+	if d.reporter[src.entity] {
+		rep |= 1
+	}
+	if d.reporter[tgt.entity] {
+		rep |= 2
+	}
+	emit(mix(mix(fReporter, rep), tp))
 	if d.top[src.entity] {
 		emit(mix(fSrcTop, tp))
 	}
@@ -202,10 +235,38 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 			emit(mix(mix(kind, hNone), tp))
 		}
 	}
+	// The entity pair as a whole: how often its mentions meet in the
+	// window, whether one meeting is in one sentence, the shortest gap of
+	// any meeting and whether this candidate is it, and how often each end
+	// is mentioned in the document.
+	st := d.pairs[pairKey(src.entity, tgt.entity)]
+	emit(mix(mix(fPairCount, countBucket(st.same+st.adj)), tp))
+	if st.same > 0 {
+		emit(mix(mix(fPairSame, sent), tp))
+	}
+	emit(mix(mix(fPairMinDist, distBucket(st.minGap)), tp))
+	if gap == st.minGap {
+		emit(mix(mix(fPairClosest, sent), tp))
+	}
+	emit(mix(mix(fSrcMentions, countBucket(d.count[src.entity])), tp))
+	emit(mix(mix(fTgtMentions, countBucket(d.count[tgt.entity])), tp))
 	roles(fSrcRule, src.entity, tgt.entity)
 	roles(fTgtRule, tgt.entity, src.entity)
 	d.arena = d.arena[:len(d.arena)+len(fs)] // fs was written in place: it never outgrows pairMaxFeatures
 	return fs[:len(fs):len(fs)]
+}
+
+// countBucket buckets a count: 1, 2, 3-4, 5-8, 9+.
+func countBucket(n int) uint32 {
+	switch {
+	case n <= 2:
+		return uint32(n)
+	case n <= 4:
+		return 3
+	case n <= 8:
+		return 4
+	}
+	return 5
 }
 
 // distBucket buckets a token distance: 0, 1, 2, 3-4, 5-7, 8-12, 13-20, 21+.

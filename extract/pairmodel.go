@@ -14,7 +14,7 @@ import (
 
 // The candidate-pair relation model (docs/relation-model.md): a multinomial
 // logistic regression over hashed features of two entity mentions in one
-// sentence or in two adjacent ones, with the classes "none" and the
+// sentence or in nearby ones of a block (pairs.go), with the classes "none" and the
 // relation types. It proposes relations the rules missed, each as a
 // low-confidence candidate with rule id PairRule. It is trained by
 // `extractor train-pairs` (internal/pairtrain) on corpus/samples; `make
@@ -79,6 +79,10 @@ type PairModel struct {
 	weights []float32 // Buckets × len(Classes), bucket-major
 	allowed map[[2]string][]int
 	cues    *cueMatcher
+	// reporting are the pack's reporting verbs (wordHash): an entity
+	// named right before one ("X said", "X assessed") is a source of the
+	// report, not an actor in it.
+	reporting map[uint32]bool
 }
 
 // DefaultPairModel returns the embedded model, reading the negation and
@@ -138,6 +142,12 @@ func newPairModel(m pairMeta, w []float32, pack *rules.Pack) (*PairModel, error)
 		negs, hedges = pack.RelationCueWords()
 	}
 	pm.cues = newCueMatcher(negs, hedges)
+	pm.reporting = map[uint32]bool{}
+	if pack != nil {
+		for _, w := range pack.ReportingVerbs() {
+			pm.reporting[wordHash(w)] = true
+		}
+	}
 	return pm, nil
 }
 

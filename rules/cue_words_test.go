@@ -25,3 +25,21 @@ lists:
 		t.Errorf("redefined hedges = %v", hedges)
 	}
 }
+
+// The relation model's reporting verbs are the pack's rel_reporting_verbs.
+func TestReportingVerbsFollowThePack(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if verbs := p.ReportingVerbs(); !slices.Contains(verbs, "said") || !slices.Contains(verbs, "assessed") {
+		t.Fatalf("default reporting verbs: %v", verbs)
+	}
+	user := loadWith(t, `
+lists:
+  rel_reporting_verbs: [Asserted]
+`)
+	if verbs := user.ReportingVerbs(); !slices.Equal(verbs, []string{"asserted"}) {
+		t.Errorf("redefined reporting verbs = %v", verbs)
+	}
+}

@@ -30,5 +30,6 @@ func newTrainPairsCmd() *cobra.Command {
 	fl.Float64Var(&opt.LinkedWeight, "linked-weight", pairtrain.DefaultLinkedWeight, "weight in training of the pairs a rule already links")
 	fl.IntVar(&opt.Outcomes, "outcomes", -1, "also list the model's cross-validation verdicts by type and this many false positives (-1: none)")
 	fl.IntVar(&opt.MinSupport, "min-support", pairtrain.DefaultMinSupport, "gold entity pairs a (source type, target type, relation) needs to be proposed")
+	fl.IntVar(&opt.Buckets, "buckets", pairtrain.DefaultBuckets, "size of the hashed feature space (the embedded weights are 22 bytes a bucket)")
 	return cmd
 }

@@ -156,7 +156,7 @@ func modelOutcomes(w io.Writer, r *corpus.Report, examples int) {
 		for _, o := range d.PredictedRelations {
 			if len(o.Rules) == 1 && o.Rules[0] == extract.PairRule {
 				count[o.Type+" "+string(o.Verdict)]++
-				if shown < examples && o.Verdict == corpus.VerdictTP {
+				if shown < examples && o.Verdict == corpus.VerdictFP {
 					shown++
 					fmt.Fprintf(w, "  %s %s: %s\n", o.Verdict, d.Document, o.Key())
 				}

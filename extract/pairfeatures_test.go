@@ -1,0 +1,125 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/nlp"
+	"github.com/reportgraph/extractor/rules"
+)
+
+// coOccurrences counts every mention pair of two entities in the window:
+// in one sentence, in the adjacent sentence of the same block, never
+// across a blank line, with the shortest gap between them.
+func TestPairCoOccurrences(t *testing.T) {
+	// Three sentences; a blank line before the third. Tokens are counted
+	// over the sentences: 0-9, 10-19, 20-29.
+	text := "0123456789 one. 0123456789 two.\n\n0123456789 three."
+	d := &pairDoc{res: &DocResult{Doc: &extractor.Document{Text: text}, Sentences: []nlp.Sentence{
+		{Start: 0, End: 15}, {Start: 16, End: 31}, {Start: 33, End: 50}}}}
+	m := func(lo, sent, entity int) pairMention {
+		return pairMention{start: lo, tokLo: lo, tokHi: lo + 1, sent: sent, entity: entity}
+	}
+	d.blocks()
+	d.mentions = []pairMention{
+		m(1, 0, 0), m(3, 0, 1), m(8, 0, 0), // A B A: gaps 1 and 4
+		m(12, 1, 1),              // B again, in the next sentence: A(8)–B(12) adjacent, gap 3
+		m(15, 1, 2),              // C
+		m(22, 2, 2), m(23, 2, 0), // after the blank line: C–A only in its own sentence
+	}
+	d.coOccurrences()
+	d.openers()
+	if len(d.opener) != 2 || d.opener[0] != 0 || d.opener[1] != 2 {
+		t.Errorf("block openers = %v, want A (0) for the first block and C (2) after the blank line", d.opener)
+	}
+	ab := d.pairs[pairKey(1, 0)]
+	if ab.same != 2 || ab.adj != 2 || ab.minGap != 1 {
+		t.Errorf("A–B = %+v, want 2 in one sentence, 2 adjacent (A(1)–B(12) and A(8)–B(12)), closest gap 1", ab)
+	}
+	ac := d.pairs[pairKey(0, 2)]
+	if ac.same != 1 || ac.adj != 2 || ac.minGap != 0 {
+		t.Errorf("A–C = %+v, want A(1)–C(15) and A(8)–C(15) adjacent, C(22)–A(23) in one sentence, gap 0", ac)
+	}
+	if _, ok := d.pairs[pairKey(0, 0)]; ok {
+		t.Error("an entity paired with itself")
+	}
+	for n, want := range map[int]uint32{1: 1, 2: 2, 3: 3, 4: 3, 5: 4, 8: 4, 9: 5, 100: 5} {
+		if got := countBucket(n); got != want {
+			t.Errorf("countBucket(%d) = %d, want %d", n, got, want)
+		}
+	}
+}
+
+// reach: one or adjacent sentences within pairMaxGap tokens; up to
+// pairFarSents sentences on within pairFarGap; never across a blank line.
+func TestPairReach(t *testing.T) {
+	// Sentences of ten tokens each; a blank line after the fifth.
+	var text string
+	var sents []nlp.Sentence
+	for i := 0; i < 7; i++ {
+		start := len(text)
+		text += "0123456789"
+		sents = append(sents, nlp.Sentence{Start: start, End: len(text)})
+		if i == 4 {
+			text += "\n\n"
+		} else {
+			text += " "
+		}
+	}
+	d := &pairDoc{res: &DocResult{Doc: &extractor.Document{Text: text}, Sentences: sents}}
+	d.blocks()
+	m := func(tok int) *pairMention { return &pairMention{tokLo: tok, tokHi: tok + 1, sent: tok / 10} }
+	for _, c := range []struct {
+		a, b     int // token of each mention
+		in, stop bool
+	}{
+		{0, 9, true, false},    // one sentence
+		{5, 15, true, false},   // adjacent
+		{0, 19, true, false},   // adjacent, gap 18
+		{0, 25, true, false},   // two sentences on, gap 24
+		{9, 39, true, false},   // three on, gap 29
+		{0, 40, false, true},   // four on
+		{45, 51, false, false}, // across the blank line
+	} {
+		in, stop := d.reach(m(c.a), m(c.b))
+		if in != c.in || stop != c.stop {
+			t.Errorf("reach(%d, %d) = %v, %v; want %v, %v", c.a, c.b, in, stop, c.in, c.stop)
+		}
+	}
+}
+
+// An entity named right before a reporting verb of the pack, or after
+// "according to", is the source of a report.
+func TestPairReporter(t *testing.T) {
+	pack, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := DefaultPairModel(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := func(s string) []nlp.Token {
+		var out []nlp.Token
+		for _, w := range strings.Fields(s) {
+			out = append(out, nlp.Token{Text: w})
+		}
+		return out
+	}
+	for _, c := range []struct {
+		text   string
+		lo, hi int
+		want   bool
+	}{
+		{"Harlow Security said the group", 0, 2, true},
+		{"Harlow Security assessed that", 0, 2, true},
+		{"according to Harlow Security ,", 2, 4, true},
+		{"Harlow Security tracks the group", 0, 2, false},
+		{"the group targeted Harlow Security", 3, 5, false},
+	} {
+		if got := m.reports(toks(c.text), c.lo, c.hi); got != c.want {
+			t.Errorf("%q [%d, %d): reports = %v, want %v", c.text, c.lo, c.hi, got, c.want)
+		}
+	}
+}
