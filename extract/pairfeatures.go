@@ -53,6 +53,8 @@ const (
 	fTgtMentions
 	fOpener
 	fReporter
+	fSrcKind
+	fTgtKind
 )
 
 // mix combines two parts of a feature (a 32-bit finaliser over a
@@ -199,6 +201,10 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 		rep |= 2
 	}
 	emit(mix(mix(fReporter, rep), tp))
+	// What kind of entity each end is, by the rule that found it: a city
+	// or a country, a security vendor or a victim company.
+	emit(mix(mix(fSrcKind, d.kind[src.entity]), tp))
+	emit(mix(mix(fTgtKind, d.kind[tgt.entity]), tp))
 	if d.top[src.entity] {
 		emit(mix(fSrcTop, tp))
 	}

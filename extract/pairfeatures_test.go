@@ -123,3 +123,34 @@ func TestPairReporter(t *testing.T) {
 		}
 	}
 }
+
+// entityKind reads the category of the rule that found an entity, never
+// its name: a gazetteer's country lists are one kind, cities another;
+// copied and relation-typed mentions have none.
+func TestEntityKind(t *testing.T) {
+	same := [][2]string{
+		{"gaz.location.country-europe", "gaz.location.country-asia-pacific"},
+		{"gaz.organization.security-vendor", "gaz.organization.security-vendor.extra"},
+		{"core.alias.abbreviation", "core.alias.abbreviation"},
+	}
+	for _, c := range same {
+		if entityKind(c[0]) != entityKind(c[1]) {
+			t.Errorf("entityKind(%q) != entityKind(%q)", c[0], c[1])
+		}
+	}
+	differ := [][2]string{
+		{"gaz.location.country-europe", "gaz.location.city"},
+		{"gaz.organization.security-vendor", "gaz.organization.victim-company"},
+		{"core.government.ministry", "gaz.government.us"},
+	}
+	for _, c := range differ {
+		if entityKind(c[0]) == entityKind(c[1]) {
+			t.Errorf("entityKind(%q) == entityKind(%q)", c[0], c[1])
+		}
+	}
+	for _, r := range []string{"core.document-propagation", "rel.targets.sector-list", "model.pair"} {
+		if entityKind(r) != hNone {
+			t.Errorf("entityKind(%q) is a kind, want none", r)
+		}
+	}
+}
