@@ -55,6 +55,7 @@ const (
 	fReporter
 	fSrcKind
 	fTgtKind
+	fKindPair
 )
 
 // mix combines two parts of a feature (a 32-bit finaliser over a
@@ -205,6 +206,7 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 	// or a country, a security vendor or a victim company.
 	emit(mix(mix(fSrcKind, d.kind[src.entity]), tp))
 	emit(mix(mix(fTgtKind, d.kind[tgt.entity]), tp))
+	emit(mix(mix(mix(fKindPair, d.kind[src.entity]), d.kind[tgt.entity]), tp)) // the two kinds together: a city in a country, a vendor and a victim
 	if d.top[src.entity] {
 		emit(mix(fSrcTop, tp))
 	}
