@@ -56,7 +56,33 @@ const (
 	fSrcKind
 	fTgtKind
 	fKindPair
+	fTwoHop
 )
+
+// pairMaxHops bounds the two-step paths a candidate's features name.
+const pairMaxHops = 6
+
+// twoHops calls fn with the roles of each path of two rule relations from
+// entity a through a third entity to b (a's role toward the third, the
+// third's toward b), at most limit of them, and returns how many.
+func (d *pairDoc) twoHops(a, b, limit int, fn func(r1, r2 uint32)) int {
+	n := 0
+	for _, r1 := range d.roles[a] {
+		if r1.other < 0 || r1.other == b || r1.other == a {
+			continue
+		}
+		for _, r2 := range d.roles[r1.other] {
+			if n >= limit {
+				return n
+			}
+			if r2.other == b {
+				fn(r1.role, r2.role)
+				n++
+			}
+		}
+	}
+	return n
+}
 
 // mix combines two parts of a feature (a 32-bit finaliser over a
 // multiply-xor step); mix(mix(a, b), c) is the feature (a, b, c).
@@ -260,6 +286,16 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 	emit(mix(mix(fTgtMentions, countBucket(d.count[tgt.entity])), tp))
 	roles(fSrcRule, src.entity, tgt.entity)
 	roles(fTgtRule, tgt.entity, src.entity)
+	// Two steps through the rules' relations: the source is linked to a
+	// third entity that is linked to the target ("X sponsored-by M, M
+	// part-of C": X likelier based in C than targeting it; "P employed-by
+	// O, O located-in L").
+	hops := 0
+	for side, ends := range [2][2]int{{src.entity, tgt.entity}, {tgt.entity, src.entity}} {
+		hops += d.twoHops(ends[0], ends[1], pairMaxHops-hops, func(r1, r2 uint32) {
+			emit(mix(mix(mix(mix(fTwoHop, r1), r2), tp), uint32(side)))
+		})
+	}
 	d.arena = d.arena[:len(d.arena)+len(fs)] // fs was written in place: it never outgrows pairMaxFeatures
 	return fs[:len(fs):len(fs)]
 }

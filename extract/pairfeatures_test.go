@@ -154,3 +154,30 @@ func TestEntityKind(t *testing.T) {
 		}
 	}
 }
+
+// twoHops follows two rule relations through a third entity: a person
+// employed by an organisation that is located in a city.
+func TestPairTwoHops(t *testing.T) {
+	emp, loc := mix(wordHash("employed-by"), hFwd), mix(wordHash("located-in"), hFwd)
+	empRev, locRev := mix(wordHash("employed-by"), hRev), mix(wordHash("located-in"), hRev)
+	// 0 person, 1 organisation, 2 city, 3 another city nothing links.
+	d := &pairDoc{roles: map[int][]pairRole{
+		0: {{emp, 1}},
+		1: {{empRev, 0}, {loc, 2}},
+		2: {{locRev, 1}},
+	}}
+	var got [][2]uint32
+	n := d.twoHops(0, 2, 6, func(r1, r2 uint32) { got = append(got, [2]uint32{r1, r2}) })
+	if n != 1 || len(got) != 1 || got[0] != [2]uint32{emp, loc} {
+		t.Errorf("person → city: %d paths %v, want one, employed-by then located-in", n, got)
+	}
+	if n := d.twoHops(2, 0, 6, func(uint32, uint32) {}); n != 1 {
+		t.Errorf("city → person: %d paths, want the same path read backwards", n)
+	}
+	if n := d.twoHops(0, 3, 6, func(uint32, uint32) {}); n != 0 {
+		t.Errorf("person → unlinked city: %d paths, want none", n)
+	}
+	if n := d.twoHops(0, 2, 0, func(uint32, uint32) {}); n != 0 {
+		t.Errorf("limit 0: %d paths", n)
+	}
+}
