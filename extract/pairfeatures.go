@@ -14,10 +14,11 @@ package extract
 const (
 	pairMaxBetween = 10 // words between that become features: the first and last five
 	pairContext    = 2  // words before the first mention and after the second
-	// pairMaxFeatures bounds the features of one candidate (79 at most:
-	// 20 word and 9 bigram features, 16 rule roles, the rest fixed), so
-	// they are written in place into a shared arena.
-	pairMaxFeatures = 96
+	// pairMaxFeatures bounds the features of one candidate (104 at most:
+	// 20 word and 9 bigram features, 32 rule-role features, 3 entity-kind
+	// and 6 two-step ones, the rest fixed), so they are written in place
+	// into a shared arena.
+	pairMaxFeatures = 112
 )
 
 // Feature kinds: fixed, distinct constants (changing one needs retraining).
@@ -246,7 +247,11 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 		emit(mix(fHedged, tp))
 	}
 	// The rule relations of each end, except any between the two ends.
+	// Each role is also conjoined with the kind of the candidate's other
+	// end: a group that already "targets" something, paired with a
+	// country, a vendor, a ministry.
 	roles := func(kind uint32, e, other int) {
+		otherKind := d.kind[other]
 		var seen [8]uint32
 		k := 0
 	next:
@@ -264,6 +269,7 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 				k++
 			}
 			emit(mix(mix(kind, r.role), tp))
+			emit(mix(mix(mix(kind, r.role), otherKind), tp))
 		}
 		if k == 0 {
 			emit(mix(mix(kind, hNone), tp))
