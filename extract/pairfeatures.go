@@ -14,10 +14,11 @@ package extract
 const (
 	pairMaxBetween = 10 // words between that become features: the first and last five
 	pairContext    = 2  // words before the first mention and after the second
-	// pairMaxFeatures bounds the features of one candidate (79 at most:
-	// 20 word and 9 bigram features, 16 rule roles, the rest fixed), so
-	// they are written in place into a shared arena.
-	pairMaxFeatures = 96
+	// pairMaxFeatures bounds the features of one candidate (104 at most:
+	// 20 word and 9 bigram features, 32 rule-role features, 3 entity-kind
+	// and 6 two-step ones, the rest fixed), so they are written in place
+	// into a shared arena.
+	pairMaxFeatures = 112
 )
 
 // Feature kinds: fixed, distinct constants (changing one needs retraining).
@@ -53,7 +54,36 @@ const (
 	fTgtMentions
 	fOpener
 	fReporter
+	fSrcKind
+	fTgtKind
+	fKindPair
+	fTwoHop
 )
+
+// pairMaxHops bounds the two-step paths a candidate's features name.
+const pairMaxHops = 6
+
+// twoHops calls fn with the roles of each path of two rule relations from
+// entity a through a third entity to b (a's role toward the third, the
+// third's toward b), at most limit of them, and returns how many.
+func (d *pairDoc) twoHops(a, b, limit int, fn func(r1, r2 uint32)) int {
+	n := 0
+	for _, r1 := range d.roles[a] {
+		if r1.other < 0 || r1.other == b || r1.other == a {
+			continue
+		}
+		for _, r2 := range d.roles[r1.other] {
+			if n >= limit {
+				return n
+			}
+			if r2.other == b {
+				fn(r1.role, r2.role)
+				n++
+			}
+		}
+	}
+	return n
+}
 
 // mix combines two parts of a feature (a 32-bit finaliser over a
 // multiply-xor step); mix(mix(a, b), c) is the feature (a, b, c).
@@ -199,6 +229,11 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 		rep |= 2
 	}
 	emit(mix(mix(fReporter, rep), tp))
+	// What kind of entity each end is, by the rule that found it: a city
+	// or a country, a security vendor or a victim company.
+	emit(mix(mix(fSrcKind, d.kind[src.entity]), tp))
+	emit(mix(mix(fTgtKind, d.kind[tgt.entity]), tp))
+	emit(mix(mix(mix(fKindPair, d.kind[src.entity]), d.kind[tgt.entity]), tp)) // the two kinds together: a city in a country, a vendor and a victim
 	if d.top[src.entity] {
 		emit(mix(fSrcTop, tp))
 	}
@@ -212,7 +247,11 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 		emit(mix(fHedged, tp))
 	}
 	// The rule relations of each end, except any between the two ends.
+	// Each role is also conjoined with the kind of the candidate's other
+	// end: a group that already "targets" something, paired with a
+	// country, a vendor, a ministry.
 	roles := func(kind uint32, e, other int) {
+		otherKind := d.kind[other]
 		var seen [8]uint32
 		k := 0
 	next:
@@ -230,6 +269,7 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 				k++
 			}
 			emit(mix(mix(kind, r.role), tp))
+			emit(mix(mix(mix(kind, r.role), otherKind), tp))
 		}
 		if k == 0 {
 			emit(mix(mix(kind, hNone), tp))
@@ -252,6 +292,16 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 	emit(mix(mix(fTgtMentions, countBucket(d.count[tgt.entity])), tp))
 	roles(fSrcRule, src.entity, tgt.entity)
 	roles(fTgtRule, tgt.entity, src.entity)
+	// Two steps through the rules' relations: the source is linked to a
+	// third entity that is linked to the target ("X sponsored-by M, M
+	// part-of C": X likelier based in C than targeting it; "P employed-by
+	// O, O located-in L").
+	hops := 0
+	for side, ends := range [2][2]int{{src.entity, tgt.entity}, {tgt.entity, src.entity}} {
+		hops += d.twoHops(ends[0], ends[1], pairMaxHops-hops, func(r1, r2 uint32) {
+			emit(mix(mix(mix(mix(fTwoHop, r1), r2), tp), uint32(side)))
+		})
+	}
 	d.arena = d.arena[:len(d.arena)+len(fs)] // fs was written in place: it never outgrows pairMaxFeatures
 	return fs[:len(fs):len(fs)]
 }

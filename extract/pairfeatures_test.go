@@ -123,3 +123,61 @@ func TestPairReporter(t *testing.T) {
 		}
 	}
 }
+
+// entityKind reads the category of the rule that found an entity, never
+// its name: a gazetteer's country lists are one kind, cities another;
+// copied and relation-typed mentions have none.
+func TestEntityKind(t *testing.T) {
+	same := [][2]string{
+		{"gaz.location.country-europe", "gaz.location.country-asia-pacific"},
+		{"gaz.organization.security-vendor", "gaz.organization.security-vendor.extra"},
+		{"core.alias.abbreviation", "core.alias.abbreviation"},
+	}
+	for _, c := range same {
+		if entityKind(c[0]) != entityKind(c[1]) {
+			t.Errorf("entityKind(%q) != entityKind(%q)", c[0], c[1])
+		}
+	}
+	differ := [][2]string{
+		{"gaz.location.country-europe", "gaz.location.city"},
+		{"gaz.organization.security-vendor", "gaz.organization.victim-company"},
+		{"core.government.ministry", "gaz.government.us"},
+	}
+	for _, c := range differ {
+		if entityKind(c[0]) == entityKind(c[1]) {
+			t.Errorf("entityKind(%q) == entityKind(%q)", c[0], c[1])
+		}
+	}
+	for _, r := range []string{"core.document-propagation", "rel.targets.sector-list", "model.pair"} {
+		if entityKind(r) != hNone {
+			t.Errorf("entityKind(%q) is a kind, want none", r)
+		}
+	}
+}
+
+// twoHops follows two rule relations through a third entity: a person
+// employed by an organisation that is located in a city.
+func TestPairTwoHops(t *testing.T) {
+	emp, loc := mix(wordHash("employed-by"), hFwd), mix(wordHash("located-in"), hFwd)
+	empRev, locRev := mix(wordHash("employed-by"), hRev), mix(wordHash("located-in"), hRev)
+	// 0 person, 1 organisation, 2 city, 3 another city nothing links.
+	d := &pairDoc{roles: map[int][]pairRole{
+		0: {{emp, 1}},
+		1: {{empRev, 0}, {loc, 2}},
+		2: {{locRev, 1}},
+	}}
+	var got [][2]uint32
+	n := d.twoHops(0, 2, 6, func(r1, r2 uint32) { got = append(got, [2]uint32{r1, r2}) })
+	if n != 1 || len(got) != 1 || got[0] != [2]uint32{emp, loc} {
+		t.Errorf("person → city: %d paths %v, want one, employed-by then located-in", n, got)
+	}
+	if n := d.twoHops(2, 0, 6, func(uint32, uint32) {}); n != 1 {
+		t.Errorf("city → person: %d paths, want the same path read backwards", n)
+	}
+	if n := d.twoHops(0, 3, 6, func(uint32, uint32) {}); n != 0 {
+		t.Errorf("person → unlinked city: %d paths, want none", n)
+	}
+	if n := d.twoHops(0, 2, 0, func(uint32, uint32) {}); n != 0 {
+		t.Errorf("limit 0: %d paths", n)
+	}
+}

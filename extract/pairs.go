@@ -82,6 +82,7 @@ type pairDoc struct {
 	roles    map[int][]pairRole  // entity → its rule relations here
 	typeOf   []string            // entity → type
 	count    []int               // entity → its mentions here
+	kind     []uint32            // entity → the hashed kind of rule that found it (entityKind)
 	reporter []bool              // entity → a mention of it is followed by a reporting verb, or follows "according to"
 	pairs    map[[2]int]pairStat // unordered entity pair (lower index first) → its co-occurrences
 	arena    []uint32            // the features of every candidate, one allocation for many
@@ -202,8 +203,12 @@ func (m *PairModel) prepare(res *DocResult, entities []extractor.Entity, owner m
 			d.typeOf = append(d.typeOf, string(entities[g].Type))
 			count = append(count, 0)
 			d.reporter = append(d.reporter, false)
+			d.kind = append(d.kind, hNone)
 		}
 		count[e]++
+		if d.kind[e] == hNone {
+			d.kind[e] = entityKind(mn.Rule)
+		}
 		if m.reports(toks, lo, hi) {
 			d.reporter[e] = true
 		}
@@ -255,6 +260,29 @@ func (m *PairModel) prepare(res *DocResult, entities []extractor.Entity, owner m
 		}
 	}
 	return d
+}
+
+// entityKind is the kind of rule a mention was found by, hashed: the rule
+// id's first three parts ("gaz.location.city", "gaz.organization.security-
+// vendor", "core.government.ministry", "core.alias.abbreviation"), with
+// a gazetteer's country lists read as one ("gaz.location.country-europe"
+// is a country). A category of the pack, never a name: a city or a
+// country, a security vendor or a victim company, a name defined by an
+// alias. Mentions copied from another (core.document-propagation) or
+// typed by a relation rule have no kind (hNone), so a later mention of
+// the entity gives it.
+func entityKind(rule string) uint32 {
+	if strings.HasPrefix(rule, "core.document-propagation") || strings.HasPrefix(rule, "rel.") || strings.HasPrefix(rule, "model.") {
+		return hNone
+	}
+	parts := strings.SplitN(rule, ".", 4)
+	if len(parts) > 3 {
+		parts = parts[:3]
+	}
+	if len(parts) == 3 && strings.HasPrefix(parts[2], "country-") {
+		parts[2] = "country"
+	}
+	return wordHash(strings.Join(parts, "."))
 }
 
 // prepareSentence fills in the words and cues of sentence si, once: only
