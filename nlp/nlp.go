@@ -141,6 +141,18 @@ func (a *Analyzer) FixedTag(text string) (string, bool) {
 	return a.tagger.fixedTag(proseText(text))
 }
 
+// KnownWord reports whether the tagger's model has features for this word
+// (case folded): a word of its English training text, not a made-up name
+// such as a malware family's ("pngdowner"). The model keeps about 17,000
+// words, so false does not prove a word is no English word. False without
+// a model.
+func (a *Analyzer) KnownWord(text string) bool {
+	if a == nil || a.tagger == nil || text == "" {
+		return false
+	}
+	return a.tagger.feats.words[normalizeWord(text)] != nil
+}
+
 // Tag fills in POS for the tokens of s. It is slower than Analyze by a
 // factor of six to eight, so callers tag only sentences a rule needs. A
 // sentence whose tokens all have a tag already is left alone.

@@ -189,3 +189,20 @@ func TestFixedTagAgreesWithTag(t *testing.T) {
 		t.Errorf("FixedTag(targeted) = %s, want none: it is VBD or VBN by context", tag)
 	}
 }
+
+func TestKnownWord(t *testing.T) {
+	a, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"archive", "client", "Report", "network"} {
+		if !a.KnownWord(w) {
+			t.Errorf("KnownWord(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"quillget", "tarnhttp", ""} {
+		if a.KnownWord(w) {
+			t.Errorf("KnownWord(%q) = true, want false", w)
+		}
+	}
+}

@@ -35,3 +35,24 @@ func TestPatternNotBefore(t *testing.T) {
 	same(t, "before a colon", found(t, p, "Unit 12 Audience: all"),
 		[]string{"Unit 12/government/unit-of-place"})
 }
+
+// packNotBeforeList takes the words of not_before from a pack list.
+const packNotBeforeList = `
+lists:
+  tails: [Security, Labs]
+rules:
+  - id: two-words
+    kind: pattern
+    type: person
+    not_before: [$tails]
+    pattern:
+      - text: Dr
+      - {regex: '\p{Lu}\p{Ll}+', repeat: "1-2", capture: true, not: {text: [Security, Labs]}}
+`
+
+func TestPatternNotBeforeList(t *testing.T) {
+	p := packOf(t, packNotBeforeList)
+	same(t, "a name alone", found(t, p, "Dr Quill Moor spoke."), []string{"Quill Moor/person/two-words"})
+	// Not before a word of the list: the matcher takes the shorter name.
+	same(t, "a name a list word goes on", found(t, p, "Dr Quill Moor Security spoke."), []string{"Quill/person/two-words"})
+}

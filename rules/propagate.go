@@ -86,6 +86,7 @@ func (d *docState) propagateNames() {
 	}
 	var sources []source
 	seen := map[string]bool{}
+	at := map[string]int{} // surface -> its index in sources
 	for ai := range d.acc {
 		c := &d.acc[ai]
 		if c.hide || c.defanged {
@@ -108,11 +109,24 @@ func (d *docState) propagateNames() {
 			}
 		}
 		if seen[surface] {
+			// A name two rules typed differently spreads with the type of
+			// the stronger one: "the Anthem and Sakula cases" (a list next
+			// to a malware name) gives way to "Anthem, the Indianapolis-based
+			// insurer" (an apposition that says what it is).
+			if j, ok := at[surface]; ok && c.typ != sources[j].c.typ && c.prio > sources[j].c.prio {
+				for pi := range d.p.propagate {
+					if pr := &d.p.propagate[pi]; pr.intros == nil && pr.types&maskOf(c.typ) != 0 {
+						sources[j] = source{c, pr, shortOnly, plain, inner}
+						break
+					}
+				}
+			}
 			continue
 		}
 		for pi := range d.p.propagate {
 			if pr := &d.p.propagate[pi]; pr.intros == nil && pr.types&maskOf(c.typ) != 0 {
 				seen[surface] = true
+				at[surface] = len(sources)
 				sources = append(sources, source{c, pr, shortOnly, plain, inner})
 				break
 			}

@@ -70,13 +70,17 @@ func (d *docState) nameListItems() {
 			if pr.notCues != nil && d.cuedBefore(pr.notCues, int(it.intro), -1) {
 				continue
 			}
-			if !d.introCued(pr.intros, int(it.intro)) && kinds[it.intro] != pr.typ &&
-				(pr.cues == nil || !d.describedAs(it, heads[len(heads)-1][1], pr.cues)) {
+			described := pr.cues != nil && d.describedAs(it, heads[len(heads)-1][1], pr.cues)
+			cued := d.introCued(pr.intros, int(it.intro))
+			if !cued && kinds[it.intro] != pr.typ && !described {
 				continue
 			}
+			// A lower-case name needs both its intro and its own
+			// description to say what it is.
+			lower := cued && described
 			n := len(added)
 			for _, h := range heads {
-				if !d.newItemName(h[0], h[1]) {
+				if !d.newItemName(h[0], h[1]) && !(lower && d.lowerItemName(h[0], h[1])) {
 					continue
 				}
 				c := cand{start: d.tokStart[h[0]], end: d.tokEnd[h[1]-1], rule: pr.idx, prio: pr.prio, typ: pr.typ}
@@ -213,6 +217,28 @@ func (d *docState) newItemName(a, b int) bool {
 		}
 	}
 	return b-a > 1 || !d.ordinaryWord(d.tokText[a])
+}
+
+// lowerItemName reports whether tokens [a, b) are one lower-case word that
+// may be a family's name when the intro and the item itself call it one
+// ("Malware tied to the crew:" then "- pngdowner, a simple downloader"):
+// letters and digits, no word the tagger knows ("- archive, an encrypted
+// loader"), overlapping no mention.
+func (d *docState) lowerItemName(a, b int) bool {
+	if b-a != 1 || d.overlapsAccepted(d.tokStart[a], d.tokEnd[a]) || d.p.capStop[d.fold[a]] {
+		return false
+	}
+	w := d.tokText[a]
+	for i, r := range w {
+		switch {
+		case i == 0 && !unicode.IsLower(r):
+			return false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		default:
+			return false
+		}
+	}
+	return len(w) >= 4 && !d.ordinaryWord(w) && !d.an.KnownWord(w)
 }
 
 // siblingKinds returns, per intro, the one type of malware, tool or

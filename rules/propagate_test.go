@@ -334,3 +334,38 @@ rules:
 	}
 	same(t, text, got, []string{"TarnWick ransomware/TarnWick/t.suffix", "TarnWick/TarnWick/t.spread"})
 }
+
+// strongerTypePack names a name malware by a weak context (a list beside
+// "loaders") and an organisation by a stronger one (an apposition).
+const strongerTypePack = `
+rules:
+  - id: t.weak
+    kind: pattern
+    type: malware
+    priority: 50
+    pattern:
+      - {regex: '\p{Lu}[\p{L}]*', repeat: "1-2", capture: true}
+      - lower: loaders
+    examples: {match: ["Kestrel Moor loaders."]}
+  - id: t.strong
+    kind: pattern
+    type: organization
+    priority: 60
+    pattern:
+      - {regex: '\p{Lu}[\p{L}]*', repeat: "1-2", capture: true}
+      - text: ","
+      - lower: the
+      - lower: insurer
+    examples: {match: ["Kestrel Moor, the insurer, paid."]}
+  - id: t.spread
+    kind: propagate
+    types: [malware, organization]
+    examples: {match: ["Kestrel Moor, the insurer, paid. Kestrel Moor left."]}
+`
+
+func TestPropagateSpreadsTheStrongerType(t *testing.T) {
+	p := packOf(t, strongerTypePack)
+	text := "Kestrel Moor loaders were named first. Kestrel Moor, the insurer, paid. Later Kestrel Moor settled."
+	same(t, text, found(t, p, text), []string{"Kestrel Moor/malware/t.weak", "Kestrel Moor/organization/t.strong",
+		"Kestrel Moor/organization/t.spread"})
+}

@@ -1017,6 +1017,7 @@ func parseRepeat(s string) (lo, hi int, ok bool) {
 func (p *parser) resolveRule(r *ruleSpec, lists map[string]*listSpec) {
 	r.words = p.expand(r.words, lists)
 	r.compounds = p.expand(r.compounds, lists)
+	r.notBefore = p.expand(r.notBefore, lists) // a pattern's not_before: [$list]
 	for _, dst := range r.rel.wordLists() {
 		*dst = p.expand(*dst, lists)
 	}
