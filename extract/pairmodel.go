@@ -195,20 +195,29 @@ func (m *PairModel) Probabilities(features []uint32, out []float64) []float64 {
 		}
 	}
 	out = append(out[:0], m.meta.Bias...)
-	hi := math.Inf(-1)
 	for c := range out {
 		out[c] += float64(acc[c])
-		hi = math.Max(hi, out[c])
+	}
+	Softmax(out)
+	return out
+}
+
+// Softmax turns class scores into probabilities in place, shifted by the
+// largest score so that no exponential overflows. The trainer
+// (internal/pairtrain) uses it too, so training and proposing agree.
+func Softmax(scores []float64) {
+	hi := math.Inf(-1)
+	for _, s := range scores {
+		hi = math.Max(hi, s)
 	}
 	sum := 0.0
-	for c := range out {
-		out[c] = math.Exp(out[c] - hi)
-		sum += out[c]
+	for c := range scores {
+		scores[c] = math.Exp(scores[c] - hi)
+		sum += scores[c]
 	}
-	for c := range out {
-		out[c] /= sum
+	for c := range scores {
+		scores[c] /= sum
 	}
-	return out
 }
 
 // Write stores the model as the two files of the embedded model in dir,

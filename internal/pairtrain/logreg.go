@@ -1,8 +1,9 @@
 package pairtrain
 
 import (
-	"math"
 	"math/rand/v2"
+
+	"github.com/reportgraph/extractor/extract"
 )
 
 // example is one labelled candidate: its hashed features and class.
@@ -73,16 +74,5 @@ func softmax(features []uint32, w, bias, out []float64) {
 			out[c] += row[c]
 		}
 	}
-	hi := out[0]
-	for _, s := range out[1:] {
-		hi = math.Max(hi, s)
-	}
-	sum := 0.0
-	for c := range out {
-		out[c] = math.Exp(out[c] - hi)
-		sum += out[c]
-	}
-	for c := range out {
-		out[c] /= sum
-	}
+	extract.Softmax(out)
 }
