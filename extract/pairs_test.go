@@ -11,6 +11,9 @@ import (
 	"github.com/reportgraph/extractor/rules"
 )
 
+// mechanismCut is the model threshold the mechanism tests run at.
+const mechanismCut = 0.2
+
 // pairRun extracts texts with the default pack, with or without the pair
 // model.
 func pairRun(t *testing.T, model bool, texts ...string) *extractor.Dataset {
@@ -37,6 +40,11 @@ func pairRun(t *testing.T, model bool, texts ...string) *extractor.Dataset {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The shipped cut is chosen by cross-validation and moves as the
+		// corpus grows (p ≥ 0.6–0.7 now); these tests are about the
+		// mechanism — evidence, confidence band, the switch, determinism —
+		// so they run the shipped weights at a fixed, permissive cut.
+		m.SetThreshold(mechanismCut, "test")
 		opts = append(opts, extract.WithPairModel(m))
 	}
 	return extract.Resolve(results, opts...)
