@@ -119,7 +119,11 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 		d.arena = make([]uint32, 0, 64*1024)
 	}
 	fs := d.arena[len(d.arena):len(d.arena)]
-	emit := func(h uint32) { fs = append(fs, h%n) }
+	emit := func(h uint32) {
+		if len(fs) < pairMaxFeatures { // the arena's room is reserved for that many, no more
+			fs = append(fs, h%n)
+		}
+	}
 	dir := hRev
 	if srcFirst {
 		dir = hFwd
@@ -264,10 +268,11 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 					continue next
 				}
 			}
-			if k < len(seen) {
-				seen[k] = r.role
-				k++
+			if k == len(seen) {
+				break // at most len(seen) distinct roles become features
 			}
+			seen[k] = r.role
+			k++
 			emit(mix(mix(kind, r.role), tp))
 			emit(mix(mix(mix(kind, r.role), otherKind), tp))
 		}
@@ -302,7 +307,7 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 			emit(mix(mix(mix(mix(fTwoHop, r1), r2), tp), uint32(side)))
 		})
 	}
-	d.arena = d.arena[:len(d.arena)+len(fs)] // fs was written in place: it never outgrows pairMaxFeatures
+	d.arena = d.arena[:len(d.arena)+len(fs)] // fs was written in place: emit never lets it outgrow pairMaxFeatures
 	return fs[:len(fs):len(fs)]
 }
 

@@ -181,3 +181,42 @@ func TestPairTwoHops(t *testing.T) {
 		t.Errorf("limit 0: %d paths", n)
 	}
 }
+
+// An entity that takes part in many rule relations (a report's main
+// actor: dozens of targets, tools, places) must not push one candidate's
+// features past pairMaxFeatures: they are written in place into a shared
+// arena that reserves only that much room, and writing past it would
+// panic or overwrite the next candidate's features.
+func TestPairFeaturesBoundedForBusyEntity(t *testing.T) {
+	pack, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := DefaultPairModel(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var roles []pairRole
+	for rep := 0; rep < 30; rep++ {
+		for r := 0; r < 12; r++ { // twelve distinct roles, each thirty times
+			roles = append(roles, pairRole{role: uint32(1000 + r), other: -1})
+		}
+	}
+	d := &pairDoc{
+		sentLo: []int{0, 10}, words: make([]uint32, 10), ready: []bool{true}, negated: []bool{false},
+		hedge: []string{""}, block: []int{0}, opener: map[int]int{0: 0},
+		ents: []string{"a", "b"}, top: map[int]bool{}, roles: map[int][]pairRole{0: roles, 1: roles},
+		typeOf: []string{"threat-actor", "sector"}, count: []int{1, 1}, kind: []uint32{1, 2},
+		reporter: []bool{false, false}, pairs: map[[2]int]pairStat{},
+		arena: make([]uint32, 0, pairMaxFeatures), // exactly one candidate's room
+	}
+	src := pairMention{start: 0, end: 5, tokLo: 0, tokHi: 1, sent: 0, entity: 0, typ: "threat-actor", typeHash: wordHash("threat-actor")}
+	tgt := pairMention{start: 10, end: 15, tokLo: 3, tokHi: 4, sent: 0, entity: 1, typ: "sector", typeHash: wordHash("sector")}
+	fs := m.features(d, &src, &tgt, &src, &tgt, true, nil)
+	if len(fs) == 0 || len(fs) > pairMaxFeatures {
+		t.Fatalf("%d features, want 1..%d", len(fs), pairMaxFeatures)
+	}
+	if len(d.arena) != len(fs) {
+		t.Errorf("arena holds %d, want the candidate's %d features", len(d.arena), len(fs))
+	}
+}

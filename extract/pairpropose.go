@@ -118,8 +118,8 @@ func (m *PairModel) proposeRun(ds *extractor.Dataset, byID map[string]int, cands
 			continue
 		}
 		typ := m.meta.Classes[b.class]
-		ev := extractor.Evidence{Doc: k.doc, Span: b.cand.Evidence, Sentence: sentenceText(b.cand.text, b.cand.Evidence),
-			Rule: PairRule, Hedge: b.cand.Hedge}
+		ev := extractor.Evidence{Doc: k.doc, Span: b.cand.Evidence, Page: b.cand.page,
+			Sentence: sentenceText(b.cand.text, b.cand.Evidence), Rule: PairRule, Hedge: b.cand.Hedge}
 		src, tgt := b.cand.Source, b.cand.Target
 		id := RelationID(typ, src, tgt)
 		conf := PairConfidence(b.p)

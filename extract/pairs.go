@@ -46,6 +46,7 @@ type PairCandidate struct {
 	types    [2]string // the entity types, source first
 	src, tgt int       // the entities' indices in their document
 	text     string    // the document's text, for the evidence sentence
+	page     int       // the page of the evidence's start, as rule evidence has
 }
 
 // pairMention is a resolved mention as the candidate pass sees it.
@@ -217,11 +218,11 @@ func (m *PairModel) prepare(res *DocResult, entities []extractor.Entity, owner m
 			tokHi: d.sentLo[si] + hi, sent: si, entity: e, typ: typ, typeHash: wordHash(typ)})
 	}
 	d.count = count
-	d.openers()
 	less := func(i, j int) bool { return d.mentions[i].start < d.mentions[j].start }
 	if !sort.SliceIsSorted(d.mentions, less) { // they usually come in text order
 		sort.SliceStable(d.mentions, less)
 	}
+	d.openers() // reads the mentions in text order
 	// The report's main actor and main organisation: the entity of that
 	// type with the most mentions (ties to the earlier one).
 	for _, group := range [][]string{{string(extractor.ThreatActor)}, {string(extractor.Organization), string(extractor.Government)}} {
@@ -448,5 +449,6 @@ func (m *PairModel) candidate(d *pairDoc, src, tgt *pairMention, srcFirst bool, 
 	}
 	return PairCandidate{Doc: res.Doc.ID, Source: d.ents[src.entity], Target: d.ents[tgt.entity], Evidence: ev,
 		Hedge: hedge, Features: m.features(d, src, tgt, first, second, srcFirst, between),
-		types: [2]string{src.typ, tgt.typ}, src: src.entity, tgt: tgt.entity, text: res.Doc.Text}
+		types: [2]string{src.typ, tgt.typ}, src: src.entity, tgt: tgt.entity, text: res.Doc.Text,
+		page: res.Doc.PageOf(ev.Start)}
 }
