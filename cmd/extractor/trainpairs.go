@@ -31,5 +31,6 @@ func newTrainPairsCmd() *cobra.Command {
 	fl.IntVar(&opt.Outcomes, "outcomes", -1, "also list the model's cross-validation verdicts by type and this many false positives (-1: none)")
 	fl.IntVar(&opt.MinSupport, "min-support", pairtrain.DefaultMinSupport, "gold entity pairs a (source type, target type, relation) needs to be proposed")
 	fl.IntVar(&opt.Buckets, "buckets", pairtrain.DefaultBuckets, "size of the hashed feature space (the embedded weights are 22 bytes a bucket)")
+	fl.Uint64Var(&opt.Seed, "seed", 1, "seed of the training order (1: the shipped model; others measure how much a cross-validation figure moves by chance)")
 	return cmd
 }

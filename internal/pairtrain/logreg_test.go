@@ -27,3 +27,20 @@ func TestTrainSoftmaxLearnsAndIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// The seed orders the examples: another seed gives other weights, the
+// same seed the same.
+func TestTrainSoftmaxSeed(t *testing.T) {
+	var exs []example
+	for i := 0; i < 200; i++ {
+		exs = append(exs, example{features: []uint32{uint32(i % 3), 3 + uint32(i%7)}, class: i % 2})
+	}
+	o := defaultSGD
+	o.seed = 2
+	w1, _ := trainSoftmax(exs, 2, 16, defaultSGD)
+	w2, _ := trainSoftmax(exs, 2, 16, o)
+	w3, _ := trainSoftmax(exs, 2, 16, o)
+	if slices.Equal(w1, w2) || !slices.Equal(w2, w3) {
+		t.Fatal("seed 2 should differ from seed 1 and repeat itself")
+	}
+}
