@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -228,7 +229,7 @@ func (m *PairModel) prepare(res *DocResult, entities []extractor.Entity, owner m
 	for _, group := range [][]string{{string(extractor.ThreatActor)}, {string(extractor.Organization), string(extractor.Government)}} {
 		best, n := -1, 0
 		for e := range d.ents {
-			if count[e] > n && contains(group, d.typeOf[e]) {
+			if count[e] > n && slices.Contains(group, d.typeOf[e]) {
 				best, n = e, count[e]
 			}
 		}
@@ -315,15 +316,6 @@ func (d *pairDoc) blocks() {
 			d.block[si]++
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // pairKey is the unordered key of two entities.
