@@ -639,7 +639,7 @@ func (d *docState) subjectOfIt(c capRec, mask typeMask, direct []extractor.Span)
 	found := -1
 	for t := d.sentLo[d.sentOf[c.start]]; t < c.start; t++ {
 		mi := int(d.startM[t])
-		if mi < 0 || maskOf(d.acc[mi].typ)&mask == 0 || d.isDirect(&d.acc[mi], direct) {
+		if mi < 0 || d.accMask[mi]&mask == 0 || d.isDirect(&d.acc[mi], direct) {
 			continue
 		}
 		if d.frontedPhrase(mi, c.start) {
