@@ -799,7 +799,7 @@ func (p *parser) parseExamples(r *ruleSpec, n *yaml.Node) {
 			}
 			if r.kind == KindRelation || r.kind == KindTopic || r.kind == KindHeadline {
 				p.checkRelationExpect(ex) // relation.go
-			} else if r.kind == KindTable && r.tbl.relation != tableKind {
+			} else if r.kind == KindTable && r.tbl.relation != tableKind && r.tbl.relation != tableName {
 				p.checkTableExpect(ex) // table.go
 			} else {
 				p.checkExpect(ex)

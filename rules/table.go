@@ -36,6 +36,14 @@ const tableAlias = "alias"
 // kind cell is one of create_words (table_match.go, kinds).
 const tableKind = "kind"
 
+// tableName is the relation value of a rule whose column names things of
+// one type by its header alone ("| Company | Sector |", "| Victim | When
+// |"): a cell item that names nothing yet and looks like a name becomes a
+// mention of the rule's `create` type (table_match.go, names). The header
+// must be one of the rule's header words exactly (outside brackets), not
+// merely hold one ("Front company" is no company column of victims).
+const tableName = "name"
+
 // createSubject as `create:` of an alias rule makes new mentions of the
 // row subject's type.
 const createSubject = "subject"
@@ -62,7 +70,8 @@ type tableSpec struct {
 type tableRule struct {
 	relation      string
 	alias         bool
-	kind          bool // the column types the key column (tableKind)
+	kind          bool // the column types the key column (tableKind), or names (tableName)
+	names         bool // the column's cells are names of the create type (tableName)
 	reverse       bool // the cell item is the source, the subject the target
 	subject       typeMask
 	cells         typeMask // 0 for alias rules: the subject's type
@@ -93,8 +102,8 @@ func (p *parser) parseTableField(r *ruleSpec, key string, n *yaml.Node) bool {
 	switch key {
 	case "relation":
 		t.relation, _ = p.str(n, "relation")
-		if t.relation != "" && t.relation != tableAlias && t.relation != tableKind && !contains(RelationTypes, t.relation) {
-			known := append([]string{tableAlias, tableKind}, RelationTypes...)
+		if t.relation != "" && t.relation != tableAlias && t.relation != tableKind && t.relation != tableName && !contains(RelationTypes, t.relation) {
+			known := append([]string{tableAlias, tableKind, tableName}, RelationTypes...)
 			msg := fmt.Sprintf("unknown relation type %q", t.relation)
 			if s := closest(t.relation, known); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
@@ -161,10 +170,12 @@ func (p *parser) checkTableRequired(r *ruleSpec) {
 	if r.fields["header"] == nil && r.fields["header_regex"] == nil {
 		p.errorf(r.node, "table rule needs the field \"header\" or \"header_regex\" (which columns it reads)")
 	}
-	if t.relation == tableKind {
+	if t.relation == tableKind || t.relation == tableName {
 		// The kind column types the key column: no subject, no cells.
 		need("create")
-		need("create_words")
+		if t.relation == tableKind {
+			need("create_words")
+		}
 		if t.create == createSubject {
 			p.errorf(r.fields["create"], "a kind rule creates mentions of an entity type: give one")
 		}
@@ -241,7 +252,7 @@ func (p *parser) checkTableExpect(ex exampleSpec) {
 // table compiles the table part of a rule.
 func (c *compiler) table(r *rule) {
 	spec := &c.r.tbl
-	t := &tableRule{relation: spec.relation, alias: spec.relation == tableAlias, kind: spec.relation == tableKind,
+	t := &tableRule{relation: spec.relation, alias: spec.relation == tableAlias, kind: spec.relation == tableKind || spec.relation == tableName, names: spec.relation == tableName,
 		reverse: spec.direction == "reverse",
 		subject: c.types(spec.subject), cells: c.types(spec.cells)}
 	norm := func(items []strItem) []string {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -310,6 +311,10 @@ func (st *tableState) kinds(t *textTable, heads []*headerCell) {
 		if !tr.kind {
 			continue
 		}
+		if tr.names {
+			st.names(t, heads, r)
+			continue
+		}
 		for c := 1; c < len(heads); c++ {
 			if tr.headerScore(heads[c]) == 0 {
 				continue
@@ -327,6 +332,48 @@ func (st *tableState) kinds(t *textTable, heads []*headerCell) {
 			}
 		}
 	}
+}
+
+// names runs a name rule (tableName) over t: every column whose header,
+// outside brackets, is one of the rule's header words ("| Company |",
+// "| Victim organisation |") names things of the rule's type, so a cell
+// item that holds no mention, opens with a capital or a digit and looks
+// like a name ("| Zellis | Payroll |") becomes a mention of that type.
+func (st *tableState) names(t *textTable, heads []*headerCell, r *rule) {
+	d := st.d
+	tr := r.tbl
+	for c := range heads {
+		if !tr.headerIs(heads[c]) {
+			continue
+		}
+		for ri := range t.rows {
+			cell := t.rows[ri].cells[c]
+			if cell.end <= cell.start {
+				continue
+			}
+			for _, it := range cellItems(d.text, cell) {
+				if it.end <= it.start || st.holdsMention(it) {
+					continue
+				}
+				first, _ := utf8.DecodeRuneInString(strings.TrimLeft(d.text[it.start:it.end], "*_\"'`"))
+				if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+					continue
+				}
+				st.create(r, it, cand{})
+			}
+		}
+	}
+}
+
+// headerIs reports whether a header cell, outside brackets, is one of the
+// rule's header words exactly, and holds none of its not_header words.
+func (t *tableRule) headerIs(h *headerCell) bool {
+	for _, w := range t.notHeader {
+		if strings.Contains(h.normFull, w) {
+			return false
+		}
+	}
+	return slices.Contains(t.header, h.normOuter)
 }
 
 // kindFits reports whether a kind cell's text is one of the rule's

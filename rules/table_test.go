@@ -456,3 +456,39 @@ func containsString(ss []string, s string) bool {
 	}
 	return false
 }
+
+// A column headed by a name rule's header word, exactly, names things of
+// its type: each item of a cell that names nothing yet and opens with a
+// capital; a header that only holds the word ("Front company") does not
+// count, nor a lower-case description or a known name.
+func TestTableNameColumn(t *testing.T) {
+	p := packOf(t, `rules:
+  - id: t.name
+    kind: table
+    relation: name
+    header: [company, victim]
+    create: organization
+    description: d
+  - id: t.known
+    kind: gazetteer
+    type: location
+    entries: [{name: Ireland}]
+    description: d
+`)
+	text := "| Sector | Victim | Country |\n|---|---|---|\n" +
+		"| Payroll | Quarrix | Ireland |\n" +
+		"| Retail | Nobble Stores; Vantor | Ireland |\n" +
+		"| Energy | a regional utility | Ireland |\n" +
+		"| Water | Ireland | Ireland |\n\n" +
+		"Then a second table.\n\n" +
+		"| Front company | Registered in |\n|---|---|\n" +
+		"| Kestrel Trading | Hainan |\n"
+	var got []string
+	for _, m := range found(t, p, text) {
+		if strings.HasSuffix(m, "/t.name") {
+			got = append(got, m)
+		}
+	}
+	same(t, text, got, []string{"Quarrix/organization/t.name", "Nobble Stores/organization/t.name",
+		"Vantor/organization/t.name"})
+}
