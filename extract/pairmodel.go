@@ -2,13 +2,13 @@ package extract
 
 import (
 	_ "embed"
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 
+	"github.com/reportgraph/extractor/internal/linear"
 	"github.com/reportgraph/extractor/rules"
 )
 
@@ -101,14 +101,14 @@ func LoadPairModel(meta, weights []byte, pack *rules.Pack) (*PairModel, error) {
 	switch {
 	case len(m.Classes) < 2 || m.Classes[0] != NoRelation:
 		return nil, fmt.Errorf("pair model: classes must start with %q and name a relation type", NoRelation)
-	case m.Buckets <= 0 || len(weights) != 2*n:
-		return nil, fmt.Errorf("pair model: %d bytes of weights for %d buckets × %d classes", len(weights), m.Buckets, len(m.Classes))
+	case m.Buckets <= 0:
+		return nil, fmt.Errorf("pair model: %d buckets", m.Buckets)
 	case len(m.Bias) != len(m.Classes):
 		return nil, fmt.Errorf("pair model: %d biases for %d classes", len(m.Bias), len(m.Classes))
 	}
-	w := make([]float32, n)
-	for i := range w {
-		w[i] = float32(float64(int16(binary.LittleEndian.Uint16(weights[2*i:]))) * m.Scale)
+	w, err := linear.Dequantise(weights, m.Scale, n)
+	if err != nil {
+		return nil, fmt.Errorf("pair model: %w (%d buckets × %d classes)", err, m.Buckets, len(m.Classes))
 	}
 	return newPairModel(m, w, pack)
 }
@@ -198,45 +198,17 @@ func (m *PairModel) Probabilities(features []uint32, out []float64) []float64 {
 	for c := range out {
 		out[c] += float64(acc[c])
 	}
-	Softmax(out)
+	linear.Softmax(out)
 	return out
-}
-
-// Softmax turns class scores into probabilities in place, shifted by the
-// largest score so that no exponential overflows. The trainer
-// (internal/pairtrain) uses it too, so training and proposing agree.
-func Softmax(scores []float64) {
-	hi := math.Inf(-1)
-	for _, s := range scores {
-		hi = math.Max(hi, s)
-	}
-	sum := 0.0
-	for c := range scores {
-		scores[c] = math.Exp(scores[c] - hi)
-		sum += scores[c]
-	}
-	for c := range scores {
-		scores[c] /= sum
-	}
 }
 
 // Write stores the model as the two files of the embedded model in dir,
 // quantising the weights to int16.
 func (m *PairModel) Write(dir string) error {
-	hi := 0.0
-	for _, w := range m.weights {
-		hi = math.Max(hi, math.Abs(float64(w)))
-	}
 	meta := m.meta
 	meta.Bias = append([]float64(nil), m.meta.Bias...) // rounded below; the model keeps its own
-	meta.Scale = 1
-	if hi > 0 {
-		meta.Scale = hi / math.MaxInt16
-	}
-	buf := make([]byte, 2*len(m.weights))
-	for i, w := range m.weights {
-		binary.LittleEndian.PutUint16(buf[2*i:], uint16(int16(math.Round(float64(w)/meta.Scale))))
-	}
+	buf, scale := linear.Quantise(m.weights)
+	meta.Scale = scale
 	for i, b := range meta.Bias {
 		meta.Bias[i] = math.Round(b*1e6) / 1e6
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/reportgraph/extractor/corpus"
 	"github.com/reportgraph/extractor/document"
 	"github.com/reportgraph/extractor/extract"
+	"github.com/reportgraph/extractor/internal/linear"
 	"github.com/reportgraph/extractor/rules"
 )
 
@@ -256,18 +257,18 @@ func fit(data []labelled, skip int, classes []string, allowed []extract.TypePair
 	for _, tp := range allowed {
 		ok[[2]string{tp.Source, tp.Target}] = true
 	}
-	var exs []example
+	var exs []linear.Example
 	for _, l := range data {
 		if l.class < 0 || l.fold == skip || !ok[l.pair] {
 			continue
 		}
-		exs = append(exs, example{features: l.cand.Features, class: l.class, weight: l.weight})
+		exs = append(exs, linear.Example{Features: l.cand.Features, Class: l.class, Weight: l.weight})
 	}
-	sgd := defaultSGD
+	sgd := linear.DefaultOptions
 	if seed != 0 {
-		sgd.seed = seed
+		sgd.Seed = seed
 	}
-	w, bias := trainSoftmax(exs, len(classes), buckets, sgd)
+	w, bias := linear.Train(exs, len(classes), buckets, sgd)
 	m, err := extract.NewPairModel(classes, allowed, buckets, pack)
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package pairtrain
+package linear
 
 import (
 	"slices"
@@ -8,20 +8,20 @@ import (
 // A toy problem with one telling feature per class: training learns it,
 // and the same examples give the same weights every time (the embedded
 // model is reproducible).
-func TestTrainSoftmaxLearnsAndIsDeterministic(t *testing.T) {
-	var exs []example
+func TestTrainLearnsAndIsDeterministic(t *testing.T) {
+	var exs []Example
 	for i := 0; i < 300; i++ {
 		c := i % 3
-		exs = append(exs, example{features: []uint32{uint32(c), 3 + uint32(i%5)}, class: c})
+		exs = append(exs, Example{Features: []uint32{uint32(c), 3 + uint32(i%5)}, Class: c})
 	}
-	w1, b1 := trainSoftmax(exs, 3, 8, defaultSGD)
-	w2, b2 := trainSoftmax(exs, 3, 8, defaultSGD)
+	w1, b1 := Train(exs, 3, 8, DefaultOptions)
+	w2, b2 := Train(exs, 3, 8, DefaultOptions)
 	if !slices.Equal(w1, w2) || !slices.Equal(b1, b2) {
 		t.Fatal("two trainings on the same examples differ")
 	}
 	out := make([]float64, 3)
 	for c := 0; c < 3; c++ {
-		softmax([]uint32{uint32(c), 4}, w1, b1, out)
+		Probabilities([]uint32{uint32(c), 4}, w1, b1, out)
 		if out[c] < 0.9 {
 			t.Errorf("class %d: p = %.2f on its own feature", c, out[c])
 		}
@@ -30,16 +30,16 @@ func TestTrainSoftmaxLearnsAndIsDeterministic(t *testing.T) {
 
 // The seed orders the examples: another seed gives other weights, the
 // same seed the same.
-func TestTrainSoftmaxSeed(t *testing.T) {
-	var exs []example
+func TestTrainSeed(t *testing.T) {
+	var exs []Example
 	for i := 0; i < 200; i++ {
-		exs = append(exs, example{features: []uint32{uint32(i % 3), 3 + uint32(i%7)}, class: i % 2})
+		exs = append(exs, Example{Features: []uint32{uint32(i % 3), 3 + uint32(i%7)}, Class: i % 2})
 	}
-	o := defaultSGD
-	o.seed = 2
-	w1, _ := trainSoftmax(exs, 2, 16, defaultSGD)
-	w2, _ := trainSoftmax(exs, 2, 16, o)
-	w3, _ := trainSoftmax(exs, 2, 16, o)
+	o := DefaultOptions
+	o.Seed = 2
+	w1, _ := Train(exs, 2, 16, DefaultOptions)
+	w2, _ := Train(exs, 2, 16, o)
+	w3, _ := Train(exs, 2, 16, o)
 	if slices.Equal(w1, w2) || !slices.Equal(w2, w3) {
 		t.Fatal("seed 2 should differ from seed 1 and repeat itself")
 	}
