@@ -8,7 +8,7 @@ SAMPLES   := corpus/samples
 FUZZTIME  ?= 10s
 export CGO_ENABLED ?= 0
 
-.PHONY: build run test baseline bench lint fuzz rules-test clean train-pairs
+.PHONY: build run test baseline bench lint fuzz rules-test clean train-pairs train-names
 
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/extractor
@@ -24,7 +24,7 @@ run: build
 # documents, so its in-sample figures say nothing (its honest figures are the
 # cross-validation of make train-pairs, docs/relation-model.md).
 BASELINE := corpus/baseline.json
-RULES_ONLY := --relation-model=false
+RULES_ONLY := --relation-model=false --name-model=false
 
 test: lint
 	$(GO) test -count=1 $(PKGS)
@@ -41,6 +41,12 @@ baseline:
 # corpus and code give the same bytes).
 train-pairs: build
 	./$(BIN) train-pairs --corpus $(SAMPLES) --folds 5 --out extract/
+
+# Retrain the name model (docs/name-model.md) on the sample corpus, print
+# its 5-fold cross-validation by document, and rewrite rules/namemodel.json
+# and rules/namemodel.bin (deterministic, as train-pairs).
+train-names: build
+	./$(BIN) train-names --corpus $(SAMPLES) --folds 5 --out rules/
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -48,11 +48,25 @@ func dirExists(p string) bool {
 // model's proposals as `extractor extract` runs it) on one core; the
 // target is ≥ 2 MB/s. Reading the files is not included.
 func BenchmarkExtract(b *testing.B) {
-	docs := benchDocs(b)
 	pack, err := rules.Default()
 	if err != nil {
 		b.Fatal(err)
 	}
+	benchExtract(b, pack)
+}
+
+// BenchmarkExtractNameModel is BenchmarkExtract with the name model on
+// (--name-model).
+func BenchmarkExtractNameModel(b *testing.B) {
+	pack, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchExtract(b, pack.WithNameModel(pack.NameModel()))
+}
+
+func benchExtract(b *testing.B, pack *rules.Pack) {
+	docs := benchDocs(b)
 	x, err := New(pack)
 	if err != nil {
 		b.Fatal(err)

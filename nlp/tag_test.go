@@ -206,3 +206,29 @@ func TestKnownWord(t *testing.T) {
 		}
 	}
 }
+
+// The tagger's lexicon tells ordinary words from names: the name model
+// (rules/namestage.go) leaves capitalised phrases of ordinary words alone.
+func TestWordClassTellsOrdinaryWordsFromNames(t *testing.T) {
+	a, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"discovery", "report", "intelligence", "window"} {
+		if !a.OrdinaryWord(w) {
+			t.Errorf("%q should be an ordinary word", w)
+		}
+	}
+	// Names the model met as names, and words it never met.
+	for _, w := range []string{"boeing", "westinghouse", "quarrowdene"} {
+		if a.OrdinaryWord(w) {
+			t.Errorf("%q should not be an ordinary word", w)
+		}
+	}
+	if c, ok := a.WordClass("later"); !ok || c != "RB" {
+		t.Errorf("WordClass(later) = %q, %v; want RB", c, ok)
+	}
+	if tag, ok := a.LexicalTag("the"); !ok || tag != "DT" {
+		t.Errorf("LexicalTag(the) = %q, %v", tag, ok)
+	}
+}

@@ -347,3 +347,40 @@ var emoticons = map[string]bool{
 	"^___^": true, "o_0": true, "o_O": true, "o_o": true, "v_v": true, "xD": true, "xDD": true,
 	"¯\\(ツ)/¯": true,
 }
+
+// WordClass returns the tag for which the tagger's model weighs word (in
+// lower case) most by its own-word feature, and whether it knows the
+// word at all. "discovery" gives NN, "later" RB; "boeing", which the
+// model met as a name, gives NNP.
+func (a *Analyzer) WordClass(word string) (string, bool) {
+	w := a.tagger.feats.words[word]
+	if w == nil || len(w.at) == 0 {
+		return "", false
+	}
+	best := w.at[0]
+	for _, cw := range w.at[1:] {
+		if cw.w > best.w {
+			best = cw
+		}
+	}
+	return a.tagger.classes[best.class], true
+}
+
+// OrdinaryWord reports whether the tagger's model knows word (in lower
+// case) as an ordinary word: its WordClass is not a proper noun.
+// "discovery", "report" and "intelligence" are ordinary; "boeing" and
+// "westinghouse" and words it never met are not. A capitalised phrase of
+// ordinary words is a title, a heading or a technique name more often
+// than a name.
+func (a *Analyzer) OrdinaryWord(word string) bool {
+	c, ok := a.WordClass(word)
+	return ok && c != "NNP" && c != "NNPS"
+}
+
+// LexicalTag returns the part-of-speech tag the tagger's model always
+// gives word, as written (case matters), if it has one: the frequent
+// unambiguous words of its training text ("the" DT, "company" NN).
+func (a *Analyzer) LexicalTag(word string) (string, bool) {
+	tag, ok := a.tagger.tagMap[word]
+	return tag, ok
+}

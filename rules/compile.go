@@ -181,7 +181,7 @@ func (c *compiler) tokenize(s string) []string {
 // never match) carry the position of the offending value.
 func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	p := &Pack{vocab: map[string]*vocabEntry{}, gaz: &gazetteer{}, stops: &stopList{}, an: an,
-		tokenREs: map[string]int{}}
+		tokenREs: map[string]int{}, nameRule: -1}
 	c := &compiler{p: p, an: an}
 	phases := map[int]*phase{}
 	for _, spec := range set.rules {
@@ -224,6 +224,8 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 		case KindHeadline:
 			c.headlineRule(r) // relation_headline.go
 			info.Type = spec.rel.typ
+		case KindModel:
+			c.modelRule(r) // namestage.go
 		case KindTable:
 			c.table(r) // table.go
 			info.Type = spec.tbl.relation
@@ -301,6 +303,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			p.groupNouns = append(p.groupNouns, it.s)
 		}
 	}
+	c.nameHeads(set.lists) // namestage.go
 	p.fileRelationStarts() // relation_index.go: once the vocabulary is complete
 	return p, c.probs
 }

@@ -40,15 +40,22 @@ type TestResult struct {
 //
 // Testing against the full pack, not the rule alone, is deliberate: an
 // example also fails when another rule shadows this one, which is what a
-// user would see.
+// user would see. The name model (namestage.go) runs only for its own
+// rule's examples: the other rules' examples say what the rules find, and
+// a name the model found first would take a pattern rule's place.
 func (p *Pack) Test(an *nlp.Analyzer) []TestResult {
 	var out []TestResult
+	rulesOnly := p.WithNameModel(nil)
 	for _, r := range p.rules {
+		q := rulesOnly
+		if r.kind == KindModel {
+			q = p.WithNameModel(p.NameModel())
+		}
 		for _, ex := range r.spec.match {
-			out = append(out, p.testExample(an, r, ex, true))
+			out = append(out, q.testExample(an, r, ex, true))
 		}
 		for _, ex := range r.spec.noMatch {
-			out = append(out, p.testExample(an, r, ex, false))
+			out = append(out, q.testExample(an, r, ex, false))
 		}
 	}
 	return out

@@ -89,6 +89,9 @@ type docState struct {
 	// tableList is the document's tables once tablesFound (table_match.go).
 	tableList   []textTable
 	tablesFound bool
+	// collectNames, when set, gets the name stage's candidates instead of
+	// the model's mentions (NameCandidates).
+	collectNames *[]NameCandidate
 }
 
 var docPool = sync.Pool{New: func() any { return new(docState) }}
@@ -109,6 +112,23 @@ func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *tr
 	}()
 	d.init(p, text, sents, an, tr)
 
+	links, rels := p.stages(d)
+	res := Result{Mentions: make([]extractor.Mention, 0, len(d.acc)), Aliases: links, Relations: rels}
+	for i := range d.acc {
+		if d.acc[i].hide { // a suppress rule's match (output.go)
+			if tr != nil {
+				tr.hidden = append(tr.hidden, d.mention(&d.acc[i]))
+			}
+			continue
+		}
+		res.Mentions = append(res.Mentions, d.mention(&d.acc[i]))
+	}
+	return res
+}
+
+// stages runs every stage of matching over an initialised document state
+// and returns its alias links and relations; the mentions are in d.acc.
+func (p *Pack) stages(d *docState) ([]AliasLink, []RelationMatch) {
 	// Stage 0: gazetteers and regular expressions. Names may run across a
 	// sentence boundary (a heading broken over lines): the trie needs every
 	// token in order, so a real sentence end, which is a token, stops it.
@@ -128,19 +148,10 @@ func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *tr
 	d.propagateNames()                     // propagate.go
 	d.linkNameParts()                      // propagate_persons.go
 	d.nameListItems()                      // propagate_lists.go
+	d.runNameModel()                       // namestage.go; may add mentions
 	rels := d.runRelations()               // relation_match.go; may add mentions
 	links, rels = d.runTables(links, rels) // table_match.go; may add mentions
-	res := Result{Mentions: make([]extractor.Mention, 0, len(d.acc)), Aliases: links, Relations: rels}
-	for i := range d.acc {
-		if d.acc[i].hide { // a suppress rule's match (output.go)
-			if tr != nil {
-				tr.hidden = append(tr.hidden, d.mention(&d.acc[i]))
-			}
-			continue
-		}
-		res.Mentions = append(res.Mentions, d.mention(&d.acc[i]))
-	}
-	return res
+	return links, rels
 }
 
 func (d *docState) mention(c *cand) extractor.Mention {
@@ -230,7 +241,7 @@ func grow[T any](s []T, n int) []T {
 
 func (d *docState) reset() {
 	d.p, d.sents, d.an, d.trace, d.text, d.links = nil, nil, nil, nil, "", nil
-	d.tableList, d.tablesFound = nil, false
+	d.tableList, d.tablesFound, d.collectNames = nil, false, nil
 	d.cands, d.acc = d.cands[:0], d.acc[:0]
 	clear(d.pool) // drop the strings candidates hold
 	d.pool = d.pool[:0]

@@ -161,6 +161,13 @@ type Pack struct {
 	tokenDFA   []*asciiDFA      // their automata for ASCII tokens, or nil (tokendfa.go)
 	tokenREs   map[string]int
 	an         *nlp.Analyzer
+	names      *NameModel      // the name model that runs (namemodel.go), nil when off
+	nameModel  *NameModel      // the model rule's model, run only when asked (WithNameModel)
+	nameRule   int32           // the model rule's index in rules
+	nameHeads  map[string]bool // folded last words of body and company names (namestage.go)
+	// nameStopLast and nameStopFirst keep spans from the name model by
+	// their last or first word (namestage.go).
+	nameStopLast, nameStopFirst map[string]bool
 }
 
 // Rules describes every active rule in pack order.

@@ -91,6 +91,7 @@ type ruleSpec struct {
 	words   []strItem   // stop
 	pattern []*elemSpec // pattern, alias
 	check   string      // alias
+	model   string      // model: which model (namemodel.go)
 	cross   bool        // alias: link mentions of different types
 
 	canonical string    // pattern: "inner" takes the canonical name of a mention inside, "match" the match's text (output.go)
@@ -489,7 +490,8 @@ var fieldsByKind = map[string][]string{
 	KindTable:     tableFields,                                                                                                                                              // table.go
 	KindPropagate: {"types", "intros", "not_cues", "cues"},                                                                                                                  // propagate.go, propagate_lists.go
 	KindTopic:     {"relation", "source", "target", "cues", "not_cues", "not_before", "not_after", "passive", "frames", "sections", "labels", "intros", "items", "charges"}, // relation_fallback.go
-	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                                                                     // relation_headline.go
+	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},
+	KindModel:     {"model"}, // namemodel.go                                                                     // relation_headline.go
 }
 
 var commonFields = []string{"id", "kind", "description", "priority", "examples", "disabled"}
@@ -539,7 +541,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 				kn = n.Content[i+1]
 			}
 		}
-		p.errorf(kn, "unknown kind %q (one of gazetteer, pattern, regex, alias, stop, relation, table, propagate, topic)", r.kind)
+		p.errorf(kn, "unknown kind %q (one of gazetteer, pattern, regex, alias, stop, relation, table, propagate, topic, headline, model)", r.kind)
 		return nil
 	default:
 		allowed = append(allowed, kindFields...)
@@ -587,6 +589,11 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			}
 		case "cross_type":
 			r.cross = p.boolean(kv.val, "cross_type")
+		case "model":
+			r.model, _ = p.str(kv.val, "model")
+			if r.model != "" && r.model != modelNames {
+				p.errorf(kv.val, "model: unknown model %q (the only one is %q)", r.model, modelNames)
+			}
 		case "regex":
 			r.regex, _ = p.str(kv.val, "regex")
 			p.checkRegex(kv.val, r.regex)
@@ -666,6 +673,8 @@ func (p *parser) checkRequired(r *ruleSpec) {
 		p.checkTableRequired(r) // table.go
 	case KindPropagate:
 		need("types")
+	case KindModel:
+		need("model")
 	case KindTopic, KindHeadline:
 		need("relation")
 		need("source")

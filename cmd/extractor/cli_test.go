@@ -346,3 +346,22 @@ func TestHTMLAndMarkdownListsGiveTheSameRelations(t *testing.T) {
 		}
 	}
 }
+
+// --name-model adds the name model's mentions; without it the rules'
+// mentions are all there is.
+func TestExtractNameModelFlag(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "r.txt", []byte("Investigators at Tamsworth Biologics found the implant in January.\n"))
+	for _, tc := range []struct {
+		args []string
+		want bool
+	}{{nil, false}, {[]string{"--name-model"}, true}} {
+		out, stderr, failed := run(t, "", append([]string{"extract", "--format", "json", in}, tc.args...)...)
+		if failed {
+			t.Fatalf("%v: %s", tc.args, stderr)
+		}
+		if got := strings.Contains(out, `"rule": "model.names"`) || strings.Contains(out, `"rule":"model.names"`); got != tc.want {
+			t.Errorf("%v: model mention found = %v, want %v", tc.args, got, tc.want)
+		}
+	}
+}

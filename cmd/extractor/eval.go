@@ -12,7 +12,7 @@ import (
 
 func newEvalCmd() *cobra.Command {
 	var rf readFlags
-	var relationModel bool
+	var relationModel, nameModel bool
 	var ruleDirs, kbFiles, types, relTypes []string
 	var corpusPath, baseline, reportPath, format, goldFormat, split string
 	var update, strictOptional bool
@@ -57,7 +57,7 @@ status is 1 when an overall F1 dropped by more than --tolerance.
 					return err
 				}
 			}
-			pl, err := newPipeline(kbFiles, ruleDirs, relationModel)
+			pl, err := newPipeline(kbFiles, ruleDirs, models{relation: relationModel, names: nameModel})
 			if err != nil {
 				return err
 			}
@@ -115,6 +115,7 @@ status is 1 when an overall F1 dropped by more than --tolerance.
 	fl.BoolVar(&strictOptional, "strict-optional", false, "count optional gold entities and relations as required")
 	fl.Float64Var(&minConf, "min-confidence", 0, "drop predictions below this confidence")
 	fl.BoolVar(&relationModel, "relation-model", true, relationModelHelp)
+	fl.BoolVar(&nameModel, "name-model", false, nameModelHelp)
 	fl.IntVar(&top, "top", 20, "rules listed in the table (0: none, -1: all)")
 	return cmd
 }

@@ -15,7 +15,7 @@ import (
 
 func newExtractCmd() *cobra.Command {
 	var rf readFlags
-	var relationModel bool
+	var relationModel, nameModel bool
 	var minConf float64
 	var ruleDirs, kbFiles []string
 	var format, outPath, table string
@@ -53,7 +53,7 @@ exit status is 1.`,
 			if table != "" && table != "entities" && table != "relations" {
 				return fmt.Errorf("--table %q: choose entities or relations", table)
 			}
-			pl, err := newPipeline(kbFiles, ruleDirs, relationModel)
+			pl, err := newPipeline(kbFiles, ruleDirs, models{relation: relationModel, names: nameModel})
 			if err != nil {
 				return err
 			}
@@ -103,6 +103,7 @@ exit status is 1.`,
 	cmd.Flags().StringVarP(&format, "format", "f", "", "output format: one of "+fmt.Sprint(output.Formats)+" (default: from -o: .jsonl, .csv or a directory, .stix or .stix.json, .md; else json)")
 	cmd.Flags().StringVarP(&outPath, "output", "o", "", "write to this file instead of standard output (csv: a directory gets entities.csv and relations.csv, x.csv gets x.entities.csv and x.relations.csv)")
 	cmd.Flags().BoolVar(&relationModel, "relation-model", true, relationModelHelp)
+	cmd.Flags().BoolVar(&nameModel, "name-model", false, nameModelHelp)
 	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "drop entities and relations below this confidence, and relations whose ends are dropped (0.11 keeps only rule-found relations; docs/confidence.md)")
 	cmd.Flags().StringVar(&table, "table", "", "csv only: write just this table (entities or relations) to -o or standard output, which otherwise gets the entities")
 	return cmd

@@ -15,6 +15,6 @@ indicators — each with the evidence that names it.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newTextCmd(), newExtractCmd(), newRulesCmd(), newVersionCmd(), newEvalCmd(), newTrainPairsCmd())
+	root.AddCommand(newTextCmd(), newExtractCmd(), newRulesCmd(), newVersionCmd(), newEvalCmd(), newTrainPairsCmd(), newTrainNamesCmd())
 	return root
 }

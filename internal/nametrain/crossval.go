@@ -1,0 +1,129 @@
+package nametrain
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/reportgraph/extractor"
+)
+
+// verdict is the model's judgement of one name in one held-out document:
+// the mean probabilities of its occurrences, as the name stage computes
+// them.
+type verdict struct {
+	class, best int
+	p           float64
+	text        string
+}
+
+// crossValidate trains a model per fold, judges the names of the fold's
+// documents, prints what each threshold would add, and returns the lowest
+// threshold whose precision is at least opt.MinPrecision.
+func crossValidate(opt Options, spans []span) float64 {
+	var vs []verdict
+	for k := 0; k < opt.Folds; k++ {
+		m, err := fit(spans, k, opt)
+		if err != nil {
+			panic(err) // the model types are fixed; NewNameModel cannot fail
+		}
+		type group struct {
+			sum   []float64
+			n     int
+			class int
+		}
+		groups := map[[2]any]*group{}
+		var order [][2]any
+		var probs []float64
+		for _, s := range spans {
+			if s.doc%opt.Folds != k || s.found {
+				continue
+			}
+			key := [2]any{s.doc, s.text}
+			g := groups[key]
+			if g == nil {
+				g = &group{sum: make([]float64, len(Types)+1), class: s.class}
+				groups[key] = g
+				order = append(order, key)
+			}
+			probs = m.Probabilities(s.features, probs)
+			for c, p := range probs {
+				g.sum[c] += p
+			}
+			g.n++
+		}
+		for _, key := range order {
+			g := groups[key]
+			best := 1
+			for c := 2; c < len(g.sum); c++ {
+				if g.sum[c] > g.sum[best] {
+					best = c
+				}
+			}
+			v := verdict{class: g.class, best: best, p: g.sum[best] / float64(g.n), text: key[1].(string)}
+			if !proposed(Types[best-1]) {
+				v.p = 0 // never proposed: as if below every threshold
+			}
+			vs = append(vs, v)
+		}
+	}
+	names := 0
+	for _, v := range vs {
+		if v.class > 0 && proposed(Types[v.class-1]) {
+			names++
+		}
+	}
+	fmt.Fprintf(opt.Log, "%d-fold cross-validation by document: %d names in held-out folds (%d of them gold names of a proposed type)\n\n", opt.Folds, len(vs), names)
+	fmt.Fprintln(opt.Log, "| threshold | added | right | wrong type | not a name or another type | precision | gold names found |")
+	fmt.Fprintln(opt.Log, "|---|---|---|---|---|---|---|")
+	chosen := 1.0
+	for th := 0.95; th >= 0.25; th -= 0.05 {
+		var add, right, wrong, none int
+		for _, v := range vs {
+			if v.p < th || v.class == labelOptional {
+				continue
+			}
+			add++
+			switch v.class {
+			case v.best:
+				right++
+			case 0, labelOtherType:
+				none++
+			default:
+				wrong++
+			}
+		}
+		prec := 0.0
+		if add > 0 {
+			prec = float64(right) / float64(add)
+		}
+		fmt.Fprintf(opt.Log, "| %.2f | %d | %d | %d | %d | %.3f | %d / %d |\n", th, add, right, wrong, none, prec, right, names)
+		if add > 0 && prec >= opt.MinPrecision {
+			chosen = th
+		}
+	}
+	fmt.Fprintf(opt.Log, "\nchosen threshold %.2f (lowest with precision >= %g)\n", chosen, opt.MinPrecision)
+	// The model's surest mistakes, for the maintainer.
+	sort.SliceStable(vs, func(i, j int) bool { return vs[i].p > vs[j].p })
+	shown := 0
+	for _, v := range vs {
+		if v.class == 0 && v.p >= chosen && shown < 40 {
+			fmt.Fprintf(opt.Log, "  not a name: %q as %s (p %.2f)\n", v.text, Types[max(v.best, 1)-1], v.p)
+			shown++
+		}
+	}
+	if opt.Outcomes {
+		for _, v := range vs {
+			label := "none"
+			if v.class > 0 {
+				label = string(Types[v.class-1])
+			}
+			if v.class >= 0 && v.p >= 0.5 {
+				fmt.Fprintf(opt.Log, "  proposed: %q %s as %s (p %.2f)\n", v.text, label, Types[max(v.best, 1)-1], v.p)
+			}
+		}
+	}
+	return chosen
+}
+
+func proposed(t extractor.EntityType) bool { return slices.Contains(Proposed, t) }

@@ -1,0 +1,255 @@
+// Package nametrain trains the name model of package rules
+// (docs/name-model.md) on a corpus with gold files: it labels the spans
+// the model reads from the gold names, measures the model by
+// cross-validation by document, picks its threshold there, trains on
+// every document and writes the model files that rules embeds.
+// `extractor train-names` (hidden) and `make train-names` run it.
+package nametrain
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/corpus"
+	"github.com/reportgraph/extractor/document"
+	"github.com/reportgraph/extractor/internal/linear"
+	"github.com/reportgraph/extractor/nlp"
+	"github.com/reportgraph/extractor/rules"
+)
+
+// Options say what to train on and where to write.
+type Options struct {
+	Corpus string // a folder of documents with gold files
+	Folds  int    // folds of the cross-validation by document (0: none)
+	// MinPrecision: the threshold is the lowest whose cross-validated
+	// precision of the names the model adds is at least this.
+	MinPrecision float64
+	Threshold    float64 // used when Folds is 0
+	Buckets      int
+	Seed         uint64
+	Out          string // folder the model files are written to ("": none)
+	// FoundWeight scales the examples of the names the rules found (< 0:
+	// left out; 0: DefaultFoundWeight).
+	FoundWeight float64
+	Log         io.Writer
+	// Outcomes also lists every name the cross-validation proposes at
+	// p >= 0.5 with its gold label.
+	Outcomes bool
+}
+
+// Defaults for Options' zero fields.
+const (
+	DefaultBuckets      = 1 << 15
+	DefaultMinPrecision = 0.8
+	DefaultFoundWeight  = 0.5
+)
+
+// Labels of spans that are no training example. Both are left out of
+// training; the cross-validation counts a proposal of labelOtherType as a
+// mistake (the scorer will: a wrong type, or a name that is only part of
+// one) and ignores one of labelOptional (the scorer does).
+const (
+	labelOtherType = -1 // a name of a type the model does not propose, or part of a gold name
+	labelOptional  = -2 // an optional gold entity
+)
+
+// Types are the classes of the model after rules.NoName: the named
+// parties whose names are capitalised and that context can type.
+// Types are the classes of the model after rules.NoName: every kind of
+// named party, so that a name of malware or a place has a class of its
+// own rather than passing for a company.
+var Types = []extractor.EntityType{extractor.Organization, extractor.Government, extractor.Person,
+	extractor.Location, extractor.ThreatActor, extractor.Malware, extractor.Tool, extractor.Campaign}
+
+// Proposed are the types the model makes mentions of. Malware, tools,
+// groups, campaigns and places are left to the rules and gazetteers: in
+// technical reports the model took jargon for them ("C2", "RC4") and
+// languages for places ("English").
+var Proposed = []extractor.EntityType{extractor.Organization, extractor.Government, extractor.Person}
+
+// span is one labelled candidate.
+type span struct {
+	doc      int
+	text     string
+	features []uint32
+	class    int // < 0: not a training example (labelOtherType, labelOptional)
+	found    bool
+}
+
+// Train labels, cross-validates, trains on everything and writes.
+func Train(ctx context.Context, opt Options) error {
+	if opt.Buckets == 0 {
+		opt.Buckets = DefaultBuckets
+	}
+	if opt.MinPrecision == 0 {
+		opt.MinPrecision = DefaultMinPrecision
+	}
+	if opt.FoundWeight == 0 {
+		opt.FoundWeight = DefaultFoundWeight
+	}
+	if opt.Log == nil {
+		opt.Log = io.Discard
+	}
+	spans, docs, err := label(ctx, opt.Corpus)
+	if err != nil {
+		return err
+	}
+	pos := 0
+	for _, s := range spans {
+		if s.class > 0 && !s.found {
+			pos++
+		}
+	}
+	fmt.Fprintf(opt.Log, "%d documents, %d candidate spans (%d name a gold entity of a model type)\n\n", docs, len(spans), pos)
+	threshold := opt.Threshold
+	if opt.Folds > 1 {
+		threshold = crossValidate(opt, spans)
+	}
+	m, err := fit(spans, -1, opt)
+	if err != nil {
+		return err
+	}
+	m.SetThreshold(threshold, fmt.Sprintf("extractor train-names on %s: %d documents, %d spans (%d names); threshold from %d-fold cross-validation by document (precision >= %g)",
+		opt.Corpus, docs, len(spans), pos, opt.Folds, opt.MinPrecision))
+	if opt.Out != "" {
+		if err := m.Write(opt.Out); err != nil {
+			return err
+		}
+		fmt.Fprintf(opt.Log, "model written to %s (threshold %.2f)\n", opt.Out, threshold)
+	}
+	return nil
+}
+
+// label reads every document of the corpus with the rules alone and
+// labels the spans the name model would read from the document's gold.
+func label(ctx context.Context, dir string) ([]span, int, error) {
+	pack, err := rules.Default()
+	if err != nil {
+		return nil, 0, err
+	}
+	an, err := nlp.New()
+	if err != nil {
+		return nil, 0, err
+	}
+	c, err := corpus.Load(dir, corpus.LoadOptions{})
+	if err != nil {
+		return nil, 0, err
+	}
+	byStem := map[string]string{}
+	for _, src := range c.Sources {
+		byStem[stem(src)] = src
+	}
+	var golds []corpus.GoldFile
+	for _, g := range c.Golds {
+		if _, ok := byStem[strings.TrimSuffix(g.Path, ".gold.json")]; ok {
+			golds = append(golds, g)
+		}
+	}
+	sort.Slice(golds, func(i, j int) bool { return golds[i].Path < golds[j].Path })
+	class := map[extractor.EntityType]int{}
+	for i, t := range Types {
+		class[t] = i + 1
+	}
+	op := &document.Opener{}
+	var out []span
+	for di, g := range golds {
+		src := byStem[strings.TrimSuffix(g.Path, ".gold.json")]
+		doc, err := op.Open(ctx, src)
+		if err != nil {
+			return nil, 0, fmt.Errorf("%s: %w", src, err)
+		}
+		names := goldNames(g.Gold, class)
+		for _, c := range pack.NameCandidates(doc.Text, an.Analyze(doc.Text), an) {
+			out = append(out, span{doc: di, text: c.Text, features: c.Features, class: labelOf(c.Text, names), found: c.Found != ""})
+		}
+	}
+	return out, len(golds), nil
+}
+
+func stem(path string) string { return strings.TrimSuffix(path, filepath.Ext(path)) }
+
+// goldNames maps the scorer's key of every gold name to its class: the
+// model type of its entity, or -1 when the entity is optional or of a type
+// the model does not propose (a place, malware, a sector).
+func goldNames(g *corpus.Gold, class map[extractor.EntityType]int) map[string]int {
+	names := map[string]int{}
+	for _, e := range g.Entities {
+		// A name of a type the model does not propose (a place, malware)
+		// looks like the names it does: it teaches nothing either way.
+		k := labelOtherType
+		if e.Optional {
+			k = labelOptional
+		} else if len(e.Types) > 0 {
+			if c, ok := class[extractor.EntityType(e.Types[0])]; ok {
+				k = c
+			}
+		}
+		for _, n := range e.Names {
+			if key := corpus.NormalizeName(n); key != "" {
+				if old, ok := names[key]; !ok || old > 0 && k < 0 {
+					names[key] = k
+				}
+			}
+		}
+	}
+	return names
+}
+
+// labelOf is a span's class: its gold name's, 0 when it overlaps no gold
+// name, labelOtherType when it is part of a gold name or holds one (left
+// out of training: it says nothing about whether the words are a name).
+func labelOf(text string, names map[string]int) int {
+	key := corpus.NormalizeName(text)
+	if k, ok := names[key]; ok {
+		return k
+	}
+	for n := range names {
+		if containsWords(n, key) || containsWords(key, n) {
+			return -1
+		}
+	}
+	return 0
+}
+
+// containsWords reports whether the words of inner occur in outer as
+// whole words.
+func containsWords(outer, inner string) bool {
+	i := strings.Index(" "+outer+" ", " "+inner+" ")
+	return i >= 0
+}
+
+// fit trains a model on every span whose document is not in fold skip.
+func fit(spans []span, skip int, opt Options) (*rules.NameModel, error) {
+	m, err := rules.NewNameModel(Types, Proposed, opt.Buckets)
+	if err != nil {
+		return nil, err
+	}
+	b := uint32(opt.Buckets)
+	var exs []linear.Example
+	for _, s := range spans {
+		if s.class < 0 || s.found && opt.FoundWeight < 0 || opt.Folds > 1 && skip >= 0 && s.doc%opt.Folds == skip {
+			continue
+		}
+		f := make([]uint32, len(s.features))
+		for i, h := range s.features {
+			f[i] = h % b
+		}
+		w := 1.0
+		if s.found {
+			w = opt.FoundWeight
+		}
+		exs = append(exs, linear.Example{Features: f, Class: s.class, Weight: w})
+	}
+	o := linear.DefaultOptions
+	if opt.Seed != 0 {
+		o.Seed = opt.Seed
+	}
+	w, bias := linear.Train(exs, len(Types)+1, opt.Buckets, o)
+	m.SetWeights(w, bias)
+	return m, nil
+}

@@ -1,0 +1,112 @@
+package nametrain
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/corpus"
+	"github.com/reportgraph/extractor/rules"
+)
+
+func TestLabelsComeFromGoldNames(t *testing.T) {
+	class := map[extractor.EntityType]int{extractor.Organization: 1, extractor.Location: 4}
+	g := &corpus.Gold{Entities: []corpus.GoldEntity{
+		{Names: []string{"Brindleford Quay Ltd", "Brindleford"}, Types: []string{"organization"}},
+		{Names: []string{"Tarrowmere"}, Types: []string{"location"}},
+		{Names: []string{"Kestle Labs"}, Types: []string{"organization"}, Optional: true},
+		{Names: []string{"energy"}, Types: []string{"sector"}},
+	}}
+	names := goldNames(g, class)
+	for text, want := range map[string]int{
+		"Brindleford":           1,
+		"The Tarrowmere":        4, // the scorer drops a leading "the"
+		"Kestle Labs":           labelOptional,
+		"Energy":                labelOtherType, // a sector: not a class of the model
+		"Brindleford Quay":      labelOtherType, // part of a gold name
+		"Quay Ltd":              labelOtherType,
+		"Harlow Mere Analytics": 0,
+	} {
+		if got := labelOf(text, names); got != want {
+			t.Errorf("labelOf(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
+
+// writeCorpus writes n small documents with gold files: each names two
+// invented companies in telling contexts and says nothing of a heading.
+func writeCorpus(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	for i := 0; i < n; i++ {
+		a, b := fmt.Sprintf("Quarrowdene%c", 'a'+i), fmt.Sprintf("Velmorrow%c Intelligence", 'a'+i)
+		text := fmt.Sprintf("Incident Summary\n\nAnalysts at %s said the intrusion at %s began in March. "+
+			"A spokesperson for %s declined to comment. Researchers at %s shared indicators.\n", b, a, a, b)
+		gold := map[string]any{"document": fmt.Sprintf("d%d.txt", i), "exhaustive": true,
+			"entity_types": []string{"organization"},
+			"entities": []map[string]any{
+				{"id": "a", "names": []string{a}, "types": []string{"organization"}},
+				{"id": "b", "names": []string{b}, "types": []string{"organization"}},
+			}}
+		js, _ := json.Marshal(gold)
+		for name, data := range map[string][]byte{fmt.Sprintf("d%d.txt", i): []byte(text), fmt.Sprintf("d%d.gold.json", i): js} {
+			if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return dir
+}
+
+// Training reads the corpus with the rules, labels, cross-validates,
+// writes model files the rules package loads, and gives the same files
+// twice (the embedded model is reproducible).
+func TestTrainWritesALoadableReproducibleModel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the default pack")
+	}
+	dir := writeCorpus(t, 6)
+	var files [2][]byte
+	for i := range files {
+		out := t.TempDir()
+		var log bytes.Buffer
+		if err := Train(context.Background(), Options{Corpus: dir, Folds: 3, Out: out, Log: &log, Buckets: 1 << 10}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(log.String(), "| threshold |") || !strings.Contains(log.String(), "6 documents") {
+			t.Errorf("log lacks the cross-validation table:\n%s", log.String())
+		}
+		meta, err := os.ReadFile(filepath.Join(out, rules.NameModelMetaFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := os.ReadFile(filepath.Join(out, rules.NameModelWeightsFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := rules.LoadNameModel(meta, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Buckets() != 1<<10 || len(m.Classes()) != len(Types)+1 {
+			t.Errorf("model of %d buckets, classes %v", m.Buckets(), m.Classes())
+		}
+		files[i] = append(meta, w...)
+	}
+	if !bytes.Equal(files[0], files[1]) {
+		t.Error("two trainings on the same corpus wrote different files")
+	}
+}
+
+func TestTrainNamesAMissingCorpus(t *testing.T) {
+	err := Train(context.Background(), Options{Corpus: filepath.Join(t.TempDir(), "nope")})
+	if err == nil || !strings.Contains(err.Error(), "nope") {
+		t.Errorf("error %v should name the corpus", err)
+	}
+}

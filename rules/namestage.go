@@ -1,0 +1,366 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/nlp"
+)
+
+// The name stage: after the rules have found, propagated and listed their
+// mentions, and before the relation rules run, the name model
+// (namemodel.go) reads every capitalised span no mention touches and makes
+// a mention of each name it is confident about, at every place the
+// document writes it.
+
+// modelNames is the only model a model rule can name.
+const modelNames = "names"
+
+// NameCandidate is one capitalised span that no rule made a mention of,
+// with the hashed features the name model reads. The trainer labels them
+// from gold files (internal/nametrain).
+type NameCandidate struct {
+	Start, End int    // byte offsets in the document
+	Text       string // the surface, single spaced
+	Features   []uint32
+	// Found is the type of the rule mention this span is, or "" for a
+	// span no rule found (the only kind the model is asked about). The
+	// trainer learns from both: rule-found names teach it what names of
+	// each kind look like in context.
+	Found extractor.EntityType
+}
+
+// maxNameTokens is the longest span read: longer capitalised runs are
+// headings and titles, not names.
+const maxNameTokens = 6
+
+// spanConnectors may join two capitalised words inside one name ("Bank of
+// America", "Center for Internet Security", "Procter & Gamble").
+// "And" is not one: "Google and Alcoa" are two names.
+var spanConnectors = map[string]bool{"of": true, "for": true, "&": true, "de": true, "du": true,
+	"von": true, "van": true, "on": true}
+
+// nameDeterminers are dropped from the front of a span: the scorer and
+// resolution read "The Packet Ledger" and "Packet Ledger" as one name.
+var nameDeterminers = map[string]bool{"the": true, "a": true, "an": true}
+
+func (c *compiler) modelRule(r *rule) {
+	m, err := DefaultNameModel()
+	if err != nil {
+		c.errorf(nil, "%v", err)
+		return
+	}
+	c.p.nameModel, c.p.nameRule = m, r.idx
+}
+
+// nameHeadLists are the pack lists whose words end names of bodies and
+// companies ("Office", "Bureau", "Research"): a span of ordinary words
+// the model reads must end in one ("Space Systems Department", not
+// "Application Window Discovery").
+var nameHeadLists = []string{"government_heads", "public_body_nouns", "government_department_nouns", "org_name_tails"}
+
+// Pack lists of words that keep a span from the model as its last or
+// first word (pack/model-names.yaml).
+const (
+	listNameStopLast  = "name_model_stop_last"
+	listNameStopFirst = "name_model_stop_first"
+)
+
+func (c *compiler) nameHeads(lists map[string]*listSpec) {
+	c.p.nameHeads = map[string]bool{}
+	c.p.nameStopLast, c.p.nameStopFirst = foldedWords(lists[listNameStopLast]), foldedWords(lists[listNameStopFirst])
+	for _, name := range nameHeadLists {
+		if l, ok := lists[name]; ok {
+			for _, it := range l.items {
+				w := strings.Fields(it.s)
+				if len(w) > 0 {
+					c.p.nameHeads[foldKey(w[len(w)-1])] = true
+				}
+			}
+		}
+	}
+}
+
+// foldedWords returns the folded one-word items of a list (nil: none).
+func foldedWords(l *listSpec) map[string]bool {
+	m := map[string]bool{}
+	if l != nil {
+		for _, it := range l.items {
+			m[foldKey(it.s)] = true
+		}
+	}
+	return m
+}
+
+// ordinaryWords reports whether every word of tokens [lo, hi) is an
+// ordinary English word in lower case (the tagger's lexicon).
+func (d *docState) ordinaryWords(lo, hi int) bool {
+	if d.an == nil {
+		return false
+	}
+	for k := lo; k < hi; k++ {
+		if spanConnectors[d.fold[k]] {
+			continue
+		}
+		if !d.ordinary(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// leadTags are the word classes of a capitalised sentence opener that is
+// not part of the name after it ("Later Acme paid", "Yesterday Acme",
+// "Do Acme"): adverbs, prepositions, verbs, pronouns and the like.
+var leadTags = map[string]bool{"RB": true, "IN": true, "DT": true, "CC": true, "PRP": true, "PRP$": true,
+	"WRB": true, "WDT": true, "WP": true, "MD": true, "VB": true, "VBD": true, "VBZ": true, "VBP": true,
+	"VBG": true, "VBN": true, "TO": true, "EX": true, "CD": true, "RBR": true, "RBS": true}
+
+// leadWord reports whether token k is such an opener.
+func (d *docState) leadWord(k int) bool {
+	if d.an == nil {
+		return false
+	}
+	tag, ok := d.an.LexicalTag(d.fold[k])
+	if !ok {
+		tag, ok = d.an.WordClass(d.fold[k])
+	}
+	return ok && leadTags[tag]
+}
+
+// ordinary reports whether token k is an ordinary English word in lower
+// case, by the tagger's lexicon.
+func (d *docState) ordinary(k int) bool {
+	if d.an == nil {
+		return false
+	}
+	if _, ok := d.an.LexicalTag(d.fold[k]); ok {
+		return true
+	}
+	return d.an.OrdinaryWord(d.fold[k])
+}
+
+// NameCandidates runs the rules over a document, the name model off, and
+// returns the spans the model would read, with their features.
+func (p *Pack) NameCandidates(text string, sents []nlp.Sentence, an *nlp.Analyzer) []NameCandidate {
+	q := p.WithNameModel(nil)
+	var out []NameCandidate
+	d := docPool.Get().(*docState)
+	defer func() {
+		d.reset()
+		docPool.Put(d)
+	}()
+	d.init(q, text, sents, an, nil)
+	d.collectNames = &out
+	q.stages(d)
+	d.collectNames = nil
+	return out
+}
+
+// runNameModel is the name stage (see above).
+func (d *docState) runNameModel() {
+	m := d.p.names
+	if m == nil && d.collectNames == nil {
+		return
+	}
+	spans := d.nameSpans()
+	if len(spans) == 0 {
+		return
+	}
+	if d.collectNames != nil {
+		found := d.foundNameSpans()
+		all := append(append([]nameSpan(nil), spans...), found...)
+		feats := d.nameFeatures(all)
+		for i, s := range all {
+			c := NameCandidate{Start: d.tokStart[s.lo], End: d.tokEnd[s.hi-1], Text: s.text, Features: feats[i]}
+			if i >= len(spans) {
+				c.Found = s.found
+			}
+			*d.collectNames = append(*d.collectNames, c)
+		}
+		return
+	}
+	feats := d.nameFeatures(spans)
+	// A name is judged once per document: the mean of its occurrences'
+	// probabilities, so a sentence-initial occurrence is read together
+	// with the others.
+	k := len(m.meta.Classes)
+	sum := map[string][]float64{}
+	var probs []float64
+	for i, s := range spans {
+		probs = m.Probabilities(feats[i], probs)
+		acc := sum[s.text]
+		if acc == nil {
+			acc = make([]float64, k+1)
+			sum[s.text] = acc
+		}
+		for c, p := range probs {
+			acc[c] += p
+		}
+		acc[k]++
+	}
+	var added []cand
+	r := d.p.rules[d.p.nameRule]
+	for _, s := range spans {
+		acc := sum[s.text]
+		best := 0
+		for c := 1; c < k; c++ {
+			if best == 0 || acc[c] > acc[best] {
+				best = c
+			}
+		}
+		if !m.propose[best] || acc[best]/acc[k] < m.meta.Threshold || d.p.stops.stops(m.types[best], s.text) >= 0 {
+			continue
+		}
+		added = append(added, cand{start: d.tokStart[s.lo], end: d.tokEnd[s.hi-1], rule: r.idx, prio: r.prio,
+			typ: m.types[best], text: s.text})
+	}
+	if len(added) == 0 {
+		return
+	}
+	d.acc = append(d.acc, added...)
+	sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
+	d.index()
+}
+
+// nameSpan is a candidate span of tokens [lo, hi) in sentence si.
+type nameSpan struct {
+	lo, hi, si int
+	text       string
+	found      extractor.EntityType // foundNameSpans: the mention's type
+}
+
+// foundNameSpans returns the mentions the rules found that are shaped like
+// the spans the model reads (capitalised, at most maxNameTokens long).
+func (d *docState) foundNameSpans() []nameSpan {
+	var out []nameSpan
+	for ai := range d.acc {
+		c := &d.acc[ai]
+		lo, hi := int(c.tokS), int(c.tokE)
+		if c.hide || hi <= lo || hi-lo > maxNameTokens || !d.nameToken(lo) || c.defanged {
+			continue
+		}
+		out = append(out, nameSpan{lo: lo, hi: hi, si: int(d.sentOf[lo]), text: oneSpace(d.text[d.tokStart[lo]:d.tokEnd[hi-1]]), found: c.typ})
+	}
+	return out
+}
+
+// nameToken reports whether token k can be part of a name the model
+// reads: a word of letters (and the hyphens, apostrophes, dots and
+// ampersands names have) that starts with a capital letter, or a
+// lower-case-first word with a capital inside ("i-Soon", "eFlint"). Words
+// with digits or code punctuation ("C2", "SHA256", "Win32.Agent") are
+// left alone: in technical reports they are jargon, never the companies,
+// bodies, people and places the model is for.
+func (d *docState) nameToken(k int) bool {
+	t := d.tokText[k]
+	r, _ := utf8.DecodeRuneInString(t)
+	upperInside := false
+	for i, c := range t {
+		switch {
+		case unicode.IsLetter(c):
+			if i > 0 && unicode.IsUpper(c) {
+				upperInside = true
+			}
+		case c == '-' || c == '\'' || c == '’' || c == '.' || c == '&':
+		default:
+			return false
+		}
+	}
+	return unicode.IsUpper(r) || unicode.IsLower(r) && upperInside
+}
+
+// allCaps reports whether a word has no lower-case letter ("TTPs" has).
+func allCaps(t string) bool { return strings.IndexFunc(t, unicode.IsLower) < 0 }
+
+// nameSpans returns the maximal runs of name tokens (joined by a
+// connector) that no mention touches, at most maxNameTokens long.
+func (d *docState) nameSpans() []nameSpan {
+	var out []nameSpan
+	hid := make([]bool, len(d.tokText))
+	for i := range d.acc {
+		if c := &d.acc[i]; c.hide {
+			for k := c.tokS; k < c.tokE; k++ {
+				hid[k] = true
+			}
+		}
+	}
+	free := func(k int) bool { return d.cover[k] == 0 && d.startM[k] < 0 && !hid[k] }
+	for si := range d.sents {
+		lo, hi := d.sentLo[si], d.sentLo[si+1]
+		for k := lo; k < hi; {
+			if !d.nameToken(k) || !free(k) {
+				k++
+				continue
+			}
+			e := k + 1
+			for e < hi {
+				switch {
+				case d.nameToken(e) && free(e) && d.tokStart[e] > d.tokEnd[e-1]:
+					e++
+					continue
+				case spanConnectors[d.fold[e]] && e+1 < hi && d.nameToken(e+1) && free(e+1):
+					e += 2
+					continue
+				}
+				break
+			}
+			s, end := k, e
+			k = e
+			// The run must not touch a mention on either side: "Acme"
+			// right before "Group" that a rule found is part of it.
+			if s > lo && !free(s-1) || end < hi && !free(end) {
+				continue
+			}
+			if nameDeterminers[d.fold[s]] || end-s > 1 && d.sentenceInitial(s) && d.leadWord(s) && !spanConnectors[d.fold[s+1]] {
+				s++
+			}
+			// One word in capitals is an acronym the model cannot read
+			// ("NOC", "SSL"): the rules' definitions find those that are
+			// names.
+			if s >= end || end-s > maxNameTokens || end-s == 1 && (d.p.capStop[d.fold[s]] || allCaps(d.tokText[s])) {
+				continue
+			}
+			// Ordinary words in capitals ("Intelligence", "Commonly Used
+			// Port", "Global Threat Report") are titles, headings and
+			// technique names far more often than names, unless they end
+			// like the name of a body ("Space Systems Department").
+			if d.ordinaryWords(s, end) && (end-s == 1 || !d.p.nameHeads[d.fold[end-1]]) {
+				continue
+			}
+			if d.p.nameStopLast[d.fold[end-1]] || d.p.nameStopFirst[d.fold[s]] || d.codeLine(d.tokStart[s]) {
+				continue
+			}
+			out = append(out, nameSpan{lo: s, hi: end, si: si, text: oneSpace(d.text[d.tokStart[s]:d.tokEnd[end-1]])})
+		}
+	}
+	return out
+}
+
+// codeLine reports whether the line around byte i looks like code,
+// configuration or a log ("Password": "x", Key=Value, C:\Path): its
+// capitalised words are keys and values, not names.
+func (d *docState) codeLine(i int) bool {
+	lo := strings.LastIndexByte(d.text[:i], '\n') + 1
+	hi := strings.IndexByte(d.text[i:], '\n')
+	if hi < 0 {
+		hi = len(d.text)
+	} else {
+		hi += i
+	}
+	line := d.text[lo:hi]
+	return strings.ContainsAny(line, "{}=\\%;<>") || strings.Contains(line, "\":")
+}
+
+// maskType is the first entity type in m, for features.
+func maskType(m typeMask) string {
+	for i, t := range extractor.EntityTypes {
+		if m&(1<<i) != 0 {
+			return string(t)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,180 @@
+package rules
+
+import (
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/reportgraph/extractor"
+)
+
+// namePack has a company gazetteer, the model rule and the model's stop
+// lists, so the spans the model reads can be checked without the default
+// pack's thousands of rules.
+const namePack = `
+lists:
+  name_model_stop_last: [protocol]
+  name_model_stop_first: [windows]
+rules:
+  - id: t.company
+    kind: gazetteer
+    type: organization
+    entries: [{name: Acme Corp}]
+    examples: {match: ["Acme Corp said so."]}
+  - id: t.model
+    kind: model
+    model: names
+    priority: 5
+    description: the name model
+    examples: {no_match: ["nothing here."]}
+`
+
+func nameSpanTexts(t *testing.T, p *Pack, text string) (free, found []string) {
+	t.Helper()
+	an := testAnalyzer(t)
+	for _, c := range p.NameCandidates(text, an.Analyze(text), an) {
+		if text[c.Start:c.End] == "" {
+			t.Errorf("empty span for %q", c.Text)
+		}
+		if len(c.Features) == 0 {
+			t.Errorf("%q has no features", c.Text)
+		}
+		if c.Found == "" {
+			free = append(free, c.Text)
+		} else {
+			found = append(found, c.Text+"/"+string(c.Found))
+		}
+	}
+	return free, found
+}
+
+// The model reads capitalised names no rule found — joined by "of", without
+// a leading "The" — and never code, acronyms, ordinary words in capitals or
+// spans the pack's stop lists name.
+func TestNameCandidatesAreNamesNoRuleFound(t *testing.T) {
+	p := packOf(t, namePack)
+	text := "Analysts at Brindleford Quay said Acme Corp was hit.\n" +
+		"The Bank of Tarrowmere confirmed it.\n" +
+		"\"Password\": \"Hunter Lane\"\n" +
+		"They used Server Message Protocol and Windows Defender Sentry.\n" +
+		"Intelligence was shared. NOC staff left."
+	free, found := nameSpanTexts(t, p, text)
+	if want := []string{"Brindleford Quay", "Bank of Tarrowmere"}; !slices.Equal(free, want) {
+		t.Errorf("spans read: %q, want %q", free, want)
+	}
+	if want := []string{"Acme Corp/organization"}; !slices.Equal(found, want) {
+		t.Errorf("rule mentions given to training: %q, want %q", found, want)
+	}
+}
+
+// A span touching a rule's mention is part of that name, not another one.
+func TestNameCandidatesSkipSpansTouchingMentions(t *testing.T) {
+	p := packOf(t, namePack)
+	free, _ := nameSpanTexts(t, p, "Staff of Northwick Acme Corp left.")
+	if len(free) != 0 {
+		t.Errorf("spans read: %q, want none", free)
+	}
+}
+
+// uniformModel is a model whose every feature votes for class best: the
+// stage's mechanics without a trained model.
+func uniformModel(t *testing.T, best int, propose []extractor.EntityType) *NameModel {
+	t.Helper()
+	types := []extractor.EntityType{extractor.Organization, extractor.Location}
+	m, err := NewNameModel(types, propose, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := make([]float64, len(types)+1)
+	w[best] = 5
+	m.SetWeights(w, make([]float64, len(types)+1))
+	m.SetThreshold(0.5, "test")
+	return m
+}
+
+func TestNameStageRunsOnlyWhenAsked(t *testing.T) {
+	p := packOf(t, namePack)
+	text := "Brindleford Quay was hit. Later Brindleford Quay paid."
+	if got := found(t, p, text); len(got) != 0 {
+		t.Errorf("model off by default, found %q", got)
+	}
+	on := p.WithNameModel(uniformModel(t, 1, []extractor.EntityType{extractor.Organization}))
+	want := []string{"Brindleford Quay/organization/t.model", "Brindleford Quay/organization/t.model"}
+	if got := found(t, on, text); !slices.Equal(got, want) {
+		t.Errorf("found %q, want %q", got, want)
+	}
+	if got := found(t, on.WithNameModel(nil), text); len(got) != 0 {
+		t.Errorf("WithNameModel(nil) found %q", got)
+	}
+	// A name whose likeliest class is not proposed stays unfound.
+	places := p.WithNameModel(uniformModel(t, 2, []extractor.EntityType{extractor.Organization}))
+	if got := found(t, places, text); len(got) != 0 {
+		t.Errorf("a class not proposed made %q", got)
+	}
+	// The relation rules after the stage see the model's mentions: here
+	// the mention is all there is, and it keeps the model rule's priority.
+	res := matchText(t, on, text)
+	if len(res.Mentions) != 2 || res.Mentions[0].Priority != 5 {
+		t.Errorf("mentions %+v", res.Mentions)
+	}
+}
+
+func TestNameModelFilesRoundTripAndBadFilesAreRefused(t *testing.T) {
+	m := uniformModel(t, 1, []extractor.EntityType{extractor.Organization})
+	dir := t.TempDir()
+	if err := m.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	meta := readFile(t, dir+"/"+NameModelMetaFile)
+	weights := readFile(t, dir+"/"+NameModelWeightsFile)
+	back, err := LoadNameModel(meta, weights)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Threshold() != 0.5 || !slices.Equal(back.Classes(), m.Classes()) {
+		t.Errorf("read back %v %v", back.Threshold(), back.Classes())
+	}
+	p1 := m.Probabilities([]uint32{7}, nil)
+	p2 := back.Probabilities([]uint32{7}, nil)
+	for i := range p1 {
+		if d := p1[i] - p2[i]; d > 1e-3 || d < -1e-3 {
+			t.Errorf("class %d: %.4f written, %.4f read", i, p1[i], p2[i])
+		}
+	}
+	for name, bad := range map[string][2]string{
+		"classes":  {`{"classes":["organization"],"buckets":1,"bias":[0]}`, "\x00\x00"},
+		"weights":  {`{"classes":["none","organization"],"buckets":1,"scale":1,"bias":[0,0]}`, "\x00\x00"},
+		"type":     {`{"classes":["none","spaceship"],"buckets":1,"scale":1,"bias":[0,0]}`, "\x00\x00\x00\x00"},
+		"proposes": {`{"classes":["none","organization"],"propose":["person"],"buckets":1,"scale":1,"bias":[0,0]}`, "\x00\x00\x00\x00"},
+		"json":     {`{`, ""},
+	} {
+		if _, err := LoadNameModel([]byte(bad[0]), []byte(bad[1])); err == nil {
+			t.Errorf("%s: a bad model file was accepted", name)
+		}
+	}
+}
+
+// The embedded default pack carries a model that loads, and its rule's
+// YAML examples (run by `extractor rules test`) exercise it.
+func TestDefaultPackHasItsNameModel(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := p.NameModel()
+	if m == nil {
+		t.Fatal("no name model in the default pack")
+	}
+	if m.Threshold() <= 0 || m.Threshold() >= 1 || m.Trained() == "" {
+		t.Errorf("threshold %v, trained %q", m.Threshold(), m.Trained())
+	}
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
