@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 
@@ -13,8 +14,8 @@ import (
 
 // The name model (docs/name-model.md) types capitalised names that no rule
 // found: "Alcoa", "the payroll firm Zellis", "Tiananmen Sq." after the rules
-// have run, a multinomial logistic regression over name-free hashed
-// features of the name's context (namefeatures.go) says whether it is a
+// have run, a multinomial logistic regression over hashed features of the
+// name and its context (namefeatures.go) says whether it is a
 // company, a government body, a person, a place or a group, or nothing.
 // A pack turns it on with a rule of kind model (pack/model-names.yaml);
 // its mentions carry that rule's id and its low priority, and the
@@ -85,6 +86,15 @@ func LoadNameModel(meta, weights []byte) (*NameModel, error) {
 		return nil, fmt.Errorf("name model: %d buckets", m.Buckets)
 	case len(m.Bias) != len(m.Classes):
 		return nil, fmt.Errorf("name model: %d biases for %d classes", len(m.Bias), len(m.Classes))
+	case !(m.Scale > 0) || math.IsInf(m.Scale, 0):
+		return nil, fmt.Errorf("name model: scale %v (want a finite number above 0)", m.Scale)
+	case !(m.Threshold > 0 && m.Threshold <= 1):
+		return nil, fmt.Errorf("name model: threshold %v (want one in (0, 1])", m.Threshold)
+	}
+	for _, b := range m.Bias {
+		if math.IsNaN(b) || math.IsInf(b, 0) {
+			return nil, fmt.Errorf("name model: bias %v", b)
+		}
 	}
 	w, err := linear.Dequantise(weights, m.Scale, m.Buckets*len(m.Classes))
 	if err != nil {
@@ -97,6 +107,9 @@ func LoadNameModel(meta, weights []byte) (*NameModel, error) {
 // the entity types, which proposes mentions of the types in propose, for
 // training.
 func NewNameModel(types, propose []extractor.EntityType, buckets int) (*NameModel, error) {
+	if buckets <= 0 {
+		return nil, fmt.Errorf("name model: %d buckets", buckets)
+	}
 	classes := []string{NoName}
 	for _, t := range types {
 		classes = append(classes, string(t))
@@ -116,6 +129,9 @@ func newNameModel(m nameMeta, w []float32) (*NameModel, error) {
 		t := extractor.EntityType(c)
 		if maskOf(t) == 0 {
 			return nil, fmt.Errorf("name model: unknown entity type %q", c)
+		}
+		if _, dup := col[c]; dup {
+			return nil, fmt.Errorf("name model: class %q twice", c)
 		}
 		nm.types[i+1] = t
 		col[c] = i + 1

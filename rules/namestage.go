@@ -167,9 +167,6 @@ func (d *docState) runNameModel() {
 		return
 	}
 	spans := d.nameSpans()
-	if len(spans) == 0 {
-		return
-	}
 	if d.collectNames != nil {
 		found := d.foundNameSpans()
 		all := append(append([]nameSpan(nil), spans...), found...)
@@ -181,6 +178,9 @@ func (d *docState) runNameModel() {
 			}
 			*d.collectNames = append(*d.collectNames, c)
 		}
+		return
+	}
+	if len(spans) == 0 {
 		return
 	}
 	feats := d.nameFeatures(spans)
@@ -215,8 +215,10 @@ func (d *docState) runNameModel() {
 		if !m.propose[best] || acc[best]/acc[k] < m.meta.Threshold || d.p.stops.stops(m.types[best], s.text) >= 0 {
 			continue
 		}
+		// text stays empty: the mention's text is its surface, whatever
+		// spacing it has; s.text is only the key of the name.
 		added = append(added, cand{start: d.tokStart[s.lo], end: d.tokEnd[s.hi-1], rule: r.idx, prio: r.prio,
-			typ: m.types[best], text: s.text})
+			typ: m.types[best]})
 	}
 	if len(added) == 0 {
 		return
@@ -280,15 +282,20 @@ func allCaps(t string) bool { return strings.IndexFunc(t, unicode.IsLower) < 0 }
 // connector) that no mention touches, at most maxNameTokens long.
 func (d *docState) nameSpans() []nameSpan {
 	var out []nameSpan
-	hid := make([]bool, len(d.tokText))
+	// busy marks every token a mention holds, by its byte span: index()
+	// clips a mention's tokens at its first sentence end ("Palo Alto\n
+	// Networks" runs on), and a suppress rule's match is in no cover.
+	busy := make([]bool, len(d.tokText))
 	for i := range d.acc {
-		if c := &d.acc[i]; c.hide {
-			for k := c.tokS; k < c.tokE; k++ {
-				hid[k] = true
+		c := &d.acc[i]
+		for k := int(c.tokS); k < len(d.tokText) && d.tokStart[k] < c.end; k++ {
+			if d.tokEnd[k] > c.start {
+				busy[k] = true
 			}
 		}
 	}
-	free := func(k int) bool { return d.cover[k] == 0 && d.startM[k] < 0 && !hid[k] }
+	free := func(k int) bool { return !busy[k] }
+	code := make([]int8, len(d.sents)) // per sentence: 0 unknown, 1 prose, 2 code
 	for si := range d.sents {
 		lo, hi := d.sentLo[si], d.sentLo[si+1]
 		for k := lo; k < hi; {
@@ -302,7 +309,7 @@ func (d *docState) nameSpans() []nameSpan {
 				case d.nameToken(e) && free(e) && d.tokStart[e] > d.tokEnd[e-1]:
 					e++
 					continue
-				case spanConnectors[d.fold[e]] && e+1 < hi && d.nameToken(e+1) && free(e+1):
+				case spanConnectors[d.fold[e]] && free(e) && e+1 < hi && d.nameToken(e+1) && free(e+1):
 					e += 2
 					continue
 				}
@@ -318,6 +325,9 @@ func (d *docState) nameSpans() []nameSpan {
 			if nameDeterminers[d.fold[s]] || end-s > 1 && d.sentenceInitial(s) && d.leadWord(s) && !spanConnectors[d.fold[s+1]] {
 				s++
 			}
+			for s < end && spanConnectors[d.fold[s]] { // "The of Zellis", "A & E"
+				s++
+			}
 			// One word in capitals is an acronym the model cannot read
 			// ("NOC", "SSL"): the rules' definitions find those that are
 			// names.
@@ -331,7 +341,16 @@ func (d *docState) nameSpans() []nameSpan {
 			if d.ordinaryWords(s, end) && (end-s == 1 || !d.p.nameHeads[d.fold[end-1]]) {
 				continue
 			}
-			if d.p.nameStopLast[d.fold[end-1]] || d.p.nameStopFirst[d.fold[s]] || d.codeLine(d.tokStart[s]) {
+			if d.p.nameStopLast[d.fold[end-1]] || d.p.nameStopFirst[d.fold[s]] {
+				continue
+			}
+			if code[si] == 0 {
+				code[si] = 1
+				if d.codeSentence(lo, hi) {
+					code[si] = 2
+				}
+			}
+			if code[si] == 2 {
 				continue
 			}
 			out = append(out, nameSpan{lo: s, hi: end, si: si, text: oneSpace(d.text[d.tokStart[s]:d.tokEnd[end-1]])})
@@ -340,19 +359,17 @@ func (d *docState) nameSpans() []nameSpan {
 	return out
 }
 
-// codeLine reports whether the line around byte i looks like code,
-// configuration or a log ("Password": "x", Key=Value, C:\Path): its
-// capitalised words are keys and values, not names.
-func (d *docState) codeLine(i int) bool {
-	lo := strings.LastIndexByte(d.text[:i], '\n') + 1
-	hi := strings.IndexByte(d.text[i:], '\n')
-	if hi < 0 {
-		hi = len(d.text)
-	} else {
-		hi += i
+// codeSentence reports whether the sentence of tokens [lo, hi) looks like
+// code, configuration or a log ("Password": "x", Key=Value, C:\Path,
+// {...}): its capitalised words are keys and values, not names. Read once
+// per sentence, so a document of one long line costs no more than one of
+// many.
+func (d *docState) codeSentence(lo, hi int) bool {
+	if hi <= lo {
+		return false
 	}
-	line := d.text[lo:hi]
-	return strings.ContainsAny(line, "{}=\\%;<>") || strings.Contains(line, "\":")
+	t := d.text[d.tokStart[lo]:d.tokEnd[hi-1]]
+	return strings.ContainsAny(t, "{}=\\<>") || strings.Contains(t, "\":")
 }
 
 // maskType is the first entity type in m, for features.

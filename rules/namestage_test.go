@@ -3,6 +3,7 @@ package rules
 import (
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/reportgraph/extractor"
@@ -144,8 +145,12 @@ func TestNameModelFilesRoundTripAndBadFilesAreRefused(t *testing.T) {
 	for name, bad := range map[string][2]string{
 		"classes":  {`{"classes":["organization"],"buckets":1,"bias":[0]}`, "\x00\x00"},
 		"weights":  {`{"classes":["none","organization"],"buckets":1,"scale":1,"bias":[0,0]}`, "\x00\x00"},
-		"type":     {`{"classes":["none","spaceship"],"buckets":1,"scale":1,"bias":[0,0]}`, "\x00\x00\x00\x00"},
-		"proposes": {`{"classes":["none","organization"],"propose":["person"],"buckets":1,"scale":1,"bias":[0,0]}`, "\x00\x00\x00\x00"},
+		"type":     {`{"classes":["none","spaceship"],"buckets":1,"scale":1,"bias":[0,0],"threshold":0.5}`, "\x00\x00\x00\x00"},
+		"scale":    {`{"classes":["none","organization"],"buckets":1,"scale":0,"bias":[0,0],"threshold":0.5}`, "\x00\x00\x00\x00"},
+		"huge":     {`{"classes":["none","organization"],"buckets":1,"scale":1e999,"bias":[0,0],"threshold":0.5}`, "\x00\x00\x00\x00"},
+		"no cut":   {`{"classes":["none","organization"],"buckets":1,"scale":1,"bias":[0,0]}`, "\x00\x00\x00\x00"},
+		"twice":    {`{"classes":["none","organization","organization"],"buckets":1,"scale":1,"bias":[0,0,0],"threshold":0.5}`, "\x00\x00\x00\x00\x00\x00"},
+		"proposes": {`{"classes":["none","organization"],"propose":["person"],"buckets":1,"scale":1,"bias":[0,0],"threshold":0.5}`, "\x00\x00\x00\x00"},
 		"json":     {`{`, ""},
 	} {
 		if _, err := LoadNameModel([]byte(bad[0]), []byte(bad[1])); err == nil {
@@ -177,4 +182,67 @@ func readFile(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// The stage's mentions never overlap the rules' ones — a rule mention that
+// runs across a line break, a connector word a rule found — never start
+// with a connector, and keep their surface text.
+func TestNameStageMentionsAreCleanSpans(t *testing.T) {
+	const pack = `
+rules:
+  - id: t.company
+    kind: gazetteer
+    type: organization
+    entries: [{name: Palo Alto Networks}]
+    examples: {match: ["Palo Alto Networks said so."]}
+  - id: t.place
+    kind: gazetteer
+    type: location
+    case: sensitive
+    entries: [{name: ON}]
+    examples: {match: ["Toronto, ON."]}
+  - id: t.model
+    kind: model
+    model: names
+    priority: 5
+    description: the name model
+    examples: {no_match: ["nothing here."]}
+`
+	on := packOf(t, pack).WithNameModel(uniformModel(t, 1, []extractor.EntityType{extractor.Organization}))
+	for _, text := range []string{
+		"Palo Alto\nNetworks Zellbrook said so.",
+		"Analysts at Brindle ON Quay said so.",
+		"Ratings from A & E Zellbrook rose.",
+		"Analysts at Tarrow  Biologics said so.",
+	} {
+		res := matchText(t, on, text)
+		end := -1
+		for _, m := range res.Mentions {
+			if m.Start < end {
+				t.Errorf("%q: %q overlaps the mention before it", text, m.Text)
+			}
+			end = m.End
+			if m.Text != text[m.Start:m.End] {
+				t.Errorf("%q: mention text %q, span %q", text, m.Text, text[m.Start:m.End])
+			}
+			if m.Rule == "t.model" && strings.HasPrefix(m.Text, "&") {
+				t.Errorf("%q: a name starts with a connector: %q", text, m.Text)
+			}
+		}
+	}
+}
+
+// A long document on one line costs what it costs on many: the code test
+// reads each sentence once (it once read the whole line per span).
+func TestNameSpansOnOneLongLine(t *testing.T) {
+	p := packOf(t, namePack)
+	var b strings.Builder
+	for i := 0; i < 300; i++ {
+		b.WriteString("Analysts at Brindleford Quay said 20% of files were lost; Acme Corp agreed. ")
+	}
+	b.WriteString(`Config: {"Owner": "Hunter Lane"}.`)
+	free, _ := nameSpanTexts(t, p, b.String())
+	if len(free) != 300 {
+		t.Errorf("%d spans read, want 300 (the prose names, not the code's)", len(free))
+	}
 }

@@ -490,8 +490,8 @@ var fieldsByKind = map[string][]string{
 	KindTable:     tableFields,                                                                                                                                              // table.go
 	KindPropagate: {"types", "intros", "not_cues", "cues"},                                                                                                                  // propagate.go, propagate_lists.go
 	KindTopic:     {"relation", "source", "target", "cues", "not_cues", "not_before", "not_after", "passive", "frames", "sections", "labels", "intros", "items", "charges"}, // relation_fallback.go
-	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},
-	KindModel:     {"model"}, // namemodel.go                                                                     // relation_headline.go
+	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                                                                     // relation_headline.go
+	KindModel:     {"model"},                                                                                                                                                // namestage.go
 }
 
 var commonFields = []string{"id", "kind", "description", "priority", "examples", "disabled"}

@@ -77,7 +77,8 @@ func crossValidate(opt Options, spans []span) float64 {
 	fmt.Fprintln(opt.Log, "| threshold | added | right | wrong type | not a name or another type | precision | gold names found |")
 	fmt.Fprintln(opt.Log, "|---|---|---|---|---|---|---|")
 	chosen := 1.0
-	for th := 0.95; th >= 0.25; th -= 0.05 {
+	for i := 19; i >= 5; i-- { // 0.95 down to 0.25, without the drift of repeated subtraction
+		th := float64(i) / 20
 		var add, right, wrong, none int
 		for _, v := range vs {
 			if v.p < th || v.class == labelOptional {

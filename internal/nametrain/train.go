@@ -51,15 +51,14 @@ const (
 
 // Labels of spans that are no training example. Both are left out of
 // training; the cross-validation counts a proposal of labelOtherType as a
-// mistake (the scorer will: a wrong type, or a name that is only part of
-// one) and ignores one of labelOptional (the scorer does).
+// mistake (the scorer will: a name that is only part of a gold name, or
+// a gold name of a type that is no class, such as a sector) and ignores
+// one of labelOptional (the scorer does).
 const (
-	labelOtherType = -1 // a name of a type the model does not propose, or part of a gold name
+	labelOtherType = -1 // part of a gold name, or a gold name of no class (a sector, an indicator)
 	labelOptional  = -2 // an optional gold entity
 )
 
-// Types are the classes of the model after rules.NoName: the named
-// parties whose names are capitalised and that context can type.
 // Types are the classes of the model after rules.NoName: every kind of
 // named party, so that a name of malware or a place has a class of its
 // own rather than passing for a company.
@@ -85,6 +84,14 @@ type span struct {
 func Train(ctx context.Context, opt Options) error {
 	if opt.Buckets == 0 {
 		opt.Buckets = DefaultBuckets
+	}
+	switch {
+	case opt.Buckets < 0:
+		return fmt.Errorf("train-names: %d buckets", opt.Buckets)
+	case opt.MinPrecision < 0 || opt.MinPrecision > 1:
+		return fmt.Errorf("train-names: minimum precision %v is not in [0, 1]", opt.MinPrecision)
+	case opt.Folds <= 1 && !(opt.Threshold > 0 && opt.Threshold <= 1):
+		return fmt.Errorf("train-names: threshold %v is not in (0, 1]", opt.Threshold)
 	}
 	if opt.MinPrecision == 0 {
 		opt.MinPrecision = DefaultMinPrecision
@@ -114,8 +121,12 @@ func Train(ctx context.Context, opt Options) error {
 	if err != nil {
 		return err
 	}
-	m.SetThreshold(threshold, fmt.Sprintf("extractor train-names on %s: %d documents, %d spans (%d names); threshold from %d-fold cross-validation by document (precision >= %g)",
-		opt.Corpus, docs, len(spans), pos, opt.Folds, opt.MinPrecision))
+	how := fmt.Sprintf("threshold from %d-fold cross-validation by document (precision >= %g)", opt.Folds, opt.MinPrecision)
+	if opt.Folds <= 1 {
+		how = "threshold given (--threshold)"
+	}
+	m.SetThreshold(threshold, fmt.Sprintf("extractor train-names on %s: %d documents, %d spans (%d names); %s",
+		opt.Corpus, docs, len(spans), pos, how))
 	if opt.Out != "" {
 		if err := m.Write(opt.Out); err != nil {
 			return err
@@ -174,13 +185,12 @@ func label(ctx context.Context, dir string) ([]span, int, error) {
 func stem(path string) string { return strings.TrimSuffix(path, filepath.Ext(path)) }
 
 // goldNames maps the scorer's key of every gold name to its class: the
-// model type of its entity, or -1 when the entity is optional or of a type
-// the model does not propose (a place, malware, a sector).
+// class of its entity's type (places, groups and malware are classes too,
+// though the model proposes none of them), labelOptional for an optional
+// entity, labelOtherType for a type that is no class (a sector).
 func goldNames(g *corpus.Gold, class map[extractor.EntityType]int) map[string]int {
 	names := map[string]int{}
 	for _, e := range g.Entities {
-		// A name of a type the model does not propose (a place, malware)
-		// looks like the names it does: it teaches nothing either way.
 		k := labelOtherType
 		if e.Optional {
 			k = labelOptional

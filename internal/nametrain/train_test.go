@@ -105,7 +105,7 @@ func TestTrainWritesALoadableReproducibleModel(t *testing.T) {
 }
 
 func TestTrainNamesAMissingCorpus(t *testing.T) {
-	err := Train(context.Background(), Options{Corpus: filepath.Join(t.TempDir(), "nope")})
+	err := Train(context.Background(), Options{Corpus: filepath.Join(t.TempDir(), "nope"), Folds: 5})
 	if err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("error %v should name the corpus", err)
 	}
