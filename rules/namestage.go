@@ -131,6 +131,34 @@ func (d *docState) leadWord(k int) bool {
 	return ok && leadTags[tag]
 }
 
+// functionTags are the word classes no name holds: pronouns,
+// determiners, prepositions, modals, wh-words. Adverbs and verbs are not
+// among them: a rewriter's names hold "Overseas", "Nationwide", "Utilized".
+var functionTags = map[string]bool{"PRP": true, "PRP$": true, "DT": true, "IN": true, "MD": true, "WDT": true,
+	"WP": true, "WRB": true, "EX": true, "TO": true, "CC": true}
+
+// holdsFunctionWord reports whether a word of tokens [lo, hi), other than
+// a connector, is a function word ("SendData This", "Intrusion Into",
+// "Here I").
+func (d *docState) holdsFunctionWord(lo, hi int) bool {
+	if d.an == nil {
+		return false
+	}
+	for k := lo; k < hi; k++ {
+		if spanConnectors[d.fold[k]] {
+			continue
+		}
+		tag, ok := d.an.LexicalTag(d.fold[k])
+		if !ok {
+			tag, ok = d.an.WordClass(d.fold[k])
+		}
+		if ok && functionTags[tag] {
+			return true
+		}
+	}
+	return false
+}
+
 // ordinary reports whether token k is an ordinary English word in lower
 // case, by the tagger's lexicon.
 func (d *docState) ordinary(k int) bool {
@@ -341,7 +369,11 @@ func (d *docState) nameSpans() []nameSpan {
 			if d.ordinaryWords(s, end) && (end-s == 1 || !d.p.nameHeads[d.fold[end-1]]) {
 				continue
 			}
-			if d.p.nameStopLast[d.fold[end-1]] || d.p.nameStopFirst[d.fold[s]] {
+			if d.p.nameStopLast[d.fold[end-1]] || d.p.nameStopFirst[d.fold[s]] || d.holdsFunctionWord(s, end) {
+				continue
+			}
+			// "Interestingly, ...": a sentence adverb the tagger does not know.
+			if end-s == 1 && strings.HasSuffix(d.fold[s], "ly") && d.sentenceInitial(s) {
 				continue
 			}
 			if code[si] == 0 {
