@@ -4,9 +4,6 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"math"
-	"os"
-	"path/filepath"
 
 	"github.com/reportgraph/extractor/internal/linear"
 	"github.com/reportgraph/extractor/rules"
@@ -182,42 +179,14 @@ func (m *PairModel) SetThreshold(threshold float64, trained string) {
 // Probabilities returns the class probabilities of one candidate's
 // features (softmax of the summed weights), into out.
 func (m *PairModel) Probabilities(features []uint32, out []float64) []float64 {
-	k := len(m.meta.Classes)
-	var sums [32]float32 // summed in float32, as the weights are stored
-	acc := sums[:k]
-	if k > len(sums) {
-		acc = make([]float32, k)
-	}
-	for _, f := range features {
-		row := m.weights[int(f)*k : int(f)*k+k]
-		for c, w := range row {
-			acc[c] += w
-		}
-	}
-	out = append(out[:0], m.meta.Bias...)
-	for c := range out {
-		out[c] += float64(acc[c])
-	}
-	linear.Softmax(out)
-	return out
+	return linear.Predict(m.weights, m.meta.Bias, m.meta.Buckets, features, out)
 }
 
 // Write stores the model as the two files of the embedded model in dir,
 // quantising the weights to int16.
 func (m *PairModel) Write(dir string) error {
 	meta := m.meta
-	meta.Bias = append([]float64(nil), m.meta.Bias...) // rounded below; the model keeps its own
 	buf, scale := linear.Quantise(m.weights)
-	meta.Scale = scale
-	for i, b := range meta.Bias {
-		meta.Bias[i] = math.Round(b*1e6) / 1e6
-	}
-	js, err := json.MarshalIndent(meta, "", " ")
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(dir, PairModelMetaFile), append(js, '\n'), 0o644); err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, PairModelWeightsFile), buf, 0o644)
+	meta.Scale, meta.Bias = scale, linear.RoundBias(m.meta.Bias)
+	return linear.WriteFiles(dir, PairModelMetaFile, PairModelWeightsFile, meta, buf)
 }

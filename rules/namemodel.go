@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 
 	"github.com/reportgraph/extractor"
 	"github.com/reportgraph/extractor/internal/linear"
@@ -174,47 +172,17 @@ func (m *NameModel) SetThreshold(threshold float64, trained string) {
 }
 
 // Probabilities returns the class probabilities of one candidate's
-// features (32-bit hashes, folded into the buckets here), into out.
+// features (32-bit hashes, folded into the buckets), into out.
 func (m *NameModel) Probabilities(features []uint32, out []float64) []float64 {
-	k := len(m.meta.Classes)
-	var sums [16]float32
-	acc := sums[:k]
-	if k > len(sums) {
-		acc = make([]float32, k)
-	}
-	b := uint32(m.meta.Buckets)
-	for _, f := range features {
-		i := int(f%b) * k
-		row := m.weights[i : i+k]
-		for c, w := range row {
-			acc[c] += w
-		}
-	}
-	out = append(out[:0], m.meta.Bias...)
-	for c := range out {
-		out[c] += float64(acc[c])
-	}
-	linear.Softmax(out)
-	return out
+	return linear.Predict(m.weights, m.meta.Bias, m.meta.Buckets, features, out)
 }
 
 // Write stores the model as the two embedded files in dir.
 func (m *NameModel) Write(dir string) error {
 	meta := m.meta
 	buf, scale := linear.Quantise(m.weights)
-	meta.Scale = scale
-	meta.Bias = make([]float64, len(m.meta.Bias))
-	for i, b := range m.meta.Bias {
-		meta.Bias[i] = float64(int64(b*1e6)) / 1e6
-	}
-	js, err := json.MarshalIndent(meta, "", " ")
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(dir, NameModelMetaFile), append(js, '\n'), 0o644); err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, NameModelWeightsFile), buf, 0o644)
+	meta.Scale, meta.Bias = scale, linear.RoundBias(m.meta.Bias)
+	return linear.WriteFiles(dir, NameModelMetaFile, NameModelWeightsFile, meta, buf)
 }
 
 // NameModel returns the name model of the pack's model rule (the

@@ -8,9 +8,12 @@ package linear
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 )
 
 // Softmax turns class scores into probabilities in place, shifted by the
@@ -132,4 +135,56 @@ func Dequantise(data []byte, scale float64, n int) ([]float32, error) {
 		w[i] = float32(float64(int16(binary.LittleEndian.Uint16(data[2*i:]))) * scale)
 	}
 	return w, nil
+}
+
+// Predict returns into out the class probabilities of hashed features
+// under bucket-major float32 weights w (buckets × len(bias)) and bias:
+// the softmax of the bias plus the features' rows, summed in float32 as
+// the weights are stored. A feature is folded into the buckets (f %
+// buckets), so callers may pass 32-bit hashes.
+func Predict(w []float32, bias []float64, buckets int, features []uint32, out []float64) []float64 {
+	k := len(bias)
+	var sums [32]float32
+	acc := sums[:0]
+	if k <= len(sums) {
+		acc = sums[:k]
+	} else {
+		acc = make([]float32, k)
+	}
+	b := uint32(buckets)
+	for _, f := range features {
+		i := int(f%b) * k
+		for c, x := range w[i : i+k] {
+			acc[c] += x
+		}
+	}
+	out = append(out[:0], bias...)
+	for c := range out {
+		out[c] += float64(acc[c])
+	}
+	Softmax(out)
+	return out
+}
+
+// RoundBias returns a copy of bias rounded to six decimals, as model
+// files store it (readable in a diff, exact enough).
+func RoundBias(bias []float64) []float64 {
+	out := make([]float64, len(bias))
+	for i, b := range bias {
+		out[i] = math.Round(b*1e6) / 1e6
+	}
+	return out
+}
+
+// WriteFiles writes a model as its two files in dir: meta as indented
+// JSON (with a final newline) and the weights Quantise made.
+func WriteFiles(dir, metaFile, weightsFile string, meta any, weights []byte) error {
+	js, err := json.MarshalIndent(meta, "", " ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, metaFile), append(js, '\n'), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, weightsFile), weights, 0o644)
 }

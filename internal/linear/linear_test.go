@@ -44,3 +44,25 @@ func TestTrainSeed(t *testing.T) {
 		t.Fatal("seed 2 should differ from seed 1 and repeat itself")
 	}
 }
+
+// Predict folds 32-bit feature hashes into the buckets and agrees with
+// Probabilities on the same weights; RoundBias keeps six decimals.
+func TestPredictFoldsFeaturesAndMatchesProbabilities(t *testing.T) {
+	w := []float64{0, 1, 2, 0, 0.5, -1} // 3 buckets × 2 classes
+	w32 := make([]float32, len(w))
+	for i, x := range w {
+		w32[i] = float32(x)
+	}
+	bias := []float64{0.1, -0.1}
+	want := make([]float64, 2)
+	Probabilities([]uint32{1, 2}, w, bias, want)
+	got := Predict(w32, bias, 3, []uint32{1, 2 + 3*1000}, nil)
+	for c := range want {
+		if d := got[c] - want[c]; d > 1e-6 || d < -1e-6 {
+			t.Errorf("class %d: Predict %.6f, Probabilities %.6f", c, got[c], want[c])
+		}
+	}
+	if r := RoundBias([]float64{-0.0457295, 0.1234564}); r[0] != -0.04573 || r[1] != 0.123456 {
+		t.Errorf("RoundBias gave %v", r)
+	}
+}
