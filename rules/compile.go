@@ -226,6 +226,9 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			info.Type = spec.rel.typ
 		case KindModel:
 			c.modelRule(r) // namestage.go
+		case KindNamePlace:
+			c.namePlaceRule(r) // relation_name_place.go
+			info.Type = spec.rel.typ
 		case KindTable:
 			c.table(r) // table.go
 			info.Type = spec.tbl.relation

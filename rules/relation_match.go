@@ -13,7 +13,7 @@ import (
 // aliases) and returns their matches. Mentions that relation slots create
 // are added to d.acc.
 func (d *docState) runRelations() []RelationMatch {
-	if d.p.relPhase == nil && len(d.p.topics) == 0 && len(d.p.headlines) == 0 {
+	if d.p.relPhase == nil && len(d.p.topics) == 0 && len(d.p.headlines) == 0 && len(d.p.namePlaces) == 0 {
 		return nil
 	}
 	d.createTableKeys() // table_keys.go
@@ -70,6 +70,7 @@ func (d *docState) runRelations() []RelationMatch {
 		sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
 		d.index()
 	}
+	d.namePlaceRelations(rs) // relation_name_place.go
 	out := make([]RelationMatch, 0, len(rs.out))
 	for _, m := range rs.out {
 		if m.Rule != "" {

@@ -491,6 +491,7 @@ var fieldsByKind = map[string][]string{
 	KindPropagate: {"types", "intros", "not_cues", "cues"},                                                                                                                  // propagate.go, propagate_lists.go
 	KindTopic:     {"relation", "source", "target", "cues", "not_cues", "not_before", "not_after", "passive", "frames", "sections", "labels", "intros", "items", "charges"}, // relation_fallback.go
 	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                                                                     // relation_headline.go
+	KindNamePlace: {"relation", "source", "target"},                                                                                                                         // relation_name_place.go
 	KindModel:     {"model"},                                                                                                                                                // namestage.go
 }
 
@@ -541,7 +542,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 				kn = n.Content[i+1]
 			}
 		}
-		p.errorf(kn, "unknown kind %q (one of gazetteer, pattern, regex, alias, stop, relation, table, propagate, topic, headline, model)", r.kind)
+		p.errorf(kn, "unknown kind %q (one of gazetteer, pattern, regex, alias, stop, relation, table, propagate, topic, headline, name-place, model)", r.kind)
 		return nil
 	default:
 		allowed = append(allowed, kindFields...)
@@ -675,7 +676,7 @@ func (p *parser) checkRequired(r *ruleSpec) {
 		need("types")
 	case KindModel:
 		need("model")
-	case KindTopic, KindHeadline:
+	case KindTopic, KindHeadline, KindNamePlace:
 		need("relation")
 		need("source")
 		need("target")
@@ -806,7 +807,7 @@ func (p *parser) parseExamples(r *ruleSpec, n *yaml.Node) {
 				p.errorf(en, "example has no text")
 				continue
 			}
-			if r.kind == KindRelation || r.kind == KindTopic || r.kind == KindHeadline {
+			if r.kind == KindRelation || r.kind == KindTopic || r.kind == KindHeadline || r.kind == KindNamePlace {
 				p.checkRelationExpect(ex) // relation.go
 			} else if r.kind == KindTable && r.tbl.relation != tableKind && r.tbl.relation != tableName {
 				p.checkTableExpect(ex) // table.go
