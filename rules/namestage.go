@@ -13,15 +13,16 @@ import (
 // The name stage: after the rules have found, propagated and listed their
 // mentions, and before the relation rules run, the name model
 // (namemodel.go) reads every capitalised span no mention touches and makes
-// a mention of each name it is confident about, at every place the
-// document writes it.
+// a mention of each name it is confident about, at every span of that
+// text it reads.
 
 // modelNames is the only model a model rule can name.
 const modelNames = "names"
 
-// NameCandidate is one capitalised span that no rule made a mention of,
-// with the hashed features the name model reads. The trainer labels them
-// from gold files (internal/nametrain).
+// NameCandidate is one capitalised span the name model reads, with its
+// hashed features — a span no rule made a mention of, or (Found) a rule's
+// mention shaped like one, for training. The trainer labels them from gold
+// files (internal/nametrain).
 type NameCandidate struct {
 	Start, End int    // byte offsets in the document
 	Text       string // the surface, single spaced
