@@ -296,10 +296,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 		p.gazContext = c.listPhrases(l) // gazetteer.go
 	}
 	if l, ok := set.lists[listCapitalizedStopwords]; ok {
-		p.capStop = map[string]bool{}
-		for _, it := range l.items {
-			p.capStop[foldKey(it.s)] = true
-		}
+		p.capStop = foldedWords(l) // namestage.go
 	}
 	if l, ok := set.lists[listActorGroupNouns]; ok {
 		for _, it := range l.items {

@@ -85,7 +85,8 @@ func (c *compiler) nameHeads(lists map[string]*listSpec) {
 	}
 }
 
-// foldedWords returns the folded one-word items of a list (nil: none).
+// foldedWords returns the folded items of a list (nil list: an empty set);
+// the compiler reads capitalized_stopwords with it too.
 func foldedWords(l *listSpec) map[string]bool {
 	m := map[string]bool{}
 	if l != nil {
@@ -122,14 +123,20 @@ var leadTags = map[string]bool{"RB": true, "IN": true, "DT": true, "CC": true, "
 
 // leadWord reports whether token k is such an opener.
 func (d *docState) leadWord(k int) bool {
-	if d.an == nil {
-		return false
-	}
-	tag, ok := d.an.LexicalTag(d.fold[k])
-	if !ok {
-		tag, ok = d.an.WordClass(d.fold[k])
-	}
+	tag, ok := d.wordTag(k)
 	return ok && leadTags[tag]
+}
+
+// wordTag is the word class of token k in lower case: the tag the tagger
+// always gives it, else the one its own-word feature weighs most.
+func (d *docState) wordTag(k int) (string, bool) {
+	if d.an == nil {
+		return "", false
+	}
+	if tag, ok := d.an.LexicalTag(d.fold[k]); ok {
+		return tag, true
+	}
+	return d.an.WordClass(d.fold[k])
 }
 
 // functionTags are the word classes no name holds: pronouns,
@@ -142,18 +149,11 @@ var functionTags = map[string]bool{"PRP": true, "PRP$": true, "DT": true, "IN": 
 // a connector, is a function word ("SendData This", "Intrusion Into",
 // "Here I").
 func (d *docState) holdsFunctionWord(lo, hi int) bool {
-	if d.an == nil {
-		return false
-	}
 	for k := lo; k < hi; k++ {
 		if spanConnectors[d.fold[k]] {
 			continue
 		}
-		tag, ok := d.an.LexicalTag(d.fold[k])
-		if !ok {
-			tag, ok = d.an.WordClass(d.fold[k])
-		}
-		if ok && functionTags[tag] {
+		if tag, ok := d.wordTag(k); ok && functionTags[tag] {
 			return true
 		}
 	}
