@@ -288,6 +288,9 @@ func (d *docState) foundNameSpans() []nameSpan {
 // bodies, people and places the model is for.
 func (d *docState) nameToken(k int) bool {
 	t := d.tokText[k]
+	if d.fileName(k) {
+		return false
+	}
 	r, _ := utf8.DecodeRuneInString(t)
 	upperInside := false
 	for i, c := range t {
@@ -302,6 +305,24 @@ func (d *docState) nameToken(k int) bool {
 		}
 	}
 	return unicode.IsUpper(r) || unicode.IsLower(r) && upperInside
+}
+
+// fileName reports whether token k ends in a file extension
+// ("Panel.exe", "Report.pdf").
+func (d *docState) fileName(k int) bool {
+	t := d.tokText[k]
+	i := strings.LastIndexByte(t, '.')
+	return i > 0 && fileExtensions[strings.ToLower(t[i+1:])]
+}
+
+// shouted reports whether every token of [lo, hi) is in capitals.
+func (d *docState) shouted(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if !spanConnectors[d.fold[k]] && !allCaps(d.tokText[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // allCaps reports whether a word has no lower-case letter ("TTPs" has).
@@ -325,6 +346,7 @@ func (d *docState) nameSpans() []nameSpan {
 	}
 	free := func(k int) bool { return !busy[k] }
 	code := make([]int8, len(d.sents)) // per sentence: 0 unknown, 1 prose, 2 code
+	techLines := map[int]bool{}        // per line start: techniqueLine
 	for si := range d.sents {
 		lo, hi := d.sentLo[si], d.sentLo[si+1]
 		for k := lo; k < hi; {
@@ -379,11 +401,18 @@ func (d *docState) nameSpans() []nameSpan {
 			}
 			if code[si] == 0 {
 				code[si] = 1
-				if d.codeSentence(lo, hi) {
+				if d.codeSentence(lo, hi) || d.titleCase(lo, hi) {
 					code[si] = 2
 				}
 			}
 			if code[si] == 2 {
+				continue
+			}
+			// A file name's words ("Galaxy Security Panel.exe"), a
+			// technique table's row and words in capitals ("HAMAD
+			// INTERNATIONAL AIRPORT", a heading or a file's title) are not
+			// names the model can read either.
+			if end < hi && d.fileName(end) || d.techniqueLine(d.tokStart[s], techLines) || end-s > 1 && d.shouted(s, end) {
 				continue
 			}
 			out = append(out, nameSpan{lo: s, hi: end, si: si, text: oneSpace(d.text[d.tokStart[s]:d.tokEnd[end-1]])})
@@ -403,6 +432,95 @@ func (d *docState) codeSentence(lo, hi int) bool {
 	}
 	t := d.text[d.tokStart[lo]:d.tokEnd[hi-1]]
 	return strings.ContainsAny(t, "{}=\\<>") || strings.Contains(t, "\":")
+}
+
+// techniqueLine reports whether the line holding byte offset at also
+// holds an ATT&CK technique id ("| T1027.002 | Software Packing |",
+// "T1125 Video Capture"): its capitalised words are technique and tactic
+// names, not parties. Table cells are sentences of their own, so the test
+// reads the line.
+func (d *docState) techniqueLine(at int, memo map[int]bool) bool {
+	lo := strings.LastIndexByte(d.text[:at], '\n') + 1
+	if v, ok := memo[lo]; ok {
+		return v
+	}
+	hi := strings.IndexByte(d.text[at:], '\n')
+	if hi < 0 {
+		hi = len(d.text)
+	} else {
+		hi += at
+	}
+	v := hasTechniqueID(d.text[lo:hi])
+	memo[lo] = v
+	return v
+}
+
+// hasTechniqueID reports whether line holds an ATT&CK technique id as a word.
+func hasTechniqueID(line string) bool {
+	for i := strings.IndexByte(line, 'T'); i >= 0; {
+		j := i + 1
+		for j < len(line) && (line[j] >= '0' && line[j] <= '9' || line[j] == '.') {
+			j++
+		}
+		id := strings.TrimSuffix(line[i:j], ".")
+		if (i == 0 || !isWordByte(line[i-1])) && (j == len(line) || !isWordByte(line[j])) && techniqueID(id) {
+			return true
+		}
+		k := strings.IndexByte(line[i+1:], 'T')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
+// techniqueID reports whether t is an ATT&CK technique id: T and four
+// digits, optionally a dot and three more (T1059, T1027.002).
+func techniqueID(t string) bool {
+	if len(t) != 5 && len(t) != 9 || t[0] != 'T' {
+		return false
+	}
+	for i := 1; i < len(t); i++ {
+		c := t[i]
+		if i == 5 {
+			if c != '.' {
+				return false
+			}
+			continue
+		}
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// titleCase reports whether the sentence of tokens [lo, hi) is written in
+// title case, a headline or heading ("As Delta Variant Spreads, Themes
+// Make Resurgence In Email Threats"): at least five words, nearly all
+// capitalised, a function word among them past the first. Capitals there
+// mark the line, not names; the names in it are read where the text
+// repeats them.
+func (d *docState) titleCase(lo, hi int) bool {
+	words, caps, function := 0, 0, false
+	for k := lo; k < hi; k++ {
+		r, _ := utf8.DecodeRuneInString(d.tokText[k])
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		caps++
+		if k > lo && !function {
+			if tag, ok := d.wordTag(k); ok && functionTags[tag] {
+				function = true
+			}
+		}
+	}
+	return words >= 5 && function && caps*10 >= words*9
 }
 
 // maskType is the first entity type in m, for features.

@@ -246,3 +246,38 @@ func TestNameSpansOnOneLongLine(t *testing.T) {
 		t.Errorf("%d spans read, want 300 (the prose names, not the code's)", len(free))
 	}
 }
+
+// Capitalised words that are not parties are not read: technique names in
+// a row that holds an ATT&CK id, the words of a file name, a headline in
+// title case and a heading in capitals. The same names in prose are.
+func TestNameCandidatesSkipTechniqueRowsFileNamesAndHeadlines(t *testing.T) {
+	p := packOf(t, namePack)
+	text := "| T1027.002 | Obfuscated Files: Software Packing |\n" +
+		"T1125 Video Capture\n" +
+		"The lure was Galaxy Security Panel.exe on the share.\n" +
+		"As Harrow Vale Spreads, Tarrow Themes Make Resurgence In Email Threats\n" +
+		"The file was named QUAYSIDE HARBOUR EXPANSION BULLETIN.\n" +
+		"Staff at Harrow Vale Partners and Brindle Quay Holdings were told.\n"
+	free, _ := nameSpanTexts(t, p, text)
+	for _, bad := range []string{"Software Packing", "Video Capture", "Galaxy Security", "Tarrow Themes", "QUAYSIDE HARBOUR EXPANSION BULLETIN"} {
+		if slices.Contains(free, bad) {
+			t.Errorf("%q read as a name candidate; candidates %q", bad, free)
+		}
+	}
+	for _, want := range []string{"Harrow Vale Partners", "Brindle Quay Holdings"} {
+		if !slices.Contains(free, want) {
+			t.Errorf("%q not read; candidates %q", want, free)
+		}
+	}
+}
+
+func TestTechniqueIDs(t *testing.T) {
+	for id, want := range map[string]bool{"T1059": true, "T1027.002": true, "T105": false, "T1027.02": false, "TA0001": false, "T10599": false} {
+		if got := techniqueID(id); got != want {
+			t.Errorf("techniqueID(%q) = %v, want %v", id, got, want)
+		}
+	}
+	if !hasTechniqueID("| T1566.001 | Spearphishing |") || hasTechniqueID("XT1059 and T1059X") {
+		t.Error("hasTechniqueID reads words wrongly")
+	}
+}
