@@ -114,7 +114,7 @@ var (
 
 // between are the mentions after first and before second in document order.
 func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, srcFirst bool, between []pairMention) []uint32 {
-	n := uint32(m.meta.Buckets)
+	n := uint32(m.Buckets)
 	if cap(d.arena)-len(d.arena) < pairMaxFeatures {
 		d.arena = make([]uint32, 0, 64*1024)
 	}

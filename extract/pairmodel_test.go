@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/reportgraph/extractor"
@@ -20,17 +21,17 @@ func TestEmbeddedPairModelShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cls := m.Classes()
+	cls := m.ClassNames()
 	if len(cls) != 11 || cls[0] != NoRelation {
 		t.Fatalf("classes = %v, want %q and the 10 relation types", cls, NoRelation)
 	}
-	if b := m.Buckets(); b <= 0 || len(pairModelWeights) != 2*b*len(cls) {
+	if b := m.Buckets; b <= 0 || len(pairModelWeights) != 2*b*len(cls) {
 		t.Fatalf("%d bytes of weights for %d buckets × %d classes", len(pairModelWeights), b, len(cls))
 	}
 	if n := len(pairModelWeights) + len(pairModelMeta); n >= 1<<20 {
 		t.Errorf("the embedded model is %d bytes; keep it under 1 MB", n)
 	}
-	if th := m.Threshold(); th <= 0 || th >= 1 {
+	if th := m.Threshold; th <= 0 || th >= 1 {
 		t.Errorf("threshold %v is no probability cut", th)
 	}
 	known := map[string]bool{}
@@ -48,13 +49,13 @@ func TestEmbeddedPairModelShape(t *testing.T) {
 		}
 	}
 	nonZero := 0
-	for _, w := range m.weights {
+	for _, w := range m.Weights {
 		if w != 0 {
 			nonZero++
 		}
 	}
-	if nonZero < len(m.weights)/10 {
-		t.Errorf("only %d of %d weights are set: an untrained model?", nonZero, len(m.weights))
+	if nonZero < len(m.Weights)/10 {
+		t.Errorf("only %d of %d weights are set: an untrained model?", nonZero, len(m.Weights))
 	}
 
 	dir := t.TempDir()
@@ -67,7 +68,10 @@ func TestEmbeddedPairModelShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	feats := []uint32{0, 7, 42, uint32(m.Buckets() - 1)}
+	if !reflect.DeepEqual(again.Allowed(), m.Allowed()) || again.Threshold != m.Threshold || again.Trained != m.Trained {
+		t.Errorf("header not read back: %v %q", again.Threshold, again.Trained)
+	}
+	feats := []uint32{0, 7, 42, uint32(m.Buckets - 1)}
 	p1 := m.Probabilities(feats, nil)
 	p2 := again.Probabilities(feats, nil)
 	for c := range p1 {

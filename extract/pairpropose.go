@@ -52,7 +52,7 @@ func (m *PairModel) Propose(ds *extractor.Dataset, results []*DocResult) {
 	byID := relationIndex(ds)
 	n := len(ds.Relations)
 	// One document at a time: its candidates are dropped once proposed.
-	m.eachDoc(results, ds, false, true, func(cands []PairCandidate) { m.proposeRun(ds, byID, cands, m.meta.Threshold) })
+	m.eachDoc(results, ds, false, true, func(cands []PairCandidate) { m.proposeRun(ds, byID, cands, m.Threshold) })
 	if len(ds.Relations) > n {
 		sortRelations(ds)
 	}
@@ -117,7 +117,7 @@ func (m *PairModel) proposeRun(ds *extractor.Dataset, byID map[string]int, cands
 		if b.p <= 0 {
 			continue
 		}
-		typ := m.meta.Classes[b.class]
+		typ := m.Classes[b.class]
 		ev := extractor.Evidence{Doc: k.doc, Span: b.cand.Evidence, Page: b.cand.page,
 			Sentence: sentenceText(b.cand.text, b.cand.Evidence), Rule: PairRule, Hedge: b.cand.Hedge}
 		src, tgt := b.cand.Source, b.cand.Target
@@ -147,7 +147,7 @@ func (m *PairModel) bestAllowed(c *PairCandidate) (int, float64) {
 	if len(allowed) == 0 {
 		return 0, 0
 	}
-	k := len(m.meta.Classes)
+	k := len(m.Classes)
 	var sums [16]float32
 	var acc []float32 // "none", then the allowed classes in order
 	if n := len(allowed) + 1; n <= len(sums) {
@@ -156,16 +156,16 @@ func (m *PairModel) bestAllowed(c *PairCandidate) (int, float64) {
 		acc = make([]float32, n)
 	}
 	for _, f := range c.Features {
-		row := m.weights[int(f)*k : int(f)*k+k]
+		row := m.Weights[int(f)*k : int(f)*k+k]
 		acc[0] += row[0]
 		for j, cl := range allowed {
 			acc[j+1] += row[cl]
 		}
 	}
-	none := float64(acc[0]) + m.meta.Bias[0]
+	none := float64(acc[0]) + m.Bias[0]
 	best, bestS := 0, math.Inf(-1)
 	for j, cl := range allowed {
-		if s := float64(acc[j+1]) + m.meta.Bias[cl]; s > bestS {
+		if s := float64(acc[j+1]) + m.Bias[cl]; s > bestS {
 			best, bestS = cl, s
 		}
 	}
@@ -173,7 +173,7 @@ func (m *PairModel) bestAllowed(c *PairCandidate) (int, float64) {
 	hi := math.Max(none, bestS)
 	sum := math.Exp(none - hi)
 	for j, cl := range allowed {
-		sum += math.Exp(float64(acc[j+1]) + m.meta.Bias[cl] - hi)
+		sum += math.Exp(float64(acc[j+1]) + m.Bias[cl] - hi)
 	}
 	return best, math.Exp(bestS-hi) / sum
 }

@@ -216,7 +216,7 @@ func (d *docState) runNameModel() {
 	// A name is judged once per document: the mean of its occurrences'
 	// probabilities, so a sentence-initial occurrence is read together
 	// with the others.
-	k := len(m.meta.Classes)
+	k := len(m.Classes)
 	sum := map[string][]float64{}
 	var probs []float64
 	for i, s := range spans {
@@ -241,7 +241,7 @@ func (d *docState) runNameModel() {
 				best = c
 			}
 		}
-		if !m.propose[best] || acc[best]/acc[k] < m.meta.Threshold || d.p.stops.stops(m.types[best], s.text) >= 0 {
+		if !m.propose[best] || acc[best]/acc[k] < m.Threshold || d.p.stops.stops(m.types[best], s.text) >= 0 {
 			continue
 		}
 		// text stays empty: the mention's text is its surface, whatever

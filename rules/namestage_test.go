@@ -132,8 +132,8 @@ func TestNameModelFilesRoundTripAndBadFilesAreRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if back.Threshold() != 0.5 || !slices.Equal(back.Classes(), m.Classes()) {
-		t.Errorf("read back %v %v", back.Threshold(), back.Classes())
+	if back.Threshold != 0.5 || !slices.Equal(back.ClassNames(), m.ClassNames()) {
+		t.Errorf("read back %v %v", back.Threshold, back.ClassNames())
 	}
 	p1 := m.Probabilities([]uint32{7}, nil)
 	p2 := back.Probabilities([]uint32{7}, nil)
@@ -170,8 +170,8 @@ func TestDefaultPackHasItsNameModel(t *testing.T) {
 	if m == nil {
 		t.Fatal("no name model in the default pack")
 	}
-	if m.Threshold() <= 0 || m.Threshold() >= 1 || m.Trained() == "" {
-		t.Errorf("threshold %v, trained %q", m.Threshold(), m.Trained())
+	if m.Threshold <= 0 || m.Threshold >= 1 || m.Trained == "" {
+		t.Errorf("threshold %v, trained %q", m.Threshold, m.Trained)
 	}
 }
 

@@ -94,8 +94,8 @@ func TestTrainWritesALoadableReproducibleModel(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if m.Buckets() != 1<<10 || len(m.Classes()) != len(Types)+1 {
-			t.Errorf("model of %d buckets, classes %v", m.Buckets(), m.Classes())
+		if m.Buckets != 1<<10 || len(m.ClassNames()) != len(Types)+1 {
+			t.Errorf("model of %d buckets, classes %v", m.Buckets, m.ClassNames())
 		}
 		files[i] = append(meta, w...)
 	}
