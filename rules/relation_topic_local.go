@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/reportgraph/extractor"
 )
@@ -293,7 +294,7 @@ func (d *docState) chargedPersons(keys []string, words map[string]bool) map[stri
 		si := d.sentOf[c.tokS]
 		lo, hi := d.sentLo[si], d.sentLo[si+1]
 		s, e := int(c.tokS), int(c.tokE)
-		if s > lo && officialTitles[d.fold[s-1]] || e < hi && reportingAfter[d.fold[e]] ||
+		if d.underOfficialTitle(s, lo) || e < hi && reportingAfter[d.fold[e]] ||
 			e+1 < hi && d.fold[e] == "," && reportingAfter[d.fold[e+1]] {
 			continue
 		}
@@ -313,6 +314,23 @@ func (d *docState) chargedPersons(keys []string, words map[string]bool) map[stri
 		}
 	}
 	return out
+}
+
+// underOfficialTitle reports whether the person at token s is named
+// after an official's title: right after it ("Attorney General A") or
+// after the title's capitalised complement ("Assistant Attorney General
+// for National Security A").
+func (d *docState) underOfficialTitle(s, lo int) bool {
+	for i, steps := s-1, 0; i >= lo && steps < 6; i, steps = i-1, steps+1 {
+		if officialTitles[d.fold[i]] {
+			return true
+		}
+		t := d.tokText[i]
+		if t == "" || !(unicode.IsUpper([]rune(t)[0]) || d.fold[i] == "for" || d.fold[i] == "of") {
+			return false
+		}
+	}
+	return false
 }
 
 // personListStart returns the token where the list of people that person

@@ -108,3 +108,23 @@ func TestABulletListSetOffByABlankLineContinuesItsIntrosParagraph(t *testing.T) 
 		}
 	}
 }
+
+// An official named after a title and its complement ("Assistant Attorney
+// General for National Security A") announces charges; they are not the
+// defendant's.
+func TestOfficialsAfterALongTitleAreNotCharged(t *testing.T) {
+	text := "Kestrel Bear is a cyber espionage group. Kestrel Bear sends spear-phishing lures to ministries.\n\n" +
+		"Prosecutors charged Ivo Marten with wire fraud. Deputy Attorney General Dana Whitlow announced the charges " +
+		"with Assistant Attorney General for National Security John C. Ruud and Director Tomas Hald.\n"
+	got := defaultTopicRelations(t, text)
+	if !slices.Contains(got, "Kestrel Bear -affiliated-with-> Ivo Marten") {
+		t.Errorf("the defendant lost: %q", got)
+	}
+	for _, r := range got {
+		for _, official := range []string{"Dana Whitlow", "Ruud", "Tomas Hald"} {
+			if strings.Contains(r, official) {
+				t.Errorf("an official is no defendant: %q", r)
+			}
+		}
+	}
+}
