@@ -547,6 +547,9 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		if kp := d.pluralPersonSubject(c, am&mask, direct); kp >= 0 {
 			k = kp // "Both men worked for Y, a firm in Z. Prosecutors said they ..." (relation_group.go)
 		}
+		if ko := d.coordinatedOwner(c.start, c.end, am&mask, direct); ko >= 0 {
+			k = ko // "the MOIS and its minister" (relation_coordinated_owner.go)
+		}
 		// A mention described with the anaphor's head ("X, a provincial
 		// bureau of Y" for "the bureau") comes first (relation_described.go).
 		if k >= 0 {
