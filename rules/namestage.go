@@ -160,17 +160,21 @@ func (d *docState) holdsFunctionWord(lo, hi int) bool {
 	return false
 }
 
-// ordinary reports whether token k is an ordinary English word in lower
-// case, by the tagger's lexicon.
-func (d *docState) ordinary(k int) bool {
+// lexiconWord reports whether the folded word w is an ordinary English
+// word in lower case, by the tagger's lexicon (false without one).
+func (d *docState) lexiconWord(w string) bool {
 	if d.an == nil {
 		return false
 	}
-	if _, ok := d.an.LexicalTag(d.fold[k]); ok {
+	if _, ok := d.an.LexicalTag(w); ok {
 		return true
 	}
-	return d.an.OrdinaryWord(d.fold[k])
+	return d.an.OrdinaryWord(w)
 }
+
+// ordinary reports whether token k is an ordinary English word in lower
+// case, by the tagger's lexicon.
+func (d *docState) ordinary(k int) bool { return d.lexiconWord(d.fold[k]) }
 
 // NameCandidates runs the rules over a document, the name model off, and
 // returns the spans the model would read, with their features.

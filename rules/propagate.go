@@ -149,7 +149,7 @@ func (d *docState) propagateNames() {
 			if short := companyStem(surface); short != "" {
 				forms = append(forms, short)
 			}
-			if short := companyShortName(surface); short != "" {
+			if short := companyShortName(surface, d.lexiconWord); short != "" {
 				forms = append(forms, short)
 			}
 		}
@@ -269,13 +269,18 @@ var genericNameWords = map[string]bool{"china": true, "chinese": true, "beijing"
 // short to stand alone. A first word that is a place ("Chengdu" of
 // "Chengdu 404 Network Technology") is a location mention wherever it
 // stands alone, so it never spreads (freeOccurrence).
-func companyShortName(surface string) string {
+//
+// A four-letter first word ("Rana" of "Rana Intelligence Computing
+// Company", "Okta" of "Okta Inc.") is one too when ordinary, given, says
+// it is no English word ("Acme", "Blue" are). Shorter words never are.
+func companyShortName(surface string, ordinary func(string) bool) string {
 	words := strings.Fields(strings.ReplaceAll(surface, ",", " "))
 	if len(words) < 2 || !companySuffixWords[strings.ToLower(words[len(words)-1])] {
 		return ""
 	}
 	w := words[0]
-	if utf8.RuneCountInString(w) < 5 || !startsUpper(w) || genericNameWords[strings.ToLower(w)] ||
+	n := utf8.RuneCountInString(w)
+	if n < 4 || n == 4 && (ordinary == nil || ordinary(strings.ToLower(w))) || !startsUpper(w) || genericNameWords[strings.ToLower(w)] ||
 		strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) >= 0 {
 		return ""
 	}
@@ -419,7 +424,7 @@ func (d *docState) spreadPlaceless(added []cand, drop map[int]bool, src *cand, p
 		}
 	}
 	added = d.spread(added, drop, src, pr, surface, rest, false)
-	if short := companyShortName(rest); short != "" {
+	if short := companyShortName(rest, d.lexiconWord); short != "" {
 		n := len(added)
 		added = d.spread(added, drop, src, pr, surface, short, false)
 		kept := added[:n]

@@ -117,8 +117,17 @@ func TestCompanyShortName(t *testing.T) {
 		"China Telecom Group": "", "Acme Group": "", "Beijing Huanyu Tianqiong Information Technology": "",
 		"Integrity Technology Group Analysts": "", "Northwind": "",
 	} {
-		if got := companyShortName(name); got != want {
+		if got := companyShortName(name, nil); got != want {
 			t.Errorf("companyShortName(%q) = %q, want %q", name, got, want)
+		}
+	}
+	// A four-letter first word is a short name when it is no English word.
+	english := func(w string) bool { return w == "acme" || w == "blue" }
+	for name, want := range map[string]string{
+		"Rana Intelligence Computing Company": "Rana", "Acme Group": "", "Blue Technology Co., Ltd.": "", "Xin Technology": "",
+	} {
+		if got := companyShortName(name, english); got != want {
+			t.Errorf("companyShortName(%q, english) = %q, want %q", name, got, want)
 		}
 	}
 	for name, want := range map[string]bool{"i-Soon": true, "eBay": true, "iron": false, "e-mail": false, "iX": false} {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -66,10 +67,12 @@ func (d *docState) describedAntecedent(s, e, at, minSent int, mask typeMask, ski
 
 // headNamedAntecedent returns the index in d.acc of the nearest mention of
 // a type in mask, before the anaphor at tokens [s, e) (byte offset at) and
-// in sentence minSent or later, whose name ends with the anaphor's head
-// word, for the heads of public bodies; or -1. "The IRGC's Cyber-Electronic
-// Command ... Treasury tied the command to X": the command is the body
-// named a Command, not the nearer Treasury.
+// in sentence minSent or later, whose name has the anaphor's head word as
+// its head, for the heads of public bodies; or -1. "The IRGC's
+// Cyber-Electronic Command ... Treasury tied the command to X": the
+// command is the body named a Command, not the nearer Treasury; "the
+// ministry" is the Ministry of Intelligence and Security (an "X of Y"
+// name's head comes first), also where the text last wrote it as MOIS.
 func (d *docState) headNamedAntecedent(s, e, at, minSent int, mask typeMask, skip []extractor.Span) int {
 	if e-s != 2 || (d.fold[s] != "the" && d.fold[s] != "this" && d.fold[s] != "that") || mask == 0 {
 		return -1
@@ -79,11 +82,20 @@ func (d *docState) headNamedAntecedent(s, e, at, minSent int, mask typeMask, ski
 		return -1
 	}
 	for k := range d.mentionsBefore(at, minSent) {
-		if c := &d.acc[k]; maskOf(c.typ)&mask != 0 && !skipped(c, skip) && (d.fold[c.tokE-1] == head || d.numberedName(c, head)) {
+		if c := &d.acc[k]; maskOf(c.typ)&mask != 0 && !skipped(c, skip) && (d.fold[c.tokE-1] == head || d.numberedName(c, head) ||
+			ofNameHead(d.text[c.start:c.end], head) || c.canonical != "" && ofNameHead(c.canonical, head)) {
 			return k
 		}
 	}
 	return -1
+}
+
+// ofNameHead reports whether name is head + "of ..." ("Ministry of State
+// Security" for "ministry") or ends in head.
+func ofNameHead(name, head string) bool {
+	w := strings.Fields(name)
+	return len(w) >= 3 && strings.EqualFold(w[0], head) && strings.EqualFold(w[1], "of") ||
+		len(w) >= 1 && strings.EqualFold(w[len(w)-1], head)
 }
 
 // numberedName reports whether mention c is its head and a number: "Unit
