@@ -298,6 +298,9 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	if l, ok := set.lists[listCapitalizedStopwords]; ok {
 		p.capStop = foldedWords(l) // namestage.go
 	}
+	if l, ok := set.lists[listCompanyProductNouns]; ok {
+		p.productNouns = foldedWords(l) // gazetteer_longer.go
+	}
 	if l, ok := set.lists[listActorGroupNouns]; ok {
 		for _, it := range l.items {
 			p.groupNouns = append(p.groupNouns, it.s)

@@ -18,6 +18,12 @@ import (
 // are no part of a name ("The", "In", "Monday").
 const listCapitalizedStopwords = "capitalized_stopwords"
 
+// listCompanyProductNouns names the pack list of lower-case nouns that,
+// right after a short name and capitalised words, show those words to name
+// a product of the company ("Palo Alto GlobalProtect gateways", "Dell
+// PowerEdge servers"), not a longer company name.
+const listCompanyProductNouns = "company_product_nouns"
+
 // maxLongerWords bounds the capitalised words that may extend a short name.
 const maxLongerWords = 4
 
@@ -56,7 +62,9 @@ func canonicalRest(canonical []string, toks []string) string {
 // words (no stop word, no all-capitals word such as "CEO", no possessive),
 // the first of them not rest; it may end in one lower-case plural noun
 // right before punctuation ("Applied sciences,"), which title case would
-// have capitalised.
+// have capitalised. A run followed by a product noun of the pack list
+// company_product_nouns ("servers", "gateways") names a product: no
+// longer name.
 func (d *docState) longerName(i, j, hi int, rest string) int {
 	if j >= hi || d.fold[j] == rest || legalWord(d.fold[j]) {
 		return j
@@ -80,7 +88,7 @@ func (d *docState) nameRun(j, hi int, rest string) int {
 	for k < hi && k-j < maxLongerWords && d.nameWord(k) {
 		k++
 	}
-	if k == j {
+	if k == j || k < hi && d.productNoun(k) {
 		return j
 	}
 	if end := d.synonymTail(k, hi); end > k {
@@ -90,6 +98,13 @@ func (d *docState) nameRun(j, hi int, rest string) int {
 		k++
 	}
 	return k
+}
+
+// productNoun reports whether token k is a lower-case word of the list
+// company_product_nouns.
+func (d *docState) productNoun(k int) bool {
+	r, _ := utf8.DecodeRuneInString(d.tokText[k])
+	return unicode.IsLower(r) && d.p.productNouns[d.fold[k]]
 }
 
 // synonymTail returns the end of a rewriter's multi-word synonym whose

@@ -9,6 +9,7 @@ func TestShortCompanyNameOpensLongerName(t *testing.T) {
 	p := packOf(t, `
 lists:
   capitalized_stopwords: [the, in, said]
+  company_product_nouns: [servers, gateways]
 rules:
   - id: g.org
     kind: gazetteer
@@ -46,6 +47,10 @@ rules:
 		{"Analysts at Pellmark Cloud Harbor found it.", []string{"Pellmark/organization/g.org", "Cloud Harbor/organization/g.org"}},
 		// Inside another run of capitalised words the short name is no opening.
 		{"Analysts at Vesta Pellmark Robotics found it.", []string{"Pellmark/organization/g.org"}},
+		// Capitalised words before a product noun name the company's product.
+		{"They exploited Pellmark Field Robotics servers last year.", []string{"Pellmark/organization/g.org"}},
+		{"They exploited Pellmark Edge gateways.", []string{"Pellmark/organization/g.org"}},
+		{"They exploited Pellmark Edge Servers.", []string{"Pellmark Edge Servers/organization/g.org"}},
 		// A name that is the whole canonical name is never extended.
 		{"Corvane Field Robotics found it.", []string{"Corvane/organization/g.org"}},
 	}

@@ -29,7 +29,7 @@ var minEntries = map[extractor.EntityType]int{
 	extractor.Malware:      300,
 	extractor.Tool:         100,
 	extractor.Government:   200,
-	extractor.Organization: 300,
+	extractor.Organization: 2000,
 	extractor.Location:     450,
 	extractor.Sector:       30,
 }
