@@ -80,7 +80,8 @@ func (d *docState) nameListItems() {
 			lower := cued && described
 			n := len(added)
 			for _, h := range heads {
-				if !d.newItemName(h[0], h[1]) && !(lower && d.lowerItemName(h[0], h[1])) {
+				if !d.newItemName(h[0], h[1]) && !(lower && d.lowerItemName(h[0], h[1])) &&
+					!(cued && pr.typ == extractor.Sector && d.lowerSectorItem(it, h[0], h[1])) {
 					continue
 				}
 				c := cand{start: d.tokStart[h[0]], end: d.tokEnd[h[1]-1], rule: pr.idx, prio: pr.prio, typ: pr.typ}
@@ -239,6 +240,33 @@ func (d *docState) lowerItemName(a, b int) bool {
 		}
 	}
 	return len(w) >= 4 && !d.ordinaryWord(w) && !d.an.KnownWord(w)
+}
+
+// lowerSectorItem reports whether tokens [a, b) are a whole item of one to
+// three lower-case words under an intro that speaks of sectors ("Sectors
+// singled out:" then "- communications", "- government services"): a kind
+// of victim is written in lower case, unlike a name. The item holds
+// nothing else (a description or a place makes it a sentence of its own),
+// no word overlaps a mention and none is a function word.
+func (d *docState) lowerSectorItem(it listItem, a, b int) bool {
+	end := int(it.end)
+	for end > b && (d.emphasis(end-1) || d.tokText[end-1] == "." || d.tokText[end-1] == ";" || d.tokText[end-1] == ",") {
+		end--
+	}
+	if b != end || d.overlapsAccepted(d.tokStart[a], d.tokEnd[b-1]) {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if d.p.capStop[d.fold[i]] {
+			return false
+		}
+		for _, r := range d.tokText[i] {
+			if !unicode.IsLower(r) && r != '-' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // siblingKinds returns, per intro, the one type of malware, tool or
