@@ -30,6 +30,8 @@ func TestSectorBareWordsInContext(t *testing.T) {
 		// bare words without such a context
 		{"The cluster used too much power and water.", "water/sector", false},
 		{"The chemical plant closed.", "chemical/sector", false},
+		// a modifier coordinated before a people noun is no member
+		{"Quillbear goes after journalists, academics, human rights defenders, and serving or retired government officials.", "serving/sector", false},
 		// a Sector column
 		{"| Victim | Sector |\n|---|---|\n| Tarnwick Holdings | technology |\n", "technology/sector/table.name.sector", true},
 	} {
