@@ -63,6 +63,9 @@ func TestGovernmentUnitShapes(t *testing.T) {
 		{"The provincial government of Hainan denied it.", "provincial government of Hainan/government/core.government.local-government-of", true},
 		{"The PLA's arms are the Orbital Force, the Cyberspace Force and the Tarn Support Force.", "Tarn Support Force/government/core.government.listed-force", true},
 		{"The Orbital Force and the Tarnwick Rovers drew.", "Orbital Force/government", false},
+		// a person a filing names by one word
+		{"Prosecutors also charged a second man identified in the papers as Quan.", "Quan/person/core.person.identified-as", true},
+		{"Prosecutors also charged a second man identified in the papers as Quan Li.", "Quan/person/core.person.identified-as", false},
 	} {
 		got := strings.Join(found(t, p, c.text), " | ")
 		if strings.Contains(got, c.want) != c.ok {
