@@ -63,6 +63,9 @@ func TestGovernmentUnitShapes(t *testing.T) {
 		{"The provincial government of Hainan denied it.", "provincial government of Hainan/government/core.government.local-government-of", true},
 		{"The PLA's arms are the Orbital Force, the Cyberspace Force and the Tarn Support Force.", "Tarn Support Force/government/core.government.listed-force", true},
 		{"The Orbital Force and the Tarnwick Rovers drew.", "Orbital Force/government", false},
+		{"The Senate Harbours Committee wrote to the department.", "Senate Harbours Committee/government/core.government.legislative-committee", true},
+		{"Mail at the National Harbours and Information Administration was read.", "National Harbours and Information Administration/government/core.government.national-body", true},
+		{"The National Basketball Association fined him.", "National Basketball Association/government", false},
 		// a person a filing names by one word
 		{"Prosecutors also charged a second man identified in the papers as Quan.", "Quan/person/core.person.identified-as", true},
 		{"Prosecutors also charged a second man identified in the papers as Quan Li.", "Quan/person/core.person.identified-as", false},
