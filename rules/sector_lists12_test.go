@@ -66,6 +66,8 @@ func TestGovernmentUnitShapes(t *testing.T) {
 		{"The Senate Harbours Committee wrote to the department.", "Senate Harbours Committee/government/core.government.legislative-committee", true},
 		{"Mail at the National Harbours and Information Administration was read.", "National Harbours and Information Administration/government/core.government.national-body", true},
 		{"The National Basketball Association fined him.", "National Basketball Association/government", false},
+		// a country before a known body's rewritten name is no company's name
+		{"Three men said to work for the US Nationwide Safety Company were named.", "Nationwide Safety Company/government/gaz.government.us", true},
 		// a person a filing names by one word
 		{"Prosecutors also charged a second man identified in the papers as Quan.", "Quan/person/core.person.identified-as", true},
 		{"Prosecutors also charged a second man identified in the papers as Quan Li.", "Quan/person/core.person.identified-as", false},
