@@ -68,6 +68,8 @@ func TestGovernmentUnitShapes(t *testing.T) {
 		{"The National Basketball Association fined him.", "National Basketball Association/government", false},
 		// a country before a known body's rewritten name is no company's name
 		{"Three men said to work for the US Nationwide Safety Company were named.", "Nationwide Safety Company/government/gaz.government.us", true},
+		{"Its units were the SSF's Orbital Systems Department and Network Systems Department.", "Orbital Systems Department/government/core.government.listed-force", true},
+		{"Phishing reached the Armed Forces of Estonia.", "Armed Forces of Estonia/government/core.government.organ-of-state", true},
 		// a person a filing names by one word
 		{"Prosecutors also charged a second man identified in the papers as Quan.", "Quan/person/core.person.identified-as", true},
 		{"Prosecutors also charged a second man identified in the papers as Quan Li.", "Quan/person/core.person.identified-as", false},
