@@ -20,6 +20,9 @@ func TestSectorBareWordsInContext(t *testing.T) {
 		// bullet items under a sector intro (lowerSectorItem)
 		{"Sectors singled out by the agencies:\n- communications\n- pensions\n", "pensions/sector/core.sector.list-item", true},
 		{"Sectors singled out by the agencies:\n- communications\n- pensions\n", "communications/sector/core.sector.list-item", true},
+		// "and" joins two sectors in one item
+		{"Sectors singled out by the agencies:\n- tanning and quarrying\n- pensions\n", "quarrying/sector/core.sector.list-item", true},
+		{"Sectors singled out by the agencies:\n- tanning and quarrying\n- pensions\n", "tanning/sector/core.sector.list-item", true},
 		// an item that goes on past its words is a sentence, not a sector
 		{"Sectors singled out by the agencies:\n- pensions were hit twice\n- communications\n", "pensions/sector", false},
 		// a capitalised item is no lower-case kind
