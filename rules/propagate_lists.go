@@ -80,14 +80,22 @@ func (d *docState) nameListItems() {
 			lower := cued && described
 			n := len(added)
 			for _, h := range heads {
+				spans := [][2]int{h}
 				if !d.newItemName(h[0], h[1]) && !(lower && d.lowerItemName(h[0], h[1])) {
-					continue
+					if !cued || pr.typ != extractor.Sector {
+						continue
+					}
+					if spans = d.lowerSectorItem(it, h[0], h[1]); spans == nil {
+						continue
+					}
 				}
-				c := cand{start: d.tokStart[h[0]], end: d.tokEnd[h[1]-1], rule: pr.idx, prio: pr.prio, typ: pr.typ}
-				if d.stopRule(&c) >= 0 {
-					continue
+				for _, sp := range spans {
+					c := cand{start: d.tokStart[sp[0]], end: d.tokEnd[sp[1]-1], rule: pr.idx, prio: pr.prio, typ: pr.typ}
+					if d.stopRule(&c) >= 0 {
+						continue
+					}
+					added = append(added, c)
 				}
-				added = append(added, c)
 			}
 			if len(added) > n {
 				break
@@ -239,6 +247,47 @@ func (d *docState) lowerItemName(a, b int) bool {
 		}
 	}
 	return len(w) >= 4 && !d.ordinaryWord(w) && !d.an.KnownWord(w)
+}
+
+// lowerSectorItem returns the sectors of an item under an intro that
+// speaks of sectors ("Sectors singled out:" then "- communications", "-
+// government services", "- technology and consulting"): a kind of victim
+// is written in lower case, unlike a name. The item, tokens [a, b), must
+// be the whole item (a description or a place makes it a sentence of its
+// own) of lower-case words; "and", "or" and commas split it into members,
+// each a sector unless a mention holds it already. It returns nil when the
+// item is no such list.
+func (d *docState) lowerSectorItem(it listItem, a, b int) [][2]int {
+	end := int(it.end)
+	for end > b && (d.emphasis(end-1) || d.tokText[end-1] == "." || d.tokText[end-1] == ";" || d.tokText[end-1] == ",") {
+		end--
+	}
+	if b != end {
+		return nil
+	}
+	var out [][2]int
+	start := a
+	for i := a; i <= b; i++ {
+		if i < b && d.fold[i] != "and" && d.fold[i] != "or" && d.tokText[i] != "," {
+			if d.p.capStop[d.fold[i]] {
+				return nil
+			}
+			for _, r := range d.tokText[i] {
+				if !unicode.IsLower(r) && r != '-' {
+					return nil
+				}
+			}
+			continue
+		}
+		if i == start {
+			return nil // "and" opening or closing the item, or two in a row
+		}
+		if !d.overlapsAccepted(d.tokStart[start], d.tokEnd[i-1]) {
+			out = append(out, [2]int{start, i})
+		}
+		start = i + 1
+	}
+	return out
 }
 
 // siblingKinds returns, per intro, the one type of malware, tool or

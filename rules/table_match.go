@@ -338,7 +338,9 @@ func (st *tableState) kinds(t *textTable, heads []*headerCell) {
 // outside brackets, is one of the rule's header words ("| Company |",
 // "| Victim organisation |") names things of the rule's type, so a cell
 // item that holds no mention, opens with a capital or a digit and looks
-// like a name ("| Zellis | Payroll |") becomes a mention of that type.
+// like a name ("| Zellis | Payroll |") becomes a mention of that type; so
+// does a lower-case item that is one of the rule's create_words ("| Acme |
+// technology |" under "Sector").
 func (st *tableState) names(t *textTable, heads []*headerCell, r *rule) {
 	d := st.d
 	tr := r.tbl
@@ -356,7 +358,7 @@ func (st *tableState) names(t *textTable, heads []*headerCell, r *rule) {
 					continue
 				}
 				first, _ := utf8.DecodeRuneInString(strings.TrimLeft(d.text[it.start:it.end], "*_\"'`"))
-				if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+				if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !tr.createWords[normItem(d.text[it.start:it.end])] {
 					continue
 				}
 				st.create(r, it, cand{})
@@ -707,7 +709,7 @@ func (st *tableState) create(r *rule, it span, subj cand) (cand, bool) {
 		if !tr.createWords[norm] {
 			return cand{}, false
 		}
-	} else if !nameLike(word) {
+	} else if !nameLike(word) && !(tr.names && tr.createWords[norm]) {
 		return cand{}, false
 	}
 	typ, canonical := tr.create, ""
