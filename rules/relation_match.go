@@ -364,6 +364,10 @@ func (rs *relState) found(r *rule, i, end int) {
 	for _, s := range sources {
 		for _, t := range targets {
 			emit(r.rel.typ, s, t)
+			// attributed malware is its actor's tool (relation_malware_owner.go)
+			if r.rel.typ == "attributed-to" && d.usesOfAttribution(s, t, i, end) {
+				emit("uses", t, s)
+			}
 		}
 	}
 	// The parents named with a target body ("Center 16 of Russia's FSB")
