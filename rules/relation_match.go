@@ -564,6 +564,9 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		}
 		// An anaphor that means an actor prefers the actor in focus to a
 		// malware or an actor of another paragraph (relation_coref_topic.go).
+		// A mention named as what the actor is compared with is not what
+		// the anaphor means (relation_compared.go).
+		k = d.uncompared(k, am&mask, direct)
 		k, topic := rs.preferTopic(c, k, am, mask, order, direct)
 		topic = topic || chained
 		if k < 0 && (am != anyType || d.fold[c.start] == "they") && am&mask&maskOf(extractor.ThreatActor) != 0 {
