@@ -512,6 +512,17 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		}
 		return endpoint{span: extractor.Span{Start: m.start, End: m.end}}, d.slotMask(m)&mask != 0
 	}
+	// "A Chinese espionage crew ... Trend Micro tracks the crew as X"
+	// (relation_cataphor.go).
+	if isIndefinite(d.fold[c.start]) && d.indefiniteActorNPEnd(c.start, c.end) == c.end {
+		k := d.cataphorAntecedent(c.start)
+		if k < 0 || d.slotMask(&d.acc[k])&mask == 0 || d.isDirect(&d.acc[k], direct) {
+			return endpoint{}, false
+		}
+		a := &d.acc[k]
+		note := fmt.Sprintf("%q → %s", d.text[c.bs:c.be], d.surface(a))
+		return endpoint{span: extractor.Span{Start: a.start, End: a.end}, coref: note}, true
+	}
 	if am, reach, ok := d.isAnaphor(c.start, c.end); ok {
 		am = d.peopleAnaphor(c.start, c.end, am) // "the charged hackers" (relation_group.go)
 		if am&mask == 0 && c.end-c.start == 2 && peopleActorNouns[d.fold[c.end-1]] {
