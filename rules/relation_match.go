@@ -157,6 +157,40 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true}
 // a clause.
 var objectPronouns = map[string]bool{"them": true, "him": true}
 
+// objectIt reports whether the source span [i, e) is "it" as the object of
+// the verb before it: "operators started exploiting it shortly after, and
+// had compromised ..." is not about the flaw. Only a participle or a bare
+// verb ("exploiting it", "had patched it", "to use it"), not a verb of
+// saying ("saying it had targeted ..."), whose "it" opens a clause.
+var objectItSaying = map[string]bool{"saying": true, "say": true, "said": true, "claiming": true, "claim": true,
+	"noting": true, "stating": true, "warning": true, "adding": true, "arguing": true, "explaining": true,
+	"suggesting": true, "concluding": true, "believing": true, "reporting": true, "thinking": true, "finding": true,
+	"found": true, "assessing": true, "judging": true, "alleging": true, "showing": true, "shown": true, "indicating": true,
+	// verbs of describing and naming: "describes it as operating from China"
+	"describe": true, "describes": true, "described": true, "describing": true, "characterise": true,
+	"characterises": true, "characterised": true, "characterize": true, "characterizes": true, "characterized": true,
+	"portray": true, "portrays": true, "portrayed": true, "depict": true, "depicts": true, "depicted": true,
+	"regard": true, "regards": true, "regarded": true, "view": true, "views": true, "viewed": true, "see": true,
+	"sees": true, "seen": true, "consider": true, "considers": true, "considered": true, "call": true, "calls": true,
+	"called": true, "calling": true, "name": true, "named": true, "naming": true, "label": true, "labels": true,
+	"labelled": true, "labeled": true, "dub": true, "dubbed": true, "track": true, "tracks": true, "tracked": true,
+	"tracking": true, "make": true, "makes": true, "made": true, "making": true, "let": true, "lets": true, "letting": true,
+	"help": true, "helped": true, "helps": true, "helping": true}
+
+func (d *docState) objectIt(i, e int) bool {
+	if e != i+1 || d.fold[i] != "it" || i == 0 || d.sentOf[i-1] != d.sentOf[i] {
+		return false
+	}
+	if objectItSaying[d.fold[i-1]] {
+		return false
+	}
+	switch d.pos(i - 1) {
+	case "VBG", "VBN", "VB":
+		return true
+	}
+	return false
+}
+
 // relativeSubject reports whether the mention ending before token e is the
 // subject of a relative clause that follows it, perhaps after a head noun
 // or a noun phrase in apposition:
@@ -241,7 +275,7 @@ func (rs *relState) found(r *rule, i, end int) {
 	// Group, and has been attributed to X" says nothing of Lazarus Group).
 	// Nor is an object pronoun ("Through them the group reached ...").
 	if r.rel.srcFirst && (d.afterPreposition(i) && !d.relativeSubject(srcs[0].end) || d.innerListItem(i, srcs[0].end) ||
-		objectPronouns[d.fold[i]] && i+1 == srcs[0].end) {
+		objectPronouns[d.fold[i]] && i+1 == srcs[0].end || d.objectIt(i, srcs[0].end)) {
 		return
 	}
 	// "According to X, the group compromised Y": X says what happened; it
