@@ -157,11 +157,9 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true}
 // a clause.
 var objectPronouns = map[string]bool{"them": true, "him": true}
 
-// objectIt reports whether the source span [i, e) is "it" as the object of
-// the verb before it: "operators started exploiting it shortly after, and
-// had compromised ..." is not about the flaw. Only a participle or a bare
-// verb ("exploiting it", "had patched it", "to use it"), not a verb of
-// saying ("saying it had targeted ..."), whose "it" opens a clause.
+// objectItSaying are the verbs of saying, describing and naming after which
+// "it" opens a clause ("saying it had targeted ...", "describes it as
+// ...") rather than being their object (objectIt).
 var objectItSaying = map[string]bool{"saying": true, "say": true, "said": true, "claiming": true, "claim": true,
 	"noting": true, "stating": true, "warning": true, "adding": true, "arguing": true, "explaining": true,
 	"suggesting": true, "concluding": true, "believing": true, "reporting": true, "thinking": true, "finding": true,
@@ -177,6 +175,11 @@ var objectItSaying = map[string]bool{"saying": true, "say": true, "said": true, 
 	"tracking": true, "make": true, "makes": true, "made": true, "making": true, "let": true, "lets": true, "letting": true,
 	"help": true, "helped": true, "helps": true, "helping": true}
 
+// objectIt reports whether the source span [i, e) is "it" as the object of
+// the verb before it: "operators started exploiting it shortly after, and
+// had compromised ..." is not about the flaw. Only a participle or a bare
+// verb ("exploiting it", "had patched it", "to use it"), not a verb of
+// objectItSaying.
 func (d *docState) objectIt(i, e int) bool {
 	if e != i+1 || d.fold[i] != "it" || i == 0 || d.sentOf[i-1] != d.sentOf[i] {
 		return false
