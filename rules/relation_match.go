@@ -372,6 +372,9 @@ func (rs *relState) found(r *rule, i, end int) {
 	}
 	si := d.sentOf[i]
 	sent := extractor.Span{Start: d.sents[si].Start, End: d.sents[si].End}
+	if end-1 == d.listStop && end-1 > i { // the stop read after a list's last item (relation_index.go)
+		end--
+	}
 	if last := d.sentOf[end-1]; last != si { // a bullet list read with its intro (relation_lists.go)
 		sent.End = d.sents[last].End
 	}
