@@ -587,6 +587,13 @@ func (ps *phraseSet) firstKeys() []string {
 			add(k)
 		}
 	}
+	if ps.actorNP { // phrases read by shape (relation_actor_np.go, relation_cataphor.go)
+		for _, det := range actorNPDeterminers {
+			add(det)
+		}
+		add("a")
+		add("an")
+	}
 	sort.Strings(out)
 	return out
 }

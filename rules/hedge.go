@@ -342,7 +342,7 @@ var pronouns = map[string]bool{"it": true, "they": true, "he": true, "she": true
 // antecedent may be.
 func (d *docState) isAnaphor(s, e int) (typeMask, int, bool) {
 	cues := d.p.relCues
-	if cues == nil || s >= e {
+	if cues == nil || s >= e || isIndefinite(d.fold[s]) { // named after it: relation_cataphor.go
 		return 0, 0, false
 	}
 	reach := nounAntecedentSentences

@@ -36,10 +36,13 @@ type trace struct {
 // the document, lazily computed token features and the mentions accepted
 // so far.
 type docState struct {
-	p     *Pack
-	text  string
-	sents []nlp.Sentence
-	an    *nlp.Analyzer
+	// listStop is the token read as "." after the last item of the bullet
+	// list the relation rules are reading (relation_index.go), or -1.
+	listStop int
+	p        *Pack
+	text     string
+	sents    []nlp.Sentence
+	an       *nlp.Analyzer
 
 	tokText          []string
 	tokStart, tokEnd []int
@@ -242,6 +245,7 @@ func grow[T any](s []T, n int) []T {
 func (d *docState) reset() {
 	d.p, d.sents, d.an, d.trace, d.text, d.links = nil, nil, nil, nil, "", nil
 	d.tableList, d.tablesFound, d.collectNames = nil, false, nil
+	d.listStop = -1
 	d.cands, d.acc = d.cands[:0], d.acc[:0]
 	clear(d.pool) // drop the strings candidates hold
 	d.pool = d.pool[:0]

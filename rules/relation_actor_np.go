@@ -55,12 +55,20 @@ func (c *compiler) addActorNP(ps *phraseSet) {
 		c.p.vocabFor(det).addPhraseFirst(ps.id)
 		ps.firstWords.add(wordHash(det))
 	}
-	ps.maxTokens = max(ps.maxTokens, 6)
+	// "a Chinese espionage crew" named later (relation_cataphor.go)
+	for _, det := range []string{"a", "an"} {
+		c.p.vocabFor(det).addPhraseFirst(ps.id)
+		ps.firstWords.add(wordHash(det))
+	}
+	ps.maxTokens = max(ps.maxTokens, 2+cataphorMods)
 }
 
 // actorNPEnd returns the end of an actor phrase by shape starting at
 // token i and ending by hi, or 0.
 func (d *docState) actorNPEnd(i, hi int) int {
+	if i < hi && isIndefinite(d.fold[i]) {
+		return d.indefiniteActorNPEnd(i, hi) // relation_cataphor.go
+	}
 	if i+2 >= hi+1 || !isActorNPDeterminer(d.fold[i]) {
 		return 0
 	}

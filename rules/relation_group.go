@@ -539,7 +539,8 @@ const setReach = 3
 // setNouns are the plural person nouns that may head a set.
 var setNouns = map[string]bool{"nationals": true, "hackers": true, "men": true, "women": true, "people": true,
 	"individuals": true, "defendants": true, "suspects": true, "officers": true, "employees": true,
-	"citizens": true, "residents": true, "persons": true, "operatives": true}
+	"citizens": true, "residents": true, "persons": true, "operatives": true, "members": true, "males": true,
+	"females": true}
 
 // numberWords are the numbers a set or a list intro may give.
 var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -769,6 +770,17 @@ func (d *docState) setIntro(lo, hi int) int {
 		return punct(lo + 3)
 	case at(lo, "they", "are"), at(lo, "they", "were"), at(lo, "they", "include"), at(lo, "they", "included"):
 		return lo + 2
+	}
+	// "The four men, A, B, C and D, ...", "The two Chinese nationals, A and B,"
+	if at(lo, "the") && lo+1 < hi && numberWords[d.fold[lo+1]] > 0 {
+		for j := lo + 2; j < hi && j <= lo+4; j++ {
+			if setNouns[d.fold[j]] {
+				return punct(j + 1)
+			}
+			if d.startM[j] >= 0 && d.acc[d.startM[j]].typ != extractor.Location {
+				break
+			}
+		}
 	}
 	return -1
 }

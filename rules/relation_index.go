@@ -471,7 +471,17 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		// own (relation_lists.go): matches start in the sentence and may
 		// run to the end of the list.
 		var blockEnd int
+		d.listStop = -1
 		if blockEnd, rw = d.listBlock(si, rw); blockEnd > 0 {
+			// A last item without closing punctuation ends the list all
+			// the same: the next line's first token reads as "." (and is
+			// no part of the evidence's sentences), so a target list that
+			// must end at a boundary takes its last member too.
+			if t := blockEnd; t < d.sentLo[len(d.sents)] && !itemEnds[d.tokText[t-1]] {
+				rw = append(rw, tokRewrite{i: t, text: "."})
+				d.listStop = t
+				blockEnd++
+			}
 			d.applyRewrites(rw)
 		} else {
 			blockEnd = hi
@@ -563,4 +573,5 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 			d.applyRewrites(rw) // restore
 		}
 	}
+	d.listStop = -1
 }

@@ -157,6 +157,43 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true}
 // a clause.
 var objectPronouns = map[string]bool{"them": true, "him": true}
 
+// objectItSaying are the verbs of saying, describing and naming after which
+// "it" opens a clause ("saying it had targeted ...", "describes it as
+// ...") rather than being their object (objectIt).
+var objectItSaying = map[string]bool{"saying": true, "say": true, "said": true, "claiming": true, "claim": true,
+	"noting": true, "stating": true, "warning": true, "adding": true, "arguing": true, "explaining": true,
+	"suggesting": true, "concluding": true, "believing": true, "reporting": true, "thinking": true, "finding": true,
+	"found": true, "assessing": true, "judging": true, "alleging": true, "showing": true, "shown": true, "indicating": true,
+	// verbs of describing and naming: "describes it as operating from China"
+	"describe": true, "describes": true, "described": true, "describing": true, "characterise": true,
+	"characterises": true, "characterised": true, "characterize": true, "characterizes": true, "characterized": true,
+	"portray": true, "portrays": true, "portrayed": true, "depict": true, "depicts": true, "depicted": true,
+	"regard": true, "regards": true, "regarded": true, "view": true, "views": true, "viewed": true, "see": true,
+	"sees": true, "seen": true, "consider": true, "considers": true, "considered": true, "call": true, "calls": true,
+	"called": true, "calling": true, "name": true, "named": true, "naming": true, "label": true, "labels": true,
+	"labelled": true, "labeled": true, "dub": true, "dubbed": true, "track": true, "tracks": true, "tracked": true,
+	"tracking": true, "make": true, "makes": true, "made": true, "making": true, "let": true, "lets": true, "letting": true,
+	"help": true, "helped": true, "helps": true, "helping": true}
+
+// objectIt reports whether the source span [i, e) is "it" as the object of
+// the verb before it: "operators started exploiting it shortly after, and
+// had compromised ..." is not about the flaw. Only a participle or a bare
+// verb ("exploiting it", "had patched it", "to use it"), not a verb of
+// objectItSaying.
+func (d *docState) objectIt(i, e int) bool {
+	if e != i+1 || d.fold[i] != "it" || i == 0 || d.sentOf[i-1] != d.sentOf[i] {
+		return false
+	}
+	if objectItSaying[d.fold[i-1]] {
+		return false
+	}
+	switch d.pos(i - 1) {
+	case "VBG", "VBN", "VB":
+		return true
+	}
+	return false
+}
+
 // relativeSubject reports whether the mention ending before token e is the
 // subject of a relative clause that follows it, perhaps after a head noun
 // or a noun phrase in apposition:
@@ -241,7 +278,7 @@ func (rs *relState) found(r *rule, i, end int) {
 	// Group, and has been attributed to X" says nothing of Lazarus Group).
 	// Nor is an object pronoun ("Through them the group reached ...").
 	if r.rel.srcFirst && (d.afterPreposition(i) && !d.relativeSubject(srcs[0].end) || d.innerListItem(i, srcs[0].end) ||
-		objectPronouns[d.fold[i]] && i+1 == srcs[0].end) {
+		objectPronouns[d.fold[i]] && i+1 == srcs[0].end || d.objectIt(i, srcs[0].end)) {
 		return
 	}
 	// "According to X, the group compromised Y": X says what happened; it
@@ -335,6 +372,9 @@ func (rs *relState) found(r *rule, i, end int) {
 	}
 	si := d.sentOf[i]
 	sent := extractor.Span{Start: d.sents[si].Start, End: d.sents[si].End}
+	if end-1 == d.listStop && end-1 > i { // the stop read after a list's last item (relation_index.go)
+		end--
+	}
 	if last := d.sentOf[end-1]; last != si { // a bullet list read with its intro (relation_lists.go)
 		sent.End = d.sents[last].End
 	}
@@ -364,6 +404,10 @@ func (rs *relState) found(r *rule, i, end int) {
 	for _, s := range sources {
 		for _, t := range targets {
 			emit(r.rel.typ, s, t)
+			// attributed malware is its actor's tool (relation_malware_owner.go)
+			if r.rel.typ == "attributed-to" && d.usesOfAttribution(s, t, i, end) {
+				emit("uses", t, s)
+			}
 		}
 	}
 	// The parents named with a target body ("Center 16 of Russia's FSB")
@@ -508,6 +552,17 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		}
 		return endpoint{span: extractor.Span{Start: m.start, End: m.end}}, d.slotMask(m)&mask != 0
 	}
+	// "A Chinese espionage crew ... Trend Micro tracks the crew as X"
+	// (relation_cataphor.go).
+	if isIndefinite(d.fold[c.start]) && d.indefiniteActorNPEnd(c.start, c.end) == c.end {
+		k := d.cataphorAntecedent(c.start)
+		if k < 0 || d.slotMask(&d.acc[k])&mask == 0 || d.isDirect(&d.acc[k], direct) {
+			return endpoint{}, false
+		}
+		a := &d.acc[k]
+		note := fmt.Sprintf("%q → %s", d.text[c.bs:c.be], d.surface(a))
+		return endpoint{span: extractor.Span{Start: a.start, End: a.end}, coref: note}, true
+	}
 	if am, reach, ok := d.isAnaphor(c.start, c.end); ok {
 		am = d.peopleAnaphor(c.start, c.end, am) // "the charged hackers" (relation_group.go)
 		if am&mask == 0 && c.end-c.start == 2 && peopleActorNouns[d.fold[c.end-1]] {
@@ -563,6 +618,9 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		}
 		// An anaphor that means an actor prefers the actor in focus to a
 		// malware or an actor of another paragraph (relation_coref_topic.go).
+		// A mention named as what the actor is compared with is not what
+		// the anaphor means (relation_compared.go).
+		k = d.uncompared(k, am&mask, direct)
 		k, topic := rs.preferTopic(c, k, am, mask, order, direct)
 		topic = topic || chained
 		if k < 0 && (am != anyType || d.fold[c.start] == "they") && am&mask&maskOf(extractor.ThreatActor) != 0 {

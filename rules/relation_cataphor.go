@@ -1,0 +1,115 @@
+package rules
+
+import "github.com/reportgraph/extractor"
+
+// Actors named after they are described. A news report often opens on an
+// indefinite description and names the actor a sentence or two later: "A
+// Chinese espionage crew has been running a new backdoor inside telecoms
+// in Asia and Africa, a report says. Trend Micro tracks the crew as Earth
+// Estries." An indefinite actor phrase of the same shape as the definite
+// ones of relation_actor_np.go (a determiner "a" or "an", one to four
+// modifiers: places or their adjectives, actorModifiers, hyphenated
+// "-backed" words, "suspected"; an actor noun of actorNPHeads; no name
+// right after it) refers to the actor a naming clause of one of the next
+// cataphorSentences sentences gives to a definite actor phrase: "tracks
+// the crew as X", "calls the group X", "named the intruders X", "dubbed
+// the operation X". Without such a clause the phrase is no anaphor at all
+// ("X, a Chinese espionage group, ..." describes X; "a Chinese group"
+// elsewhere is some group): the phrase set of $relation_anaphors reads it
+// only then, and isAnaphor never does (its antecedent lies after it).
+
+// cataphorSentences is how many sentences after its own the naming clause
+// of an indefinite actor phrase may be.
+const cataphorSentences = 3
+
+// cataphorMods is how many modifiers an indefinite actor phrase may have
+// ("a suspected Chinese state-sponsored hacking crew").
+const cataphorMods = 4
+
+// namingVerbs name the actor a definite phrase after them stands for.
+var namingVerbs = map[string]bool{"tracks": true, "track": true, "tracked": true, "tracking": true, "calls": true,
+	"call": true, "called": true, "named": true, "names": true, "dubbed": true, "dubs": true, "labels": true,
+	"labelled": true, "labeled": true, "designates": true, "designated": true}
+
+// namedPhraseHeads are the heads of the definite phrase a naming clause
+// names: the actor nouns, and what a report names for its actor.
+var namedPhraseHeads = map[string]bool{"operation": true, "campaign": true, "activity": true, "cluster": true}
+
+func isIndefinite(w string) bool { return w == "a" || w == "an" }
+
+// indefiniteActorNPEnd returns the end of an indefinite actor phrase
+// starting at token i and ending by hi that a later naming clause names,
+// or 0.
+func (d *docState) indefiniteActorNPEnd(i, hi int) int {
+	if i+2 >= hi+1 || !isIndefinite(d.fold[i]) {
+		return 0
+	}
+	t, mods := i+1, 0
+	for t < hi && mods < cataphorMods {
+		if m := d.startM[t]; m >= 0 && int(d.acc[m].tokE) > t {
+			a := &d.acc[m]
+			if a.typ != extractor.Location || int(a.tokE)-t > 2 {
+				return 0
+			}
+			t, mods = int(a.tokE), mods+1
+			continue
+		}
+		if !isActorModifier(d.fold[t]) && d.fold[t] != "suspected" {
+			break
+		}
+		t, mods = t+1, mods+1
+	}
+	if mods == 0 || t >= hi || !actorNPHeads[d.fold[t]] || !isLowerWord(d.tokText[t]) {
+		return 0
+	}
+	if t+1 < hi && d.startM[t+1] >= 0 {
+		return 0 // "a Chinese group, APT41," names it
+	}
+	if d.cataphorAntecedent(i) < 0 {
+		return 0
+	}
+	return t + 1
+}
+
+// cataphorAntecedent returns the index in d.acc of the actor or campaign
+// a naming clause in one of the cataphorSentences sentences after token
+// i's gives to a definite actor phrase ("tracks the crew as X"), or -1.
+func (d *docState) cataphorAntecedent(i int) int {
+	si := int(d.sentOf[i])
+	for s := si + 1; s <= si+cataphorSentences && s+1 < len(d.sentLo); s++ {
+		for t := d.sentLo[s]; t < d.sentLo[s+1]-2; t++ {
+			if !namingVerbs[d.fold[t]] || d.fold[t+1] != "the" {
+				continue
+			}
+			if k := d.namedPhrase(t+2, d.sentLo[s+1]); k >= 0 {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// namedPhrase returns the index in d.acc of the actor or campaign named
+// right after a definite actor phrase whose words start at token t (after
+// "the"), perhaps after "as": "crew as X", "intruders X"; or -1.
+func (d *docState) namedPhrase(t, hi int) int {
+	for n := 0; t < hi && n < 3; t, n = t+1, n+1 {
+		if d.startM[t] >= 0 {
+			return -1
+		}
+		if actorNPHeads[d.fold[t]] || namedPhraseHeads[d.fold[t]] {
+			t++
+			if t < hi && d.fold[t] == "as" {
+				t++
+			}
+			if t < hi && d.startM[t] >= 0 {
+				k := int(d.startM[t])
+				if a := &d.acc[k]; !a.hide && (a.typ == extractor.ThreatActor || a.typ == extractor.Campaign) {
+					return k
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}

@@ -1,0 +1,38 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// An indefinite actor phrase that a later sentence names ("tracks the crew
+// as X") means that actor; one that nothing names, or a description of a
+// name before it, stays no anaphor.
+func TestIndefiniteActorNamedLater(t *testing.T) {
+	text := "A Chinese espionage crew broke into shipping firms in Peru, a report says. " +
+		"Northwind Labs tracks the crew as APT41."
+	got := corefRelations(t, text)
+	if !hasRelation(got, "APT41 -targets-> Peru", `"A Chinese espionage crew" → APT41`) {
+		t.Errorf("the crew named after it lost: %q", got)
+	}
+	// The naming clause may name the intruders, not the same noun.
+	text = "Northwind said a Russian state-backed group had broken into some of Siemens's email accounts. " +
+		"The company named the intruders APT29."
+	if got := corefRelations(t, text); !hasRelation(got, "APT29 -targets-> Siemens", `"a Russian state-backed group" → APT29`) {
+		t.Errorf("the group named the intruders lost: %q", got)
+	}
+	// Nothing names the crew: no relation, and no earlier actor stands in.
+	text = "APT28 was named in 2018. A Chinese espionage crew broke into shipping firms in Peru, a report says."
+	for _, r := range corefRelations(t, text) {
+		if strings.Contains(r, "-targets-> Peru") {
+			t.Errorf("an unnamed crew resolved: %q", r)
+		}
+	}
+	// Too far: the naming clause is more than cataphorSentences away.
+	text = "A Chinese espionage crew broke into shipping firms in Peru. One. Two. Three. Northwind tracks the crew as APT41."
+	for _, r := range corefRelations(t, text) {
+		if strings.Contains(r, "-targets-> Peru") && strings.Contains(r, "crew") {
+			t.Errorf("a naming clause out of reach resolved: %q", r)
+		}
+	}
+}
