@@ -443,12 +443,24 @@ func (st *tableState) holdsMention(cell span) bool {
 // subjectColumn returns the column holding the row subjects for rule t: the
 // first column whose header fits subject_header (when given) and holds a
 // subject in some row, else the first column holding a subject in at least
-// half the rows; -1 when there is none.
+// half the rows; -1 when there is none. Without a subject header, a cell
+// naming two or more different malware families or tools ("LODEINFO,
+// NOOPDOOR") is a list of what the row used, not its key: it does not
+// count. (Several actors in one cell are often one group's aliases.)
 func (st *tableState) subjectColumn(t *textTable, heads []*headerCell, tr *tableRule) int {
 	count := func(c int) int {
 		k := 0
 		for _, row := range t.rows {
 			if st.firstMention(row.cells[c], tr.subject) != nil {
+				k++
+			}
+		}
+		return k
+	}
+	countKeys := func(c int) int {
+		k := 0
+		for _, row := range t.rows {
+			if st.firstMention(row.cells[c], tr.subject) != nil && !st.listsSubjects(row.cells[c], tr.subject&kitMask) {
 				k++
 			}
 		}
@@ -464,11 +476,38 @@ func (st *tableState) subjectColumn(t *textTable, heads []*headerCell, tr *table
 		}
 	}
 	for c := range t.header {
-		if k := count(c); k > 0 && 2*k >= len(t.rows) {
+		if k := countKeys(c); k > 0 && 2*k >= len(t.rows) {
 			return c
 		}
 	}
 	return -1
+}
+
+// kitMask is the types of what an intrusion uses.
+var kitMask = maskOf(extractor.Malware) | maskOf(extractor.Tool)
+
+// listsSubjects reports whether cell holds, outside parentheses, mentions of
+// the mask's types with two or more different canonical names.
+func (st *tableState) listsSubjects(cell span, mask typeMask) bool {
+	d := st.d
+	first := ""
+	i := sort.Search(len(d.acc), func(i int) bool { return d.acc[i].start >= cell.start })
+	for ; i < len(d.acc) && d.acc[i].start < cell.end; i++ {
+		c := &d.acc[i]
+		if c.end > cell.end || c.hide || maskOf(c.typ)&mask == 0 || strings.ContainsAny(d.text[cell.start:c.start], "([") {
+			continue
+		}
+		name := c.canonical
+		if name == "" {
+			name = d.text[c.start:c.end]
+		}
+		if first == "" {
+			first = name
+		} else if !strings.EqualFold(first, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstMention returns the first mention of a type in mask inside cell and

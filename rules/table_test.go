@@ -72,7 +72,7 @@ rules:
   - id: t.targets
     kind: table
     relation: targets
-    subject: [threat-actor]
+    subject: [threat-actor, malware]
     header: [targets]
     cells: [sector, location]
     create: sector
@@ -200,6 +200,11 @@ func TestTableSubjectColumnAndDirection(t *testing.T) {
 			[]string{"Volt Typhoon -sponsored-by-> China"}},
 		{"not_header keeps a column out",
 			"| Actor | Targeted company |\n|---|---|\n| Volt Typhoon | Integrity Technology Group |\n", nil},
+		{"a cell listing several families is the row's kit, not its key",
+			"| Wave | Malware | Targets |\n|---|---|---|\n| 1 | PlugX, KV-botnet | energy |\n| 2 | phishing | water |\n", nil},
+		{"one family per row is the row's key",
+			"| Wave | Malware | Targets |\n|---|---|---|\n| 1 | PlugX | energy |\n| 2 | KV-botnet | water |\n",
+			[]string{"KV-botnet -targets-> water", "PlugX -targets-> energy"}},
 		{"negated cell", "| Actor | Sponsor |\n|---|---|\n| Volt Typhoon | never China |\n", nil},
 		{"no subject in the rows", "| Actor | Sponsor |\n|---|---|\n| someone | China |\n", nil},
 		{"one line is no table", "| Volt Typhoon | China |\n", nil},
