@@ -73,6 +73,12 @@ const (
 func (c *compiler) nameHeads(lists map[string]*listSpec) {
 	c.p.nameHeads = map[string]bool{}
 	c.p.nameStopLast, c.p.nameStopFirst = foldedWords(lists[listNameStopLast]), foldedWords(lists[listNameStopFirst])
+	c.p.personNameWords = map[string]bool{}
+	for _, l := range []string{"given_names", "chinese_surnames", "korean_surnames"} {
+		for w := range foldedWords(lists[l]) {
+			c.p.personNameWords[w] = true
+		}
+	}
 	for _, name := range nameHeadLists {
 		if l, ok := lists[name]; ok {
 			for _, it := range l.items {
@@ -350,7 +356,7 @@ func (d *docState) nameSpans() []nameSpan {
 	}
 	free := func(k int) bool { return !busy[k] }
 	code := make([]int8, len(d.sents)) // per sentence: 0 unknown, 1 prose, 2 code
-	techLines := map[int]bool{}        // per line start: techniqueLine
+	techLines := &techniqueLines{text: d.text}
 	for si := range d.sents {
 		lo, hi := d.sentLo[si], d.sentLo[si+1]
 		for k := lo; k < hi; {
@@ -416,7 +422,7 @@ func (d *docState) nameSpans() []nameSpan {
 			// technique table's row and words in capitals ("HAMAD
 			// INTERNATIONAL AIRPORT", a heading or a file's title) are not
 			// names the model can read either.
-			if end < hi && d.fileName(end) || d.techniqueLine(d.tokStart[s], techLines) || end-s > 1 && d.shouted(s, end) {
+			if end < hi && d.fileName(end) || techLines.at(d.tokStart[s]) || end-s > 1 && d.shouted(s, end) {
 				continue
 			}
 			out = append(out, nameSpan{lo: s, hi: end, si: si, text: oneSpace(d.text[d.tokStart[s]:d.tokEnd[end-1]])})
@@ -438,24 +444,38 @@ func (d *docState) codeSentence(lo, hi int) bool {
 	return strings.ContainsAny(t, "{}=\\<>") || strings.Contains(t, "\":")
 }
 
-// techniqueLine reports whether the line holding byte offset at also
-// holds an ATT&CK technique id ("| T1027.002 | Software Packing |",
-// "T1125 Video Capture"): its capitalised words are technique and tactic
-// names, not parties. Table cells are sentences of their own, so the test
-// reads the line.
-func (d *docState) techniqueLine(at int, memo map[int]bool) bool {
-	lo := strings.LastIndexByte(d.text[:at], '\n') + 1
-	if v, ok := memo[lo]; ok {
+// techniqueLines answers, per line of a document, whether the line holds
+// an ATT&CK technique id ("| T1027.002 | Software Packing |", "T1125 Video
+// Capture"): its capitalised words are technique and tactic names, not
+// parties. Table cells are sentences of their own, so the test reads the
+// line. Lines are found once per document and each is read at most once,
+// so a document of one long line costs no more than one of many.
+type techniqueLines struct {
+	text   string
+	starts []int        // the byte offset of each line's start; nil until first asked
+	memo   map[int]bool // per line index
+}
+
+func (t *techniqueLines) at(off int) bool {
+	if t.starts == nil {
+		t.starts = append(t.starts, 0)
+		for i := 0; i < len(t.text); i++ {
+			if t.text[i] == '\n' {
+				t.starts = append(t.starts, i+1)
+			}
+		}
+		t.memo = map[int]bool{}
+	}
+	li := sort.SearchInts(t.starts, off+1) - 1
+	if v, ok := t.memo[li]; ok {
 		return v
 	}
-	hi := strings.IndexByte(d.text[at:], '\n')
-	if hi < 0 {
-		hi = len(d.text)
-	} else {
-		hi += at
+	lo, hi := t.starts[li], len(t.text)
+	if li+1 < len(t.starts) {
+		hi = t.starts[li+1]
 	}
-	v := hasTechniqueID(d.text[lo:hi])
-	memo[lo] = v
+	v := hasTechniqueID(t.text[lo:hi])
+	t.memo[li] = v
 	return v
 }
 

@@ -149,7 +149,7 @@ func (d *docState) propagateNames() {
 			if short := companyStem(surface); short != "" {
 				forms = append(forms, short)
 			}
-			if short := companyShortName(surface, d.lexiconWord); short != "" {
+			if short := companyShortName(surface, d.notShortName); short != "" {
 				forms = append(forms, short)
 			}
 		}
@@ -250,6 +250,10 @@ func (d *docState) shortNameAt(start, end int) bool {
 // a company's short name too ("Thalestris is also the parent company").
 var shortNameVerbs = map[string]bool{"is": true, "was": true, "has": true, "had": true, "said": true,
 	"says": true, "will": true, "would": true, "did": true, "does": true}
+
+// notShortName reports whether a folded four-letter word is too common to
+// stand for a company alone: an English word or a person's name.
+func (d *docState) notShortName(w string) bool { return d.lexiconWord(w) || d.p.personNameWords[w] }
 
 // companySuffixWords end a company's name ("Integrity Technology Group",
 // "Northwind Labs", "Contoso Co., Ltd.").
@@ -424,7 +428,7 @@ func (d *docState) spreadPlaceless(added []cand, drop map[int]bool, src *cand, p
 		}
 	}
 	added = d.spread(added, drop, src, pr, surface, rest, false)
-	if short := companyShortName(rest, d.lexiconWord); short != "" {
+	if short := companyShortName(rest, d.notShortName); short != "" {
 		n := len(added)
 		added = d.spread(added, drop, src, pr, surface, short, false)
 		kept := added[:n]

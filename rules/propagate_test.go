@@ -378,3 +378,31 @@ func TestPropagateSpreadsTheStrongerType(t *testing.T) {
 	same(t, text, found(t, p, text), []string{"Kestrel Moor/malware/t.weak", "Kestrel Moor/organization/t.strong",
 		"Kestrel Moor/organization/t.spread"})
 }
+
+// A four-letter first word that is a surname is the person's, not the
+// company's short name.
+func TestFourLetterSurnameIsNoCompanyShortName(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The Treasury sanctioned Wang Technology Co., Ltd. on Friday. Investigators said Wang Lei ran the network. Wang denied the charges.\n" +
+		"The Treasury also named Rana Intelligence Computing Company. Rana denied it.\n"
+	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+	var wangOrg, ranaOrg bool
+	for _, m := range res.Mentions {
+		switch {
+		case text[m.Start:m.End] == "Wang" && m.Type == "organization":
+			wangOrg = true
+		case text[m.Start:m.End] == "Rana" && m.Type == "organization":
+			ranaOrg = true
+		}
+	}
+	if wangOrg {
+		t.Error(`"Wang" read as the company's short name`)
+	}
+	if !ranaOrg {
+		t.Error(`"Rana" not read as the company's short name`)
+	}
+}
+

@@ -33,7 +33,7 @@ func (d *docState) uncompared(k int, mask typeMask, direct []extractor.Span) int
 	lo := d.sentLo[d.sentOf[a.tokS]]
 	cue := -1
 	for j := int(a.tokS) - 1; j >= lo && j >= int(a.tokS)-comparisonReach; j-- {
-		if overlapWords[d.fold[j]] {
+		if overlapWords[d.fold[j]] && d.comparisonCue(j) {
 			cue = j
 			break
 		}
@@ -54,4 +54,22 @@ func (d *docState) uncompared(k int, mask typeMask, direct []extractor.Span) int
 		}
 	}
 	return k
+}
+
+// comparisonCue reports whether the word of comparison at token j compares
+// ("overlaps with", "similar to", "distinct from", "unlike X"), rather than
+// describing a noun ("a distinct group, APT41, broke into banks": APT41 is
+// the clause's subject, compared with nothing).
+func (d *docState) comparisonCue(j int) bool {
+	if d.fold[j] == "unlike" {
+		return true
+	}
+	if j+1 >= len(d.fold) {
+		return false
+	}
+	switch d.fold[j+1] {
+	case "with", "to", "from":
+		return true
+	}
+	return false
 }

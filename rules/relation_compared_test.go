@@ -27,3 +27,17 @@ func TestComparedActorIsNoAntecedent(t *testing.T) {
 		t.Errorf("nearest actor lost: %q", got)
 	}
 }
+
+// "distinct", "similar" describing a noun compare nothing: in "a distinct
+// group, APT41, broke into banks" APT41 is the subject, and "the group"
+// next means it.
+func TestADescribingComparisonWordComparesNothing(t *testing.T) {
+	text := "APT10 was quiet in 2022, while a distinct group, APT41, broke into banks in Peru. The group also hit hospitals in Chile.\n"
+	got := corefRelations(t, text)
+	if !hasRelation(got, "APT41 -targets-> Chile", "") {
+		t.Errorf("the group is APT41: %q", got)
+	}
+	if hasRelation(got, "APT10 -targets-> Chile", "") {
+		t.Errorf("the group went to APT10: %q", got)
+	}
+}

@@ -175,6 +175,10 @@ var objectItSaying = map[string]bool{"saying": true, "say": true, "said": true, 
 	"tracking": true, "make": true, "makes": true, "made": true, "making": true, "let": true, "lets": true, "letting": true,
 	"help": true, "helped": true, "helps": true, "helping": true}
 
+// subordinators open an adverbial clause before the main one.
+var subordinators = map[string]bool{"once": true, "when": true, "after": true, "since": true, "while": true,
+	"if": true, "before": true, "until": true, "unless": true, "whenever": true, "although": true, "though": true}
+
 // objectIt reports whether the source span [i, e) is "it" as the object of
 // the verb before it: "operators started exploiting it shortly after, and
 // had compromised ..." is not about the flaw. Only a participle or a bare
@@ -185,6 +189,12 @@ func (d *docState) objectIt(i, e int) bool {
 		return false
 	}
 	if objectItSaying[d.fold[i-1]] {
+		return false
+	}
+	// "Once installed it downloads ...", "Since emerging it has ...": a
+	// participle after a subordinator (or opening the sentence) is a
+	// clause of its own, and "it" the subject after it.
+	if v := i - 1; v == d.sentLo[d.sentOf[v]] || v-1 >= d.sentLo[d.sentOf[v]] && subordinators[d.fold[v-1]] {
 		return false
 	}
 	switch d.pos(i - 1) {

@@ -22,3 +22,12 @@ func TestObjectItIsNoSubject(t *testing.T) {
 		t.Errorf("it after a verb of saying lost: %q", got)
 	}
 }
+
+// A participle after a subordinator is a clause of its own: "it" after it
+// is the subject ("Once installed it steals data from X").
+func TestItAfterASubordinateParticipleIsTheSubject(t *testing.T) {
+	text := "Kestrel Bear has been active since 2021. Once installed it downloads payloads and steals data from Acme Corp in Peru.\n"
+	if got := corefRelations(t, text); !hasRelation(got, "Kestrel Bear -targets-> Acme Corp", "") {
+		t.Errorf("the subject after 'Once installed' lost: %q", got)
+	}
+}

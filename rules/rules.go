@@ -170,6 +170,10 @@ type Pack struct {
 	// nameStopLast and nameStopFirst keep spans from the name model by
 	// their last or first word (namestage.go).
 	nameStopLast, nameStopFirst map[string]bool
+	// personNameWords are the pack's given names and surnames, folded: a
+	// four-letter one is no company's short name ("Wang" of "Wang
+	// Technology Co." is the person named Wang; propagate.go).
+	personNameWords map[string]bool
 }
 
 // Rules describes every active rule in pack order.

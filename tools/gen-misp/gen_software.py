@@ -102,7 +102,7 @@ Mozilla Opera Safari Edge Steam Minecraft Roblox Netflix Spotify Instagram TikTo
 Unknown Generic Agent Backdoor Trojan Ransomware Stealer Loader Dropper Downloader Webshell Exploit Rootkit
 Keylogger Miner Botnet Worm Virus Spyware Adware Implant Payload Beacon Shell Admin Client Server Update Updater
 Service Host Helper Manager Installer Setup Launcher Runner Agent Tesla WildFire AutoFocus Falcon Cortex
-Sentinel ZLib OpenSSL Putty WinSCP Notepad'''.split()} - {norm('Agent Tesla')}
+Sentinel ZLib OpenSSL Putty WinSCP Notepad Jupyter StartPage Interception Keyhole'''.split()} - {norm('Agent Tesla')}
 # Products and places written as two words
 DENY |= {norm(x) for x in ['Popcorn Time', 'Taj Mahal']}
 # Names kept but matched only in a sentence about threats (context: true):
@@ -330,9 +330,11 @@ for (typ, canon), e in sorted(entries.items(), key=lambda x: (x[0][0], x[0][1].l
         # Sun", "Red Alert") are also a phrase, a title or an operation's
         # name: not as a sentence's first words, only about threats. A kind
         # word ("Poison Frog" no, "Hunter Stealer" yes) makes it a name.
+        # Dropped: `context` is no guard in a threat report, where nearly
+        # every sentence is about threats.
         if not single(n) and all(w.lower() in dict_lower or w.lower() in dict_proper for w in n.split()) and \
                 not any(KINDWORD.fullmatch(w) for w in n.split()) and n.split()[0] != n.split()[0].upper():
-            keep.append((n, {'common': True, 'context': True}))
+            droplist.append(n)
             continue
         if wk:
             lo = n.replace('-', '').lower()
@@ -345,14 +347,13 @@ for (typ, canon), e in sorted(entries.items(), key=lambda x: (x[0][0], x[0][1].l
                 droplist.append(n)
                 continue
             if not coined:
-                # a capitalised word or a person's, place's or myth's
-                # name: only as a family's own name, not as one more
-                # vendor's alias, and then only in a sentence about threats
-                if e['ext'] or idx > 0 or any(not word_kind(m) for m in e['names']):
-                    droplist.append(n)
-                    continue
-                flags['common'] = True
-                flags['context'] = True
+                # a capitalised word or a person's, place's or myth's name
+                # (Phoenix, Maggie, Reynolds, Paradise): in a threat report
+                # it is far more often the city, the person or the company,
+                # and `context` is no guard there, where nearly every
+                # sentence is about threats. Left out.
+                droplist.append(n)
+                continue
         keep.append((n, flags))
     if not keep:
         continue
@@ -387,11 +388,15 @@ EXAMPLES = {
         - {text: "The dropper installed AcidBox on the host.", expect: [AcidBox]}
         - {text: "The loader decrypts SManager from the registry.", expect: [SManager]}
         - {text: "The backdoor, which Mandiant calls BENCHMARK, beacons hourly.", expect: [BENCHMARK]}
-        - {text: "The attackers then deployed the Bouncer malware.", expect: [Bouncer]}
       no_match:
         - "The benchmark ran for an hour."
+        # ordinary words and people's, places' and companies' names are
+        # left out of the list, whatever the context
         - "At the club, the Bouncer checked every ID."
-        - "Bouncer malware was found."''',
+        - "The attackers then deployed the Bouncer malware."
+        - "Ransomware hit two hospitals in Phoenix, Arizona."
+        - "The attackers targeted Maggie Chen, a journalist."
+        - "Jupyter notebooks are popular with data scientists."''',
     ('malware', True): '''      match:
         - {text: "The campaign delivered Negasteal to the targets.", expect: [Negasteal]}
       no_match:
