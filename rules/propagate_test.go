@@ -405,4 +405,3 @@ func TestFourLetterSurnameIsNoCompanyShortName(t *testing.T) {
 		t.Error(`"Rana" not read as the company's short name`)
 	}
 }
-
