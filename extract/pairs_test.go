@@ -12,7 +12,7 @@ import (
 )
 
 // mechanismCut is the model threshold the mechanism tests run at.
-const mechanismCut = 0.2
+const mechanismCut = 0.1
 
 // pairRun extracts texts with the default pack, with or without the pair
 // model.
@@ -41,9 +41,11 @@ func pairRun(t *testing.T, model bool, texts ...string) *extractor.Dataset {
 			t.Fatal(err)
 		}
 		// The shipped cut is chosen by cross-validation and moves as the
-		// corpus grows (p ≥ 0.6–0.7 now); these tests are about the
-		// mechanism — evidence, confidence band, the switch, determinism —
-		// so they run the shipped weights at a fixed, permissive cut.
+		// corpus grows (p ≥ 0.3 since session 12, whose down-weighted
+		// relation examples lowered every probability; 0.5–0.7 before);
+		// these tests are about the mechanism — evidence, confidence band,
+		// the switch, determinism — so they run the shipped weights at a
+		// fixed, permissive cut.
 		m.SetThreshold(mechanismCut, "test")
 		opts = append(opts, extract.WithPairModel(m))
 	}

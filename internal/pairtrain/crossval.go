@@ -23,7 +23,8 @@ import (
 // thresholds are the probability cuts scored. The model's threshold is
 // the lowest of them whose pooled relation F1 is at most Options.MaxF1Loss
 // (default 0) below the rules' own: the most proposals for review that do
-// not lower F1. (The best F1 alone is no criterion: the rules were written
+// not lower F1 (Options.Cut CutFloor; CutBestF1 takes the cut of highest
+// pooled F1, and both are printed). (The best F1 alone is no criterion: the rules were written
 // on these very documents, so their in-sample recall, about .72, is far
 // above what they reach on unseen reports, about .5, and every proposal
 // competes with them at a disadvantage. But proposals are also less
@@ -59,10 +60,8 @@ func crossValidate(opt Options, pack *rules.Pack, classes []string, results []*e
 	fmt.Fprintln(w, "| source | p ≥ | confidence ≥ | model relations (tp/fp) | P | R | F1 |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
 	row(w, "rules only", "", "", base, "")
-	floor := f1(base) - opt.MaxF1Loss
-	best := -1.0
-	var bestRep, lastRep *corpus.Report
 	var reps []*corpus.Report
+	var f1s []float64
 	for _, th := range thresholds {
 		d := cloneDataset(ds)
 		for _, f := range folds {
@@ -71,23 +70,50 @@ func crossValidate(opt Options, pack *rules.Pack, classes []string, results []*e
 		rep := score(d)
 		tp, fp := modelCounts(rep)
 		row(w, "rules + model", fmt.Sprintf("%.2f", th), fmt.Sprintf("%.2f", extract.PairConfidence(th)), rep, fmt.Sprintf("%d/%d", tp, fp))
-		if best < 0 && f1(rep) >= floor-1e-9 {
-			best, bestRep = th, rep
-		}
-		lastRep = rep
 		reps = append(reps, rep)
+		f1s = append(f1s, f1(rep))
 	}
 	subsets(w, base, reps)
-	if best < 0 {
-		best, bestRep = thresholds[len(thresholds)-1], lastRep
+	floorAt := chooseCut(f1s, f1(base)-opt.MaxF1Loss, CutFloor)
+	topAt := chooseCut(f1s, 0, CutBestF1)
+	at := floorAt
+	rule := fmt.Sprintf("the lowest whose pooled relation F1 is at most %.3f below the rules' (%.3f)", opt.MaxF1Loss, f1(base))
+	if opt.Cut == CutBestF1 {
+		at, rule = topAt, "the one of highest pooled relation F1"
 	}
-	fmt.Fprintf(w, "\nThreshold chosen: p ≥ %.2f, the lowest whose pooled relation F1 is at most %.3f below the rules' (%.3f).\n\n",
-		best, opt.MaxF1Loss, f1(base))
+	best, bestRep := thresholds[at], reps[at]
+	fmt.Fprintf(w, "\nCuts: the lowest not below the rules' F1 p ≥ %.2f (F1 %.3f); the highest F1 p ≥ %.2f (F1 %.3f).\n",
+		thresholds[floorAt], f1s[floorAt], thresholds[topAt], f1s[topAt])
+	fmt.Fprintf(w, "Threshold chosen: p ≥ %.2f, %s.\n\n", best, rule)
 	if opt.Outcomes >= 0 {
 		modelOutcomes(w, bestRep, opt.Outcomes)
 	}
 	perType(w, base, bestRep, best)
 	return best, nil
+}
+
+// chooseCut is the index of the threshold a rule picks from the pooled
+// F1 of each (in the order of thresholds): CutFloor the first whose F1 is
+// at least floor (the last when none is), CutBestF1 the first of highest
+// F1.
+func chooseCut(f1s []float64, floor float64, rule string) int {
+	at := -1
+	for i, f := range f1s {
+		switch rule {
+		case CutBestF1:
+			if at < 0 || f > f1s[at]+1e-9 {
+				at = i
+			}
+		default:
+			if at < 0 && f >= floor-1e-9 {
+				at = i
+			}
+		}
+	}
+	if at < 0 {
+		at = len(f1s) - 1
+	}
+	return at
 }
 
 // subsetWord picks the documents of the second table: those whose file

@@ -32,3 +32,33 @@ func TestSubsetsCountsModelProposalsAndPooledFigures(t *testing.T) {
 		t.Errorf("first threshold line:\n%s", out)
 	}
 }
+
+// The floor rule takes the lowest cut whose F1 is not below the floor
+// (the last when none reaches it); the best-F1 rule the first of highest
+// F1.
+func TestChooseCut(t *testing.T) {
+	f1s := []float64{0.70, 0.79, 0.805, 0.81, 0.812, 0.812, 0.80}
+	if got := chooseCut(f1s, 0.803, CutFloor); got != 2 {
+		t.Errorf("floor .803: %d, want 2", got)
+	}
+	if got := chooseCut(f1s, 0.9, CutFloor); got != len(f1s)-1 {
+		t.Errorf("floor .9 (never reached): %d, want the last", got)
+	}
+	if got := chooseCut(f1s, 0, CutBestF1); got != 4 {
+		t.Errorf("best F1: %d, want 4 (the first of two equal)", got)
+	}
+}
+
+// A pair a rule links weighs LinkedWeight, a pair the gold relates
+// RelationWeight more, both together the product.
+func TestExampleWeight(t *testing.T) {
+	opt := Options{LinkedWeight: 0.3, RelationWeight: 0.5}
+	for _, c := range []struct {
+		linked, relation bool
+		want             float64
+	}{{false, false, 1}, {true, false, 0.3}, {false, true, 0.5}, {true, true, 0.15}} {
+		if got := exampleWeight(opt, c.linked, c.relation); got < c.want-1e-12 || got > c.want+1e-12 {
+			t.Errorf("linked %v relation %v: %g, want %g", c.linked, c.relation, got, c.want)
+		}
+	}
+}
