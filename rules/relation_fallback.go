@@ -337,6 +337,12 @@ func (d *docState) topicFallback(rs *relState) {
 	if ms := d.dominantActor(keys, isActor); ms != nil {
 		docTopic = &topicSource{key: keys[ms[0]], ms: ms}
 	}
+	// A report whose title blames a government body gives the victims it
+	// lists to that body (relation_topic_home.go).
+	var bodyTopic *topicSource
+	if ms := d.titledBody(keys, isActor); ms != nil {
+		bodyTopic = &topicSource{key: keys[ms[0]], ms: ms}
+	}
 	// A report about a hacking company (i-Soon's leaked files, a
 	// contractor's indictment) lists the company's victims: the company
 	// named most, when no actor is named more, and the text has it attack
@@ -535,6 +541,9 @@ func (d *docState) topicFallback(rs *relState) {
 			continue
 		}
 		victimTopic := docTopic
+		if bodyTopic != nil && tr.typ == "targets" && tr.intros == nil {
+			victimTopic = bodyTopic
+		}
 		if tr.cues != nil && (companyLed || companyTopic != nil) {
 			// The victims a report lists may be a company's, not the
 			// actor's: they are the company's when it is a hacking
@@ -975,6 +984,12 @@ var attributionVerbs = map[string]bool{"said": true, "says": true, "told": true,
 // may still be one.
 func (d *docState) placeActs(s, e int) bool {
 	hi := d.sentHi(s)
+	if e+1 < hi && (d.fold[e] == "has" || d.fold[e] == "have" || d.fold[e] == "had") && placeSayingVerbs[d.fold[e+1]] {
+		// "Washington has said nothing": a state that speaks is no victim.
+		if p := d.tokenBefore(s); p < 0 || !prepositions[d.fold[p]] {
+			return true
+		}
+	}
 	if e >= hi || !d.isVerb(e) || placeAuxiliaries[d.fold[e]] {
 		return false
 	}
@@ -983,6 +998,12 @@ func (d *docState) placeActs(s, e int) bool {
 	}
 	return true
 }
+
+// placeSayingVerbs are the participles of saying after which a place
+// subject with "has" speaks: "Washington has said nothing".
+var placeSayingVerbs = map[string]bool{"said": true, "denied": true, "mentioned": true, "stated": true,
+	"declined": true, "responded": true, "commented": true, "rejected": true, "accused": true, "blamed": true,
+	"warned": true, "insisted": true, "claimed": true, "called": true, "announced": true, "refused": true}
 
 // tokenBefore returns the token before s in its sentence, or -1.
 func (d *docState) tokenBefore(s int) int {

@@ -97,3 +97,72 @@ func (d *docState) inSeatColumn(at int) bool {
 	}
 	return false
 }
+
+// titledBody returns the mentions of the government body a report's title
+// blames for an attack, or nil: "London and Washington ascribe the wiper
+// to the Russian army", "China accuses NSA hacking unit of breaking into a
+// university". Such a report is about the body as an attacker: the victims
+// it lists are the body's, whatever cluster name the text also gives the
+// operators. The title must name one body, no threat actor, and a word of
+// blame (titleBlameWords); the body must be named again in the text.
+func (d *docState) titledBody(keys []string, isActor func(k int) bool) []int {
+	lo, hi := -1, -1
+	for si := 0; si < len(d.sents) && si < titleBodyLookahead && lo < 0; si++ {
+		if d.titleLines(si) == nil { // relation_headline.go
+			continue
+		}
+		for i := d.sentLo[si]; i < d.sentLo[si+1]; i++ {
+			if titleBlameWords[d.fold[i]] {
+				lo, hi = d.sentLo[si], d.sentLo[si+1]
+				break
+			}
+		}
+	}
+	if lo < 0 {
+		return nil
+	}
+	titled := ""
+	var ms []int
+	for k := range d.acc {
+		c := &d.acc[k]
+		if c.hide {
+			continue
+		}
+		inTitle := int(c.tokS) >= lo && int(c.tokS) < hi
+		if inTitle && isActor(k) {
+			return nil
+		}
+		if c.typ != extractor.Government {
+			continue
+		}
+		if inTitle {
+			if titled != "" && titled != keys[k] {
+				return nil // two bodies: whose attack is it?
+			}
+			titled = keys[k]
+		}
+		ms = append(ms, k)
+	}
+	if titled == "" {
+		return nil
+	}
+	out := ms[:0]
+	for _, k := range ms {
+		if keys[k] == titled {
+			out = append(out, k)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// titleBodyLookahead is how many leading sentences titledBody looks at
+// for the title (an HTML page may open with a breadcrumb or a site name).
+const titleBodyLookahead = 12
+
+// titleBlameWords say in a title that someone is blamed for an attack.
+var titleBlameWords = map[string]bool{"ascribe": true, "ascribes": true, "attribute": true, "attributes": true,
+	"blame": true, "blames": true, "accuse": true, "accuses": true, "names": true, "name": true, "charge": true, "charges": true,
+	"indicts": true, "indict": true, "ties": true, "tie": true, "pins": true, "pin": true}

@@ -62,3 +62,21 @@ func TestTopicPlaceExclusionsControl(t *testing.T) {
 	same(t, text, topicRelations(t, p, text), []string{"Kestrel Bear -targets-> Varsk [t.targets]",
 		"Kestrel Bear -targets-> Dellport [t.targets]"})
 }
+
+// A report whose title blames a government body gives the victims of its
+// targets topic rules to that body, not to the cluster the text also names;
+// without a word of blame in the title the actor keeps them.
+func TestTopicTitledBody(t *testing.T) {
+	p := packOf(t, homeRules+`  - id: t.gov
+    kind: gazetteer
+    type: government
+    entries: [{name: Norland Signals Bureau}]
+    examples: {match: ["Norland Signals Bureau again."]}
+`)
+	body := "\nKestrel Bear is a crew. Kestrel Bear sends lures. Kestrel Bear wrote two loaders.\n\n" +
+		"The Norland Signals Bureau runs it. The intrusions hit Peru.\n"
+	text := "Officials blame Norland Signals Bureau for wiper\n" + body
+	same(t, text, topicRelations(t, p, text), []string{"Norland Signals Bureau -targets-> Peru [t.targets]"})
+	text = "A wiper in the spring\n" + body
+	same(t, text, topicRelations(t, p, text), []string{"Kestrel Bear -targets-> Peru [t.targets]"})
+}
