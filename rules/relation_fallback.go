@@ -984,6 +984,9 @@ var attributionVerbs = map[string]bool{"said": true, "says": true, "told": true,
 // may still be one.
 func (d *docState) placeActs(s, e int) bool {
 	hi := d.sentHi(s)
+	if e+1 < hi && (d.fold[e] == "was" || d.fold[e] == "is" || d.fold[e] == "were" || d.fold[e] == "are") && placeBlameWords[d.fold[e+1]] {
+		return true // "officials said Russia was responsible": the attacker's state
+	}
 	if e+1 < hi && (d.fold[e] == "has" || d.fold[e] == "have" || d.fold[e] == "had") && placeSayingVerbs[d.fold[e+1]] {
 		// "Washington has said nothing": a state that speaks is no victim.
 		if p := d.tokenBefore(s); p < 0 || !prepositions[d.fold[p]] {
@@ -998,6 +1001,10 @@ func (d *docState) placeActs(s, e int) bool {
 	}
 	return true
 }
+
+// placeBlameWords, after "was", make a place the one blamed: "Russia
+// was responsible", "China was behind the intrusions".
+var placeBlameWords = map[string]bool{"responsible": true, "accountable": true, "behind": true, "culpable": true}
 
 // placeSayingVerbs are the participles of saying after which a place
 // subject with "has" speaks: "Washington has said nothing".
