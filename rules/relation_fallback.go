@@ -569,6 +569,11 @@ func (d *docState) topicFallback(rs *relState) {
 				}
 				if k, ok := byStart[m.Source]; ok && d.acc[k].typ == extractor.Person {
 					personCovered[t] = append(personCovered[t], keys[k])
+				} else if ok && d.acc[k].typ == extractor.Government && !tr.toTopic && !isUnitKey(keys[k]) {
+					// The state body blamed for an attack ("the SVR was
+					// behind the compromise of SolarWinds") leaves the
+					// victim to the actor that does its hacking too.
+					continue
 				} else {
 					typeCovered[t] = true
 				}
