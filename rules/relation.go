@@ -67,6 +67,10 @@ type relSpec struct {
 	// notAfter (topic rules only): words before a target that make it the
 	// actor's side.
 	notAfter []strItem
+	// homeBefore (topic rules only): words after a place that make it the
+	// actor's home ("Chinese hackers"): no mention of that place is the
+	// actor's target (relation_topic_home.go).
+	homeBefore []strItem
 	// passive (topic rules only): participles of an agentless passive
 	// clause whose subject the target is.
 	passive []strItem
@@ -135,7 +139,7 @@ type relRule struct {
 // where they are kept.
 func (s *relSpec) wordLists() map[string]*[]strItem {
 	return map[string]*[]strItem{"passive": &s.passive, "frames": &s.frames, "intros": &s.intros,
-		"not_after": &s.notAfter, "not_before": &s.notBefore, "not_cues": &s.notCues, "body_words": &s.bodyWords,
+		"not_after": &s.notAfter, "not_before": &s.notBefore, "home_before": &s.homeBefore, "not_cues": &s.notCues, "body_words": &s.bodyWords,
 		"not_body_words": &s.notBodyWords, "cues": &s.cues, "charges": &s.charges, "sections": &s.sections, "labels": &s.labels}
 }
 
@@ -159,7 +163,7 @@ func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
 		if r.rel.items != "source" && r.rel.items != "target" {
 			p.errorf(n, "items must be source or target, not %q", r.rel.items)
 		}
-	case "passive", "frames", "intros", "not_after", "not_before", "not_cues", "body_words", "not_body_words", "cues", "charges",
+	case "passive", "frames", "intros", "not_after", "not_before", "home_before", "not_cues", "body_words", "not_body_words", "cues", "charges",
 		"sections", "labels":
 		dst := r.rel.wordLists()[key]
 		*dst = p.strings(n, key, false)

@@ -55,6 +55,10 @@ type topicRule struct {
 	// notAfter: words that, right before a target, make it the actor's
 	// side ("of interest to Moscow", "in the service of Hanoi").
 	notAfter *phraseSet
+	// homeBefore: words that, right after a place, make it the actor's
+	// home ("Chinese hackers", "a Russia-based crew"); no mention of a
+	// home place is the actor's target (relation_topic_home.go).
+	homeBefore *phraseSet
 	// passive: participles of an agentless passive clause whose subject the
 	// target must be ("Three hospitals in Ohio were later breached").
 	passive *phraseSet
@@ -121,7 +125,7 @@ func (c *compiler) topicRule(r *rule) {
 	tr := topicRule{r: r, typ: c.r.rel.typ, srcMask: src, tgtMask: tgt, itemsSource: itemsSource,
 		toTopic: toTopic, mask: mask, notCues: c.optionalPhrases(c.r.rel.notCues),
 		cues: c.optionalPhrases(c.r.rel.cues), notBefore: c.optionalPhrases(c.r.rel.notBefore),
-		notAfter: c.optionalPhrases(c.r.rel.notAfter), passive: c.optionalPhrases(c.r.rel.passive),
+		notAfter: c.optionalPhrases(c.r.rel.notAfter), homeBefore: c.optionalPhrases(c.r.rel.homeBefore), passive: c.optionalPhrases(c.r.rel.passive),
 		frames: c.optionalPhrases(c.r.rel.frames), intros: c.optionalPhrases(c.r.rel.intros),
 		sections: c.optionalPhrases(c.r.rel.sections), labels: c.optionalPhrases(c.r.rel.labels)}
 	if len(c.r.rel.charges) > 0 {
@@ -333,6 +337,12 @@ func (d *docState) topicFallback(rs *relState) {
 	if ms := d.dominantActor(keys, isActor); ms != nil {
 		docTopic = &topicSource{key: keys[ms[0]], ms: ms}
 	}
+	// A report whose title blames a government body gives the victims it
+	// lists to that body (relation_topic_home.go).
+	var bodyTopic *topicSource
+	if ms := d.titledBody(keys, isActor); ms != nil {
+		bodyTopic = &topicSource{key: keys[ms[0]], ms: ms}
+	}
 	// A report about a hacking company (i-Soon's leaked files, a
 	// contractor's indictment) lists the company's victims: the company
 	// named most, when no actor is named more, and the text has it attack
@@ -411,6 +421,10 @@ func (d *docState) topicFallback(rs *relState) {
 	// Technology"): a company's staff charged beside an actor's members
 	// are the company's, not the actor's.
 	companyStaff := map[string]bool{}
+	// Government bodies an actor is attributed to or affiliated with: a
+	// possessive place before one is the actor's home
+	// (relation_topic_home.go).
+	sponsors := map[string]bool{}
 	link := func(a, b string) {
 		if linked[a] == nil {
 			linked[a] = map[string]bool{}
@@ -431,6 +445,10 @@ func (d *docState) topicFallback(rs *relState) {
 			}
 			if isActor(byStart[m.Target]) {
 				actorLinked[s] = true
+			}
+			if (m.Type == "attributed-to" || m.Type == "affiliated-with") && isActor(byStart[m.Source]) &&
+				d.acc[byStart[m.Target]].typ == extractor.Government {
+				sponsors[t] = true // the actor's state: "APT40 is attributed to the MSS"
 			}
 			if d.acc[byStart[m.Source]].typ == extractor.Person && d.acc[byStart[m.Target]].typ == extractor.Organization &&
 				!isActor(byStart[m.Target]) && (m.Type == "employed-by" || m.Type == "affiliated-with") {
@@ -523,6 +541,9 @@ func (d *docState) topicFallback(rs *relState) {
 			continue
 		}
 		victimTopic := docTopic
+		if bodyTopic != nil && tr.typ == "targets" && tr.intros == nil {
+			victimTopic = bodyTopic
+		}
 		if tr.cues != nil && (companyLed || companyTopic != nil) {
 			// The victims a report lists may be a company's, not the
 			// actor's: they are the company's when it is a hacking
@@ -548,6 +569,11 @@ func (d *docState) topicFallback(rs *relState) {
 				}
 				if k, ok := byStart[m.Source]; ok && d.acc[k].typ == extractor.Person {
 					personCovered[t] = append(personCovered[t], keys[k])
+				} else if ok && d.acc[k].typ == extractor.Government && !tr.toTopic && !isUnitKey(keys[k]) {
+					// The state body blamed for an attack ("the SVR was
+					// behind the compromise of SolarWinds") leaves the
+					// victim to the actor that does its hacking too.
+					continue
 				} else {
 					typeCovered[t] = true
 				}
@@ -573,6 +599,10 @@ func (d *docState) topicFallback(rs *relState) {
 			charged = d.chargedPersons(keys, tr.charges)
 		}
 		covered := map[string]map[string]bool{} // person topic key ("" for actors) → target keys decided
+		var home map[string]bool
+		if tr.homeBefore != nil {
+			home = d.homePlaces(tr.homeBefore, keys, func(k int) bool { return sponsors[keys[k]] || isActor(k) })
+		}
 		for k := range d.acc {
 			c := &d.acc[k]
 			if c.hide || maskOf(c.typ)&tr.mask == 0 || isActor(k) || isUnitKey(keys[k]) {
@@ -583,6 +613,9 @@ func (d *docState) topicFallback(rs *relState) {
 				continue
 			}
 			key := keys[k]
+			if home[key] && c.typ == extractor.Location {
+				continue // the actor's own state: "Chinese hackers ... Beijing said"
+			}
 			if charged != nil && (!charged[key] || actorLinked[key] || companyStaff[key]) {
 				// Only a charged person, and one the text ties to no
 				// other actor and to no company, is the topic actor's
@@ -658,6 +691,9 @@ func (d *docState) topicFallback(rs *relState) {
 				}
 				if covered[decided][key] {
 					continue
+				}
+				if tr.typ == "targets" && c.typ == extractor.Location && d.inSeatColumn(c.start) {
+					continue // "| Firm | Headquarters |": where the victim sits
 				}
 				if tr.typ == "targets" && bystanderPlace[extractor.Span{Start: c.start, End: c.end}] {
 					continue // "said X of Gannet Hill Security in Cleveland"
@@ -782,6 +818,16 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 			return false
 		}
 	}
+	if tr.cues != nil && c.typ == extractor.Location && d.machinesSpread(d.listStart(int(c.tokS), endAt)) {
+		return false // "the infected routers were spread across Europe and Asia"
+	}
+	if tr.cues != nil && c.typ == extractor.Location && (d.courtPlace(tr.cues, d.listStart(int(c.tokS), endAt)) ||
+		d.datelinePlace(c)) {
+		return false // "was sentenced in Seattle", "LONDON - ...", "By A. Writer · Rotterdam"
+	}
+	if tr.cues != nil && d.inQuotation(int(si), int(c.tokS)) {
+		return false // an analyst's words: "Chengdu and Beijing ship the access," she said
+	}
 	if tr.cues != nil && c.typ == extractor.Location && (d.placeActs(int(c.tokS), int(c.tokE)) ||
 		d.inQuoteAttribution(int(si), int(c.tokS))) {
 		return false
@@ -825,6 +871,113 @@ func (d *docState) inQuoteAttribution(si, at int) bool {
 	return closed && said && !in
 }
 
+// machinesSpread reports whether the place list starting at token i
+// follows a verb of spreading ("spread across", "scattered over") whose
+// subject is machines: "the compromised devices were spread across
+// Europe, Asia and Africa" says where the actor's network sits, not whom
+// it attacks ("victims spread across Peru and Chile" are still victims).
+func (d *docState) machinesSpread(i int) bool {
+	lo := d.sentLo[d.sentOf[i]]
+	if i-2 < lo || !spreadVerbs[d.fold[i-2]] || !spreadPrepositions[d.fold[i-1]] {
+		return false
+	}
+	for j := i - 3; j >= lo; j-- {
+		if spreadMachines[d.fold[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	spreadVerbs        = map[string]bool{"spread": true, "scattered": true, "distributed": true, "dispersed": true, "located": true}
+	spreadPrepositions = map[string]bool{"across": true, "over": true, "throughout": true, "among": true}
+	spreadMachines     = map[string]bool{"devices": true, "nodes": true, "bots": true, "routers": true, "servers": true,
+		"cameras": true, "machines": true, "hosts": true, "endpoints": true, "proxies": true, "addresses": true}
+)
+
+// courtPlace reports whether the place list starting at token i says
+// where a case was heard or a person held: after "in", with a word of a
+// court or an arrest a few words before and no cue between ("was
+// sentenced this month in Seattle", "were charged in federal court in
+// Washington", "was arrested in Malaysia").
+func (d *docState) courtPlace(cues *phraseSet, i int) bool {
+	lo := d.sentLo[d.sentOf[i]]
+	hi := d.sentHi(i)
+	if i-1 < lo || d.fold[i-1] != "in" {
+		return false
+	}
+	for j := i - 2; j >= lo && j >= i-8; j-- {
+		if cues.startsAt(d, j, hi) {
+			return false
+		}
+		if courtWords[d.fold[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+var courtWords = map[string]bool{"sentenced": true, "arrested": true, "extradited": true, "detained": true,
+	"convicted": true, "indicted": true, "charged": true, "tried": true, "court": true, "courtroom": true,
+	"pleaded": true, "jailed": true, "imprisoned": true, "prosecuted": true, "arraigned": true, "custody": true}
+
+// datelinePlace reports whether the place c is a news dateline
+// ("WASHINGTON - ...", "LONDON/WASHINGTON, March 25 (Wire) -") or stands
+// in a byline ("By A. Writer · Rotterdam · 23 April"): where the story
+// was filed, not whom the actor hit.
+func (d *docState) datelinePlace(c *cand) bool {
+	si := d.sentOf[c.tokS]
+	lo, hi := d.sentLo[si], d.sentLo[si+1]
+	if d.fold[lo] == "by" {
+		for j := lo + 1; j < hi && j < lo+12; j++ {
+			if t := d.tokText[j]; t == "·" || t == "|" || t == "•" {
+				return true
+			}
+		}
+	}
+	if int(c.tokS) > lo+2 {
+		return false
+	}
+	sur := d.surface(c)
+	letters := 0
+	for _, r := range sur {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < 4 || int(c.tokE) >= hi {
+		return false
+	}
+	switch d.tokText[c.tokE] {
+	case "-", "—", "–", ",", "/", "(":
+		return true
+	}
+	return false
+}
+
+// inQuotation reports whether token at of sentence si stands inside a
+// direct quotation: an analyst's or official's words ("\"If you are
+// Beijing, these are the rooms you want to hear,\" said X") say what the
+// speaker thinks, not whom the actor hit.
+func (d *docState) inQuotation(si, at int) bool {
+	in := false
+	for i := d.sentLo[si]; i < at; i++ {
+		switch d.fold[i] {
+		case "\"", "\u00ab", "\u00bb":
+			in = !in
+		case "\u201c":
+			in = true
+		case "\u201d":
+			in = false
+		}
+	}
+	return in
+}
+
 // attributionVerbs introduce the speaker after a quotation.
 var attributionVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "explained": true,
 	"noted": true, "wrote": true, "warned": true, "argued": true, "cautioned": true}
@@ -836,6 +989,15 @@ var attributionVerbs = map[string]bool{"said": true, "says": true, "told": true,
 // may still be one.
 func (d *docState) placeActs(s, e int) bool {
 	hi := d.sentHi(s)
+	if e+1 < hi && (d.fold[e] == "was" || d.fold[e] == "is" || d.fold[e] == "were" || d.fold[e] == "are") && placeBlameWords[d.fold[e+1]] {
+		return true // "officials said Russia was responsible": the attacker's state
+	}
+	if e+1 < hi && (d.fold[e] == "has" || d.fold[e] == "have" || d.fold[e] == "had") && placeSayingVerbs[d.fold[e+1]] {
+		// "Washington has said nothing": a state that speaks is no victim.
+		if p := d.tokenBefore(s); p < 0 || !prepositions[d.fold[p]] {
+			return true
+		}
+	}
 	if e >= hi || !d.isVerb(e) || placeAuxiliaries[d.fold[e]] {
 		return false
 	}
@@ -844,6 +1006,16 @@ func (d *docState) placeActs(s, e int) bool {
 	}
 	return true
 }
+
+// placeBlameWords, after "was", make a place the one blamed: "Russia
+// was responsible", "China was behind the intrusions".
+var placeBlameWords = map[string]bool{"responsible": true, "accountable": true, "behind": true, "culpable": true}
+
+// placeSayingVerbs are the participles of saying after which a place
+// subject with "has" speaks: "Washington has said nothing".
+var placeSayingVerbs = map[string]bool{"said": true, "denied": true, "mentioned": true, "stated": true,
+	"declined": true, "responded": true, "commented": true, "rejected": true, "accused": true, "blamed": true,
+	"warned": true, "insisted": true, "claimed": true, "called": true, "announced": true, "refused": true}
 
 // tokenBefore returns the token before s in its sentence, or -1.
 func (d *docState) tokenBefore(s int) int {

@@ -487,12 +487,12 @@ var fieldsByKind = map[string][]string{
 	KindAlias:     {"type", "pattern", "check", "cross_type"},
 	KindStop:      {"types", "case", "words"},
 	KindRelation:  {"relation", "source", "target", "pattern", "apposition", "not_before"},
-	KindTable:     tableFields,                                                                                                                                              // table.go
-	KindPropagate: {"types", "intros", "not_cues", "cues"},                                                                                                                  // propagate.go, propagate_lists.go
-	KindTopic:     {"relation", "source", "target", "cues", "not_cues", "not_before", "not_after", "passive", "frames", "sections", "labels", "intros", "items", "charges"}, // relation_fallback.go
-	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                                                                     // relation_headline.go
-	KindNamePlace: {"relation", "source", "target"},                                                                                                                         // relation_name_place.go
-	KindModel:     {"model"},                                                                                                                                                // namestage.go
+	KindTable:     tableFields,                                                                                                                                                             // table.go
+	KindPropagate: {"types", "intros", "not_cues", "cues"},                                                                                                                                 // propagate.go, propagate_lists.go
+	KindTopic:     {"relation", "source", "target", "cues", "not_cues", "not_before", "not_after", "home_before", "passive", "frames", "sections", "labels", "intros", "items", "charges"}, // relation_fallback.go
+	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                                                                                    // relation_headline.go
+	KindNamePlace: {"relation", "source", "target"},                                                                                                                                        // relation_name_place.go
+	KindModel:     {"model"},                                                                                                                                                               // namestage.go
 }
 
 var commonFields = []string{"id", "kind", "description", "priority", "examples", "disabled"}
@@ -627,7 +627,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			} else {
 				p.parseRelationField(r, kv.key, kv.val)
 			}
-		case "relation", "source", "target", "apposition", "cues", "not_after", "passive", "frames",
+		case "relation", "source", "target", "apposition", "cues", "not_after", "home_before", "passive", "frames",
 			"not_cues", "body_words", "not_body_words", "intros", "items", "charges", "sections", "labels":
 			p.parseRelationField(r, kv.key, kv.val) // relation.go
 		}

@@ -1,0 +1,82 @@
+package rules
+
+import "testing"
+
+// homeRules: kestrelRules, a few places and a cued topic rule for targets
+// with home_before.
+const homeRules = `
+rules:
+` + kestrelRules + `  - id: t.places
+    kind: gazetteer
+    type: location
+    entries: [{name: Norland}, {name: Peru}, {name: Chile}, {name: Varsk}, {name: Dellport}, {name: Europe}, {name: Asia}]
+    examples: {match: ["Peru again."]}
+  - id: t.targets
+    kind: topic
+    relation: targets
+    source: [threat-actor]
+    target: [location]
+    priority: 25
+    cues: [targeted, victims, intrusions]
+    home_before: [hackers, crew]
+`
+
+const kestrelBody = "Kestrel Bear is a crew. Kestrel Bear sends lures. Kestrel Bear wrote two loaders.\n\n"
+
+// A place some mention shows as the actor's home ("Norland hackers") is no
+// target anywhere else in the report; other places still are.
+func TestTopicHomePlace(t *testing.T) {
+	p := packOf(t, homeRules)
+	text := kestrelBody + "Officials called them Norland hackers. The crew targeted ministries in Peru and Norland.\n"
+	same(t, text, topicRelations(t, p, text), []string{"Kestrel Bear -targets-> Peru [t.targets]"})
+	text = kestrelBody + "The crew targeted ministries in Peru and Norland.\n"
+	same(t, text, topicRelations(t, p, text), []string{"Kestrel Bear -targets-> Peru [t.targets]",
+		"Kestrel Bear -targets-> Norland [t.targets]"})
+}
+
+// Quotations, datelines, bylines, court places, machines spread over a
+// region and a table's seat column say nothing of the actor's victims.
+func TestTopicPlaceExclusions(t *testing.T) {
+	p := packOf(t, homeRules)
+	for _, text := range []string{
+		"\"The victims are never in Varsk,\" said an analyst. Kestrel Bear is a crew. Kestrel Bear sends lures. Kestrel Bear wrote loaders.\n",
+		kestrelBody + "VARSK - The intrusions went on for years.\n",
+		kestrelBody + "By Ann Lee \u00b7 Dellport \u00b7 2 May\n\nThe intrusions went on for years.\n",
+		kestrelBody + "A member who ran the intrusions was sentenced last week in Dellport.\n",
+		kestrelBody + "The intrusions used routers; the hijacked devices were spread across Europe and Asia.\n",
+		kestrelBody + "The victims:\n\n| Firm | Headquarters |\n|---|---|\n| Hallick | Dellport |\n| Corvane | Varsk |\n",
+	} {
+		same(t, text, topicRelations(t, p, text), nil)
+	}
+	// The victims themselves may be spread over a region.
+	text := kestrelBody + "The victims were spread across Europe and Asia.\n"
+	same(t, text, topicRelations(t, p, text), []string{"Kestrel Bear -targets-> Europe [t.targets]",
+		"Kestrel Bear -targets-> Asia [t.targets]"})
+}
+
+// The same places in a plain victim sentence are targets: the exclusions
+// above hang on the shape, not the name.
+func TestTopicPlaceExclusionsControl(t *testing.T) {
+	p := packOf(t, homeRules)
+	text := kestrelBody + "The intrusions hit Varsk and Dellport.\n"
+	same(t, text, topicRelations(t, p, text), []string{"Kestrel Bear -targets-> Varsk [t.targets]",
+		"Kestrel Bear -targets-> Dellport [t.targets]"})
+}
+
+// A report whose title blames a government body gives the victims of its
+// targets topic rules to that body, not to the cluster the text also names;
+// without a word of blame in the title the actor keeps them.
+func TestTopicTitledBody(t *testing.T) {
+	p := packOf(t, homeRules+`  - id: t.gov
+    kind: gazetteer
+    type: government
+    entries: [{name: Norland Signals Bureau}]
+    examples: {match: ["Norland Signals Bureau again."]}
+`)
+	body := "\nKestrel Bear is a crew. Kestrel Bear sends lures. Kestrel Bear wrote two loaders.\n\n" +
+		"The Norland Signals Bureau runs it. The intrusions hit Peru.\n"
+	text := "Officials blame Norland Signals Bureau for wiper\n" + body
+	same(t, text, topicRelations(t, p, text), []string{"Norland Signals Bureau -targets-> Peru [t.targets]"})
+	text = "A wiper in the spring\n" + body
+	same(t, text, topicRelations(t, p, text), []string{"Kestrel Bear -targets-> Peru [t.targets]"})
+}
