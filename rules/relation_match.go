@@ -725,8 +725,14 @@ func (d *docState) subjectOfIt(c capRec, mask typeMask, direct []extractor.Span)
 	}
 	// A mention that reports ("Microsoft said in 2023 that it ...",
 	// "Northwind described the group, saying it ...") may be the speaker or
-	// the one it speaks of: the rule's type order decides.
+	// the one it speaks of: the rule's type order decides. When the rule
+	// takes no actor, "it" right after the speaker's verb ("The agency said
+	// it was working with Y", "X said that it had ...") is the speaker: the
+	// one it could speak of would be an actor.
 	if found >= 0 {
+		if mask&actorLikeMask == 0 && d.speakerSaidIt(found, c.start) {
+			return found
+		}
 		for t := int(d.acc[found].tokE); t < c.start; t++ {
 			if speechVerbs[d.fold[t]] && isLowerWord(d.tokText[t]) {
 				return -1
@@ -843,4 +849,21 @@ func (p *Pack) gazLookup(word string) (extractor.EntityType, string, bool) {
 		}
 	}
 	return "", "", false
+}
+
+// actorLikeMask holds the types an "it" after a speaker may speak of.
+var actorLikeMask = maskOf(extractor.ThreatActor) | maskOf(extractor.Malware) | maskOf(extractor.Campaign) | maskOf(extractor.Tool)
+
+// speakerSaidIt reports whether mention k is followed by a verb of saying,
+// an optional "that", then the token at: "The agency said it ...".
+func (d *docState) speakerSaidIt(k, at int) bool {
+	t := int(d.acc[k].tokE)
+	if t >= at || !speechVerbs[d.fold[t]] || !isLowerWord(d.tokText[t]) {
+		return false
+	}
+	t++
+	if t < at && d.fold[t] == "that" {
+		t++
+	}
+	return t == at
 }
