@@ -62,11 +62,13 @@ func (rs *relState) topics() *corefTopics {
 	}
 	keys, actorKeys := d.topicKeys()
 	ct.keys = keys
-	isActor := func(k int) bool { return d.acc[k].typ == extractor.ThreatActor || actorKeys[keys[k]] }
+	// An actor named aside is no topic (relation_topic_aside.go).
+	aside := d.asideMentions()
+	isActor := func(k int) bool { return (d.acc[k].typ == extractor.ThreatActor || actorKeys[keys[k]]) && !aside[k] }
 	if ms := d.dominantActor(keys, isActor); ms != nil {
 		ct.doc = &topicSource{key: keys[ms[0]], ms: ms}
 	} else {
-		ct.local, _ = d.localTopics(keys, func(k int) bool { return isActor(k) || isUnitKey(keys[k]) }, true, false)
+		ct.local, _ = d.localTopics(keys, func(k int) bool { return isActor(k) || isUnitKey(keys[k]) && !aside[k] }, true, false)
 	}
 	starts := d.paragraphStarts()
 	ct.para = make([]int, len(starts))

@@ -333,8 +333,12 @@ func (d *docState) topicFallback(rs *relState) {
 		}
 		anyTopic = anyTopic || isActor(k) || isUnitKey(keys[k]) || wantPersons && maskOf(d.acc[k].typ)&person != 0
 	}
+	// An actor named aside, as a comparison or in a denied attribution,
+	// does not count toward the topic (relation_topic_aside.go).
+	aside := d.asideMentions()
+	topicActor := func(k int) bool { return isActor(k) && !aside[k] }
 	var docTopic *topicSource
-	if ms := d.dominantActor(keys, isActor); ms != nil {
+	if ms := d.dominantActor(keys, topicActor); ms != nil {
 		docTopic = &topicSource{key: keys[ms[0]], ms: ms}
 	}
 	// A report whose title blames a government body gives the victims it
@@ -384,7 +388,7 @@ func (d *docState) topicFallback(rs *relState) {
 		return
 	}
 	// A paragraph about a unit is about the party the unit is.
-	localActor, localPersons := d.localTopics(keys, func(k int) bool { return isActor(k) || isUnitKey(keys[k]) },
+	localActor, localPersons := d.localTopics(keys, func(k int) bool { return topicActor(k) || isUnitKey(keys[k]) && !aside[k] },
 		docTopic == nil, wantPersons)
 	keyOf := func(sp extractor.Span) (string, bool) {
 		k, ok := byStart[sp]
