@@ -113,7 +113,7 @@ func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *tr
 		d.reset()
 		docPool.Put(d)
 	}()
-	d.init(p, text, withEndBoundary(text, sents), an, tr)
+	d.init(p, text, sents, an, tr)
 
 	links, rels := p.stages(d)
 	res := Result{Mentions: make([]extractor.Mention, 0, len(d.acc)), Aliases: links, Relations: rels}
@@ -217,32 +217,6 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 		}
 	}
 	d.sentLo[len(sents)] = n
-}
-
-// withEndBoundary gives a document that ends with a bullet item without
-// closing punctuation ("- the Department of Energy" as its last line) a
-// boundary after it: one more sentence of a single, empty "." token at the
-// text's end. The list reading of relation_index.go turns the token after a
-// list's last item into "." so that a target list, which must end at a
-// boundary, takes that item too; at the document's end there was no such
-// token and the last item was lost. The sentence holds no text (its token
-// spans no bytes), so no mention or evidence reaches into it. sents itself
-// is not changed: the caller's sentences stay as they were.
-func withEndBoundary(text string, sents []nlp.Sentence) []nlp.Sentence {
-	if len(sents) == 0 {
-		return sents
-	}
-	last := sents[len(sents)-1]
-	if len(last.Tokens) < 2 || !bulletMarks[last.Tokens[0].Text] {
-		return sents
-	}
-	if w := last.Tokens[len(last.Tokens)-1].Text; itemEnds[w] || w == "!" || w == "?" {
-		return sents
-	}
-	out := make([]nlp.Sentence, len(sents), len(sents)+1)
-	copy(out, sents)
-	n := len(text)
-	return append(out, nlp.Sentence{Start: n, End: n, Tokens: []nlp.Token{{Text: ".", Start: n, End: n}}})
 }
 
 // possessiveS is the token rules match a possessive with.
