@@ -93,3 +93,30 @@ func benchExtract(b *testing.B, pack *rules.Pack) {
 		Resolve(results, WithPairModel(model))
 	}
 }
+
+// BenchmarkExtractGiantSentence measures one long line of clauses without a
+// full stop (hostile input: a single sentence of 1 MB). Its MB/s should
+// stay close to BenchmarkExtract's; a pass quadratic in a sentence's
+// mentions shows here as a rate that falls when the line grows.
+func BenchmarkExtractGiantSentence(b *testing.B) {
+	pack, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := New(pack)
+	if err != nil {
+		b.Fatal(err)
+	}
+	clause := "Analysts at Brindle Quay7 said Harrow Vale Partners and Kestrel Point Labs hit T1059 systems; "
+	text := strings.Repeat(clause, 1<<20/len(clause))
+	doc := &extractor.Document{ID: "giant", Text: text}
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r, err := x.Document(context.Background(), doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		Resolve([]*DocResult{r})
+	}
+}
