@@ -39,10 +39,13 @@ type docState struct {
 	// listStop is the token read as "." after the last item of the bullet
 	// list the relation rules are reading (relation_index.go), or -1.
 	listStop int
-	p        *Pack
-	text     string
-	sents    []nlp.Sentence
-	an       *nlp.Analyzer
+	// bodySubjects memoises bodySubject per name (relation_bodyword.go):
+	// bodyBySubject reads every government mention's name at each call.
+	bodySubjects map[string]string
+	p            *Pack
+	text         string
+	sents        []nlp.Sentence
+	an           *nlp.Analyzer
 
 	tokText          []string
 	tokStart, tokEnd []int
@@ -245,6 +248,7 @@ func grow[T any](s []T, n int) []T {
 func (d *docState) reset() {
 	d.p, d.sents, d.an, d.trace, d.text, d.links = nil, nil, nil, nil, "", nil
 	d.tableList, d.tablesFound, d.collectNames = nil, false, nil
+	clear(d.bodySubjects)
 	d.listStop = -1
 	d.cands, d.acc = d.cands[:0], d.acc[:0]
 	clear(d.pool) // drop the strings candidates hold

@@ -52,7 +52,7 @@ func (d *docState) bodyBySubject(s, e int, skip []extractor.Span) int {
 			return false
 		}
 		for _, name := range []string{d.surface(c), c.canonical} {
-			if name != "" && bodySubject(name) == want && !strings.EqualFold(strings.TrimSpace(name), want) {
+			if name != "" && d.bodySubjectOf(name) == want && !strings.EqualFold(strings.TrimSpace(name), want) {
 				return true
 			}
 		}
@@ -69,6 +69,19 @@ func (d *docState) bodyBySubject(s, e int, skip []extractor.Span) int {
 		}
 	}
 	return -1
+}
+
+// bodySubjectOf is bodySubject, computed once per name and document.
+func (d *docState) bodySubjectOf(name string) string {
+	if v, ok := d.bodySubjects[name]; ok {
+		return v
+	}
+	if d.bodySubjects == nil {
+		d.bodySubjects = map[string]string{}
+	}
+	v := bodySubject(name)
+	d.bodySubjects[name] = v
+	return v
 }
 
 // bodySubject is a body's name without the words of a body, lower-cased:
