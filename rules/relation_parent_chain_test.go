@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // The parent bodies named with an attribution's body are the actor's too:
 // "tied to Center 9 of Ruritania's Security Service" puts the group under
@@ -34,10 +31,7 @@ rules:
       - {seq: [{entity: location}, {text: "'s"}], optional: true}
       - {slot: target, entity: any}
 `)
-	for _, c := range []struct {
-		text string
-		want []string
-	}{
+	checkRelations(t, p, []relationCase{
 		{"Amber Lynx is tied to Center 9 of Ruritania's Security Service.",
 			[]string{"Amber Lynx -attributed-to-> Center 9", "Amber Lynx -attributed-to-> Security Service"}},
 		{"Amber Lynx is tied to Center 9 of the Security Service.",
@@ -51,10 +45,5 @@ rules:
 		// Only a government body after "of" is a parent.
 		{"Amber Lynx is tied to Center 9 of Northwind Labs.",
 			[]string{"Amber Lynx -attributed-to-> Center 9"}},
-	} {
-		got := relations(t, p, c.text)
-		if strings.Join(got, "|") != strings.Join(c.want, "|") {
-			t.Errorf("%q:\n got %q\nwant %q", c.text, got, c.want)
-		}
-	}
+	})
 }

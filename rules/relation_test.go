@@ -93,6 +93,24 @@ rules:
 
 // relations renders the relations of text as "source -type-> target",
 // with " ~hedge" and " @coref" notes, sorted.
+// relationCase is a text and the relations a pack must find in it, as
+// relations lists them.
+type relationCase struct {
+	text string
+	want []string
+}
+
+// checkRelations reports each case whose relations differ from its want.
+func checkRelations(t *testing.T, p *Pack, cases []relationCase) {
+	t.Helper()
+	for _, c := range cases {
+		got := relations(t, p, c.text)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q:\n got %q\nwant %q", c.text, got, c.want)
+		}
+	}
+}
+
 func relations(t *testing.T, p *Pack, text string) []string {
 	t.Helper()
 	an := testAnalyzer(t)
