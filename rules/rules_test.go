@@ -46,6 +46,29 @@ func packOf(t testing.TB, body string) *Pack {
 }
 
 // found renders the mentions of text as "text/type/rule" for comparison.
+// foundCase is a text, a mention as found lists it ("name/type/rule", or
+// a prefix of that) and whether the default pack must find it there.
+type foundCase struct {
+	text, want string
+	ok         bool
+}
+
+// checkFound reports each case where the default pack's mentions hold
+// want when they should not, or lack it when they should.
+func checkFound(t *testing.T, cases []foundCase) {
+	t.Helper()
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		got := strings.Join(found(t, p, c.text), " | ")
+		if strings.Contains(got, c.want) != c.ok {
+			t.Errorf("%q: got %s, want %s present=%v", c.text, got, c.want, c.ok)
+		}
+	}
+}
+
 func found(t testing.TB, p *Pack, text string) []string {
 	t.Helper()
 	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))

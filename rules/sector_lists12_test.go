@@ -1,22 +1,12 @@
 package rules
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // Bare sector words become sectors where a context says so: a bullet list
 // under an intro about sectors, a coordination before an organisation
 // noun, a Sector column of a table. Alone they stay words.
 func TestSectorBareWordsInContext(t *testing.T) {
-	p, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		text, want string
-		ok         bool
-	}{
+	checkFound(t, []foundCase{
 		// bullet items under a sector intro (lowerSectorItem)
 		{"Sectors singled out by the agencies:\n- communications\n- pensions\n", "pensions/sector/core.sector.list-item", true},
 		{"Sectors singled out by the agencies:\n- communications\n- pensions\n", "communications/sector/core.sector.list-item", true},
@@ -37,25 +27,13 @@ func TestSectorBareWordsInContext(t *testing.T) {
 		{"Quillbear goes after journalists, academics, human rights defenders, and serving or retired government officials.", "serving/sector", false},
 		// a Sector column
 		{"| Victim | Sector |\n|---|---|\n| Tarnwick Holdings | technology |\n", "technology/sector/table.name.sector", true},
-	} {
-		got := strings.Join(found(t, p, c.text), " | ")
-		if strings.Contains(got, c.want) != c.ok {
-			t.Errorf("%q: got %s, want %s present=%v", c.text, got, c.want, c.ok)
-		}
-	}
+	})
 }
 
 // Units of a state body named by rank or place, and the bodies listed
 // with a known one.
 func TestGovernmentUnitShapes(t *testing.T) {
-	p, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		text, want string
-		ok         bool
-	}{
+	checkFound(t, []foundCase{
 		{"The lab answers to the 7th Bureau of the Ministry of State Security.", "7th Bureau/government/core.government.ordinal-unit-of", true},
 		{"It sits in the 3rd Bureau of the Second Department of the Ministry of State Security.", "Second Department/government/core.government.ordinal-unit-of", true},
 		// not a state's: a league's division
@@ -76,10 +54,5 @@ func TestGovernmentUnitShapes(t *testing.T) {
 		// a person a filing names by one word
 		{"Prosecutors also charged a second man identified in the papers as Quan.", "Quan/person/core.person.identified-as", true},
 		{"Prosecutors also charged a second man identified in the papers as Quan Li.", "Quan/person/core.person.identified-as", false},
-	} {
-		got := strings.Join(found(t, p, c.text), " | ")
-		if strings.Contains(got, c.want) != c.ok {
-			t.Errorf("%q: got %s, want %s present=%v", c.text, got, c.want, c.ok)
-		}
-	}
+	})
 }
