@@ -23,6 +23,8 @@ lists:
     - "society: community"
     - "center: hub | ~centre"
     - "group: crew"
+    - "bank: financial institution"
+  gazetteer_variant_heads: [group, bank]
 rules:
   - id: g.org
     kind: gazetteer
@@ -33,6 +35,7 @@ rules:
       - {name: Tallis Security}
       - {name: Brenholt Safety Group}
       - {name: Quillon Group}
+      - {name: Marrowby Bank}
   - id: g.gov
     kind: gazetteer
     type: government
@@ -76,6 +79,9 @@ rules:
 		{"Tallis Safety said so.", nil},
 		// ... unless only its kind noun is swapped.
 		{"Quillon Crew said so.", []string{"Quillon Crew/organization/Quillon Group"}},
+		// ... or its body noun, by a synonym of several words.
+		{"Thieves emptied an account at Marrowby Financial institution.",
+			[]string{"Marrowby Financial institution/organization/Marrowby Bank"}},
 		// A variant that is another entry's name stays that entry.
 		{"Brenholt Safety Group said so.",
 			[]string{"Brenholt Safety Group/organization/Brenholt Safety Group"}},
