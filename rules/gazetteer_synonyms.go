@@ -151,7 +151,8 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 	for i := range c.synNames {
 		n := &c.synNames[i]
 		actor := c.p.gaz.entries[n.entry].typ == extractor.ThreatActor
-		vs := nameVariants(n.toks, table, known, heads, actor)
+		gov := c.p.gaz.entries[n.entry].typ == extractor.Government
+		vs := nameVariants(n.toks, table, known, heads, actor, gov)
 		if n.sector {
 			vs = sectorVariants(n.toks, table)
 		}
@@ -195,8 +196,9 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 // words are replaced by synonyms, fewest swaps first, at most
 // maxNameVariants, each keeping a word of its own unless it has three
 // content words or more. heads are the kind and body nouns a two-word name
-// may swap alone, after its own word.
-func nameVariants(toks []string, table map[string][]synonym, known, heads map[string]bool, actor bool) [][]string {
+// may swap alone, after its own word; a government body's two words that
+// end in such a noun may also be rewritten whole (gov).
+func nameVariants(toks []string, table map[string][]synonym, known, heads map[string]bool, actor, gov bool) [][]string {
 	var pos []int
 	content, own, function := 0, 0, false
 	for i, t := range toks {
@@ -213,10 +215,27 @@ func nameVariants(toks []string, table map[string][]synonym, known, heads map[st
 			own++
 		}
 	}
+	last := len(toks) - 1
+	twoWords := content == 2 && !function
+	headLast := len(pos) > 0 && pos[len(pos)-1] == last && heads[foldKey(toks[last])]
+	// A state body's two words, both in the table, rewritten whole ("the
+	// Overseas Workplace" for the Foreign Office): a rewriter's name that
+	// keeps the body noun's place. Every word swapped, or it is an ordinary
+	// phrase ("International Office").
+	whole := twoWords && gov && own == 0 && len(pos) == 2 && headLast
 	// A word the table does not know is never swapped: with one, every
 	// variant keeps a word of its own.
-	if len(pos) == 0 || content < 2 || own == 0 && content < 3 {
+	if len(pos) == 0 || content < 2 || own == 0 && content < 3 && !whole {
 		return nil
+	}
+	if whole {
+		var out [][]string
+		for _, v := range swapVariants(toks, pos, table) {
+			if foldKey(v[0]) != foldKey(toks[0]) && foldKey(v[len(v)-1]) != foldKey(toks[last]) {
+				out = append(out, v)
+			}
+		}
+		return out
 	}
 	// Two words of a company or body in other words are too often an
 	// ordinary phrase ("International Office", "Cyber Center", "Indian
@@ -226,9 +245,8 @@ func nameVariants(toks []string, table map[string][]synonym, known, heads map[st
 	// Group", "Pangu Team", "Bangladesh Bank", the pack list
 	// gazetteer_variant_heads) keep the shape in other words ("Insikt
 	// Crew", "Bangladesh Financial institution"): only that noun swaps.
-	if content == 2 && !function && !actor {
-		last := len(toks) - 1
-		if len(pos) != 1 || pos[0] != last || !heads[foldKey(toks[last])] {
+	if twoWords && !actor {
+		if len(pos) != 1 || !headLast {
 			return nil
 		}
 	}

@@ -24,7 +24,9 @@ lists:
     - "center: hub | ~centre"
     - "group: crew"
     - "bank: financial institution"
-  gazetteer_variant_heads: [group, bank]
+    - "office: workplace"
+    - "foreign: overseas | international"
+  gazetteer_variant_heads: [group, bank, office]
 rules:
   - id: g.org
     kind: gazetteer
@@ -49,6 +51,7 @@ rules:
       - {name: Harlow Security Center}
       - {name: Ostrava Network Group}
       - {name: Ostrava Society Group}
+      - {name: Foreign Office}
 `)
 	canon := func(text string) []string {
 		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
@@ -82,6 +85,12 @@ rules:
 		// ... or its body noun, by a synonym of several words.
 		{"Thieves emptied an account at Marrowby Financial institution.",
 			[]string{"Marrowby Financial institution/organization/Marrowby Bank"}},
+		// A body's two table words rewritten whole, its body noun too.
+		{"The Overseas Workplace summoned the envoy.",
+			[]string{"Overseas Workplace/government/Foreign Office"}},
+		// ... but not one word of them: an ordinary phrase.
+		{"The Overseas Office summoned the envoy.", nil},
+		{"The Foreign Workplace summoned the envoy.", nil},
 		// A variant that is another entry's name stays that entry.
 		{"Brenholt Safety Group said so.",
 			[]string{"Brenholt Safety Group/organization/Brenholt Safety Group"}},
