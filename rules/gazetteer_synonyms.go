@@ -196,7 +196,7 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 // words are replaced by synonyms, fewest swaps first, at most
 // maxNameVariants, each keeping a word of its own unless it has three
 // content words or more. heads are the kind and body nouns a two-word name
-// may swap alone, after its own word; a government body's two words that
+// may swap alone, beside its own word; a government body's two words that
 // end in such a noun may also be rewritten whole (gov).
 func nameVariants(toks []string, table map[string][]synonym, known, heads map[string]bool, actor, gov bool) [][]string {
 	var pos []int
@@ -242,11 +242,12 @@ func nameVariants(toks []string, table map[string][]synonym, known, heads map[st
 	// Military"); "Division of Justice" is shaped as a name. An actor's two
 	// words ("Flax Hurricane") are its name's shape.
 	// A company's or body's own word and its kind or body noun ("Insikt
-	// Group", "Pangu Team", "Bangladesh Bank", the pack list
+	// Group", "Pangu Team", "Bangladesh Bank", "Bank Sepah", the pack list
 	// gazetteer_variant_heads) keep the shape in other words ("Insikt
-	// Crew", "Bangladesh Financial institution"): only that noun swaps.
+	// Crew", "Bangladesh Financial institution", "Financial institution
+	// Sepah"): only that noun swaps, before or after the own word.
 	if twoWords && !actor {
-		if len(pos) != 1 || !headLast {
+		if len(pos) != 1 || !heads[foldKey(toks[pos[0]])] {
 			return nil
 		}
 	}

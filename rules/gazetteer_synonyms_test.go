@@ -38,6 +38,7 @@ rules:
       - {name: Brenholt Safety Group}
       - {name: Quillon Group}
       - {name: Marrowby Bank}
+      - {name: Bank Tavrizi}
   - id: g.gov
     kind: gazetteer
     type: government
@@ -85,6 +86,9 @@ rules:
 		// ... or its body noun, by a synonym of several words.
 		{"Thieves emptied an account at Marrowby Financial institution.",
 			[]string{"Marrowby Financial institution/organization/Marrowby Bank"}},
+		// ... before the own word too.
+		{"The wiper hit Financial institution Tavrizi.",
+			[]string{"Financial institution Tavrizi/organization/Bank Tavrizi"}},
 		// A body's two table words rewritten whole, its body noun too.
 		{"The Overseas Workplace summoned the envoy.",
 			[]string{"Overseas Workplace/government/Foreign Office"}},
