@@ -37,6 +37,11 @@ import (
 // items "word: synonym | synonym ...".
 const listGazetteerWordSynonyms = "gazetteer_word_synonyms"
 
+// listVariantHeads names the pack list of the head nouns after a company's
+// or body's own word that a two-word name may swap alone ("Insikt Crew",
+// "Bangladesh Financial institution").
+const listVariantHeads = "gazetteer_variant_heads"
+
 // listVariantStopPhrases names the pack list of ordinary words and phrases
 // no variant may be ("data technology", a lone "producers").
 const listVariantStopPhrases = "gazetteer_variant_stop_phrases"
@@ -113,6 +118,12 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 	}
 	c.r = &ruleSpec{file: l.file, node: l.node}
 	table, known := c.wordSynonyms(l)
+	heads := map[string]bool{}
+	if hl, ok := lists[listVariantHeads]; ok {
+		for _, it := range hl.items {
+			heads[foldKey(strings.TrimSpace(it.s))] = true
+		}
+	}
 	c.p.synTails = synonymTails(table)
 	banned := map[string]bool{} // gazetteer names and list phrases
 	for k := range c.gazKeys {
@@ -140,7 +151,8 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 	for i := range c.synNames {
 		n := &c.synNames[i]
 		actor := c.p.gaz.entries[n.entry].typ == extractor.ThreatActor
-		vs := nameVariants(n.toks, table, known, actor)
+		gov := c.p.gaz.entries[n.entry].typ == extractor.Government
+		vs := nameVariants(n.toks, table, known, heads, actor, gov)
 		if n.sector {
 			vs = sectorVariants(n.toks, table)
 		}
@@ -183,8 +195,10 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 // nameVariants returns the names toks becomes when some of its swappable
 // words are replaced by synonyms, fewest swaps first, at most
 // maxNameVariants, each keeping a word of its own unless it has three
-// content words or more.
-func nameVariants(toks []string, table map[string][]synonym, known map[string]bool, actor bool) [][]string {
+// content words or more. heads are the kind and body nouns a two-word name
+// may swap alone, beside its own word; a government body's two words that
+// end in such a noun may also be rewritten whole (gov).
+func nameVariants(toks []string, table map[string][]synonym, known, heads map[string]bool, actor, gov bool) [][]string {
 	var pos []int
 	content, own, function := 0, 0, false
 	for i, t := range toks {
@@ -201,20 +215,39 @@ func nameVariants(toks []string, table map[string][]synonym, known map[string]bo
 			own++
 		}
 	}
+	last := len(toks) - 1
+	twoWords := content == 2 && !function
+	headLast := len(pos) > 0 && pos[len(pos)-1] == last && heads[foldKey(toks[last])]
+	// A state body's two words, both in the table, rewritten whole ("the
+	// Overseas Workplace" for the Foreign Office): a rewriter's name that
+	// keeps the body noun's place. Every word swapped, or it is an ordinary
+	// phrase ("International Office").
+	whole := twoWords && gov && own == 0 && len(pos) == 2 && headLast
 	// A word the table does not know is never swapped: with one, every
 	// variant keeps a word of its own.
-	if len(pos) == 0 || content < 2 || own == 0 && content < 3 {
+	if len(pos) == 0 || content < 2 || own == 0 && content < 3 && !whole {
 		return nil
+	}
+	if whole {
+		var out [][]string
+		for _, v := range swapVariants(toks, pos, table) {
+			if foldKey(v[0]) != foldKey(toks[0]) && foldKey(v[len(v)-1]) != foldKey(toks[last]) {
+				out = append(out, v)
+			}
+		}
+		return out
 	}
 	// Two words of a company or body in other words are too often an
 	// ordinary phrase ("International Office", "Cyber Center", "Indian
 	// Military"); "Division of Justice" is shaped as a name. An actor's two
 	// words ("Flax Hurricane") are its name's shape.
-	// A company's name and its kind noun ("Insikt Group", "Pangu Team")
-	// keep the shape in other words ("Insikt Crew"): only that noun swaps.
-	if content == 2 && !function && !actor {
-		last := len(toks) - 1
-		if len(pos) != 1 || pos[0] != last || !kindHeads[foldKey(toks[last])] {
+	// A company's or body's own word and its kind or body noun ("Insikt
+	// Group", "Pangu Team", "Bangladesh Bank", "Bank Sepah", the pack list
+	// gazetteer_variant_heads) keep the shape in other words ("Insikt
+	// Crew", "Bangladesh Financial institution", "Financial institution
+	// Sepah"): only that noun swaps, before or after the own word.
+	if twoWords && !actor {
+		if len(pos) != 1 || !heads[foldKey(toks[pos[0]])] {
 			return nil
 		}
 	}
@@ -297,10 +330,6 @@ func synonymTails(table map[string][]synonym) map[string][][]string {
 	}
 	return tails
 }
-
-// kindHeads are the kind nouns after a company's own name that a rewriter
-// swaps ("Insikt Group" -> "Insikt Crew").
-var kindHeads = map[string]bool{"group": true, "team": true}
 
 // sectorKeep are table words a sector phrase keeps: "public" becomes
 // "community" in a body's name (Ministry of Community Safety), but the

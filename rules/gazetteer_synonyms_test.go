@@ -23,6 +23,10 @@ lists:
     - "society: community"
     - "center: hub | ~centre"
     - "group: crew"
+    - "bank: financial institution"
+    - "office: workplace"
+    - "foreign: overseas | international"
+  gazetteer_variant_heads: [group, bank, office]
 rules:
   - id: g.org
     kind: gazetteer
@@ -33,6 +37,8 @@ rules:
       - {name: Tallis Security}
       - {name: Brenholt Safety Group}
       - {name: Quillon Group}
+      - {name: Marrowby Bank}
+      - {name: Bank Tavrizi}
   - id: g.gov
     kind: gazetteer
     type: government
@@ -46,6 +52,7 @@ rules:
       - {name: Harlow Security Center}
       - {name: Ostrava Network Group}
       - {name: Ostrava Society Group}
+      - {name: Foreign Office}
 `)
 	canon := func(text string) []string {
 		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
@@ -76,6 +83,18 @@ rules:
 		{"Tallis Safety said so.", nil},
 		// ... unless only its kind noun is swapped.
 		{"Quillon Crew said so.", []string{"Quillon Crew/organization/Quillon Group"}},
+		// ... or its body noun, by a synonym of several words.
+		{"Thieves emptied an account at Marrowby Financial institution.",
+			[]string{"Marrowby Financial institution/organization/Marrowby Bank"}},
+		// ... before the own word too.
+		{"The wiper hit Financial institution Tavrizi.",
+			[]string{"Financial institution Tavrizi/organization/Bank Tavrizi"}},
+		// A body's two table words rewritten whole, its body noun too.
+		{"The Overseas Workplace summoned the envoy.",
+			[]string{"Overseas Workplace/government/Foreign Office"}},
+		// ... but not one word of them: an ordinary phrase.
+		{"The Overseas Office summoned the envoy.", nil},
+		{"The Foreign Workplace summoned the envoy.", nil},
 		// A variant that is another entry's name stays that entry.
 		{"Brenholt Safety Group said so.",
 			[]string{"Brenholt Safety Group/organization/Brenholt Safety Group"}},

@@ -7,9 +7,9 @@ import "testing"
 // rewriter's "government").
 func TestSectorListFirstMemberAfterVerb(t *testing.T) {
 	checkFound(t, []foundCase{
-		{"The advisory lists dental practices, universities and think tanks among its victims.", "dental practices/sector/core.sector.coord-", true},
+		{"The advisory lists veterinary practices, universities and think tanks among its victims.", "veterinary practices/sector/core.sector.coord-", true},
 		{"Victims included tack shops, telecommunications and hospitals.", "tack shops/sector/core.sector.coord-", true},
 		// No verb before the list: its first member stays unknown.
-		{"Dental practices, universities and think tanks were hit.", "Dental practices/sector/core.sector.coord-", false},
+		{"Veterinary practices, universities and think tanks were hit.", "Veterinary practices/sector/core.sector.coord-", false},
 	})
 }
