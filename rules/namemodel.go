@@ -140,9 +140,18 @@ func (p *Pack) NameModel() *NameModel { return p.nameModel }
 // a model rule (whose id and priority the mentions take) for m to run.
 func (p *Pack) WithNameModel(m *NameModel) *Pack {
 	q := *p
-	q.names = m
+	q.names, q.namesAuto = m, false
 	if q.nameRule < 0 {
 		q.names = nil
 	}
 	return &q
+}
+
+// WithNameModelAuto is WithNameModel, but the copy runs m only on a
+// document that does not read as a technical report (technicalDocument
+// in namestage.go): news, releases and advisories, not malware analyses.
+func (p *Pack) WithNameModelAuto(m *NameModel) *Pack {
+	q := p.WithNameModel(m)
+	q.namesAuto = q.names != nil
+	return q
 }

@@ -202,6 +202,9 @@ func (p *Pack) NameCandidates(text string, sents []nlp.Sentence, an *nlp.Analyze
 // runNameModel is the name stage (see above).
 func (d *docState) runNameModel() {
 	m := d.p.names
+	if m != nil && d.p.namesAuto && d.collectNames == nil && d.technicalDocument() {
+		return
+	}
 	if m == nil && d.collectNames == nil {
 		return
 	}
@@ -243,6 +246,16 @@ func (d *docState) runNameModel() {
 	}
 	var added []cand
 	r := d.p.rules[d.p.nameRule]
+	// A name the rules found, or a gazetteer holds, written otherwise
+	// ("DC Leaks" beside "DCLeaks") is theirs, with their type: a proposal
+	// of another type would only merge the two, here or in another
+	// document, under a type the rules did not give.
+	ruled := map[string]extractor.EntityType{}
+	for ai := range d.acc {
+		if c := &d.acc[ai]; !c.hide {
+			ruled[squashName(d.text[c.start:c.end])] = c.typ
+		}
+	}
 	for _, s := range spans {
 		acc := sum[s.text]
 		best := 0
@@ -252,6 +265,15 @@ func (d *docState) runNameModel() {
 			}
 		}
 		if !m.propose[best] || acc[best]/acc[k] < m.Threshold || d.p.stops.stops(m.types[best], s.text) >= 0 {
+			continue
+		}
+		if m.types[best] == extractor.Person && d.camelWords(s.lo, s.hi) {
+			continue
+		}
+		if t, ok := ruled[squashName(s.text)]; ok && t != m.types[best] {
+			continue
+		}
+		if t, _, ok := d.p.gazLookup(strings.Join(strings.Fields(s.text), "")); ok && s.hi-s.lo > 1 && t != m.types[best] {
 			continue
 		}
 		// text stays empty: the mention's text is its surface, whatever
@@ -356,7 +378,7 @@ func (d *docState) nameSpans() []nameSpan {
 	}
 	free := func(k int) bool { return !busy[k] }
 	code := make([]int8, len(d.sents)) // per sentence: 0 unknown, 1 prose, 2 code
-	techLines := &techniqueLines{text: d.text}
+	lines := d.lineFacts()
 	for si := range d.sents {
 		lo, hi := d.sentLo[si], d.sentLo[si+1]
 		for k := lo; k < hi; {
@@ -422,7 +444,17 @@ func (d *docState) nameSpans() []nameSpan {
 			// technique table's row and words in capitals ("HAMAD
 			// INTERNATIONAL AIRPORT", a heading or a file's title) are not
 			// names the model can read either.
-			if end < hi && d.fileName(end) || techLines.at(d.tokStart[s]) || end-s > 1 && d.shouted(s, end) {
+			if d.beforeFileName(end, hi) || lines.technique(d.tokStart[s]) || end-s > 1 && d.shouted(s, end) {
+				continue
+			}
+			// A label, not a party: a heading or a table cell that is
+			// nothing but the span ("### Excel Macros Analysis", "|
+			// **AV Score** |"), a table row that lists an indicator
+			// ("| hxxp://... | URL | First Stage Script C&C |"), a
+			// fragment of a longer name its acronym spells ("Information
+			// and Communications Technology and Services (ICTS)").
+			if lines.label(d.tokStart[s], d.tokEnd[end-1]) || lines.indicatorRow(d.tokStart[s]) ||
+				d.acronymFragment(s, end, lo, hi) {
 				continue
 			}
 			out = append(out, nameSpan{lo: s, hi: end, si: si, text: oneSpace(d.text[d.tokStart[s]:d.tokEnd[end-1]])})
@@ -444,39 +476,109 @@ func (d *docState) codeSentence(lo, hi int) bool {
 	return strings.ContainsAny(t, "{}=\\<>") || strings.Contains(t, "\":")
 }
 
-// techniqueLines answers, per line of a document, whether the line holds
-// an ATT&CK technique id ("| T1027.002 | Software Packing |", "T1125 Video
-// Capture"): its capitalised words are technique and tactic names, not
-// parties. Table cells are sentences of their own, so the test reads the
-// line. Lines are found once per document and each is read at most once,
-// so a document of one long line costs no more than one of many.
-type techniqueLines struct {
-	text   string
-	starts []int        // the byte offset of each line's start; nil until first asked
-	memo   map[int]bool // per line index
+// lineFacts answers questions about the line of a byte offset: whether it
+// holds an ATT&CK technique id ("| T1027.002 | Software Packing |",
+// "T1125 Video Capture": its capitalised words are technique and tactic
+// names, not parties; table cells are sentences of their own, so the test
+// reads the line), whether it is a table row listing an indicator, and
+// whether a span is all of its heading or table cell. Lines are found once
+// per document and each is read at most once per question, so a document
+// of one long line costs no more than one of many.
+type lineFacts struct {
+	text       string
+	starts     []int        // the byte offset of each line's start
+	tech       map[int]bool // per line index
+	indicators map[int]bool // lines holding an indicator mention
 }
 
-func (t *techniqueLines) at(off int) bool {
-	if t.starts == nil {
-		t.starts = append(t.starts, 0)
-		for i := 0; i < len(t.text); i++ {
-			if t.text[i] == '\n' {
-				t.starts = append(t.starts, i+1)
-			}
+// lineFacts returns the document's lines, with those that hold an
+// indicator mention marked.
+func (d *docState) lineFacts() *lineFacts {
+	t := &lineFacts{text: d.text, starts: []int{0}, tech: map[int]bool{}, indicators: map[int]bool{}}
+	for i := 0; i < len(d.text); i++ {
+		if d.text[i] == '\n' {
+			t.starts = append(t.starts, i+1)
 		}
-		t.memo = map[int]bool{}
 	}
-	li := sort.SearchInts(t.starts, off+1) - 1
-	if v, ok := t.memo[li]; ok {
+	for i := range d.acc {
+		if c := &d.acc[i]; c.typ == extractor.Indicator && !c.hide {
+			t.indicators[t.index(c.start)] = true
+		}
+	}
+	return t
+}
+
+// index is the index of the line holding byte off.
+func (t *lineFacts) index(off int) int { return sort.SearchInts(t.starts, off+1) - 1 }
+
+// bounds are the byte offsets of line li, without its newline.
+func (t *lineFacts) bounds(li int) (lo, hi int) {
+	lo, hi = t.starts[li], len(t.text)
+	if li+1 < len(t.starts) {
+		hi = t.starts[li+1] - 1
+	}
+	return lo, hi
+}
+
+// technique reports whether the line of off holds a technique id.
+func (t *lineFacts) technique(off int) bool {
+	li := t.index(off)
+	if v, ok := t.tech[li]; ok {
 		return v
 	}
-	lo, hi := t.starts[li], len(t.text)
-	if li+1 < len(t.starts) {
-		hi = t.starts[li+1]
-	}
+	lo, hi := t.bounds(li)
 	v := hasTechniqueID(t.text[lo:hi])
-	t.memo[li] = v
+	t.tech[li] = v
 	return v
+}
+
+// markdownRow reports whether a line is a row of a markdown table.
+func markdownRow(line string) bool {
+	line = strings.TrimSpace(line)
+	return strings.HasPrefix(line, "|") && strings.Count(line, "|") >= 2
+}
+
+// indicatorRow reports whether the line of off is a table row that holds
+// an indicator: the other cells describe the indicator ("C2 Server",
+// "First Stage Payload"), they name no party.
+func (t *lineFacts) indicatorRow(off int) bool {
+	li := t.index(off)
+	if !t.indicators[li] {
+		return false
+	}
+	lo, hi := t.bounds(li)
+	return markdownRow(t.text[lo:hi])
+}
+
+// label reports whether the span [start, end) is all of a heading ("##
+// Malware Analysis", "**Malware Analysis**" alone on its line) or all of
+// a table cell written in bold ("| **AV Score** |"), but for the markup
+// and a closing colon: a section's or a field's title, not a party.
+// A bare line or cell is not a label: lists of victims and tables of
+// companies write names so.
+func (t *lineFacts) label(start, end int) bool {
+	lo, hi := t.bounds(t.index(start))
+	if end > hi {
+		return false
+	}
+	if markdownRow(t.text[lo:hi]) {
+		if i := strings.LastIndexByte(t.text[lo:start], '|'); i >= 0 {
+			lo += i + 1
+		}
+		if i := strings.IndexByte(t.text[end:hi], '|'); i >= 0 {
+			hi = end + i
+		}
+	}
+	before, after := strings.TrimSpace(t.text[lo:start]), strings.TrimSpace(t.text[end:hi])
+	heading := strings.TrimLeft(before, "#") != before
+	before = strings.TrimSpace(strings.TrimLeft(before, "#"))
+	after = strings.Trim(after, " :")
+	for _, m := range []string{"**", "__"} {
+		if before == m && after == m {
+			return true
+		}
+	}
+	return heading && strings.Trim(before, "*_") == "" && strings.Trim(after, "*_:") == ""
 }
 
 // hasTechniqueID reports whether line holds an ATT&CK technique id as a word.
@@ -555,4 +657,142 @@ func maskType(m typeMask) string {
 		}
 	}
 	return ""
+}
+
+// beforeFileName reports whether the tokens from end to the sentence end
+// hi reach a file name before any lower-case word ("Galaxy Security
+// Panel.exe", "Dalmore Gas Project (Package B) -BULLETIN-01.pdf"): the
+// span is part of the file's name.
+func (d *docState) beforeFileName(end, hi int) bool {
+	for k := end; k < hi && k < end+8; k++ {
+		if d.fileName(k) {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(d.tokText[k]); unicode.IsLower(r) {
+			return false
+		}
+	}
+	return false
+}
+
+// acronymFragment reports whether the span [s, end) of sentence tokens
+// [lo, hi) is part of a longer name joined by "and" that a parenthesised
+// acronym spells ("Information and Communications Technology and
+// Services (ICTS)", "Multi-State Information Sharing and Analysis Center
+// (MS-ISAC)"): the rules or the text name the whole, a fragment is no
+// party.
+func (d *docState) acronymFragment(s, end, lo, hi int) bool {
+	joins := func(k int) bool { return d.fold[k] == "and" || d.fold[k] == "&" || spanConnectors[d.fold[k]] }
+	a := s
+	for a-2 >= lo && joins(a-1) && d.nameToken(a-2) {
+		a -= 2
+		for a-1 >= lo && d.nameToken(a-1) {
+			a--
+		}
+	}
+	b := end
+	for b+1 < hi && joins(b) && d.nameToken(b+1) {
+		b += 2
+		for b < hi && d.nameToken(b) {
+			b++
+		}
+	}
+	if a == s && b == end || b+2 >= hi || d.tokText[b] != "(" || d.tokText[b+2] != ")" {
+		return false
+	}
+	acr := capitals(d.tokText[b+1])
+	if len(acr) < 2 || !allCaps(d.tokText[b+1]) {
+		return false
+	}
+	var whole strings.Builder
+	for k := a; k < b; k++ {
+		whole.WriteString(capitals(d.tokText[k]))
+	}
+	return whole.String() == acr
+}
+
+// capitals returns the capital letters of a word ("Multi-State": "MS").
+func capitals(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// camelWords reports whether a span of several words holds a word with a
+// capital inside it that is not a surname's ("EtterSilent DocuSign", not
+// "Stewart McDonald", "Anne O'Neill" or "Jean-Luc Picard"): a person's
+// full name is not written so, a product's or a template's is. A handle
+// is one word ("GoldSun") and stays a person.
+func (d *docState) camelWords(lo, hi int) bool {
+	if hi-lo < 2 {
+		return false
+	}
+	for k := lo; k < hi; k++ {
+		w := d.tokText[k]
+		for _, p := range []string{"Mc", "Mac", "O'", "O’", "D'", "D’", "De", "Di", "La", "Le"} {
+			if strings.HasPrefix(w, p) {
+				w = w[len(p):]
+				break
+			}
+		}
+		prev := ' '
+		for i, r := range w {
+			if i > 0 && unicode.IsUpper(r) && unicode.IsLower(prev) {
+				return true
+			}
+			prev = r
+		}
+	}
+	return false
+}
+
+// The document signals of the name model's automatic mode
+// (WithNameModelAuto, docs/name-model.md): a document is technical when
+// more than techMentionShare of the rules' mentions are malware, tools,
+// indicators or vulnerabilities, or when it holds more than
+// indicatorsPerThousand indicator mentions per thousand tokens. News,
+// releases and advisories name parties and few artefacts (at most .25 and
+// 7 on the paraphrased news of corpus/samples); malware analyses name
+// artefacts (medians .45 to .54 and 10 to 11 on annoctr), and their
+// capitalised words are products, protocols and techniques.
+const (
+	techMentionShare      = 0.3
+	indicatorsPerThousand = 10
+)
+
+// technicalDocument reports whether the document reads as a technical
+// report by those signals.
+func (d *docState) technicalDocument() bool {
+	tech, ind, all := 0, 0, 0
+	for ai := range d.acc {
+		c := &d.acc[ai]
+		if c.hide {
+			continue
+		}
+		switch c.typ {
+		case extractor.Indicator:
+			ind++
+			tech++
+		case extractor.Malware, extractor.Tool, extractor.Vulnerability:
+			tech++
+		}
+		all++
+	}
+	return float64(tech) > techMentionShare*float64(all) || float64(ind)*1000 > indicatorsPerThousand*float64(len(d.tokText))
+}
+
+// squashName is a name's letters and digits in lower case ("DC Leaks" and
+// "DCLeaks" give "dcleaks").
+func squashName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }

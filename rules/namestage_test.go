@@ -281,3 +281,115 @@ func TestTechniqueIDs(t *testing.T) {
 		t.Error("hasTechniqueID reads words wrongly")
 	}
 }
+
+// nameIndicatorPack is namePack with an address rule and a group's
+// gazetteer, for the label, indicator and automatic-mode tests.
+const nameIndicatorPack = namePack + `
+  - id: t.ip
+    kind: regex
+    type: indicator
+    priority: 85
+    description: addresses
+    regex: '\b\d{1,3}(?:\.|\[\.\])\d{1,3}(?:\.|\[\.\])\d{1,3}(?:\.|\[\.\])\d{1,3}\b'
+    examples: {match: ["From 203.0.113.9 it came."]}
+  - id: t.group
+    kind: gazetteer
+    type: threat-actor
+    entries: [{name: DarkQuill}]
+    examples: {match: ["DarkQuill did it."]}
+`
+
+// Labels are not parties: a heading or a bold table cell that is nothing
+// but the span, the cells of a table row that lists an indicator, a
+// fragment of a longer name its acronym spells, and the words of a file
+// name. The same shapes around names in prose, a bare cell or a bullet
+// are read.
+func TestNameCandidatesSkipLabelsIndicatorRowsAndFragments(t *testing.T) {
+	p := packOf(t, nameIndicatorPack)
+	text := "## Quarry Lane Findings\n" +
+		"**Harrow Vale Findings**\n" +
+		"| **Brindle Score** | 4/70 |\n" +
+		"| 203.0.113[.]9 | address | Second Relay Fallback |\n" +
+		"Staff of the Information and Coastal Transit and Services (ICTS) board met.\n" +
+		"The lure was Dalmore Gas Project (Package B) -BULLETIN-01.pdf on the share.\n" +
+		"| Harrow Vale Partners | retail |\n" +
+		"- Brindle Quay Holdings\n" +
+		"Quarry Lane Partners (QLP) said the Tarrow Fen Works were hit.\n"
+	free, _ := nameSpanTexts(t, p, text)
+	for _, bad := range []string{"Quarry Lane Findings", "Harrow Vale Findings", "Brindle Score", "Second Relay Fallback", "Coastal Transit", "Dalmore Gas Project"} {
+		if slices.Contains(free, bad) {
+			t.Errorf("%q read as a name candidate; candidates %q", bad, free)
+		}
+	}
+	for _, want := range []string{"Harrow Vale Partners", "Brindle Quay Holdings", "Quarry Lane Partners", "Tarrow Fen Works"} {
+		if !slices.Contains(free, want) {
+			t.Errorf("%q not read; candidates %q", want, free)
+		}
+	}
+}
+
+func TestLineLabels(t *testing.T) {
+	for line, want := range map[string]bool{
+		"### **Delta Notes**": true, "**Delta Notes**": true, "**Delta Notes:**": true, "## Delta Notes": true,
+		"| **Delta Notes** | x |": true, "Delta Notes": false, "| Delta Notes | x |": false, "- Delta Notes": false,
+		"**Delta Notes** said more": false,
+	} {
+		i := strings.Index(line, "Delta Notes")
+		l := &lineFacts{text: line, starts: []int{0}}
+		if got := l.label(i, i+len("Delta Notes")); got != want {
+			t.Errorf("label in %q = %v, want %v", line, got, want)
+		}
+	}
+}
+
+func personModel(t *testing.T) *NameModel {
+	t.Helper()
+	m, err := NewNameModel([]extractor.EntityType{extractor.Person}, []extractor.EntityType{extractor.Person}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.SetWeights([]float64{0, 5}, make([]float64, 2))
+	m.SetThreshold(0.5, "test")
+	return m
+}
+
+// A person's full name has no word with a capital inside but a surname's
+// (McDonald); a handle is one word. A name the rules or a gazetteer hold
+// written without its space keeps their type.
+func TestNameModelPersonShapesAndRuledNames(t *testing.T) {
+	p := packOf(t, nameIndicatorPack).WithNameModel(personModel(t))
+	text := "Merrin McAlister met the FlintWare ShipDesk team, and GoldQuay wrote to the Dark Quill site."
+	got := found(t, p, text)
+	want := []string{"Merrin McAlister/person/t.model", "GoldQuay/person/t.model"}
+	if !slices.Equal(got, want) {
+		t.Errorf("found %q, want %q", got, want)
+	}
+}
+
+// The automatic mode runs the model on prose and not on a document whose
+// mentions are mostly indicators (or dense with them).
+func TestNameModelAutoSkipsTechnicalDocuments(t *testing.T) {
+	p := packOf(t, nameIndicatorPack)
+	m := uniformModel(t, 1, []extractor.EntityType{extractor.Organization})
+	prose := "Brindleford Quay was hit in March, and Acme Corp helped."
+	tech := "Brindleford Quay was hit from 203.0.113.9, 203.0.113.10 and 203.0.113.11."
+	auto, on := p.WithNameModelAuto(m), p.WithNameModel(m)
+	model := func(q *Pack, text string) int {
+		n := 0
+		for _, f := range found(t, q, text) {
+			if strings.HasSuffix(f, "/t.model") {
+				n++
+			}
+		}
+		return n
+	}
+	if model(auto, prose) != 1 || model(on, prose) != 1 {
+		t.Errorf("prose: auto %d, on %d model mentions, want 1 and 1", model(auto, prose), model(on, prose))
+	}
+	if model(auto, tech) != 0 || model(on, tech) != 1 {
+		t.Errorf("technical: auto %d, on %d model mentions, want 0 and 1", model(auto, tech), model(on, tech))
+	}
+	if p.WithNameModelAuto(nil).names != nil {
+		t.Error("WithNameModelAuto(nil) runs a model")
+	}
+}

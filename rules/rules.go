@@ -165,6 +165,7 @@ type Pack struct {
 	an           *nlp.Analyzer
 	names        *NameModel      // the name model that runs (namemodel.go), nil when off
 	nameModel    *NameModel      // the model rule's model, run only when asked (WithNameModel)
+	namesAuto    bool            // run names only on documents that read as prose (WithNameModelAuto)
 	nameRule     int32           // the model rule's index in rules
 	nameHeads    map[string]bool // folded last words of body and company names (namestage.go)
 	// nameStopLast and nameStopFirst keep spans from the name model by

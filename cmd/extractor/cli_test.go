@@ -347,21 +347,29 @@ func TestHTMLAndMarkdownListsGiveTheSameRelations(t *testing.T) {
 	}
 }
 
-// --name-model adds the name model's mentions; without it the rules'
-// mentions are all there is.
+// --name-model adds the name model's mentions, by default (auto) in a
+// document that reads as prose and not in one full of indicators;
+// --name-model=false leaves the rules' mentions all there is.
 func TestExtractNameModelFlag(t *testing.T) {
 	dir := t.TempDir()
-	in := writeFile(t, dir, "r.txt", []byte("Investigators at Tamsworth Biologics found the implant in January.\n"))
+	prose := writeFile(t, dir, "r.txt", []byte("Investigators at Tamsworth Biologics found the implant in January.\n"))
+	tech := writeFile(t, dir, "t.txt", []byte("Investigators at Tamsworth Biologics found the implant calling 203.0.113.9, "+
+		"203.0.113.10 and 198.51.100.7 with hash 44d88612fea8a8f36de82e1278abb02f.\n"))
 	for _, tc := range []struct {
+		in   string
 		args []string
 		want bool
-	}{{nil, false}, {[]string{"--name-model"}, true}} {
-		out, stderr, failed := run(t, "", append([]string{"extract", "--format", "json", in}, tc.args...)...)
+	}{{prose, nil, true}, {prose, []string{"--name-model=false"}, false}, {prose, []string{"--name-model"}, true},
+		{tech, nil, false}, {tech, []string{"--name-model=auto"}, false}, {tech, []string{"--name-model"}, true}} {
+		out, stderr, failed := run(t, "", append([]string{"extract", "--format", "json", tc.in}, tc.args...)...)
 		if failed {
 			t.Fatalf("%v: %s", tc.args, stderr)
 		}
 		if got := strings.Contains(out, `"rule": "model.names"`) || strings.Contains(out, `"rule":"model.names"`); got != tc.want {
-			t.Errorf("%v: model mention found = %v, want %v", tc.args, got, tc.want)
+			t.Errorf("%s %v: model mention found = %v, want %v", filepath.Base(tc.in), tc.args, got, tc.want)
 		}
+	}
+	if _, _, failed := run(t, "", "extract", "--name-model=sometimes", prose); !failed {
+		t.Error("--name-model=sometimes accepted")
 	}
 }

@@ -12,7 +12,8 @@ import (
 
 func newEvalCmd() *cobra.Command {
 	var rf readFlags
-	var relationModel, nameModel bool
+	var relationModel bool
+	var nameModel string
 	var ruleDirs, kbFiles, types, relTypes []string
 	var corpusPath, baseline, reportPath, format, goldFormat, split string
 	var update, strictOptional bool
@@ -115,7 +116,8 @@ status is 1 when an overall F1 dropped by more than --tolerance.
 	fl.BoolVar(&strictOptional, "strict-optional", false, "count optional gold entities and relations as required")
 	fl.Float64Var(&minConf, "min-confidence", 0, "drop predictions below this confidence")
 	fl.BoolVar(&relationModel, "relation-model", true, relationModelHelp)
-	fl.BoolVar(&nameModel, "name-model", false, nameModelHelp)
+	fl.StringVar(&nameModel, "name-model", "auto", nameModelHelp)
+	fl.Lookup("name-model").NoOptDefVal = "true"
 	fl.IntVar(&top, "top", 20, "rules listed in the table (0: none, -1: all)")
 	return cmd
 }

@@ -15,7 +15,8 @@ import (
 
 func newExtractCmd() *cobra.Command {
 	var rf readFlags
-	var relationModel, nameModel bool
+	var relationModel bool
+	var nameModel string
 	var minConf float64
 	var ruleDirs, kbFiles []string
 	var format, outPath, table string
@@ -103,7 +104,8 @@ exit status is 1.`,
 	cmd.Flags().StringVarP(&format, "format", "f", "", "output format: one of "+fmt.Sprint(output.Formats)+" (default: from -o: .jsonl, .csv or a directory, .stix or .stix.json, .md; else json)")
 	cmd.Flags().StringVarP(&outPath, "output", "o", "", "write to this file instead of standard output (csv: a directory gets entities.csv and relations.csv, x.csv gets x.entities.csv and x.relations.csv)")
 	cmd.Flags().BoolVar(&relationModel, "relation-model", true, relationModelHelp)
-	cmd.Flags().BoolVar(&nameModel, "name-model", false, nameModelHelp)
+	cmd.Flags().StringVar(&nameModel, "name-model", "auto", nameModelHelp)
+	cmd.Flags().Lookup("name-model").NoOptDefVal = "true"
 	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "drop entities and relations below this confidence, and relations whose ends are dropped (0.11 keeps only rule-found relations; docs/confidence.md)")
 	cmd.Flags().StringVar(&table, "table", "", "csv only: write just this table (entities or relations) to -o or standard output, which otherwise gets the entities")
 	return cmd

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"strconv"
+
 	"github.com/reportgraph/extractor/extract"
 	"github.com/reportgraph/extractor/kb"
 	"github.com/reportgraph/extractor/rules"
@@ -16,8 +19,8 @@ type pipeline struct {
 
 // models says which statistical models run on top of the rules.
 type models struct {
-	relation bool // the candidate-pair relation model (--relation-model)
-	names    bool // the name model (--name-model)
+	relation bool   // the candidate-pair relation model (--relation-model)
+	names    string // the name model (--name-model): auto, true or false
 }
 
 // newPipeline loads the knowledge bases and rule packs; any error in them
@@ -31,8 +34,17 @@ func newPipeline(kbFiles, ruleDirs []string, mo models) (*pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	if mo.names {
-		pack = pack.WithNameModel(pack.NameModel())
+	switch mo.names {
+	case "auto":
+		pack = pack.WithNameModelAuto(pack.NameModel())
+	default:
+		on, err := strconv.ParseBool(mo.names)
+		if err != nil {
+			return nil, fmt.Errorf("--name-model: %q is not auto, true or false", mo.names)
+		}
+		if on {
+			pack = pack.WithNameModel(pack.NameModel())
+		}
 	}
 	x, err := extract.New(pack)
 	if err != nil {
@@ -59,7 +71,7 @@ func loadKB(paths []string) (*kb.KB, error) {
 }
 
 // nameModelHelp describes --name-model, which extract and eval share.
-const nameModelHelp = "also find capitalised names the rules missed with the name model, as mentions of rule model.names (docs/name-model.md); off by default: on unseen reports it moved F1 by less than a point either way"
+const nameModelHelp = "find capitalised names the rules missed with the name model, as mentions of rule model.names (docs/name-model.md): auto runs it on documents that read as news, releases or advisories and not on technical reports; --name-model alone is true (every document), false turns it off"
 
 // relationModelHelp describes --relation-model, which extract and eval share.
 const relationModelHelp = "also propose relations the rules missed with the candidate-pair model, as low-confidence candidates with rule model.pair (docs/relation-model.md); =false for the rules' relations only"
