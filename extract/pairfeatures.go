@@ -14,10 +14,10 @@ package extract
 const (
 	pairMaxBetween = 10 // words between that become features: the first and last five
 	pairContext    = 2  // words before the first mention and after the second
-	// pairMaxFeatures bounds the features of one candidate (104 at most:
+	// pairMaxFeatures bounds the features of one candidate (107 at most:
 	// 20 word and 9 bigram features, 32 rule-role features, 3 entity-kind
-	// and 6 two-step ones, the rest fixed), so they are written in place
-	// into a shared arena.
+	// and 6 two-step ones, 3 of the document as a whole, the rest fixed),
+	// so they are written in place into a shared arena.
 	pairMaxFeatures = 112
 )
 
@@ -58,6 +58,9 @@ const (
 	fTgtKind
 	fKindPair
 	fTwoHop
+	fTitle
+	fDocSents
+	fDocBlocks
 )
 
 // pairMaxHops bounds the two-step paths a candidate's features name.
@@ -307,6 +310,21 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 			emit(mix(mix(mix(mix(fTwoHop, r1), r2), tp), uint32(side)))
 		})
 	}
+	// The document as a whole (session 13): which end, if either, is
+	// named in the document's first sentence (its title or lead), and in
+	// how many sentences and blocks the two ends are named together
+	// anywhere in the document, beyond the candidate window.
+	title := uint32(0)
+	if d.title[src.entity] {
+		title |= 1
+	}
+	if d.title[tgt.entity] {
+		title |= 2
+	}
+	emit(mix(mix(fTitle, title), tp))
+	ns, nb := d.docCoOccur(src.entity, tgt.entity)
+	emit(mix(mix(fDocSents, countBucket(ns)), tp))
+	emit(mix(mix(fDocBlocks, countBucket(nb)), tp))
 	d.arena = d.arena[:len(d.arena)+len(fs)] // fs was written in place: emit never lets it outgrow pairMaxFeatures
 	return fs[:len(fs):len(fs)]
 }

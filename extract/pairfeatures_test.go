@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/document"
 	"github.com/reportgraph/extractor/nlp"
 	"github.com/reportgraph/extractor/rules"
 )
@@ -208,6 +210,7 @@ func TestPairFeaturesBoundedForBusyEntity(t *testing.T) {
 		ents: []string{"a", "b"}, top: map[int]bool{}, roles: map[int][]pairRole{0: roles, 1: roles},
 		typeOf: []string{"threat-actor", "sector"}, count: []int{1, 1}, kind: []uint32{1, 2},
 		reporter: []bool{false, false}, pairs: map[[2]int]pairStat{},
+		title: []bool{true, false}, sents: [][]int{{0}, {0}},
 		arena: make([]uint32, 0, pairMaxFeatures), // exactly one candidate's room
 	}
 	src := pairMention{start: 0, end: 5, tokLo: 0, tokHi: 1, sent: 0, entity: 0, typ: "threat-actor", typeHash: wordHash("threat-actor")}
@@ -218,5 +221,73 @@ func TestPairFeaturesBoundedForBusyEntity(t *testing.T) {
 	}
 	if len(d.arena) != len(fs) {
 		t.Errorf("arena holds %d, want the candidate's %d features", len(d.arena), len(fs))
+	}
+}
+
+// docCoOccur counts the sentences and the blocks that name both entities
+// anywhere in the document, beyond the candidate window; title marks the
+// entities of the first sentence.
+func TestPairDocCoOccur(t *testing.T) {
+	// Four sentences, a blank line after the second: blocks 0, 0, 1, 1.
+	text := "One two. Three four.\n\nFive six. Seven eight."
+	d := &pairDoc{res: &DocResult{Doc: &extractor.Document{Text: text}, Sentences: []nlp.Sentence{
+		{Start: 0, End: 8}, {Start: 9, End: 20}, {Start: 22, End: 31}, {Start: 32, End: 44}}}}
+	d.blocks()
+	// A in sentences 0, 1, 3; B in 1, 2, 3; C in 2 only.
+	d.sents = [][]int{{0, 1, 3}, {1, 2, 3}, {2}}
+	if s, b := d.docCoOccur(0, 1); s != 2 || b != 2 {
+		t.Errorf("A–B: %d sentences, %d blocks; want 2 (1 and 3) and 2", s, b)
+	}
+	if s, b := d.docCoOccur(1, 0); s != 2 || b != 2 {
+		t.Errorf("B–A (cached, either order): %d, %d; want 2, 2", s, b)
+	}
+	if s, b := d.docCoOccur(0, 2); s != 0 || b != 1 {
+		t.Errorf("A–C: %d sentences, %d blocks; want none in one sentence, one block (the second)", s, b)
+	}
+}
+
+// Our own report: the entity its title line names is marked as in the
+// title, one named only in the body is not.
+func TestPairTitleMarked(t *testing.T) {
+	pack, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := DefaultPairModel(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Lazarus Group Hits Banks in Vietnam\n\nThe operators also sent lures to staff in Germany last year.\n"
+	doc, err := document.Read(context.Background(), "title.txt", []byte(text), document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := x.Document(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := Resolve([]*DocResult{res}, WithRules(pack.Rules()))
+	owner := map[extractor.Span]int{}
+	names := map[string]string{}
+	for g, e := range ds.Entities {
+		names[e.ID] = e.Name
+		for _, mn := range e.Mentions {
+			owner[mn.Span] = g
+		}
+	}
+	d := m.prepare(res, ds.Entities, owner, nil)
+	inTitle := map[string]bool{}
+	for e, id := range d.ents {
+		inTitle[names[id]] = d.title[e]
+	}
+	if !inTitle["Vietnam"] {
+		t.Errorf("the title's place is not marked: %v", inTitle)
+	}
+	if on, ok := inTitle["Germany"]; !ok || on {
+		t.Errorf("the body's place: marked %v (found %v), want found and not marked", on, ok)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/reportgraph/extractor/internal/linear"
 	"github.com/reportgraph/extractor/rules"
@@ -56,6 +57,9 @@ type pairMeta struct {
 	linear.Header
 	// Allowed are the type pairs candidates are made for.
 	Allowed []TypePair `json:"allowed"`
+	// Functional are the relation types of which one source of a
+	// document keeps only its likeliest proposal (joint decoding).
+	Functional []string `json:"functional,omitempty"`
 }
 
 // PairModel is a loaded model plus the pack's cue lists its features read.
@@ -69,6 +73,9 @@ type PairModel struct {
 	// named right before one ("X said", "X assessed") is a source of the
 	// report, not an actor in it.
 	reporting map[uint32]bool
+	// functional are the classes one source of a document is proposed
+	// with at most once (SetFunctional).
+	functional map[int]bool
 }
 
 // DefaultPairModel returns the embedded model, reading the negation and
@@ -87,7 +94,11 @@ func LoadPairModel(meta, weights []byte, pack *rules.Pack) (*PairModel, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newPairModel(lm, m.Allowed, pack)
+	pm, err := newPairModel(lm, m.Allowed, pack)
+	if err != nil {
+		return nil, err
+	}
+	return pm, pm.SetFunctional(m.Functional)
 }
 
 // NewPairModel returns an untrained model (zero weights) over classes and
@@ -127,6 +138,35 @@ func newPairModel(lm linear.Model, allowed []TypePair, pack *rules.Pack) (*PairM
 	return pm, nil
 }
 
+// SetFunctional sets the relation types of which one source of a
+// document keeps only its likeliest proposal (part-of: a body is part of
+// one parent; located-in: a place or office is in one place).
+func (m *PairModel) SetFunctional(types []string) error {
+	m.functional = nil
+	for _, t := range types {
+		i := slices.Index(m.Classes, t)
+		if i <= 0 {
+			return fmt.Errorf("pair model: functional type %q is no relation class", t)
+		}
+		if m.functional == nil {
+			m.functional = map[int]bool{}
+		}
+		m.functional[i] = true
+	}
+	return nil
+}
+
+// Functional returns the relation types SetFunctional set, in class order.
+func (m *PairModel) Functional() []string {
+	var out []string
+	for i, c := range m.Classes {
+		if m.functional[i] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // Allowed returns the type pairs candidates are made for.
 func (m *PairModel) Allowed() []TypePair { return append([]TypePair(nil), m.allowedPairs...) }
 
@@ -134,5 +174,5 @@ func (m *PairModel) Allowed() []TypePair { return append([]TypePair(nil), m.allo
 // quantising the weights to int16.
 func (m *PairModel) Write(dir string) error {
 	h, data := m.Quantised()
-	return linear.WriteFiles(dir, PairModelMetaFile, PairModelWeightsFile, pairMeta{Header: h, Allowed: m.allowedPairs}, data)
+	return linear.WriteFiles(dir, PairModelMetaFile, PairModelWeightsFile, pairMeta{Header: h, Allowed: m.allowedPairs, Functional: m.Functional()}, data)
 }

@@ -68,7 +68,8 @@ func TestEmbeddedPairModelShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(again.Allowed(), m.Allowed()) || again.Threshold != m.Threshold || again.Trained != m.Trained {
+	if !reflect.DeepEqual(again.Allowed(), m.Allowed()) || again.Threshold != m.Threshold || again.Trained != m.Trained ||
+		!reflect.DeepEqual(again.Functional(), m.Functional()) {
 		t.Errorf("header not read back: %v %q", again.Threshold, again.Trained)
 	}
 	feats := []uint32{0, 7, 42, uint32(m.Buckets - 1)}
@@ -104,5 +105,42 @@ func TestPairConfidenceBelowEveryRuleRelation(t *testing.T) {
 	}
 	if lo := PairConfidence(0); lo <= 0 {
 		t.Errorf("PairConfidence(0) = %v, want a positive confidence", lo)
+	}
+}
+
+// Joint decoding of functional types: one source of a document keeps its
+// likeliest proposal of such a type; other types, other sources and other
+// documents are untouched.
+func TestKeepBestPerSource(t *testing.T) {
+	m, err := NewPairModel([]string{NoRelation, "located-in", "targets"}, nil, 4, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.SetFunctional([]string{"located-in"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Functional(); !reflect.DeepEqual(got, []string{"located-in"}) {
+		t.Fatalf("Functional() = %v", got)
+	}
+	if err := m.SetFunctional([]string{"no-such-type"}); err == nil {
+		t.Error("an unknown functional type was accepted")
+	}
+	_ = m.SetFunctional([]string{"located-in"})
+	docs := []string{"a", "a", "a", "a", "a", "b"}
+	srcs := []int{0, 0, 0, 0, 1, 0}
+	best := []*proposal{
+		{class: 1, p: 0.4}, // source 0, located-in: loses to the next
+		{class: 1, p: 0.7}, // kept
+		{class: 2, p: 0.3}, // targets is not functional: kept
+		{class: 2, p: 0.5}, // kept
+		{class: 1, p: 0.2}, // another source: kept
+		{class: 1, p: 0.3}, // another document: kept
+	}
+	m.keepBestPerSource(docs, srcs, best)
+	want := []float64{0, 0.7, 0.3, 0.5, 0.2, 0.3}
+	for i, b := range best {
+		if b.p != want[i] {
+			t.Errorf("proposal %d: p %v, want %v", i, b.p, want[i])
+		}
 	}
 }

@@ -87,6 +87,9 @@ type pairDoc struct {
 	kind     []uint32            // entity → the hashed kind of rule that found it (entityKind)
 	reporter []bool              // entity → a mention of it is followed by a reporting verb, or follows "according to"
 	pairs    map[[2]int]pairStat // unordered entity pair (lower index first) → its co-occurrences
+	title    []bool              // entity → mentioned in the document's first sentence
+	sents    [][]int             // entity → the distinct sentences of its mentions, ascending
+	docCo    map[[2]int][2]int   // unordered entity pair → sentences and blocks that name both
 	arena    []uint32            // the features of every candidate, one allocation for many
 }
 
@@ -206,6 +209,14 @@ func (m *PairModel) prepare(res *DocResult, entities []extractor.Entity, owner m
 			count = append(count, 0)
 			d.reporter = append(d.reporter, false)
 			d.kind = append(d.kind, hNone)
+			d.title = append(d.title, false)
+			d.sents = append(d.sents, nil)
+		}
+		if si == 0 {
+			d.title[e] = true
+		}
+		if ss := d.sents[e]; len(ss) == 0 || ss[len(ss)-1] != si {
+			d.sents[e] = append(ss, si)
 		}
 		count[e]++
 		if d.kind[e] == hNone {
@@ -443,4 +454,51 @@ func (m *PairModel) candidate(d *pairDoc, src, tgt *pairMention, srcFirst bool, 
 		Hedge: hedge, Features: m.features(d, src, tgt, first, second, srcFirst, between),
 		types: [2]string{src.typ, tgt.typ}, src: src.entity, tgt: tgt.entity, text: res.Doc.Text,
 		page: res.Doc.PageOf(ev.Start)}
+}
+
+// docCoOccur is how many sentences, and how many blocks, name both
+// entities anywhere in the document (cached per pair).
+func (d *pairDoc) docCoOccur(a, b int) (sents, blocks int) {
+	k := pairKey(a, b)
+	if v, ok := d.docCo[k]; ok {
+		return v[0], v[1]
+	}
+	if d.docCo == nil {
+		d.docCo = map[[2]int][2]int{}
+	}
+	x, y := d.sents[a], d.sents[b]
+	i, j := 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i] < y[j]:
+			i++
+		case x[i] > y[j]:
+			j++
+		default:
+			sents++
+			i++
+			j++
+		}
+	}
+	// blocks: the sentence lists are ascending, so their blocks are too
+	i, j = 0, 0
+	last := -1
+	for i < len(x) && j < len(y) {
+		bx, by := d.block[x[i]], d.block[y[j]]
+		switch {
+		case bx < by:
+			i++
+		case bx > by:
+			j++
+		default:
+			if bx != last {
+				blocks++
+				last = bx
+			}
+			i++
+			j++
+		}
+	}
+	d.docCo[k] = [2]int{sents, blocks}
+	return sents, blocks
 }

@@ -30,6 +30,7 @@ func newTrainPairsCmd() *cobra.Command {
 	fl.Float64Var(&opt.LinkedWeight, "linked-weight", pairtrain.DefaultLinkedWeight, "weight in training of the pairs a rule already links")
 	fl.StringVar(&opt.Cut, "cut", pairtrain.CutFloor, "the threshold rule: floor (the lowest p whose cross-validated F1 is not below the rules', less --max-f1-loss) or best-f1 (the p of highest cross-validated F1)")
 	fl.Float64Var(&opt.RelationWeight, "relation-weight", pairtrain.DefaultRelationWeight, "weight in training of the pairs the gold relates, against 1 for the others")
+	fl.StringSliceVar(&opt.Functional, "functional", pairtrain.DefaultFunctional, "relation types of which one source of a document keeps only its likeliest proposal (joint decoding; \"\" for none)")
 	fl.IntVar(&opt.Outcomes, "outcomes", -1, "also list the model's cross-validation verdicts by type and this many false positives (-1: none)")
 	fl.IntVar(&opt.MinSupport, "min-support", pairtrain.DefaultMinSupport, "gold entity pairs a (source type, target type, relation) needs to be proposed")
 	fl.IntVar(&opt.Buckets, "buckets", pairtrain.DefaultBuckets, "size of the hashed feature space (the embedded weights are 22 bytes a bucket)")

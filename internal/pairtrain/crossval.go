@@ -41,7 +41,7 @@ func crossValidate(opt Options, pack *rules.Pack, classes []string, results []*e
 	var folds []foldModel
 	for k := 0; k < opt.Folds; k++ {
 		allowed := allowedPairs(data, classes, k, opt.MinSupport)
-		m, err := fit(data, k, classes, allowed, opt.Buckets, opt.Seed, pack)
+		m, err := fit(data, k, classes, allowed, opt, pack)
 		if err != nil {
 			return 0, err
 		}
