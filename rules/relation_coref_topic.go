@@ -153,8 +153,14 @@ func (rs *relState) preferTopic(c capRec, k int, am, mask typeMask, order []type
 		}
 		if kk >= 0 {
 			k = kk
-		} else if kt := rs.topicMention(si, c.bs, mask, direct); kt >= 0 {
+		} else if kt := rs.topicMention(si, c.bs, mask, direct); kt >= 0 && (k < 0 || d.acc[kt].start < c.bs) {
+			// A topic named only after the anaphor does not take it from
+			// a malware in reach: in "Rhysida surfaced in 2023. Its
+			// victims included schools. ... overlaps with Vice Society"
+			// the victims are the ransomware's.
 			return kt, true
+		} else if kt >= 0 {
+			return k, false
 		} else if rs.topics().topicOf(si) != nil {
 			// The paragraph is about an actor the slot cannot take (a
 			// unit typed as a government body): not about the malware.

@@ -99,3 +99,25 @@ func TestActorPhraseMeaningAUnitTheSlotCannotTakeIsNotTheComparedActor(t *testin
 		}
 	}
 }
+
+func TestPossessiveKeepsTheMalwareWhenTheTopicActorIsNamedOnlyAfterIt(t *testing.T) {
+	text := "What is BlackSuit?\n\nBlackSuit appeared in 2023 as a ransomware-as-a-service operation. " +
+		"Its victims have included schools, hospitals and manufacturers.\n\n" +
+		"Later that year vendors noted overlaps between BlackSuit activity and the older Vice Society operation.\n"
+	got := corefRelations(t, text)
+	if !hasRelation(got, "BlackSuit -targets-> hospitals", `"Its" → BlackSuit`) {
+		t.Errorf("its victims not the ransomware's: %q", got)
+	}
+	for _, r := range got {
+		if strings.HasPrefix(r, "Vice Society -targets->") {
+			t.Errorf("its victims given to an actor named only after them: %q", r)
+		}
+	}
+	// An actor named before the possessive still wins over the malware.
+	text = "Vice Society ran extortion sites. BlackSuit appeared in 2023 as its ransomware. " +
+		"Its victims have included schools and hospitals.\n"
+	got = corefRelations(t, text)
+	if !hasRelation(got, "Vice Society -targets-> hospitals", "") {
+		t.Errorf("its victims not the actor's named before: %q", got)
+	}
+}

@@ -351,6 +351,9 @@ func (d *docState) sourceMembers(sp extractor.Span, mask typeMask, skip []extrac
 		}
 		pk := d.endingAt(prev)
 		if pk < 0 {
+			pk = d.endingBeforeAside(prev, lo)
+		}
+		if pk < 0 {
 			break
 		}
 		pm := &d.acc[pk]
@@ -364,6 +367,37 @@ func (d *docState) sourceMembers(sp extractor.Span, mask typeMask, skip []extrac
 	}
 	return out
 }
+
+// asideOpeners open a relative clause or an apposition set off by commas
+// after a member of a coordinated subject: "A, who registered the
+// domains, and B", "A, a veteran hacker, and B".
+var asideOpeners = map[string]bool{"who": true, "which": true, "whom": true, "whose": true, "a": true, "an": true,
+	"the": true, "another": true}
+
+// endingBeforeAside returns the index in d.acc of the mention that ends
+// right before an aside closed by the comma at token c ("A, who ran the
+// servers, and B": A for the comma after "servers"), or -1. The aside is
+// at most memberAsideMaxTokens long and holds no other comma or sentence stop.
+func (d *docState) endingBeforeAside(c, lo int) int {
+	if c <= lo || d.fold[c] != "," {
+		return -1
+	}
+	for t := c - 1; t > lo && t >= c-memberAsideMaxTokens; t-- {
+		switch d.fold[t] {
+		case ".", ";", ":", "(", ")":
+			return -1
+		case ",":
+			if t+1 < c && asideOpeners[d.fold[t+1]] {
+				return d.endingAt(t)
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// memberAsideMaxTokens bounds the aside endingBeforeAside passes over.
+const memberAsideMaxTokens = 16
 
 // memberEnds reports whether a list member may end before token t: at
 // the end of the sentence, punctuation, a conjunction or a preposition.

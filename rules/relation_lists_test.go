@@ -101,6 +101,15 @@ func TestCoordinatedSubjectSharesTheRelation(t *testing.T) {
 		{"names before a comma are no subjects",
 			"According to Mandiant and Microsoft, Kestrel Bear hit banks.",
 			[]string{"Kestrel Bear -targets-> banks [t.hit]"}},
+		{"a member described between commas",
+			"Kestrel Bear, which Mandiant has tracked since 2019, and Heron Panda hit banks.",
+			[]string{"Kestrel Bear -targets-> banks [t.hit]", "Heron Panda -targets-> banks [t.hit]"}},
+		{"a member in apposition",
+			"Kestrel Bear, a Russian crew, and Heron Panda hit banks.",
+			[]string{"Kestrel Bear -targets-> banks [t.hit]", "Heron Panda -targets-> banks [t.hit]"}},
+		{"an aside without and opens no list",
+			"Kestrel Bear, which Mandiant tracks, Heron Panda hit banks.",
+			[]string{"Heron Panda -targets-> banks [t.hit]"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -191,5 +200,17 @@ func TestCoordinatedSubjectSharesTiesAndParents(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			same(t, c.text, topicRelations(t, p, c.text), c.want)
 		})
+	}
+}
+
+// A singular apposition on the member next to the verb describes it alone,
+// but the verb after it is every member's (default pack).
+func TestCoordinatedSubjectSharesTheVerbPastAnApposition(t *testing.T) {
+	text := "Li Ming, who registered the domains, and Zhang Wei, a veteran hacker, deployed malware such as Sakula and PlugX."
+	got := corefRelations(t, text)
+	for _, want := range []string{"Li Ming -uses-> Sakula", "Li Ming -uses-> PlugX", "Zhang Wei -uses-> Sakula", "Zhang Wei -uses-> PlugX"} {
+		if !hasRelation(got, want, "") {
+			t.Errorf("missing %s: %q", want, got)
+		}
 	}
 }

@@ -336,7 +336,10 @@ func (rs *relState) found(r *rule, i, end int) {
 	// a coordinated list the target belongs to (relation_lists.go).
 	if r.rel.srcFirst && coordTypes[r.rel.typ] || r.rel.srcLead && subjectCoordTypes[r.rel.typ] {
 		for _, e := range sources {
-			if e.coref != "" || d.singularApposition(e.span) {
+			// A singular apposition describes the last member only, but
+			// the verb after it is every member's: "A, who ran the
+			// servers, and B, a veteran hacker, deployed PlugX".
+			if e.coref != "" || !coordTypes[r.rel.typ] && d.singularApposition(e.span) {
 				continue
 			}
 			members := d.sourceMembers(e.span, r.rel.srcMask, direct)
