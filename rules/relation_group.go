@@ -48,6 +48,12 @@ func (d *docState) peopleAnaphor(s, e int, am typeMask) typeMask {
 	if d.hackersArePeople(s, e) {
 		return am | maskOf(extractor.Person)
 	}
+	// "Yin Kecheng and Zhou Shuai, two hackers that prosecutors linked to
+	// APT27": a counted plural of people nouns is that many people, not
+	// the actor.
+	if e-s == 1 && peopleActorNouns[d.fold[s]] && s > d.sentLo[d.sentOf[s]] && numberWords[d.fold[s-1]] >= 2 {
+		return maskOf(extractor.Person)
+	}
 	return am
 }
 
