@@ -77,7 +77,8 @@ func (d *docState) runRelations() []RelationMatch {
 			out = append(out, m)
 		}
 	}
-	out = dropLooseTies(out) // relation_redundant.go
+	out = dropLooseTies(out)       // relation_redundant.go
+	out = d.dropCountryInTown(out) // relation_place_scale.go
 	sortRelations(out)
 	return out
 }
