@@ -48,6 +48,12 @@ func (d *docState) peopleAnaphor(s, e int, am typeMask) typeMask {
 	if d.hackersArePeople(s, e) {
 		return am | maskOf(extractor.Person)
 	}
+	// "Yin Kecheng and Zhou Shuai, two hackers that prosecutors linked to
+	// APT27": a counted plural of people nouns is that many people, not
+	// the actor.
+	if e-s == 1 && peopleActorNouns[d.fold[s]] && s > d.sentLo[d.sentOf[s]] && numberWords[d.fold[s-1]] >= 2 {
+		return maskOf(extractor.Person)
+	}
 	return am
 }
 
@@ -572,20 +578,25 @@ func (d *docState) peopleSet(c capRec, mask typeMask) []endpoint {
 	si := int(d.sentOf[c.start])
 	for sj := si + 1; sj <= si+setReach && sj < len(d.sents) && len(out) < n; sj++ {
 		lo, hi := d.sentLo[sj], d.sentLo[sj+1]
-		for j := d.setIntro(lo, hi); j >= 0 && j < hi && len(out) < n; {
-			m := d.startM[j]
-			if m < 0 || d.acc[m].typ != typ {
-				break
-			}
-			a := &d.acc[m]
-			out = append(out, endpoint{span: extractor.Span{Start: a.start, End: a.end},
-				coref: fmt.Sprintf("%q → %s", phrase, d.surface(a))})
-			j = int(a.tokE)
-			if j < hi && d.fold[j] == "," {
-				j++
-			}
-			if j < hi && d.fold[j] == "and" {
-				j++
+		// A list intro opens the sentence or a clause after ";": "Three of
+		// them, A, B and C, worked for Y; the other two, D and E, had been
+		// charged before."
+		for cl := lo; cl >= 0 && cl < hi && len(out) < n; cl = d.nextClause(cl, hi) {
+			for j := d.setIntro(cl, hi); j >= 0 && j < hi && len(out) < n; {
+				m := d.startM[j]
+				if m < 0 || d.acc[m].typ != typ {
+					break
+				}
+				a := &d.acc[m]
+				out = append(out, endpoint{span: extractor.Span{Start: a.start, End: a.end},
+					coref: fmt.Sprintf("%q → %s", phrase, d.surface(a))})
+				j = int(a.tokE)
+				if j < hi && d.fold[j] == "," {
+					j++
+				}
+				if j < hi && d.fold[j] == "and" {
+					j++
+				}
 			}
 		}
 	}
@@ -743,6 +754,17 @@ func (d *docState) quoted(s, e int) bool {
 	return d.speechVerbAt(e)
 }
 
+// nextClause returns the token after the first ";" after token cl, before
+// hi, or -1.
+func (d *docState) nextClause(cl, hi int) int {
+	for t := cl + 1; t < hi; t++ {
+		if d.fold[t] == ";" {
+			return t + 1
+		}
+	}
+	return -1
+}
+
 // setIntro returns the token after a list intro at the start of the
 // sentence [lo, hi) ("Two of them,", "The other three,", "They are"), or -1.
 func (d *docState) setIntro(lo, hi int) int {
@@ -766,7 +788,8 @@ func (d *docState) setIntro(lo, hi int) int {
 	switch {
 	case lo < hi && (numberWords[d.fold[lo]] > 0 || d.fold[lo] == "all" || d.fold[lo] == "both") && at(lo+1, "of", "them"):
 		return punct(lo + 3)
-	case at(lo, "the") && lo+2 < hi && (d.fold[lo+1] == "other" || d.fold[lo+1] == "remaining") && numberWords[d.fold[lo+2]] > 0:
+	// ("opposite": a rewriter's "other")
+	case at(lo, "the") && lo+2 < hi && (d.fold[lo+1] == "other" || d.fold[lo+1] == "remaining" || d.fold[lo+1] == "opposite") && numberWords[d.fold[lo+2]] > 0:
 		return punct(lo + 3)
 	case at(lo, "they", "are"), at(lo, "they", "were"), at(lo, "they", "include"), at(lo, "they", "included"):
 		return lo + 2

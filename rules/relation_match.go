@@ -77,7 +77,8 @@ func (d *docState) runRelations() []RelationMatch {
 			out = append(out, m)
 		}
 	}
-	out = dropLooseTies(out) // relation_redundant.go
+	out = dropLooseTies(out)       // relation_redundant.go
+	out = d.dropCountryInTown(out) // relation_place_scale.go
 	sortRelations(out)
 	return out
 }
@@ -608,6 +609,14 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		}
 		if ks := d.subjectOfIt(c, am&mask, direct); ks >= 0 {
 			k = ks
+		}
+		if kt := d.parallelThatSubject(c, am, direct); kt >= 0 {
+			// "... that X is ..., and that it ..." (relation_parallel_that.go):
+			// it is X, or nothing the rule takes.
+			if d.accMask[kt]&am&mask == 0 {
+				return endpoint{}, false
+			}
+			k = kt
 		}
 		if kc := rs.possessiveChain(r, c, am&mask, order, direct); kc >= 0 {
 			k = kc // "The unit ..., and the report named one of its officers" (relation_its_chain.go)

@@ -1,0 +1,38 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// A country is never located in a town or a province: a misread district
+// name gives no relation, while a town in a province and a province in a
+// country still do.
+func TestCountryNotInTown(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := func(got []string, want string) bool {
+		for _, g := range got {
+			if strings.HasPrefix(g, want) {
+				return true
+			}
+		}
+		return false
+	}
+	got := relations(t, p, "A grand jury in the Japanese District of Washington returned the indictment.")
+	for _, g := range got {
+		if strings.Contains(g, "-located-in-> Washington") {
+			t.Errorf("a country in a town: %q", g)
+		}
+	}
+	got = relations(t, p, "The firm is registered in the Hubei province of China.")
+	if !has(got, "Hubei -located-in-> China") {
+		t.Errorf("province in country lost: %q", got)
+	}
+	got = relations(t, p, "A grand jury in Houston, Texas, charged the two men.")
+	if !has(got, "Houston -located-in-> Texas") {
+		t.Errorf("town in state lost: %q", got)
+	}
+}
