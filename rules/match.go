@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"sort"
 	"sync"
 
@@ -98,6 +99,11 @@ type docState struct {
 	// collectNames, when set, gets the name stage's candidates instead of
 	// the model's mentions (NameCandidates).
 	collectNames *[]NameCandidate
+	// ctx and done (its Done channel) end a MatchContext early; stageName
+	// is the stage a cancellation names (cancel.go). done is nil for Match.
+	ctx       context.Context
+	done      <-chan struct{}
+	stageName string
 }
 
 var docPool = sync.Pool{New: func() any { return new(docState) }}
@@ -111,12 +117,24 @@ func (p *Pack) Match(text string, sents []nlp.Sentence, an *nlp.Analyzer) Result
 }
 
 func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *trace) Result {
+	return p.matchCtx(context.Background(), text, sents, an, tr)
+}
+
+// matchCtx is match that polls ctx between stages and sentences (never
+// when ctx.Done() is nil, as for context.Background()); a cancelled match
+// panics with *Canceled (cancel.go).
+func (p *Pack) matchCtx(ctx context.Context, text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *trace) Result {
 	d := docPool.Get().(*docState)
+	completed := false
 	defer func() {
+		if !completed {
+			return // a cancelled or crashed match's state is dropped, not pooled
+		}
 		d.reset()
 		docPool.Put(d)
 	}()
 	d.init(p, text, sents, an, tr)
+	d.ctx, d.done = ctx, ctx.Done()
 
 	links, rels := p.stages(d)
 	res := Result{Mentions: make([]extractor.Mention, 0, len(d.acc)), Aliases: links, Relations: rels}
@@ -129,6 +147,7 @@ func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *tr
 		}
 		res.Mentions = append(res.Mentions, d.mention(&d.acc[i]))
 	}
+	completed = true
 	return res
 }
 
@@ -138,24 +157,33 @@ func (p *Pack) stages(d *docState) ([]AliasLink, []RelationMatch) {
 	// Stage 0: gazetteers and regular expressions. Names may run across a
 	// sentence boundary (a heading broken over lines): the trie needs every
 	// token in order, so a real sentence end, which is a token, stops it.
+	d.stage("gazetteers")
 	d.splitCompounds() // compound.go
 	d.matchGazetteers(0, len(d.tokText))
+	d.stage("regexes")
 	d.matchRegexes()
 	d.resolve()
 	// Pattern stages, each seeing what the earlier ones accepted.
+	d.stage("patterns")
 	for _, ph := range p.phases {
 		d.runPhase(ph, func(r *rule, i, end int) { d.patternCand(r, i, end) })
 		d.resolve()
 	}
+	d.stage("aliases")
 	d.separateLegalForms() // legal_forms.go
 	links := d.runAliases()
 	d.links = links
-	d.runTableKinds()                      // table_match.go; may add mentions
-	d.propagateNames()                     // propagate.go
-	d.linkNameParts()                      // propagate_persons.go
-	d.nameListItems()                      // propagate_lists.go
-	d.runNameModel()                       // namestage.go; may add mentions
-	rels := d.runRelations()               // relation_match.go; may add mentions
+	d.stage("tables")
+	d.runTableKinds() // table_match.go; may add mentions
+	d.stage("propagation")
+	d.propagateNames() // propagate.go
+	d.linkNameParts()  // propagate_persons.go
+	d.nameListItems()  // propagate_lists.go
+	d.stage("name model")
+	d.runNameModel() // namestage.go; may add mentions
+	d.stage("relations")
+	rels := d.runRelations() // relation_match.go; may add mentions
+	d.stage("table relations")
 	links, rels = d.runTables(links, rels) // table_match.go; may add mentions
 	return links, rels
 }
@@ -247,6 +275,7 @@ func grow[T any](s []T, n int) []T {
 
 func (d *docState) reset() {
 	d.p, d.sents, d.an, d.trace, d.text, d.links = nil, nil, nil, nil, "", nil
+	d.ctx, d.done, d.stageName = nil, nil, ""
 	d.tableList, d.tablesFound, d.collectNames = nil, false, nil
 	clear(d.bodySubjects)
 	d.listStop = -1
@@ -669,6 +698,7 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 		if lo == hi {
 			continue
 		}
+		d.poll(si)
 		stamp++
 		if ph.firsts || ph.anchored {
 			// Anchors first: a rule that starts at a common word is tried

@@ -192,6 +192,7 @@ func (d *docState) spread(added []cand, drop map[int]bool, src *cand, pr *propRu
 	if form != surface && canonical == "" {
 		canonical = oneSpace(surface)
 	}
+	d.poll(-1)
 	for _, start := range occurrences(d.text, form, 0) {
 		end := start + len(form)
 		place := -1

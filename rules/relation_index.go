@@ -467,6 +467,7 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		if lo == hi || only != nil && !only[si] {
 			continue
 		}
+		d.poll(si)
 		// A sentence ending in ":" reads the bullet list after it as its
 		// own (relation_lists.go): matches start in the sentence and may
 		// run to the end of the list.

@@ -55,6 +55,7 @@ func (d *docState) runRelations() []RelationMatch {
 			d.index()
 		}
 	}
+	d.stage("topic relations")
 	d.topicFallback(rs) // relation_fallback.go
 	// A sector target named by a longer kind (relation_kind_widen.go).
 	rs.widenKinds()
@@ -65,6 +66,7 @@ func (d *docState) runRelations() []RelationMatch {
 		d.index()
 	}
 	// Headline rules may create the body a title names (relation_headline.go).
+	d.stage("headline relations")
 	if bodies := d.headlineRelations(rs); len(bodies) > 0 {
 		d.acc = append(d.acc, bodies...)
 		sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
