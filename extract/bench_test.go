@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -179,4 +180,53 @@ func BenchmarkExtractLarge(b *testing.B) {
 		}
 		Resolve([]*DocResult{r}, WithPairModel(model))
 	}
+}
+
+// benchHostile measures one hostile document through extraction and
+// resolution; its MB/s should stay near BenchmarkExtract's.
+func benchHostile(b *testing.B, text string) {
+	pack, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := New(pack)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := &extractor.Document{ID: "hostile", Text: text}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r, err := x.Document(context.Background(), doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		Resolve([]*DocResult{r})
+	}
+}
+
+// BenchmarkExtractLongList is a bullet list of 20,000 different company
+// names after one intro: each name is spread over the document by
+// propagation, which once scanned the whole text per name (quadratic: a
+// list of 50,000 did not finish in a minute).
+func BenchmarkExtractLongList(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("Orchid Weasel compromised these organisations:\n\n")
+	for i := 0; i < 20000; i++ {
+		fmt.Fprintf(&sb, "- Harbor%d Lines Group\n", i)
+	}
+	benchHostile(b, sb.String())
+}
+
+// BenchmarkExtractManyNames is one sentence naming 20,000 different
+// companies after a targeting verb.
+func BenchmarkExtractManyNames(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("Orchid Weasel targeted ")
+	for i := 0; i < 20000; i++ {
+		fmt.Fprintf(&sb, "Harbor%d Lines Group, ", i)
+	}
+	sb.WriteString("and the Ministry of Defence.\n")
+	benchHostile(b, sb.String())
 }

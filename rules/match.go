@@ -65,9 +65,14 @@ type docState struct {
 	sentLo          []int // first token of each sentence, plus the total at the end
 	shapes, cshapes []string
 	tagged          []bool
-	reCache         [][]uint8 // per token regex, at index same[i]: 0 unknown, 1 match, 2 no match
-	tokHits         []tokHit  // matches of token-scoped regex rules (matchRegexes)
-	hitFrom         []int32
+	reCache         [][]uint8 // per token regex, at index typeOf[same[i]]: 0 unknown, 1 match, 2 no match
+	// typeOf is, per token, the number of its text among the document's
+	// distinct token texts (nTypes of them, plus one spare for listEndStop's
+	// "."): the regex caches hold one entry per text, not per token.
+	typeOf  []int32
+	nTypes  int
+	tokHits []tokHit // matches of token-scoped regex rules (matchRegexes)
+	hitFrom []int32
 
 	cands  []cand
 	acc    []cand
@@ -104,6 +109,15 @@ type docState struct {
 	ctx       context.Context
 	done      <-chan struct{}
 	stageName string
+	// accGen counts the calls of index(), which follow every change of
+	// acc; topicTally is valid for one generation (relation_topic.go).
+	accGen     int
+	topicTally topicTally
+	govIdx     govIndexes // relation_prefixed.go
+	// runStarts and letterRuns index the text for propagation, built on
+	// first use (occurrences.go).
+	runStarts  map[string][]int32
+	letterRuns map[string]struct{}
 }
 
 var docPool = sync.Pool{New: func() any { return new(docState) }}
@@ -216,6 +230,8 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 	clear(d.firstOf)
 	d.vent = grow(d.vent, n)
 	d.sentOf = grow(d.sentOf, n)
+	d.typeOf = grow(d.typeOf, n)
+	d.nTypes = 0
 	d.startM = grow(d.startM, n)
 	d.cover = grow(d.cover, n)
 	d.sentLo = grow(d.sentLo, len(sents)+1)
@@ -237,10 +253,13 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 			}
 			if j, ok := d.firstOf[d.tokText[k]]; ok {
 				d.same[k], d.fold[k], d.vent[k], d.foldHash[k] = j, d.fold[j], d.vent[j], d.foldHash[j]
+				d.typeOf[k] = d.typeOf[j]
 			} else {
 				d.firstOf[d.tokText[k]] = int32(k)
 				f := foldKey(d.tokText[k])
 				d.same[k], d.fold[k], d.vent[k], d.foldHash[k] = int32(k), f, p.vocab[f], wordHash(f)
+				d.typeOf[k] = int32(d.nTypes)
+				d.nTypes++
 			}
 			d.sentOf[k] = int32(si)
 			d.startM[k] = -1
@@ -276,6 +295,11 @@ func grow[T any](s []T, n int) []T {
 func (d *docState) reset() {
 	d.p, d.sents, d.an, d.trace, d.text, d.links = nil, nil, nil, nil, "", nil
 	d.ctx, d.done, d.stageName = nil, nil, ""
+	d.topicTally.best = nil // built again for the next document
+	d.govIdx.built = false
+	d.runStarts, d.letterRuns = nil, nil
+	clear(d.govIdx.byFirst)
+	clear(d.govIdx.bySubject)
 	d.tableList, d.tablesFound, d.collectNames = nil, false, nil
 	clear(d.bodySubjects)
 	d.listStop = -1
@@ -332,13 +356,13 @@ func (d *docState) reMatch(c *cond, i int) bool {
 	}
 	// The cache is read before the prefilter: a token text recurs, and
 	// the prefilter's verdict is cached with the expression's.
-	i = int(k)
+	i = int(d.typeOf[k])
 	for len(d.reCache) <= c.reID {
 		d.reCache = append(d.reCache, nil)
 	}
 	cache := d.reCache[c.reID]
-	if len(cache) != len(d.tokText) {
-		cache = grow(cache, len(d.tokText))
+	if len(cache) != d.nTypes+1 {
+		cache = grow(cache, d.nTypes+1)
 		d.reCache[c.reID] = cache
 	}
 	switch cache[i] {
@@ -509,6 +533,7 @@ func anySet(b []bool) bool {
 
 // index maps accepted mentions to the tokens they cover.
 func (d *docState) index() {
+	d.accGen++
 	for i := range d.startM {
 		d.startM[i] = -1
 		d.cover[i] = 0

@@ -606,7 +606,7 @@ func (d *docState) listEndStop() (restore func()) {
 	n, end := len(d.tokText), len(d.text)
 	sents, sentLo, tagged := d.sents, d.sentLo, d.tagged
 	tokText, tokStart, tokEnd, fold, same, foldHash := d.tokText, d.tokStart, d.tokEnd, d.fold, d.same, d.foldHash
-	vent, sentOf, startM, cover := d.vent, d.sentOf, d.startM, d.cover
+	vent, sentOf, startM, cover, typeOf := d.vent, d.sentOf, d.startM, d.cover, d.typeOf
 	shapes, cshapes := d.shapes, d.cshapes
 
 	stop := nlp.Sentence{Start: end, End: end, Tokens: []nlp.Token{{Text: ".", Start: end, End: end}}}
@@ -624,11 +624,12 @@ func (d *docState) listEndStop() (restore func()) {
 	d.sentOf = append(sentOf[:n:n], int32(len(sents)))
 	d.startM = append(startM[:n:n], -1)
 	d.cover = append(cover[:n:n], 0)
+	d.typeOf = append(typeOf[:n:n], int32(d.nTypes)) // the spare entry of the regex caches
 	d.shapes, d.cshapes = nil, nil
 	return func() {
 		d.sents, d.sentLo, d.tagged = sents, sentLo, tagged
 		d.tokText, d.tokStart, d.tokEnd, d.fold, d.same, d.foldHash = tokText, tokStart, tokEnd, fold, same, foldHash
-		d.vent, d.sentOf, d.startM, d.cover = vent, sentOf, startM, cover
+		d.vent, d.sentOf, d.startM, d.cover, d.typeOf = vent, sentOf, startM, cover, typeOf
 		d.shapes, d.cshapes = shapes, cshapes
 	}
 }
