@@ -108,7 +108,7 @@ func (r *Runner) extractInline(ctx context.Context, cases []*Case, work document
 		return document.Read(ctx, sources[i], []byte(cases[i].Text), r.Opener.Options)
 	}
 	out := make([]inlineResult, 0, len(cases))
-	document.ReadEach(ctx, sources, r.Workers, read, work, func(res document.Result) {
+	document.ReadEach(ctx, sources, r.Workers, r.Opener.Options.Timeout, read, work, func(res document.Result) {
 		ir := inlineResult{err: res.Err}
 		if res.Err == nil {
 			ir.value = res.Value.(*extract.DocResult)

@@ -2,12 +2,14 @@ package document
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/reportgraph/extractor"
 )
@@ -104,8 +106,12 @@ type Work func(ctx context.Context, doc *extractor.Document) (any, error)
 // on each document, and calls emit for each result in the order of sources,
 // so output is deterministic however the work was scheduled. A failed
 // source does not stop the others.
+//
+// The time limit of o.Options (Timeout, --timeout) bounds the whole of one
+// source's work, reading and work together: a source over it gets an error
+// naming the stage it stopped in, and the others go on.
 func (o *Opener) OpenAll(ctx context.Context, sources []string, workers int, work Work, emit func(Result)) {
-	ReadEach(ctx, sources, workers, func(ctx context.Context, i int) (*extractor.Document, error) {
+	ReadEach(ctx, sources, workers, o.Options.withDefaults().Timeout, func(ctx context.Context, i int) (*extractor.Document, error) {
 		return o.Open(ctx, sources[i])
 	}, work, emit)
 }
@@ -113,9 +119,14 @@ func (o *Opener) OpenAll(ctx context.Context, sources []string, workers int, wor
 // ReadEach is OpenAll for any way of reading: open(ctx, i) reads
 // sources[i] (a file, a URL, text already in memory). Up to workers sources
 // are read and worked on at once; emit sees the results in sources' order.
-func ReadEach(ctx context.Context, sources []string, workers int, open func(context.Context, int) (*extractor.Document, error), work Work, emit func(Result)) {
+// Each source's open and work share one context that ends after timeout
+// (DefaultTimeout when 0 or less).
+func ReadEach(ctx context.Context, sources []string, workers int, timeout time.Duration, open func(context.Context, int) (*extractor.Document, error), work Work, emit func(Result)) {
 	if workers < 1 {
 		workers = 1
+	}
+	if timeout <= 0 {
+		timeout = DefaultTimeout
 	}
 	results := make([]chan Result, len(sources))
 	for i := range results {
@@ -128,17 +139,19 @@ func ReadEach(ctx context.Context, sources []string, workers int, open func(cont
 			go func(i int, src string) {
 				defer func() { <-sem }()
 				res := Result{Source: src}
-				doc, err := open(ctx, i)
+				dctx, cancel := context.WithTimeout(ctx, timeout)
+				doc, err := open(dctx, i)
 				if err != nil {
-					res.Err = &extractor.InputError{Source: src, Stage: "read", Err: err}
+					res.Err = &extractor.InputError{Source: src, Stage: "read", Err: overTime(dctx, ctx, timeout, err)}
 				} else {
 					res.Doc = doc
 					if work != nil {
-						if res.Value, err = work(ctx, doc); err != nil {
-							res.Err = &extractor.InputError{Source: src, Stage: "extract", Err: err}
+						if res.Value, err = work(dctx, doc); err != nil {
+							res.Err = &extractor.InputError{Source: src, Stage: "extract", Err: overTime(dctx, ctx, timeout, err)}
 						}
 					}
 				}
+				cancel()
 				results[i] <- res
 			}(i, src)
 		}
@@ -146,4 +159,13 @@ func ReadEach(ctx context.Context, sources []string, workers int, open func(cont
 	for _, ch := range results {
 		emit(<-ch)
 	}
+}
+
+// overTime says that err came from the per-document time limit when dctx's
+// deadline, not the caller's ctx, ended the work.
+func overTime(dctx, ctx context.Context, timeout time.Duration, err error) error {
+	if ctx.Err() == nil && errors.Is(dctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("over the time limit of %s for one document (--timeout): %w", timeout, err)
+	}
+	return err
 }

@@ -34,7 +34,15 @@ func readLedongthuc(ctx context.Context, raw []byte) (*pdfText, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		text, err := ledongthucPage(r.Page(i))
+		page := r.Page(i)
+		if page.V.IsNull() {
+			// The page tree's /Count is the file's word: a hostile one
+			// claims millions of pages. Past the last page it holds,
+			// every page is null.
+			res.warnings = append(res.warnings, fmt.Sprintf("the page tree claims %d pages and holds %d", n, i-1))
+			break
+		}
+		text, err := ledongthucPage(page)
 		if err != nil {
 			failed = append(failed, i)
 		}

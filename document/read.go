@@ -181,6 +181,9 @@ func Read(ctx context.Context, source string, raw []byte, opt Options) (*extract
 	}
 	ex := res.ex
 	text, pages, warnings := normalize(ex.pages, ex.paged)
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("normalising %s text timed out after %s", format, opt.Timeout)
+	}
 	doc := &extractor.Document{
 		ID:        extractor.DocumentID(raw),
 		Source:    source,

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -119,4 +120,113 @@ func BenchmarkExtractGiantSentence(b *testing.B) {
 		}
 		Resolve([]*DocResult{r})
 	}
+}
+
+// largeText is about size bytes of report prose: the bundled samples' text
+// files one after another, repeated (hostile input: one very long report).
+func largeText(b *testing.B, size int) string {
+	paths, _ := filepath.Glob(filepath.Join(testenv.RepoRoot(), "corpus", "samples", "*.txt"))
+	var sb strings.Builder
+	for sb.Len() < size && len(paths) > 0 {
+		for _, p := range paths {
+			raw, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sb.Write(raw)
+			sb.WriteString("\n\n")
+			if sb.Len() >= size {
+				break
+			}
+		}
+	}
+	if sb.Len() == 0 {
+		b.Skip("no sample texts")
+	}
+	return sb.String()
+}
+
+// BenchmarkExtractLarge measures one document of 4 MB of report prose
+// (the samples repeated) through everything `extractor extract` does to a
+// document: reading the text, NLP, every rule and relation, resolution
+// with the relation model. Its MB/s should stay close to BenchmarkExtract's
+// and its B/op a small multiple of the text; -benchmem and -memprofile show
+// where a long report's memory goes.
+func BenchmarkExtractLarge(b *testing.B) {
+	pack, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := New(pack)
+	if err != nil {
+		b.Fatal(err)
+	}
+	model, err := DefaultPairModel(pack)
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw := []byte(largeText(b, 4<<20))
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		doc, err := document.Read(context.Background(), "large.txt", raw, document.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		r, err := x.Document(context.Background(), doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		Resolve([]*DocResult{r}, WithPairModel(model))
+	}
+}
+
+// benchHostile measures one hostile document through extraction and
+// resolution; its MB/s should stay near BenchmarkExtract's.
+func benchHostile(b *testing.B, text string) {
+	pack, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := New(pack)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := &extractor.Document{ID: "hostile", Text: text}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r, err := x.Document(context.Background(), doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		Resolve([]*DocResult{r})
+	}
+}
+
+// BenchmarkExtractLongList is a bullet list of 20,000 different company
+// names after one intro: each name is spread over the document by
+// propagation, which once scanned the whole text per name (quadratic: a
+// list of 50,000 did not finish in a minute).
+func BenchmarkExtractLongList(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("Orchid Weasel compromised these organisations:\n\n")
+	for i := 0; i < 20000; i++ {
+		fmt.Fprintf(&sb, "- Harbor%d Lines Group\n", i)
+	}
+	benchHostile(b, sb.String())
+}
+
+// BenchmarkExtractManyNames is one sentence naming 20,000 different
+// companies after a targeting verb.
+func BenchmarkExtractManyNames(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("Orchid Weasel targeted ")
+	for i := 0; i < 20000; i++ {
+		fmt.Fprintf(&sb, "Harbor%d Lines Group, ", i)
+	}
+	sb.WriteString("and the Ministry of Defence.\n")
+	benchHostile(b, sb.String())
 }

@@ -40,7 +40,10 @@ type DocResult struct {
 }
 
 // Document extracts the mentions of one document. A panic in matching is
-// turned into an error naming the document, so a batch goes on.
+// turned into an error naming the document, so a batch goes on. ctx bounds
+// the work: it is checked between the stages (NLP, rules) and, inside the
+// rules, between sentences; when it ends the error names the stage reached
+// and wraps ctx's error (errors.Is(err, context.DeadlineExceeded)).
 func (x *Extractor) Document(ctx context.Context, doc *extractor.Document) (res *DocResult, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -48,10 +51,16 @@ func (x *Extractor) Document(ctx context.Context, doc *extractor.Document) (res 
 		}
 	}()
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("stopped before extraction: %w", err)
 	}
-	sents := x.nlp.Analyze(doc.Text)
-	m := x.pack.Match(doc.Text, sents, x.nlp)
+	sents, err := x.nlp.AnalyzeContext(ctx, doc.Text)
+	if err != nil {
+		return nil, fmt.Errorf("stopped in the NLP stage (sentences and tokens): %w", err)
+	}
+	m, err := x.pack.MatchContext(ctx, doc.Text, sents, x.nlp)
+	if err != nil {
+		return nil, err // a *rules.Canceled naming the stage
+	}
 	for i := range m.Mentions {
 		m.Mentions[i].Doc = doc.ID
 		m.Mentions[i].Page = doc.PageOf(m.Mentions[i].Start)

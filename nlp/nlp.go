@@ -56,6 +56,7 @@
 package nlp
 
 import (
+	"context"
 	"fmt"
 	"sync"
 )
@@ -95,6 +96,14 @@ func New() (*Analyzer, error) {
 // The sentences share one token array; each Tokens slice is capped, so
 // appending to it copies instead of overwriting the next sentence.
 func (a *Analyzer) Analyze(text string) []Sentence {
+	sents, _ := a.AnalyzeContext(context.Background(), text)
+	return sents
+}
+
+// AnalyzeContext is Analyze that gives up, with ctx's error, when ctx has
+// ended after tokenizing or after splitting sentences: both are
+// single linear passes over the text.
+func (a *Analyzer) AnalyzeContext(ctx context.Context, text string) ([]Sentence, error) {
 	// The tokens are collected in a reused buffer and then copied into a
 	// slice of their exact number: run's estimate of one token per five
 	// bytes is a quarter more than CTI prose needs, and the tokens are
@@ -106,15 +115,23 @@ func (a *Analyzer) Analyze(text string) []Sentence {
 	}
 	t.toks, t.gaps = buf.toks[:0], buf.gaps[:0]
 	t.run()
-	toks := make([]Token, len(t.toks))
-	copy(toks, t.toks)
-	sents := split(text, toks, t.gaps)
+	var err error
+	var sents []Sentence
+	if err = ctx.Err(); err == nil {
+		toks := make([]Token, len(t.toks))
+		copy(toks, t.toks)
+		sents = split(text, toks, t.gaps)
+		err = ctx.Err()
+	}
 	if cap(t.toks) <= maxBufferedTokens {
 		clear(t.toks) // hold no text of this document
 		buf.toks, buf.gaps = t.toks[:0], t.gaps[:0]
 		tokenBuffers.Put(buf)
 	}
-	return sents
+	if err != nil {
+		return nil, err
+	}
+	return sents, nil
 }
 
 // tokenBuffer is Analyze's reusable token and gap buffers.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"sort"
 	"sync"
 
@@ -64,9 +65,14 @@ type docState struct {
 	sentLo          []int // first token of each sentence, plus the total at the end
 	shapes, cshapes []string
 	tagged          []bool
-	reCache         [][]uint8 // per token regex, at index same[i]: 0 unknown, 1 match, 2 no match
-	tokHits         []tokHit  // matches of token-scoped regex rules (matchRegexes)
-	hitFrom         []int32
+	reCache         [][]uint8 // per token regex, at index typeOf[same[i]]: 0 unknown, 1 match, 2 no match
+	// typeOf is, per token, the number of its text among the document's
+	// distinct token texts (nTypes of them, plus one spare for listEndStop's
+	// "."): the regex caches hold one entry per text, not per token.
+	typeOf  []int32
+	nTypes  int
+	tokHits []tokHit // matches of token-scoped regex rules (matchRegexes)
+	hitFrom []int32
 
 	cands  []cand
 	acc    []cand
@@ -98,6 +104,20 @@ type docState struct {
 	// collectNames, when set, gets the name stage's candidates instead of
 	// the model's mentions (NameCandidates).
 	collectNames *[]NameCandidate
+	// ctx and done (its Done channel) end a MatchContext early; stageName
+	// is the stage a cancellation names (cancel.go). done is nil for Match.
+	ctx       context.Context
+	done      <-chan struct{}
+	stageName string
+	// accGen counts the calls of index(), which follow every change of
+	// acc; topicTally is valid for one generation (relation_topic.go).
+	accGen     int
+	topicTally topicTally
+	govIdx     govIndexes // relation_prefixed.go
+	// runStarts and letterRuns index the text for propagation, built on
+	// first use (occurrences.go).
+	runStarts  map[string][]int32
+	letterRuns map[string]struct{}
 }
 
 var docPool = sync.Pool{New: func() any { return new(docState) }}
@@ -111,12 +131,24 @@ func (p *Pack) Match(text string, sents []nlp.Sentence, an *nlp.Analyzer) Result
 }
 
 func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *trace) Result {
+	return p.matchCtx(context.Background(), text, sents, an, tr)
+}
+
+// matchCtx is match that polls ctx between stages and sentences (never
+// when ctx.Done() is nil, as for context.Background()); a cancelled match
+// panics with *Canceled (cancel.go).
+func (p *Pack) matchCtx(ctx context.Context, text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *trace) Result {
 	d := docPool.Get().(*docState)
+	completed := false
 	defer func() {
+		if !completed {
+			return // a cancelled or crashed match's state is dropped, not pooled
+		}
 		d.reset()
 		docPool.Put(d)
 	}()
 	d.init(p, text, sents, an, tr)
+	d.ctx, d.done = ctx, ctx.Done()
 
 	links, rels := p.stages(d)
 	res := Result{Mentions: make([]extractor.Mention, 0, len(d.acc)), Aliases: links, Relations: rels}
@@ -129,6 +161,7 @@ func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *tr
 		}
 		res.Mentions = append(res.Mentions, d.mention(&d.acc[i]))
 	}
+	completed = true
 	return res
 }
 
@@ -138,24 +171,33 @@ func (p *Pack) stages(d *docState) ([]AliasLink, []RelationMatch) {
 	// Stage 0: gazetteers and regular expressions. Names may run across a
 	// sentence boundary (a heading broken over lines): the trie needs every
 	// token in order, so a real sentence end, which is a token, stops it.
+	d.stage("gazetteers")
 	d.splitCompounds() // compound.go
 	d.matchGazetteers(0, len(d.tokText))
+	d.stage("regexes")
 	d.matchRegexes()
 	d.resolve()
 	// Pattern stages, each seeing what the earlier ones accepted.
+	d.stage("patterns")
 	for _, ph := range p.phases {
 		d.runPhase(ph, func(r *rule, i, end int) { d.patternCand(r, i, end) })
 		d.resolve()
 	}
+	d.stage("aliases")
 	d.separateLegalForms() // legal_forms.go
 	links := d.runAliases()
 	d.links = links
-	d.runTableKinds()                      // table_match.go; may add mentions
-	d.propagateNames()                     // propagate.go
-	d.linkNameParts()                      // propagate_persons.go
-	d.nameListItems()                      // propagate_lists.go
-	d.runNameModel()                       // namestage.go; may add mentions
-	rels := d.runRelations()               // relation_match.go; may add mentions
+	d.stage("tables")
+	d.runTableKinds() // table_match.go; may add mentions
+	d.stage("propagation")
+	d.propagateNames() // propagate.go
+	d.linkNameParts()  // propagate_persons.go
+	d.nameListItems()  // propagate_lists.go
+	d.stage("name model")
+	d.runNameModel() // namestage.go; may add mentions
+	d.stage("relations")
+	rels := d.runRelations() // relation_match.go; may add mentions
+	d.stage("table relations")
 	links, rels = d.runTables(links, rels) // table_match.go; may add mentions
 	return links, rels
 }
@@ -188,6 +230,8 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 	clear(d.firstOf)
 	d.vent = grow(d.vent, n)
 	d.sentOf = grow(d.sentOf, n)
+	d.typeOf = grow(d.typeOf, n)
+	d.nTypes = 0
 	d.startM = grow(d.startM, n)
 	d.cover = grow(d.cover, n)
 	d.sentLo = grow(d.sentLo, len(sents)+1)
@@ -209,10 +253,13 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 			}
 			if j, ok := d.firstOf[d.tokText[k]]; ok {
 				d.same[k], d.fold[k], d.vent[k], d.foldHash[k] = j, d.fold[j], d.vent[j], d.foldHash[j]
+				d.typeOf[k] = d.typeOf[j]
 			} else {
 				d.firstOf[d.tokText[k]] = int32(k)
 				f := foldKey(d.tokText[k])
 				d.same[k], d.fold[k], d.vent[k], d.foldHash[k] = int32(k), f, p.vocab[f], wordHash(f)
+				d.typeOf[k] = int32(d.nTypes)
+				d.nTypes++
 			}
 			d.sentOf[k] = int32(si)
 			d.startM[k] = -1
@@ -247,6 +294,12 @@ func grow[T any](s []T, n int) []T {
 
 func (d *docState) reset() {
 	d.p, d.sents, d.an, d.trace, d.text, d.links = nil, nil, nil, nil, "", nil
+	d.ctx, d.done, d.stageName = nil, nil, ""
+	d.topicTally.best = nil // built again for the next document
+	d.govIdx.built = false
+	d.runStarts, d.letterRuns = nil, nil
+	clear(d.govIdx.byFirst)
+	clear(d.govIdx.bySubject)
 	d.tableList, d.tablesFound, d.collectNames = nil, false, nil
 	clear(d.bodySubjects)
 	d.listStop = -1
@@ -303,13 +356,13 @@ func (d *docState) reMatch(c *cond, i int) bool {
 	}
 	// The cache is read before the prefilter: a token text recurs, and
 	// the prefilter's verdict is cached with the expression's.
-	i = int(k)
+	i = int(d.typeOf[k])
 	for len(d.reCache) <= c.reID {
 		d.reCache = append(d.reCache, nil)
 	}
 	cache := d.reCache[c.reID]
-	if len(cache) != len(d.tokText) {
-		cache = grow(cache, len(d.tokText))
+	if len(cache) != d.nTypes+1 {
+		cache = grow(cache, d.nTypes+1)
 		d.reCache[c.reID] = cache
 	}
 	switch cache[i] {
@@ -480,6 +533,7 @@ func anySet(b []bool) bool {
 
 // index maps accepted mentions to the tokens they cover.
 func (d *docState) index() {
+	d.accGen++
 	for i := range d.startM {
 		d.startM[i] = -1
 		d.cover[i] = 0
@@ -669,6 +723,7 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 		if lo == hi {
 			continue
 		}
+		d.poll(si)
 		stamp++
 		if ph.firsts || ph.anchored {
 			// Anchors first: a rule that starts at a common word is tried

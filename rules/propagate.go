@@ -192,7 +192,8 @@ func (d *docState) spread(added []cand, drop map[int]bool, src *cand, pr *propRu
 	if form != surface && canonical == "" {
 		canonical = oneSpace(surface)
 	}
-	for _, start := range occurrences(d.text, form, 0) {
+	d.poll(-1)
+	for _, start := range d.tokenOccurrences(form, 0) {
 		end := start + len(form)
 		place := -1
 		if form != surface && strings.Contains(form, " ") {
@@ -595,7 +596,7 @@ func (d *docState) spreadInitials(added []cand) []cand {
 				continue
 			}
 			seen[abbr] = true
-			for _, start := range occurrences(d.text, abbr, c.end) {
+			for _, start := range d.tokenOccurrences(abbr, c.end) {
 				end := start + len(abbr)
 				if !d.freeOccurrence(start, end) || overlapsAny(added, start, end) {
 					continue

@@ -41,6 +41,9 @@ func (d *docState) plainKindName(c *cand, surface string) bool {
 // hasLowerWord reports whether the document holds w as a whole word, in
 // the case given.
 func (d *docState) hasLowerWord(w string) bool {
+	if allLetters(w) {
+		return d.hasLetterRun(w) // occurrences.go
+	}
 	for _, at := range occurrences(d.text, w, 0) {
 		before, _ := utf8.DecodeLastRuneInString(d.text[:at])
 		after, _ := utf8.DecodeRuneInString(d.text[at+len(w):])

@@ -45,27 +45,19 @@ func (d *docState) bodyBySubject(s, e int, skip []extractor.Span) int {
 	}
 	want := strings.Join(words, " ")
 	at := d.tokStart[s]
-	top := sort.Search(len(d.acc), func(k int) bool { return d.acc[k].start >= at })
-	fits := func(k int) bool {
-		c := &d.acc[k]
-		if c.typ != extractor.Government || skipped(c, skip) {
-			return false
-		}
-		for _, name := range []string{d.surface(c), c.canonical} {
-			if name != "" && d.bodySubjectOf(name) == want && !strings.EqualFold(strings.TrimSpace(name), want) {
-				return true
-			}
-		}
-		return false
-	}
-	for k := top - 1; k >= 0; k-- {
-		if d.acc[k].end <= at && fits(k) {
-			return k
+	// The government mentions whose name has this subject, in the order of
+	// d.acc (govIndex, relation_prefixed.go): the nearest before the
+	// tokens, else the first after them.
+	list := d.govIndex().bySubject[want]
+	top := sort.Search(len(list), func(i int) bool { return d.acc[list[i]].start >= at })
+	for i := top - 1; i >= 0; i-- {
+		if c := &d.acc[list[i]]; c.end <= at && !skipped(c, skip) {
+			return int(list[i])
 		}
 	}
-	for k := top; k < len(d.acc); k++ {
-		if d.acc[k].start >= d.tokEnd[e-1] && fits(k) {
-			return k
+	for i := top; i < len(list); i++ {
+		if c := &d.acc[list[i]]; c.start >= d.tokEnd[e-1] && !skipped(c, skip) {
+			return int(list[i])
 		}
 	}
 	return -1

@@ -608,6 +608,7 @@ func (d *docState) topicFallback(rs *relState) {
 			home = d.homePlaces(tr.homeBefore, keys, func(k int) bool { return sponsors[keys[k]] || isActor(k) })
 		}
 		for k := range d.acc {
+			d.poll(-1)
 			c := &d.acc[k]
 			if c.hide || maskOf(c.typ)&tr.mask == 0 || isActor(k) || isUnitKey(keys[k]) {
 				continue

@@ -3,6 +3,8 @@ package rules
 import (
 	"math/bits"
 	"slices"
+
+	"github.com/reportgraph/extractor/nlp"
 )
 
 // Relation rules are tried only where their first token can match: at a
@@ -462,11 +464,18 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 	}
 	var rw, cw []tokRewrite
 	var live, liveOpen []*rule
+	var restoreEnd func()
+	defer func() {
+		if restoreEnd != nil {
+			restoreEnd()
+		}
+	}()
 	for si := range d.sents {
 		lo, hi := d.sentLo[si], d.sentLo[si+1]
 		if lo == hi || only != nil && !only[si] {
 			continue
 		}
+		d.poll(si)
 		// A sentence ending in ":" reads the bullet list after it as its
 		// own (relation_lists.go): matches start in the sentence and may
 		// run to the end of the list.
@@ -477,6 +486,13 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 			// the same: the next line's first token reads as "." (and is
 			// no part of the evidence's sentences), so a target list that
 			// must end at a boundary takes its last member too.
+			// A list that ends the document has no next line: it gets a
+			// "." token of its own after the text (listEndStop), for this
+			// reading only.
+			if t := blockEnd; t == d.sentLo[len(d.sents)] && !itemEnds[d.tokText[t-1]] && restoreEnd == nil {
+				restoreEnd = d.listEndStop()
+				startMask = append(startMask[:len(startMask):len(startMask)], 0)
+			}
 			if t := blockEnd; t < d.sentLo[len(d.sents)] && !itemEnds[d.tokText[t-1]] {
 				rw = append(rw, tokRewrite{i: t, text: "."})
 				d.listStop = t
@@ -574,4 +590,46 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		}
 	}
 	d.listStop = -1
+}
+
+// listEndStop gives the relation rules' reading of a bullet list that ends
+// the document ("compromised several organisations:\n\n- A\n- B", with no
+// line after B) the token a list's last item needs after it: a target list
+// must end at a boundary, and the token after the last item is read as "."
+// (listStop) — at the document's end there was none, and B was lost. It
+// adds one sentence of a single empty "." token at the end of the text to
+// the document state and returns the function that takes it away again.
+// Only the relation rules' list reading sees it, between the two calls:
+// every other stage, and the sentences the caller passed, are unchanged.
+// (The per-token tables are copied once for such a document.)
+func (d *docState) listEndStop() (restore func()) {
+	n, end := len(d.tokText), len(d.text)
+	sents, sentLo, tagged := d.sents, d.sentLo, d.tagged
+	tokText, tokStart, tokEnd, fold, same, foldHash := d.tokText, d.tokStart, d.tokEnd, d.fold, d.same, d.foldHash
+	vent, sentOf, startM, cover, typeOf := d.vent, d.sentOf, d.startM, d.cover, d.typeOf
+	shapes, cshapes := d.shapes, d.cshapes
+
+	stop := nlp.Sentence{Start: end, End: end, Tokens: []nlp.Token{{Text: ".", Start: end, End: end}}}
+	d.sents = append(sents[:len(sents):len(sents)], stop)
+	d.sentLo = append(sentLo[:len(sents)+1:len(sents)+1], n+1)
+	d.tagged = append(tagged[:len(sents):len(sents)], false)
+	f := foldKey(".")
+	d.tokText = append(tokText[:n:n], ".")
+	d.tokStart = append(tokStart[:n:n], end)
+	d.tokEnd = append(tokEnd[:n:n], end)
+	d.fold = append(fold[:n:n], f)
+	d.same = append(same[:n:n], int32(n))
+	d.foldHash = append(foldHash[:n:n], wordHash(f))
+	d.vent = append(vent[:n:n], d.p.vocab[f])
+	d.sentOf = append(sentOf[:n:n], int32(len(sents)))
+	d.startM = append(startM[:n:n], -1)
+	d.cover = append(cover[:n:n], 0)
+	d.typeOf = append(typeOf[:n:n], int32(d.nTypes)) // the spare entry of the regex caches
+	d.shapes, d.cshapes = nil, nil
+	return func() {
+		d.sents, d.sentLo, d.tagged = sents, sentLo, tagged
+		d.tokText, d.tokStart, d.tokEnd, d.fold, d.same, d.foldHash = tokText, tokStart, tokEnd, fold, same, foldHash
+		d.vent, d.sentOf, d.startM, d.cover, d.typeOf = vent, sentOf, startM, cover, typeOf
+		d.shapes, d.cshapes = shapes, cshapes
+	}
 }

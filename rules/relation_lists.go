@@ -505,3 +505,31 @@ func containsSpan(ss []extractor.Span, s extractor.Span) bool {
 	}
 	return false
 }
+
+// otherItems reports whether a and b lie in two different bullet items of
+// the list read with the intro sentence si: each item is a phrase of its
+// own, so "targeted:\n- A\n- B\n- energy companies in Finland" puts the
+// energy companies in Finland, not A or B (rel.located-in.targeted-in
+// reads the list as "targeted A and B and energy companies in Finland").
+func (d *docState) otherItems(si int, a, b extractor.Span) bool {
+	ia, ib := d.itemOf(si, a.Start), d.itemOf(si, b.Start)
+	return ia >= 0 && ib >= 0 && ia != ib
+}
+
+// itemOf returns the sentence that opens the bullet item holding byte
+// offset off (the item's first line; a wrapped line belongs to the item
+// above it), or -1 when off is in the intro sentence si or before it.
+func (d *docState) itemOf(si, off int) int {
+	t := sort.Search(len(d.tokEnd), func(i int) bool { return d.tokEnd[i] > off })
+	if t >= len(d.tokEnd) {
+		return -1
+	}
+	s := int(d.sentOf[t])
+	for ; s > si; s-- {
+		// (The sentence's own tokens: the list reading rewrote the marks.)
+		if toks := d.sents[s].Tokens; len(toks) > 0 && bulletMarks[toks[0].Text] {
+			return s
+		}
+	}
+	return -1
+}

@@ -55,6 +55,7 @@ func (d *docState) runRelations() []RelationMatch {
 			d.index()
 		}
 	}
+	d.stage("topic relations")
 	d.topicFallback(rs) // relation_fallback.go
 	// A sector target named by a longer kind (relation_kind_widen.go).
 	rs.widenKinds()
@@ -65,6 +66,7 @@ func (d *docState) runRelations() []RelationMatch {
 		d.index()
 	}
 	// Headline rules may create the body a title names (relation_headline.go).
+	d.stage("headline relations")
 	if bodies := d.headlineRelations(rs); len(bodies) > 0 {
 		d.acc = append(d.acc, bodies...)
 		sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
@@ -389,11 +391,16 @@ func (rs *relState) found(r *rule, i, end int) {
 	if end-1 == d.listStop && end-1 > i { // the stop read after a list's last item (relation_index.go)
 		end--
 	}
+	listRead := false
 	if last := d.sentOf[end-1]; last != si { // a bullet list read with its intro (relation_lists.go)
 		sent.End = d.sents[last].End
+		listRead = true
 	}
 	emit := func(typ string, s, t endpoint) {
 		if s.span == t.span || d.ownPlaceElsewhere(r, s.span, t.span) { // relation_own_place.go
+			return
+		}
+		if listRead && s.coref == "" && t.coref == "" && d.otherItems(int(si), s.span, t.span) { // relation_lists.go
 			return
 		}
 		if typ == "targets" && d.unitVictim(s.span, t.span) { // relation_unit_actor.go

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,7 +27,10 @@ func (d *docState) prefixedParent(e endpoint, mask typeMask) (endpoint, bool) {
 		return endpoint{}, false
 	}
 	best, bestDist := -1, 0
-	for j := range d.acc {
+	// Only a body whose name opens with the same word can be a prefix
+	// (govIndex: scanning every mention at each match was quadratic).
+	for _, j32 := range d.govIndex().byFirst[d.tokText[m.tokS]] {
+		j := int(j32)
 		x := &d.acc[j]
 		k := x.tokE - x.tokS
 		if x.hide || x.typ != extractor.Government || k < 1 || k >= m.tokE-m.tokS || x.start == m.start {
@@ -64,4 +68,51 @@ func samePrefix(tok []string, a, b, k int) bool {
 func opensName(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// govIndexes are the government mentions of d.acc by the text of their
+// first token and by their name's subject (relation_bodyword.go), each list
+// in the order of d.acc; valid for one state of d.acc (accGen).
+type govIndexes struct {
+	gen, n    int
+	built     bool
+	byFirst   map[string][]int32
+	bySubject map[string][]int32
+}
+
+// govIndex returns the government mentions' indexes, building them when
+// d.acc has changed since.
+func (d *docState) govIndex() *govIndexes {
+	gi := &d.govIdx
+	if gi.built && gi.gen == d.accGen && gi.n == len(d.acc) {
+		return gi
+	}
+	gi.gen, gi.n, gi.built = d.accGen, len(d.acc), true
+	if gi.byFirst == nil {
+		gi.byFirst, gi.bySubject = map[string][]int32{}, map[string][]int32{}
+	}
+	clear(gi.byFirst)
+	clear(gi.bySubject)
+	for j := range d.acc {
+		x := &d.acc[j]
+		if x.typ != extractor.Government {
+			continue
+		}
+		if x.tokE > x.tokS && int(x.tokS) < len(d.tokText) {
+			f := d.tokText[x.tokS]
+			gi.byFirst[f] = append(gi.byFirst[f], int32(j))
+		}
+		// bodyBySubject's test: a name whose subject is not the name itself.
+		var seen string
+		for _, name := range []string{d.surface(x), x.canonical} {
+			if name == "" {
+				continue
+			}
+			if subj := d.bodySubjectOf(name); !strings.EqualFold(strings.TrimSpace(name), subj) && subj != seen {
+				gi.bySubject[subj] = append(gi.bySubject[subj], int32(j))
+				seen = subj
+			}
+		}
+	}
+	return gi
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/reportgraph/extractor"
@@ -33,14 +34,118 @@ const topicTitleSentences = 1
 // topicActor returns the index in d.acc of the last mention, before byte
 // offset at, of the document's topic actor, or -1. skip holds the other
 // ends of the match, which are never the antecedent.
+//
+// The actor named most before at (a mention in the title sentence counts
+// twice; of two named as often, the one named last) is read from running
+// tallies over d.acc built once per state of d.acc (topicTallies): a
+// relation rule asks at each match, and counting every earlier mention at
+// each call made long documents quadratic.
 func (d *docState) topicActor(at int, skip []extractor.Span) int {
+	top := sort.Search(len(d.acc), func(k int) bool { return d.acc[k].start >= at })
+	tt := d.topicTallies()
+	if tt.maxEnd[top] > at {
+		// An actor mention runs past at (at is inside it): it does not
+		// count, which the running tallies cannot leave out.
+		return d.topicActorSlow(at, top, skip)
+	}
+	k := int(tt.best[top])
+	if k < 0 || tt.keys[top] > 1 && int(tt.bestN[top]) < topicMinMentions {
+		k = -1
+	} else {
+		k = d.topicAntecedent(k, skip)
+	}
+	if checkTopicTallies {
+		if slow := d.topicActorSlow(at, top, skip); slow != k {
+			panic(fmt.Sprintf("topicActor(%d): tallies give %d, counting gives %d", at, k, slow))
+		}
+	}
+	return k
+}
+
+// checkTopicTallies makes topicActor compare its tallies with counting
+// (tests only).
+var checkTopicTallies = false
+
+// topicAntecedent is k unless it is one of skip's spans (-1).
+func (d *docState) topicAntecedent(k int, skip []extractor.Span) int {
+	for _, s := range skip {
+		if s.Start == d.acc[k].start && s.End == d.acc[k].end {
+			return -1
+		}
+	}
+	return k
+}
+
+// topicTally is topicActor's running count over d.acc: for each prefix
+// d.acc[:p], the last mention of the actor named most in it (-1 for none),
+// that actor's count, how many actors it names, and the furthest end of
+// an actor mention in it.
+type topicTally struct {
+	gen, n int // d.accGen and len(d.acc) it was built for
+	best   []int32
+	bestN  []int32
+	keys   []int32
+	maxEnd []int
+}
+
+// topicTallies returns the running tallies of d.acc, building them when
+// d.acc has changed since (index() bumps accGen whenever it moves).
+func (d *docState) topicTallies() *topicTally {
+	tt := &d.topicTally
+	if tt.best != nil && tt.gen == d.accGen && tt.n == len(d.acc) {
+		return tt
+	}
+	actor := maskOf(extractor.ThreatActor)
+	n := len(d.acc)
+	tt.gen, tt.n = d.accGen, n
+	tt.best, tt.bestN, tt.keys, tt.maxEnd = grow(tt.best, n+1), grow(tt.bestN, n+1), grow(tt.keys, n+1), grow(tt.maxEnd, n+1)
+	type count struct{ n, last int }
+	counts := map[string]*count{}
+	best, maxEnd := (*count)(nil), -1
+	for k := 0; k <= n; k++ {
+		tt.best[k], tt.bestN[k], tt.keys[k], tt.maxEnd[k] = -1, 0, int32(len(counts)), maxEnd
+		if best != nil {
+			tt.best[k], tt.bestN[k] = int32(best.last), int32(best.n)
+		}
+		if k == n {
+			break
+		}
+		c := &d.acc[k]
+		if maskOf(c.typ)&actor == 0 {
+			continue
+		}
+		key := d.entityKey(c) // relation_fallback.go
+		t := counts[key]
+		if t == nil {
+			t = &count{}
+			counts[key] = t
+		}
+		t.n++
+		if int(c.tokS) < len(d.sentOf) && int(d.sentOf[c.tokS]) < topicTitleSentences {
+			t.n++
+		}
+		t.last = k
+		// The most named, and of two named as often the one named last:
+		// t was named last of all.
+		if best == nil || t.n >= best.n {
+			best = t
+		}
+		if c.end > maxEnd {
+			maxEnd = c.end
+		}
+	}
+	return tt
+}
+
+// topicActorSlow is topicActor counting the mentions before d.acc[top]
+// that end by at.
+func (d *docState) topicActorSlow(at, top int, skip []extractor.Span) int {
 	actor := maskOf(extractor.ThreatActor)
 	type tally struct {
 		n, last int
 	}
 	counts := map[string]*tally{}
 	var order []string
-	top := sort.Search(len(d.acc), func(k int) bool { return d.acc[k].start >= at })
 	for k := 0; k < top; k++ {
 		c := &d.acc[k]
 		if maskOf(c.typ)&actor == 0 || c.end > at {
@@ -69,11 +174,5 @@ func (d *docState) topicActor(at int, skip []extractor.Span) int {
 	if best == "" || (len(order) > 1 && counts[best].n < topicMinMentions) {
 		return -1
 	}
-	k := counts[best].last
-	for _, s := range skip {
-		if s.Start == d.acc[k].start && s.End == d.acc[k].end {
-			return -1
-		}
-	}
-	return k
+	return d.topicAntecedent(counts[best].last, skip)
 }

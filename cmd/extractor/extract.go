@@ -30,8 +30,9 @@ with --kb), merges mentions of one thing into one entity, and writes the dataset
 docs/dataset.md).
 
 A rule file with an error stops the run before any input is read. An input
-that cannot be read gets one error line; the rest are extracted and the
-exit status is 1.`,
+that cannot be read, or whose reading and extraction together take longer
+than --timeout, gets one error line naming it and the stage; the rest are
+extracted and the exit status is 1 (README.md, "Limits on hostile input").`,
 		Example: `  extractor extract report.pdf
   extractor extract --format json -o dataset.json corpus/samples/
   extractor extract --rules my-rules/ https://example.org/advisory.html

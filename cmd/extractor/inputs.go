@@ -25,7 +25,7 @@ func (f *readFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.pdfEngine, "pdf-engine", "auto", "PDF engine: auto, or one of "+fmt.Sprint(document.PDFEngines))
 	fl.Int64Var(&f.maxBytes, "max-bytes", document.DefaultMaxBytes, "refuse inputs larger than this many bytes")
-	fl.DurationVar(&f.timeout, "timeout", document.DefaultTimeout, "time limit for reading one input")
+	fl.DurationVar(&f.timeout, "timeout", document.DefaultTimeout, "time limit for one input: fetching, reading, NLP, rules and relations (a document over it is reported and skipped)")
 	fl.BoolVar(&f.allowPrivate, "allow-private", false, "allow URLs that resolve to loopback, private or link-local addresses")
 	fl.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "inputs read in parallel")
 }
