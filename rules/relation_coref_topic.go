@@ -64,6 +64,10 @@ func (rs *relState) topics() *corefTopics {
 	ct.keys = keys
 	// An actor named aside is no topic (relation_topic_aside.go).
 	aside := d.asideMentions()
+	// So is one that only took another's tools (relation_topic_leaker.go).
+	for k, l := range d.leakerMentions(keys, func(k int) bool { return d.acc[k].typ == extractor.ThreatActor || actorKeys[keys[k]] }) {
+		aside[k] = aside[k] || l
+	}
 	isActor := func(k int) bool { return (d.acc[k].typ == extractor.ThreatActor || actorKeys[keys[k]]) && !aside[k] }
 	if ms := d.dominantActor(keys, isActor); ms != nil {
 		ct.doc = &topicSource{key: keys[ms[0]], ms: ms}

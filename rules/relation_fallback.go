@@ -336,6 +336,10 @@ func (d *docState) topicFallback(rs *relState) {
 	// An actor named aside, as a comparison or in a denied attribution,
 	// does not count toward the topic (relation_topic_aside.go).
 	aside := d.asideMentions()
+	// So does one that only took another's tools (relation_topic_leaker.go).
+	for k, l := range d.leakerMentions(keys, isActor) {
+		aside[k] = aside[k] || l
+	}
 	topicActor := func(k int) bool { return isActor(k) && !aside[k] }
 	var docTopic *topicSource
 	if ms := d.dominantActor(keys, topicActor); ms != nil {

@@ -1,0 +1,37 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestTopicSkipsTheActorThatOnlyLeakedTheTools(t *testing.T) {
+	text := "From Kestrel Bear to Heron Panda: how a toolkit escaped.\n\n" +
+		"Analysts described Kestrel Bear in 2019. Kestrel Bear was active for a decade.\n\n" +
+		"Heron Panda appeared in 2021. Heron Panda auctioned files it said it had stolen from Kestrel Bear. " +
+		"Heron Panda later dumped more. Heron Panda published a set of exploits. Heron Panda is still unknown.\n\n" +
+		"Who was hit\n\nMost infections were in Peru and Chile, in the energy sector.\n"
+	got := defaultTopicRelations(t, text)
+	if !slices.Contains(got, "Kestrel Bear -targets-> Chile") {
+		t.Errorf("the victims of the actor the tools were stolen from are missing: %q", got)
+	}
+	for _, r := range got {
+		if strings.HasPrefix(r, "Heron Panda") {
+			t.Errorf("the leaker got the report's relations: %q", got)
+		}
+	}
+}
+
+func TestTopicKeepsAnActorThatStoleFromVictims(t *testing.T) {
+	// Files stolen from a company, not from an actor: the thief is the topic.
+	text := "From Kestrel Bear to Heron Panda: how a toolkit escaped.\n\n" +
+		"Analysts described Kestrel Bear in 2019. Kestrel Bear was active for a decade.\n\n" +
+		"Heron Panda appeared in 2021. Heron Panda auctioned files it said it had stolen from Pellmark Systems Inc. " +
+		"Heron Panda later dumped more. Heron Panda published a set of exploits. Heron Panda is still unknown.\n\n" +
+		"Who was hit\n\nMost infections were in Peru and Chile, in the energy sector.\n"
+	got := defaultTopicRelations(t, text)
+	if !slices.Contains(got, "Heron Panda -targets-> Chile") {
+		t.Errorf("the actor that stole from a company lost its topic: %q", got)
+	}
+}
