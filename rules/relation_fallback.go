@@ -388,7 +388,15 @@ func (d *docState) topicFallback(rs *relState) {
 			}
 		}
 	}
-	if !anyTopic && companyTopic == nil && malwareTopic == nil {
+	// A report about a campaign or a malware family that no actor
+	// dominates (relation_topic_subject.go).
+	var subject *topicSource
+	if docTopic == nil {
+		if ms := d.subjectTopic(keys, isActor); ms != nil {
+			subject = &topicSource{key: keys[ms[0]], ms: ms}
+		}
+	}
+	if !anyTopic && companyTopic == nil && malwareTopic == nil && subject == nil {
 		return
 	}
 	// A paragraph about a unit is about the party the unit is.
@@ -549,6 +557,9 @@ func (d *docState) topicFallback(rs *relState) {
 			continue
 		}
 		victimTopic := docTopic
+		if victimTopic == nil {
+			victimTopic = subject.subjectFor(d, tr)
+		}
 		if bodyTopic != nil && tr.typ == "targets" && tr.intros == nil {
 			victimTopic = bodyTopic
 		}
@@ -662,11 +673,14 @@ func (d *docState) topicFallback(rs *relState) {
 					topics = []*topicSource{{key: keys[n], ms: []int{n}}}
 				case n == -1 && docTopic != nil:
 					topics = []*topicSource{docTopic}
+				case n == -1 && subject.subjectFor(d, tr) != nil:
+					topics, fellBack = []*topicSource{subject}, true
 				case n == -1 && localActor != nil && localActor[it.intro] != nil:
 					topics = []*topicSource{localActor[it.intro]}
-				case n == -1:
+				case n == -1 && subject == nil:
 					// The actor the relation rules' anaphors fall back on
-					// (relation_topic.go).
+					// (relation_topic.go); not in a report about a campaign
+					// or a family, whose actors are named in passing.
 					if t := d.topicActor(d.sents[it.intro].Start, nil); t >= 0 {
 						topics, fellBack = []*topicSource{{key: keys[t], ms: []int{t}}}, true
 					} else if malwareTopic != nil && tr.srcMask&maskOf(extractor.Malware) != 0 {
@@ -684,6 +698,9 @@ func (d *docState) topicFallback(rs *relState) {
 				}
 			}
 			for _, tp := range topics {
+				if tp == subject && c.typ == extractor.Malware && d.acc[tp.ms[0]].typ == extractor.Malware {
+					continue // a ransomware report's loaders and peers are no tools of the family
+				}
 				if covers(key, tp) && !tp.person || linked[tp.key][key] || key == tp.key ||
 					tp.local && !tp.person && actorLinked[key] {
 					continue

@@ -1,0 +1,48 @@
+package rules
+
+import "github.com/reportgraph/extractor"
+
+// Reports about a campaign or a malware family. Many reports name no
+// threat actor they are about: "Operation Night Bell compromised seventy
+// organisations", a ransomware gang's attack on a library, a botnet's
+// takedown. The campaign or the family is then what the report is about,
+// and the relation vocabulary lets it target, use and exploit (our gold
+// records "Operation X targets A" and the ransomware's victims as its
+// own). Without a dominant actor, the report's *subject* is the one
+// campaign or malware family its title names, when the text names it at
+// least topicDominantMin times, no other campaign or family as often, and
+// at more than twice as often as any threat actor (a vendor's name for the
+// crew, cited in passing, does not make the report the crew's). Topic
+// rules whose source allows the subject's type then give it the leftover
+// names they would give a dominant actor, and the anaphors that prefer
+// the topic ("its victims", "the operation") prefer it too.
+
+// subjectTypes are the types a report's subject may have besides actors.
+var subjectTypes = maskOf(extractor.Campaign) | maskOf(extractor.Malware)
+
+// subjectTopic returns the mentions of the report's subject (above), or
+// nil. isActor tells the mentions of threat actors.
+func (d *docState) subjectTopic(keys []string, isActor func(k int) bool) []int {
+	ms := d.titledActor(keys, func(k int) bool { return maskOf(d.acc[k].typ)&subjectTypes != 0 })
+	if ms == nil {
+		return nil
+	}
+	actors := map[string]int{}
+	for k := range d.acc {
+		if !d.acc[k].hide && isActor(k) {
+			if actors[keys[k]]++; 2*actors[keys[k]] >= len(ms) {
+				return nil
+			}
+		}
+	}
+	return ms
+}
+
+// subjectFor returns the subject when a topic rule with source mask src
+// may take it (a rule whose target is the actor never does), else nil.
+func (t *topicSource) subjectFor(d *docState, tr topicRule) *topicSource {
+	if t == nil || tr.toTopic || tr.srcMask&maskOf(d.acc[t.ms[0]].typ) == 0 {
+		return nil
+	}
+	return t
+}

@@ -1,0 +1,70 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSubjectTopicGivesACampaignReportsVictimsToTheCampaign(t *testing.T) {
+	text := "Operation Night Bell: a year of quiet break-ins\n\n" +
+		"Operation Night Bell compromised seventy organisations in 2024. Investigators first saw Operation Night Bell in March.\n\n" +
+		"The operation relied on PlugX and exploited CVE-2023-3519. The intrusions also reached ministries in Ghana.\n\n" +
+		"Who was hit\n\nVictims included ports in Kenya. A telecom operator in Oman was breached.\n\n" +
+		"Researchers later found Operation Night Bell had also used Cobalt Strike. A Kestrel Bear report mentioned Operation Night Bell once.\n"
+	got := defaultTopicRelations(t, text)
+	for _, want := range []string{"Operation Night Bell -exploits-> CVE-2023-3519", "Operation Night Bell -targets-> Kenya",
+		"Operation Night Bell -targets-> Oman"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+	for _, r := range got {
+		if strings.HasPrefix(r, "Kestrel Bear -targets->") {
+			t.Errorf("an actor named once got the campaign's victims: %q", got)
+		}
+	}
+}
+
+func TestSubjectTopicGivesARansomwareReportsVictimsAndToolsToTheFamily(t *testing.T) {
+	text := "How Ember Moth ransomware shut a city library\n\n" +
+		"Ember Moth ransomware hit the Harwick City Library in May. The library paid nothing.\n\n" +
+		"Who is behind it?\n\n" +
+		"Ember Moth appeared in 2023. Its victims have included schools and hospitals in Ohio. " +
+		"Analysts saw Ember Moth deploy its encryptor after a week. " +
+		"Some vendors tie the affiliate behind those attacks to Kestrel Bear. " +
+		"The advisory on Ember Moth described the use of Cobalt Strike and TrickBot.\n"
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range topicRelations(t, p, text) {
+		got = append(got, r[:strings.Index(r, " [")])
+	}
+	// "Its victims" is the family's, not the actor of the section's.
+	for _, want := range []string{"Ember Moth -targets-> Ohio", "Ember Moth -uses-> Cobalt Strike"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+	for _, r := range got {
+		if strings.HasPrefix(r, "Kestrel Bear") || r == "Ember Moth -uses-> TrickBot" {
+			t.Errorf("unexpected %q in %q", r, got)
+		}
+	}
+}
+
+func TestSubjectTopicYieldsToAnActorNamedHalfAsOften(t *testing.T) {
+	// The family leads the title, but the crew is named half as often: the
+	// report is the crew's too, and the family takes no leftover victims.
+	text := "Ember Moth ransomware returns\n\n" +
+		"Ember Moth was seen again in May. Ember Moth encrypts files. Ember Moth deletes backups. Ember Moth is sold as a service. " +
+		"Ember Moth is old.\n\n" +
+		"Kestrel Bear runs it. Kestrel Bear was active in May. Kestrel Bear is a crew.\n\n" +
+		"Who was hit\n\nVictims included ports in Kenya.\n"
+	got := defaultTopicRelations(t, text)
+	if slices.Contains(got, "Ember Moth -targets-> Kenya") {
+		t.Errorf("the family took the victims of a report whose actor is named half as often: %q", got)
+	}
+}
