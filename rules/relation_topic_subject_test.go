@@ -68,3 +68,16 @@ func TestSubjectTopicYieldsToAnActorNamedHalfAsOften(t *testing.T) {
 		t.Errorf("the family took the victims of a report whose actor is named half as often: %q", got)
 	}
 }
+
+func TestSubjectTopicTakesTheFamilyNamedMostWhenTheTitleNamesNone(t *testing.T) {
+	// A takedown release whose title names the police, not the family: the
+	// family named most (the share a dominant actor needs) is the subject.
+	text := "Police dismantle a ransomware service\n\n" +
+		"Investigators seized the servers of the Ember Moth ransomware in May. Ember Moth had been active since 2021. " +
+		"Ember Moth affiliates demanded 20 million dollars. Ember Moth is now offline.\n\n" +
+		"Who was hit\n\nVictims included school districts in Ohio and hospitals in Kenya.\n"
+	got := defaultTopicRelations(t, text)
+	if !slices.Contains(got, "Ember Moth -targets-> Kenya") {
+		t.Errorf("the family named most lost its victims: %q", got)
+	}
+}
