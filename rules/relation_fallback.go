@@ -441,6 +441,10 @@ func (d *docState) topicFallback(rs *relState) {
 	// possessive place before one is the actor's home
 	// (relation_topic_home.go).
 	sponsors := map[string]bool{}
+	// Malware and tools a relation attributes to some party: another
+	// party's weapon is no tool of the topic actor.
+	ownedBy := map[string][]string{}
+	tools := maskOf(extractor.Malware) | maskOf(extractor.Tool)
 	link := func(a, b string) {
 		if linked[a] == nil {
 			linked[a] = map[string]bool{}
@@ -465,6 +469,9 @@ func (d *docState) topicFallback(rs *relState) {
 			if (m.Type == "attributed-to" || m.Type == "affiliated-with") && isActor(byStart[m.Source]) &&
 				d.acc[byStart[m.Target]].typ == extractor.Government {
 				sponsors[t] = true // the actor's state: "APT40 is attributed to the MSS"
+			}
+			if m.Type == "attributed-to" && maskOf(d.acc[byStart[m.Source]].typ)&tools != 0 {
+				ownedBy[s] = append(ownedBy[s], t) // "NotPetya, which governments attributed to the GRU"
 			}
 			if d.acc[byStart[m.Source]].typ == extractor.Person && d.acc[byStart[m.Target]].typ == extractor.Organization &&
 				!isActor(byStart[m.Target]) && (m.Type == "employed-by" || m.Type == "affiliated-with") {
@@ -700,6 +707,9 @@ func (d *docState) topicFallback(rs *relState) {
 			for _, tp := range topics {
 				if tp == subject && c.typ == extractor.Malware && d.acc[tp.ms[0]].typ == extractor.Malware {
 					continue // a ransomware report's loaders and peers are no tools of the family
+				}
+				if tr.typ == "uses" && ownedByOther(ownedBy[key], tp.key, linked) {
+					continue // "NotPetya, attributed to the GRU" in a report on another actor
 				}
 				if covers(key, tp) && !tp.person || linked[tp.key][key] || key == tp.key ||
 					tp.local && !tp.person && actorLinked[key] {
@@ -1634,4 +1644,16 @@ func chargeAnaphor(coref string, charges map[string]bool) bool {
 	}
 	words := strings.Fields(strings.ToLower(coref[1 : 1+end]))
 	return len(words) > 0 && charges[words[len(words)-1]]
+}
+
+// ownedByOther reports whether some party of owners (the parties a relation
+// attributes a malware or tool to) is neither the topic nor a party a
+// relation ties the topic to.
+func ownedByOther(owners []string, topic string, linked map[string]map[string]bool) bool {
+	for _, o := range owners {
+		if o != topic && !linked[topic][o] {
+			return true
+		}
+	}
+	return false
 }

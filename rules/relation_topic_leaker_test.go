@@ -35,3 +35,20 @@ func TestTopicKeepsAnActorThatStoleFromVictims(t *testing.T) {
 		t.Errorf("the actor that stole from a company lost its topic: %q", got)
 	}
 }
+
+func TestTopicLeavesAnotherPartysMalwareAlone(t *testing.T) {
+	// A wiper the text attributes to another party is no tool of the topic
+	// actor; the backdoor nobody claims still is.
+	text := "Kestrel Bear returns\n\n" +
+		"Kestrel Bear is an espionage group. Kestrel Bear was active in May. Kestrel Bear hit ports.\n\n" +
+		"The Shamoon wiper, which investigators attributed to the GRU, spread the same year. BabyShark is a backdoor.\n"
+	got := defaultTopicRelations(t, text)
+	if !slices.Contains(got, "Kestrel Bear -uses-> BabyShark") {
+		t.Errorf("missing the unclaimed backdoor: %q", got)
+	}
+	for _, r := range got {
+		if strings.HasPrefix(r, "Kestrel Bear -uses-> Shamoon") {
+			t.Errorf("another party's wiper given to the topic: %q", got)
+		}
+	}
+}
