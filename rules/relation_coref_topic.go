@@ -71,6 +71,9 @@ func (rs *relState) topics() *corefTopics {
 	isActor := func(k int) bool { return (d.acc[k].typ == extractor.ThreatActor || actorKeys[keys[k]]) && !aside[k] }
 	if ms := d.dominantActor(keys, isActor); ms != nil {
 		ct.doc = &topicSource{key: keys[ms[0]], ms: ms}
+		if ms := d.titledSubjectOver(keys, ms); ms != nil {
+			ct.doc = &topicSource{key: keys[ms[0]], ms: ms}
+		}
 	} else if ms := d.subjectTopic(keys, isActor); ms != nil {
 		// A report about a campaign or a malware family
 		// (relation_topic_subject.go): "its victims" are the subject's.

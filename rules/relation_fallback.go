@@ -391,7 +391,11 @@ func (d *docState) topicFallback(rs *relState) {
 	// A report about a campaign or a malware family that no actor
 	// dominates (relation_topic_subject.go).
 	var subject *topicSource
-	if docTopic == nil {
+	if docTopic != nil {
+		if ms := d.titledSubjectOver(keys, docTopic.ms); ms != nil {
+			docTopic, subject = nil, &topicSource{key: keys[ms[0]], ms: ms}
+		}
+	} else {
 		if ms := d.subjectTopic(keys, isActor); ms != nil {
 			subject = &topicSource{key: keys[ms[0]], ms: ms}
 		}

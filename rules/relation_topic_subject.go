@@ -53,3 +53,21 @@ func (t *topicSource) subjectFor(d *docState, tr topicRule) *topicSource {
 	}
 	return t
 }
+
+// titledSubjectOver returns the mentions of the campaign or malware family
+// the title names, when the title does not name the dominant actor (its
+// mentions dom) and the text names the subject more than twice as often:
+// "Winnti in German industry" stays the family's though a paragraph on
+// vendors' names cites the actor they overlap with five times. Else nil.
+func (d *docState) titledSubjectOver(keys []string, dom []int) []int {
+	for _, k := range dom {
+		if c := &d.acc[k]; int(c.tokS) < len(d.sentOf) && int(d.sentOf[c.tokS]) < topicTitleSentences {
+			return nil
+		}
+	}
+	ms := d.titledActor(keys, func(k int) bool { return maskOf(d.acc[k].typ)&subjectTypes != 0 })
+	if len(ms) <= 2*len(dom) {
+		return nil
+	}
+	return ms
+}

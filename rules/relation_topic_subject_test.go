@@ -81,3 +81,20 @@ func TestSubjectTopicTakesTheFamilyNamedMostWhenTheTitleNamesNone(t *testing.T) 
 		t.Errorf("the family named most lost its victims: %q", got)
 	}
 }
+
+func TestTitledSubjectOutweighsAnActorNamedInPassing(t *testing.T) {
+	// The title names the family, a paragraph on vendors' names cites the
+	// actor that overlaps with it: the victims are the family's.
+	text := "Ember Moth ransomware in Chilean ports: what the logs showed\n\n" +
+		"Ember Moth ransomware was found in May. Ember Moth encrypts files. Ember Moth deletes backups. " +
+		"Ember Moth spreads over shares. Ember Moth leaves a note. Ember Moth asks for bitcoin. Ember Moth is fast.\n\n" +
+		"Names\n\nKestrel Bear overlaps with the operators. Kestrel Bear is a crew. Kestrel Bear was seen in 2020.\n\n" +
+		"Who was hit\n\nVictims included ports in Chile and hospitals in Kenya.\n"
+	got := defaultTopicRelations(t, text)
+	if !slices.Contains(got, "Ember Moth -targets-> Kenya") {
+		t.Errorf("the title's family lost the victims: %q", got)
+	}
+	if slices.Contains(got, "Kestrel Bear -targets-> Kenya") {
+		t.Errorf("the actor named in passing took the victims: %q", got)
+	}
+}
