@@ -406,6 +406,7 @@ func (d *docState) topicFallback(rs *relState) {
 	// A paragraph about a unit is about the party the unit is.
 	localActor, localPersons := d.localTopics(keys, func(k int) bool { return topicActor(k) || isUnitKey(keys[k]) && !aside[k] },
 		docTopic == nil, wantPersons)
+	paraActor := d.paragraphActors(keys, topicActor, docTopic)
 	keyOf := func(sp extractor.Span) (string, bool) {
 		k, ok := byStart[sp]
 		if !ok {
@@ -699,7 +700,9 @@ func (d *docState) topicFallback(rs *relState) {
 					}
 				}
 			} else {
-				if victimTopic != nil {
+				if victimTopic != nil && victimTopic == docTopic && paraActor != nil && paraActor[si] != nil {
+					topics = append(topics, paraActor[si])
+				} else if victimTopic != nil {
 					topics = append(topics, victimTopic)
 				} else if localActor != nil && localActor[si] != nil {
 					topics = append(topics, localActor[si])

@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/reportgraph/extractor"
+
 // Actors that only took another's tools. A report on a leak names two
 // actors: the one whose tools, victims and exploits it describes, and the
 // one that stole, leaked or auctioned them ("a group calling itself Gray
@@ -18,10 +20,16 @@ var leakFromWords = map[string]bool{
 	"obtained": true, "exfiltrated": true, "taken": true, "took": true, "lifted": true, "hacked": true,
 }
 
+// leakWords, followed within a few tokens by a malware, tool or flaw
+// ("had dumped EternalBlue and other tools online"), say that the
+// sentence's actor published another's kit.
+var leakWords = map[string]bool{"dumped": true, "dumping": true, "dumps": true, "leaked": true, "leaks": true,
+	"auctioned": true, "auctioning": true}
+
 // leakerMentions returns, per mention in d.acc, whether it names an actor
 // that a sentence has take material from another actor ("files it had
 // stolen from Kestrel Bear"), when the text names that other actor at
-// least twice. keys are the mentions' topic keys (topicKeys).
+// least twice, or dump or leak a tool ("had dumped EternalBlue online"). keys are the mentions' topic keys (topicKeys).
 func (d *docState) leakerMentions(keys []string, isActor func(k int) bool) []bool {
 	out := make([]bool, len(d.acc))
 	actorAt := map[int]int{} // first token → mention
@@ -30,6 +38,13 @@ func (d *docState) leakerMentions(keys []string, isActor func(k int) bool) []boo
 		if c := &d.acc[k]; !c.hide && isActor(k) {
 			actorAt[int(c.tokS)] = k
 			count[keys[k]]++
+		}
+	}
+	kitAt := map[int]bool{} // first tokens of malware, tools and flaws
+	kit := maskOf(extractor.Malware) | maskOf(extractor.Tool) | maskOf(extractor.Vulnerability)
+	for k := range d.acc {
+		if c := &d.acc[k]; !c.hide && maskOf(c.typ)&kit != 0 {
+			kitAt[int(c.tokS)] = true
 		}
 	}
 	leakers := map[string]bool{}
@@ -41,6 +56,9 @@ func (d *docState) leakerMentions(keys []string, isActor func(k int) bool) []boo
 		si := int(d.sentOf[c.tokS])
 		hi := min(d.sentLo[si+1], len(d.fold))
 		for i := int(c.tokE); i+1 < hi; i++ {
+			if leakWords[d.fold[i]] && kitAt[i+1] || leakWords[d.fold[i]] && i+2 < hi && kitAt[i+2] {
+				leakers[keys[k]] = true // "X had dumped EternalBlue online"
+			}
 			if !leakFromWords[d.fold[i]] {
 				continue
 			}

@@ -52,3 +52,15 @@ func TestTopicLeavesAnotherPartysMalwareAlone(t *testing.T) {
 		}
 	}
 }
+
+func TestTopicSkipsTheActorThatDumpedTheTools(t *testing.T) {
+	text := "Kestrel Bear returns\n\n" +
+		"Kestrel Bear is an espionage group. Kestrel Bear was active in May. Kestrel Bear hit ports. Kestrel Bear is old.\n\n" +
+		"A crew calling itself Heron Panda had dumped EternalBlue online in April. Two exploits were then tracked as CVE-2017-0144.\n"
+	got := defaultTopicRelations(t, text)
+	for _, r := range got {
+		if strings.HasPrefix(r, "Heron Panda") {
+			t.Errorf("the crew that dumped the tools got them: %q", got)
+		}
+	}
+}

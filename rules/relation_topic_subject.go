@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/reportgraph/extractor"
+import (
+	"slices"
+
+	"github.com/reportgraph/extractor"
+)
 
 // Reports about a campaign or a malware family. Many reports name no
 // threat actor they are about: "Operation Night Bell compromised seventy
@@ -70,4 +74,46 @@ func (d *docState) titledSubjectOver(keys []string, dom []int) []int {
 		return nil
 	}
 	return ms
+}
+
+// paragraphActors returns, per sentence, the one actor its paragraph
+// names when that is not the document's topic dom, or nil: a paragraph
+// about another actor is that actor's, whatever the report is about.
+func (d *docState) paragraphActors(keys []string, isActor func(k int) bool, dom *topicSource) []*topicSource {
+	if dom == nil {
+		return nil
+	}
+	starts := d.paragraphStarts()
+	n := len(d.sents)
+	para := make([]int, n)
+	p := -1
+	for si := 0; si < n; si++ {
+		if starts[si] {
+			p++
+		}
+		para[si] = p
+	}
+	names := make([][]string, p+1)
+	sources := map[string]*topicSource{}
+	for k := range d.acc {
+		c := &d.acc[k]
+		if c.hide || !isActor(k) || int(c.tokS) >= len(d.sentOf) {
+			continue
+		}
+		pi := para[d.sentOf[c.tokS]]
+		if !slices.Contains(names[pi], keys[k]) {
+			names[pi] = append(names[pi], keys[k])
+		}
+		if sources[keys[k]] == nil {
+			sources[keys[k]] = &topicSource{key: keys[k], local: true}
+		}
+		sources[keys[k]].ms = append(sources[keys[k]].ms, k)
+	}
+	out := make([]*topicSource, n)
+	for si := 0; si < n; si++ {
+		if ns := names[para[si]]; len(ns) == 1 && ns[0] != dom.key {
+			out[si] = sources[ns[0]]
+		}
+	}
+	return out
 }

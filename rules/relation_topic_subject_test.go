@@ -98,3 +98,22 @@ func TestTitledSubjectOutweighsAnActorNamedInPassing(t *testing.T) {
 		t.Errorf("the actor named in passing took the victims: %q", got)
 	}
 }
+
+func TestParagraphOnAnotherActorKeepsItsTools(t *testing.T) {
+	// A report about Kestrel Bear; one paragraph is about Heron Panda: the
+	// backdoor that paragraph names is Heron Panda's, the one after is the
+	// report's actor's.
+	text := "Kestrel Bear returns\n\n" +
+		"Kestrel Bear is an espionage group. Kestrel Bear was active in May. Kestrel Bear hit ports. Kestrel Bear is old.\n\n" +
+		"A different crew, Heron Panda, was seen the same year. BabyShark was found on two servers.\n\n" +
+		"Toolkit\n\nThe loader SnakeNest was found on servers in Peru.\n"
+	got := defaultTopicRelations(t, text)
+	for _, want := range []string{"Heron Panda -uses-> BabyShark", "Kestrel Bear -uses-> SnakeNest"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+	if slices.Contains(got, "Kestrel Bear -uses-> BabyShark") {
+		t.Errorf("the report's actor took the tool of a paragraph on another: %q", got)
+	}
+}
