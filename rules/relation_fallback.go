@@ -860,6 +860,9 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 			return false
 		}
 	}
+	if tr.cues != nil && c.typ == extractor.Location && d.attackersWhereabouts(d.listStart(int(c.tokS), endAt)) {
+		return false // "the actors and their ransomware were in Russia" (relation_topic_whereabouts.go)
+	}
 	if tr.cues != nil && c.typ == extractor.Location && d.machinesSpread(d.listStart(int(c.tokS), endAt)) {
 		return false // "the infected routers were spread across Europe and Asia"
 	}
