@@ -43,10 +43,12 @@ var actorOwnedNouns = map[string]bool{"operators": true, "operator": true, "vict
 // corefTopics holds, per document, the topics the anaphors of relation
 // rules prefer; computed on first use.
 type corefTopics struct {
-	keys  []string       // topic key per mention (topicKeys)
-	doc   *topicSource   // the dominant actor, or nil
-	local []*topicSource // per sentence, the paragraph's or section's actor (when doc is nil)
-	para  []int          // per sentence, its paragraph number
+	keys []string     // topic key per mention (topicKeys)
+	doc  *topicSource // the dominant actor, or nil
+	// subject: doc is a campaign or malware family (relation_topic_subject.go)
+	subject bool
+	local   []*topicSource // per sentence, the paragraph's or section's actor (when doc is nil)
+	para    []int          // per sentence, its paragraph number
 }
 
 // topics computes the document's anaphor topics once.
@@ -72,12 +74,12 @@ func (rs *relState) topics() *corefTopics {
 	if ms := d.dominantActor(keys, isActor); ms != nil {
 		ct.doc = &topicSource{key: keys[ms[0]], ms: ms}
 		if ms := d.titledSubjectOver(keys, ms); ms != nil {
-			ct.doc = &topicSource{key: keys[ms[0]], ms: ms}
+			ct.doc, ct.subject = &topicSource{key: keys[ms[0]], ms: ms}, true
 		}
 	} else if ms := d.subjectTopic(keys, isActor); ms != nil {
 		// A report about a campaign or a malware family
 		// (relation_topic_subject.go): "its victims" are the subject's.
-		ct.doc = &topicSource{key: keys[ms[0]], ms: ms}
+		ct.doc, ct.subject = &topicSource{key: keys[ms[0]], ms: ms}, true
 	} else {
 		ct.local, _ = d.localTopics(keys, func(k int) bool { return isActor(k) || isUnitKey(keys[k]) && !aside[k] }, true, false)
 	}
@@ -165,6 +167,11 @@ func (rs *relState) preferTopic(c capRec, k int, am, mask typeMask, order []type
 		if kk >= 0 {
 			k = kk
 		} else if kt := rs.topicMention(si, c.bs, mask, direct); kt >= 0 {
+			if rs.topics().subject && d.definiteActorNounBefore(si, c.start) {
+				// "The actor knew of the flaw. Its targets included ...":
+				// the unnamed actor's, not the family's the report is about.
+				return -1, false
+			}
 			return kt, true
 		} else if rs.topics().topicOf(si) != nil {
 			// The paragraph is about an actor the slot cannot take (a

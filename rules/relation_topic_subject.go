@@ -117,3 +117,23 @@ func (d *docState) paragraphActors(keys []string, isActor func(k int) bool, dom 
 	}
 	return out
 }
+
+// definiteActorNounBefore reports whether a definite phrase that names an
+// unnamed actor ("the actor", "the same Chinese state actor", "this
+// group") stands in sentence si before token at or in the two sentences
+// before: a possessive or victims after it ("Its targets included ...")
+// are that actor's.
+func (d *docState) definiteActorNounBefore(si, at int) bool {
+	lo := d.sentLo[max(si-2, 0)]
+	for j := lo; j < at && j < len(d.fold); j++ {
+		if w := d.fold[j]; w != "actor" && w != "actors" {
+			continue // "the group", "the attackers" mean the gang a ransomware report is about
+		}
+		for b := j - 1; b >= lo && b >= j-4; b-- {
+			if w := d.fold[b]; w == "the" || w == "this" || w == "that" {
+				return true
+			}
+		}
+	}
+	return false
+}

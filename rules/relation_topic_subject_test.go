@@ -117,3 +117,23 @@ func TestParagraphOnAnotherActorKeepsItsTools(t *testing.T) {
 		t.Errorf("the report's actor took the tool of a paragraph on another: %q", got)
 	}
 }
+
+func TestSubjectTopicLeavesAnUnnamedActorsVictims(t *testing.T) {
+	// A report on a backdoor that speaks of "the actor" behind it: the
+	// targets listed right after are the actor's, not the backdoor's.
+	text := "Ember Moth ransomware on edge devices\n\n" +
+		"Ember Moth ransomware was found in May. Ember Moth encrypts files. Ember Moth deletes backups.\n\n" +
+		"## A larger campaign\n\nThe ministry was one victim among many:\n\n" +
+		"- The actor knew about the flaw for months. In that window alone it infected 900 devices.\n" +
+		"- Its targets included dozens of governments and companies in the defence industry in Chile.\n" +
+		"- Ember Moth was installed later.\n"
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range topicRelations(t, p, text) {
+		if strings.HasPrefix(r, "Ember Moth -targets->") {
+			t.Errorf("the unnamed actor's victims given to the family: %q", r)
+		}
+	}
+}
