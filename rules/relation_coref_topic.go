@@ -43,10 +43,12 @@ var actorOwnedNouns = map[string]bool{"operators": true, "operator": true, "vict
 // corefTopics holds, per document, the topics the anaphors of relation
 // rules prefer; computed on first use.
 type corefTopics struct {
-	keys  []string       // topic key per mention (topicKeys)
-	doc   *topicSource   // the dominant actor, or nil
-	local []*topicSource // per sentence, the paragraph's or section's actor (when doc is nil)
-	para  []int          // per sentence, its paragraph number
+	keys []string     // topic key per mention (topicKeys)
+	doc  *topicSource // the dominant actor, or nil
+	// subject: doc is a campaign or malware family (relation_topic_subject.go)
+	subject bool
+	local   []*topicSource // per sentence, the paragraph's or section's actor (when doc is nil)
+	para    []int          // per sentence, its paragraph number
 }
 
 // topics computes the document's anaphor topics once.
@@ -64,9 +66,20 @@ func (rs *relState) topics() *corefTopics {
 	ct.keys = keys
 	// An actor named aside is no topic (relation_topic_aside.go).
 	aside := d.asideMentions()
+	// So is one that only took another's tools (relation_topic_leaker.go).
+	for k, l := range d.leakerMentions(keys, func(k int) bool { return d.acc[k].typ == extractor.ThreatActor || actorKeys[keys[k]] }) {
+		aside[k] = aside[k] || l
+	}
 	isActor := func(k int) bool { return (d.acc[k].typ == extractor.ThreatActor || actorKeys[keys[k]]) && !aside[k] }
 	if ms := d.dominantActor(keys, isActor); ms != nil {
 		ct.doc = &topicSource{key: keys[ms[0]], ms: ms}
+		if ms := d.titledSubjectOver(keys, ms); ms != nil {
+			ct.doc, ct.subject = &topicSource{key: keys[ms[0]], ms: ms}, true
+		}
+	} else if ms := d.subjectTopic(keys, isActor); ms != nil {
+		// A report about a campaign or a malware family
+		// (relation_topic_subject.go): "its victims" are the subject's.
+		ct.doc, ct.subject = &topicSource{key: keys[ms[0]], ms: ms}, true
 	} else {
 		ct.local, _ = d.localTopics(keys, func(k int) bool { return isActor(k) || isUnitKey(keys[k]) && !aside[k] }, true, false)
 	}
@@ -158,6 +171,11 @@ func (rs *relState) preferTopic(c capRec, k int, am, mask typeMask, order []type
 			// a malware in reach: in "Rhysida surfaced in 2023. Its
 			// victims included schools. ... overlaps with Vice Society"
 			// the victims are the ransomware's.
+			if rs.topics().subject && d.definiteActorNounBefore(si, c.start) {
+				// "The actor knew of the flaw. Its targets included ...":
+				// the unnamed actor's, not the family's the report is about.
+				return -1, false
+			}
 			return kt, true
 		} else if kt >= 0 {
 			return k, false

@@ -336,6 +336,10 @@ func (d *docState) topicFallback(rs *relState) {
 	// An actor named aside, as a comparison or in a denied attribution,
 	// does not count toward the topic (relation_topic_aside.go).
 	aside := d.asideMentions()
+	// So does one that only took another's tools (relation_topic_leaker.go).
+	for k, l := range d.leakerMentions(keys, isActor) {
+		aside[k] = aside[k] || l
+	}
 	topicActor := func(k int) bool { return isActor(k) && !aside[k] }
 	var docTopic *topicSource
 	if ms := d.dominantActor(keys, topicActor); ms != nil {
@@ -384,12 +388,25 @@ func (d *docState) topicFallback(rs *relState) {
 			}
 		}
 	}
-	if !anyTopic && companyTopic == nil && malwareTopic == nil {
+	// A report about a campaign or a malware family that no actor
+	// dominates (relation_topic_subject.go).
+	var subject *topicSource
+	if docTopic != nil {
+		if ms := d.titledSubjectOver(keys, docTopic.ms); ms != nil {
+			docTopic, subject = nil, &topicSource{key: keys[ms[0]], ms: ms}
+		}
+	} else {
+		if ms := d.subjectTopic(keys, isActor); ms != nil {
+			subject = &topicSource{key: keys[ms[0]], ms: ms}
+		}
+	}
+	if !anyTopic && companyTopic == nil && malwareTopic == nil && subject == nil {
 		return
 	}
 	// A paragraph about a unit is about the party the unit is.
 	localActor, localPersons := d.localTopics(keys, func(k int) bool { return topicActor(k) || isUnitKey(keys[k]) && !aside[k] },
 		docTopic == nil, wantPersons)
+	paraActor := d.paragraphActors(keys, topicActor, docTopic)
 	keyOf := func(sp extractor.Span) (string, bool) {
 		k, ok := byStart[sp]
 		if !ok {
@@ -429,6 +446,10 @@ func (d *docState) topicFallback(rs *relState) {
 	// possessive place before one is the actor's home
 	// (relation_topic_home.go).
 	sponsors := map[string]bool{}
+	// Malware and tools a relation attributes to some party: another
+	// party's weapon is no tool of the topic actor.
+	ownedBy := map[string][]string{}
+	tools := maskOf(extractor.Malware) | maskOf(extractor.Tool)
 	link := func(a, b string) {
 		if linked[a] == nil {
 			linked[a] = map[string]bool{}
@@ -453,6 +474,9 @@ func (d *docState) topicFallback(rs *relState) {
 			if (m.Type == "attributed-to" || m.Type == "affiliated-with") && isActor(byStart[m.Source]) &&
 				d.acc[byStart[m.Target]].typ == extractor.Government {
 				sponsors[t] = true // the actor's state: "APT40 is attributed to the MSS"
+			}
+			if m.Type == "attributed-to" && maskOf(d.acc[byStart[m.Source]].typ)&tools != 0 {
+				ownedBy[s] = append(ownedBy[s], t) // "NotPetya, which governments attributed to the GRU"
 			}
 			if d.acc[byStart[m.Source]].typ == extractor.Person && d.acc[byStart[m.Target]].typ == extractor.Organization &&
 				!isActor(byStart[m.Target]) && (m.Type == "employed-by" || m.Type == "affiliated-with") {
@@ -545,6 +569,9 @@ func (d *docState) topicFallback(rs *relState) {
 			continue
 		}
 		victimTopic := docTopic
+		if victimTopic == nil {
+			victimTopic = subject.subjectFor(d, tr)
+		}
 		if bodyTopic != nil && tr.typ == "targets" && tr.intros == nil {
 			victimTopic = bodyTopic
 		}
@@ -659,11 +686,14 @@ func (d *docState) topicFallback(rs *relState) {
 					topics = []*topicSource{{key: keys[n], ms: []int{n}}}
 				case n == -1 && docTopic != nil:
 					topics = []*topicSource{docTopic}
+				case n == -1 && subject.subjectFor(d, tr) != nil:
+					topics, fellBack = []*topicSource{subject}, true
 				case n == -1 && localActor != nil && localActor[it.intro] != nil:
 					topics = []*topicSource{localActor[it.intro]}
-				case n == -1:
+				case n == -1 && subject == nil:
 					// The actor the relation rules' anaphors fall back on
-					// (relation_topic.go).
+					// (relation_topic.go); not in a report about a campaign
+					// or a family, whose actors are named in passing.
 					if t := d.topicActor(d.sents[it.intro].Start, nil); t >= 0 {
 						topics, fellBack = []*topicSource{{key: keys[t], ms: []int{t}}}, true
 					} else if malwareTopic != nil && tr.srcMask&maskOf(extractor.Malware) != 0 {
@@ -671,7 +701,9 @@ func (d *docState) topicFallback(rs *relState) {
 					}
 				}
 			} else {
-				if victimTopic != nil {
+				if victimTopic != nil && victimTopic == docTopic && paraActor != nil && paraActor[si] != nil {
+					topics = append(topics, paraActor[si])
+				} else if victimTopic != nil {
 					topics = append(topics, victimTopic)
 				} else if localActor != nil && localActor[si] != nil {
 					topics = append(topics, localActor[si])
@@ -681,6 +713,15 @@ func (d *docState) topicFallback(rs *relState) {
 				}
 			}
 			for _, tp := range topics {
+				if tp == subject && tr.intros == nil && d.definiteActorNounBefore(int(si), int(c.tokS)) {
+					continue // "The actor knew of the flaw. Its targets included ...": the unnamed actor's
+				}
+				if tp == subject && c.typ == extractor.Malware && d.acc[tp.ms[0]].typ == extractor.Malware {
+					continue // a ransomware report's loaders and peers are no tools of the family
+				}
+				if tr.typ == "uses" && ownedByOther(ownedBy[key], tp.key, linked) {
+					continue // "NotPetya, attributed to the GRU" in a report on another actor
+				}
 				if covers(key, tp) && !tp.person || linked[tp.key][key] || key == tp.key ||
 					tp.local && !tp.person && actorLinked[key] {
 					continue
@@ -822,6 +863,9 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 		if d.endsPhrase(tr.notAfter, i) || d.modifierBefore(i) && d.endsPhrase(tr.notAfter, i-1) {
 			return false
 		}
+	}
+	if tr.cues != nil && c.typ == extractor.Location && d.attackersWhereabouts(d.listStart(int(c.tokS), endAt)) {
+		return false // "the actors and their ransomware were in Russia" (relation_topic_whereabouts.go)
 	}
 	if tr.cues != nil && c.typ == extractor.Location && d.machinesSpread(d.listStart(int(c.tokS), endAt)) {
 		return false // "the infected routers were spread across Europe and Asia"
@@ -1614,4 +1658,16 @@ func chargeAnaphor(coref string, charges map[string]bool) bool {
 	}
 	words := strings.Fields(strings.ToLower(coref[1 : 1+end]))
 	return len(words) > 0 && charges[words[len(words)-1]]
+}
+
+// ownedByOther reports whether some party of owners (the parties a relation
+// attributes a malware or tool to) is neither the topic nor a party a
+// relation ties the topic to.
+func ownedByOther(owners []string, topic string, linked map[string]map[string]bool) bool {
+	for _, o := range owners {
+		if o != topic && !linked[topic][o] {
+			return true
+		}
+	}
+	return false
 }
