@@ -19,6 +19,7 @@ type cand struct {
 	text       string // refanged text; "" means the surface text
 	defanged   bool
 	hide       bool  // from a suppress rule: occupies its span, is no mention
+	party      bool  // a malware name the text describes as a group (described_type.go)
 	tokS, tokE int32 // tokens covered, set when accepted
 }
 
@@ -154,6 +155,7 @@ func (p *Pack) stages(d *docState) ([]AliasLink, []RelationMatch) {
 	d.propagateNames()                     // propagate.go
 	d.linkNameParts()                      // propagate_persons.go
 	d.nameListItems()                      // propagate_lists.go
+	d.typeDescribedNames()                 // described_type.go
 	d.runNameModel()                       // namestage.go; may add mentions
 	rels := d.runRelations()               // relation_match.go; may add mentions
 	links, rels = d.runTables(links, rels) // table_match.go; may add mentions
@@ -167,7 +169,7 @@ func (d *docState) mention(c *cand) extractor.Mention {
 		t = d.text[c.start:c.end]
 	}
 	return extractor.Mention{Span: extractor.Span{Start: c.start, End: c.end}, Text: t, Type: c.typ,
-		Subtype: c.subtype, Canonical: c.canonical, Rule: r.id, Priority: c.prio, Defanged: c.defanged}
+		Subtype: c.subtype, Canonical: c.canonical, Rule: r.id, Priority: c.prio, Defanged: c.defanged, Party: c.party}
 }
 
 func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *trace) {
