@@ -185,6 +185,10 @@ type Mention struct {
 	Hedge      string  `json:"hedge,omitempty"`
 	// Defanged is true when the indicator was written defanged (hxxp, [.]).
 	Defanged bool `json:"defanged,omitempty"`
+	// Party is true for a threat-actor mention of a name the rules know as
+	// malware, which the text describes as a group ("X, a ransomware
+	// gang"): it is an entity of its own, apart from the malware X.
+	Party bool `json:"-"`
 }
 
 // Status is the review state of an entity or relation.

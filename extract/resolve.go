@@ -256,6 +256,15 @@ func identityKey(rf ref) string {
 	if m.Type == extractor.Indicator {
 		return "indicator:" + m.Subtype + ":" + strings.ToLower(m.Text)
 	}
+	if m.Party && rf.kbe == nil {
+		// The group of a malware's name ("X, a ransomware gang"): apart
+		// from the malware X, in every document.
+		name := m.Text
+		if m.Canonical != "" {
+			name = m.Canonical
+		}
+		return "party:" + VariantKey(name)
+	}
 	if rf.kbe != nil {
 		// Typed: a KB may list a Turla threat actor and a Turla malware.
 		return "kb:" + string(rf.kbe.Type) + ":" + VariantKey(rf.kbe.Name)

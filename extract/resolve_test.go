@@ -413,3 +413,23 @@ func TestWithSectorHeadNamesTheKindAfterIt(t *testing.T) {
 		}
 	}
 }
+
+// A malware name the text describes as a group (Mention.Party) is an
+// entity of its own: the group and the code of one name both stay, in
+// this document and in the next, which only deploys the code.
+func TestPartyMentionsApartFromMalware(t *testing.T) {
+	text1 := "Quillcrypt, a ransomware gang, hit the port.\nThe Quillcrypt payload encrypted shares.\n"
+	d1 := hdoc(t, "a", text1, []mspec{gaz("Quillcrypt", extractor.Malware, "Quillcrypt"),
+		gaz("Quillcrypt", extractor.Malware, "Quillcrypt").at(1)})
+	d1.Mentions[0].Type, d1.Mentions[0].Party = extractor.ThreatActor, true
+	d2 := hdoc(t, "b", "Affiliates deployed Quillcrypt.\n", []mspec{gaz("Quillcrypt", extractor.Malware, "Quillcrypt")})
+	ds := Resolve([]*DocResult{d1, d2})
+	var ids []string
+	for _, e := range ds.Entities {
+		ids = append(ids, e.ID+"/"+string(rune('0'+len(e.Mentions))))
+	}
+	want := []string{"threat-actor:quillcrypt/1", "malware:quillcrypt/2"}
+	if !reflect.DeepEqual(ids, want) {
+		t.Errorf("entities %v, want %v", ids, want)
+	}
+}

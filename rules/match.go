@@ -20,6 +20,7 @@ type cand struct {
 	text       string // refanged text; "" means the surface text
 	defanged   bool
 	hide       bool  // from a suppress rule: occupies its span, is no mention
+	party      bool  // a malware name the text describes as a group (described_type.go)
 	tokS, tokE int32 // tokens covered, set when accepted
 }
 
@@ -190,9 +191,10 @@ func (p *Pack) stages(d *docState) ([]AliasLink, []RelationMatch) {
 	d.stage("tables")
 	d.runTableKinds() // table_match.go; may add mentions
 	d.stage("propagation")
-	d.propagateNames() // propagate.go
-	d.linkNameParts()  // propagate_persons.go
-	d.nameListItems()  // propagate_lists.go
+	d.propagateNames()     // propagate.go
+	d.linkNameParts()      // propagate_persons.go
+	d.nameListItems()      // propagate_lists.go
+	d.typeDescribedNames() // described_type.go
 	d.stage("name model")
 	d.runNameModel() // namestage.go; may add mentions
 	d.stage("relations")
@@ -209,7 +211,7 @@ func (d *docState) mention(c *cand) extractor.Mention {
 		t = d.text[c.start:c.end]
 	}
 	return extractor.Mention{Span: extractor.Span{Start: c.start, End: c.end}, Text: t, Type: c.typ,
-		Subtype: c.subtype, Canonical: c.canonical, Rule: r.id, Priority: c.prio, Defanged: c.defanged}
+		Subtype: c.subtype, Canonical: c.canonical, Rule: r.id, Priority: c.prio, Defanged: c.defanged, Party: c.party}
 }
 
 func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *trace) {

@@ -1,0 +1,278 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/reportgraph/extractor"
+)
+
+// Names that are both a group and its malware (a ransomware brand, a
+// family that gave its name to the people using it) are typed malware by
+// the gazetteers. The text often says which one a mention is:
+//
+//	"Quillcrypt, a Russian-speaking ransomware gang, ..."   (appositive)
+//	"Quillcrypt is a ransomware-as-a-service operation"     (copular)
+//	"a crew known as Quillcrypt", "a group called X"        (naming)
+//
+// make that mention a threat actor, while "Quillcrypt ransomware",
+// "deployed Quillcrypt", "Quillcrypt, a backdoor the group used" stay
+// malware. When a document describes the name as a party at least once
+// and deploys the bare name less often, its bare mentions are the party
+// too: "Quillcrypt claimed the attack" is the group of "Quillcrypt, a
+// ransomware gang". Mentions that name the code ("Quillcrypt ransomware")
+// stay malware, so an actor and a malware of one name may both be in the
+// document, as the gold conventions of corpus/samples allow; the actor
+// mentions are marked Party, which keeps them apart from the malware in
+// entity resolution (extract/resolve.go).
+//
+// Not cues, because the annotated dev sets (AnnoCTR, DNRTI, APTNER) type
+// the brand malware there and their figures fell: a head noun right after
+// the name ("the X gang", "X operators", "X operations", "X actors": a
+// ransomware brand as a whole, or activity), an appositive before it ("a
+// second gang, X,"), and "the" opening an appositive ("X, the actor
+// makes ..." is a new clause). "The X group" is an actor mention of its
+// own already (core.threat-actor.malware-crew).
+//
+// The words are pack lists (core-phrases.yaml): described_actor_heads,
+// described_malware_nouns, described_malware_verbs.
+
+const (
+	listDescribedActorHeads   = "described_actor_heads"
+	listDescribedMalwareNouns = "described_malware_nouns"
+	listDescribedMalwareVerbs = "described_malware_verbs"
+)
+
+// describedWords holds the folded words of those lists.
+type describedWords struct {
+	heads map[string]bool // nouns that name a party: group, gang, crew, operation, ...
+	nouns map[string]bool // nouns that name the code after the name: ransomware, payload, ...
+	verbs map[string]bool // verbs whose object is the code: deployed, dropped, ...
+}
+
+func describedLists(lists map[string]*listSpec) describedWords {
+	return describedWords{heads: foldedWords(lists[listDescribedActorHeads]),
+		nouns: foldedWords(lists[listDescribedMalwareNouns]), verbs: foldedWords(lists[listDescribedMalwareVerbs])}
+}
+
+// The cue a mention's context gives about what its name is.
+const (
+	cueNone    = 0
+	cueActor   = 1
+	cueCode    = 2 // the name of the code: "X ransomware"; stays malware, no vote
+	cueDeploy  = 3 // the code deployed: stays malware and votes against the party
+	maxDescLen = 7 // words between the article and the head noun of a descriptor
+)
+
+// descStops end a descriptor: its head noun comes before them ("X, a
+// ransomware strain used by the group" describes no group).
+var descStops = map[string]bool{"that": true, "which": true, "who": true, "whose": true, "by": true, "of": true,
+	"for": true, "from": true, "in": true, "on": true, "with": true, "and": true, "or": true, "to": true,
+	"as": true, "is": true, "was": true, "are": true, "were": true, "but": true, "its": true, "their": true}
+
+var descArticles = map[string]bool{"a": true, "an": true, "another": true, "the": true}
+
+var descCopulas = map[string]bool{"is": true, "was": true, "are": true, "were": true, "remains": true,
+	"remained": true, "became": true, "becomes": true}
+
+// typeDescribedNames retypes malware mentions the text describes as a
+// party (see the comment above), before the relation rules read types.
+func (d *docState) typeDescribedNames() {
+	w := &d.p.described
+	if len(w.heads) == 0 {
+		return
+	}
+	type tally struct{ actor, deploy int }
+	var byKey map[string]*tally
+	keyOf := map[string]string{} // folded surface or canonical name → key
+	cues := make([]int8, len(d.acc))
+	for ai := range d.acc {
+		c := &d.acc[ai]
+		if c.hide || c.typ != extractor.Malware || c.tokE <= c.tokS || !d.capitalised(int(c.tokS)) {
+			continue
+		}
+		key := foldKey(c.canonical)
+		if key == "" {
+			key = foldKey(d.text[c.start:c.end])
+		}
+		cue := d.describedCue(c)
+		cues[ai] = int8(cue)
+		if cue == cueCode {
+			continue // "X ransomware" names the code; its own key differs anyway
+		}
+		keyOf[foldKey(d.text[c.start:c.end])] = key
+		keyOf[key] = key
+		if byKey == nil {
+			byKey = map[string]*tally{}
+		}
+		t := byKey[key]
+		if t == nil {
+			t = &tally{}
+			byKey[key] = t
+		}
+		switch cue {
+		case cueActor:
+			t.actor++
+		case cueDeploy:
+			t.deploy++
+		}
+	}
+	if byKey == nil {
+		return
+	}
+	changed := false
+	for ai := range d.acc {
+		c := &d.acc[ai]
+		if c.hide || c.typ != extractor.Malware {
+			continue
+		}
+		switch cues[ai] {
+		case cueActor:
+		case cueNone:
+			key := foldKey(c.canonical)
+			if key == "" {
+				key = foldKey(d.text[c.start:c.end])
+			}
+			t := byKey[key]
+			if t == nil || t.actor == 0 || t.deploy >= t.actor {
+				continue
+			}
+		default:
+			continue
+		}
+		c.typ, c.subtype, c.party = extractor.ThreatActor, "", true
+		changed = true
+	}
+	if changed {
+		d.index()
+	}
+}
+
+// capitalised reports whether token i starts with a capital letter or a
+// digit, as a name does.
+func (d *docState) capitalised(i int) bool {
+	t := d.tokText[i]
+	if t == "" {
+		return false
+	}
+	b := t[0]
+	return b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80 && strings.ToLower(t) != t
+}
+
+// describedCue reads the words around a malware mention.
+func (d *docState) describedCue(c *cand) int {
+	w := &d.p.described
+	s, e := int(c.tokS), int(c.tokE)
+	si := int(d.sentOf[s])
+	lo, hi := d.sentLo[si], d.sentLo[si+1]
+	code := e-s > 1 && w.nouns[d.fold[e-1]] // the mention is "X ransomware"
+	j := e
+	if j < hi && w.nouns[d.fold[j]] && d.lower(j) {
+		code = true
+		j++
+	}
+	if code {
+		return cueCode
+	}
+	if j < hi && d.fold[j] == "," {
+		if cue := d.descriptorAt(j+1, hi, false); cue != cueNone {
+			return cue // "X, a Chinese hacking group"; "X, the malware also known as"
+		}
+	}
+	k := j
+	switch {
+	case k+1 < hi && (d.fold[k] == "has" || d.fold[k] == "had") && d.fold[k+1] == "been":
+		k += 2
+	case k < hi && descCopulas[d.fold[k]]:
+		k++
+	default:
+		k = -1
+	}
+	if k >= 0 {
+		if k < hi && d.fold[k] == "also" {
+			k++
+		}
+		if cue := d.descriptorAt(k, hi, true); cue != cueNone {
+			return cue // "X is a criminal, money-driven operation"
+		}
+	}
+	if s > lo && w.verbs[d.fold[s-1]] {
+		return cueDeploy // "deployed X"
+	}
+	// "a crew known as X", "the group dubbed X"
+	k = s - 1
+	if k > lo && d.fold[k] == "as" && (d.fold[k-1] == "known" || d.fold[k-1] == "tracked") {
+		k -= 2
+	} else if k >= lo && (d.fold[k] == "dubbed" || d.fold[k] == "called" || d.fold[k] == "named") {
+		k--
+	} else {
+		return cueNone
+	}
+	for n := 0; n < 3 && k >= lo; n, k = n+1, k-1 {
+		if w.heads[d.fold[k]] && d.lower(k) {
+			return cueActor
+		}
+		if !d.descWord(k) {
+			break
+		}
+	}
+	return cueNone
+}
+
+// descriptorAt reports whether tokens from k read as an indefinite
+// descriptor whose head is a party noun: "a Chinese hacking group", "one
+// of the most active ransomware gangs", "an operation"; commas inside
+// when the descriptor is a predicate ("a criminal, money-driven
+// operation").
+func (d *docState) descriptorAt(k, hi int, commas bool) int {
+	w := &d.p.described
+	switch {
+	case k+2 < hi && d.fold[k] == "one" && d.fold[k+1] == "of" && d.fold[k+2] == "the":
+		k += 3
+	case k < hi && descArticles[d.fold[k]] && (d.fold[k] != "the" || commas):
+		k++ // "X is the largest gang"; "CapturaTela, the actor makes" is a new clause
+	default:
+		return cueNone
+	}
+	for n := 0; k < hi && n <= maxDescLen; k, n = k+1, n+1 {
+		f := d.fold[k]
+		if k+1 < hi && possessive(d.fold[k+1]) {
+			return cueNone // "X, the group's second family"
+		}
+		if w.heads[f] && d.lower(k) {
+			return cueActor
+		}
+		if w.nouns[f] && d.lower(k) && !(k+1 < hi && w.heads[d.fold[k+1]]) {
+			return cueDeploy // "X, a backdoor the group used", "X, the malware known as"
+		}
+		if f == "," && commas {
+			continue
+		}
+		if descArticles[f] || !d.descWord(k) {
+			return cueNone
+		}
+	}
+	return cueNone
+}
+
+// descWord reports whether token k may stand inside a descriptor: a word
+// (or a hyphen joining words) that is no function word.
+func (d *docState) descWord(k int) bool {
+	f := d.fold[k]
+	if f == "-" {
+		return true
+	}
+	if descStops[f] || f == "" {
+		return false
+	}
+	for _, r := range f {
+		if r >= 'a' && r <= 'z' || r >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// lower reports whether token k is written in lower case.
+func (d *docState) lower(k int) bool { return d.exact(k) == d.fold[k] }
+
+func possessive(f string) bool { return f == "'s" || f == "'" || f == "s" }

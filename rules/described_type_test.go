@@ -1,0 +1,76 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/reportgraph/extractor"
+)
+
+// describedPack types two brands as malware, as the ransomware gazetteer
+// does, and carries the descriptor lists.
+const describedPack = `
+lists:
+  described_actor_heads: [group, groups, gang, gangs, crew, operation, operations, actor, actors, hackers]
+  described_malware_nouns: [ransomware, malware, payload, backdoor, implant, samples, encryptor]
+  described_malware_verbs: [deployed, deploying, dropped, installed]
+rules:
+  - id: t.malware
+    kind: gazetteer
+    type: malware
+    entries: [{name: Quillcrypt}, {name: Marshlock}]
+    examples: {match: ["Quillcrypt and Marshlock were seen."]}
+`
+
+// typesOf returns the types the mentions of name get in text, in order.
+func typesOf(t *testing.T, p *Pack, text, name string) []extractor.EntityType {
+	t.Helper()
+	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+	var out []extractor.EntityType
+	for _, m := range res.Mentions {
+		if m.Text == name {
+			out = append(out, m.Type)
+		}
+	}
+	return out
+}
+
+func TestDescribedNames(t *testing.T) {
+	p := packOf(t, describedPack)
+	const A, M = extractor.ThreatActor, extractor.Malware
+	cases := []struct {
+		text string
+		want []extractor.EntityType
+	}{
+		// The descriptor makes the mention, and the bare mentions, the group.
+		{"Quillcrypt, a Russian-speaking ransomware gang, hit the port authority. Quillcrypt demanded a ransom.", []extractor.EntityType{A, A}},
+		{"Quillcrypt is a criminal, money-driven operation. Quillcrypt leaked the files.", []extractor.EntityType{A, A}},
+		{"A crew known as Quillcrypt claimed the breach.", []extractor.EntityType{A}},
+		{"Quillcrypt has been one of the busiest ransomware groups this year.", []extractor.EntityType{A}},
+		// Head nouns right after the name are the brand as a whole.
+		{"Police arrested two Quillcrypt actors in Riga.", []extractor.EntityType{M}},
+		{"The Quillcrypt gang leaked the files.", []extractor.EntityType{M}},
+		// The code stays malware.
+		{"The affiliates deployed Quillcrypt on the file servers.", []extractor.EntityType{M}},
+		{"Quillcrypt, a backdoor the group used for years, beacons hourly.", []extractor.EntityType{M}},
+		{"Quillcrypt, the group's second family, loads a driver.", []extractor.EntityType{M}},
+		{"The loader fetched Quillcrypt, the actor then moved laterally.", []extractor.EntityType{M}},
+		{"Quillcrypt, a ransomware strain used by the gang, encrypts shares.", []extractor.EntityType{M}},
+		// A document that deploys the bare name at least as often as it
+		// describes a party keeps the bare mentions malware.
+		{"Quillcrypt, a ransomware gang, is back. Affiliates deployed Quillcrypt. Quillcrypt spread.", []extractor.EntityType{A, M, M}},
+		{"The men worked with the Marshlock and Quillcrypt ransomware operations.", []extractor.EntityType{M}},
+	}
+	for _, c := range cases {
+		got := typesOf(t, p, c.text, "Quillcrypt")
+		if len(got) != len(c.want) {
+			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("%q: got %v, want %v", c.text, got, c.want)
+				break
+			}
+		}
+	}
+}
