@@ -306,8 +306,9 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			p.groupNouns = append(p.groupNouns, it.s)
 		}
 	}
-	c.nameHeads(set.lists) // namestage.go
-	p.fileRelationStarts() // relation_index.go: once the vocabulary is complete
+	c.nameHeads(set.lists)      // namestage.go
+	c.readVocabulary(set.lists) // vocab.go
+	p.fileRelationStarts()      // relation_index.go: once the vocabulary is complete
 	return p, c.probs
 }
 
