@@ -19,6 +19,12 @@ type vocabulary struct {
 	namingVerbs       map[string]bool // rel_naming_verbs (relation_cataphor.go)
 	namedPhraseHeads  map[string]bool // rel_named_phrase_heads (relation_cataphor.go)
 	victimParticiples map[string]bool // rel_victim_participles (relation_coord_kinds.go)
+
+	personSpeechVerbs  map[string]bool // person_speech_verbs (propagate_persons.go, relation_group.go)
+	actorHeads         map[string]bool // gazetteer_actor_heads (gazetteer.go)
+	companySuffixes    map[string]bool // company_short_name_suffixes (propagate.go)
+	companyDescriptors map[string]bool // company_stem_descriptors (propagate.go)
+	companyGeneric     map[string]bool // company_generic_words (propagate.go)
 }
 
 // vocabSets lists the vocabulary's word sets by pack list name.
@@ -30,6 +36,11 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_naming_verbs":            &v.namingVerbs,
 		"rel_named_phrase_heads":      &v.namedPhraseHeads,
 		"rel_victim_participles":      &v.victimParticiples,
+		"person_speech_verbs":         &v.personSpeechVerbs,
+		"gazetteer_actor_heads":       &v.actorHeads,
+		"company_short_name_suffixes": &v.companySuffixes,
+		"company_stem_descriptors":    &v.companyDescriptors,
+		"company_generic_words":       &v.companyGeneric,
 	}
 }
 
@@ -50,4 +61,11 @@ func (c *compiler) readVocabulary(lists map[string]*listSpec) {
 			v.asideAttribStems = append(v.asideAttribStems, foldKey(strings.TrimSpace(it.s)))
 		}
 	}
+}
+
+// genericNameWord reports whether w, a capitalised word, names no company
+// alone: a word of company_generic_words, or "the".
+func (v *vocabulary) genericNameWord(w string) bool {
+	w = strings.ToLower(w)
+	return w == "the" || v.companyGeneric[w]
 }

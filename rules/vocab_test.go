@@ -18,7 +18,9 @@ func TestVocabularyLists(t *testing.T) {
 		set  map[string]bool
 		word string
 	}{{v.asideNegations, "n't"}, {v.asideAttribWords, "tied"}, {v.comparisonWords, "resembles"},
-		{v.namingVerbs, "dubbed"}, {v.namedPhraseHeads, "cluster"}, {v.victimParticiples, "breached"}} {
+		{v.namingVerbs, "dubbed"}, {v.namedPhraseHeads, "cluster"}, {v.victimParticiples, "breached"},
+		{v.personSpeechVerbs, "cautioned"}, {v.actorHeads, "crew"}, {v.companySuffixes, "ltd."},
+		{v.companyDescriptors, "electronics"}, {v.companyGeneric, "shanghai"}} {
 		if !c.set[c.word] {
 			t.Errorf("default vocabulary lacks %q", c.word)
 		}
@@ -40,5 +42,38 @@ func TestVocabularyLists(t *testing.T) {
 	}
 	if !q.cti.namingVerbs["dubbed"] {
 		t.Error("a list the user pack leaves alone lost its words")
+	}
+}
+
+// A company word added by a user pack gives short names and stems of its
+// own: "Harrowgate Robotics" shortens to "Harrowgate" once "robotics" ends
+// company names (a generic first word still does not), and "Avalon Quarry
+// Robotics Ltd." stems to "Avalon Quarry" once it is a descriptor.
+func TestVocabularyCompanyWords(t *testing.T) {
+	v := defaultVocabulary(t)
+	if got := v.companyShortName("Pemberton Robotics", nil); got != "" {
+		t.Errorf("default short name of Pemberton Robotics = %q, want none", got)
+	}
+	if got := v.companyStem("Avalon Quarry Robotics Ltd."); got != "Avalon Quarry Robotics" {
+		t.Errorf("default stem of Avalon Quarry Robotics Ltd. = %q, want Avalon Quarry Robotics", got)
+	}
+	dir := t.TempDir()
+	user := "lists:\n  company_short_name_suffixes: [robotics, ltd.]\n  company_stem_descriptors: [robotics]\n" +
+		"  company_generic_words: [pemberton]\n"
+	if err := os.WriteFile(filepath.Join(dir, "mine.yaml"), []byte(user), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.cti.companyShortName("Harrowgate Robotics", nil); got != "Harrowgate" {
+		t.Errorf("user short name of Harrowgate Robotics = %q, want Harrowgate", got)
+	}
+	if got := p.cti.companyShortName("Pemberton Robotics", nil); got != "" {
+		t.Errorf("user short name of Pemberton Robotics = %q, want none (a generic word)", got)
+	}
+	if got := p.cti.companyStem("Avalon Quarry Robotics Ltd."); got != "Avalon Quarry" {
+		t.Errorf("user stem of Avalon Quarry Robotics Ltd. = %q, want Avalon Quarry", got)
 	}
 }
