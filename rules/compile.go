@@ -397,6 +397,10 @@ func (c *compiler) regex(r *rule) {
 	}
 	if spec.validate != "" {
 		r.validate = validators[spec.validate]
+		if v := vocabValidators[spec.validate]; v != nil {
+			cti := &c.p.cti // filled at the end of compile (vocab.go)
+			r.validate = func(vc *vctx) bool { return v(cti, vc) }
+		}
 	}
 	if spec.scope == "sentence" {
 		c.p.sentRegex = append(c.p.sentRegex, r)

@@ -25,6 +25,16 @@ type vocabulary struct {
 	companySuffixes    map[string]bool // company_short_name_suffixes (propagate.go)
 	companyDescriptors map[string]bool // company_stem_descriptors (propagate.go)
 	companyGeneric     map[string]bool // company_generic_words (propagate.go)
+
+	// detection_names.go
+	detectionWords     map[string]bool // detection_words
+	detectionGeneric   map[string]bool // detection_generic_words
+	detectionKinds     map[string]bool // detection_kinds
+	detectionPlatforms map[string]bool // detection_platforms
+	trendPrefixes      map[string]bool // detection_trend_prefixes
+	microsoftKinds     map[string]bool // detection_microsoft_kinds
+	toolKinds          map[string]bool // detection_tool_kinds
+	fileExtensions     map[string]bool // detection_file_extensions (also namestage.go)
 }
 
 // vocabSets lists the vocabulary's word sets by pack list name.
@@ -41,6 +51,14 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"company_short_name_suffixes": &v.companySuffixes,
 		"company_stem_descriptors":    &v.companyDescriptors,
 		"company_generic_words":       &v.companyGeneric,
+		"detection_words":             &v.detectionWords,
+		"detection_generic_words":     &v.detectionGeneric,
+		"detection_kinds":             &v.detectionKinds,
+		"detection_platforms":         &v.detectionPlatforms,
+		"detection_trend_prefixes":    &v.trendPrefixes,
+		"detection_microsoft_kinds":   &v.microsoftKinds,
+		"detection_tool_kinds":        &v.toolKinds,
+		"detection_file_extensions":   &v.fileExtensions,
 	}
 }
 

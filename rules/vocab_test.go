@@ -3,6 +3,7 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -75,5 +76,32 @@ func TestVocabularyCompanyWords(t *testing.T) {
 	}
 	if got := p.cti.companyStem("Avalon Quarry Robotics Ltd."); got != "Avalon Quarry" {
 		t.Errorf("user stem of Avalon Quarry Robotics Ltd. = %q, want Avalon Quarry", got)
+	}
+}
+
+// A kind a user pack adds to detection_kinds makes detection names of its
+// own: "Implant.Marshlock" once "implant" is a kind.
+func TestVocabularyDetectionKinds(t *testing.T) {
+	v := defaultVocabulary(t)
+	c := vctx{clean: "Implant.Marshlock"}
+	if v.validDetectionName(&c) {
+		t.Error("Implant.Marshlock is a detection name by default")
+	}
+	dir := t.TempDir()
+	user := "lists:\n  detection_kinds: [backdoor, implant]\n"
+	if err := os.WriteFile(filepath.Join(dir, "mine.yaml"), []byte(user), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c = vctx{clean: "Implant.Marshlock"}
+	if !p.cti.validDetectionName(&c) || c.canonical != "Marshlock" {
+		t.Errorf("user kind: Implant.Marshlock got %q", c.canonical)
+	}
+	text := "The dropper installs Implant.Marshlock on the host."
+	if got := found(t, p, text); !strings.Contains(strings.Join(got, " "), "Implant.Marshlock/malware") {
+		t.Errorf("%s: got %q", text, got)
 	}
 }
