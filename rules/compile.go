@@ -307,6 +307,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 		}
 	}
 	c.nameHeads(set.lists)                  // namestage.go
+	c.readVocabulary(set.lists)             // vocab.go
 	p.described = describedLists(set.lists) // described_type.go
 	p.fileRelationStarts()                  // relation_index.go: once the vocabulary is complete
 	return p, c.probs
@@ -397,6 +398,10 @@ func (c *compiler) regex(r *rule) {
 	}
 	if spec.validate != "" {
 		r.validate = validators[spec.validate]
+		if v := vocabValidators[spec.validate]; v != nil {
+			cti := &c.p.cti // filled at the end of compile (vocab.go)
+			r.validate = func(vc *vctx) bool { return v(cti, vc) }
+		}
 	}
 	if spec.scope == "sentence" {
 		c.p.sentRegex = append(c.p.sentRegex, r)

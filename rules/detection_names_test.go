@@ -6,6 +6,7 @@ import "testing"
 // name, so the detection joins the family's entity; catch-alls, signature
 // numbers and platform pairs are no names.
 func TestDetectionNameFamily(t *testing.T) {
+	voc := defaultVocabulary(t)
 	cases := []struct {
 		in, family string
 		ok         bool
@@ -28,13 +29,13 @@ func TestDetectionNameFamily(t *testing.T) {
 	}
 	for _, c := range cases {
 		v := vctx{clean: c.in}
-		if ok := validDetectionName(&v); ok != c.ok || v.canonical != c.family {
+		if ok := voc.validDetectionName(&v); ok != c.ok || v.canonical != c.family {
 			t.Errorf("%s: got %v %q, want %v %q", c.in, ok, v.canonical, c.ok, c.family)
 		}
 	}
 	// A hacking tool's detection name is the tool rule's.
 	v := vctx{clean: "HackTool:Win32/Kestrelkatz.A"}
-	if !validToolDetectionName(&v) || v.canonical != "Kestrelkatz" {
+	if !voc.validToolDetectionName(&v) || v.canonical != "Kestrelkatz" {
 		t.Errorf("HackTool:Win32/Kestrelkatz.A: got %q", v.canonical)
 	}
 }
@@ -44,6 +45,8 @@ func TestDetectionNameFamily(t *testing.T) {
 // malware.
 func TestDetectionNameFamilySpreads(t *testing.T) {
 	p := packOf(t, `
+lists:
+  detection_kinds: [backdoor]
 rules:
   - id: t.detection
     kind: regex

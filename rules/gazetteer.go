@@ -277,7 +277,7 @@ func (d *docState) matchGazetteers(lo, hi int) {
 		e := &p.gaz.entries[b.h.entry]
 		// "the Cobalt group": an actor's name and a lower-case head noun
 		// is ordinary English, and the name alone is the actor.
-		if last := d.fold[b.j-1]; e.typ == extractor.ThreatActor && d.exact(b.j-1) == last && actorHeads[last] {
+		if last := d.fold[b.j-1]; e.typ == extractor.ThreatActor && d.exact(b.j-1) == last && d.p.cti.actorHeads[last] {
 			continue
 		}
 		r := p.rules[b.h.rule]
@@ -286,8 +286,8 @@ func (d *docState) matchGazetteers(lo, hi int) {
 	}
 }
 
-// actorHeads are the head nouns written after an actor's name in lower case.
-var actorHeads = map[string]bool{"group": true, "gang": true, "crew": true, "team": true}
+// The head nouns written after an actor's name in lower case ("the Copper
+// Gannet group") are the pack list gazetteer_actor_heads (vocab.go).
 
 // brokenCase is a gazetteer name at tokens [i, j) written with some of its
 // later words in lower case.

@@ -8,6 +8,8 @@ import "testing"
 // an actor's name before a lower-case head noun stays the bare name.
 func TestCaseBrokenGazetteerName(t *testing.T) {
 	p := packOf(t, `
+lists:
+  gazetteer_actor_heads: [group]
 rules:
   - id: g.actor
     kind: gazetteer

@@ -89,21 +89,29 @@ type vctx struct {
 type validator func(c *vctx) bool
 
 var validators = map[string]validator{
-	"none":           func(*vctx) bool { return true },
-	"ipv4":           validIPv4,
-	"ipv6":           validIPv6,
-	"domain":         validDomain,
-	"url":            validURL,
-	"email":          validEmail,
-	"hash":           validHash,
-	"ethereum":       validEthereum,
-	"detection":      validDetectionName,     // detection_names.go
-	"tool-detection": validToolDetectionName, // detection_names.go
+	"none":     func(*vctx) bool { return true },
+	"ipv4":     validIPv4,
+	"ipv6":     validIPv6,
+	"domain":   validDomain,
+	"url":      validURL,
+	"email":    validEmail,
+	"hash":     validHash,
+	"ethereum": validEthereum,
+}
+
+// vocabValidators read the pack's vocabulary lists: compile binds each to
+// its pack.
+var vocabValidators = map[string]func(v *vocabulary, c *vctx) bool{
+	"detection":      (*vocabulary).validDetectionName,     // detection_names.go
+	"tool-detection": (*vocabulary).validToolDetectionName, // detection_names.go
 }
 
 func validatorNames() []string {
 	var out []string
 	for k := range validators {
+		out = append(out, k)
+	}
+	for k := range vocabValidators {
 		out = append(out, k)
 	}
 	sort.Strings(out)

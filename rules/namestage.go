@@ -344,7 +344,7 @@ func (d *docState) nameToken(k int) bool {
 func (d *docState) fileName(k int) bool {
 	t := d.tokText[k]
 	i := strings.LastIndexByte(t, '.')
-	return i > 0 && fileExtensions[strings.ToLower(t[i+1:])]
+	return i > 0 && d.p.cti.fileExtensions[strings.ToLower(t[i+1:])]
 }
 
 // shouted reports whether every token of [lo, hi) is in capitals.

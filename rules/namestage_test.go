@@ -16,6 +16,7 @@ const namePack = `
 lists:
   name_model_stop_last: [protocol]
   name_model_stop_first: [windows]
+  detection_file_extensions: [pdf, exe]
 rules:
   - id: t.company
     kind: gazetteer

@@ -146,10 +146,10 @@ func (d *docState) propagateNames() {
 		if s.c.typ == extractor.Organization {
 			// The longer short form first, so that "Northwind Harbor"
 			// claims its occurrences before "Northwind" does.
-			if short := companyStem(surface); short != "" {
+			if short := d.p.cti.companyStem(surface); short != "" {
 				forms = append(forms, short)
 			}
-			if short := companyShortName(surface, d.notShortName); short != "" {
+			if short := d.p.cti.companyShortName(surface, d.notShortName); short != "" {
 				forms = append(forms, short)
 			}
 		}
@@ -256,16 +256,10 @@ var shortNameVerbs = map[string]bool{"is": true, "was": true, "has": true, "had"
 // stand for a company alone: an English word or a person's name.
 func (d *docState) notShortName(w string) bool { return d.lexiconWord(w) || d.p.personNameWords[w] }
 
-// companySuffixWords end a company's name ("Integrity Technology Group",
-// "Northwind Labs", "Contoso Co., Ltd.").
-var companySuffixWords = map[string]bool{"group": true, "technology": true, "technologies": true, "co.": true,
-	"co": true, "ltd": true, "ltd.": true, "limited": true, "inc": true, "inc.": true, "corporation": true,
-	"corp.": true, "company": true, "labs": true, "holdings": true, "llc": true}
-
-// genericNameWords are capitalised words that name no company alone.
-var genericNameWords = map[string]bool{"china": true, "chinese": true, "beijing": true, "shanghai": true,
-	"national": true, "global": true, "international": true, "security": true, "cyber": true, "digital": true,
-	"united": true, "american": true, "new": true, "first": true, "general": true, "state": true, "the": true}
+// The words that end a company's name ("Integrity Technology Group",
+// "Northwind Labs", "Contoso Co., Ltd.") are the pack list
+// company_short_name_suffixes, the capitalised words that name no company
+// alone the list company_generic_words (vocab.go).
 
 // companyShortName returns the first word of a company name that ends in a
 // company word ("Integrity" of "Integrity Technology Group", "Northwind" of
@@ -278,14 +272,14 @@ var genericNameWords = map[string]bool{"china": true, "chinese": true, "beijing"
 // A four-letter first word ("Rana" of "Rana Intelligence Computing
 // Company", "Okta" of "Okta Inc.") is one too when ordinary, given, says
 // it is no English word ("Acme", "Blue" are). Shorter words never are.
-func companyShortName(surface string, ordinary func(string) bool) string {
+func (v *vocabulary) companyShortName(surface string, ordinary func(string) bool) string {
 	words := strings.Fields(strings.ReplaceAll(surface, ",", " "))
-	if len(words) < 2 || !companySuffixWords[strings.ToLower(words[len(words)-1])] {
+	if len(words) < 2 || !v.companySuffixes[strings.ToLower(words[len(words)-1])] {
 		return ""
 	}
 	w := words[0]
 	n := utf8.RuneCountInString(w)
-	if n < 4 || n == 4 && (ordinary == nil || ordinary(strings.ToLower(w))) || !startsUpper(w) || genericNameWords[strings.ToLower(w)] ||
+	if n < 4 || n == 4 && (ordinary == nil || ordinary(strings.ToLower(w))) || !startsUpper(w) || v.genericNameWord(w) ||
 		strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) >= 0 {
 		return ""
 	}
@@ -413,7 +407,7 @@ func (d *docState) spreadPlaceless(added []cand, drop map[int]bool, src *cand, p
 	}
 	rest := strings.TrimLeft(d.text[placeEnd:src.end], " ")
 	words := strings.Fields(rest)
-	if len(words) < 2 || genericNameWords[strings.ToLower(words[0])] || !propagatable(rest) {
+	if len(words) < 2 || d.p.cti.genericNameWord(words[0]) || !propagatable(rest) {
 		return added
 	}
 	canonical := src.canonical
@@ -429,7 +423,7 @@ func (d *docState) spreadPlaceless(added []cand, drop map[int]bool, src *cand, p
 		}
 	}
 	added = d.spread(added, drop, src, pr, surface, rest, false)
-	if short := companyShortName(rest, d.notShortName); short != "" {
+	if short := d.p.cti.companyShortName(rest, d.notShortName); short != "" {
 		n := len(added)
 		added = d.spread(added, drop, src, pr, surface, short, false)
 		kept := added[:n]
@@ -476,14 +470,11 @@ func (d *docState) gazPlaceEnd(start, end int) int {
 	return best
 }
 
-// companyDescriptors are the trailing words of a company's full name that
-// its short form drops: legal forms and what the company does ("Network
-// Technology Co., Ltd.", "Science and Technology", "Information
-// Technology").
-var companyDescriptors = map[string]bool{"network": true, "networks": true, "information": true,
-	"science": true, "sciences": true, "communication": true, "communications": true, "software": true,
-	"electronics": true, "engineering": true, "industries": true, "industrial": true, "trading": true,
-	"development": true, "and": true, "&": true}
+// The trailing words of a company's full name that its short form drops,
+// legal forms and what the company does ("Network Technology Co., Ltd.",
+// "Science and Technology", "Information Technology"), are the pack lists
+// company_short_name_suffixes and company_stem_descriptors (vocab.go), and
+// the connectors "and", "&" between them.
 
 // companyStem returns a company's name without its trailing descriptors
 // when at least two words remain ("Yanbian Silverstar" of "Yanbian
@@ -491,15 +482,15 @@ var companyDescriptors = map[string]bool{"network": true, "networks": true, "inf
 // "Northwind Harbor Co., Ltd."), the form reports shorten such names to;
 // or "". The name must end in a company word, and the stem must be
 // capitalised words (propagatable).
-func companyStem(surface string) string {
+func (v *vocabulary) companyStem(surface string) string {
 	words := strings.Fields(strings.ReplaceAll(surface, ",", " "))
-	if len(words) < 3 || !companySuffixWords[strings.ToLower(words[len(words)-1])] {
+	if len(words) < 3 || !v.companySuffixes[strings.ToLower(words[len(words)-1])] {
 		return ""
 	}
 	n := len(words)
 	for n > 0 {
 		w := strings.ToLower(words[n-1])
-		if !companySuffixWords[w] && !companyDescriptors[w] {
+		if !v.companySuffixes[w] && !v.companyDescriptors[w] && w != "and" && w != "&" {
 			break
 		}
 		n--

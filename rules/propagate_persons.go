@@ -34,15 +34,9 @@ import (
 // company. The mentions carry the full name as canonical, so they join the
 // person's entity.
 
-// personSpeechVerbs follow a bare name that refers to a person ("Zhou
-// said"), which is what makes a one-word place such as "Sofia" a person
-// there.
-var personSpeechVerbs = map[string]bool{
-	"said": true, "says": true, "told": true, "added": true, "adds": true, "noted": true, "notes": true,
-	"explained": true, "explains": true, "wrote": true, "writes": true, "warned": true, "warns": true,
-	"argued": true, "argues": true, "believes": true, "thinks": true, "stated": true, "commented": true,
-	"cautioned": true, "confirmed": true, "declined": true, "continued": true, "agreed": true,
-}
+// The verbs of saying that follow a bare name that refers to a person
+// ("Zhou said"), which is what makes a one-word place such as "Sofia" a
+// person there, are the pack list person_speech_verbs (vocab.go).
 
 // personNameParts maps the first and last word of each full person name to
 // the places where a name with that word occurs, in document order.
@@ -266,7 +260,7 @@ var capitalizedOpeners = map[string]bool{"later": true, "then": true, "now": tru
 // speechVerbAt reports whether token i is a verb of saying within the
 // sentence of the token before it.
 func (d *docState) speechVerbAt(i int) bool {
-	return i > 0 && i < len(d.tokText) && d.sentOf[i] == d.sentOf[i-1] && personSpeechVerbs[d.fold[i]]
+	return i > 0 && i < len(d.tokText) && d.sentOf[i] == d.sentOf[i-1] && d.p.cti.personSpeechVerbs[d.fold[i]]
 }
 
 // personNameWords splits a person's name into its words ("ZHOU, Shuai" →

@@ -10,6 +10,8 @@ import (
 // place and a company, ties a founder to a company, and spreads the parts
 // of people's names.
 const namePartsPack = `
+lists:
+  person_speech_verbs: [said, told]
 rules:
   - id: t.charged
     kind: pattern

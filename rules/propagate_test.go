@@ -71,6 +71,8 @@ func TestPropagatable(t *testing.T) {
 
 // companyPack names companies by their suffix and spreads them.
 const companyPack = `
+lists:
+  company_short_name_suffixes: [group]
 rules:
   - id: t.company
     kind: pattern
@@ -111,13 +113,24 @@ func TestPropagateShortNamesAndBrandShapes(t *testing.T) {
 	}
 }
 
+// defaultVocabulary returns the default pack's vocabulary lists.
+func defaultVocabulary(t *testing.T) *vocabulary {
+	t.Helper()
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &p.cti
+}
+
 func TestCompanyShortName(t *testing.T) {
+	v := defaultVocabulary(t)
 	for name, want := range map[string]string{
 		"Integrity Technology Group": "Integrity", "Northwind Harbor Co., Ltd.": "Northwind",
 		"China Telecom Group": "", "Acme Group": "", "Beijing Huanyu Tianqiong Information Technology": "",
 		"Integrity Technology Group Analysts": "", "Northwind": "",
 	} {
-		if got := companyShortName(name, nil); got != want {
+		if got := v.companyShortName(name, nil); got != want {
 			t.Errorf("companyShortName(%q) = %q, want %q", name, got, want)
 		}
 	}
@@ -126,7 +139,7 @@ func TestCompanyShortName(t *testing.T) {
 	for name, want := range map[string]string{
 		"Rana Intelligence Computing Company": "Rana", "Acme Group": "", "Blue Technology Co., Ltd.": "", "Xin Technology": "",
 	} {
-		if got := companyShortName(name, english); got != want {
+		if got := v.companyShortName(name, english); got != want {
 			t.Errorf("companyShortName(%q, english) = %q, want %q", name, got, want)
 		}
 	}
@@ -154,6 +167,7 @@ func TestInitialisms(t *testing.T) {
 }
 
 func TestCompanyStem(t *testing.T) {
+	v := defaultVocabulary(t)
 	for name, want := range map[string]string{
 		"Yanbian Silverstar Network Technology":           "Yanbian Silverstar",
 		"Northwind Harbor Co., Ltd.":                      "Northwind Harbor",
@@ -162,7 +176,7 @@ func TestCompanyStem(t *testing.T) {
 		"Beijing Huanyu Tianqiong Information Technology": "Beijing Huanyu Tianqiong",
 		"Northwind Harbor":                                "",
 	} {
-		if got := companyStem(name); got != want {
+		if got := v.companyStem(name); got != want {
 			t.Errorf("companyStem(%q) = %q, want %q", name, got, want)
 		}
 	}
@@ -171,6 +185,9 @@ func TestCompanyStem(t *testing.T) {
 // bodyPack knows a government body and a city, finds companies by their
 // suffix and spreads organisations and governments.
 const bodyPack = `
+lists:
+  company_short_name_suffixes: [technology]
+  company_stem_descriptors: [network]
 rules:
   - id: t.gov
     kind: gazetteer

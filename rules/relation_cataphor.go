@@ -26,14 +26,10 @@ const cataphorSentences = 3
 // ("a suspected Chinese state-sponsored hacking crew").
 const cataphorMods = 4
 
-// namingVerbs name the actor a definite phrase after them stands for.
-var namingVerbs = map[string]bool{"tracks": true, "track": true, "tracked": true, "tracking": true, "calls": true,
-	"call": true, "called": true, "named": true, "names": true, "dubbed": true, "dubs": true, "labels": true,
-	"labelled": true, "labeled": true, "designates": true, "designated": true}
-
-// namedPhraseHeads are the heads of the definite phrase a naming clause
-// names: the actor nouns, and what a report names for its actor.
-var namedPhraseHeads = map[string]bool{"operation": true, "campaign": true, "activity": true, "cluster": true}
+// The verbs that name the actor a definite phrase after them stands for
+// are the pack list rel_naming_verbs; the heads of the definite phrase a
+// naming clause names, besides the actor nouns, what a report names for its
+// actor, the list rel_named_phrase_heads (vocab.go).
 
 func isIndefinite(w string) bool { return w == "a" || w == "an" }
 
@@ -78,7 +74,7 @@ func (d *docState) cataphorAntecedent(i int) int {
 	si := int(d.sentOf[i])
 	for s := si + 1; s <= si+cataphorSentences && s+1 < len(d.sentLo); s++ {
 		for t := d.sentLo[s]; t < d.sentLo[s+1]-2; t++ {
-			if !namingVerbs[d.fold[t]] || d.fold[t+1] != "the" {
+			if !d.p.cti.namingVerbs[d.fold[t]] || d.fold[t+1] != "the" {
 				continue
 			}
 			if k := d.namedPhrase(t+2, d.sentLo[s+1]); k >= 0 {
@@ -97,7 +93,7 @@ func (d *docState) namedPhrase(t, hi int) int {
 		if d.startM[t] >= 0 {
 			return -1
 		}
-		if actorNPHeads[d.fold[t]] || namedPhraseHeads[d.fold[t]] {
+		if actorNPHeads[d.fold[t]] || d.p.cti.namedPhraseHeads[d.fold[t]] {
 			t++
 			if t < hi && d.fold[t] == "as" {
 				t++

@@ -13,10 +13,8 @@ import "github.com/reportgraph/extractor"
 // the same sentence, the anaphor means that one (relation_match.go,
 // resolve).
 
-// overlapWords introduce the actor another one is compared with.
-var overlapWords = map[string]bool{"overlaps": true, "overlap": true, "overlapped": true, "overlapping": true,
-	"resembles": true, "resemble": true, "resembled": true, "similar": true, "unlike": true, "distinct": true,
-	"differs": true, "differ": true, "akin": true, "compared": true, "mirrors": true}
+// The words that introduce the actor another one is compared with are the
+// pack list rel_comparison_words (vocab.go).
 
 // comparisonReach is how many tokens before the compared mention the word
 // of comparison may be ("overlaps with a cluster Citizen Lab calls X").
@@ -33,7 +31,7 @@ func (d *docState) uncompared(k int, mask typeMask, direct []extractor.Span) int
 	lo := d.sentLo[d.sentOf[a.tokS]]
 	cue := -1
 	for j := int(a.tokS) - 1; j >= lo && j >= int(a.tokS)-comparisonReach; j-- {
-		if overlapWords[d.fold[j]] && d.comparisonCue(j) {
+		if d.p.cti.comparisonWords[d.fold[j]] && d.comparisonCue(j) {
 			cue = j
 			break
 		}

@@ -240,7 +240,7 @@ func (d *docState) kindWord(i int) bool {
 // isKind reports whether tokens [s, e) name a kind of victim: a sector
 // word, a plural noun of people, or an organisation head after a modifier.
 func (d *docState) isKind(s, e int) bool {
-	if d.overlapsAccepted(d.tokStart[s], d.tokEnd[e-1]) || victimParticiples[d.fold[s]] {
+	if d.overlapsAccepted(d.tokStart[s], d.tokEnd[e-1]) || d.p.cti.victimParticiples[d.fold[s]] {
 		return false
 	}
 	// "the affected company", "the firm": one victim the text refers to,
@@ -267,10 +267,9 @@ func (d *docState) isKind(s, e int) bool {
 	return false
 }
 
-// victimParticiples describe a victim the text has in mind, not a kind of
-// victim: "the affected company", "compromised organisations".
-var victimParticiples = map[string]bool{"affected": true, "impacted": true, "compromised": true, "targeted": true,
-	"infected": true, "breached": true, "hacked": true, "victimized": true, "victimised": true}
+// The participles that describe a victim the text has in mind, not a kind
+// of victim ("the affected company", "compromised organisations"), are the
+// pack list rel_victim_participles (vocab.go).
 
 // kindDeterminers open a list member without being part of its kind:
 // "the", "other" ("and other NGOs").

@@ -9,6 +9,7 @@ lists:
   rel_sector_heads: [companies, firms, organisations, firm]
   rel_sector_words: [engineering, government]
   rel_not_modifiers: [include, included, are, were]
+  rel_victim_participles: [affected, compromised]
 `
 
 // The members of a victim list that no gazetteer knows become sectors of

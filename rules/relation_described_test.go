@@ -7,6 +7,7 @@ import "testing"
 const packDescribed = `
 lists:
   relation_anaphors: ["the bureau", "the group", "the operation", "the defendants", "the charged hackers", "the hackers"]
+  person_speech_verbs: [said, commented]
 rules:
   - id: names
     kind: gazetteer

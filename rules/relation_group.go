@@ -748,7 +748,7 @@ func lastWord(s string) string {
 // speaker: a verb of saying right before or after it ("said X", "X
 // said", "according to X").
 func (d *docState) quoted(s, e int) bool {
-	if s > 0 && d.sentOf[s-1] == d.sentOf[s] && (personSpeechVerbs[d.fold[s-1]] || d.fold[s-1] == "to" && s > 1 && d.fold[s-2] == "according") {
+	if s > 0 && d.sentOf[s-1] == d.sentOf[s] && (d.p.cti.personSpeechVerbs[d.fold[s-1]] || d.fold[s-1] == "to" && s > 1 && d.fold[s-2] == "according") {
 		return true
 	}
 	return d.speechVerbAt(e)

@@ -97,7 +97,7 @@ func (d *docState) kindModifiers(k int) (int, bool) {
 		return 0, false
 	}
 	s := int(c.tokS)
-	for s-1 >= lo && int(c.tokS)-s < widenMaxWords && d.kindWord(s-1) && widenWord(d.fold[s-1]) &&
+	for s-1 >= lo && int(c.tokS)-s < widenMaxWords && d.kindWord(s-1) && d.widenWord(d.fold[s-1]) &&
 		widenTags[d.pos(s-1)] {
 		s--
 	}
@@ -119,8 +119,8 @@ func (d *docState) kindModifiers(k int) (int, bool) {
 // widenWord reports whether a word may modify a victim: no adverb
 // ("primarily"), no verb form in "-ed" ("infected universities": victims
 // the text has in mind) and no number ("ten mobile carriers").
-func widenWord(f string) bool {
-	return !strings.HasSuffix(f, "ly") && !strings.HasSuffix(f, "ed") && !victimParticiples[f] && !countWords[f] && numberWords[f] == 0
+func (d *docState) widenWord(f string) bool {
+	return !strings.HasSuffix(f, "ly") && !strings.HasSuffix(f, "ed") && !d.p.cti.victimParticiples[f] && !countWords[f] && numberWords[f] == 0
 }
 
 // countWords are counts before a victim noun (with numberWords).

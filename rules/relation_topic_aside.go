@@ -9,19 +9,11 @@ import "strings"
 // it does not count toward the document's or a paragraph's topic actor, so
 // the report's victims, tools and CVEs are not given to B.
 
-// asideNegation are negations and asideAttribStems / asideAttribWords the
-// attribution verbs they must come with: "did not attribute it to B".
-// "Not named in connection with B" denies a person's part, not the actor's
-// role, and is no aside.
-var asideNegation = map[string]bool{
-	"not": true, "no": true, "short": true, "declined": true, "without": true, "never": true, "n't": true,
-}
-
-var asideAttribStems = []string{"attribut", "ascrib"}
-
-var asideAttribWords = map[string]bool{
-	"link": true, "links": true, "linked": true, "tie": true, "ties": true, "tied": true, "tying": true, "linking": true,
-}
+// The negations (pack list rel_aside_negations) and the attribution verbs
+// they must come with (rel_aside_attribution_words, and the stems of
+// rel_aside_attribution_stems): "did not attribute it to B". "Not named in
+// connection with B" denies a person's part, not the actor's role, and is no
+// aside.
 
 // asideFrom returns the first token of sentence si from which the actors
 // it names are named aside, or -1: the sentence denies an attribution, and
@@ -36,7 +28,7 @@ func (d *docState) asideFrom(si int) int {
 	lo, hi := d.sentLo[si], min(d.sentLo[si+1], len(d.fold))
 	neg := false
 	for i := lo; i < hi; i++ {
-		neg = neg || asideNegation[d.fold[i]]
+		neg = neg || d.p.cti.asideNegations[d.fold[i]]
 	}
 	if !neg {
 		return -1
@@ -45,10 +37,10 @@ func (d *docState) asideFrom(si int) int {
 	for i := lo; i < hi; i++ {
 		w := d.fold[i]
 		if attribAt < 0 {
-			if asideAttribWords[w] {
+			if d.p.cti.asideAttribWords[w] {
 				attribAt = i
 			}
-			for _, s := range asideAttribStems {
+			for _, s := range d.p.cti.asideAttribStems {
 				if strings.HasPrefix(w, s) {
 					attribAt = i
 				}

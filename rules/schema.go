@@ -600,7 +600,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			p.checkRegex(kv.val, r.regex)
 		case "validate":
 			r.validate, _ = p.str(kv.val, "validate")
-			if _, ok := validators[r.validate]; !ok {
+			if _, ok := validators[r.validate]; !ok && vocabValidators[r.validate] == nil {
 				p.errorf(kv.val, "unknown validator %q (known: %s)", r.validate, strings.Join(validatorNames(), ", "))
 			}
 		case "refang":

@@ -1,0 +1,89 @@
+package rules
+
+import "strings"
+
+// CTI vocabulary the Go mechanisms read. The words an analyst would extend
+// (the verbs that deny an attribution, the words that compare two actors,
+// the verbs that name an actor, ...) are pack lists (rules/pack
+// core-vocabulary.yaml, docs/rules.md "Vocabulary lists"), so a pack given
+// with --rules changes them by redefining the list. Each list is folded into
+// a set once, when the pack is compiled: a lookup costs what the Go map it
+// replaces cost. Grammar words (pronouns, determiners) stay in Go.
+
+// vocabulary holds the folded vocabulary lists of a pack.
+type vocabulary struct {
+	asideNegations    map[string]bool // rel_aside_negations (relation_topic_aside.go)
+	asideAttribWords  map[string]bool // rel_aside_attribution_words
+	asideAttribStems  []string        // rel_aside_attribution_stems: prefixes
+	comparisonWords   map[string]bool // rel_comparison_words (relation_compared.go)
+	namingVerbs       map[string]bool // rel_naming_verbs (relation_cataphor.go)
+	namedPhraseHeads  map[string]bool // rel_named_phrase_heads (relation_cataphor.go)
+	victimParticiples map[string]bool // rel_victim_participles (relation_coord_kinds.go)
+
+	personSpeechVerbs  map[string]bool // person_speech_verbs (propagate_persons.go, relation_group.go)
+	actorHeads         map[string]bool // gazetteer_actor_heads (gazetteer.go)
+	companySuffixes    map[string]bool // company_short_name_suffixes (propagate.go)
+	companyDescriptors map[string]bool // company_stem_descriptors (propagate.go)
+	companyGeneric     map[string]bool // company_generic_words (propagate.go)
+
+	// detection_names.go
+	detectionWords     map[string]bool // detection_words
+	detectionGeneric   map[string]bool // detection_generic_words
+	detectionKinds     map[string]bool // detection_kinds
+	detectionPlatforms map[string]bool // detection_platforms
+	trendPrefixes      map[string]bool // detection_trend_prefixes
+	microsoftKinds     map[string]bool // detection_microsoft_kinds
+	toolKinds          map[string]bool // detection_tool_kinds
+	fileExtensions     map[string]bool // detection_file_extensions (also namestage.go)
+}
+
+// vocabSets lists the vocabulary's word sets by pack list name.
+func (v *vocabulary) sets() map[string]*map[string]bool {
+	return map[string]*map[string]bool{
+		"rel_aside_negations":         &v.asideNegations,
+		"rel_aside_attribution_words": &v.asideAttribWords,
+		"rel_comparison_words":        &v.comparisonWords,
+		"rel_naming_verbs":            &v.namingVerbs,
+		"rel_named_phrase_heads":      &v.namedPhraseHeads,
+		"rel_victim_participles":      &v.victimParticiples,
+		"person_speech_verbs":         &v.personSpeechVerbs,
+		"gazetteer_actor_heads":       &v.actorHeads,
+		"company_short_name_suffixes": &v.companySuffixes,
+		"company_stem_descriptors":    &v.companyDescriptors,
+		"company_generic_words":       &v.companyGeneric,
+		"detection_words":             &v.detectionWords,
+		"detection_generic_words":     &v.detectionGeneric,
+		"detection_kinds":             &v.detectionKinds,
+		"detection_platforms":         &v.detectionPlatforms,
+		"detection_trend_prefixes":    &v.trendPrefixes,
+		"detection_microsoft_kinds":   &v.microsoftKinds,
+		"detection_tool_kinds":        &v.toolKinds,
+		"detection_file_extensions":   &v.fileExtensions,
+	}
+}
+
+// listAsideAttribStems names the pack list of attribution stems
+// ("attribut" fits "attributed", "attributing", "attribution").
+const listAsideAttribStems = "rel_aside_attribution_stems"
+
+// readVocabulary folds the pack's vocabulary lists into c.p.cti. A list
+// the pack lacks leaves an empty set.
+func (c *compiler) readVocabulary(lists map[string]*listSpec) {
+	v := &c.p.cti
+	for name, set := range v.sets() {
+		*set = foldedWords(lists[name]) // namestage.go
+	}
+	v.asideAttribStems = nil
+	if l, ok := lists[listAsideAttribStems]; ok {
+		for _, it := range l.items {
+			v.asideAttribStems = append(v.asideAttribStems, foldKey(strings.TrimSpace(it.s)))
+		}
+	}
+}
+
+// genericNameWord reports whether w, a capitalised word, names no company
+// alone: a word of company_generic_words, or "the".
+func (v *vocabulary) genericNameWord(w string) bool {
+	w = strings.ToLower(w)
+	return w == "the" || v.companyGeneric[w]
+}
