@@ -577,6 +577,13 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		note := fmt.Sprintf("%q → %s", d.text[c.bs:c.be], d.surface(a))
 		return endpoint{span: extractor.Span{Start: a.start, End: a.end}, coref: note}, true
 	}
+	if c.end-c.start == 1 {
+		// "The Moscow-based company said ...": the head of a description
+		// (relation_actor_np.go)
+		if j := d.descriptionStart(c.start); j >= 0 {
+			c.start, c.bs = j, d.tokStart[j]
+		}
+	}
 	if am, reach, ok := d.isAnaphor(c.start, c.end); ok {
 		am = d.peopleAnaphor(c.start, c.end, am) // "the charged hackers" (relation_group.go)
 		if am&mask == 0 && c.end-c.start == 2 && peopleActorNouns[d.fold[c.end-1]] {
