@@ -76,3 +76,20 @@ func TestPartOfWithAnAnaphoricBody(t *testing.T) {
 		}
 	}
 }
+
+// A sentence's "Its" before a title is the body named before's
+// (rel.employed-by.employer-of), not read as a body name by the public
+// title rule and then given to the nearest government in reach.
+func TestItsBeforeATitleIsNotAPublicBody(t *testing.T) {
+	text := "Treasury said the firm supports the FSB. Integrity Technology Group sold access to cameras. " +
+		"Its chairman, Cai Lihua, declined to comment."
+	got := corefRelations(t, text)
+	if !hasRelation(got, "Cai Lihua -employed-by-> Integrity Technology Group", `"Its" → Integrity Technology Group`) {
+		t.Errorf("its chairman not the firm's: %q", got)
+	}
+	for _, r := range got {
+		if strings.HasPrefix(r, "Cai Lihua -employed-by-> FSB") {
+			t.Errorf("its chairman given to the government in reach: %q", r)
+		}
+	}
+}
