@@ -93,3 +93,23 @@ func TestItsBeforeATitleIsNotAPublicBody(t *testing.T) {
 		}
 	}
 }
+
+// A plural anaphor after a counted set of people the text does not name
+// means that set: it names no one, not the person named before the set.
+func TestPluralAnaphorAfterAnUnnamedSetNamesNoOne(t *testing.T) {
+	for _, text := range []string{
+		"Wu Haibo founded i-Soon in 2010.\n\nThe FBI named two Chinese nationals in March. The pair worked for the Ministry of State Security.",
+		"Wu Haibo founded i-Soon in 2010. Prosecutors charged three Russian officers in May. They worked for the Ministry of State Security.",
+	} {
+		for _, r := range corefRelations(t, text) {
+			if strings.HasPrefix(r, "Wu Haibo -employed-by-> Ministry of State Security") {
+				t.Errorf("%q: the unnamed set given to the person named before: %q", text, r)
+			}
+		}
+	}
+	// A set named after its count is no unnamed set.
+	text := "Prosecutors charged two Chinese nationals, Wu Haibo and Chen Cheng. The pair worked for the Ministry of State Security."
+	if got := corefRelations(t, text); !hasRelation(got, "Wu Haibo -employed-by-> Ministry of State Security", `"The pair"`) {
+		t.Errorf("named set lost: %q", got)
+	}
+}

@@ -659,6 +659,9 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 			// means its operators; "it" may mean anything.
 			k, topic = d.topicActor(c.bs, direct), true
 		}
+		if k >= 0 && d.unnamedSetBetween(k, c) {
+			return endpoint{}, false // "The FBI named two Chinese nationals. The pair ..." (relation_group.go)
+		}
 		if k < 0 {
 			return endpoint{}, false
 		}
