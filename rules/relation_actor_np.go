@@ -44,6 +44,22 @@ var (
 	personNPHeads = map[string]bool{"defendants": true, "nationals": true, "men": true, "women": true,
 		"suspects": true, "accused": true, "conspirators": true, "individuals": true, "citizens": true,
 		"officers": true, "operatives": true}
+	// bodyNPHeads head a description of a company or a public body named
+	// before: "the California security company", "the Moscow-based firm",
+	// "the Iranian ministry". Their types are anaphorTypes' (company
+	// nouns an organization, ministry/bureau/agency nouns a government),
+	// so the nearest body of that kind is the referent.
+	bodyNPHeads = map[string]bool{"company": true, "firm": true, "vendor": true, "contractor": true,
+		"ministry": true, "agency": true, "bureau": true, "directorate": true, "startup": true,
+		"corporation": true, "conglomerate": true}
+	// bodyModifiers describe what a company does ("the Beijing security
+	// firm", "the Israeli spyware vendor"); only before a body noun.
+	bodyModifiers = map[string]bool{"security": true, "cybersecurity": true, "cyber-security": true,
+		"software": true, "technology": true, "tech": true, "antivirus": true, "anti-virus": true,
+		"telecommunications": true, "telecom": true, "consulting": true, "consultancy": true,
+		"spyware": true, "surveillance": true, "defence": true, "defense": true, "networking": true,
+		"internet": true, "state-owned": true, "private": true, "front": true, "shell": true,
+		"intelligence": true, "espionage": true, "research": true, "cyber": true, "it": true, "infosec": true}
 	actorModifierSuffixes = []string{"-backed", "-linked", "-sponsored", "-aligned", "-speaking", "-based", "-affiliated",
 		"-nexus", "-funded", "-directed"}
 )
@@ -72,22 +88,42 @@ func (d *docState) actorNPEnd(i, hi int) int {
 	if i+2 >= hi+1 || !isActorNPDeterminer(d.fold[i]) {
 		return 0
 	}
-	t, mods := i+1, 0
-	for t < hi && mods < 2 {
+	t, mods, actorMods := i+1, 0, 0
+	for t < hi && mods < 3 {
 		if m := d.startM[t]; m >= 0 && int(d.acc[m].tokE) > t {
 			a := &d.acc[m]
 			if a.typ != extractor.Location || int(a.tokE)-t > 2 {
 				return 0
 			}
-			t, mods = int(a.tokE), mods+1
+			t, mods, actorMods = int(a.tokE), mods+1, actorMods+1
+			// "the Milpitas, California-based firm": a town, then its state
+			if t+1 < hi && d.fold[t] == "," {
+				if m2 := d.startM[t+1]; m2 >= 0 && d.acc[m2].typ == extractor.Location && int(d.acc[m2].tokE)-t-1 <= 2 {
+					t = int(d.acc[m2].tokE)
+				}
+			}
 			continue
 		}
-		if !isActorModifier(d.fold[t]) {
-			break
+		switch {
+		case isActorModifier(d.fold[t]):
+			actorMods++
+		case bodyModifiers[d.fold[t]] && isLowerWord(d.tokText[t]):
+		default:
+			goto head
 		}
 		t, mods = t+1, mods+1
 	}
-	if mods == 0 || t >= hi || !(actorNPHeads[d.fold[t]] || personNPHeads[d.fold[t]]) || !isLowerWord(d.tokText[t]) {
+head:
+	if mods == 0 || t >= hi || !isLowerWord(d.tokText[t]) {
+		return 0
+	}
+	switch {
+	case bodyNPHeads[d.fold[t]]:
+	case actorNPHeads[d.fold[t]] || personNPHeads[d.fold[t]]:
+		if actorMods != mods || mods > 2 {
+			return 0 // "the security group": a body modifier before an actor noun
+		}
+	default:
 		return 0
 	}
 	if t+1 < hi && d.startM[t+1] >= 0 {
@@ -137,4 +173,33 @@ func isActorModifier(w string) bool {
 		}
 	}
 	return false
+}
+
+// descriptionStart returns the determiner that opens a description by
+// shape ending with the head word at token h ("the Moscow-based company",
+// "the California security firm"), or -1. A rule whose slot is the head
+// alone, after a place it relates the described body to ("The
+// Denver-based company said ..." gives the company named before
+// located-in Denver), reads the whole description as the anaphor.
+//
+// Not a description in the possessive: in "Gu, the manager of the French
+// firm's Suzhou office" the firm is a party in passing, as often another
+// one than the body named last.
+func (d *docState) descriptionStart(h int) int {
+	if h <= 0 || !bodyNPHeads[d.fold[h]] && !actorNPHeads[d.fold[h]] {
+		return -1
+	}
+	if h+1 < len(d.fold) && (d.fold[h+1] == "'s" || d.fold[h+1] == "’s") {
+		return -1
+	}
+	lo := max(d.sentLo[d.sentOf[h]], h-1-2*3)
+	for j := h - 1; j >= lo; j-- {
+		if isActorNPDeterminer(d.fold[j]) {
+			if d.actorNPEnd(j, d.sentHi(j)) == h+1 {
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
 }

@@ -869,3 +869,45 @@ func (d *docState) colonSet(c capRec, mask typeMask) []endpoint {
 	}
 	return out
 }
+
+// unnamedSetBetween reports whether a plural anaphor c ("the pair", "the two
+// men", "they") whose antecedent is the person acc[k] has, between that
+// person and itself, a counted set of people the text does not name ("The
+// FBI named two Chinese nationals. The pair worked for Y"): the anaphor means
+// that set, not the person named before it, and so names no one.
+func (d *docState) unnamedSetBetween(k int, c capRec) bool {
+	a := &d.acc[k]
+	if a.typ != extractor.Person || c.end <= c.start || !pluralPersonAnaphor(d.fold[c.start:c.end]) {
+		return false
+	}
+	for t := int(a.tokE); t < c.start; t++ {
+		if numberWords[d.fold[t]] == 0 || !isLowerWord(d.tokText[t]) {
+			continue
+		}
+		if t > 0 && (isActorNPDeterminer(d.fold[t-1]) || d.fold[t-1] == "all" || d.fold[t-1] == "of") {
+			continue // "the two men" goes on about a set; "one of two"
+		}
+		for j := t + 1; j < c.start && j <= t+3; j++ {
+			if setNouns[d.fold[j]] {
+				return true
+			}
+			if d.startM[j] >= 0 && d.acc[d.startM[j]].typ != extractor.Location || !isLowerWord(d.tokText[j]) && d.startM[j] < 0 {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// pluralPersonAnaphor reports whether the folded words of an anaphor stand
+// for several people: "they", "them", "the pair", "both men", "the two".
+func pluralPersonAnaphor(ws []string) bool {
+	last := ws[len(ws)-1]
+	switch {
+	case len(ws) == 1:
+		return last == "they" || last == "them" || last == "both"
+	case personNPHeads[last], numberWords[last] > 0, last == "pair", last == "duo", last == "them":
+		return true
+	}
+	return false
+}

@@ -584,6 +584,13 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		note := fmt.Sprintf("%q → %s", d.text[c.bs:c.be], d.surface(a))
 		return endpoint{span: extractor.Span{Start: a.start, End: a.end}, coref: note}, true
 	}
+	if c.end-c.start == 1 {
+		// "The Moscow-based company said ...": the head of a description
+		// (relation_actor_np.go)
+		if j := d.descriptionStart(c.start); j >= 0 {
+			c.start, c.bs = j, d.tokStart[j]
+		}
+	}
 	if am, reach, ok := d.isAnaphor(c.start, c.end); ok {
 		am = d.peopleAnaphor(c.start, c.end, am) // "the charged hackers" (relation_group.go)
 		if am&mask == 0 && c.end-c.start == 2 && peopleActorNouns[d.fold[c.end-1]] {
@@ -658,6 +665,9 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 			// back, and "they", which in a report about an actor mostly
 			// means its operators; "it" may mean anything.
 			k, topic = d.topicActor(c.bs, direct), true
+		}
+		if k >= 0 && d.unnamedSetBetween(k, c) {
+			return endpoint{}, false // "The FBI named two Chinese nationals. The pair ..." (relation_group.go)
 		}
 		if k < 0 {
 			return endpoint{}, false
