@@ -44,22 +44,6 @@ var (
 	personNPHeads = map[string]bool{"defendants": true, "nationals": true, "men": true, "women": true,
 		"suspects": true, "accused": true, "conspirators": true, "individuals": true, "citizens": true,
 		"officers": true, "operatives": true}
-	// bodyNPHeads head a description of a company or a public body named
-	// before: "the California security company", "the Moscow-based firm",
-	// "the Iranian ministry". Their types are anaphorTypes' (company
-	// nouns an organization, ministry/bureau/agency nouns a government),
-	// so the nearest body of that kind is the referent.
-	bodyNPHeads = map[string]bool{"company": true, "firm": true, "vendor": true, "contractor": true,
-		"ministry": true, "agency": true, "bureau": true, "directorate": true, "startup": true,
-		"corporation": true, "conglomerate": true}
-	// bodyModifiers describe what a company does ("the Beijing security
-	// firm", "the Israeli spyware vendor"); only before a body noun.
-	bodyModifiers = map[string]bool{"security": true, "cybersecurity": true, "cyber-security": true,
-		"software": true, "technology": true, "tech": true, "antivirus": true, "anti-virus": true,
-		"telecommunications": true, "telecom": true, "consulting": true, "consultancy": true,
-		"spyware": true, "surveillance": true, "defence": true, "defense": true, "networking": true,
-		"internet": true, "state-owned": true, "private": true, "front": true, "shell": true,
-		"intelligence": true, "espionage": true, "research": true, "cyber": true, "it": true, "infosec": true}
 	actorModifierSuffixes = []string{"-backed", "-linked", "-sponsored", "-aligned", "-speaking", "-based", "-affiliated",
 		"-nexus", "-funded", "-directed"}
 )
@@ -107,7 +91,7 @@ func (d *docState) actorNPEnd(i, hi int) int {
 		switch {
 		case isActorModifier(d.fold[t]):
 			actorMods++
-		case bodyModifiers[d.fold[t]] && isLowerWord(d.tokText[t]):
+		case d.p.cti.bodyModifiers[d.fold[t]] && isLowerWord(d.tokText[t]):
 		default:
 			goto head
 		}
@@ -118,7 +102,7 @@ head:
 		return 0
 	}
 	switch {
-	case bodyNPHeads[d.fold[t]]:
+	case d.p.cti.bodyNPHeads[d.fold[t]]:
 	case actorNPHeads[d.fold[t]] || personNPHeads[d.fold[t]]:
 		if actorMods != mods || mods > 2 {
 			return 0 // "the security group": a body modifier before an actor noun
@@ -186,7 +170,7 @@ func isActorModifier(w string) bool {
 // firm's Suzhou office" the firm is a party in passing, as often another
 // one than the body named last.
 func (d *docState) descriptionStart(h int) int {
-	if h <= 0 || !bodyNPHeads[d.fold[h]] && !actorNPHeads[d.fold[h]] {
+	if h <= 0 || !d.p.cti.bodyNPHeads[d.fold[h]] && !actorNPHeads[d.fold[h]] {
 		return -1
 	}
 	if h+1 < len(d.fold) && (d.fold[h+1] == "'s" || d.fold[h+1] == "’s") {

@@ -19,6 +19,8 @@ type vocabulary struct {
 	namingVerbs       map[string]bool // rel_naming_verbs (relation_cataphor.go)
 	namedPhraseHeads  map[string]bool // rel_named_phrase_heads (relation_cataphor.go)
 	victimParticiples map[string]bool // rel_victim_participles (relation_coord_kinds.go)
+	bodyNPHeads       map[string]bool // rel_body_np_heads (relation_actor_np.go)
+	bodyModifiers     map[string]bool // rel_body_np_modifiers (relation_actor_np.go)
 
 	personSpeechVerbs  map[string]bool // person_speech_verbs (propagate_persons.go, relation_group.go)
 	actorHeads         map[string]bool // gazetteer_actor_heads (gazetteer.go)
@@ -46,6 +48,8 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_naming_verbs":            &v.namingVerbs,
 		"rel_named_phrase_heads":      &v.namedPhraseHeads,
 		"rel_victim_participles":      &v.victimParticiples,
+		"rel_body_np_heads":           &v.bodyNPHeads,
+		"rel_body_np_modifiers":       &v.bodyModifiers,
 		"person_speech_verbs":         &v.personSpeechVerbs,
 		"gazetteer_actor_heads":       &v.actorHeads,
 		"company_short_name_suffixes": &v.companySuffixes,
