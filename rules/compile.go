@@ -49,6 +49,7 @@ type rule struct {
 	compounds   map[string]bool // gazetteer: folded compound tails (compound.go)
 	suppress    bool            // pattern, gazetteer: suppress: true (output.go)
 	notBefore   map[string]bool // pattern, relation: folded tokens that, right after a match, drop it (match.go, relation_index.go)
+	notAfter    [][]string      // pattern: folded words of phrases that, right before a match, drop it (match.go)
 
 	// regex rules
 	re       *regexp.Regexp
@@ -199,6 +200,15 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 				r.notBefore = map[string]bool{}
 			}
 			r.notBefore[foldKey(w.s)] = true
+		}
+		for _, w := range spec.notAfter {
+			var words []string
+			for _, f := range strings.Fields(w.s) {
+				words = append(words, foldKey(f))
+			}
+			if len(words) > 0 {
+				r.notAfter = append(r.notAfter, words)
+			}
 		}
 		p.rules = append(p.rules, r)
 		info := Info{ID: r.id, Kind: r.kind, Type: spec.typ, Subtype: spec.subtype, Priority: r.prio,

@@ -70,6 +70,13 @@ type gazHit struct {
 	// with its words after the first in lower case, so that "Info
 	// Know-how" inside a company's name stays the company's.
 	phrase bool
+	// alone marks a government body's two words rewritten whole ("Overseas
+	// Workplace" for the Foreign Office, gazetteer_synonyms.go): ordinary
+	// words both, so they name the body only standing alone, with no
+	// capitalised word right after them and none right before but a
+	// sentence's first word or an acronym ("UK Overseas Workplace"): "the
+	// International Workplace Awards" is another name.
+	alone bool
 }
 
 type gazEntry struct {
@@ -115,6 +122,9 @@ func capFirst(s string) string {
 // accepts reports whether tokens [i, i+len(h.toks)) of d satisfy the case
 // policy of the hit. The trie already matched them case-insensitively.
 func (h *gazHit) accepts(d *docState, i int) bool {
+	if h.alone && !d.standsAlone(i, i+len(h.toks)) {
+		return false
+	}
 	if h.phrase {
 		for k := 1; k < len(h.toks); k++ {
 			if t := d.exact(i + k); t != strings.ToLower(t) {
@@ -366,6 +376,23 @@ func (d *docState) sentenceInitial(i int) bool {
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// standsAlone reports whether tokens [i, j) have no capitalised word right
+// after them in their sentence, and none right before them but the
+// sentence's first word or an all-capitals acronym ("UK", "U.S.").
+func (d *docState) standsAlone(i, j int) bool {
+	si := d.sentOf[i]
+	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
+	if j < hi && startsUpper(d.exact(j)) {
+		return false
+	}
+	if i-1 > lo {
+		if t := d.exact(i - 1); startsUpper(t) && strings.ToUpper(t) != t {
+			return false
 		}
 	}
 	return true

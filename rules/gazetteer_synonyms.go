@@ -143,8 +143,9 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 		}
 	}
 	type variant struct {
-		n    *synName
-		toks []string
+		n     *synName
+		toks  []string
+		alone bool // a body's two words rewritten whole (gazHit.alone)
 	}
 	byKey := map[string][]variant{}
 	var keys []string
@@ -152,9 +153,9 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 		n := &c.synNames[i]
 		actor := c.p.gaz.entries[n.entry].typ == extractor.ThreatActor
 		gov := c.p.gaz.entries[n.entry].typ == extractor.Government
-		vs := nameVariants(n.toks, table, known, heads, actor, gov)
+		vs, whole := nameVariants(n.toks, table, known, heads, actor, gov)
 		if n.sector {
-			vs = sectorVariants(n.toks, table)
+			vs, whole = sectorVariants(n.toks, table), false
 		}
 		for _, v := range vs {
 			key := strings.Join(foldAll(v), " ")
@@ -164,7 +165,7 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 			if _, ok := byKey[key]; !ok {
 				keys = append(keys, key)
 			}
-			byKey[key] = append(byKey[key], variant{n, v})
+			byKey[key] = append(byKey[key], variant{n, v, whole})
 		}
 	}
 	sort.Strings(keys)
@@ -184,7 +185,7 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 		}
 		v := vs[0]
 		h := newHit(v.n.rule, v.n.entry, v.n.mode, append([]string(nil), v.toks...))
-		h.common, h.context, h.phrase = v.n.common, v.n.context, v.n.sector
+		h.common, h.context, h.phrase, h.alone = v.n.common, v.n.context, v.n.sector, v.alone
 		c.p.insertName(v.toks, h)
 		added++
 	}
@@ -197,8 +198,8 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 // maxNameVariants, each keeping a word of its own unless it has three
 // content words or more. heads are the kind and body nouns a two-word name
 // may swap alone, beside its own word; a government body's two words that
-// end in such a noun may also be rewritten whole (gov).
-func nameVariants(toks []string, table map[string][]synonym, known, heads map[string]bool, actor, gov bool) [][]string {
+// end in such a noun may also be rewritten whole (gov), and whole says so.
+func nameVariants(toks []string, table map[string][]synonym, known, heads map[string]bool, actor, gov bool) (vs [][]string, whole bool) {
 	var pos []int
 	content, own, function := 0, 0, false
 	for i, t := range toks {
@@ -222,11 +223,11 @@ func nameVariants(toks []string, table map[string][]synonym, known, heads map[st
 	// Overseas Workplace" for the Foreign Office): a rewriter's name that
 	// keeps the body noun's place. Every word swapped, or it is an ordinary
 	// phrase ("International Office").
-	whole := twoWords && gov && own == 0 && len(pos) == 2 && headLast
+	whole = twoWords && gov && own == 0 && len(pos) == 2 && headLast
 	// A word the table does not know is never swapped: with one, every
 	// variant keeps a word of its own.
 	if len(pos) == 0 || content < 2 || own == 0 && content < 3 && !whole {
-		return nil
+		return nil, false
 	}
 	if whole {
 		var out [][]string
@@ -235,7 +236,7 @@ func nameVariants(toks []string, table map[string][]synonym, known, heads map[st
 				out = append(out, v)
 			}
 		}
-		return out
+		return out, true
 	}
 	// Two words of a company or body in other words are too often an
 	// ordinary phrase ("International Office", "Cyber Center", "Indian
@@ -248,10 +249,10 @@ func nameVariants(toks []string, table map[string][]synonym, known, heads map[st
 	// Sepah"): only that noun swaps, before or after the own word.
 	if twoWords && !actor {
 		if len(pos) != 1 || !heads[foldKey(toks[pos[0]])] {
-			return nil
+			return nil, false
 		}
 	}
-	return swapVariants(toks, pos, table)
+	return swapVariants(toks, pos, table), false
 }
 
 // swapVariants returns toks with the words at some of the positions pos

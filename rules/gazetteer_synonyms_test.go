@@ -95,6 +95,15 @@ rules:
 		// ... but not one word of them: an ordinary phrase.
 		{"The Overseas Office summoned the envoy.", nil},
 		{"The Foreign Workplace summoned the envoy.", nil},
+		// ... only standing alone: inside another capitalised name it is
+		// that name's words.
+		{"The International Workplace Awards were held in Leeds.", nil},
+		{"The prize went to Harlow International Workplace staff.", nil},
+		// An acronym before it or the sentence's first word is no name.
+		{"Officials at the UK Overseas Workplace declined to comment.",
+			[]string{"Overseas Workplace/government/Foreign Office"}},
+		{"Overseas Workplace officials summoned the envoy.",
+			[]string{"Overseas Workplace/government/Foreign Office"}},
 		// A variant that is another entry's name stays that entry.
 		{"Brenholt Safety Group said so.",
 			[]string{"Brenholt Safety Group/organization/Brenholt Safety Group"}},

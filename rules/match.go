@@ -712,7 +712,7 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 		if r.posTests && !d.tagged[d.sentOf[i]] && !d.mayMatchUntagged(r, i, hi) {
 			return
 		}
-		if !canStart(d, r.nodes, i, hi) {
+		if !canStart(d, r.nodes, i, hi) || r.notAfter != nil && d.notAfterMatch(r.notAfter, i) {
 			return
 		}
 		d.m.hi, d.m.notBefore = hi, r.notBefore
@@ -808,4 +808,28 @@ func (d *docState) patternCand(r *rule, i, end int) {
 		c.canonical = oneSpace(d.text[d.tokStart[i]:d.tokEnd[end-1]])
 	}
 	d.addCand(c)
+}
+
+// notAfterMatch reports whether one of a pattern's not_after phrases (folded
+// words) ends right before token i in its sentence: with not_after: ["in
+// the"], a match that starts after "in the" is dropped.
+func (d *docState) notAfterMatch(phrases [][]string, i int) bool {
+	lo := d.sentLo[d.sentOf[i]]
+	for _, ph := range phrases {
+		k := i - len(ph)
+		if k < lo {
+			continue
+		}
+		hit := true
+		for n, w := range ph {
+			if d.fold[k+n] != w {
+				hit = false
+				break
+			}
+		}
+		if hit {
+			return true
+		}
+	}
+	return false
 }

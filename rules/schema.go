@@ -97,6 +97,7 @@ type ruleSpec struct {
 	canonical string    // pattern: "inner" takes the canonical name of a mention inside, "match" the match's text (output.go)
 	suppress  bool      // pattern, gazetteer: the match hides what it covers and is no mention (output.go)
 	notBefore []strItem // pattern: tokens that, right after a match, drop it (match.go, patternCand)
+	notAfter  []strItem // pattern: words ("in the") that, right before a match, drop it (match.go)
 	lists     bool      // pattern: also read a bullet list with its intro as one sentence (pattern_lists.go)
 	compounds []strItem // gazetteer: tails of hyphenated compounds a name heads (compound.go)
 	rel       relSpec   // relation (relation.go)
@@ -482,7 +483,7 @@ func (p *parser) strings(n *yaml.Node, what string, listOnly bool) []strItem {
 
 var fieldsByKind = map[string][]string{
 	KindGazetteer: {"type", "case", "common", "entries", "suppress", "compounds"},
-	KindPattern:   {"type", "subtype", "pattern", "stage", "canonical", "suppress", "lists", "not_before"},
+	KindPattern:   {"type", "subtype", "pattern", "stage", "canonical", "suppress", "lists", "not_before", "not_after"},
 	KindRegex:     {"type", "subtype", "regex", "validate", "refang", "group", "scope"},
 	KindAlias:     {"type", "pattern", "check", "cross_type"},
 	KindStop:      {"types", "case", "words"},
@@ -627,7 +628,13 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			} else {
 				p.parseRelationField(r, kv.key, kv.val)
 			}
-		case "relation", "source", "target", "apposition", "cues", "not_after", "home_before", "passive", "frames",
+		case "not_after":
+			if r.kind == KindPattern {
+				r.notAfter = p.strings(kv.val, "not_after", false) // match.go, notAfterMatch
+			} else {
+				p.parseRelationField(r, kv.key, kv.val)
+			}
+		case "relation", "source", "target", "apposition", "cues", "home_before", "passive", "frames",
 			"not_cues", "body_words", "not_body_words", "intros", "items", "charges", "sections", "labels":
 			p.parseRelationField(r, kv.key, kv.val) // relation.go
 		}
@@ -1028,6 +1035,7 @@ func (p *parser) resolveRule(r *ruleSpec, lists map[string]*listSpec) {
 	r.words = p.expand(r.words, lists)
 	r.compounds = p.expand(r.compounds, lists)
 	r.notBefore = p.expand(r.notBefore, lists) // a pattern's not_before: [$list]
+	r.notAfter = p.expand(r.notAfter, lists)   // a pattern's not_after: [$list]
 	for _, dst := range r.rel.wordLists() {
 		*dst = p.expand(*dst, lists)
 	}
