@@ -228,14 +228,7 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 	}
 	// Ends that are the source of a report in the document ("X said",
 	// "according to X"): a vendor or agency, rarely a party to the relation.
-	rep := uint32(0)
-	if d.reporter[src.entity] {
-		rep |= 1
-	}
-	if d.reporter[tgt.entity] {
-		rep |= 2
-	}
-	emit(mix(mix(fReporter, rep), tp))
+	emit(mix(mix(fReporter, whichEnd(d.reporter, src.entity, tgt.entity)), tp))
 	// What kind of entity each end is, by the rule that found it: a city
 	// or a country, a security vendor or a victim company.
 	emit(mix(mix(fSrcKind, d.kind[src.entity]), tp))
@@ -314,14 +307,7 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 	// named in the document's first sentence (its title or lead), and in
 	// how many sentences and blocks the two ends are named together
 	// anywhere in the document, beyond the candidate window.
-	title := uint32(0)
-	if d.title[src.entity] {
-		title |= 1
-	}
-	if d.title[tgt.entity] {
-		title |= 2
-	}
-	emit(mix(mix(fTitle, title), tp))
+	emit(mix(mix(fTitle, whichEnd(d.title, src.entity, tgt.entity)), tp))
 	ns, nb := d.docCoOccur(src.entity, tgt.entity)
 	emit(mix(mix(fDocSents, countBucket(ns)), tp))
 	emit(mix(mix(fDocBlocks, countBucket(nb)), tp))
@@ -357,4 +343,17 @@ func distBucket(n int) uint32 {
 		return 6
 	}
 	return 7
+}
+
+// whichEnd is which ends of a candidate have a property of the document
+// (set by entity): 1 the source, 2 the target, 3 both, 0 neither.
+func whichEnd(set []bool, src, tgt int) uint32 {
+	w := uint32(0)
+	if set[src] {
+		w |= 1
+	}
+	if set[tgt] {
+		w |= 2
+	}
+	return w
 }
