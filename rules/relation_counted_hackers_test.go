@@ -30,15 +30,10 @@ rules:
       - lower: to
       - {slot: target, entity: any}
 `)
-	for _, c := range []struct {
-		text string
-		want []string
-	}{
+	checkRelations(t, p, []relationCase{
 		{"Kestrel Bear hit ports. Prosecutors named Ana Torres and Li Wen, two hackers that officials linked to Heron Panda.", nil},
 		// Without a number the noun may still mean the actor.
 		{"Kestrel Bear hit ports. The hackers were later linked to Heron Panda.",
 			[]string{`Kestrel Bear -attributed-to-> Heron Panda @"hackers" → Kestrel Bear`}},
-	} {
-		same(t, c.text, relations(t, p, c.text), c.want)
-	}
+	})
 }

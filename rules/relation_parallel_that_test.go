@@ -42,10 +42,7 @@ rules:
       - lower: with
       - {slot: target, entity: any}
 `)
-	for _, c := range []struct {
-		text string
-		want []string
-	}{
+	checkRelations(t, p, []relationCase{
 		{"Corvane Labs said that Kestrel Bear is new and that it has ties to Heron Panda.",
 			[]string{`Kestrel Bear -affiliated-with-> Heron Panda @"it" → Kestrel Bear`}},
 		// A bare clause after a judging verb opens the first finding.
@@ -55,7 +52,5 @@ rules:
 		{"Corvane Labs said that Kestrel Bear is new and that it works with Heron Panda.", nil},
 		// One clause: the reporter may be "it" as before.
 		{"Corvane Labs said it works with Heron Panda.", []string{`Corvane Labs -affiliated-with-> Heron Panda @"it" → Corvane Labs`}},
-	} {
-		same(t, c.text, relations(t, p, c.text), c.want)
-	}
+	})
 }
