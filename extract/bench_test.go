@@ -49,33 +49,20 @@ func dirExists(p string) bool {
 // model's proposals as `extractor extract` runs it) on one core; the
 // target is ≥ 2 MB/s. Reading the files is not included.
 func BenchmarkExtract(b *testing.B) {
-	pack, err := rules.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	benchExtract(b, pack)
+	benchExtract(b, defaultPack(b))
 }
 
 // BenchmarkExtractNameModel is BenchmarkExtract with the name model on
 // (--name-model).
 func BenchmarkExtractNameModel(b *testing.B) {
-	pack, err := rules.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
+	pack := defaultPack(b)
 	benchExtract(b, pack.WithNameModel(pack.NameModel()))
 }
 
 func benchExtract(b *testing.B, pack *rules.Pack) {
 	docs := benchDocs(b)
-	x, err := New(pack)
-	if err != nil {
-		b.Fatal(err)
-	}
-	model, err := DefaultPairModel(pack)
-	if err != nil {
-		b.Fatal(err)
-	}
+	x := extractorOn(b, pack)
+	model := pairModelOn(b, pack)
 	var size int64
 	for _, d := range docs {
 		size += int64(len(d.Text))
@@ -100,14 +87,7 @@ func benchExtract(b *testing.B, pack *rules.Pack) {
 // stay close to BenchmarkExtract's; a pass quadratic in a sentence's
 // mentions shows here as a rate that falls when the line grows.
 func BenchmarkExtractGiantSentence(b *testing.B) {
-	pack, err := rules.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	x, err := New(pack)
-	if err != nil {
-		b.Fatal(err)
-	}
+	x := extractorOn(b, defaultPack(b))
 	clause := "Analysts at Brindle Quay7 said Harrow Vale Partners and Kestrel Point Labs hit T1059 systems; "
 	text := strings.Repeat(clause, 1<<20/len(clause))
 	doc := &extractor.Document{ID: "giant", Text: text}
@@ -153,18 +133,9 @@ func largeText(b *testing.B, size int) string {
 // and its B/op a small multiple of the text; -benchmem and -memprofile show
 // where a long report's memory goes.
 func BenchmarkExtractLarge(b *testing.B) {
-	pack, err := rules.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	x, err := New(pack)
-	if err != nil {
-		b.Fatal(err)
-	}
-	model, err := DefaultPairModel(pack)
-	if err != nil {
-		b.Fatal(err)
-	}
+	pack := defaultPack(b)
+	x := extractorOn(b, pack)
+	model := pairModelOn(b, pack)
 	raw := []byte(largeText(b, 4<<20))
 	b.SetBytes(int64(len(raw)))
 	b.ReportAllocs()
@@ -185,14 +156,7 @@ func BenchmarkExtractLarge(b *testing.B) {
 // benchHostile measures one hostile document through extraction and
 // resolution; its MB/s should stay near BenchmarkExtract's.
 func benchHostile(b *testing.B, text string) {
-	pack, err := rules.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	x, err := New(pack)
-	if err != nil {
-		b.Fatal(err)
-	}
+	x := extractorOn(b, defaultPack(b))
 	doc := &extractor.Document{ID: "hostile", Text: text}
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()

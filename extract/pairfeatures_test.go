@@ -8,7 +8,6 @@ import (
 	"github.com/reportgraph/extractor"
 	"github.com/reportgraph/extractor/document"
 	"github.com/reportgraph/extractor/nlp"
-	"github.com/reportgraph/extractor/rules"
 )
 
 // coOccurrences counts every mention pair of two entities in the window:
@@ -94,14 +93,8 @@ func TestPairReach(t *testing.T) {
 // An entity named right before a reporting verb of the pack, or after
 // "according to", is the source of a report.
 func TestPairReporter(t *testing.T) {
-	pack, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := DefaultPairModel(pack)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pack := defaultPack(t)
+	m := pairModelOn(t, pack)
 	toks := func(s string) []nlp.Token {
 		var out []nlp.Token
 		for _, w := range strings.Fields(s) {
@@ -190,14 +183,8 @@ func TestPairTwoHops(t *testing.T) {
 // arena that reserves only that much room, and writing past it would
 // panic or overwrite the next candidate's features.
 func TestPairFeaturesBoundedForBusyEntity(t *testing.T) {
-	pack, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := DefaultPairModel(pack)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pack := defaultPack(t)
+	m := pairModelOn(t, pack)
 	var roles []pairRole
 	for rep := 0; rep < 30; rep++ {
 		for r := 0; r < 12; r++ { // twelve distinct roles, each thirty times
@@ -249,18 +236,9 @@ func TestPairDocCoOccur(t *testing.T) {
 // Our own report: the entity its title line names is marked as in the
 // title, one named only in the body is not.
 func TestPairTitleMarked(t *testing.T) {
-	pack, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := DefaultPairModel(pack)
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := New(pack)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pack := defaultPack(t)
+	m := pairModelOn(t, pack)
+	x := extractorOn(t, pack)
 	text := "Lazarus Group Hits Banks in Vietnam\n\nThe operators also sent lures to staff in Germany last year.\n"
 	doc, err := document.Read(context.Background(), "title.txt", []byte(text), document.Options{})
 	if err != nil {

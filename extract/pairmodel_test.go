@@ -13,14 +13,8 @@ import (
 // The embedded model loads, has the classes and size the code expects,
 // stays small, and survives a write and a reload (quantisation included).
 func TestEmbeddedPairModelShape(t *testing.T) {
-	pack, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := DefaultPairModel(pack)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pack := defaultPack(t)
+	m := pairModelOn(t, pack)
 	cls := m.ClassNames()
 	if len(cls) != 11 || cls[0] != NoRelation {
 		t.Fatalf("classes = %v, want %q and the 10 relation types", cls, NoRelation)

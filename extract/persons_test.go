@@ -6,20 +6,12 @@ import (
 	"testing"
 
 	"github.com/reportgraph/extractor"
-	"github.com/reportgraph/extractor/rules"
 )
 
 // TestSurnamesResolveToOnePerson runs the default pack: a person named in
 // full and later by surname is one entity with the surname as an alias.
 func TestSurnamesResolveToOnePerson(t *testing.T) {
-	pack, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := New(pack)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := extractorOn(t, defaultPack(t))
 	doc := &extractor.Document{ID: "d1", Text: "\"It is new,\" said Eero Lindqvist, a senior analyst at Example Labs. " +
 		"The tool was old, Lindqvist added."}
 	res, err := x.Document(context.Background(), doc)

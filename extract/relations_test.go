@@ -19,14 +19,7 @@ const relParagraph = `Flax Typhoon, a group that the FBI has linked to Integrity
 
 func extractText(t *testing.T, texts ...string) *extractor.Dataset {
 	t.Helper()
-	pack, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := New(pack)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := extractorOn(t, defaultPack(t))
 	var results []*DocResult
 	for i, text := range texts {
 		doc := &extractor.Document{ID: extractor.DocumentID([]byte(text)), Source: "doc" + string(rune('a'+i)) + ".txt",

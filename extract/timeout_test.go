@@ -8,21 +8,13 @@ import (
 	"time"
 
 	"github.com/reportgraph/extractor"
-	"github.com/reportgraph/extractor/rules"
 )
 
 // Document's context bounds the whole extraction: an ended context stops
 // it before the NLP, a deadline inside a long document stops it in a
 // named stage, and the error wraps the context's.
 func TestDocumentHonoursItsContext(t *testing.T) {
-	pack, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := New(pack)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := extractorOn(t, defaultPack(t))
 	doc := &extractor.Document{ID: "long", Text: strings.Repeat("Orchid Weasel targeted the Ministry of Transport of Estonia and energy companies in Finland. ", 6000)}
 
 	ended, cancel := context.WithCancel(context.Background())
@@ -34,7 +26,7 @@ func TestDocumentHonoursItsContext(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err = x.Document(ctx, doc)
+	_, err := x.Document(ctx, doc)
 	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "stage") {
 		t.Fatalf("got %v, want a deadline error naming the stage", err)
 	}
