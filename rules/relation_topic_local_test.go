@@ -23,6 +23,58 @@ func defaultTopicRelations(t *testing.T, text string) []string {
 	return out
 }
 
+// allRelations runs the default pack and returns all its relations as
+// "source -type-> target", whatever rule found them.
+func allRelations(t *testing.T, text string) []string {
+	t.Helper()
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range topicRelations(t, p, text) {
+		out = append(out, r[:strings.Index(r, " [")])
+	}
+	return out
+}
+
+// topicCase is a text and what the relations found in it must and must
+// not hold.
+type topicCase struct {
+	name, text string
+	want       []string // each must be found
+	absent     []string // none may be found
+	notFrom    []string // no relation may start with one of these
+}
+
+// checkTopic runs each case as a subtest on the relations get returns for
+// its text; has reports whether those relations hold a wanted one.
+func checkTopic(t *testing.T, cases []topicCase, get func(*testing.T, string) []string, has func([]string, string) bool) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := get(t, c.text)
+			for _, w := range c.want {
+				if !has(got, w) {
+					t.Errorf("missing %q in %q", w, got)
+				}
+			}
+			for _, a := range c.absent {
+				if has(got, a) {
+					t.Errorf("unexpected %q in %q", a, got)
+				}
+			}
+			for _, r := range got {
+				for _, n := range c.notFrom {
+					if strings.HasPrefix(r, n) {
+						t.Errorf("unexpected %q (starts with %q) in %q", r, n, got)
+					}
+				}
+			}
+		})
+	}
+}
+
 func TestLocalTopicGivesAParagraphsVictimsToTheActorItNames(t *testing.T) {
 	text := "Kestrel Bear and Heron Panda were both active this year.\n\n" +
 		"Kestrel Bear is an espionage group. The breach of Pellmark Systems Inc. in May was quick.\n\n" +
