@@ -10,22 +10,20 @@ import (
 // fallback relations as "source -type-> target".
 func defaultTopicRelations(t *testing.T, text string) []string {
 	t.Helper()
-	p, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, r := range topicRelations(t, p, text) {
-		if strings.Contains(r, "topic") {
-			out = append(out, r[:strings.Index(r, " [")])
-		}
-	}
-	return out
+	return defaultRelationsWith(t, text, "topic")
 }
 
 // allRelations runs the default pack and returns all its relations as
 // "source -type-> target", whatever rule found them.
 func allRelations(t *testing.T, text string) []string {
+	t.Helper()
+	return defaultRelationsWith(t, text, "")
+}
+
+// defaultRelationsWith runs the default pack and returns, as "source
+// -type-> target", its relations whose topicRelations line (rule
+// included) contains with.
+func defaultRelationsWith(t *testing.T, text, with string) []string {
 	t.Helper()
 	p, err := Default()
 	if err != nil {
@@ -33,7 +31,9 @@ func allRelations(t *testing.T, text string) []string {
 	}
 	var out []string
 	for _, r := range topicRelations(t, p, text) {
-		out = append(out, r[:strings.Index(r, " [")])
+		if strings.Contains(r, with) {
+			out = append(out, r[:strings.Index(r, " [")])
+		}
 	}
 	return out
 }
