@@ -87,19 +87,8 @@ func benchExtract(b *testing.B, pack *rules.Pack) {
 // stay close to BenchmarkExtract's; a pass quadratic in a sentence's
 // mentions shows here as a rate that falls when the line grows.
 func BenchmarkExtractGiantSentence(b *testing.B) {
-	x := extractorOn(b, defaultPack(b))
 	clause := "Analysts at Brindle Quay7 said Harrow Vale Partners and Kestrel Point Labs hit T1059 systems; "
-	text := strings.Repeat(clause, 1<<20/len(clause))
-	doc := &extractor.Document{ID: "giant", Text: text}
-	b.SetBytes(int64(len(text)))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		r, err := x.Document(context.Background(), doc)
-		if err != nil {
-			b.Fatal(err)
-		}
-		Resolve([]*DocResult{r})
-	}
+	benchHostile(b, strings.Repeat(clause, 1<<20/len(clause)))
 }
 
 // largeText is about size bytes of report prose: the bundled samples' text
