@@ -49,6 +49,9 @@ type RelationMatch struct {
 	Hedge string `json:"hedge,omitempty"`
 	// Coref says how an anaphor was resolved: `"the group" → Volt Typhoon`.
 	Coref string `json:"coref,omitempty"`
+	// supersedes: the relation types this match makes wrong between its
+	// two mentions in its sentence (the rule's supersedes field).
+	supersedes []string
 }
 
 // relSpec is the parsed relation-specific part of a rule.
@@ -58,6 +61,10 @@ type relSpec struct {
 	// apposition: the source is described by an apposition ("with X,
 	// analyst at Y"), so it need not be the clause's subject.
 	apposition bool
+	// supersedes: relation types that a match of this rule makes wrong for
+	// the same two mentions in the same sentence, when a rule of lower
+	// priority finds them (relation_redundant.go, dropSuperseded).
+	supersedes []strItem
 	// cues (topic rules only): words one of which the target's sentence
 	// or section heading must hold (relation_fallback.go).
 	cues []strItem
@@ -124,6 +131,8 @@ type relRule struct {
 	// apposition: the match is an aside, so the negation of the clause
 	// around it is not its own (hedge.go, appositionCues).
 	apposition bool
+	// supersedes: see relSpec.supersedes.
+	supersedes []string
 	first      relFirst // where a match may start (relation_index.go)
 	usesPOS    bool     // some element tests a part of speech (relation_index.go)
 	// srcNeed, tgtNeed: what the first token of each slot's span can be;
@@ -158,6 +167,13 @@ func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
 		}
 	case "apposition":
 		r.rel.apposition = p.boolean(n, "apposition")
+	case "supersedes":
+		r.rel.supersedes = p.strings(n, "supersedes", false)
+		for _, t := range r.rel.supersedes {
+			if !contains(RelationTypes, t.s) {
+				p.errorf(t.node, "supersedes: unknown relation type %q", t.s)
+			}
+		}
 	case "items":
 		r.rel.items, _ = p.str(n, "items")
 		if r.rel.items != "source" && r.rel.items != "target" {
@@ -282,6 +298,9 @@ func (c *compiler) relationSlots(r *rule) bool {
 	}
 	r.rel.subjectFirst = lead >= 0 && !spec.rel.apposition
 	r.rel.apposition = spec.rel.apposition
+	for _, t := range spec.rel.supersedes {
+		r.rel.supersedes = append(r.rel.supersedes, t.s)
+	}
 	narrowSlotEntities(r, r.nodes, -1)
 	c.warnSlotEntities(r, r.nodes)
 	return true

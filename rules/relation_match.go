@@ -80,6 +80,7 @@ func (d *docState) runRelations() []RelationMatch {
 		}
 	}
 	out = dropLooseTies(out)       // relation_redundant.go
+	out = dropSuperseded(out)      // relation_redundant.go
 	out = d.dropCountryInTown(out) // relation_place_scale.go
 	sortRelations(out)
 	return out
@@ -411,7 +412,7 @@ func (rs *relState) found(r *rule, i, end int) {
 			coref = strings.TrimPrefix(coref+"; "+t.coref, "; ")
 		}
 		m := RelationMatch{Type: typ, Source: s.span, Target: t.span, Sentence: sent, Rule: r.id,
-			Priority: r.prio, Hedge: hedge, Coref: coref}
+			Priority: r.prio, Hedge: hedge, Coref: coref, supersedes: r.rel.supersedes}
 		k := relKey{m.Type, m.Source, m.Target}
 		if j, ok := rs.best[k]; ok {
 			if rs.out[j].Priority >= m.Priority {

@@ -40,3 +40,39 @@ func dropLooseTies(out []RelationMatch) []RelationMatch {
 	}
 	return out[:k]
 }
+
+// A sentence that ties two brands of one crew ("Y, which researchers
+// consider a rebrand of X") names an actor and, when the old brand is typed
+// as ransomware, a malware after it, which the fallback rules read as the
+// actor using it. A rule may list in `supersedes` the relation types its
+// matches make wrong: a match of such a type, of lower priority, between the
+// same two mentions (either direction) in the same sentence is dropped.
+func dropSuperseded(out []RelationMatch) []RelationMatch {
+	type key struct {
+		typ  string
+		sent extractor.Span
+		a, b extractor.Span
+	}
+	over := map[key]int{}
+	for _, m := range out {
+		for _, typ := range m.supersedes {
+			for _, k := range []key{{typ, m.Sentence, m.Source, m.Target}, {typ, m.Sentence, m.Target, m.Source}} {
+				if p, ok := over[k]; !ok || m.Priority > p {
+					over[k] = m.Priority
+				}
+			}
+		}
+	}
+	if len(over) == 0 {
+		return out
+	}
+	k := 0
+	for _, m := range out {
+		if p, ok := over[key{m.Type, m.Sentence, m.Source, m.Target}]; ok && m.Priority < p {
+			continue
+		}
+		out[k] = m
+		k++
+	}
+	return out[:k]
+}

@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestRelationLooseTieDroppedBesidePreciseOne(t *testing.T) {
 	p := packOf(t, `
@@ -37,4 +40,52 @@ rules:
 	// Without a precise tie the loose one stays.
 	text = "Li Wenbo works with Fuzhou Lattice Technology."
 	same(t, text, relations(t, p, text), []string{"Li Wenbo -affiliated-with-> Fuzhou Lattice Technology"})
+}
+
+// kinPack ties an actor to the brand it succeeds with a rule that
+// supersedes the fallback's uses.
+const kinPack = `
+rules:
+  - id: names
+    kind: gazetteer
+    entries:
+      - {name: Quartz Panda, type: threat-actor}
+      - {name: Copperlock, type: malware}
+  - id: heir
+    kind: relation
+    relation: affiliated-with
+    source: [threat-actor]
+    target: [malware]
+    priority: 60
+    supersedes: [uses]
+    pattern:
+      - {slot: source, entity: any}
+      - lower: is
+      - lower: the
+      - lower: successor
+      - lower: to
+      - {slot: target, entity: any}
+  - id: cooccur
+    kind: relation
+    relation: uses
+    source: [threat-actor]
+    target: [malware]
+    priority: 30
+    pattern:
+      - {slot: source, entity: any}
+      - {any: true, repeat: "0-5"}
+      - {slot: target, entity: any}
+`
+
+func TestRelationFallbackUsesDroppedBesideKinTie(t *testing.T) {
+	p := packOf(t, kinPack)
+	text := "Quartz Panda is the successor to Copperlock."
+	same(t, text, relations(t, p, text), []string{"Quartz Panda -affiliated-with-> Copperlock"})
+	// Without the kin tie the fallback stays.
+	text = "Quartz Panda now spreads Copperlock."
+	same(t, text, relations(t, p, text), []string{"Quartz Panda -uses-> Copperlock"})
+	// A tie of a rule without supersedes leaves the fallback alone.
+	p2 := packOf(t, strings.Replace(kinPack, "    supersedes: [uses]\n", "", 1))
+	text = "Quartz Panda is the successor to Copperlock."
+	same(t, text, relations(t, p2, text), []string{"Quartz Panda -affiliated-with-> Copperlock", "Quartz Panda -uses-> Copperlock"})
 }

@@ -487,7 +487,7 @@ var fieldsByKind = map[string][]string{
 	KindRegex:     {"type", "subtype", "regex", "validate", "refang", "group", "scope"},
 	KindAlias:     {"type", "pattern", "check", "cross_type"},
 	KindStop:      {"types", "case", "words"},
-	KindRelation:  {"relation", "source", "target", "pattern", "apposition", "not_before"},
+	KindRelation:  {"relation", "source", "target", "pattern", "apposition", "not_before", "supersedes"},
 	KindTable:     tableFields,                                                                                                                                                             // table.go
 	KindPropagate: {"types", "intros", "not_cues", "cues"},                                                                                                                                 // propagate.go, propagate_lists.go
 	KindTopic:     {"relation", "source", "target", "cues", "not_cues", "not_before", "not_after", "home_before", "passive", "frames", "sections", "labels", "intros", "items", "charges"}, // relation_fallback.go
@@ -634,7 +634,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			} else {
 				p.parseRelationField(r, kv.key, kv.val)
 			}
-		case "relation", "source", "target", "apposition", "cues", "home_before", "passive", "frames",
+		case "relation", "source", "target", "apposition", "supersedes", "cues", "home_before", "passive", "frames",
 			"not_cues", "body_words", "not_body_words", "intros", "items", "charges", "sections", "labels":
 			p.parseRelationField(r, kv.key, kv.val) // relation.go
 		}
