@@ -290,12 +290,8 @@ func (c *compiler) relationSlots(r *rule) bool {
 		}
 	}
 	r.rel.srcFirst = r.nodes[0].slot == r.rel.src && !spec.rel.apposition
-	r.rel.srcLead = r.nodes[0].slot == r.rel.src ||
-		r.nodes[0].min > 0 && len(r.nodes[0].seq) > 0 && r.nodes[0].seq[0].slot == r.rel.src
-	lead := r.nodes[0].slot
-	if lead < 0 && r.nodes[0].min > 0 && len(r.nodes[0].seq) > 0 {
-		lead = r.nodes[0].seq[0].slot
-	}
+	lead := leadSlot(r.nodes[0])
+	r.rel.srcLead = lead == r.rel.src
 	r.rel.subjectFirst = lead >= 0 && !spec.rel.apposition
 	r.rel.apposition = spec.rel.apposition
 	for _, t := range spec.rel.supersedes {
@@ -304,6 +300,16 @@ func (c *compiler) relationSlots(r *rule) bool {
 	narrowSlotEntities(r, r.nodes, -1)
 	c.warnSlotEntities(r, r.nodes)
 	return true
+}
+
+// leadSlot returns the slot a pattern opens with: the first node's, or,
+// through required sequences (a shared pattern wrapped in a `seq` with
+// one more element after it), the first inner node's; -1 when none.
+func leadSlot(n *node) int {
+	for n.slot < 0 && n.min > 0 && len(n.seq) > 0 {
+		n = n.seq[0]
+	}
+	return n.slot
 }
 
 // narrowSlotEntities turns `entity: any` inside a slot element into the
