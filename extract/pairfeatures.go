@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // Features of one candidate pair, hashed into the model's buckets. They
 // describe the shape of the text between and around the two mentions and
 // what the rules already said about each end — never the names
@@ -68,24 +70,177 @@ const pairMaxHops = 6
 
 // twoHops calls fn with the roles of each path of two rule relations from
 // entity a through a third entity to b (a's role toward the third, the
-// third's toward b), at most limit of them, and returns how many.
+// third's toward b), at most limit of them, and returns how many. The
+// paths come in the order of a's roles, then of the third's. It walks
+// the smaller end's neighbours and looks the rest up (roleIndex), so a
+// document where one actor holds thousands of relations costs each
+// candidate its few lookups, not a walk of them all.
 func (d *pairDoc) twoHops(a, b, limit int, fn func(r1, r2 uint32)) int {
-	n := 0
-	for _, r1 := range d.roles[a] {
-		if r1.other < 0 || r1.other == b || r1.other == a {
-			continue
-		}
-		for _, r2 := range d.roles[r1.other] {
-			if n >= limit {
-				return n
+	if limit <= 0 {
+		return 0
+	}
+	ia, ib := d.roleIndex(a), d.roleIndex(b)
+	if len(ia) <= len(ib) {
+		// from a: each of its roles, in order, then the third's toward b
+		n := 0
+		for _, r1 := range d.roles[a] {
+			if r1.other < 0 || r1.other == b || r1.other == a {
+				continue
 			}
-			if r2.other == b {
-				fn(r1.role, r2.role)
+			for _, p := range d.roleIndex(r1.other)[b] {
+				if n >= limit {
+					return n
+				}
+				fn(r1.role, d.roles[r1.other][p].role)
 				n++
 			}
 		}
+		return n
+	}
+	// from b: each entity linked to b that a is linked to; the paths are
+	// gathered (at most limit per third entity) and put in a's order
+	type hop struct{ pa, pc, c int }
+	var hops []hop
+	for c := range ib {
+		if c == a || c == b {
+			continue
+		}
+		pas := ia[c]
+		if len(pas) == 0 {
+			continue
+		}
+		ic := d.roleIndex(c)[b] // a rule relation of b and c is one of c's roles too
+		k := 0
+	walk:
+		for _, pa := range pas {
+			for _, pc := range ic {
+				if k >= limit {
+					break walk
+				}
+				hops = append(hops, hop{pa, pc, c})
+				k++
+			}
+		}
+	}
+	slices.SortFunc(hops, func(x, y hop) int {
+		if x.pa != y.pa {
+			return x.pa - y.pa
+		}
+		return x.pc - y.pc
+	})
+	n := 0
+	for _, h := range hops {
+		if n >= limit {
+			break
+		}
+		fn(d.roles[a][h.pa].role, d.roles[h.c][h.pc].role)
+		n++
 	}
 	return n
+}
+
+// roleIndex is entity e's rule relations by their other end: other entity
+// → the positions of those relations in d.roles[e], ascending (built once
+// per entity).
+func (d *pairDoc) roleIndex(e int) map[int][]int {
+	if idx, ok := d.roleIdx[e]; ok {
+		return idx
+	}
+	if d.roleIdx == nil {
+		d.roleIdx = map[int]map[int][]int{}
+	}
+	idx := map[int][]int{}
+	for p, r := range d.roles[e] {
+		if r.other >= 0 {
+			idx[r.other] = append(idx[r.other], p)
+		}
+	}
+	d.roleIdx[e] = idx
+	return idx
+}
+
+// distinctRole is one distinct role of an entity: where it first occurs in
+// d.roles[e] and toward which entity, and where it first occurs toward
+// another entity (-1: nowhere).
+type distinctRole struct {
+	role         uint32
+	pos1, other1 int
+	pos2         int
+}
+
+// roleSummary is entity e's distinct roles in the order they first occur
+// (built once per entity).
+func (d *pairDoc) roleSummary(e int) []distinctRole {
+	if s, ok := d.roleSum[e]; ok {
+		return s
+	}
+	if d.roleSum == nil {
+		d.roleSum = map[int][]distinctRole{}
+	}
+	var s []distinctRole
+	at := map[uint32]int{}
+	for p, r := range d.roles[e] {
+		i, ok := at[r.role]
+		if !ok {
+			at[r.role] = len(s)
+			s = append(s, distinctRole{role: r.role, pos1: p, other1: r.other, pos2: -1})
+			continue
+		}
+		if s[i].pos2 < 0 && r.other != s[i].other1 {
+			s[i].pos2 = p
+		}
+	}
+	d.roleSum[e] = s
+	return s
+}
+
+// distinctRoles appends to out, in the order they first occur, the first
+// max distinct roles of entity e's rule relations whose other end is not
+// other. It reads the roleSummary when e has many relations, so an actor
+// with thousands of them costs each candidate a walk of its few distinct
+// roles.
+func (d *pairDoc) distinctRoles(e, other, max int, out []uint32) []uint32 {
+	rs := d.roles[e]
+	if len(rs) <= 64 {
+	next:
+		for _, r := range rs {
+			if r.other == other {
+				continue
+			}
+			for _, s := range out {
+				if s == r.role {
+					continue next
+				}
+			}
+			if len(out) == max {
+				break
+			}
+			out = append(out, r.role)
+		}
+		return out
+	}
+	type first struct {
+		pos  int
+		role uint32
+	}
+	var fs []first
+	for _, s := range d.roleSummary(e) {
+		p := s.pos1
+		if s.other1 == other {
+			p = s.pos2
+		}
+		if p >= 0 {
+			fs = append(fs, first{p, s.role})
+		}
+	}
+	slices.SortFunc(fs, func(x, y first) int { return x.pos - y.pos })
+	for _, f := range fs {
+		if len(out) == max {
+			break
+		}
+		out = append(out, f.role)
+	}
+	return out
 }
 
 // mix combines two parts of a feature (a 32-bit finaliser over a
@@ -253,26 +408,12 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 	roles := func(kind uint32, e, other int) {
 		otherKind := d.kind[other]
 		var seen [8]uint32
-		k := 0
-	next:
-		for _, r := range d.roles[e] {
-			if r.other == other {
-				continue
-			}
-			for _, s := range seen[:k] {
-				if s == r.role {
-					continue next
-				}
-			}
-			if k == len(seen) {
-				break // at most len(seen) distinct roles become features
-			}
-			seen[k] = r.role
-			k++
-			emit(mix(mix(kind, r.role), tp))
-			emit(mix(mix(mix(kind, r.role), otherKind), tp))
+		got := d.distinctRoles(e, other, len(seen), seen[:0])
+		for _, role := range got {
+			emit(mix(mix(kind, role), tp))
+			emit(mix(mix(mix(kind, role), otherKind), tp))
 		}
-		if k == 0 {
+		if len(got) == 0 {
 			emit(mix(mix(kind, hNone), tp))
 		}
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -78,19 +79,21 @@ type pairDoc struct {
 	block    []int       // sentence → its block (blocks)
 	opener   map[int]int // block → the entity of its first mention
 	mentions []pairMention
-	ents     []string            // entity ids
-	top      map[int]bool        // the most-mentioned actor and organisation
-	linked   map[[2]int]bool     // entity pairs a rule relation links (either way)
-	roles    map[int][]pairRole  // entity → its rule relations here
-	typeOf   []string            // entity → type
-	count    []int               // entity → its mentions here
-	kind     []uint32            // entity → the hashed kind of rule that found it (entityKind)
-	reporter []bool              // entity → a mention of it is followed by a reporting verb, or follows "according to"
-	pairs    map[[2]int]pairStat // unordered entity pair (lower index first) → its co-occurrences
-	title    []bool              // entity → mentioned in the document's first sentence
-	sents    [][]int             // entity → the distinct sentences of its mentions, ascending
-	docCo    map[[2]int][2]int   // unordered entity pair → sentences and blocks that name both
-	arena    []uint32            // the features of every candidate, one allocation for many
+	ents     []string               // entity ids
+	top      map[int]bool           // the most-mentioned actor and organisation
+	linked   map[[2]int]bool        // entity pairs a rule relation links (either way)
+	roles    map[int][]pairRole     // entity → its rule relations here
+	typeOf   []string               // entity → type
+	count    []int                  // entity → its mentions here
+	kind     []uint32               // entity → the hashed kind of rule that found it (entityKind)
+	reporter []bool                 // entity → a mention of it is followed by a reporting verb, or follows "according to"
+	pairs    map[[2]int]pairStat    // unordered entity pair (lower index first) → its co-occurrences
+	title    []bool                 // entity → mentioned in the document's first sentence
+	sents    [][]int                // entity → the distinct sentences of its mentions, ascending
+	docCo    map[[2]int][2]int      // unordered entity pair → sentences and blocks that name both
+	roleIdx  map[int]map[int][]int  // entity → other entity → positions in roles[entity] (roleIndex)
+	roleSum  map[int][]distinctRole // entity → its distinct roles (roleSummary)
+	arena    []uint32               // the features of every candidate, one allocation for many
 }
 
 // pairStat aggregates every mention pair of two entities within the
@@ -467,6 +470,24 @@ func (d *pairDoc) docCoOccur(a, b int) (sents, blocks int) {
 		d.docCo = map[[2]int][2]int{}
 	}
 	x, y := d.sents[a], d.sents[b]
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if len(x)*(bits.Len(uint(len(y)))+1) < len(x)+len(y) {
+		// one end named far more often than the other: look the shorter
+		// list's sentences and blocks up in the longer one
+		sents, blocks = d.coOccurSearch(x, y)
+		d.docCo[k] = [2]int{sents, blocks}
+		return sents, blocks
+	}
+	sents, blocks = d.coOccurMerge(x, y)
+	d.docCo[k] = [2]int{sents, blocks}
+	return sents, blocks
+}
+
+// coOccurMerge counts the sentences and the blocks two ascending sentence
+// lists share by walking both.
+func (d *pairDoc) coOccurMerge(x, y []int) (sents, blocks int) {
 	i, j := 0, 0
 	for i < len(x) && j < len(y) {
 		switch {
@@ -499,6 +520,33 @@ func (d *pairDoc) docCoOccur(a, b int) (sents, blocks int) {
 			j++
 		}
 	}
-	d.docCo[k] = [2]int{sents, blocks}
+	return sents, blocks
+}
+
+// coOccurSearch is coOccurMerge by binary search of each of x's sentences
+// and blocks in y: len(x)·log len(y) steps, for x much shorter than y.
+func (d *pairDoc) coOccurSearch(x, y []int) (sents, blocks int) {
+	lo := 0
+	for _, s := range x {
+		j, ok := slices.BinarySearch(y[lo:], s)
+		lo += j
+		if ok {
+			sents++
+		}
+	}
+	lo, last := 0, -1
+	for _, s := range x {
+		bx := d.block[s]
+		if bx == last {
+			continue
+		}
+		last = bx
+		rest := y[lo:]
+		j := sort.Search(len(rest), func(i int) bool { return d.block[rest[i]] >= bx })
+		lo += j
+		if lo < len(y) && d.block[y[lo]] == bx {
+			blocks++
+		}
+	}
 	return sents, blocks
 }
