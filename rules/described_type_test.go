@@ -95,3 +95,32 @@ func TestDescribedNames(t *testing.T) {
 		}
 	}
 }
+
+// The default pack keeps malware that a descriptor does not make a group:
+// a preposition's object, a named party's operation, a group of things, a
+// malware noun ahead of the people.
+func TestDescribedNamesDefaultPack(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ text, name string }{
+		{"PlugX remains a favourite among Chinese espionage groups. PlugX was found on USB drives in Vietnam.", "PlugX"},
+		{"ShadowPad, a modular platform shared among Chinese groups, was seen again.", "ShadowPad"},
+		{"Industroyer was a GRU operation against the Ukrainian grid.", "Industroyer"},
+		{"NotPetya, a Sandworm operation, crippled the shipping firm.", "NotPetya"},
+		{"Emotet, a group of servers in Ukraine, was dismantled.", "Emotet"},
+		{"Mirai, a botnet three college hackers built, flooded the provider.", "Mirai"},
+	}
+	for _, c := range cases {
+		got := typesOf(t, p, c.text, c.name)
+		if len(got) == 0 {
+			t.Errorf("%q: no mention of %s", c.text, c.name)
+		}
+		for _, typ := range got {
+			if typ != extractor.Malware {
+				t.Errorf("%q: %s typed %s, want malware", c.text, c.name, typ)
+			}
+		}
+	}
+}
