@@ -141,6 +141,7 @@ func (r *resolver) collect(results []*DocResult) ([]ref, []link) {
 			at[m.Span] = len(refs)
 			refs = append(refs, rf)
 		}
+		joinCrews(refs[base:])
 		rb := rebinder{byText: map[string]string{}, byKey: map[string]string{}, byCanon: map[string]string{},
 			longOf: map[string]int{}, keyOf: map[int]string{}}
 		for _, a := range res.Aliases {
@@ -246,6 +247,40 @@ func (rb *rebinder) apply(refs []ref) {
 		if ok {
 			rf.key = to
 			rf.canonOff = true
+		}
+	}
+}
+
+// joinCrews gives the crew of a party its key in one document: "X, a
+// ransomware gang, ..." makes X a party (rules/described_type.go), and
+// "the X group" later in that document (core.threat-actor.malware-crew)
+// is the same people, not a second actor.
+func joinCrews(refs []ref) {
+	var parties map[string]bool
+	for k := range refs {
+		if strings.HasPrefix(refs[k].key, "party:") {
+			if parties == nil {
+				parties = map[string]bool{}
+			}
+			parties[refs[k].key] = true
+		}
+	}
+	if parties == nil {
+		return
+	}
+	for k := range refs {
+		rf := &refs[k]
+		if rf.m.Type != extractor.ThreatActor || rf.m.Party || rf.kbe != nil {
+			continue
+		}
+		// The family's name is the mention's words before its crew noun:
+		// try the longest first ("X ransomware group", then "X").
+		words := strings.Fields(rf.m.Text)
+		for n := len(words) - 1; n >= 1; n-- {
+			if key := "party:" + VariantKey(strings.Join(words[:n], " ")); parties[key] {
+				rf.key = key
+				break
+			}
 		}
 	}
 }

@@ -433,3 +433,17 @@ func TestPartyMentionsApartFromMalware(t *testing.T) {
 		t.Errorf("entities %v, want %v", ids, want)
 	}
 }
+
+// The crew of a malware-named party ("the Quillcrypt group" after
+// "Quillcrypt, a ransomware gang") is that party; the malware of that
+// name stays apart.
+func TestResolveCrewJoinsParty(t *testing.T) {
+	party := pat("Quillcrypt", extractor.ThreatActor)
+	crew := pat("Quillcrypt group", extractor.ThreatActor)
+	d1 := hdoc(t, "a", "Quillcrypt, a ransomware gang, hit the port.\nThe Quillcrypt group leaked files.\nAffiliates ran Quillcrypt ransomware.\n",
+		[]mspec{party, crew, gaz("Quillcrypt ransomware", extractor.Malware, "Quillcrypt")})
+	d1.Mentions[0].Party = true
+	ds := Resolve([]*DocResult{d1})
+	sameEntity(t, ds, "a", "Quillcrypt", "a", "Quillcrypt group")
+	differentEntities(t, ds, "a", "Quillcrypt", "a", "Quillcrypt ransomware")
+}

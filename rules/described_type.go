@@ -64,10 +64,17 @@ const (
 )
 
 // descStops end a descriptor: its head noun comes before them ("X, a
-// ransomware strain used by the group" describes no group).
+// ransomware strain used by the group" describes no group; "X remains a
+// favourite among Chinese groups" is no group either).
 var descStops = map[string]bool{"that": true, "which": true, "who": true, "whose": true, "by": true, "of": true,
 	"for": true, "from": true, "in": true, "on": true, "with": true, "and": true, "or": true, "to": true,
-	"as": true, "is": true, "was": true, "are": true, "were": true, "but": true, "its": true, "their": true}
+	"as": true, "is": true, "was": true, "are": true, "were": true, "but": true, "its": true, "their": true,
+	"among": true, "amongst": true, "between": true, "across": true, "against": true, "like": true,
+	"including": true, "at": true, "into": true, "via": true}
+
+// namedParty is the types of the named parties whose operation a
+// descriptor may be ("a GRU operation", "a Sandworm operation").
+var namedParty = maskOf(extractor.ThreatActor) | maskOf(extractor.Government)
 
 var descArticles = map[string]bool{"a": true, "an": true, "another": true, "the": true}
 
@@ -90,10 +97,7 @@ func (d *docState) typeDescribedNames() {
 		if c.hide || c.typ != extractor.Malware || c.tokE <= c.tokS || !d.capitalised(int(c.tokS)) {
 			continue
 		}
-		key := foldKey(c.canonical)
-		if key == "" {
-			key = foldKey(d.text[c.start:c.end])
-		}
+		key := d.describedKey(c)
 		cue := d.describedCue(c)
 		cues[ai] = int8(cue)
 		if cue == cueCode {
@@ -128,11 +132,7 @@ func (d *docState) typeDescribedNames() {
 		switch cues[ai] {
 		case cueActor:
 		case cueNone:
-			key := foldKey(c.canonical)
-			if key == "" {
-				key = foldKey(d.text[c.start:c.end])
-			}
-			t := byKey[key]
+			t := byKey[d.describedKey(c)]
 			if t == nil || t.actor == 0 || t.deploy >= t.actor {
 				continue
 			}
@@ -145,6 +145,15 @@ func (d *docState) typeDescribedNames() {
 	if changed {
 		d.index()
 	}
+}
+
+// describedKey is the key the mentions of one name share: the folded
+// canonical name, or the folded surface.
+func (d *docState) describedKey(c *cand) string {
+	if key := foldKey(c.canonical); key != "" {
+		return key
+	}
+	return foldKey(d.text[c.start:c.end])
 }
 
 // capitalised reports whether token i starts with a capital letter or a
@@ -198,11 +207,13 @@ func (d *docState) describedCue(c *cand) int {
 	if s > lo && w.verbs[d.fold[s-1]] {
 		return cueDeploy // "deployed X"
 	}
-	// "a crew known as X", "the group dubbed X"
+	// "a crew known as X", "the group dubbed X"; the naming verbs are
+	// the pack list rel_naming_verbs
 	k = s - 1
-	if k > lo && d.fold[k] == "as" && (d.fold[k-1] == "known" || d.fold[k-1] == "tracked") {
+	naming := d.p.cti.namingVerbs
+	if k > lo && d.fold[k] == "as" && (d.fold[k-1] == "known" || naming[d.fold[k-1]]) {
 		k -= 2
-	} else if k >= lo && (d.fold[k] == "dubbed" || d.fold[k] == "called" || d.fold[k] == "named") {
+	} else if k >= lo && naming[d.fold[k]] {
 		k--
 	} else {
 		return cueNone
@@ -238,7 +249,13 @@ func (d *docState) descriptorAt(k, hi int, commas bool) int {
 		if k+1 < hi && possessive(d.fold[k+1]) {
 			return cueNone // "X, the group's second family"
 		}
+		if d.cover[k]&namedParty != 0 {
+			return cueNone // "X, a Sandworm operation": the operation of a named actor or state
+		}
 		if w.heads[f] && d.lower(k) {
+			if k+1 < hi && d.fold[k+1] == "of" {
+				return cueNone // "X, a group of servers"
+			}
 			return cueActor
 		}
 		if w.nouns[f] && d.lower(k) && !(k+1 < hi && w.heads[d.fold[k+1]]) {

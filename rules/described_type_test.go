@@ -11,9 +11,20 @@ import (
 const describedPack = `
 lists:
   described_actor_heads: [group, groups, gang, gangs, crew, operation, operations, actor, actors, hackers]
-  described_malware_nouns: [ransomware, malware, payload, backdoor, implant, samples, encryptor]
+  described_malware_nouns: [ransomware, malware, payload, backdoor, implant, samples, encryptor, botnet, platform]
   described_malware_verbs: [deployed, deploying, dropped, installed]
+  rel_naming_verbs: [tracked, called, dubbed, named]
 rules:
+  - id: t.actor
+    kind: gazetteer
+    type: threat-actor
+    entries: [{name: Stonewren}]
+    examples: {match: ["Stonewren struck."]}
+  - id: t.gov
+    kind: gazetteer
+    type: government
+    entries: [{name: SVR}]
+    examples: {match: ["The SVR denied it."]}
   - id: t.malware
     kind: gazetteer
     type: malware
@@ -59,6 +70,16 @@ func TestDescribedNames(t *testing.T) {
 		// describes a party keeps the bare mentions malware.
 		{"Quillcrypt, a ransomware gang, is back. Affiliates deployed Quillcrypt. Quillcrypt spread.", []extractor.EntityType{A, M, M}},
 		{"The men worked with the Marshlock and Quillcrypt ransomware operations.", []extractor.EntityType{M}},
+		{"A gang dubbed Quillcrypt claimed the breach.", []extractor.EntityType{A}},
+		// Descriptors that are about no group: a group named after a
+		// preposition, a named actor's or state's operation, a group of
+		// things, a malware noun first.
+		{"Quillcrypt remains a favourite among Baltic criminal groups. Quillcrypt spread on USB drives.", []extractor.EntityType{M, M}},
+		{"Quillcrypt, a modular platform shared between two gangs, returned.", []extractor.EntityType{M}},
+		{"Quillcrypt was an SVR operation against the regional grid.", []extractor.EntityType{M}},
+		{"Quillcrypt, a Stonewren operation, wiped the shipping firm.", []extractor.EntityType{M}},
+		{"Quillcrypt, a group of servers in Latvia, was dismantled.", []extractor.EntityType{M}},
+		{"Quillcrypt, a botnet two students built for fun, flooded the provider.", []extractor.EntityType{M}},
 	}
 	for _, c := range cases {
 		got := typesOf(t, p, c.text, "Quillcrypt")
@@ -70,6 +91,35 @@ func TestDescribedNames(t *testing.T) {
 			if got[i] != c.want[i] {
 				t.Errorf("%q: got %v, want %v", c.text, got, c.want)
 				break
+			}
+		}
+	}
+}
+
+// The default pack keeps malware that a descriptor does not make a group:
+// a preposition's object, a named party's operation, a group of things, a
+// malware noun ahead of the people.
+func TestDescribedNamesDefaultPack(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ text, name string }{
+		{"PlugX remains a favourite among Chinese espionage groups. PlugX was found on USB drives in Vietnam.", "PlugX"},
+		{"ShadowPad, a modular platform shared among Chinese groups, was seen again.", "ShadowPad"},
+		{"Industroyer was a GRU operation against the Ukrainian grid.", "Industroyer"},
+		{"NotPetya, a Sandworm operation, crippled the shipping firm.", "NotPetya"},
+		{"Emotet, a group of servers in Ukraine, was dismantled.", "Emotet"},
+		{"Mirai, a botnet three college hackers built, flooded the provider.", "Mirai"},
+	}
+	for _, c := range cases {
+		got := typesOf(t, p, c.text, c.name)
+		if len(got) == 0 {
+			t.Errorf("%q: no mention of %s", c.text, c.name)
+		}
+		for _, typ := range got {
+			if typ != extractor.Malware {
+				t.Errorf("%q: %s typed %s, want malware", c.text, c.name, typ)
 			}
 		}
 	}
