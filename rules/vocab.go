@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // CTI vocabulary the Go mechanisms read. The words an analyst would extend
 // (the verbs that deny an attribution, the words that compare two actors,
@@ -75,7 +78,7 @@ const listAsideAttribStems = "rel_aside_attribution_stems"
 func (c *compiler) readVocabulary(lists map[string]*listSpec) {
 	v := &c.p.cti
 	for name, set := range v.sets() {
-		*set = foldedWords(lists[name]) // namestage.go
+		*set = c.singleWords(lists[name])
 	}
 	v.asideAttribStems = nil
 	if l, ok := lists[listAsideAttribStems]; ok {
@@ -83,6 +86,29 @@ func (c *compiler) readVocabulary(lists map[string]*listSpec) {
 			v.asideAttribStems = append(v.asideAttribStems, foldKey(strings.TrimSpace(it.s)))
 		}
 	}
+}
+
+// singleWords folds the items of a list of single words (foldedWords,
+// namestage.go) and warns, for lint, of every item with a space inside
+// ("similar to"): such a list is looked up one token at a time, so the
+// item would never match.
+func (c *compiler) singleWords(l *listSpec) map[string]bool {
+	if l != nil {
+		for _, it := range l.items {
+			if len(strings.Fields(it.s)) < 2 {
+				continue
+			}
+			pr := Problem{File: l.file, Severity: SeverityWarning,
+				Message: fmt.Sprintf("list %q: item %q has several words, but the list holds single words: it never matches", l.name, it.s)}
+			if n := it.node; n != nil {
+				pr.Line, pr.Column = n.Line, n.Column
+			} else if l.node != nil {
+				pr.Line, pr.Column = l.node.Line, l.node.Column
+			}
+			c.probs = append(c.probs, pr)
+		}
+	}
+	return foldedWords(l)
 }
 
 // genericNameWord reports whether w, a capitalised word, names no company
