@@ -24,6 +24,9 @@ type vocabulary struct {
 	victimParticiples map[string]bool // rel_victim_participles (relation_coord_kinds.go)
 	bodyNPHeads       map[string]bool // rel_body_np_heads (relation_actor_np.go)
 	bodyModifiers     map[string]bool // rel_body_np_modifiers (relation_actor_np.go)
+	leakFromWords     map[string]bool // rel_leak_from_words (relation_topic_leaker.go)
+	leakWords         map[string]bool // rel_leak_words (relation_topic_leaker.go)
+	whereaboutsNouns  map[string]bool // rel_whereabouts_nouns (relation_topic_whereabouts.go)
 
 	personSpeechVerbs  map[string]bool // person_speech_verbs (propagate_persons.go, relation_group.go)
 	actorHeads         map[string]bool // gazetteer_actor_heads (gazetteer.go)
@@ -53,6 +56,9 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_victim_participles":      &v.victimParticiples,
 		"rel_body_np_heads":           &v.bodyNPHeads,
 		"rel_body_np_modifiers":       &v.bodyModifiers,
+		"rel_leak_from_words":         &v.leakFromWords,
+		"rel_leak_words":              &v.leakWords,
+		"rel_whereabouts_nouns":       &v.whereaboutsNouns,
 		"person_speech_verbs":         &v.personSpeechVerbs,
 		"gazetteer_actor_heads":       &v.actorHeads,
 		"company_short_name_suffixes": &v.companySuffixes,
