@@ -174,7 +174,7 @@ func Read(ctx context.Context, source string, raw []byte, opt Options) (*extract
 	select {
 	case res = <-done:
 	case <-ctx.Done():
-		return nil, fmt.Errorf("reading %s timed out after %s", format, opt.Timeout)
+		return nil, fmt.Errorf("reading %s timed out after %s: %w", format, opt.Timeout, ctx.Err())
 	}
 	if res.err != nil {
 		return nil, res.err
@@ -182,7 +182,7 @@ func Read(ctx context.Context, source string, raw []byte, opt Options) (*extract
 	ex := res.ex
 	text, pages, warnings := normalize(ex.pages, ex.paged)
 	if ctx.Err() != nil {
-		return nil, fmt.Errorf("normalising %s text timed out after %s", format, opt.Timeout)
+		return nil, fmt.Errorf("normalising the %s document timed out after %s: %w", format, opt.Timeout, ctx.Err())
 	}
 	doc := &extractor.Document{
 		ID:        extractor.DocumentID(raw),

@@ -306,10 +306,10 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 		p.gazContext = c.listPhrases(l) // gazetteer.go
 	}
 	if l, ok := set.lists[listCapitalizedStopwords]; ok {
-		p.capStop = foldedWords(l) // namestage.go
+		p.capStop = c.singleWords(l) // vocab.go
 	}
 	if l, ok := set.lists[listCompanyProductNouns]; ok {
-		p.productNouns = foldedWords(l) // gazetteer_longer.go
+		p.productNouns = c.singleWords(l) // gazetteer_longer.go
 	}
 	if l, ok := set.lists[listActorGroupNouns]; ok {
 		for _, it := range l.items {

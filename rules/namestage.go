@@ -72,10 +72,10 @@ const (
 
 func (c *compiler) nameHeads(lists map[string]*listSpec) {
 	c.p.nameHeads = map[string]bool{}
-	c.p.nameStopLast, c.p.nameStopFirst = foldedWords(lists[listNameStopLast]), foldedWords(lists[listNameStopFirst])
+	c.p.nameStopLast, c.p.nameStopFirst = c.singleWords(lists[listNameStopLast]), c.singleWords(lists[listNameStopFirst])
 	c.p.personNameWords = map[string]bool{}
 	for _, l := range []string{"given_names", "chinese_surnames", "korean_surnames"} {
-		for w := range foldedWords(lists[l]) {
+		for w := range c.singleWords(lists[l]) {
 			c.p.personNameWords[w] = true
 		}
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/reportgraph/extractor"
 )
@@ -91,7 +92,7 @@ func (d *docState) actorNPEnd(i, hi int) int {
 		switch {
 		case isActorModifier(d.fold[t]):
 			actorMods++
-		case d.p.cti.bodyModifiers[d.fold[t]] && isLowerWord(d.tokText[t]):
+		case d.p.cti.bodyModifiers[d.fold[t]] && bodyModifierCase(d.tokText[t]):
 		default:
 			goto head
 		}
@@ -114,6 +115,14 @@ head:
 		return 0 // "the Chinese group APT41"
 	}
 	return t + 1
+}
+
+// bodyModifierCase reports whether s, a word of rel_body_np_modifiers, is
+// written as one: in lower case ("security"), or all in capitals as an
+// initialism is ("IT" in "the Beijing IT company"), but not capitalised
+// as a name's word is ("Security").
+func bodyModifierCase(s string) bool {
+	return isLowerWord(s) || len(s) >= 2 && allCaps(s) && strings.IndexFunc(s, unicode.IsUpper) >= 0
 }
 
 // addActorNPEnd adds to the ends buf[n:] (longest first) the end of an

@@ -14,6 +14,9 @@ func TestBodyDescriptionsByShapeAreAnaphors(t *testing.T) {
 			"Integrity Technology Group -contractor-of-> Ministry of State Security", `"The Beijing security firm" → Integrity Technology Group`},
 		{"i-Soon hired dozens of engineers in 2021. The Shanghai-based software company was a contractor of the Ministry of Public Security.",
 			"i-Soon -contractor-of-> Ministry of Public Security", `"The Shanghai-based software company" → i-Soon`},
+		// a modifier of rel_body_np_modifiers written in capitals ("IT")
+		{"Silver Lantern Networks builds hosting for resellers. The Beijing IT company has worked as a contractor for the Ministry of State Security since 2020.",
+			"Silver Lantern Networks -contractor-of-> Ministry of State Security", `"The Beijing IT company" → Silver Lantern Networks`},
 	} {
 		if got := corefRelations(t, c.text); !hasRelation(got, c.rel, c.note) {
 			t.Errorf("%q: want %s (%s), got %q", c.text, c.rel, c.note, got)

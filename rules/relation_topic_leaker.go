@@ -12,19 +12,12 @@ import "github.com/reportgraph/extractor"
 // text names the actor it took them from. What the text says of the leaker
 // itself is the relation rules' to read.
 
-// leakFromWords, followed by "from" and an actor ("stolen from X",
+// The words are pack lists (core-vocabulary.yaml, vocab.go):
+// rel_leak_from_words, followed by "from" and an actor ("stolen from X",
 // "obtained from X"), say that the sentence's other actor took X's
-// material.
-var leakFromWords = map[string]bool{
-	"stolen": true, "stole": true, "steal": true, "stealing": true, "leaked": true, "leaking": true,
-	"obtained": true, "exfiltrated": true, "taken": true, "took": true, "lifted": true, "hacked": true,
-}
-
-// leakWords, followed within a few tokens by a malware, tool or flaw
-// ("had dumped EternalBlue and other tools online"), say that the
+// material; rel_leak_words, followed within a few tokens by a malware, tool
+// or flaw ("had dumped EternalBlue and other tools online"), say that the
 // sentence's actor published another's kit.
-var leakWords = map[string]bool{"dumped": true, "dumping": true, "dumps": true, "leaked": true, "leaks": true,
-	"auctioned": true, "auctioning": true}
 
 // leakerMentions returns, per mention in d.acc, whether it names an actor
 // that a sentence has take material from another actor ("files it had
@@ -56,10 +49,10 @@ func (d *docState) leakerMentions(keys []string, isActor func(k int) bool) []boo
 		si := int(d.sentOf[c.tokS])
 		hi := min(d.sentLo[si+1], len(d.fold))
 		for i := int(c.tokE); i+1 < hi; i++ {
-			if leakWords[d.fold[i]] && kitAt[i+1] || leakWords[d.fold[i]] && i+2 < hi && kitAt[i+2] {
+			if d.p.cti.leakWords[d.fold[i]] && kitAt[i+1] || d.p.cti.leakWords[d.fold[i]] && i+2 < hi && kitAt[i+2] {
 				leakers[keys[k]] = true // "X had dumped EternalBlue online"
 			}
-			if !leakFromWords[d.fold[i]] {
+			if !d.p.cti.leakFromWords[d.fold[i]] {
 				continue
 			}
 			// "stolen from", "stole them from": "from" within two tokens.

@@ -7,10 +7,8 @@ package rules
 // "Victims were in Peru" keeps its place: the subject must hold an
 // attacker noun.
 
-// whereaboutsNouns name the attackers as the subject of such a clause.
-var whereaboutsNouns = map[string]bool{"actors": true, "actor": true, "operators": true, "operator": true,
-	"hackers": true, "hacker": true, "attackers": true, "attacker": true, "intruders": true, "group": true,
-	"crew": true, "gang": true, "developers": true, "members": true, "perpetrators": true, "culprits": true}
+// The attacker nouns are the pack list rel_whereabouts_nouns
+// (core-vocabulary.yaml, vocab.go).
 
 // beForms are the forms of "be" that link the attackers to their place.
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "been": true, "be": true}
@@ -32,7 +30,7 @@ func (d *docState) attackersWhereabouts(i int) bool {
 		return false
 	}
 	for t := j - 1; t >= lo && t >= j-5; t-- {
-		if whereaboutsNouns[d.fold[t]] {
+		if d.p.cti.whereaboutsNouns[d.fold[t]] {
 			return true
 		}
 	}

@@ -995,3 +995,24 @@ func TestLintDuplicateListInOnePack(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// A user pack item with a space in a list of single words (the CTI
+// vocabulary) would never match: lint warns of it at its line.
+func TestLintMultiWordItemInSingleWordList(t *testing.T) {
+	dir := writePack(t, map[string]string{
+		"v.yaml": "lists:\n  rel_comparison_words: [similar,\n    \"similar to\", unlike]\n  capitalized_stopwords: [cyber security]\n",
+	})
+	var got []string
+	for _, pr := range lint(true, []string{dir}) {
+		if pr.Severity == SeverityWarning && filepath.Base(pr.File) == "v.yaml" {
+			got = append(got, fmt.Sprintf("%s:%d %s", filepath.Base(pr.File), pr.Line, pr.Message))
+		}
+	}
+	want := []string{
+		`v.yaml:3 list "rel_comparison_words": item "similar to" has several words, but the list holds single words: it never matches`,
+		`v.yaml:4 list "capitalized_stopwords": item "cyber security" has several words, but the list holds single words: it never matches`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // CTI vocabulary the Go mechanisms read. The words an analyst would extend
 // (the verbs that deny an attribution, the words that compare two actors,
@@ -21,6 +24,9 @@ type vocabulary struct {
 	victimParticiples map[string]bool // rel_victim_participles (relation_coord_kinds.go)
 	bodyNPHeads       map[string]bool // rel_body_np_heads (relation_actor_np.go)
 	bodyModifiers     map[string]bool // rel_body_np_modifiers (relation_actor_np.go)
+	leakFromWords     map[string]bool // rel_leak_from_words (relation_topic_leaker.go)
+	leakWords         map[string]bool // rel_leak_words (relation_topic_leaker.go)
+	whereaboutsNouns  map[string]bool // rel_whereabouts_nouns (relation_topic_whereabouts.go)
 
 	personSpeechVerbs  map[string]bool // person_speech_verbs (propagate_persons.go, relation_group.go)
 	actorHeads         map[string]bool // gazetteer_actor_heads (gazetteer.go)
@@ -50,6 +56,9 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_victim_participles":      &v.victimParticiples,
 		"rel_body_np_heads":           &v.bodyNPHeads,
 		"rel_body_np_modifiers":       &v.bodyModifiers,
+		"rel_leak_from_words":         &v.leakFromWords,
+		"rel_leak_words":              &v.leakWords,
+		"rel_whereabouts_nouns":       &v.whereaboutsNouns,
 		"person_speech_verbs":         &v.personSpeechVerbs,
 		"gazetteer_actor_heads":       &v.actorHeads,
 		"company_short_name_suffixes": &v.companySuffixes,
@@ -75,7 +84,7 @@ const listAsideAttribStems = "rel_aside_attribution_stems"
 func (c *compiler) readVocabulary(lists map[string]*listSpec) {
 	v := &c.p.cti
 	for name, set := range v.sets() {
-		*set = foldedWords(lists[name]) // namestage.go
+		*set = c.singleWords(lists[name])
 	}
 	v.asideAttribStems = nil
 	if l, ok := lists[listAsideAttribStems]; ok {
@@ -83,6 +92,29 @@ func (c *compiler) readVocabulary(lists map[string]*listSpec) {
 			v.asideAttribStems = append(v.asideAttribStems, foldKey(strings.TrimSpace(it.s)))
 		}
 	}
+}
+
+// singleWords folds the items of a list of single words (foldedWords,
+// namestage.go) and warns, for lint, of every item with a space inside
+// ("similar to"): such a list is looked up one token at a time, so the
+// item would never match.
+func (c *compiler) singleWords(l *listSpec) map[string]bool {
+	if l != nil {
+		for _, it := range l.items {
+			if len(strings.Fields(it.s)) < 2 {
+				continue
+			}
+			pr := Problem{File: l.file, Severity: SeverityWarning,
+				Message: fmt.Sprintf("list %q: item %q has several words, but the list holds single words: it never matches", l.name, it.s)}
+			if n := it.node; n != nil {
+				pr.Line, pr.Column = n.Line, n.Column
+			} else if l.node != nil {
+				pr.Line, pr.Column = l.node.Line, l.node.Column
+			}
+			c.probs = append(c.probs, pr)
+		}
+	}
+	return foldedWords(l)
 }
 
 // genericNameWord reports whether w, a capitalised word, names no company

@@ -21,7 +21,8 @@ func TestVocabularyLists(t *testing.T) {
 	}{{v.asideNegations, "n't"}, {v.asideAttribWords, "tied"}, {v.comparisonWords, "resembles"},
 		{v.namingVerbs, "dubbed"}, {v.namedPhraseHeads, "cluster"}, {v.victimParticiples, "breached"},
 		{v.personSpeechVerbs, "cautioned"}, {v.actorHeads, "crew"}, {v.companySuffixes, "ltd."},
-		{v.companyDescriptors, "electronics"}, {v.companyGeneric, "shanghai"}} {
+		{v.companyDescriptors, "electronics"}, {v.companyGeneric, "shanghai"},
+		{v.leakFromWords, "exfiltrated"}, {v.leakWords, "auctioned"}, {v.whereaboutsNouns, "perpetrators"}} {
 		if !c.set[c.word] {
 			t.Errorf("default vocabulary lacks %q", c.word)
 		}
