@@ -108,12 +108,7 @@ func (d *docState) saysAt(t int) bool {
 	for n := 0; n < 2 && t < hi && (auxiliaries[d.fold[t]] || strings.HasPrefix(d.pos(t), "RB")); n++ {
 		t++
 	}
-	return t < hi && (sayingVerbs[d.fold[t]] || findingVerbs[d.fold[t]])
+	return t < hi && (sayingVerbs[d.fold[t]] || d.p.cti.findingVerbs[d.fold[t]])
 }
 
 var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "also": true}
-
-// findingVerbs tell what a reporter found or concluded.
-var findingVerbs = map[string]bool{"found": true, "discovered": true, "uncovered": true, "spotted": true,
-	"detected": true, "identified": true, "concluded": true, "traced": true, "determined": true,
-	"linked": true, "analyzed": true, "analysed": true, "investigated": true}

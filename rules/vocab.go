@@ -21,6 +21,7 @@ type vocabulary struct {
 	victimParticiples map[string]bool // rel_victim_participles (relation_coord_kinds.go)
 	bodyNPHeads       map[string]bool // rel_body_np_heads (relation_actor_np.go)
 	bodyModifiers     map[string]bool // rel_body_np_modifiers (relation_actor_np.go)
+	findingVerbs      map[string]bool // rel_finding_verbs (relation_body_description.go)
 
 	personSpeechVerbs  map[string]bool // person_speech_verbs (propagate_persons.go, relation_group.go)
 	actorHeads         map[string]bool // gazetteer_actor_heads (gazetteer.go)
@@ -50,6 +51,7 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_victim_participles":      &v.victimParticiples,
 		"rel_body_np_heads":           &v.bodyNPHeads,
 		"rel_body_np_modifiers":       &v.bodyModifiers,
+		"rel_finding_verbs":           &v.findingVerbs,
 		"person_speech_verbs":         &v.personSpeechVerbs,
 		"gazetteer_actor_heads":       &v.actorHeads,
 		"company_short_name_suffixes": &v.companySuffixes,
