@@ -670,6 +670,9 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		if k >= 0 && d.unnamedSetBetween(k, c) {
 			return endpoint{}, false // "The FBI named two Chinese nationals. The pair ..." (relation_group.go)
 		}
+		if k >= 0 && d.descriptionNamesNobody(k, c) {
+			return endpoint{}, false // "The Chinese firm that sold it" (relation_body_description.go)
+		}
 		if k < 0 {
 			return endpoint{}, false
 		}

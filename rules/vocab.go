@@ -27,6 +27,7 @@ type vocabulary struct {
 	leakFromWords     map[string]bool // rel_leak_from_words (relation_topic_leaker.go)
 	leakWords         map[string]bool // rel_leak_words (relation_topic_leaker.go)
 	whereaboutsNouns  map[string]bool // rel_whereabouts_nouns (relation_topic_whereabouts.go)
+	findingVerbs      map[string]bool // rel_finding_verbs (relation_body_description.go)
 
 	personSpeechVerbs  map[string]bool // person_speech_verbs (propagate_persons.go, relation_group.go)
 	actorHeads         map[string]bool // gazetteer_actor_heads (gazetteer.go)
@@ -59,6 +60,7 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_leak_from_words":         &v.leakFromWords,
 		"rel_leak_words":              &v.leakWords,
 		"rel_whereabouts_nouns":       &v.whereaboutsNouns,
+		"rel_finding_verbs":           &v.findingVerbs,
 		"person_speech_verbs":         &v.personSpeechVerbs,
 		"gazetteer_actor_heads":       &v.actorHeads,
 		"company_short_name_suffixes": &v.companySuffixes,
