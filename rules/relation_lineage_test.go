@@ -54,6 +54,20 @@ func TestLineageSupersedesOnlyCrewTargets(t *testing.T) {
 	if !strings.Contains(got, "Karakurt -affiliated-with-> Industroyer") || !strings.Contains(got, "Karakurt -uses-> Industroyer") {
 		t.Errorf("%q: want the tie and the use, got %s", text, got)
 	}
+	for _, text := range []string{
+		"Garnet Spider re-emerged as the Egregor gang.",
+		"Garnet Spider is believed to be the successor to the Royal gang.",
+	} {
+		got = strings.Join(relations(t, p, text), "|")
+		if !strings.Contains(got, "-affiliated-with->") || strings.Contains(got, "-uses->") {
+			t.Errorf("%q: want the tie alone (a crew named), got %s", text, got)
+		}
+	}
+	text = "Garnet Spider re-emerged as Egregor."
+	got = strings.Join(relations(t, p, text), "|")
+	if !strings.Contains(got, "Garnet Spider -affiliated-with-> Egregor") || !strings.Contains(got, "Garnet Spider -uses-> Egregor") {
+		t.Errorf("%q: want the tie and the use, got %s", text, got)
+	}
 	text = "Royal, which several vendors consider a rebrand of Conti, hit farms."
 	got = strings.Join(relations(t, p, text), "|")
 	if !strings.Contains(got, "Royal -affiliated-with-> Conti") || strings.Contains(got, "-uses->") {
