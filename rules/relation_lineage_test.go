@@ -19,6 +19,7 @@ func TestLineageRulesLeaveOrdinaryUses(t *testing.T) {
 		{"Lazarus Group renamed its backdoor BLINDINGCAN in 2020.", "Lazarus Group -uses-> BLINDINGCAN"},
 		{"Emotet returned in November pushing TrickBot to victims.", ""},
 		{"APT29 deployed a new loader, which researchers consider the successor to WellMess.", "APT29 -uses-> WellMess"},
+		{"APT29, which deployed a new loader that researchers consider the successor to WellMess, hit embassies.", ""},
 	} {
 		got := relations(t, p, c.text)
 		for _, r := range got {
