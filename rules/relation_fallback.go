@@ -1015,16 +1015,45 @@ func (d *docState) datelinePlace(c *cand) bool {
 func (d *docState) inQuotation(si, at int) bool {
 	in := false
 	for i := d.sentLo[si]; i < at; i++ {
-		switch d.fold[i] {
-		case "\"", "\u00ab", "\u00bb":
-			in = !in
-		case "\u201c":
-			in = true
-		case "\u201d":
-			in = false
-		}
+		in = quoteAfter(in, d.fold[i])
 	}
 	return in
+}
+
+// quoteAfter is the quotation state after token w when in was the state
+// before it: a straight quote or guillemet toggles, curly quotes open and
+// close.
+func quoteAfter(in bool, w string) bool {
+	switch w {
+	case "\"", "\u00ab", "\u00bb":
+		return !in
+	case "\u201c":
+		return true
+	case "\u201d":
+		return false
+	}
+	return in
+}
+
+// pastPlaceList returns the token after a coordination of places that
+// continues at i (", China and Russia"), or i when none follows; amp
+// also takes "&" as a connector.
+func (d *docState) pastPlaceList(i, hi int, amp bool) int {
+	for i < hi {
+		j := i
+		for j < hi && (d.fold[j] == "," || d.fold[j] == "and" || d.fold[j] == "or" || amp && d.fold[j] == "&") {
+			j++
+		}
+		if j == i || j >= hi {
+			break
+		}
+		m := d.startM[j]
+		if m < 0 || d.acc[m].typ != extractor.Location || int(d.acc[m].tokE) <= j {
+			break
+		}
+		i = int(d.acc[m].tokE)
+	}
+	return i
 }
 
 // attributionVerbs introduce the speaker after a quotation.
@@ -1430,14 +1459,7 @@ func (d *docState) cuedInQuoteOf(ps *phraseSet, si, at int) bool {
 		if ps.startsAt(d, i, hi) {
 			cuedIn, cuedOut = cuedIn || in, cuedOut || !in
 		}
-		switch d.fold[i] {
-		case "\"", "\u00ab", "\u00bb":
-			in = !in
-		case "\u201c":
-			in = true
-		case "\u201d":
-			in = false
-		}
+		in = quoteAfter(in, d.fold[i])
 	}
 	if in {
 		return cuedIn
@@ -1462,19 +1484,8 @@ func (d *docState) describesActor(words *phraseSet, c *cand) bool {
 	// member ("British and U.S. authorities"); after "universities,
 	// government agencies" the sector ended its item and "government"
 	// opens the next one.
-	for place && i < hi {
-		j := i
-		for j < hi && (d.fold[j] == "," || d.fold[j] == "and" || d.fold[j] == "or" || d.fold[j] == "&") {
-			j++
-		}
-		if j == i || j >= hi {
-			break
-		}
-		m := d.startM[j]
-		if m < 0 || d.acc[m].typ != extractor.Location || int(d.acc[m].tokE) <= j {
-			break
-		}
-		i = int(d.acc[m].tokE)
+	if place {
+		i = d.pastPlaceList(i, hi, true)
 	}
 	if i >= hi {
 		return false

@@ -38,21 +38,7 @@ func (d *docState) homePlaces(words *phraseSet, keys []string, sponsor func(k in
 func (d *docState) placeOfHome(words *phraseSet, c *cand, sponsor func(k int) bool) bool {
 	si := d.sentOf[c.tokS]
 	hi := d.sentLo[si+1]
-	i := int(c.tokE)
-	for i < hi {
-		j := i
-		for j < hi && (d.fold[j] == "," || d.fold[j] == "and" || d.fold[j] == "or") {
-			j++
-		}
-		if j == i || j >= hi {
-			break
-		}
-		m := d.startM[j]
-		if m < 0 || d.acc[m].typ != extractor.Location || int(d.acc[m].tokE) <= j {
-			break
-		}
-		i = int(d.acc[m].tokE)
-	}
+	i := d.pastPlaceList(int(c.tokE), hi, false)
 	if i >= hi {
 		return false
 	}
