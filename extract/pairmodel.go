@@ -60,6 +60,11 @@ type pairMeta struct {
 	// Functional are the relation types of which one source of a
 	// document keeps only its likeliest proposal (joint decoding).
 	Functional []string `json:"functional,omitempty"`
+	// Withheld are the relation types the model scores but never
+	// proposes: types whose cross-validated F1 the model lowered at every
+	// cut (train-pairs). They stay in the softmax, so withholding one does
+	// not hand its probability to another type.
+	Withheld []string `json:"withheld,omitempty"`
 }
 
 // PairModel is a loaded model plus the pack's cue lists its features read.
@@ -76,6 +81,8 @@ type PairModel struct {
 	// functional are the classes one source of a document is proposed
 	// with at most once (SetFunctional).
 	functional map[int]bool
+	// withheld are the classes never proposed (SetWithheld).
+	withheld map[int]bool
 }
 
 // DefaultPairModel returns the embedded model, reading the negation and
@@ -98,7 +105,10 @@ func LoadPairModel(meta, weights []byte, pack *rules.Pack) (*PairModel, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pm, pm.SetFunctional(m.Functional)
+	if err := pm.SetFunctional(m.Functional); err != nil {
+		return nil, err
+	}
+	return pm, pm.SetWithheld(m.Withheld)
 }
 
 // NewPairModel returns an untrained model (zero weights) over classes and
@@ -142,30 +152,50 @@ func newPairModel(lm linear.Model, allowed []TypePair, pack *rules.Pack) (*PairM
 // document keeps only its likeliest proposal (part-of: a body is part of
 // one parent; located-in: a place or office is in one place).
 func (m *PairModel) SetFunctional(types []string) error {
-	m.functional = nil
+	f, err := m.classSet("functional", types)
+	m.functional = f
+	return err
+}
+
+// SetWithheld sets the relation types the model scores but never proposes.
+func (m *PairModel) SetWithheld(types []string) error {
+	w, err := m.classSet("withheld", types)
+	m.withheld = w
+	return err
+}
+
+// Withheld returns the relation types SetWithheld set, in class order.
+func (m *PairModel) Withheld() []string { return m.classNames(m.withheld) }
+
+// classSet maps relation types to their class indices.
+func (m *PairModel) classSet(what string, types []string) (map[int]bool, error) {
+	var set map[int]bool
 	for _, t := range types {
 		i := slices.Index(m.Classes, t)
 		if i <= 0 {
-			return fmt.Errorf("pair model: functional type %q is no relation class", t)
+			return nil, fmt.Errorf("pair model: %s type %q is no relation class", what, t)
 		}
-		if m.functional == nil {
-			m.functional = map[int]bool{}
+		if set == nil {
+			set = map[int]bool{}
 		}
-		m.functional[i] = true
+		set[i] = true
 	}
-	return nil
+	return set, nil
 }
 
-// Functional returns the relation types SetFunctional set, in class order.
-func (m *PairModel) Functional() []string {
+// classNames lists the classes of set in class order.
+func (m *PairModel) classNames(set map[int]bool) []string {
 	var out []string
 	for i, c := range m.Classes {
-		if m.functional[i] {
+		if set[i] {
 			out = append(out, c)
 		}
 	}
 	return out
 }
+
+// Functional returns the relation types SetFunctional set, in class order.
+func (m *PairModel) Functional() []string { return m.classNames(m.functional) }
 
 // Allowed returns the type pairs candidates are made for.
 func (m *PairModel) Allowed() []TypePair { return append([]TypePair(nil), m.allowedPairs...) }
@@ -174,5 +204,5 @@ func (m *PairModel) Allowed() []TypePair { return append([]TypePair(nil), m.allo
 // quantising the weights to int16.
 func (m *PairModel) Write(dir string) error {
 	h, data := m.Quantised()
-	return linear.WriteFiles(dir, PairModelMetaFile, PairModelWeightsFile, pairMeta{Header: h, Allowed: m.allowedPairs, Functional: m.Functional()}, data)
+	return linear.WriteFiles(dir, PairModelMetaFile, PairModelWeightsFile, pairMeta{Header: h, Allowed: m.allowedPairs, Functional: m.Functional(), Withheld: m.Withheld()}, data)
 }

@@ -63,7 +63,7 @@ func TestEmbeddedPairModelShape(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(again.Allowed(), m.Allowed()) || again.Threshold != m.Threshold || again.Trained != m.Trained ||
-		!reflect.DeepEqual(again.Functional(), m.Functional()) {
+		!reflect.DeepEqual(again.Functional(), m.Functional()) || !reflect.DeepEqual(again.Withheld(), m.Withheld()) {
 		t.Errorf("header not read back: %v %q", again.Threshold, again.Trained)
 	}
 	feats := []uint32{0, 7, 42, uint32(m.Buckets - 1)}
@@ -136,5 +136,40 @@ func TestKeepBestPerSource(t *testing.T) {
 		if b.p != want[i] {
 			t.Errorf("proposal %d: p %v, want %v", i, b.p, want[i])
 		}
+	}
+}
+
+// A withheld type is scored but never proposed, and its probability is not
+// handed to another type: a candidate whose likeliest type is withheld
+// gives no relation at all.
+func TestWithheldTypeNeverProposed(t *testing.T) {
+	allowed := []TypePair{{Source: "threat-actor", Target: "organization", Relations: []string{"targets", "affiliated-with"}}}
+	m, err := NewPairModel([]string{NoRelation, "affiliated-with", "targets"}, allowed, 4, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Bias[2] = 1 // targets is the likeliest
+	cand := PairCandidate{Doc: "d", Source: "threat-actor:x", Target: "organization:y", Features: []uint32{1},
+		types: [2]string{"threat-actor", "organization"}, text: "X hit Y.", Evidence: extractor.Span{Start: 0, End: 8}}
+	propose := func() []string {
+		ds := &extractor.Dataset{}
+		m.ProposeFrom(ds, []PairCandidate{cand}, 0.1)
+		var got []string
+		for _, r := range ds.Relations {
+			got = append(got, r.Type)
+		}
+		return got
+	}
+	if got := propose(); !reflect.DeepEqual(got, []string{"targets"}) {
+		t.Fatalf("before withholding: %v, want [targets]", got)
+	}
+	if err := m.SetWithheld([]string{"targets"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := propose(); len(got) != 0 {
+		t.Errorf("withheld targets still gave %v", got)
+	}
+	if err := m.SetWithheld([]string{"none-such"}); err == nil {
+		t.Error("an unknown withheld type was accepted")
 	}
 }

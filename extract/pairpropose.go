@@ -101,7 +101,7 @@ func (m *PairModel) proposeRun(ds *extractor.Dataset, byID map[string]int, cands
 			clear(perDoc)
 		}
 		cls, p := m.bestAllowed(c)
-		if cls <= 0 || p < threshold {
+		if cls <= 0 || p < threshold || m.withheld[cls] {
 			continue
 		}
 		pk := [2]int{c.src, c.tgt}

@@ -33,7 +33,7 @@ import (
 var thresholds = []float64{0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
 
 func crossValidate(opt Options, pack *rules.Pack, classes []string, results []*extract.DocResult,
-	ds *extractor.Dataset, pairs []corpus.Pair, data []labelled, open []extract.PairCandidate, fold map[string]int) (float64, error) {
+	ds *extractor.Dataset, pairs []corpus.Pair, data []labelled, open []extract.PairCandidate, fold map[string]int) (float64, []string, error) {
 	type foldModel struct {
 		m     *extract.PairModel
 		cands []extract.PairCandidate
@@ -43,7 +43,7 @@ func crossValidate(opt Options, pack *rules.Pack, classes []string, results []*e
 		allowed := allowedPairs(data, classes, k, opt.MinSupport)
 		m, err := fit(data, k, classes, allowed, opt, pack)
 		if err != nil {
-			return 0, err
+			return 0, nil, err
 		}
 		var cands []extract.PairCandidate
 		for _, c := range open {
@@ -55,23 +55,44 @@ func crossValidate(opt Options, pack *rules.Pack, classes []string, results []*e
 	}
 	score := func(d *extractor.Dataset) *corpus.Report { return corpus.Score(d, pairs, corpus.Options{}) }
 	base := score(ds)
+	sweep := func() ([]*corpus.Report, []float64) {
+		var reps []*corpus.Report
+		var f1s []float64
+		for _, th := range thresholds {
+			d := cloneDataset(ds)
+			for _, f := range folds {
+				f.m.ProposeFrom(d, f.cands, th)
+			}
+			rep := score(d)
+			reps = append(reps, rep)
+			f1s = append(f1s, f1(rep))
+		}
+		return reps, f1s
+	}
+	reps, _ := sweep()
+	// A type whose pooled F1 the model lowers at every cut is withheld:
+	// scored, never proposed. The cut is then chosen on the sweep with it
+	// withheld.
+	withheld := withheldTypes(base, reps)
+	if len(withheld) > 0 {
+		for _, f := range folds {
+			if err := f.m.SetWithheld(withheld); err != nil {
+				return 0, nil, err
+			}
+		}
+	}
+	reps, f1s := sweep()
 	w := opt.Log
 	fmt.Fprintf(w, "### Relations, %d-fold cross-validation by document (%d documents)\n\n", opt.Folds, len(results))
+	if len(withheld) > 0 {
+		fmt.Fprintf(w, "Withheld (the model lowered their F1 at every cut; scored, never proposed): %s.\n\n", strings.Join(withheld, ", "))
+	}
 	fmt.Fprintln(w, "| source | p ≥ | confidence ≥ | model relations (tp/fp) | P | R | F1 |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
 	row(w, "rules only", "", "", base, "")
-	var reps []*corpus.Report
-	var f1s []float64
-	for _, th := range thresholds {
-		d := cloneDataset(ds)
-		for _, f := range folds {
-			f.m.ProposeFrom(d, f.cands, th)
-		}
-		rep := score(d)
+	for i, rep := range reps {
 		tp, fp := modelCounts(rep)
-		row(w, "rules + model", fmt.Sprintf("%.2f", th), fmt.Sprintf("%.2f", extract.PairConfidence(th)), rep, fmt.Sprintf("%d/%d", tp, fp))
-		reps = append(reps, rep)
-		f1s = append(f1s, f1(rep))
+		row(w, "rules + model", fmt.Sprintf("%.2f", thresholds[i]), fmt.Sprintf("%.2f", extract.PairConfidence(thresholds[i])), rep, fmt.Sprintf("%d/%d", tp, fp))
 	}
 	subsets(w, base, reps)
 	floorAt := chooseCut(f1s, f1(base)-opt.MaxF1Loss, CutFloor)
@@ -89,7 +110,31 @@ func crossValidate(opt Options, pack *rules.Pack, classes []string, results []*e
 		modelOutcomes(w, bestRep, opt.Outcomes)
 	}
 	perType(w, base, bestRep, best)
-	return best, nil
+	return best, withheld, nil
+}
+
+// withheldTypes are the relation types with gold whose pooled F1 is below
+// the rules' own at every cut of the sweep reps (one report per
+// threshold): types the model only harms, whichever cut is taken.
+func withheldTypes(base *corpus.Report, reps []*corpus.Report) []string {
+	var out []string
+	for t, b := range base.PerRelationType {
+		if b.Gold == 0 || b.F1 == nil {
+			continue
+		}
+		helps := false
+		for _, r := range reps {
+			if x, ok := r.PerRelationType[t]; ok && x.F1 != nil && *x.F1 >= *b.F1-1e-9 {
+				helps = true
+				break
+			}
+		}
+		if !helps {
+			out = append(out, t)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // chooseCut is the index of the threshold a rule picks from the pooled

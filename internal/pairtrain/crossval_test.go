@@ -62,3 +62,23 @@ func TestExampleWeight(t *testing.T) {
 		}
 	}
 }
+
+// A type is withheld when its F1 with the model is below the rules' at
+// every cut; a type the model helps at one cut, or one with no gold, is
+// not.
+func TestWithheldTypes(t *testing.T) {
+	f := func(x float64) *float64 { return &x }
+	rep := func(partOf, uses float64) *corpus.Report {
+		return &corpus.Report{PerRelationType: map[string]corpus.TypeFigures{
+			"part-of": {Gold: 10, PRF: corpus.PRF{F1: f(partOf)}}, "uses": {Gold: 10, PRF: corpus.PRF{F1: f(uses)}},
+			"exploits": {Gold: 0, PRF: corpus.PRF{F1: f(0)}}}}
+	}
+	base := rep(0.80, 0.80)
+	got := withheldTypes(base, []*corpus.Report{rep(0.70, 0.75), rep(0.79, 0.80), rep(0.799, 0.78)})
+	if len(got) != 1 || got[0] != "part-of" {
+		t.Errorf("withheld %v, want [part-of]", got)
+	}
+	if got := withheldTypes(base, []*corpus.Report{rep(0.81, 0.70)}); len(got) != 1 || got[0] != "uses" {
+		t.Errorf("withheld %v, want [uses]", got)
+	}
+}

@@ -224,8 +224,9 @@ func Train(ctx context.Context, opt Options) error {
 		len(results), len(cands), pos, len(open))
 
 	threshold := opt.Threshold
+	var withheld []string
 	if opt.Folds > 1 {
-		threshold, err = crossValidate(opt, pack, classes, results, ds, run.Pairs, data, open, fold)
+		threshold, withheld, err = crossValidate(opt, pack, classes, results, ds, run.Pairs, data, open, fold)
 		if err != nil {
 			return err
 		}
@@ -237,7 +238,13 @@ func Train(ctx context.Context, opt Options) error {
 	}
 	note := fmt.Sprintf("extractor train-pairs on %s: %d documents, %d candidates (%d relations), rule-linked pairs weighted %g, relations %g, functional %v; threshold from %d-fold cross-validation by document (%s, F1 loss <= %g)",
 		opt.Corpus, len(results), len(cands), pos, opt.LinkedWeight, opt.RelationWeight, opt.Functional, opt.Folds, opt.Cut, opt.MaxF1Loss)
+	if len(withheld) > 0 {
+		note += fmt.Sprintf("; withheld %v (cross-validated F1 lowered at every cut)", withheld)
+	}
 	m.SetThreshold(threshold, note)
+	if err := m.SetWithheld(withheld); err != nil {
+		return err
+	}
 	if opt.Out != "" {
 		if err := m.Write(opt.Out); err != nil {
 			return err
