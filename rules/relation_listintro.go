@@ -40,8 +40,8 @@ func (d *docState) listItems() []listItem {
 	var rw []tokRewrite
 	for si := range d.sents {
 		var end int
-		if end, rw = d.listBlock(si, rw); end == 0 {
-			if end, rw = d.headingListBlock(si, rw); end == 0 {
+		if end, rw = d.listBlockOf(si, rw, true); end == 0 {
+			if end, rw = d.headingListBlock(si, rw, true); end == 0 {
 				continue
 			}
 		}
@@ -57,9 +57,27 @@ func (d *docState) listItems() []listItem {
 			} else {
 				out[j].end = int32(end)
 			}
+			out[j].end = d.itemOpening(out[j].start, out[j].end)
 		}
 	}
 	return out
+}
+
+// itemOpening returns the end of the item [start, end)'s opening: the
+// item, up to a later sentence on the line of the sentence before it (a
+// remark on the listed name, listBody), whose names the item does not
+// list.
+func (d *docState) itemOpening(start, end int32) int32 {
+	for s := int(d.sentOf[start]) + 1; s < len(d.sents); s++ {
+		a := d.sentLo[s]
+		if a >= int(end) {
+			break
+		}
+		if e := d.tokText[a-1]; (e == "." || e == "!" || e == "?") && d.sameLine(a) {
+			return int32(a)
+		}
+	}
+	return end
 }
 
 // itemAt returns the item holding token t.
@@ -101,8 +119,9 @@ func (d *docState) coordinatedWith(first, k int, mask typeMask) bool {
 		switch d.fold[t] {
 		case "and", "or":
 			conj = true
-		// (Markdown emphasis around the names: "- **LockBit** and **Hive**".)
-		case ",", "*", "**", "_", "__":
+		// (Markdown emphasis around the names: "- **LockBit** and **Hive**";
+		// an article before one: "Brunei, the Philippines and Bhutan".)
+		case ",", "*", "**", "_", "__", "the":
 		default:
 			return false
 		}
