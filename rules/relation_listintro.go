@@ -31,6 +31,66 @@ import (
 type listItem struct {
 	intro      int32 // sentence index of the intro (ends in ":")
 	start, end int32 // tokens of the item, from its bullet mark
+	// label: the item is the rest of a labelled bullet ("- **Victim:**
+	// Harbor Lines Group"), its intro the label, before token start (the
+	// colon) in sentence intro.
+	label bool
+}
+
+// Labelled bullets. A fact box lists one fact a line, each after a label:
+//
+//	## Key facts
+//	- **Victim:** Harbor Lines Group, a port operator in Tallinn.
+//	- **Malware:** Quillbane, a loader
+//
+// The label is the intro of the rest of its line: a list-intro rule
+// whose intro phrase is in the label ("Victim", "Sectors hit", "Tools
+// used") reads the rest as an item of its own, its first mention of the
+// rule's target types (and the names coordinated with it) listed, for the
+// actor the line names, else the one named before it in its section, else
+// the topic (relation_fallback.go). Only the label cues: "- **Where:**
+// victims in East Asia" lists nothing. (A topic rule's `labels` cue whole
+// lines for the topic rules, relation_topic_labels.go; these are the
+// list-intro rules' items, with their intro phrases.)
+
+// labelMaxWords is the longest label, in words.
+const labelMaxWords = 4
+
+// labelItems returns the labelled bullets' items, ordered by start. A
+// labelled bullet inside a list read with its intro is an item of both, the
+// label's from its colon on: either may list its name.
+func (d *docState) labelItems() []listItem {
+	var items []listItem
+	for si := range d.sents {
+		lo, hi := d.sentLo[si], d.sentLo[si+1]
+		if hi-lo < 4 || !bulletMarks[d.tokText[lo]] {
+			continue
+		}
+		t, words := lo+1, 0
+		for t < hi && emphasisMarks[d.tokText[t]] {
+			t++
+		}
+		for t < hi && words <= labelMaxWords && isWordToken(d.fold[t]) {
+			t, words = t+1, words+1
+		}
+		for t < hi && emphasisMarks[d.tokText[t]] {
+			t++
+		}
+		if words == 0 || words > labelMaxWords || t >= hi-1 || d.tokText[t] != ":" {
+			continue
+		}
+		items = append(items, listItem{intro: int32(si), start: int32(t), end: int32(hi), label: true})
+	}
+	return items
+}
+
+// itemCued reports whether item it's intro holds a phrase of ps: a
+// labelled bullet's label (withLabelItems), or the intro of a list.
+func (d *docState) itemCued(ps *phraseSet, it listItem) bool {
+	if it.label {
+		return d.cuedBefore(ps, int(it.intro), int(it.start))
+	}
+	return d.introCued(ps, int(it.intro))
 }
 
 // listItems returns the items of every bullet list that follows a sentence

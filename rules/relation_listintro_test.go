@@ -164,3 +164,23 @@ func TestPlacesOfAListedVictimAreTargetsToo(t *testing.T) {
 		t.Errorf("the place of a listed victim is no target: %q", got)
 	}
 }
+
+// A fact box's labelled bullet lists its rest for a list-intro rule whose
+// intro phrase is in the label; a label without one, or the same words
+// after the colon, list nothing.
+func TestLabelledBulletIsAnItem(t *testing.T) {
+	text := "# Copper Marten brief\n\nCopper Marten is a Chinese espionage group. Copper Marten hit ports in 2021. Copper Marten wrote loaders.\n\n" +
+		"## Key facts\n\n" +
+		"- **Victim:** Hallick Group, a port operator in Tallinn.\n" +
+		"- **Adviser:** Corvane Corporation, which handled the response.\n" +
+		"- **Where:** victims at Pellmark Systems Inc. in Riga\n"
+	got := corefRelations(t, text)
+	if !hasRelation(got, "Copper Marten -targets-> Hallick Group", "") {
+		t.Errorf("the labelled victim is no target: %q", got)
+	}
+	for _, no := range []string{"Copper Marten -targets-> Corvane Corporation", "Copper Marten -targets-> Pellmark Systems Inc."} {
+		if hasRelation(got, no, "") {
+			t.Errorf("unexpected %q: %q", no, got)
+		}
+	}
+}
