@@ -540,7 +540,8 @@ func (d *docState) topicFallback(rs *relState) {
 			break
 		}
 	}
-	var allItems []listItem // bullet items after an intro, for rules with intros
+	var allItems []listItem   // bullet items after an intro, for rules with intros
+	var labelItems []listItem // labelled bullets' items (relation_listintro.go)
 	// Rules with intros go first: a list its intro ties to an actor needs
 	// no guess from the topic.
 	ordered := make([]topicRule, 0, len(d.p.topics))
@@ -559,8 +560,9 @@ func (d *docState) topicFallback(rs *relState) {
 			if allItems = d.listItems(); allItems == nil {
 				allItems = []listItem{}
 			}
+			labelItems = d.labelItems()
 		}
-		if tr.intros != nil && len(allItems) == 0 {
+		if tr.intros != nil && len(allItems) == 0 && len(labelItems) == 0 {
 			continue
 		}
 		if tr.charges != nil && (companyLed || companyTopic != nil) {
@@ -661,11 +663,17 @@ func (d *docState) topicFallback(rs *relState) {
 			if tr.intros != nil {
 				// A bullet item after an intro that states the relation
 				// (relation_listintro.go).
+				// The list's item, else the labelled bullet's.
+				listed := func(items []listItem) (listItem, bool) {
+					it, ok := itemAt(items, int(c.tokS))
+					return it, ok && (d.firstInItem(it, k, tr.tgtMask) || tr.typ == "targets" && d.placeOfItemVictims(it, k, tr)) &&
+						d.itemCued(tr.intros, it)
+				}
 				var ok bool
-				if it, ok = itemAt(allItems, int(c.tokS)); !ok ||
-					!d.firstInItem(it, k, tr.tgtMask) && !(tr.typ == "targets" && d.placeOfItemVictims(it, k, tr)) ||
-					!d.introCued(tr.intros, int(it.intro)) {
-					continue
+				if it, ok = listed(allItems); !ok {
+					if it, ok = listed(labelItems); !ok {
+						continue
+					}
 				}
 				var negated bool
 				if negated, hedge = d.introCues(it.intro); negated {

@@ -31,6 +31,66 @@ import (
 type listItem struct {
 	intro      int32 // sentence index of the intro (ends in ":")
 	start, end int32 // tokens of the item, from its bullet mark
+	// label: the item is the rest of a labelled bullet ("- **Victim:**
+	// Harbor Lines Group"), its intro the label, before token start (the
+	// colon) in sentence intro.
+	label bool
+}
+
+// Labelled bullets. A fact box lists one fact a line, each after a label:
+//
+//	## Key facts
+//	- **Victim:** Harbor Lines Group, a port operator in Tallinn.
+//	- **Malware:** Quillbane, a loader
+//
+// The label is the intro of the rest of its line: a list-intro rule
+// whose intro phrase is in the label ("Victim", "Sectors hit", "Tools
+// used") reads the rest as an item of its own, its first mention of the
+// rule's target types (and the names coordinated with it) listed, for the
+// actor the line names, else the one named before it in its section, else
+// the topic (relation_fallback.go). Only the label cues: "- **Where:**
+// victims in East Asia" lists nothing. (A topic rule's `labels` cue whole
+// lines for the topic rules, relation_topic_labels.go; these are the
+// list-intro rules' items, with their intro phrases.)
+
+// labelMaxWords is the longest label, in words.
+const labelMaxWords = 4
+
+// labelItems returns the labelled bullets' items, ordered by start. A
+// labelled bullet inside a list read with its intro is an item of both, the
+// label's from its colon on: either may list its name.
+func (d *docState) labelItems() []listItem {
+	var items []listItem
+	for si := range d.sents {
+		lo, hi := d.sentLo[si], d.sentLo[si+1]
+		if hi-lo < 4 || !bulletMarks[d.tokText[lo]] {
+			continue
+		}
+		t, words := lo+1, 0
+		for t < hi && emphasisMarks[d.tokText[t]] {
+			t++
+		}
+		for t < hi && words <= labelMaxWords && isWordToken(d.fold[t]) {
+			t, words = t+1, words+1
+		}
+		for t < hi && emphasisMarks[d.tokText[t]] {
+			t++
+		}
+		if words == 0 || words > labelMaxWords || t >= hi-1 || d.tokText[t] != ":" {
+			continue
+		}
+		items = append(items, listItem{intro: int32(si), start: int32(t), end: int32(hi), label: true})
+	}
+	return items
+}
+
+// itemCued reports whether item it's intro holds a phrase of ps: a
+// labelled bullet's label (withLabelItems), or the intro of a list.
+func (d *docState) itemCued(ps *phraseSet, it listItem) bool {
+	if it.label {
+		return d.cuedBefore(ps, int(it.intro), int(it.start))
+	}
+	return d.introCued(ps, int(it.intro))
 }
 
 // listItems returns the items of every bullet list that follows a sentence
@@ -40,8 +100,8 @@ func (d *docState) listItems() []listItem {
 	var rw []tokRewrite
 	for si := range d.sents {
 		var end int
-		if end, rw = d.listBlock(si, rw); end == 0 {
-			if end, rw = d.headingListBlock(si, rw); end == 0 {
+		if end, rw = d.listBlockOf(si, rw, true); end == 0 {
+			if end, rw = d.headingListBlock(si, rw, true); end == 0 {
 				continue
 			}
 		}
@@ -57,9 +117,27 @@ func (d *docState) listItems() []listItem {
 			} else {
 				out[j].end = int32(end)
 			}
+			out[j].end = d.itemOpening(out[j].start, out[j].end)
 		}
 	}
 	return out
+}
+
+// itemOpening returns the end of the item [start, end)'s opening: the
+// item, up to a later sentence on the line of the sentence before it (a
+// remark on the listed name, listBody), whose names the item does not
+// list.
+func (d *docState) itemOpening(start, end int32) int32 {
+	for s := int(d.sentOf[start]) + 1; s < len(d.sents); s++ {
+		a := d.sentLo[s]
+		if a >= int(end) {
+			break
+		}
+		if e := d.tokText[a-1]; (e == "." || e == "!" || e == "?") && d.sameLine(a) {
+			return int32(a)
+		}
+	}
+	return end
 }
 
 // itemAt returns the item holding token t.
@@ -101,8 +179,9 @@ func (d *docState) coordinatedWith(first, k int, mask typeMask) bool {
 		switch d.fold[t] {
 		case "and", "or":
 			conj = true
-		// (Markdown emphasis around the names: "- **LockBit** and **Hive**".)
-		case ",", "*", "**", "_", "__":
+		// (Markdown emphasis around the names: "- **LockBit** and **Hive**";
+		// an article before one: "Brunei, the Philippines and Bhutan".)
+		case ",", "*", "**", "_", "__", "the":
 		default:
 			return false
 		}

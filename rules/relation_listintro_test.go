@@ -105,6 +105,24 @@ func TestListIntroGivesEachItemTheIntrosRelation(t *testing.T) {
 		{"a long clause is no list member",
 			"Kestrel Bear's toolkit:\n- In 2021, the group loaded ShadowPad on a few of the servers it held for months in 2021 and 2022;\n- PlugX\n",
 			nil},
+		// A later sentence on an item's line remarks on the listed name:
+		// the list goes on after it, and its names are not listed.
+		{"a remark after an item does not end the list",
+			"The court named two officials of the Ministry of Ports:\n- Lena Vask, a deputy head. She was also charged in 2021 with fraud.\n- Ivo Tamm, an engineer.\n",
+			[]string{"Ivo Tamm -employed-by-> Ministry of Ports", "Lena Vask -employed-by-> Ministry of Ports"}},
+		{"a remark's names are not listed",
+			"Kestrel Bear's toolkit:\n- ShadowPad. Heron Panda loads PlugX too.\n- BabyShark\n",
+			[]string{"Kestrel Bear -uses-> BabyShark", "Kestrel Bear -uses-> ShadowPad"}},
+		{"prose in bullets is no list of names",
+			"Kestrel Bear's toolkit:\n- The group was quiet. It came back in 2022.\n- BabyShark\n",
+			nil},
+		{"a sentence on a line of its own still ends the list",
+			"Kestrel Bear's toolkit:\n- ShadowPad.\nThe group was quiet in 2022.\n- BabyShark\n",
+			[]string{"Kestrel Bear -uses-> ShadowPad"}},
+		// A handle before the description is an apposition too.
+		{"a named item with a handle is listed",
+			"The court named two officials of the Ministry of Ports:\n- **Lena Vask**, known as \"Quill\", a deputy head who ran the port office's payroll systems.\n- Ivo Tamm\n",
+			[]string{"Ivo Tamm -employed-by-> Ministry of Ports", "Lena Vask -employed-by-> Ministry of Ports"}},
 		{"an item that opens with no person is skipped",
 			"Two officials of the Ministry of Ports:\n- the Ministry of Ports office where Lena Vask works\n",
 			nil},
@@ -118,6 +136,23 @@ func TestListIntroGivesEachItemTheIntrosRelation(t *testing.T) {
 	}
 }
 
+// An item that names many places is a list member, however many tokens
+// its names take: a name counts as one token, the commas and "and"
+// between names as none.
+func TestItemOfManyNamesIsListed(t *testing.T) {
+	text := "Copper Marten is a Chinese espionage group. Copper Marten hit ports in 2021. Copper Marten wrote loaders.\n\n" +
+		"The report lists these infected machines:\n\n" +
+		"- foreign ministries of Chile, Peru, Bolivia, Ecuador, the Philippines, Brunei, Kenya, Ghana and Bhutan;\n" +
+		"- embassies of Norway and Finland.\n"
+	got := corefRelations(t, text)
+	for _, want := range []string{"Copper Marten -targets-> Chile", "Copper Marten -targets-> Philippines",
+		"Copper Marten -targets-> Bhutan", "Copper Marten -targets-> Finland"} {
+		if !hasRelation(got, want, "") {
+			t.Errorf("no %q: %q", want, got)
+		}
+	}
+}
+
 func TestPlacesOfAListedVictimAreTargetsToo(t *testing.T) {
 	text := "Copper Marten is a Chinese espionage group. Copper Marten hit ports in 2021. Copper Marten wrote loaders.\n\n" +
 		"Harbor Analytics said thousands of businesses were affected. Victims included:\n\n" +
@@ -127,5 +162,25 @@ func TestPlacesOfAListedVictimAreTargetsToo(t *testing.T) {
 	got := corefRelations(t, text)
 	if !hasRelation(got, "Copper Marten -targets-> Chile", "") {
 		t.Errorf("the place of a listed victim is no target: %q", got)
+	}
+}
+
+// A fact box's labelled bullet lists its rest for a list-intro rule whose
+// intro phrase is in the label; a label without one, or the same words
+// after the colon, list nothing.
+func TestLabelledBulletIsAnItem(t *testing.T) {
+	text := "# Copper Marten brief\n\nCopper Marten is a Chinese espionage group. Copper Marten hit ports in 2021. Copper Marten wrote loaders.\n\n" +
+		"## Key facts\n\n" +
+		"- **Victim:** Hallick Group, a port operator in Tallinn.\n" +
+		"- **Adviser:** Corvane Corporation, which handled the response.\n" +
+		"- **Where:** victims at Pellmark Systems Inc. in Riga\n"
+	got := corefRelations(t, text)
+	if !hasRelation(got, "Copper Marten -targets-> Hallick Group", "") {
+		t.Errorf("the labelled victim is no target: %q", got)
+	}
+	for _, no := range []string{"Copper Marten -targets-> Corvane Corporation", "Copper Marten -targets-> Pellmark Systems Inc."} {
+		if hasRelation(got, no, "") {
+			t.Errorf("unexpected %q: %q", no, got)
+		}
 	}
 }

@@ -59,31 +59,44 @@ type tokRewrite struct {
 // that continues sentence si, and the token rewrites that join it to the
 // intro; end is 0 when si introduces no list.
 func (d *docState) listBlock(si int, buf []tokRewrite) (int, []tokRewrite) {
+	return d.listBlockOf(si, buf, false)
+}
+
+// listBlockOf is listBlock; with remarks, an item's later sentences on its
+// own line ("- Farid Kaveh, a developer. He was also charged in 2021.")
+// belong to it and do not end the list (listBody).
+func (d *docState) listBlockOf(si int, buf []tokRewrite, remarks bool) (int, []tokRewrite) {
 	lo, hi := d.sentLo[si], d.sentLo[si+1]
 	if hi-lo < 2 || d.tokText[hi-1] != ":" || si+1 >= len(d.sents) {
 		return 0, buf
 	}
 	rw := append(buf[:0], tokRewrite{i: hi - 1, text: "including"})
-	return d.listBody(si, rw)
+	return d.listBody(si, rw, remarks)
 }
 
 // headingListBlock is listBlock for a list whose intro is a heading ("##
 // Victims", "3. Malware", "Targeted sectors") right before its first item:
 // the topic rules with intros read such lists (relation_listintro.go); the
 // relation rules do not, since a heading is no clause to continue.
-func (d *docState) headingListBlock(si int, buf []tokRewrite) (int, []tokRewrite) {
+func (d *docState) headingListBlock(si int, buf []tokRewrite, remarks bool) (int, []tokRewrite) {
 	if si+1 >= len(d.sents) || !d.headingLike(si) {
 		return 0, buf
 	}
 	if a := d.sentLo[si+1]; a >= d.sentLo[si+2] || !bulletMarks[d.tokText[a]] {
 		return 0, buf
 	}
-	return d.listBody(si, buf[:0])
+	return d.listBody(si, buf[:0], remarks)
 }
 
 // listBody reads the bullet items after the intro sentence si into rw,
-// which holds the intro's own rewrites.
-func (d *docState) listBody(si int, rw []tokRewrite) (int, []tokRewrite) {
+// which holds the intro's own rewrites. With remarks, a sentence that
+// starts on the line of an item's sentence before it is a remark on the
+// item ("- Farid Kaveh, a developer. He was charged in 2021."), when the
+// item opens with a name (opensWithName): it joins the item, does not
+// count towards its length, and the list goes on after it. The relation rules, which read the block as one sentence, do
+// not take remarks: only the list-intro rules (listItems), which read an
+// item's opening sentence (itemOpening).
+func (d *docState) listBody(si int, rw []tokRewrite, remarks bool) (int, []tokRewrite) {
 	end, items := 0, 0
 	itemLen, mark, itemStart := 0, 0, 0
 	open := false // the item before has no closing punctuation: a next line wraps it
@@ -107,9 +120,10 @@ func (d *docState) listBody(si int, rw []tokRewrite) (int, []tokRewrite) {
 				}
 			}
 			items++
-			itemLen, itemStart = d.itemTokens(a, b), a
+			itemLen, itemStart = d.itemLength(a, b, remarks), a
 		case open && items > 0 && !d.blankLineBefore(a):
-			itemLen += d.itemTokens(a, b)
+			itemLen += d.itemLength(a, b, remarks)
+		case remarks && items > 0 && !open && d.sameLine(a) && d.opensWithName(itemStart, b):
 		default:
 			return d.listEnd(end, items, rw)
 		}
@@ -138,12 +152,56 @@ func (d *docState) itemTokens(a, b int) int {
 	return n
 }
 
-// appositionOpeners start the description after a listed name.
-var appositionOpeners = map[string]bool{"a": true, "an": true, "the": true, "which": true, "who": true, "whose": true}
+// opensWithName reports whether the bullet item whose mark is token a
+// opens with a name (emphasis marks aside): "- **Farid Kaveh**, a
+// developer." lists a name that later sentences remark on; "- The actor
+// knew of the flaw. It ..." is prose in bullets.
+func (d *docState) opensWithName(a, b int) bool {
+	t := a + 1
+	for t < b && emphasisMarks[d.tokText[t]] {
+		t++
+	}
+	return t < b && t < len(d.startM) && d.startM[t] >= 0 && !d.acc[d.startM[t]].hide
+}
+
+// itemLength is the length of a bullet line in [a, b) that decides whether
+// it is a list member (itemTokens). With names (the list-intro rules'
+// reading, listBody's remarks), a name counts as one token and the commas
+// and conjunctions after it as none: "- foreign ministries of Iran,
+// Bangladesh, Latvia, the Philippines, Brunei and Bhutan;" lists places,
+// however many it names.
+func (d *docState) itemLength(a, b int, names bool) int {
+	if !names || len(d.startM) < b {
+		return d.itemTokens(a, b)
+	}
+	n := 0
+	for t := a; t < b; t++ {
+		if emphasisMarks[d.tokText[t]] {
+			continue
+		}
+		n++
+		k := d.startM[t]
+		if k < 0 || d.acc[k].hide || int(d.acc[k].tokE) <= t {
+			continue
+		}
+		t = min(int(d.acc[k].tokE), b) - 1
+		for t+1 < b && (d.fold[t+1] == "," || d.fold[t+1] == "and" || d.fold[t+1] == "or" || emphasisMarks[d.tokText[t+1]]) {
+			t++
+		}
+	}
+	return n
+}
+
+// appositionOpeners start the description after a listed name, or the
+// handle or description before it ("- **Farid Kaveh**, known as "Quill", a
+// developer who ...").
+var appositionOpeners = map[string]bool{"a": true, "an": true, "the": true, "which": true, "who": true, "whose": true,
+	"known": true, "described": true, "nicknamed": true, "alias": true, "aka": true}
 
 // namedItem reports whether the bullet item starting at token a (its mark)
 // opens with a name of up to five capitalised words, a comma and an
-// apposition ("- **Coop**, a Swedish grocery chain, ..."), not with a
+// apposition ("- **Coop**, a Swedish grocery chain, ...", "- Farid Kaveh,
+// known as "Quill", ..."), not with a
 // clause ("- In 2021, the group ...", "- The group then ...").
 func (d *docState) namedItem(a int) bool {
 	t, n := a+1, 0
@@ -202,6 +260,12 @@ func (d *docState) applyRewrites(rw []tokRewrite) {
 			d.cshapes[i] = ""
 		}
 	}
+}
+
+// sameLine reports whether token i stands on the line of the token before
+// it.
+func (d *docState) sameLine(i int) bool {
+	return i > 0 && !strings.Contains(d.text[d.tokEnd[i-1]:d.tokStart[i]], "\n")
 }
 
 // blankLineBefore reports whether an empty line separates token i from the
