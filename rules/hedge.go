@@ -79,6 +79,10 @@ func (c *compiler) listPhrases(l *listSpec) *phraseSet {
 
 var clauseBreaks = map[string]bool{";": true, ":": true, "but": true, "however": true, "although": true,
 	"though": true, "whereas": true, "while": true,
+	// A concession states a fact of its own: in "there is no evidence that
+	// X did it, despite the fact that the group has long targeted Y" the
+	// negation is not the concession's.
+	"despite": true,
 	// A contrast names something the clause's verb is not about: in "the
 	// group has never used wipers, unlike the GRU's Cadet Blizzard unit"
 	// the "never" says nothing of Cadet Blizzard and the GRU.
