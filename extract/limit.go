@@ -161,6 +161,26 @@ func (s *share) tick() bool {
 	return false
 }
 
+// charge takes from each document its part of the time spent merging the
+// batch's entities, in proportion to its mentions: the merge is one pass
+// over every document, so it is not stopped midway, but a document whose
+// mentions made it long has that much less left for its next stages.
+func (l *limits) charge(refs []ref, spent time.Duration) {
+	if l == nil || len(refs) == 0 {
+		return
+	}
+	count := make([]int, len(l.left))
+	for i := range refs {
+		count[refs[i].doc]++
+	}
+	for doc, n := range count {
+		if n == 0 || l.left[doc] < 0 {
+			continue
+		}
+		l.left[doc] = max(0, l.left[doc]-time.Duration(float64(spent)*float64(n)/float64(len(refs))))
+	}
+}
+
 // end closes the share: its time is taken from what the document has left.
 func (s *share) end() {
 	if s == nil || s.lim.left[s.doc] < 0 {

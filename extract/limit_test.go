@@ -133,3 +133,17 @@ func TestDocumentRecordsTheTimeLeft(t *testing.T) {
 		t.Errorf("without a deadline, left %s", r.Left)
 	}
 }
+
+// The merge of the batch's entities is charged to the documents by their
+// share of the mentions; an unlimited document stays unlimited.
+func TestLimitsChargeTheMergeByMentions(t *testing.T) {
+	l := &limits{left: []time.Duration{10 * time.Second, 10 * time.Second, -1, time.Second}}
+	refs := []ref{{doc: 0}, {doc: 0}, {doc: 0}, {doc: 1}, {doc: 2}, {doc: 3}, {doc: 3}, {doc: 3}}
+	l.charge(refs, 8*time.Second)
+	want := []time.Duration{7 * time.Second, 9 * time.Second, -1, 0}
+	for i := range want {
+		if l.left[i] != want[i] {
+			t.Errorf("document %d has %s left, want %s", i, l.left[i], want[i])
+		}
+	}
+}

@@ -107,8 +107,10 @@ func (r *resolver) resolve(results []*DocResult) *extractor.Dataset {
 		ds.Documents = append(ds.Documents, res.Doc.Summary())
 	}
 	refs, links := r.collect(results)
+	start := time.Now()
 	uf := groupRefs(refs, links)
 	ds.Entities = r.entities(refs, uf)
+	r.lim.charge(refs, time.Since(start))                      // limit.go
 	ds.Relations = buildRelations(results, ds.Entities, r.lim) // relations.go
 	if r.pairs != nil {
 		r.pairs.propose(ds, results, r.lim) // after the rules, which it must not repeat
