@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/reportgraph/extractor"
+
 // Documents that cover several unrelated cases. A sanctions release, a
 // weekly roundup, an advisory digest or a timeline speaks of one case per
 // section (or, without headings, per paragraph), each with its own party:
@@ -25,6 +27,10 @@ package rules
 //     unless a block about the dominant actor alone names it too (the
 //     title's block aside): the title and the overview list or table that
 //     name every case give it none of the others' malware and victims;
+//   - a block whose first sentence opens with a company, a government
+//     body or a person as its subject ("One of those firms is i-Soon",
+//     "Harlow Trading, a company in Pyongyang, was listed") is about that
+//     party's case and gives the dominant actor nothing either;
 //   - a block that names no party (a table of indicators, advice, a
 //     contact line) keeps the dominant actor, as in a one-actor report.
 
@@ -78,15 +84,17 @@ func (d *docState) caseScopeOf(keys []string, isParty func(k int) bool, dom *top
 		return nil
 	}
 	cs := &caseScope{inDom: make([]bool, n), others: map[string]bool{}}
+	own := d.blockSubjects(block, nb)
 	for si := 0; si < n; si++ {
-		cs.inDom[si] = namesDom[block[si]] || others[block[si]] == ""
+		b := block[si]
+		cs.inDom[si] = namesDom[b] || others[b] == "" && !own[b]
 	}
 	// A name is another case's when a block about another party names it
 	// and no block about the dominant actor alone does, but for the first
 	// (the title's): a title or an overview that names the dominant actor
 	// with others lists all the cases.
 	pure := func(b int) bool { return b > 0 && namesDom[b] && others[b] == "" }
-	own := map[string]bool{}
+	ownNames := map[string]bool{}
 	for k := range d.acc {
 		c := &d.acc[k]
 		if c.hide || int(c.tokS) >= len(d.sentOf) {
@@ -94,12 +102,12 @@ func (d *docState) caseScopeOf(keys []string, isParty func(k int) bool, dom *top
 		}
 		switch b := block[d.sentOf[c.tokS]]; {
 		case pure(b):
-			own[keys[k]] = true
+			ownNames[keys[k]] = true
 		case !namesDom[b] && others[b] != "":
 			cs.others[keys[k]] = true
 		}
 	}
-	for key := range own {
+	for key := range ownNames {
 		delete(cs.others, key)
 	}
 	return cs
@@ -149,4 +157,37 @@ func (d *docState) caseBlocks() []int {
 		block[si] = b
 	}
 	return block
+}
+
+// caseSubjectReach is how many tokens may open a sentence before the name
+// that is its subject ("One of those companies is i-Soon").
+const caseSubjectReach = 6
+
+// blockSubjects reports, per block, whether its first sentence that is no
+// heading opens with a company, a government body or a person, within
+// caseSubjectReach tokens, that no verb of saying follows ("Microsoft said
+// ..." cites a source; it is no case's party).
+func (d *docState) blockSubjects(block []int, nb int) []bool {
+	out := make([]bool, nb)
+	seen := make([]bool, nb)
+	subject := maskOf(extractor.Organization) | maskOf(extractor.Government) | maskOf(extractor.Person)
+	for si := range block {
+		b := block[si]
+		if seen[b] || d.headingLike(si) {
+			continue
+		}
+		seen[b] = true
+		lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
+		for t := lo; t < hi && t < lo+caseSubjectReach; t++ {
+			k := d.startM[t]
+			if k < 0 || d.acc[k].hide {
+				continue
+			}
+			c := &d.acc[k]
+			e := int(c.tokE)
+			out[b] = maskOf(c.typ)&subject != 0 && !(e < hi && sayingVerbs[d.fold[e]])
+			break
+		}
+	}
+	return out
 }

@@ -46,6 +46,11 @@ func TestDigestScopesTheDominantActorToItsOwnCase(t *testing.T) {
 				"In June officers of GRU Unit 52118 were seen at the Varnholt Institute. Victims also included a laboratory in Bergen.\n",
 			want:   []string{"Kestrel Bear -uses-> PlugX"},
 			absent: []string{"Kestrel Bear -uses-> BabyShark", "Kestrel Bear -targets-> Peru", "Kestrel Bear -targets-> Ghana"}},
+		{name: "DigestSectionOnACompanyIsNotTheDominantActors",
+			// A section whose subject is a sanctioned company, not an actor.
+			text:   digestText + "\nTHE BROKER\n\nHarlow Trading was listed for selling stolen access. Victims included ports in Namibia.\n",
+			want:   []string{"Kestrel Bear -uses-> PlugX"},
+			absent: []string{"Kestrel Bear -targets-> Namibia"}},
 		{name: "DigestGivesASectionsNamesToItsOwnActor",
 			text: digestText,
 			want: []string{"Heron Panda -uses-> BabyShark"}},
