@@ -484,6 +484,19 @@ func (d *docState) topicFallback(rs *relState) {
 			}
 		}
 	}
+	// A document that covers several cases, one per section or paragraph,
+	// gives its dominant actor only the blocks that speak of it
+	// (relation_topic_cases.go).
+	var inCase *caseScope
+	if docTopic != nil {
+		party := func(k int) bool { return topicActor(k) || isUnitKey(keys[k]) && !aside[k] }
+		if inCase = d.caseScopeOf(keys, party, docTopic, linked[docTopic.key]); inCase != nil && localActor == nil {
+			// Another case's block falls back on the one threat actor it
+			// names: a unit or a company is a party of its own, not an
+			// actor the topic rules give to.
+			localActor, _ = d.localTopics(keys, topicActor, true, false)
+		}
+	}
 	// A company named more often than the actor, that the text has attack
 	// someone or work for a government, may own the victims a report lists.
 	// (A vendor cited as the source, "Microsoft said ...", does not.)
@@ -692,12 +705,14 @@ func (d *docState) topicFallback(rs *relState) {
 				switch {
 				case n >= 0:
 					topics = []*topicSource{{key: keys[n], ms: []int{n}}}
-				case n == -1 && docTopic != nil:
+				case n == -1 && docTopic != nil && inCase.gives(int(it.intro), key):
 					topics = []*topicSource{docTopic}
 				case n == -1 && subject.subjectFor(d, tr) != nil:
 					topics, fellBack = []*topicSource{subject}, true
 				case n == -1 && localActor != nil && localActor[it.intro] != nil:
 					topics = []*topicSource{localActor[it.intro]}
+				case n == -1 && inCase != nil:
+					// Another case's list, which no actor of its own leads.
 				case n == -1 && subject == nil:
 					// The actor the relation rules' anaphors fall back on
 					// (relation_topic.go); not in a report about a campaign
@@ -709,7 +724,12 @@ func (d *docState) topicFallback(rs *relState) {
 					}
 				}
 			} else {
-				if victimTopic != nil && victimTopic == docTopic && paraActor != nil && paraActor[si] != nil {
+				if victimTopic != nil && victimTopic == docTopic && !inCase.gives(int(si), key) {
+					// Another case's block: its own actor's, if any.
+					if localActor[si] != nil && localActor[si].key != docTopic.key {
+						topics = append(topics, localActor[si])
+					}
+				} else if victimTopic != nil && victimTopic == docTopic && paraActor != nil && paraActor[si] != nil {
 					topics = append(topics, paraActor[si])
 				} else if victimTopic != nil {
 					topics = append(topics, victimTopic)
