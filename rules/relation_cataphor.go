@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/reportgraph/extractor"
+import (
+	"strings"
+
+	"github.com/reportgraph/extractor"
+)
 
 // Actors named after they are described. A news report often opens on an
 // indefinite description and names the actor a sentence or two later: "A
@@ -108,4 +112,28 @@ func (d *docState) namedPhrase(t, hi int) int {
 		}
 	}
 	return -1
+}
+
+// cataphoricPeople returns the index in d.acc of the actor or campaign a
+// naming clause in one of the cataphorSentences sentences after the
+// anaphor's names, when the anaphor is the people behind an intrusion
+// ("hackers", "the attackers", "the intruders": an actor noun of
+// actorNPHeads, bare or after "the") and nothing before it is what it
+// means (the caller found no antecedent and no topic actor): "Hackers
+// compromised the update server of Kestrel Systems and pushed a backdoor
+// to its customers. Acme calls the operation NightHammer." Else -1. The
+// mask am is the types the anaphor may mean that the rule's slot takes.
+func (d *docState) cataphoricPeople(s, e int, am typeMask, direct []extractor.Span) int {
+	if am&(maskOf(extractor.ThreatActor)|maskOf(extractor.Campaign)) == 0 || s >= e {
+		return -1
+	}
+	head := d.fold[e-1]
+	if !actorNPHeads[head] || !strings.HasSuffix(head, "s") || e-s > 2 || e-s == 2 && d.fold[s] != "the" {
+		return -1
+	}
+	k := d.cataphorAntecedent(s)
+	if k < 0 || d.slotMask(&d.acc[k])&am == 0 || d.isDirect(&d.acc[k], direct) {
+		return -1
+	}
+	return k
 }

@@ -667,6 +667,14 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 			// means its operators; "it" may mean anything.
 			k, topic = d.topicActor(c.bs, direct), true
 		}
+		if k < 0 {
+			// "Hackers compromised X ... Acme calls the operation Y": the
+			// people a report opens on, named in a clause after them
+			// (relation_cataphor.go).
+			if k = d.cataphoricPeople(c.start, c.end, am&mask, direct); k >= 0 {
+				topic = false
+			}
+		}
 		if k >= 0 && d.unnamedSetBetween(k, c) {
 			return endpoint{}, false // "The FBI named two Chinese nationals. The pair ..." (relation_group.go)
 		}
