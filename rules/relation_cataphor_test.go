@@ -68,3 +68,26 @@ func TestPeopleNamedLater(t *testing.T) {
 		}
 	}
 }
+
+// The people of a relative clause of time on a campaign ("Operation X,
+// during which intruders broke into A") are the campaign's, not the
+// actor the report is about.
+func TestWhichClauseCampaign(t *testing.T) {
+	text := "APT41 is a Chinese group. APT41 hit telecoms in Asia. In 2019 Cybereason described a campaign it " +
+		"named Operation Soft Lantern, during which intruders broke into Vodafone and Telstra. " +
+		"In 2020 it described Operation Quiet Loom, in which the attackers compromised Telstra."
+	got := corefRelations(t, text)
+	for _, want := range []string{
+		`Operation Soft Lantern -targets-> Vodafone | "intruders" → Operation Soft Lantern`,
+		`Operation Quiet Loom -targets-> Telstra | → Operation Quiet Loom`,
+	} {
+		if !corefHas(got, want) {
+			t.Errorf("missing %s in %q", want, got)
+		}
+	}
+	for _, r := range got {
+		if strings.HasPrefix(r, "APT41 -targets-> Vodafone") || strings.HasPrefix(r, "APT41 -targets-> Telstra") {
+			t.Errorf("the clause's people went to the report's actor: %q", r)
+		}
+	}
+}
