@@ -649,14 +649,30 @@ func (d *docState) topicFallback(rs *relState) {
 		if tr.homeBefore != nil {
 			home = d.homePlaces(tr.homeBefore, keys, func(k int) bool { return sponsors[keys[k]] || isActor(k) })
 		}
+		// A name one of whose mentions stands by a cue against claiming it
+		// is no one's anywhere: a takedown named in a timeline row ("May
+		// 2024 | Operation X targets droppers") is described further on
+		// ("announced Operation X, the largest operation so far against
+		// botnets").
+		var cuedKeys map[string]bool
+		if tr.toTopic && tr.notCues != nil {
+			for k := range d.acc {
+				c := &d.acc[k]
+				if !c.hide && maskOf(c.typ)&tr.mask != 0 && !cuedKeys[keys[k]] && d.cuedNear(tr.notCues, int(d.sentOf[c.tokS])) {
+					if cuedKeys == nil {
+						cuedKeys = map[string]bool{}
+					}
+					cuedKeys[keys[k]] = true
+				}
+			}
+		}
 		for k := range d.acc {
 			d.poll(-1)
 			c := &d.acc[k]
 			if c.hide || maskOf(c.typ)&tr.mask == 0 || isActor(k) || isUnitKey(keys[k]) {
 				continue
 			}
-			if tr.toTopic && (tr.notCues != nil && d.cuedNear(tr.notCues, int(d.sentOf[c.tokS])) ||
-				d.inListOfKind(k, endAt)) {
+			if tr.toTopic && (cuedKeys[keys[k]] || d.inListOfKind(k, endAt)) {
 				continue
 			}
 			key := keys[k]

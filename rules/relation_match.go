@@ -593,6 +593,13 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		}
 	}
 	if am, reach, ok := d.isAnaphor(c.start, c.end); ok {
+		if kw := d.whichClauseCampaign(c.start, c.end, direct); kw >= 0 && d.slotMask(&d.acc[kw])&am&mask != 0 {
+			// "Operation X, during which the intruders broke into A"
+			// (relation_cataphor.go)
+			a := &d.acc[kw]
+			note := fmt.Sprintf("%q → %s", d.text[c.bs:c.be], d.surface(a))
+			return endpoint{span: extractor.Span{Start: a.start, End: a.end}, coref: note}, true
+		}
 		am = d.peopleAnaphor(c.start, c.end, am) // "the charged hackers" (relation_group.go)
 		if am&mask == 0 && c.end-c.start == 2 && peopleActorNouns[d.fold[c.end-1]] {
 			return endpoint{}, false // "the hackers" that mean no charged people name no person
@@ -666,6 +673,14 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 			// back, and "they", which in a report about an actor mostly
 			// means its operators; "it" may mean anything.
 			k, topic = d.topicActor(c.bs, direct), true
+		}
+		if k < 0 {
+			// "Hackers compromised X ... Acme calls the operation Y": the
+			// people a report opens on, named in a clause after them
+			// (relation_cataphor.go).
+			if k = d.cataphoricPeople(c.start, c.end, am&mask, direct); k >= 0 {
+				topic = false
+			}
 		}
 		if k >= 0 && d.unnamedSetBetween(k, c) {
 			return endpoint{}, false // "The FBI named two Chinese nationals. The pair ..." (relation_group.go)
