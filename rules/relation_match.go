@@ -292,7 +292,7 @@ func (rs *relState) found(r *rule, i, end int) {
 	// Group, and has been attributed to X" says nothing of Lazarus Group).
 	// Nor is an object pronoun ("Through them the group reached ...").
 	if r.rel.srcFirst && (d.afterPreposition(i) && !d.relativeSubject(srcs[0].end) || d.innerListItem(i, srcs[0].end) ||
-		objectPronouns[d.fold[i]] && i+1 == srcs[0].end || d.objectIt(i, srcs[0].end)) {
+		objectPronouns[d.fold[i]] && i+1 == srcs[0].end && !d.describedObject(i) || d.objectIt(i, srcs[0].end)) {
 		return
 	}
 	// "According to X, the group compromised Y": X says what happened; it
@@ -636,8 +636,11 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		if kc := rs.possessiveChain(r, c, am&mask, order, direct); kc >= 0 {
 			k = kc // "The unit ..., and the report named one of its officers" (relation_its_chain.go)
 		}
-		if kp := d.pluralPersonSubject(c, am&mask, direct); kp >= 0 {
+		kp := d.pluralPersonSubject(c, am&mask, direct)
+		if kp >= 0 {
 			k = kp // "Both men worked for Y, a firm in Z. Prosecutors said they ..." (relation_group.go)
+		} else if k >= 0 && !d.theyMeansPeople(c, k, mask) {
+			return endpoint{}, false // "they" for people needs several people (relation_they_people.go)
 		}
 		if ko := d.coordinatedOwner(c.start, c.end, am&mask, direct); ko >= 0 {
 			k = ko // "the MOIS and its minister" (relation_coordinated_owner.go)
