@@ -295,6 +295,16 @@ func (rs *relState) found(r *rule, i, end int) {
 		objectPronouns[d.fold[i]] && i+1 == srcs[0].end && !d.describedObject(i) || d.objectIt(i, srcs[0].end)) {
 		return
 	}
+	// "Forest Blizzard, a crew it ties to Unit 26165": the pronoun is no
+	// party to what its relative clause says of the noun before it
+	// (relation_contact_relative.go).
+	if d.contactSource(srcs, tgts) {
+		return
+	}
+	// "It was the first time London ..." (relation_expletive.go)
+	if d.expletiveEnd(srcs, tgts) {
+		return
+	}
 	// "According to X, the group compromised Y": X says what happened; it
 	// targets, uses or exploits nothing (the speaker of an employed-by
 	// match, "according to X, analyst at Y", stays).
