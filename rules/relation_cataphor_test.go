@@ -36,3 +36,21 @@ func TestIndefiniteActorNamedLater(t *testing.T) {
 		}
 	}
 }
+
+// The co-occurrence rules read the same phrases: "A Chinese espionage crew
+// has been running a backdoor inside telecoms ... Northwind tracks the crew
+// as APT41" gives APT41 the telecoms, and an unnamed crew gives nothing.
+func TestIndefiniteActorNamedLaterCooccur(t *testing.T) {
+	text := "A Chinese espionage crew has been quietly running a new backdoor inside telecommunications companies. " +
+		"Northwind Labs tracks the crew as APT41."
+	got := corefRelations(t, text)
+	if !hasRelation(got, "APT41 -targets-> telecommunications companies", `"A Chinese espionage crew" → APT41`) {
+		t.Errorf("the crew named after it lost in a co-occurrence: %q", got)
+	}
+	text = "APT28 was named in 2018. A Chinese espionage crew has been quietly running a new backdoor inside telecommunications companies."
+	for _, r := range corefRelations(t, text) {
+		if strings.Contains(r, "-targets-> telecommunications") && strings.Contains(r, "crew") {
+			t.Errorf("an unnamed crew resolved: %q", r)
+		}
+	}
+}
