@@ -654,6 +654,11 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		}
 		if ko := d.coordinatedOwner(c.start, c.end, am&mask, direct); ko >= 0 {
 			k = ko // "the MOIS and its minister" (relation_coordinated_owner.go)
+		} else if k >= 0 && mask == maskOf(extractor.Person) {
+			// "A met B. He ...": A (relation_he_subject.go)
+			if k = d.heSubject(c, k, reach, direct); k < 0 {
+				return endpoint{}, false
+			}
 		}
 		// A mention described with the anaphor's head ("X, a provincial
 		// bureau of Y" for "the bureau") comes first (relation_described.go).
