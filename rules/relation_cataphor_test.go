@@ -54,3 +54,29 @@ func TestIndefiniteActorNamedLaterCooccur(t *testing.T) {
 		}
 	}
 }
+
+// "Its" in a sentence that opens on an indefinite actor phrase is the
+// phrase's: the actor a naming clause gives it, or nobody, never a firm
+// named before.
+func TestIndefiniteActorOwnsIts(t *testing.T) {
+	text := "Harbor Analytics publishes a weekly brief. " +
+		"A suspected Chinese state-sponsored hacking crew stepped up its spying on Peru in 2024, a report says. " +
+		"Northwind Labs tracks the crew as APT41."
+	got := corefRelations(t, text)
+	for _, r := range got {
+		if strings.HasPrefix(r, "Harbor Analytics -targets->") {
+			t.Errorf("its given to the firm named before: %q", r)
+		}
+	}
+	if !hasRelation(got, "APT41 -targets-> Peru", "→ APT41") {
+		t.Errorf("its of the crew named after it lost: %q", got)
+	}
+	// Nothing names the crew: its names nobody.
+	text = "Harbor Analytics publishes a weekly brief. " +
+		"A suspected Chinese language hacking crew stepped up its spying on Peru in 2024, a report says."
+	for _, r := range corefRelations(t, text) {
+		if strings.Contains(r, "-targets-> Peru") && strings.Contains(r, `"its"`) {
+			t.Errorf("its of an unnamed crew resolved: %q", r)
+		}
+	}
+}

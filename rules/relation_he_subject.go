@@ -59,10 +59,15 @@ const heIntroTokens = 10
 
 // subjectStart returns the first token of sentence si's subject: after an
 // opening phrase set off by a comma ("According to the charges,"), or the
-// sentence's first token.
+// sentence's first token. A phrase with a finite verb is a clause, not an
+// opening phrase: in "The charges name A, B and C" the comma is the list's.
 func (d *docState) subjectStart(si int) int {
 	lo, hi := d.sentLo[si], d.sentLo[si+1]
 	for j := lo; j < hi && j < lo+heIntroTokens; j++ {
+		switch d.pos(j) {
+		case "VBD", "VBZ", "VBP", "MD":
+			return lo
+		}
 		if d.fold[j] == "," {
 			if j+1 < hi {
 				return j + 1

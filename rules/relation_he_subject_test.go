@@ -37,6 +37,10 @@ rules:
 			[]string{`Arvid Kallen -employed-by-> Corvane Labs @"He" → Arvid Kallen`}},
 		{"Arvid Kallen was charged in March. According to Tomas Vell of the court, he worked for Corvane Labs.",
 			[]string{`Arvid Kallen -employed-by-> Corvane Labs @"he" → Arvid Kallen`}},
+		// A list's comma opens no subject: with no person as the subject,
+		// the nearest person named.
+		{"The charges name Arvid Kallen, a broker, and Tomas Vell. He worked for Corvane Labs.",
+			[]string{`Tomas Vell -employed-by-> Corvane Labs @"He" → Tomas Vell`}},
 		// Two people equally near: nobody.
 		{"Arvid Kallen was charged in March. He is accused of helping Tomas Vell. He worked for Corvane Labs.", nil},
 		{"Arvid Kallen and Tomas Vell were charged in March. He worked for Corvane Labs.", nil},

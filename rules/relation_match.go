@@ -685,6 +685,13 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 			// means its operators; "it" may mean anything.
 			k, topic = d.topicActor(c.bs, direct), true
 		}
+		if ki, ok := d.indefiniteOwner(c); ok {
+			// "A Chinese crew stepped up its spying ..." (relation_indefinite_owner.go)
+			if ki < 0 || d.slotMask(&d.acc[ki])&mask == 0 || d.isDirect(&d.acc[ki], direct) {
+				return endpoint{}, false
+			}
+			k, topic = ki, false
+		}
 		if k >= 0 && d.unnamedSetBetween(k, c) {
 			return endpoint{}, false // "The FBI named two Chinese nationals. The pair ..." (relation_group.go)
 		}
