@@ -43,11 +43,15 @@ const (
 	listNegations = "relation_negations"
 	listHedges    = "relation_hedges"
 	listAnaphors  = "relation_anaphors"
-	listVictims   = "relation_victim_anaphors"
-	listSectorHds = "rel_sector_heads"
-	listPeopleHds = "rel_people_heads"
-	listSectorWds = "rel_sector_words"
-	listNotMods   = "rel_not_modifiers"
+	// the co-occurrence rules' anaphors read actor phrases by shape too:
+	// "the state-backed crew", and "a Chinese espionage crew" a naming
+	// clause after it names (relation_cataphor.go)
+	listCooccurAnaphors = "rel_cooccur_anaphors"
+	listVictims         = "relation_victim_anaphors"
+	listSectorHds       = "rel_sector_heads"
+	listPeopleHds       = "rel_people_heads"
+	listSectorWds       = "rel_sector_words"
+	listNotMods         = "rel_not_modifiers"
 )
 
 func (c *compiler) relationCues(lists map[string]*listSpec) *relCues {

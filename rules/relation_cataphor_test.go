@@ -69,6 +69,24 @@ func TestPeopleNamedLater(t *testing.T) {
 	}
 }
 
+// The co-occurrence rules read the same phrases: "A Chinese espionage crew
+// has been running a backdoor inside telecoms ... Northwind tracks the crew
+// as APT41" gives APT41 the telecoms, and an unnamed crew gives nothing.
+func TestIndefiniteActorNamedLaterCooccur(t *testing.T) {
+	text := "A Chinese espionage crew has been quietly running a new backdoor inside telecommunications companies. " +
+		"Northwind Labs tracks the crew as APT41."
+	got := corefRelations(t, text)
+	if !hasRelation(got, "APT41 -targets-> telecommunications companies", `"A Chinese espionage crew" → APT41`) {
+		t.Errorf("the crew named after it lost in a co-occurrence: %q", got)
+	}
+	text = "APT28 was named in 2018. A Chinese espionage crew has been quietly running a new backdoor inside telecommunications companies."
+	for _, r := range corefRelations(t, text) {
+		if strings.Contains(r, "-targets-> telecommunications") && strings.Contains(r, "crew") {
+			t.Errorf("an unnamed crew resolved: %q", r)
+		}
+	}
+}
+
 // The people of a relative clause of time on a campaign ("Operation X,
 // during which intruders broke into A") are the campaign's, not the
 // actor the report is about.
@@ -88,6 +106,32 @@ func TestWhichClauseCampaign(t *testing.T) {
 	for _, r := range got {
 		if strings.HasPrefix(r, "APT41 -targets-> Vodafone") || strings.HasPrefix(r, "APT41 -targets-> Telstra") {
 			t.Errorf("the clause's people went to the report's actor: %q", r)
+		}
+	}
+}
+
+// "Its" in a sentence that opens on an indefinite actor phrase is the
+// phrase's: the actor a naming clause gives it, or nobody, never a firm
+// named before.
+func TestIndefiniteActorOwnsIts(t *testing.T) {
+	text := "Harbor Analytics publishes a weekly brief. " +
+		"A suspected Chinese state-sponsored hacking crew stepped up its spying on Peru in 2024, a report says. " +
+		"Northwind Labs tracks the crew as APT41."
+	got := corefRelations(t, text)
+	for _, r := range got {
+		if strings.HasPrefix(r, "Harbor Analytics -targets->") {
+			t.Errorf("its given to the firm named before: %q", r)
+		}
+	}
+	if !hasRelation(got, "APT41 -targets-> Peru", "→ APT41") {
+		t.Errorf("its of the crew named after it lost: %q", got)
+	}
+	// Nothing names the crew: its names nobody.
+	text = "Harbor Analytics publishes a weekly brief. " +
+		"A suspected Chinese language hacking crew stepped up its spying on Peru in 2024, a report says."
+	for _, r := range corefRelations(t, text) {
+		if strings.Contains(r, "-targets-> Peru") && strings.Contains(r, `"its"`) {
+			t.Errorf("its of an unnamed crew resolved: %q", r)
 		}
 	}
 }
