@@ -878,6 +878,7 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 		return false // an analyst's words: "Chengdu and Beijing ship the access," she said
 	}
 	if tr.cues != nil && c.typ == extractor.Location && (d.placeActs(int(c.tokS), int(c.tokE)) ||
+		d.placeActsLater(int(c.tokS), int(c.tokE)) ||
 		d.inQuoteAttribution(int(si), int(c.tokS))) {
 		return false
 	}
