@@ -716,6 +716,9 @@ func (d *docState) topicFallback(rs *relState) {
 				if tp == subject && tr.intros == nil && d.definiteActorNounBefore(int(si), int(c.tokS)) {
 					continue // "The actor knew of the flaw. Its targets included ...": the unnamed actor's
 				}
+				if tp.person && tr.intros == nil && d.groupSubjectBefore(int(si), int(c.tokS)) {
+					continue // "the group sent emails to targets that included ...": the group's, not a member's
+				}
 				if tp == subject && c.typ == extractor.Malware && d.acc[tp.ms[0]].typ == extractor.Malware {
 					continue // a ransomware report's loaders and peers are no tools of the family
 				}

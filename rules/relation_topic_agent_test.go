@@ -69,3 +69,18 @@ func TestExploitsTopicSkipsAPatchedFlaw(t *testing.T) {
 			absent: []string{"Kestrel Bear -exploits-> CVE-2021-2222"}},
 	}, defaultTopicRelations, slices.Contains[[]string])
 }
+
+func TestTopicGivesTheGroupsVictimsToNoMember(t *testing.T) {
+	text := kestrelIntro + "\nProsecutors charged Li Wen and Zhao Ming with fraud. According to the indictment, the group sent phishing emails to targets that included shipping firms.\n"
+	got := allRelations(t, text)
+	for _, bad := range []string{"Li Wen -targets-> shipping", "Zhao Ming -targets-> shipping"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("the group's victim given to a member: %q in %q", bad, got)
+		}
+	}
+	text = kestrelIntro + "\nProsecutors charged Li Wen and Zhao Ming with fraud. According to the indictment, the same crew sent phishing emails to targets that included shipping firms.\n"
+	got = allRelations(t, text)
+	if !slices.Contains(got, "Li Wen -targets-> shipping") {
+		t.Errorf("\"the same crew\" after the charged persons lost their victim: %q", got)
+	}
+}
