@@ -1496,8 +1496,9 @@ func (d *docState) describesActor(words *phraseSet, c *cand) bool {
 	}
 	if d.fold[i] == "'s" || d.fold[i] == "\u2019s" {
 		// "Russia's FSB", "Russia's foreign intelligence service": the
-		// state's own organs, one adjective allowed between.
-		for j := i + 1; j < hi && j <= i+2; j++ {
+		// state's own organs, up to three words between ("Beijing's
+		// five-year economic plans").
+		for j := i + 1; j < hi && j <= i+4; j++ {
 			if m := d.startM[j]; m >= 0 && maskOf(d.acc[m].typ)&(maskOf(extractor.Government)|maskOf(extractor.ThreatActor)) != 0 {
 				return true
 			}
