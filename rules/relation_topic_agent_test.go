@@ -30,9 +30,11 @@ func TestTopicSkipsPlacesQualifyingNoVictim(t *testing.T) {
 		{name: "a clue and a lure's subject",
 			text: kestrelIntro + "The phishing lures dealt with Peruvian politics, and the phishing report put the Lima hint before readers.\n" +
 				"The phishing lures reached ministries in Chile.\n" +
-				"The espionage focuses on sectors that line up with Quito's five-year economic plans.\n",
-			want:   []string{"Kestrel Bear -targets-> Chile"},
-			absent: []string{"Kestrel Bear -targets-> Lima", "Kestrel Bear -targets-> Peruvian", "Kestrel Bear -targets-> Quito"}},
+				"The espionage focuses on sectors that line up with Quito's five-year economic plans.\n" +
+				"The phishing may have come from one of several Bolivian teams.\n",
+			want: []string{"Kestrel Bear -targets-> Chile"},
+			absent: []string{"Kestrel Bear -targets-> Lima", "Kestrel Bear -targets-> Peruvian", "Kestrel Bear -targets-> Quito",
+				"Kestrel Bear -targets-> Bolivian", "Kestrel Bear -targets-> Bolivia"}},
 	}, defaultTopicRelations, slices.Contains[[]string])
 }
 
