@@ -312,8 +312,12 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 		p.productNouns = c.singleWords(l) // gazetteer_longer.go
 	}
 	if l, ok := set.lists[listActorGroupNouns]; ok {
+		p.groupWords = map[string]bool{}
 		for _, it := range l.items {
 			p.groupNouns = append(p.groupNouns, it.s)
+			if !strings.Contains(it.s, " ") {
+				p.groupWords[strings.ToLower(it.s)] = true
+			}
 		}
 	}
 	c.nameHeads(set.lists)                  // namestage.go

@@ -760,6 +760,9 @@ func (d *docState) topicFallback(rs *relState) {
 				if tp == subject && tr.intros == nil && d.definiteActorNounBefore(int(si), int(c.tokS)) {
 					continue // "The actor knew of the flaw. Its targets included ...": the unnamed actor's
 				}
+				if tp.person && tr.intros == nil && d.groupSubjectBefore(int(si), int(c.tokS)) {
+					continue // "the group sent emails to targets that included ...": the group's, not a member's
+				}
 				if tp == subject && c.typ == extractor.Malware && d.acc[tp.ms[0]].typ == extractor.Malware {
 					continue // a ransomware report's loaders and peers are no tools of the family
 				}
@@ -922,6 +925,7 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 		return false // an analyst's words: "Chengdu and Beijing ship the access," she said
 	}
 	if tr.cues != nil && c.typ == extractor.Location && (d.placeActs(int(c.tokS), int(c.tokE)) ||
+		d.placeActsLater(int(c.tokS), int(c.tokE)) ||
 		d.inQuoteAttribution(int(si), int(c.tokS))) {
 		return false
 	}
@@ -1536,8 +1540,9 @@ func (d *docState) describesActor(words *phraseSet, c *cand) bool {
 	}
 	if d.fold[i] == "'s" || d.fold[i] == "\u2019s" {
 		// "Russia's FSB", "Russia's foreign intelligence service": the
-		// state's own organs, one adjective allowed between.
-		for j := i + 1; j < hi && j <= i+2; j++ {
+		// state's own organs, up to three words between ("Beijing's
+		// five-year economic plans").
+		for j := i + 1; j < hi && j <= i+4; j++ {
 			if m := d.startM[j]; m >= 0 && maskOf(d.acc[m].typ)&(maskOf(extractor.Government)|maskOf(extractor.ThreatActor)) != 0 {
 				return true
 			}
