@@ -187,7 +187,10 @@ type Mention struct {
 	Defanged bool `json:"defanged,omitempty"`
 	// Party is true for a threat-actor mention of a name the rules know as
 	// malware, which the text describes as a group ("X, a ransomware
-	// gang"): it is an entity of its own, apart from the malware X.
+	// gang"), or an organisation mention of a name the rules know as a
+	// tool, which the text describes as its maker ("X, the maker of
+	// remote-access software"): it is an entity of its own, apart from the
+	// malware or tool X.
 	Party bool `json:"-"`
 }
 

@@ -69,7 +69,28 @@ func (r *Runner) Run(ctx context.Context, c *Corpus) *Run {
 			caseOf[res.value.Doc.ID+"\x00"+res.value.Doc.Source] = c.Cases[i]
 		}
 	}
-	out.Dataset = extract.Resolve(results, r.Resolve...)
+	// Each document's share of resolution under the same limit (--timeout):
+	// one over it is reported and left out, as one that failed to extract.
+	limit := r.Opener.Options.Timeout
+	if limit <= 0 {
+		limit = document.DefaultTimeout
+	}
+	ds, skipped := extract.ResolveLimited(ctx, results, append(append([]extract.Option(nil), r.Resolve...), extract.WithTimeLimit(limit))...)
+	if len(skipped) > 0 {
+		drop := map[int]bool{}
+		for _, s := range skipped {
+			fail(s.Err)
+			drop[s.Index] = true
+		}
+		kept := results[:0:0]
+		for i, res := range results {
+			if !drop[i] {
+				kept = append(kept, res)
+			}
+		}
+		results = kept
+	}
+	out.Dataset = ds
 	out.Results = results
 	if len(c.Sources) > 0 {
 		var fileDocs []extractor.DocumentSummary

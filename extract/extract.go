@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"time"
 
 	"github.com/reportgraph/extractor"
 	"github.com/reportgraph/extractor/nlp"
@@ -37,6 +38,10 @@ type DocResult struct {
 	Mentions  []extractor.Mention
 	Aliases   []rules.AliasLink
 	Relations []rules.RelationMatch // spans of Mentions; see relations.go
+	// Left is the time the document's limit (its context's deadline) left
+	// when its extraction ended, 0 when it had none: ResolveLimited bounds
+	// the document's share of resolution by it (limit.go).
+	Left time.Duration
 }
 
 // Document extracts the mentions of one document. A panic in matching is
@@ -65,5 +70,9 @@ func (x *Extractor) Document(ctx context.Context, doc *extractor.Document) (res 
 		m.Mentions[i].Doc = doc.ID
 		m.Mentions[i].Page = doc.PageOf(m.Mentions[i].Start)
 	}
-	return &DocResult{Doc: doc, Sentences: sents, Mentions: m.Mentions, Aliases: m.Aliases, Relations: m.Relations}, nil
+	res = &DocResult{Doc: doc, Sentences: sents, Mentions: m.Mentions, Aliases: m.Aliases, Relations: m.Relations}
+	if dl, ok := ctx.Deadline(); ok {
+		res.Left = max(time.Until(dl), time.Nanosecond)
+	}
+	return res, nil
 }

@@ -40,7 +40,7 @@ func WithPairModel(m *PairModel) Option { return func(r *resolver) { r.pairs = m
 
 // proposal is the best candidate of one ordered entity pair in one document.
 type proposal struct {
-	cand  *PairCandidate
+	cand  PairCandidate // without its features
 	class int
 	p     float64
 }
@@ -50,11 +50,21 @@ type proposal struct {
 // A proposal with the id of an existing relation adds its evidence there
 // and keeps that relation's confidence when a rule found it, so a
 // rule-found relation never loses confidence to the model.
-func (m *PairModel) Propose(ds *extractor.Dataset, results []*DocResult) {
+func (m *PairModel) Propose(ds *extractor.Dataset, results []*DocResult) { m.propose(ds, results, nil) }
+
+// propose is Propose with each document's share bounded by lim (limit.go).
+func (m *PairModel) propose(ds *extractor.Dataset, results []*DocResult, lim *limits) {
 	byID := relationIndex(ds)
 	n := len(ds.Relations)
-	// One document at a time: its candidates are dropped once proposed.
-	m.eachDoc(results, ds, false, true, func(cands []PairCandidate) { m.proposeRun(ds, byID, cands, m.Threshold) })
+	// One candidate at a time: only the best of each entity pair is kept,
+	// and one document's proposals are added at its end.
+	pr := m.newProposer(m.Threshold)
+	m.eachDoc(results, ds, false, true, lim, pr.add, func(ok bool) {
+		if ok {
+			pr.flush(ds, byID)
+		}
+		pr.reset()
+	})
 	if len(ds.Relations) > n {
 		sortRelations(ds)
 	}
@@ -77,43 +87,72 @@ func sortRelations(ds *extractor.Dataset) {
 // probability is at least threshold (Propose uses the model's own;
 // cross-validation passes 0 to score every cut afterwards).
 func (m *PairModel) ProposeFrom(ds *extractor.Dataset, cands []PairCandidate, threshold float64) {
-	m.proposeRun(ds, relationIndex(ds), cands, threshold)
+	pr := m.newProposer(threshold)
+	for i := range cands {
+		pr.add(&cands[i])
+	}
+	pr.flush(ds, relationIndex(ds))
 	sortRelations(ds)
 }
 
-// proposeRun adds the relations of candidates; byID indexes ds.Relations
-// and is kept up to date.
-func (m *PairModel) proposeRun(ds *extractor.Dataset, byID map[string]int, cands []PairCandidate, threshold float64) {
+// proposer keeps the best candidate of each entity pair of a run of
+// candidates grouped by document (one document's in Propose) until flush
+// adds their relations.
+type proposer struct {
+	m         *PairModel
+	threshold float64
+	order     []proposalKey
+	best      []*proposal
+	perDoc    map[[2]int]int // entity pair → index into order, for the current document
+	doc       string
+}
+
+type proposalKey struct {
+	doc      string
+	src, tgt int
+}
+
+func (m *PairModel) newProposer(threshold float64) *proposer {
+	return &proposer{m: m, threshold: threshold, perDoc: map[[2]int]int{}}
+}
+
+func (pr *proposer) reset() {
+	pr.order, pr.best, pr.doc = pr.order[:0], pr.best[:0], ""
+	clear(pr.perDoc)
+}
+
+// add weighs one candidate; c is not kept (its features may be reused).
+func (pr *proposer) add(c *PairCandidate) {
 	// Candidates come grouped by document, so the best candidate of each
 	// entity pair is found per run of one document, keyed by entity index.
-	type key struct {
-		doc      string
-		src, tgt int
+	if c.Doc != pr.doc {
+		pr.doc = c.Doc
+		clear(pr.perDoc)
 	}
-	var order []key
-	var best []*proposal
-	perDoc := map[[2]int]int{} // entity pair → index into order, for the current document
-	doc := ""
-	for i := range cands {
-		c := &cands[i]
-		if c.Doc != doc {
-			doc = c.Doc
-			clear(perDoc)
-		}
-		cls, p := m.bestAllowed(c)
-		if cls <= 0 || p < threshold || m.withheld[cls] {
-			continue
-		}
-		pk := [2]int{c.src, c.tgt}
-		j, ok := perDoc[pk]
-		if !ok {
-			perDoc[pk] = len(order)
-			order = append(order, key{c.Doc, c.src, c.tgt})
-			best = append(best, &proposal{cand: c, class: cls, p: p})
-		} else if p > best[j].p {
-			*best[j] = proposal{cand: c, class: cls, p: p}
-		}
+	cls, p := pr.m.bestAllowed(c)
+	if cls <= 0 || p < pr.threshold || pr.m.withheld[cls] {
+		return
 	}
+	pk := [2]int{c.src, c.tgt}
+	j, ok := pr.perDoc[pk]
+	switch {
+	case !ok:
+		j = len(pr.order)
+		pr.perDoc[pk] = j
+		pr.order = append(pr.order, proposalKey{c.Doc, c.src, c.tgt})
+		pr.best = append(pr.best, &proposal{cand: *c, class: cls, p: p})
+	case p > pr.best[j].p:
+		*pr.best[j] = proposal{cand: *c, class: cls, p: p}
+	default:
+		return
+	}
+	pr.best[j].cand.Features = nil // not kept: the next candidate's may use its memory
+}
+
+// flush adds the relations of the candidates kept; byID indexes
+// ds.Relations and is kept up to date.
+func (pr *proposer) flush(ds *extractor.Dataset, byID map[string]int) {
+	m, order, best := pr.m, pr.order, pr.best
 	if len(m.functional) > 0 {
 		docs, srcs := make([]string, len(order)), make([]int, len(order))
 		for j, k := range order {

@@ -71,6 +71,7 @@ type pairRole struct {
 // pairDoc is one document prepared for candidates and features.
 type pairDoc struct {
 	res      *DocResult
+	share    *share      // its share of the work under ResolveLimited, or nil
 	sentLo   []int       // sentence → its first token's index in the document
 	words    []uint32    // wordHash of every token, filled one sentence at a time (ready)
 	ready    []bool      // sentence → its words and cues are filled in
@@ -113,15 +114,18 @@ type pairStat struct {
 // features.
 func (m *PairModel) Candidates(results []*DocResult, ds *extractor.Dataset, linked bool) []PairCandidate {
 	var out []PairCandidate
-	m.eachDoc(results, ds, linked, false, func(cands []PairCandidate) { out = append(out, cands...) })
+	m.eachDoc(results, ds, linked, false, nil, func(c *PairCandidate) { out = append(out, *c) }, nil)
 	return out
 }
 
-// eachDoc calls fn with the candidates of each document in turn. With
-// reuse, the candidate slice and the features' arena are reused from one
-// document to the next, so fn must not keep them (Propose); without, every
-// document's features have their own memory (Candidates).
-func (m *PairModel) eachDoc(results []*DocResult, ds *extractor.Dataset, linked, reuse bool, fn func([]PairCandidate)) {
+// eachDoc calls add with each candidate of each document in turn, then
+// done at the end of the document. With reuse, the features' memory is
+// reused from one candidate to the next, so add must not keep c.Features
+// (Propose: one document of a million candidates is not held in memory);
+// without, every candidate's features have their own memory (Candidates).
+// lim bounds each document's share (limit.go): done is told whether the
+// document stayed within it.
+func (m *PairModel) eachDoc(results []*DocResult, ds *extractor.Dataset, linked, reuse bool, lim *limits, add func(c *PairCandidate), done func(ok bool)) {
 	// Each document's mentions by span (no document id to hash per
 	// lookup), mapped to the index of their entity in ds.Entities.
 	owner := map[string]map[extractor.Span]int{}
@@ -143,26 +147,36 @@ func (m *PairModel) eachDoc(results []*DocResult, ds *extractor.Dataset, linked,
 			}
 		}
 	}
-	var cands []PairCandidate
 	var arena []uint32
-	for _, res := range results {
-		if res == nil || res.Doc == nil {
+	for di, res := range results {
+		if res == nil || res.Doc == nil || lim.stopped(di) {
 			continue
 		}
+		sh := lim.begin(di, stageModel, "mention", len(res.Mentions))
 		d := m.prepare(res, ds.Entities, owner[res.Doc.ID], rels[res.Doc.ID])
+		d.share = sh
 		if linked {
 			d.linked = nil
 		}
+		each := add
 		if reuse {
 			if arena == nil {
 				arena = make([]uint32, 0, 64*1024)
 			}
-			d.arena, cands = arena[:0], cands[:0]
-		} else {
-			cands = nil
+			d.arena = arena[:0]
+			each = func(c *PairCandidate) {
+				add(c)
+				d.arena = d.arena[:0] // c.Features is dropped: its room serves the next one
+			}
 		}
-		cands = m.docCandidates(d, cands)
-		fn(cands)
+		m.docCandidates(d, each)
+		if reuse {
+			arena = d.arena[:0] // the one features() may have grown
+		}
+		if done != nil {
+			done(!lim.stopped(di))
+		}
+		sh.end()
 	}
 }
 
@@ -413,11 +427,15 @@ func (d *pairDoc) openers() {
 	}
 }
 
-// docCandidates appends the candidates of one document.
-func (m *PairModel) docCandidates(d *pairDoc, out []PairCandidate) []PairCandidate {
+// docCandidates calls add with each candidate of one document, in order.
+func (m *PairModel) docCandidates(d *pairDoc, add func(*PairCandidate)) {
 	ms := d.mentions
 	d.coOccurrences()
+	var c PairCandidate
 	for i := range ms {
+		if !d.share.tick() {
+			return
+		}
 		a := &ms[i]
 		for j := i + 1; j < len(ms); j++ {
 			b := &ms[j]
@@ -429,14 +447,15 @@ func (m *PairModel) docCandidates(d *pairDoc, out []PairCandidate) []PairCandida
 				continue // out of reach, nested or overlapping mentions, one entity, or a rule already links them
 			}
 			if _, ok := m.allowed[[2]string{a.typ, b.typ}]; ok {
-				out = append(out, m.candidate(d, a, b, true, ms[i+1:j]))
+				c = m.candidate(d, a, b, true, ms[i+1:j])
+				add(&c)
 			}
 			if _, ok := m.allowed[[2]string{b.typ, a.typ}]; ok {
-				out = append(out, m.candidate(d, b, a, false, ms[i+1:j]))
+				c = m.candidate(d, b, a, false, ms[i+1:j])
+				add(&c)
 			}
 		}
 	}
-	return out
 }
 
 func (m *PairModel) candidate(d *pairDoc, src, tgt *pairMention, srcFirst bool, between []pairMention) PairCandidate {

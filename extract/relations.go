@@ -31,7 +31,7 @@ type mentionRef struct {
 // and merges duplicates. Matches whose ends belong to no entity (a mention
 // dropped during resolution) and matches from an entity to itself (both
 // ends resolved to the same thing) are dropped.
-func buildRelations(results []*DocResult, entities []extractor.Entity) []extractor.Relation {
+func buildRelations(results []*DocResult, entities []extractor.Entity, lim *limits) []extractor.Relation {
 	n := 0
 	for _, e := range entities {
 		n += len(e.Mentions)
@@ -50,9 +50,13 @@ func buildRelations(results []*DocResult, entities []extractor.Entity) []extract
 	}
 	seen := map[evKey]bool{} // one evidence per relation and sentence
 	var order []string
-	for _, res := range results {
+	for di, res := range results {
 		doc := res.Doc
+		sh := lim.begin(di, stageResolution, "relation match", len(res.Relations))
 		for _, m := range res.Relations {
+			if !sh.tick() {
+				break
+			}
 			src, ok1 := owner[mentionRef{doc.ID, m.Source}]
 			tgt, ok2 := owner[mentionRef{doc.ID, m.Target}]
 			if !ok1 || !ok2 || src == tgt {
@@ -75,6 +79,7 @@ func buildRelations(results []*DocResult, entities []extractor.Entity) []extract
 			r.Evidence = append(r.Evidence, ev)
 			priorities[id] = append(priorities[id], m.Priority)
 		}
+		sh.end()
 	}
 	sort.Strings(order)
 	out := make([]extractor.Relation, 0, len(order))

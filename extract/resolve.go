@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/reportgraph/extractor"
@@ -50,11 +51,13 @@ type resolver struct {
 	kinds      map[string]string // rule id → kind
 	groupNouns []string          // " threat group", " group", ...: longest first
 	pairs      *PairModel        // the candidate-pair relation model, or nil (pairpropose.go)
+	limit      time.Duration     // WithTimeLimit's, for ResolveLimited (limit.go)
+	lim        *limits           // each document's time left, or nil: unlimited
 }
 
 // ref is one mention with what resolution knows about it.
 type ref struct {
-	m        extractor.Mention
+	m        *extractor.Mention // in its DocResult: not copied, never written
 	doc      int
 	sentence int       // index in its document's sentences, -1 when unknown
 	key      string    // identity key
@@ -86,21 +89,31 @@ type ref struct {
 // the order of entities, aliases and mentions is fixed, so the same input
 // gives the same dataset byte for byte.
 func Resolve(results []*DocResult, opts ...Option) *extractor.Dataset {
+	return newResolver(opts).resolve(results)
+}
+
+func newResolver(opts []Option) *resolver {
 	r := &resolver{kb: newKBIndex(nil), kinds: map[string]string{}}
 	for _, o := range opts {
 		o(r)
 	}
+	return r
+}
+
+func (r *resolver) resolve(results []*DocResult) *extractor.Dataset {
 	ds := &extractor.Dataset{Schema: extractor.DatasetSchema,
 		Documents: []extractor.DocumentSummary{}, Entities: []extractor.Entity{}, Relations: []extractor.Relation{}}
 	for _, res := range results {
 		ds.Documents = append(ds.Documents, res.Doc.Summary())
 	}
 	refs, links := r.collect(results)
+	start := time.Now()
 	uf := groupRefs(refs, links)
 	ds.Entities = r.entities(refs, uf)
-	ds.Relations = buildRelations(results, ds.Entities) // relations.go
+	r.lim.charge(refs, time.Since(start))                      // limit.go
+	ds.Relations = buildRelations(results, ds.Entities, r.lim) // relations.go
 	if r.pairs != nil {
-		r.pairs.Propose(ds, results) // after the rules, which it must not repeat
+		r.pairs.propose(ds, results, r.lim) // after the rules, which it must not repeat
 	}
 	return ds
 }
@@ -119,6 +132,7 @@ func (r *resolver) collect(results []*DocResult) ([]ref, []link) {
 	var links []link
 	for di, res := range results {
 		base := len(refs)
+		sh := r.lim.begin(di, stageResolution, "mention", len(res.Mentions))
 		at := make(map[extractor.Span]int, len(res.Mentions))
 		places := map[string]bool{}
 		for _, m := range res.Mentions {
@@ -127,7 +141,10 @@ func (r *resolver) collect(results []*DocResult) ([]ref, []link) {
 			}
 		}
 		for mi, m := range res.Mentions {
-			rf := ref{m: m, doc: di, sentence: sentenceOf(res, m.Start), kbe: r.kb.match(m)}
+			if !sh.tick() {
+				break
+			}
+			rf := ref{m: &res.Mentions[mi], doc: di, sentence: sentenceOf(res, m.Start), kbe: r.kb.match(m)}
 			rf.key = identityKey(rf)
 			if m.Type == extractor.Sector && res.Doc != nil {
 				rf.headed = withSectorHead(m, res.Doc.Text)
@@ -140,6 +157,11 @@ func (r *resolver) collect(results []*DocResult) ([]ref, []link) {
 			}
 			at[m.Span] = len(refs)
 			refs = append(refs, rf)
+		}
+		sh.end()
+		if r.lim.stopped(di) {
+			refs = refs[:base] // over its limit: ResolveLimited resolves again without it
+			continue
 		}
 		joinCrews(refs[base:])
 		rb := rebinder{byText: map[string]string{}, byKey: map[string]string{}, byCanon: map[string]string{},
@@ -430,8 +452,8 @@ func (r *resolver) buildEntity(refs []ref, idx []int) extractor.Entity {
 	mentions := make([]extractor.Mention, 0, len(idx))
 	ev := make([]evidence, 0, len(idx))
 	for n, i := range idx {
-		rf := refs[i]
-		m := rf.m
+		rf := &refs[i]
+		m := *rf.m
 		mentions = append(mentions, m)
 		aliases = append(aliases, surfaceName(m))
 		if short := withoutGroupNoun(surfaceName(m), r.groupNouns); short != "" && m.Type == extractor.ThreatActor {
@@ -443,7 +465,7 @@ func (r *resolver) buildEntity(refs []ref, idx []int) extractor.Entity {
 		if rf.stated != "" {
 			aliases = append(aliases, rf.stated)
 		}
-		ev = append(ev, evidence{doc: rf.doc, sentence: rf.sentence, prior: r.prior(rf)})
+		ev = append(ev, evidence{doc: rf.doc, sentence: rf.sentence, prior: r.prior(*rf)})
 		if m.Type != typ {
 			continue
 		}
@@ -484,7 +506,7 @@ func (r *resolver) buildEntity(refs []ref, idx []int) extractor.Entity {
 		}
 	}
 	if name == "" { // every mention voted another type away: cannot happen, but never return an empty name
-		name = surfaceName(refs[idx[0]].m)
+		name = surfaceName(*refs[idx[0]].m)
 	}
 	sortMentions(mentions, refs, idx)
 	return extractor.Entity{
@@ -505,7 +527,7 @@ func (r *resolver) prior(rf ref) float64 {
 	if rf.kbe != nil {
 		return kbPrior
 	}
-	return MentionPrior(rf.m, r.kinds[rf.m.Rule])
+	return MentionPrior(*rf.m, r.kinds[rf.m.Rule])
 }
 
 // sortMentions orders mentions by document (input order), then position.

@@ -18,6 +18,8 @@ var abbreviations = map[string]int{
 	"figs": abbrevNever, "e.g": abbrevNever, "i.e": abbrevNever, "cf": abbrevNever, "vs": abbrevNever,
 	"viz": abbrevNever, "approx": abbrevNever, "ca": abbrevNever, "incl": abbrevNever, "esp": abbrevNever,
 	"resp": abbrevNever, "ver": abbrevNever,
+	// Company suffixes that a legal form always follows: "Pte. Ltd.", "Pvt. Ltd.".
+	"pte": abbrevNever, "pvt": abbrevNever,
 	// Numbered references.
 	"no": abbrevDigit, "nos": abbrevDigit, "vol": abbrevDigit, "vols": abbrevDigit, "p": abbrevDigit,
 	"pp": abbrevDigit, "ch": abbrevDigit, "art": abbrevDigit, "sec": abbrevDigit, "eq": abbrevDigit,

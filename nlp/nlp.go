@@ -107,23 +107,33 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, text string) ([]Sentence,
 	// The tokens are collected in a reused buffer and then copied into a
 	// slice of their exact number: run's estimate of one token per five
 	// bytes is a quarter more than CTI prose needs, and the tokens are
-	// the largest allocation of a document's extraction.
+	// the largest allocation of a document's extraction. A long document
+	// (more than maxPooledEstimate tokens estimated) has a buffer of its
+	// own, sized once and kept without the copy: a pooled buffer would
+	// grow by doubling to its size, and the copy would double its peak.
 	t := tokenizer{text: text}
-	buf, _ := tokenBuffers.Get().(*tokenBuffer)
-	if buf == nil {
-		buf = new(tokenBuffer)
+	est := len(text)/5 + 8
+	var buf *tokenBuffer
+	if est <= maxPooledEstimate {
+		buf, _ = tokenBuffers.Get().(*tokenBuffer)
+		if buf == nil {
+			buf = new(tokenBuffer)
+		}
+		t.toks, t.gaps = buf.toks[:0], buf.gaps[:0]
 	}
-	t.toks, t.gaps = buf.toks[:0], buf.gaps[:0]
 	t.run()
 	var err error
 	var sents []Sentence
 	if err = ctx.Err(); err == nil {
-		toks := make([]Token, len(t.toks))
-		copy(toks, t.toks)
+		toks := t.toks[:len(t.toks):len(t.toks)]
+		if buf != nil {
+			toks = make([]Token, len(t.toks))
+			copy(toks, t.toks)
+		}
 		sents = split(text, toks, t.gaps)
 		err = ctx.Err()
 	}
-	if cap(t.toks) <= maxBufferedTokens {
+	if buf != nil && cap(t.toks) <= maxBufferedTokens {
 		clear(t.toks) // hold no text of this document
 		buf.toks, buf.gaps = t.toks[:0], t.gaps[:0]
 		tokenBuffers.Put(buf)
@@ -145,6 +155,11 @@ var tokenBuffers sync.Pool
 // maxBufferedTokens bounds the buffers kept for reuse (a very long
 // document's are dropped).
 const maxBufferedTokens = 1 << 20
+
+// maxPooledEstimate is the longest document, in run's estimate of its
+// tokens (one per five bytes: 64k tokens, about 320 kB), whose tokens are
+// collected in a pooled buffer.
+const maxPooledEstimate = 1 << 16
 
 // FixedTag returns the tag Tag gives a token with this text in any
 // sentence, when the text alone decides it (punctuation, links, words the

@@ -32,6 +32,9 @@ func TestSentences(t *testing.T) {
 		{"See Fig. 3 for details.", []string{"See Fig. 3 for details."}},
 		{"Victims include Acme Co., Ltd. and Contoso Inc. in Japan.",
 			[]string{"Victims include Acme Co., Ltd. and Contoso Inc. in Japan."}},
+		// "Pte." and "Pvt." always precede the rest of a legal form.
+		{"The list adds Kelvane Consultancy PTE. LTD., of Singapore, and Tarn Pvt. Ltd. of India.",
+			[]string{"The list adds Kelvane Consultancy PTE. LTD., of Singapore, and Tarn Pvt. Ltd. of India."}},
 		{"They breached Acme Co., Ltd. The group left.", []string{"They breached Acme Co., Ltd.", "The group left."}},
 		{"It hit the U.S. Department of Justice.", []string{"It hit the U.S. Department of Justice."}},
 		{"It targeted the U.S. The group also hit Japan.", []string{"It targeted the U.S.", "The group also hit Japan."}},

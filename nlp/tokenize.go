@@ -37,10 +37,11 @@ func Tokenize(text string) []Token {
 
 func (t *tokenizer) run() {
 	text := t.text
-	if t.toks == nil {
-		// About one token per five bytes of CTI prose.
-		t.toks = make([]Token, 0, len(text)/5+8)
-		t.gaps = make([]uint8, 0, len(text)/5+8)
+	if est := len(text)/5 + 8; cap(t.toks) < est {
+		// About one token per five bytes of CTI prose: sized once, not
+		// grown by doubling from a smaller (pooled) buffer.
+		t.toks = make([]Token, 0, est)
+		t.gaps = make([]uint8, 0, est)
 	}
 	newlines := 0
 	i := 0

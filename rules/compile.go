@@ -148,7 +148,10 @@ type compiler struct {
 	// synNames are the multi-word gazetteer names that may get synonym
 	// variants, gazKeys every gazetteer name folded (gazetteer_synonyms.go).
 	synNames []synName
-	gazKeys  map[string]bool
+	// spaced are the camel-case malware and tool names that get a spaced
+	// spelling (gazetteer_spaced.go).
+	spaced  []spacedName
+	gazKeys map[string]bool
 	// phraseSets holds the phrase sets compiled so far by list (phraseSet).
 	phraseSets map[string]*phraseSet
 }
@@ -298,6 +301,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	p.aliasPhase = phases[aliasStage]
 	p.relPhase = phases[relationStage]
 	c.gazetteerVariants(set.lists) // gazetteer_synonyms.go
+	c.spacedVariants()             // gazetteer_spaced.go
 	p.splitStarts()
 	p.relCues = c.relationCues(set.lists) // relation.go
 	c.keepCueWords(set.lists)             // cue_words.go
@@ -312,8 +316,12 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 		p.productNouns = c.singleWords(l) // gazetteer_longer.go
 	}
 	if l, ok := set.lists[listActorGroupNouns]; ok {
+		p.groupWords = map[string]bool{}
 		for _, it := range l.items {
 			p.groupNouns = append(p.groupNouns, it.s)
+			if !strings.Contains(it.s, " ") {
+				p.groupWords[strings.ToLower(it.s)] = true
+			}
 		}
 	}
 	c.nameHeads(set.lists)                  // namestage.go
@@ -369,6 +377,11 @@ func (c *compiler) gazetteer(r *rule) int {
 			} else if typ == string(extractor.Sector) && !spec.suppress {
 				c.synNames = append(c.synNames, synName{rule: r.idx, entry: entry, mode: mode, toks: written,
 					common: h.common, context: h.context, sector: true})
+			}
+			if len(toks) == 1 && spacedTypes[extractor.EntityType(typ)] && !spec.suppress {
+				if parts, ok := camelParts(written[0]); ok {
+					c.spaced = append(c.spaced, spacedName{rule: r.idx, entry: entry, toks: parts, common: h.common})
+				}
 			}
 			if typ == string(extractor.Organization) {
 				h.rest = canonicalRest(canonToks, toks) // gazetteer_longer.go

@@ -47,11 +47,15 @@ type describedWords struct {
 	heads map[string]bool // nouns that name a party: group, gang, crew, operation, ...
 	nouns map[string]bool // nouns that name the code after the name: ransomware, payload, ...
 	verbs map[string]bool // verbs whose object is the code: deployed, dropped, ...
+	// companies are the head nouns that describe a tool's name as its maker
+	// (described_company.go).
+	companies map[string]bool
 }
 
 func describedLists(lists map[string]*listSpec) describedWords {
 	return describedWords{heads: foldedWords(lists[listDescribedActorHeads]),
-		nouns: foldedWords(lists[listDescribedMalwareNouns]), verbs: foldedWords(lists[listDescribedMalwareVerbs])}
+		nouns: foldedWords(lists[listDescribedMalwareNouns]), verbs: foldedWords(lists[listDescribedMalwareVerbs]),
+		companies: foldedWords(lists[listDescribedCompanyHeads])}
 }
 
 // The cue a mention's context gives about what its name is.
@@ -84,6 +88,8 @@ var descCopulas = map[string]bool{"is": true, "was": true, "are": true, "were": 
 // typeDescribedNames retypes malware mentions the text describes as a
 // party (see the comment above), before the relation rules read types.
 func (d *docState) typeDescribedNames() {
+	d.typeDescribedCompanies() // described_company.go
+	d.typeListedFamilies()     // described_family.go
 	w := &d.p.described
 	if len(w.heads) == 0 {
 		return

@@ -127,7 +127,9 @@ func (h *gazHit) accepts(d *docState, i int) bool {
 	}
 	if h.phrase {
 		for k := 1; k < len(h.toks); k++ {
-			if t := d.exact(i + k); t != strings.ToLower(t) {
+			// Lower case after the first word, or a capitalised word
+			// the name itself holds ("managed IT service suppliers").
+			if t := d.exact(i + k); t != strings.ToLower(t) && t != h.toks[k] {
 				return false
 			}
 		}

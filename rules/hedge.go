@@ -43,11 +43,15 @@ const (
 	listNegations = "relation_negations"
 	listHedges    = "relation_hedges"
 	listAnaphors  = "relation_anaphors"
-	listVictims   = "relation_victim_anaphors"
-	listSectorHds = "rel_sector_heads"
-	listPeopleHds = "rel_people_heads"
-	listSectorWds = "rel_sector_words"
-	listNotMods   = "rel_not_modifiers"
+	// the co-occurrence rules' anaphors read actor phrases by shape too:
+	// "the state-backed crew", and "a Chinese espionage crew" a naming
+	// clause after it names (relation_cataphor.go)
+	listCooccurAnaphors = "rel_cooccur_anaphors"
+	listVictims         = "relation_victim_anaphors"
+	listSectorHds       = "rel_sector_heads"
+	listPeopleHds       = "rel_people_heads"
+	listSectorWds       = "rel_sector_words"
+	listNotMods         = "rel_not_modifiers"
 )
 
 func (c *compiler) relationCues(lists map[string]*listSpec) *relCues {
@@ -79,6 +83,10 @@ func (c *compiler) listPhrases(l *listSpec) *phraseSet {
 
 var clauseBreaks = map[string]bool{";": true, ":": true, "but": true, "however": true, "although": true,
 	"though": true, "whereas": true, "while": true,
+	// A concession states a fact of its own: in "there is no evidence that
+	// X did it, despite the fact that the group has long targeted Y" the
+	// negation is not the concession's.
+	"despite": true,
 	// A contrast names something the clause's verb is not about: in "the
 	// group has never used wipers, unlike the GRU's Cadet Blizzard unit"
 	// the "never" says nothing of Cadet Blizzard and the GRU.

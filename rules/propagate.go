@@ -153,6 +153,11 @@ func (d *docState) propagateNames() {
 				forms = append(forms, short)
 			}
 		}
+		if s.c.typ == extractor.Campaign {
+			if short := operationShortName(surface); short != "" {
+				forms = append(forms, short)
+			}
+		}
 		for _, form := range forms {
 			added = d.spread(added, drop, s.c, s.pr, surface, form, s.plainWord)
 		}
@@ -688,4 +693,16 @@ func (d *docState) retypeNamedCampaigns() bool {
 		c.canonical = oneSpace(d.surface(c))
 	}
 	return retyped
+}
+
+// operationShortName returns the name of a campaign "Operation X" without
+// its first word, when that can only be a name (propagatable: "Soft Cell",
+// "CuckooBees", not "Cronos"), else "". A report that introduces
+// "Operation Soft Cell" goes on with "Soft Cell": "whoever ran Soft Cell".
+func operationShortName(surface string) string {
+	rest, ok := strings.CutPrefix(surface, "Operation ")
+	if !ok || !propagatable(rest) {
+		return ""
+	}
+	return rest
 }

@@ -47,3 +47,36 @@ func TestCampaignSplitsFromActorAliases(t *testing.T) {
 		t.Fatal("UNC9911 not found")
 	}
 }
+
+// "Operation Soft Lantern" goes on as "Soft Lantern"; a one-word rest
+// that may be an ordinary word ("Cronos") does not spread.
+func TestOperationShortName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Operation Soft Lantern": "Soft Lantern",
+		"Operation CuckooWasps":  "CuckooWasps",
+		"Operation Cronos":       "",
+		"Soft Lantern":           "",
+	} {
+		if got := operationShortName(in); got != want {
+			t.Errorf("operationShortName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Researchers exposed Operation Soft Lantern in May. Whoever ran Soft Lantern knew the carriers well."
+	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+	found := false
+	for _, m := range res.Mentions {
+		if m.Text == "Soft Lantern" {
+			found = true
+			if m.Type != "campaign" || m.Canonical != "Operation Soft Lantern" {
+				t.Errorf("Soft Lantern = %s canonical %q; want the campaign Operation Soft Lantern", m.Type, m.Canonical)
+			}
+		}
+	}
+	if !found {
+		t.Error("the short name did not spread")
+	}
+}

@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/reportgraph/extractor"
+import (
+	"strings"
+
+	"github.com/reportgraph/extractor"
+)
 
 // Actors named after they are described. A news report often opens on an
 // indefinite description and names the actor a sentence or two later: "A
@@ -106,6 +110,81 @@ func (d *docState) namedPhrase(t, hi int) int {
 			}
 			return -1
 		}
+	}
+	return -1
+}
+
+// cataphoricPeople returns the index in d.acc of the actor or campaign a
+// naming clause in one of the cataphorSentences sentences after the
+// anaphor's names, when the anaphor is the people behind an intrusion
+// ("hackers", "the attackers", "the intruders": an actor noun of
+// actorNPHeads, bare or after "the") and nothing before it is what it
+// means (the caller found no antecedent and no topic actor): "Hackers
+// compromised the update server of Kestrel Systems and pushed a backdoor
+// to its customers. Acme calls the operation NightHammer." Else -1. The
+// mask am is the types the anaphor may mean that the rule's slot takes.
+func (d *docState) cataphoricPeople(s, e int, am typeMask, direct []extractor.Span) int {
+	if am&(maskOf(extractor.ThreatActor)|maskOf(extractor.Campaign)) == 0 || s >= e {
+		return -1
+	}
+	head := d.fold[e-1]
+	if !actorNPHeads[head] || !strings.HasSuffix(head, "s") || e-s > 2 || e-s == 2 && d.fold[s] != "the" {
+		return -1
+	}
+	k := d.cataphorAntecedent(s)
+	if k < 0 || d.slotMask(&d.acc[k])&am == 0 || d.isDirect(&d.acc[k], direct) {
+		return -1
+	}
+	return k
+}
+
+// whichClauseCampaign returns the index in d.acc of the campaign a
+// relative clause of time opens on, when the anaphor at tokens [s, e) is
+// the people of that clause: in "a campaign it named Operation X, during
+// which intruders broke into A" (or "in which the attackers", "in the
+// course of which they") the intruders are the campaign's, whatever actor
+// the report is about. Else -1.
+func (d *docState) whichClauseCampaign(s, e int, direct []extractor.Span) int {
+	if s >= e || s < 2 {
+		return -1
+	}
+	if head := d.fold[e-1]; !(actorNPHeads[head] && strings.HasSuffix(head, "s") && (e-s == 1 || e-s == 2 && d.fold[s] == "the")) &&
+		!(e-s == 1 && head == "they") {
+		return -1
+	}
+	lo := d.sentLo[d.sentOf[s]]
+	t := s - 1
+	if t > lo && d.fold[t] == "the" {
+		t-- // a slot that took the noun alone
+	}
+	if d.fold[t] != "which" {
+		return -1
+	}
+	t--
+	switch {
+	case t-3 >= lo && d.fold[t] == "of" && d.fold[t-1] == "course" && d.fold[t-2] == "the" && d.fold[t-3] == "in":
+		t -= 4
+	case t >= lo && (d.fold[t] == "during" || d.fold[t] == "in" || d.fold[t] == "throughout"):
+		t--
+	default:
+		return -1
+	}
+	if t >= lo && d.fold[t] == "," {
+		t--
+	}
+	for j := t; j >= lo && j > t-8; j-- {
+		m := d.startM[j]
+		if m < 0 {
+			continue
+		}
+		a := &d.acc[m]
+		if int(a.tokE) != t+1 {
+			return -1
+		}
+		if a.hide || a.typ != extractor.Campaign || d.isDirect(a, direct) {
+			return -1
+		}
+		return int(m)
 	}
 	return -1
 }

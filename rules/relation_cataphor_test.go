@@ -36,3 +36,102 @@ func TestIndefiniteActorNamedLater(t *testing.T) {
 		}
 	}
 }
+
+// The people a report opens on ("Hackers", "the attackers") with nothing
+// before them to mean are the campaign a naming clause after them names;
+// an actor named before them stays their antecedent.
+func TestPeopleNamedLater(t *testing.T) {
+	text := "Hackers broke into the update server of Kestrel Systems, the Oslo computer maker, and pushed a backdoor " +
+		"to its customers. Northwind Labs calls the operation NightHammer."
+	got := corefRelations(t, text)
+	if !hasRelation(got, "NightHammer -targets-> Kestrel Systems", `"Hackers" → NightHammer`) {
+		t.Errorf("the operation named after the hackers lost: %q", got)
+	}
+	for _, r := range got {
+		if strings.Contains(r, "(topic)") && strings.Contains(r, "NightHammer") {
+			t.Errorf("a cataphor marked as a topic fallback: %q", r)
+		}
+	}
+	// An actor named before: the hackers are its people.
+	text = "APT41 was busy that spring. Hackers broke into the update server of Kestrel Systems, the Oslo computer maker. " +
+		"Northwind Labs calls the operation NightHammer."
+	for _, r := range corefRelations(t, text) {
+		if strings.HasPrefix(r, "NightHammer -targets->") {
+			t.Errorf("the naming clause outranked an actor named before: %q", r)
+		}
+	}
+	// No naming clause: the hackers name nobody.
+	text = "Hackers broke into the update server of Kestrel Systems, the Oslo computer maker. Northwind Labs said the attack was contained."
+	for _, r := range corefRelations(t, text) {
+		if strings.Contains(r, "-targets-> Kestrel Systems") {
+			t.Errorf("unnamed hackers resolved: %q", r)
+		}
+	}
+}
+
+// The co-occurrence rules read the same phrases: "A Chinese espionage crew
+// has been running a backdoor inside telecoms ... Northwind tracks the crew
+// as APT41" gives APT41 the telecoms, and an unnamed crew gives nothing.
+func TestIndefiniteActorNamedLaterCooccur(t *testing.T) {
+	text := "A Chinese espionage crew has been quietly running a new backdoor inside telecommunications companies. " +
+		"Northwind Labs tracks the crew as APT41."
+	got := corefRelations(t, text)
+	if !hasRelation(got, "APT41 -targets-> telecommunications companies", `"A Chinese espionage crew" → APT41`) {
+		t.Errorf("the crew named after it lost in a co-occurrence: %q", got)
+	}
+	text = "APT28 was named in 2018. A Chinese espionage crew has been quietly running a new backdoor inside telecommunications companies."
+	for _, r := range corefRelations(t, text) {
+		if strings.Contains(r, "-targets-> telecommunications") && strings.Contains(r, "crew") {
+			t.Errorf("an unnamed crew resolved: %q", r)
+		}
+	}
+}
+
+// The people of a relative clause of time on a campaign ("Operation X,
+// during which intruders broke into A") are the campaign's, not the
+// actor the report is about.
+func TestWhichClauseCampaign(t *testing.T) {
+	text := "APT41 is a Chinese group. APT41 hit telecoms in Asia. In 2019 Cybereason described a campaign it " +
+		"named Operation Soft Lantern, during which intruders broke into Vodafone and Telstra. " +
+		"In 2020 it described Operation Quiet Loom, in which the attackers compromised Telstra."
+	got := corefRelations(t, text)
+	for _, want := range []string{
+		`Operation Soft Lantern -targets-> Vodafone | "intruders" → Operation Soft Lantern`,
+		`Operation Quiet Loom -targets-> Telstra | → Operation Quiet Loom`,
+	} {
+		if !corefHas(got, want) {
+			t.Errorf("missing %s in %q", want, got)
+		}
+	}
+	for _, r := range got {
+		if strings.HasPrefix(r, "APT41 -targets-> Vodafone") || strings.HasPrefix(r, "APT41 -targets-> Telstra") {
+			t.Errorf("the clause's people went to the report's actor: %q", r)
+		}
+	}
+}
+
+// "Its" in a sentence that opens on an indefinite actor phrase is the
+// phrase's: the actor a naming clause gives it, or nobody, never a firm
+// named before.
+func TestIndefiniteActorOwnsIts(t *testing.T) {
+	text := "Harbor Analytics publishes a weekly brief. " +
+		"A suspected Chinese state-sponsored hacking crew stepped up its spying on Peru in 2024, a report says. " +
+		"Northwind Labs tracks the crew as APT41."
+	got := corefRelations(t, text)
+	for _, r := range got {
+		if strings.HasPrefix(r, "Harbor Analytics -targets->") {
+			t.Errorf("its given to the firm named before: %q", r)
+		}
+	}
+	if !hasRelation(got, "APT41 -targets-> Peru", "→ APT41") {
+		t.Errorf("its of the crew named after it lost: %q", got)
+	}
+	// Nothing names the crew: its names nobody.
+	text = "Harbor Analytics publishes a weekly brief. " +
+		"A suspected Chinese language hacking crew stepped up its spying on Peru in 2024, a report says."
+	for _, r := range corefRelations(t, text) {
+		if strings.Contains(r, "-targets-> Peru") && strings.Contains(r, `"its"`) {
+			t.Errorf("its of an unnamed crew resolved: %q", r)
+		}
+	}
+}

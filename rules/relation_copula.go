@@ -61,3 +61,14 @@ func (d *docState) copulaRewrites(lo, hi int, buf []tokRewrite) []tokRewrite {
 func pastParticiple(w string) bool {
 	return len(w) > 3 && strings.HasSuffix(w, "ed") && !strings.Contains(w, "-")
 }
+
+// describedObject reports whether the pronoun at token i is the object of
+// a description verb and its "as" (read as "is"): "Prosecutors described
+// him as an officer of Y" says "he is an officer of Y", so the object
+// pronoun is the subject of the rewritten clause.
+func (d *docState) describedObject(i int) bool {
+	if i == 0 || i+1 >= len(d.fold) || d.sentOf[i-1] != d.sentOf[i] || d.sentOf[i+1] != d.sentOf[i] {
+		return false
+	}
+	return describeVerbs[d.fold[i-1]] && describedObjects[d.fold[i]] && (d.fold[i+1] == "as" || d.fold[i+1] == "is")
+}

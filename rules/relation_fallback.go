@@ -484,6 +484,19 @@ func (d *docState) topicFallback(rs *relState) {
 			}
 		}
 	}
+	// A document that covers several cases, one per section or paragraph,
+	// gives its dominant actor only the blocks that speak of it
+	// (relation_topic_cases.go).
+	var inCase *caseScope
+	if docTopic != nil {
+		party := func(k int) bool { return topicActor(k) || isUnitKey(keys[k]) && !aside[k] }
+		if inCase = d.caseScopeOf(keys, party, docTopic, linked[docTopic.key]); inCase != nil && localActor == nil {
+			// Another case's block falls back on the one threat actor it
+			// names: a unit or a company is a party of its own, not an
+			// actor the topic rules give to.
+			localActor, _ = d.localTopics(keys, topicActor, true, false)
+		}
+	}
 	// A company named more often than the actor, that the text has attack
 	// someone or work for a government, may own the victims a report lists.
 	// (A vendor cited as the source, "Microsoft said ...", does not.)
@@ -636,14 +649,30 @@ func (d *docState) topicFallback(rs *relState) {
 		if tr.homeBefore != nil {
 			home = d.homePlaces(tr.homeBefore, keys, func(k int) bool { return sponsors[keys[k]] || isActor(k) })
 		}
+		// A name one of whose mentions stands by a cue against claiming it
+		// is no one's anywhere: a takedown named in a timeline row ("May
+		// 2024 | Operation X targets droppers") is described further on
+		// ("announced Operation X, the largest operation so far against
+		// botnets").
+		var cuedKeys map[string]bool
+		if tr.toTopic && tr.notCues != nil {
+			for k := range d.acc {
+				c := &d.acc[k]
+				if !c.hide && maskOf(c.typ)&tr.mask != 0 && !cuedKeys[keys[k]] && d.cuedNear(tr.notCues, int(d.sentOf[c.tokS])) {
+					if cuedKeys == nil {
+						cuedKeys = map[string]bool{}
+					}
+					cuedKeys[keys[k]] = true
+				}
+			}
+		}
 		for k := range d.acc {
 			d.poll(-1)
 			c := &d.acc[k]
 			if c.hide || maskOf(c.typ)&tr.mask == 0 || isActor(k) || isUnitKey(keys[k]) {
 				continue
 			}
-			if tr.toTopic && (tr.notCues != nil && d.cuedNear(tr.notCues, int(d.sentOf[c.tokS])) ||
-				d.inListOfKind(k, endAt)) {
+			if tr.toTopic && (cuedKeys[keys[k]] || d.inListOfKind(k, endAt)) {
 				continue
 			}
 			key := keys[k]
@@ -692,12 +721,14 @@ func (d *docState) topicFallback(rs *relState) {
 				switch {
 				case n >= 0:
 					topics = []*topicSource{{key: keys[n], ms: []int{n}}}
-				case n == -1 && docTopic != nil:
+				case n == -1 && docTopic != nil && inCase.gives(int(it.intro), key):
 					topics = []*topicSource{docTopic}
 				case n == -1 && subject.subjectFor(d, tr) != nil:
 					topics, fellBack = []*topicSource{subject}, true
 				case n == -1 && localActor != nil && localActor[it.intro] != nil:
 					topics = []*topicSource{localActor[it.intro]}
+				case n == -1 && inCase != nil:
+					// Another case's list, which no actor of its own leads.
 				case n == -1 && subject == nil:
 					// The actor the relation rules' anaphors fall back on
 					// (relation_topic.go); not in a report about a campaign
@@ -709,7 +740,12 @@ func (d *docState) topicFallback(rs *relState) {
 					}
 				}
 			} else {
-				if victimTopic != nil && victimTopic == docTopic && paraActor != nil && paraActor[si] != nil {
+				if victimTopic != nil && victimTopic == docTopic && !inCase.gives(int(si), key) {
+					// Another case's block: its own actor's, if any.
+					if localActor[si] != nil && localActor[si].key != docTopic.key {
+						topics = append(topics, localActor[si])
+					}
+				} else if victimTopic != nil && victimTopic == docTopic && paraActor != nil && paraActor[si] != nil {
 					topics = append(topics, paraActor[si])
 				} else if victimTopic != nil {
 					topics = append(topics, victimTopic)
@@ -723,6 +759,9 @@ func (d *docState) topicFallback(rs *relState) {
 			for _, tp := range topics {
 				if tp == subject && tr.intros == nil && d.definiteActorNounBefore(int(si), int(c.tokS)) {
 					continue // "The actor knew of the flaw. Its targets included ...": the unnamed actor's
+				}
+				if tp.person && tr.intros == nil && d.groupSubjectBefore(int(si), int(c.tokS)) {
+					continue // "the group sent emails to targets that included ...": the group's, not a member's
 				}
 				if tp == subject && c.typ == extractor.Malware && d.acc[tp.ms[0]].typ == extractor.Malware {
 					continue // a ransomware report's loaders and peers are no tools of the family
@@ -886,6 +925,7 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 		return false // an analyst's words: "Chengdu and Beijing ship the access," she said
 	}
 	if tr.cues != nil && c.typ == extractor.Location && (d.placeActs(int(c.tokS), int(c.tokE)) ||
+		d.placeActsLater(int(c.tokS), int(c.tokE)) ||
 		d.inQuoteAttribution(int(si), int(c.tokS))) {
 		return false
 	}
@@ -1500,8 +1540,9 @@ func (d *docState) describesActor(words *phraseSet, c *cand) bool {
 	}
 	if d.fold[i] == "'s" || d.fold[i] == "\u2019s" {
 		// "Russia's FSB", "Russia's foreign intelligence service": the
-		// state's own organs, one adjective allowed between.
-		for j := i + 1; j < hi && j <= i+2; j++ {
+		// state's own organs, up to three words between ("Beijing's
+		// five-year economic plans").
+		for j := i + 1; j < hi && j <= i+4; j++ {
 			if m := d.startM[j]; m >= 0 && maskOf(d.acc[m].typ)&(maskOf(extractor.Government)|maskOf(extractor.ThreatActor)) != 0 {
 				return true
 			}

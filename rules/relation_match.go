@@ -292,7 +292,17 @@ func (rs *relState) found(r *rule, i, end int) {
 	// Group, and has been attributed to X" says nothing of Lazarus Group).
 	// Nor is an object pronoun ("Through them the group reached ...").
 	if r.rel.srcFirst && (d.afterPreposition(i) && !d.relativeSubject(srcs[0].end) || d.innerListItem(i, srcs[0].end) ||
-		objectPronouns[d.fold[i]] && i+1 == srcs[0].end || d.objectIt(i, srcs[0].end)) {
+		objectPronouns[d.fold[i]] && i+1 == srcs[0].end && !d.describedObject(i) || d.objectIt(i, srcs[0].end)) {
+		return
+	}
+	// "Forest Blizzard, a crew it ties to Unit 26165": the pronoun is no
+	// party to what its relative clause says of the noun before it
+	// (relation_contact_relative.go).
+	if d.contactSource(srcs, tgts) {
+		return
+	}
+	// "It was the first time London ..." (relation_expletive.go)
+	if d.expletiveEnd(srcs, tgts) {
 		return
 	}
 	// "According to X, the group compromised Y": X says what happened; it
@@ -593,6 +603,13 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		}
 	}
 	if am, reach, ok := d.isAnaphor(c.start, c.end); ok {
+		if kw := d.whichClauseCampaign(c.start, c.end, direct); kw >= 0 && d.slotMask(&d.acc[kw])&am&mask != 0 {
+			// "Operation X, during which the intruders broke into A"
+			// (relation_cataphor.go)
+			a := &d.acc[kw]
+			note := fmt.Sprintf("%q → %s", d.text[c.bs:c.be], d.surface(a))
+			return endpoint{span: extractor.Span{Start: a.start, End: a.end}, coref: note}, true
+		}
 		am = d.peopleAnaphor(c.start, c.end, am) // "the charged hackers" (relation_group.go)
 		if am&mask == 0 && c.end-c.start == 2 && peopleActorNouns[d.fold[c.end-1]] {
 			return endpoint{}, false // "the hackers" that mean no charged people name no person
@@ -636,11 +653,19 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		if kc := rs.possessiveChain(r, c, am&mask, order, direct); kc >= 0 {
 			k = kc // "The unit ..., and the report named one of its officers" (relation_its_chain.go)
 		}
-		if kp := d.pluralPersonSubject(c, am&mask, direct); kp >= 0 {
+		kp := d.pluralPersonSubject(c, am&mask, direct)
+		if kp >= 0 {
 			k = kp // "Both men worked for Y, a firm in Z. Prosecutors said they ..." (relation_group.go)
+		} else if k >= 0 && !d.theyMeansPeople(c, k, mask) {
+			return endpoint{}, false // "they" for people needs several people (relation_they_people.go)
 		}
 		if ko := d.coordinatedOwner(c.start, c.end, am&mask, direct); ko >= 0 {
 			k = ko // "the MOIS and its minister" (relation_coordinated_owner.go)
+		} else if k >= 0 && mask == maskOf(extractor.Person) {
+			// "A met B. He ...": A (relation_he_subject.go)
+			if k = d.heSubject(c, k, reach, direct); k < 0 {
+				return endpoint{}, false
+			}
 		}
 		// A mention described with the anaphor's head ("X, a provincial
 		// bureau of Y" for "the bureau") comes first (relation_described.go).
@@ -666,6 +691,21 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 			// back, and "they", which in a report about an actor mostly
 			// means its operators; "it" may mean anything.
 			k, topic = d.topicActor(c.bs, direct), true
+		}
+		if k < 0 {
+			// "Hackers compromised X ... Acme calls the operation Y": the
+			// people a report opens on, named in a clause after them
+			// (relation_cataphor.go).
+			if k = d.cataphoricPeople(c.start, c.end, am&mask, direct); k >= 0 {
+				topic = false
+			}
+		}
+		if ki, ok := d.indefiniteOwner(c); ok {
+			// "A Chinese crew stepped up its spying ..." (relation_indefinite_owner.go)
+			if ki < 0 || d.slotMask(&d.acc[ki])&mask == 0 || d.isDirect(&d.acc[ki], direct) {
+				return endpoint{}, false
+			}
+			k, topic = ki, false
 		}
 		if k >= 0 && d.unnamedSetBetween(k, c) {
 			return endpoint{}, false // "The FBI named two Chinese nationals. The pair ..." (relation_group.go)

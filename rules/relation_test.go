@@ -155,6 +155,8 @@ func TestRelationRules(t *testing.T) {
 		{"denial", "Beijing denied that Flax Typhoon was linked to the Ministry of State Security.", nil},
 		{"negation in another clause", "Guam was not hit; but Volt Typhoon targeted the energy sector.",
 			[]string{"Volt Typhoon -targets-> energy sector"}},
+		{"negation before a concession", "There is no evidence that it hit Guam, despite the fact that Volt Typhoon targeted the energy sector.",
+			[]string{"Volt Typhoon -targets-> energy sector"}},
 		{"hedge", "Volt Typhoon likely targeted the energy sector.", []string{"Volt Typhoon -targets-> energy sector ~likely"}},
 		{"hedge phrase", "Microsoft assessed with moderate confidence that Volt Typhoon targeted Guam.",
 			[]string{"Volt Typhoon -targets-> Guam ~moderate confidence"}},

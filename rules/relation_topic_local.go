@@ -392,7 +392,11 @@ const frameFill = 4
 // has its own verb or agent.
 var frameStops = map[string]bool{"by": true, "said": true, "says": true, "reported": true, "which": true,
 	"that": true, "who": true, "was": true, "were": true, "is": true, "are": true, "has": true, "have": true,
-	"had": true, "not": true, "no": true, "told": true, "according": true}
+	"had": true, "not": true, "no": true, "told": true, "according": true,
+	// A name after "for", "with" or "via" plays another part than the
+	// frame's object: "writes about espionage against civil society for
+	// Harrow Point" names the writer's employer.
+	"for": true, "with": true, "via": true}
 
 // framedObject reports whether mention k is the object of a victim frame
 // of ps, alone or in a coordinated list: "intrusions at A", "the breach

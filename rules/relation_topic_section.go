@@ -40,7 +40,40 @@ func (d *docState) victimSection(ps *phraseSet, k, si int) bool {
 	if e < hi && d.cover[e] == 0 && opensName(d.tokText[e]) {
 		return false // "Atlassian Confluence": a product's maker
 	}
+	if d.citationDate(e, hi) {
+		return false // "| Source | Kestrel Labs, June 2021 |": who reported it, when
+	}
 	return !d.activeSubject(e, hi)
+}
+
+// citationDate reports whether the tokens from e on are a comma, at most
+// one word (a month) and a year that ends the sentence or a table cell:
+// "Kestrel Labs, June 2021 |" cites a source and its date.
+func (d *docState) citationDate(e, hi int) bool {
+	if e >= hi || d.fold[e] != "," {
+		return false
+	}
+	y := e + 1
+	if y < hi && !isYear(d.tokText[y]) {
+		y++
+	}
+	if y >= hi || !isYear(d.tokText[y]) {
+		return false
+	}
+	return y+1 >= hi || d.fold[y+1] == "|" || d.fold[y+1] == "."
+}
+
+// isYear reports whether t is a four-digit year of the 1900s or 2000s.
+func isYear(t string) bool {
+	if len(t) != 4 || t[0] != '1' && t[0] != '2' || t[0] == '1' && t[1] != '9' || t[0] == '2' && t[1] != '0' {
+		return false
+	}
+	for _, r := range t {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // activeSubject reports whether the words from token e on are the verb of

@@ -156,6 +156,7 @@ type Pack struct {
 	cueWords     cueWords         // the same negation and hedge lists as words (cue_words.go)
 	gazContext   *phraseSet       // words that let a context name match (gazetteer.go)
 	groupNouns   []string         // the list actor_group_nouns, for resolution (GroupNouns)
+	groupWords   map[string]bool  // its one-word items, folded (relation_topic_group_subject.go)
 	capStop      map[string]bool  // folded capitalized_stopwords (gazetteer_longer.go)
 	productNouns map[string]bool  // folded company_product_nouns (gazetteer_longer.go)
 	described    describedWords   // the lists that say what a malware-named party is (described_type.go)

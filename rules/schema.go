@@ -1086,7 +1086,7 @@ func (p *parser) expand(items []strItem, lists map[string]*listSpec) []strItem {
 				continue
 			}
 			out = append(out, l.items...)
-			if it.s[1:] == listAnaphors {
+			if it.s[1:] == listAnaphors || it.s[1:] == listCooccurAnaphors {
 				// and the actor phrases no list spells out ("the
 				// state-backed crew"; relation_actor_np.go)
 				out = append(out, strItem{s: actorNPMarker, node: it.node})

@@ -71,7 +71,9 @@ extracted and the exit status is 1 (README.md, "Limits on hostile input").`,
 			if _, ok := runErr.(silentError); runErr != nil && !ok {
 				return runErr
 			}
-			ds := extract.Resolve(results, pl.resolve...)
+			opts := append(append([]extract.Option(nil), pl.resolve...), extract.WithTimeLimit(rf.limit()))
+			ds, skipped := extract.ResolveLimited(context.Background(), results, opts...)
+			runErr = rf.skip(cmd, args, skipped, runErr)
 			ds.KeepConfident(minConf)
 			toFile := outPath != "" && outPath != "-"
 			if fmtName == "csv" && table == "" && toFile {

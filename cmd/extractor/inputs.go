@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/reportgraph/extractor/document"
+	"github.com/reportgraph/extractor/extract"
 	"github.com/reportgraph/extractor/fetch"
 	"github.com/spf13/cobra"
 )
@@ -19,13 +20,14 @@ type readFlags struct {
 	timeout      time.Duration
 	allowPrivate bool
 	workers      int
+	failed       int // inputs readAll reported as failed
 }
 
 func (f *readFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.pdfEngine, "pdf-engine", "auto", "PDF engine: auto, or one of "+fmt.Sprint(document.PDFEngines))
 	fl.Int64Var(&f.maxBytes, "max-bytes", document.DefaultMaxBytes, "refuse inputs larger than this many bytes")
-	fl.DurationVar(&f.timeout, "timeout", document.DefaultTimeout, "time limit for one input: fetching, reading, NLP, rules and relations (a document over it is reported and skipped)")
+	fl.DurationVar(&f.timeout, "timeout", document.DefaultTimeout, "time limit for one input: fetching, reading, NLP, rules and relations, and its share of resolution and the relation model (a document over it is reported and skipped)")
 	fl.BoolVar(&f.allowPrivate, "allow-private", false, "allow URLs that resolve to loopback, private or link-local addresses")
 	fl.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "inputs read in parallel")
 }
@@ -70,11 +72,38 @@ func (f *readFlags) readAll(cmd *cobra.Command, args []string, work document.Wor
 			useErr = use(&r)
 		}
 	})
+	f.failed = failed
 	if useErr != nil {
 		return useErr
 	}
 	if failed > 0 {
-		return silentError{fmt.Sprintf("%d of %d inputs failed", failed, len(args))}
+		return f.failedError(args)
 	}
 	return nil
+}
+
+func (f *readFlags) failedError(args []string) error {
+	return silentError{fmt.Sprintf("%d of %d inputs failed", f.failed, len(args))}
+}
+
+// limit is the effective --timeout.
+func (f *readFlags) limit() time.Duration {
+	if f.timeout <= 0 {
+		return document.DefaultTimeout
+	}
+	return f.timeout
+}
+
+// skip reports the documents resolution left out for going over their
+// limit (extract.ResolveLimited), as readAll reports failed inputs, and
+// returns runErr or, when some were skipped, the error counting them.
+func (f *readFlags) skip(cmd *cobra.Command, args []string, skipped []extract.Skipped, runErr error) error {
+	for _, s := range skipped {
+		f.failed++
+		fmt.Fprintln(cmd.ErrOrStderr(), "extractor:", s.Err)
+	}
+	if len(skipped) == 0 {
+		return runErr
+	}
+	return f.failedError(args)
 }

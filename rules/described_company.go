@@ -1,0 +1,101 @@
+package rules
+
+import "github.com/reportgraph/extractor"
+
+// A software product's name is often its maker's name too (a remote-access
+// tool, a file-transfer service), and the tool gazetteers type it tool. When
+// the text describes the name as the company in an appositive, "X, the
+// German maker of remote-access software," "X, a software vendor based in
+// Y", the text's own description beats the gazetteer's type: the name is
+// the organisation in that document. Its other mentions follow ("X said it
+// found no evidence"), except those that name the product: after a verb
+// of deployment ("installed X"), or before a lower-case product or malware
+// noun ("X sessions", "X software", "X clients"). The company's mentions
+// are marked Party, which keeps them apart from the tool of the same name
+// in entity resolution (extract/resolve.go), in other documents too.
+//
+// The head nouns are the pack list described_company_heads (core-phrases.yaml).
+
+const listDescribedCompanyHeads = "described_company_heads"
+
+// maxCompanyDescLen bounds the words between the article and the head noun
+// of a company descriptor ("the Göppingen-based maker").
+const maxCompanyDescLen = 5
+
+// typeDescribedCompanies retypes the tool mentions of a name the document
+// describes as a company (see above).
+func (d *docState) typeDescribedCompanies() {
+	heads := d.p.described.companies
+	if len(heads) == 0 {
+		return
+	}
+	var keys map[string]bool
+	for ai := range d.acc {
+		c := &d.acc[ai]
+		if c.hide || c.typ != extractor.Tool || c.tokE <= c.tokS || !d.capitalised(int(c.tokS)) {
+			continue
+		}
+		if d.companyDescriptor(int(c.tokE), heads) {
+			if keys == nil {
+				keys = map[string]bool{}
+			}
+			keys[d.describedKey(c)] = true
+		}
+	}
+	if keys == nil {
+		return
+	}
+	changed := false
+	for ai := range d.acc {
+		c := &d.acc[ai]
+		if c.hide || c.typ != extractor.Tool || !keys[d.describedKey(c)] || d.namesProduct(c) {
+			continue
+		}
+		c.typ, c.subtype, c.party = extractor.Organization, "", true
+		changed = true
+	}
+	if changed {
+		d.index()
+	}
+}
+
+// companyDescriptor reports whether tokens from j read as an appositive
+// whose head is a company noun: ", the Göppingen maker of", ", a software
+// vendor".
+func (d *docState) companyDescriptor(j int, heads map[string]bool) bool {
+	si := int(d.sentOf[j-1])
+	hi := int(d.sentLo[si+1])
+	for j < hi && emphasisMark(d.fold[j]) {
+		j++ // "**X**, the maker"
+	}
+	if j+1 >= hi || d.fold[j] != "," || !descArticles[d.fold[j+1]] {
+		return false
+	}
+	for k, n := j+2, 0; k < hi && n <= maxCompanyDescLen; k, n = k+1, n+1 {
+		if heads[d.fold[k]] && d.lower(k) {
+			// "X, the vendor's tool" describes the tool
+			return !(k+1 < hi && possessive(d.fold[k+1]))
+		}
+		if !d.descWord(k) {
+			return false
+		}
+	}
+	return false
+}
+
+// namesProduct reports whether a mention names the product rather than the
+// company: a deployment verb before it, a lower-case product or malware
+// noun after it.
+func (d *docState) namesProduct(c *cand) bool {
+	s, e := int(c.tokS), int(c.tokE)
+	si := int(d.sentOf[s])
+	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
+	w := &d.p.described
+	if s > lo && w.verbs[d.fold[s-1]] {
+		return true
+	}
+	return e < hi && d.lower(e) && (w.nouns[d.fold[e]] || d.p.productNouns[d.fold[e]])
+}
+
+// emphasisMark reports whether a token is Markdown emphasis around a name.
+func emphasisMark(f string) bool { return f == "**" || f == "*" || f == "__" || f == "_" }

@@ -1,0 +1,44 @@
+package rules
+
+import "testing"
+
+// A tool's name the text describes as its maker in an appositive is the
+// company in that document; mentions that name the product stay the tool.
+func TestDescribedCompanyRetypesTool(t *testing.T) {
+	p := packOf(t, `
+lists:
+  described_company_heads: [maker, vendor, company, firm]
+  described_malware_verbs: [installed, deployed]
+  described_malware_nouns: [tool, software]
+  company_product_nouns: [sessions]
+  described_actor_heads: [group, gang]
+rules:
+  - id: g.tool
+    kind: gazetteer
+    type: tool
+    priority: 68
+    case: auto
+    entries:
+      - {name: FarDesk}
+`)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Intruders reached FarDesk, the Lyon maker of remote-support software, in 2019.",
+			[]string{"FarDesk/organization/g.tool"}},
+		{"FarDesk, a software vendor, said no data was taken. FarDesk said so again.",
+			[]string{"FarDesk/organization/g.tool", "FarDesk/organization/g.tool"}},
+		{"2. **FarDesk**, the Lyon maker of remote-support software, confirmed it.",
+			[]string{"FarDesk/organization/g.tool"}},
+		// Product mentions stay the tool.
+		{"FarDesk, the Lyon firm, was breached. The crew later installed FarDesk and used FarDesk sessions.",
+			[]string{"FarDesk/organization/g.tool", "FarDesk/tool/g.tool", "FarDesk/tool/g.tool"}},
+		// No company descriptor: the tool.
+		{"The crew used FarDesk, a remote-support tool, for access.", []string{"FarDesk/tool/g.tool"}},
+		{"The crew used FarDesk, the vendor's product, for access.", []string{"FarDesk/tool/g.tool"}},
+	}
+	for _, c := range cases {
+		same(t, c.text, found(t, p, c.text), c.want)
+	}
+}

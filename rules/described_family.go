@@ -1,0 +1,155 @@
+package rules
+
+import "github.com/reportgraph/extractor"
+
+// Some names are both a group's (the gazetteers' threat actor) and the
+// malware family it was named after, or an alias a vendor once gave the
+// group that is also a family's name. When the text lists the name among
+// families ("two families specific to the group, Alder and Quince"; "the
+// malware it used, including Tarn, Alder and Quince"), that mention is the
+// malware: the list's head noun, a lower-case malware noun of the pack
+// list described_malware_nouns written before the items in the same
+// clause, says what the items are. The mention is retyped malware under
+// its own name (not the actor's canonical name it was an alias of), and so
+// are the document's other mentions written the same way, unless an actor
+// noun follows them ("the X group").
+
+// maxFamilyItems bounds the list items walked left of a mention, and
+// maxFamilyHead the words between the list's opening and its head noun.
+const (
+	maxFamilyItems = 8
+	maxFamilyHead  = 10
+)
+
+// familyIntro are the words that open a list after its head: "including",
+// "such as", "namely", "together with", a colon or a comma.
+var familyIntro = map[string]bool{"including": true, "include": true, "includes": true, "included": true,
+	"as": true, "namely": true, "with": true, ":": true, ",": true}
+
+// typeListedFamilies retypes threat-actor mentions listed among malware
+// families (see above).
+func (d *docState) typeListedFamilies() {
+	nouns := d.p.described.nouns
+	if len(nouns) == 0 {
+		return
+	}
+	var listed map[string]bool // folded surfaces of the listed mentions
+	for ai := range d.acc {
+		c := &d.acc[ai]
+		if c.hide || c.party || c.typ != extractor.ThreatActor || c.tokE <= c.tokS || !d.capitalised(int(c.tokS)) {
+			continue
+		}
+		if d.listedAmongFamilies(int(c.tokS), int(c.tokE), nouns) {
+			if listed == nil {
+				listed = map[string]bool{}
+			}
+			listed[foldKey(d.text[c.start:c.end])] = true
+		}
+	}
+	if listed == nil {
+		return
+	}
+	// The document's other mentions written the same way follow ("X was
+	// first documented in 2013"), unless an actor noun follows them ("the
+	// X group"); an alias's mentions do not carry the actor's other names.
+	for ai := range d.acc {
+		c := &d.acc[ai]
+		if c.hide || c.party || c.typ != extractor.ThreatActor || !listed[foldKey(d.text[c.start:c.end])] {
+			continue
+		}
+		if e := int(c.tokE); e < len(d.fold) && d.p.described.heads[d.fold[e]] && d.lower(e) {
+			continue
+		}
+		c.typ, c.subtype, c.canonical = extractor.Malware, "", ""
+	}
+	d.index()
+}
+
+// listedAmongFamilies reports whether the mention at tokens [s, e) is an
+// item of a list whose head before it is a malware noun.
+func (d *docState) listedAmongFamilies(s, e int, nouns map[string]bool) bool {
+	si := int(d.sentOf[s])
+	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
+	// The list goes on after the mention ("X and Y", "X, Y") or the
+	// mention ends it ("..., Y and X").
+	after := e < hi && (d.fold[e] == "and" || d.fold[e] == "or" ||
+		d.fold[e] == "," && e+1 < hi && d.capitalised(e+1) && d.listItemWord(e+1))
+	k := s - 1
+	seps := 0
+	for items := 0; k >= lo && items <= maxFamilyItems; k-- {
+		f := d.fold[k]
+		if f == "and" || f == "or" || f == "," {
+			seps++
+			continue
+		}
+		if !d.capitalised(k) || !d.listItemWord(k) {
+			break
+		}
+		items++
+	}
+	if k < lo || !familyIntro[d.fold[k]] {
+		// the comma the walk took for a separator opens the list
+		if k+1 < s && d.fold[k+1] == "," {
+			k++
+			seps--
+		} else {
+			return false
+		}
+	}
+	if !after && seps == 0 {
+		return false
+	}
+	if d.fold[k] == "as" && !(k-1 >= lo && d.fold[k-1] == "such") {
+		return false
+	}
+	if d.fold[k] == "with" && !(k-1 >= lo && (d.fold[k-1] == "together" || d.fold[k-1] == "along")) {
+		return false // "were associated with X": no list
+	}
+	for j, n := k-1, 0; j >= lo && n < maxFamilyHead; j, n = j-1, n+1 {
+		f := d.fold[j]
+		if d.p.described.heads[f] && d.lower(j) && !(j+1 < hi && d.fold[j+1] == "of") && !d.prepObject(j, lo) {
+			return false // "the groups, X and Y": actors; not "specific to the group, X and Y"
+		}
+		if nouns[f] && d.lower(j) {
+			return true
+		}
+		if f == "." || f == ";" {
+			return false
+		}
+	}
+	return false
+}
+
+// listItemWord reports whether token k may be a word of a listed name:
+// a word with a letter or digit that is no function word.
+func (d *docState) listItemWord(k int) bool {
+	f := d.fold[k]
+	if descStops[f] || descArticles[f] {
+		return false
+	}
+	for _, r := range f {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// familyPreps are prepositions whose object is no list head ("specific to
+// the group", "used by the crew").
+var familyPreps = map[string]bool{"to": true, "by": true, "of": true, "for": true, "from": true, "with": true}
+
+// prepObject reports whether the noun at j is the object of a preposition:
+// one of familyPreps before it, an article or possessive between.
+func (d *docState) prepObject(j, lo int) bool {
+	for k, n := j-1, 0; k >= lo && n < 3; k, n = k-1, n+1 {
+		f := d.fold[k]
+		if familyPreps[f] {
+			return true
+		}
+		if !(descArticles[f] || f == "its" || f == "their" || f == "this" || f == "that") {
+			return false
+		}
+	}
+	return false
+}
