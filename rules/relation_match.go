@@ -57,6 +57,9 @@ func (d *docState) runRelations() []RelationMatch {
 	}
 	d.stage("topic relations")
 	d.topicFallback(rs) // relation_fallback.go
+	// Units, companies and people that lead their own case's block
+	// (relation_party_subject.go).
+	d.partySubjectRelations(rs)
 	// A sector target named by a longer kind (relation_kind_widen.go).
 	rs.widenKinds()
 	// The kinds of victim listed beside a sector target (relation_coord_kinds.go).

@@ -1,0 +1,61 @@
+package rules
+
+import (
+	"slices"
+	"testing"
+)
+
+// A release over several cases whose parties are a company, a unit and
+// charged officers, none of them a named threat actor.
+const partyDigestText = "COUNCIL LISTS FIVE PARTIES OVER THREE CASES\n\n" +
+	"The council listed three people, a company and a unit over three intrusions.\n\n" +
+	"THE BROKER\n\n" +
+	"SnakeNest, the wiper that spread in 2019, crippled hospitals in Kenya. " +
+	"The council said Harlow Trading Co. had supported the operation, among them the theft from Kelda Shipping Group and the attack on Ostmark Media Group.\n\n" +
+	"THE UNIT\n\n" +
+	"The Ministry of Defence of Tarvosia, which runs the army's signals units, was held responsible for the attacks on the Varnholt Institute in 2016.\n\n" +
+	"THE OFFICERS\n\n" +
+	"Three GRU officers, Ivan Belov, Pavel Orlov and Oleg Zorin, were listed.\n\n" +
+	"THE BREAK-IN\n\n" +
+	"In May 2018 the three officers tried to break into the network of the Tarvos Institute from a car.\n"
+
+func TestPartySubjectOwnsItsCase(t *testing.T) {
+	checkTopic(t, []topicCase{
+		{name: "CompanyAfterTheSpeaker",
+			text: partyDigestText,
+			// ("the attack on Ostmark Media Group" is a sentence rule's.)
+			want: []string{"Harlow Trading Co. -targets-> Kelda Shipping Group"},
+			// The speaker is no party.
+			notFrom: []string{"The council", "council"}},
+		{name: "BodyHeldResponsible",
+			text: partyDigestText,
+			want: []string{"Ministry of Defence of Tarvosia -targets-> Varnholt Institute"}},
+		{name: "OfficersChargedTogether",
+			text: partyDigestText,
+			want: []string{"Ivan Belov -targets-> Tarvos Institute", "Pavel Orlov -targets-> Tarvos Institute",
+				"Oleg Zorin -targets-> Tarvos Institute"}},
+		{name: "ReporterIsNoParty",
+			// A vendor that reports the attacks is not their author.
+			text: "Northwind Labs observed attacks on Varn Bank and the breach of Ostmark Media in 2023.\n\n" +
+				"Northwind Labs reported the intrusions at Tarvos Shipping to the police.\n",
+			notFrom: []string{"Northwind Labs"}},
+		{name: "VictimIsNoParty",
+			text:    "Varn Bank was breached in March. Ostmark Media was hacked later, after the attack on Tarvos Shipping.\n",
+			notFrom: []string{"Varn Bank", "Ostmark Media"}},
+		{name: "AnActorsVictimsStayItsOwn",
+			// Harlow Trading Co. opens the sentence but an actor named before
+			// the victims is their author.
+			text:   "Harlow Trading Co. supported Copper Heron, whose attacks on Varn Bank lasted a year.\n",
+			absent: []string{"Harlow Trading Co. -targets-> Varn Bank"}},
+	}, defaultTopicRelations, slices.Contains[[]string])
+}
+
+// A one-actor report keeps its relations: the actor's block is no party's.
+func TestPartySubjectLeavesOneActorReports(t *testing.T) {
+	checkTopic(t, []topicCase{
+		{name: "ActorBlock",
+			text: "Kestrel Bear is a cyber espionage group. Kestrel Bear sends spear-phishing lures to ministries.\n\n" +
+				"Kestrel Bear also compromised two think tanks in 2023. Harlow Trading Co. supported the attacks on Varn Bank.\n",
+			notFrom: []string{"Harlow Trading Co."}},
+	}, defaultTopicRelations, slices.Contains[[]string])
+}
