@@ -113,6 +113,15 @@ func TestListIntroGivesEachItemTheIntrosRelation(t *testing.T) {
 		{"a remark's names are not listed",
 			"Kestrel Bear's toolkit:\n- ShadowPad. Heron Panda loads PlugX too.\n- BabyShark\n",
 			[]string{"Kestrel Bear -uses-> BabyShark", "Kestrel Bear -uses-> ShadowPad"}},
+		// An item that is a sentence of its own, a name and its verb, is
+		// prose in bullets: a later sentence on its line is no remark, and
+		// the list ends before the item.
+		{"a sentence with a remark is no list member",
+			"Kestrel Bear's toolkit:\n- ShadowPad loads fast. Heron Panda loads PlugX too.\n- BabyShark\n",
+			nil},
+		{"a list ends before a sentence item with a remark",
+			"Kestrel Bear's toolkit:\n- PlugX\n- ShadowPad loads fast. It came later.\n- BabyShark\n",
+			[]string{"Kestrel Bear -uses-> PlugX"}},
 		{"prose in bullets is no list of names",
 			"Kestrel Bear's toolkit:\n- The group was quiet. It came back in 2022.\n- BabyShark\n",
 			nil},
