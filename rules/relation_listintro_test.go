@@ -193,3 +193,25 @@ func TestLabelledBulletIsAnItem(t *testing.T) {
 		}
 	}
 }
+
+// A labelled bullet lists the name that opens its value, under a label
+// that ends in the intro phrase: a count, a verdict or a machine tally of
+// the victims lists none of the names after it.
+func TestLabelledBulletListsOnlyItsOpeningName(t *testing.T) {
+	text := "# Copper Marten brief\n\nCopper Marten is a Chinese espionage group. Copper Marten hit ports in 2021. Copper Marten wrote loaders.\n\n" +
+		"## Key facts\n\n" +
+		"- **Victim count:** Pellmark Systems Inc. and 11 others.\n" +
+		"- **Victimology:** unclear, though Corvane Corporation warned its customers.\n" +
+		"- **Infected machines:** 40, per Hallick Group.\n" +
+		"- **Victims:** the Tarrow Shipping Company\n"
+	got := corefRelations(t, text)
+	if !hasRelation(got, "Copper Marten -targets-> Tarrow Shipping Company", "") {
+		t.Errorf("the labelled victim is no target: %q", got)
+	}
+	for _, no := range []string{"Copper Marten -targets-> Corvane Corporation", "Copper Marten -targets-> Pellmark Systems Inc.",
+		"Copper Marten -targets-> Hallick Group"} {
+		if hasRelation(got, no, "") {
+			t.Errorf("unexpected %q: %q", no, got)
+		}
+	}
+}
