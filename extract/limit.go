@@ -15,8 +15,12 @@ import (
 // relation matches, the relation model's candidates, features and
 // proposals. ResolveLimited bounds that share of each document by the time
 // its limit left it when its extraction ended (DocResult.Left): a document
-// over it is reported and skipped, and the batch is resolved again without
-// it, so none of its entities or relations is half added.
+// over it is reported and skipped, and, when it was stopped after its
+// mentions joined the batch's merge, the batch is resolved again without
+// it (with no limits and no ctx: the other documents were within theirs),
+// so none of its entities or relations is half added. A document stopped
+// while its mentions were collected never enters the merge and costs no
+// second pass.
 
 // Stage names for the error of a document over its limit.
 const (
@@ -50,6 +54,13 @@ func WithTimeLimit(limit time.Duration) Option { return func(r *resolver) { r.li
 // 98765: context deadline exceeded". The dataset is that of Resolve over
 // the other documents.
 func ResolveLimited(ctx context.Context, results []*DocResult, opts ...Option) (*extractor.Dataset, []Skipped) {
+	ds, skipped, _ := resolveLimited(ctx, results, opts)
+	return ds, skipped
+}
+
+// resolveLimited is ResolveLimited; it also reports whether the batch was
+// resolved a second time.
+func resolveLimited(ctx context.Context, results []*DocResult, opts []Option) (*extractor.Dataset, []Skipped, bool) {
 	r := newResolver(opts)
 	lim := &limits{ctx: ctx, limit: r.limit, left: make([]time.Duration, len(results)), over: make([]error, len(results))}
 	for i, res := range results {
@@ -80,13 +91,28 @@ func ResolveLimited(ctx context.Context, results []*DocResult, opts ...Option) (
 		}
 		skipped = append(skipped, Skipped{Index: i, Err: &extractor.InputError{Source: src, Stage: "extract", Err: err}})
 	}
-	if len(skipped) > 0 {
-		// Again without them: every other document was within its limit
-		// in the first pass, and this one costs them no more.
+	switch {
+	case len(skipped) > 0 && lim.late:
+		// A document stopped after its mentions joined the batch's merge
+		// may have shaped entities and relations: again without the
+		// skipped documents. Every other document was within its limit in
+		// the first pass, and they cost it no more.
 		r.lim = nil
-		ds = r.resolve(kept)
+		return r.resolve(kept), skipped, true
+	case len(skipped) > 0:
+		// Stopped while its mentions were collected, a document never
+		// entered the merge, nor the relation stages (its shares there
+		// are over from the start): the dataset is the others' but for
+		// its summary.
+		docs := ds.Documents[:0]
+		for i, d := range ds.Documents {
+			if lim.over[i] == nil {
+				docs = append(docs, d)
+			}
+		}
+		ds.Documents = docs
 	}
-	return ds, skipped
+	return ds, skipped, false
 }
 
 // limits holds each document's time left in ResolveLimited.
@@ -95,6 +121,10 @@ type limits struct {
 	limit time.Duration
 	left  []time.Duration // per document; negative when unlimited
 	over  []error         // per document: why it was stopped, or nil
+	// merged: the mentions of every document not yet stopped are in the
+	// batch's merge; late: a document was stopped after that, so its
+	// work may be part of the dataset and the batch is resolved again.
+	merged, late bool
 }
 
 // share is one document's work in one stage.
@@ -158,6 +188,7 @@ func (s *share) tick() bool {
 		err = fmt.Errorf("over the time limit of %s for one document (--timeout): %w", s.lim.limit, err)
 	}
 	s.lim.over[s.doc] = err
+	s.lim.late = s.lim.late || s.lim.merged
 	return false
 }
 

@@ -58,9 +58,12 @@ func TestResolveLimitedSkipsADocumentOverItsLimit(t *testing.T) {
 	for _, r := range results {
 		r.Left = time.Nanosecond // what a document at the edge of its --timeout has left
 	}
-	ds, skipped := ResolveLimited(context.Background(), results, WithPairModel(model), WithTimeLimit(time.Minute))
+	ds, skipped, reran := resolveLimited(context.Background(), results, []Option{WithPairModel(model), WithTimeLimit(time.Minute)})
 	if len(skipped) != 1 || skipped[0].Index != 0 {
 		t.Fatalf("skipped %v, want the pathological document", skipped)
+	}
+	if reran {
+		t.Errorf("a document stopped while its mentions were collected made the batch resolve again")
 	}
 	err := skipped[0].Err
 	want := "hostile.txt: extract: over the time limit of 1m0s for one document (--timeout): stopped in the resolution (entities and relations) stage at mention 256 of "
@@ -83,9 +86,12 @@ func TestResolveLimitedStopsTheRelationModel(t *testing.T) {
 	_, model, results := limitBatch(t)
 	testOver = func(stage string) bool { return stage == stageModel }
 	defer func() { testOver = nil }()
-	ds, skipped := ResolveLimited(context.Background(), results, WithPairModel(model), WithTimeLimit(time.Minute))
+	ds, skipped, reran := resolveLimited(context.Background(), results, []Option{WithPairModel(model), WithTimeLimit(time.Minute)})
 	if len(skipped) != 1 || skipped[0].Index != 0 {
 		t.Fatalf("skipped %v, want the pathological document", skipped)
+	}
+	if !reran {
+		t.Errorf("a document stopped after the merge left the first pass's dataset")
 	}
 	if msg := skipped[0].Err.Error(); !strings.Contains(msg, "stopped in the relation model's stage at mention 256 of ") {
 		t.Errorf("error %q, want the relation model's stage", msg)

@@ -107,6 +107,9 @@ func (r *resolver) resolve(results []*DocResult) *extractor.Dataset {
 		ds.Documents = append(ds.Documents, res.Doc.Summary())
 	}
 	refs, links := r.collect(results)
+	if r.lim != nil {
+		r.lim.merged = true // limit.go: a stop from here on needs a second pass
+	}
 	start := time.Now()
 	uf := groupRefs(refs, links)
 	ds.Entities = r.entities(refs, uf)

@@ -118,8 +118,13 @@ func (d *docState) clauseStart(i int) int {
 	return lo
 }
 
-// contrastAsides open an aside after a comma: ", but did not breach,".
-var contrastAsides = map[string]bool{"but": true, "though": true, "although": true, "however": true}
+// contrastAsides open an aside after a comma: ", but did not breach,". A
+// concession closed by its comma is one too: in "There is no evidence,
+// despite media claims, that X targeted Y" the negation is the main
+// clause's; only a relation inside the concession ("..., despite the fact
+// that X targeted Y") is cut off from it (clauseBreaks).
+var contrastAsides = map[string]bool{"but": true, "though": true, "although": true, "however": true,
+	"despite": true}
 
 // asideEnd returns the index of the comma closing an aside that starts
 // with the comma at token t, when that comma comes before end; else 0. An

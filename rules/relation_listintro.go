@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/reportgraph/extractor"
@@ -44,9 +45,11 @@ type listItem struct {
 //	- **Malware:** Quillbane, a loader
 //
 // The label is the intro of the rest of its line: a list-intro rule
-// whose intro phrase is in the label ("Victim", "Sectors hit", "Tools
-// used") reads the rest as an item of its own, its first mention of the
-// rule's target types (and the names coordinated with it) listed, for the
+// whose intro phrase ends the label ("Victim", "Sectors hit", "Tools
+// used"; not "Victim count") reads the rest as an item of its own, its
+// first mention of the rule's target types listed when it opens the rest
+// (after emphasis marks or an article), with the names coordinated with
+// it, for the
 // actor the line names, else the one named before it in its section, else
 // the topic (relation_fallback.go). Only the label cues: "- **Where:**
 // victims in East Asia" lists nothing. (A topic rule's `labels` cue whole
@@ -88,9 +91,39 @@ func (d *docState) labelItems() []listItem {
 // labelled bullet's label (withLabelItems), or the intro of a list.
 func (d *docState) itemCued(ps *phraseSet, it listItem) bool {
 	if it.label {
-		return d.cuedBefore(ps, int(it.intro), int(it.start))
+		return d.labelEndsInCue(ps, it)
 	}
 	return d.introCued(ps, int(it.intro))
+}
+
+// labelEndsInCue reports whether the label of the labelled bullet it ends
+// in a phrase of ps (emphasis marks aside): "- **Victims:**" and "-
+// **Sectors hit:**" state the relation; "- **Victim count:**" and "-
+// **Infected machines:**" say something else of the victims.
+func (d *docState) labelEndsInCue(ps *phraseSet, it listItem) bool {
+	lo, end := d.sentLo[it.intro], int(it.start)
+	for end > lo && emphasisMarks[d.tokText[end-1]] {
+		end--
+	}
+	var buf [4]int
+	for i := lo; i < end; i++ {
+		if slices.Contains(ps.ends(d, i, end, buf[:0]), end) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelValueOpens reports whether mention k opens the value of the
+// labelled bullet it, after emphasis marks or an article: "- **Victim:**
+// the Hallick Group" lists it; "- **Victims:** 12, according to Mandiant"
+// does not list Mandiant.
+func (d *docState) labelValueOpens(it listItem, k int) bool {
+	t := int(it.start) + 1
+	for t < int(it.end) && (emphasisMarks[d.tokText[t]] || d.fold[t] == "the" || d.fold[t] == "a" || d.fold[t] == "an") {
+		t++
+	}
+	return int(d.acc[k].tokS) == t
 }
 
 // listItems returns the items of every bullet list that follows a sentence
@@ -160,6 +193,16 @@ func (d *docState) firstInItem(it listItem, k int, mask typeMask) bool {
 		if mi := d.startM[t]; mi >= 0 && !d.acc[mi].hide && maskOf(d.acc[mi].typ)&mask != 0 {
 			first = int(mi)
 			break
+		}
+	}
+	if it.label {
+		// A labelled bullet lists the name that opens its value, and the
+		// names coordinated with it or its examples.
+		if first < 0 {
+			return d.labelValueOpens(it, k)
+		}
+		if !d.labelValueOpens(it, first) {
+			return false
 		}
 	}
 	return first < 0 || d.examplesOf(first, k, mask) || d.coordinatedWith(first, k, mask)

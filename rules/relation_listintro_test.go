@@ -113,6 +113,15 @@ func TestListIntroGivesEachItemTheIntrosRelation(t *testing.T) {
 		{"a remark's names are not listed",
 			"Kestrel Bear's toolkit:\n- ShadowPad. Heron Panda loads PlugX too.\n- BabyShark\n",
 			[]string{"Kestrel Bear -uses-> BabyShark", "Kestrel Bear -uses-> ShadowPad"}},
+		// An item that is a sentence of its own, a name and its verb, is
+		// prose in bullets: a later sentence on its line is no remark, and
+		// the list ends before the item.
+		{"a sentence with a remark is no list member",
+			"Kestrel Bear's toolkit:\n- ShadowPad loads fast. Heron Panda loads PlugX too.\n- BabyShark\n",
+			nil},
+		{"a list ends before a sentence item with a remark",
+			"Kestrel Bear's toolkit:\n- PlugX\n- ShadowPad loads fast. It came later.\n- BabyShark\n",
+			[]string{"Kestrel Bear -uses-> PlugX"}},
 		{"prose in bullets is no list of names",
 			"Kestrel Bear's toolkit:\n- The group was quiet. It came back in 2022.\n- BabyShark\n",
 			nil},
@@ -179,6 +188,28 @@ func TestLabelledBulletIsAnItem(t *testing.T) {
 		t.Errorf("the labelled victim is no target: %q", got)
 	}
 	for _, no := range []string{"Copper Marten -targets-> Corvane Corporation", "Copper Marten -targets-> Pellmark Systems Inc."} {
+		if hasRelation(got, no, "") {
+			t.Errorf("unexpected %q: %q", no, got)
+		}
+	}
+}
+
+// A labelled bullet lists the name that opens its value, under a label
+// that ends in the intro phrase: a count, a verdict or a machine tally of
+// the victims lists none of the names after it.
+func TestLabelledBulletListsOnlyItsOpeningName(t *testing.T) {
+	text := "# Copper Marten brief\n\nCopper Marten is a Chinese espionage group. Copper Marten hit ports in 2021. Copper Marten wrote loaders.\n\n" +
+		"## Key facts\n\n" +
+		"- **Victim count:** Pellmark Systems Inc. and 11 others.\n" +
+		"- **Victimology:** unclear, though Corvane Corporation warned its customers.\n" +
+		"- **Infected machines:** 40, per Hallick Group.\n" +
+		"- **Victims:** the Tarrow Shipping Company\n"
+	got := corefRelations(t, text)
+	if !hasRelation(got, "Copper Marten -targets-> Tarrow Shipping Company", "") {
+		t.Errorf("the labelled victim is no target: %q", got)
+	}
+	for _, no := range []string{"Copper Marten -targets-> Corvane Corporation", "Copper Marten -targets-> Pellmark Systems Inc.",
+		"Copper Marten -targets-> Hallick Group"} {
 		if hasRelation(got, no, "") {
 			t.Errorf("unexpected %q: %q", no, got)
 		}

@@ -100,6 +100,7 @@ func (d *docState) listBody(si int, rw []tokRewrite, remarks bool) (int, []tokRe
 	end, items := 0, 0
 	itemLen, mark, itemStart := 0, 0, 0
 	open := false // the item before has no closing punctuation: a next line wraps it
+	prevEnd := 0  // the end of the list before the current item
 	for sj := si + 1; sj < len(d.sents); sj++ {
 		a, b := d.sentLo[sj], d.sentLo[sj+1]
 		if a == b {
@@ -107,7 +108,7 @@ func (d *docState) listBody(si int, rw []tokRewrite, remarks bool) (int, []tokRe
 		}
 		switch {
 		case bulletMarks[d.tokText[a]]:
-			mark = len(rw)
+			mark, prevEnd = len(rw), end
 			if items == listMaxItems {
 				return d.listEnd(end, items, rw)
 			}
@@ -123,7 +124,13 @@ func (d *docState) listBody(si int, rw []tokRewrite, remarks bool) (int, []tokRe
 			itemLen, itemStart = d.itemLength(a, b, remarks), a
 		case open && items > 0 && !d.blankLineBefore(a):
 			itemLen += d.itemLength(a, b, remarks)
-		case remarks && items > 0 && !open && d.sameLine(a) && d.opensWithName(itemStart, b):
+		case remarks && items > 0 && !open && d.sameLine(a):
+			if !d.itemNameAlone(itemStart) && !d.namedItem(itemStart) {
+				// Prose in bullets: the item is a sentence of its own
+				// ("- Siemens said it patched quickly. Oracle followed."),
+				// no list member, and the list ends before it.
+				return d.listEnd(prevEnd, items-1, rw[:mark])
+			}
 		default:
 			return d.listEnd(end, items, rw)
 		}
@@ -162,6 +169,28 @@ func (d *docState) opensWithName(a, b int) bool {
 		t++
 	}
 	return t < b && t < len(d.startM) && d.startM[t] >= 0 && !d.acc[d.startM[t]].hide
+}
+
+// itemNameAlone reports whether the first sentence of the bullet item
+// whose mark is token a is a name alone, emphasis marks and a closing
+// stop aside: "- **Harbor Lines Group**." lists a name that a later
+// sentence on its line may remark on; "- Siemens said it patched quickly."
+// is a sentence of its own, whose name is no list member.
+func (d *docState) itemNameAlone(a int) bool {
+	si := d.sentOf[a]
+	hi := d.sentLo[si+1]
+	if !d.opensWithName(a, hi) {
+		return false
+	}
+	t := a + 1
+	for emphasisMarks[d.tokText[t]] {
+		t++
+	}
+	t = int(d.acc[d.startM[t]].tokE)
+	for t < hi && (emphasisMarks[d.tokText[t]] || itemEnds[d.tokText[t]]) {
+		t++
+	}
+	return t >= hi
 }
 
 // itemLength is the length of a bullet line in [a, b) that decides whether

@@ -6,29 +6,54 @@ import (
 	"github.com/reportgraph/extractor"
 )
 
-// A country lies in a region of the world, never in a town or a province:
-// "Japan -located-in-> New York" can only come from a misread phrase (a
+// A place lies in a larger one, never in a smaller one: "Japan
+// -located-in-> New York" can only come from a misread phrase (a
 // rewriter's "the Japanese District of New York" for a court's "Eastern
-// District"). The check is on the mentions' own rules: a country of the
-// location gazetteer (countryRules) is no source of a located-in whose
-// target is a city or a subnational place of that gazetteer.
+// District"), "Asia -located-in-> Japan" from a run of places ("attacked
+// in Asia in Japan"). The check is on the mentions' own rules: the
+// location gazetteer's levels (placeLevel) are region > country
+// (countryRules, territories) > subnational > city, and a located-in whose
+// source is of a higher level than its target is dropped.
 
-// townRules are the gazetteer rules of places smaller than a country.
-var townRules = map[string]bool{"gaz.location.city": true, "gaz.location.subnational": true}
+// placeLevel is the level of a location gazetteer rule: 4 a region of the
+// world, 3 a country or territory, 2 a subnational place, 1 a city; 0
+// another rule.
+func placeLevel(id string) int {
+	switch {
+	case id == "gaz.location.region":
+		return 4
+	case strings.HasPrefix(id, countryRules), id == "gaz.location.territory":
+		return 3
+	case id == "gaz.location.subnational":
+		return 2
+	case id == "gaz.location.city":
+		return 1
+	}
+	return 0
+}
 
-// dropCountryInTown removes the located-in matches of out whose source is a
-// country mention and whose target is a city or subnational mention.
+// dropCountryInTown removes the located-in matches of out whose source is
+// a gazetteer place of a higher level than its target's (placeLevel).
 func (d *docState) dropCountryInTown(out []RelationMatch) []RelationMatch {
 	k := 0
 	for _, m := range out {
-		if m.Type == "located-in" && d.mentionRuleIs(m.Source, func(id string) bool { return strings.HasPrefix(id, countryRules) }) &&
-			d.mentionRuleIs(m.Target, func(id string) bool { return townRules[id] }) {
-			continue
+		if m.Type == "located-in" {
+			if src, tgt := d.mentionLevel(m.Source), d.mentionLevel(m.Target); src > 0 && tgt > 0 && src > tgt {
+				continue
+			}
 		}
 		out[k] = m
 		k++
 	}
 	return out[:k]
+}
+
+// mentionLevel is the placeLevel of the location mention at sp; 0 when it
+// is none of the gazetteer's.
+func (d *docState) mentionLevel(sp extractor.Span) int {
+	level := 0
+	d.mentionRuleIs(sp, func(id string) bool { level = placeLevel(id); return true })
+	return level
 }
 
 // mentionRuleIs reports whether the mention at sp is a location whose

@@ -31,6 +31,13 @@ func TestCountryNotInTown(t *testing.T) {
 	if !has(got, "Hubei -located-in-> China") {
 		t.Errorf("province in country lost: %q", got)
 	}
+	// a region of the world in a country: a run of places read backwards
+	got = relations(t, p, "Kimsuky phished diplomats in Europe in Germany, officials said.")
+	for _, g := range got {
+		if strings.Contains(g, "Europe -located-in->") {
+			t.Errorf("a region in a country: %q", g)
+		}
+	}
 	got = relations(t, p, "A grand jury in Houston, Texas, charged the two men.")
 	if !has(got, "Houston -located-in-> Texas") {
 		t.Errorf("town in state lost: %q", got)

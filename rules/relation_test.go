@@ -157,6 +157,8 @@ func TestRelationRules(t *testing.T) {
 			[]string{"Volt Typhoon -targets-> energy sector"}},
 		{"negation before a concession", "There is no evidence that it hit Guam, despite the fact that Volt Typhoon targeted the energy sector.",
 			[]string{"Volt Typhoon -targets-> energy sector"}},
+		{"negation across a concession aside", "There is no evidence, despite media claims, that Volt Typhoon targeted Guam.", nil},
+		{"negation across a concession aside after the subject", "Microsoft found no evidence, despite a long search, that Volt Typhoon targeted Guam.", nil},
 		{"hedge", "Volt Typhoon likely targeted the energy sector.", []string{"Volt Typhoon -targets-> energy sector ~likely"}},
 		{"hedge phrase", "Microsoft assessed with moderate confidence that Volt Typhoon targeted Guam.",
 			[]string{"Volt Typhoon -targets-> Guam ~moderate confidence"}},
