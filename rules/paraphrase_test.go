@@ -68,7 +68,7 @@ var cueSynonyms = []struct {
 	{"department", []string{"division", "section", "branch"}},
 	// actors and operations
 	{"hacking group", []string{"hacking outfit", "hacking crew", "hacking team", "hacking collective", "hacker gang"}},
-	{"group", []string{"outfit", "crew", "team", "collective", "gang"}},
+	{"group", []string{"outfit", "crew", "team", "collective", "gang", "gaggle"}},
 	{"hackers", []string{"attackers", "intruders", "operators"}},
 	{"campaign", []string{"marketing campaign", "operation", "offensive", "effort"}},
 	{"campaigns", []string{"marketing campaigns", "operations", "offensives"}},
@@ -124,6 +124,21 @@ var cueSynonyms = []struct {
 	{"stole", []string{"pilfered", "took", "swiped"}},
 	{"stolen", []string{"pilfered", "taken"}},
 	{"conducted", []string{"carried out", "performed", "executed", "undertook"}},
+	// swaps read in machine-paraphrased news (session 14): "operations in
+	// help of the state", "which relies in Beijing", "a regional workplace
+	// of the ministry", "on the behest of", "a gaggle tied to" (see "group")
+	{"in support of", []string{"in help of", "in assist of"}},
+	{"is based in", []string{"relies in"}},
+	{"office of", []string{"workplace of"}},
+	{"at the behest of", []string{"on the behest of"}},
+	{"in association with", []string{"in affiliation with"}},
+	{"government", []string{"authorities"}},
+	{"the United States", []string{"america"}},
+	{"foreign", []string{"overseas", "international"}},
+	{"companies", []string{"corporations", "firms"}},
+	{"link", []string{"hyperlink"}},
+	{"acting as", []string{"appearing as"}},
+	{"at the", []string{"on the"}},
 }
 
 // paraphraseVariant is one example with one cue swapped for a synonym.
