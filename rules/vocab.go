@@ -36,6 +36,8 @@ type vocabulary struct {
 	expletiveOpeners    map[string]bool // rel_expletive_openers
 	contactTimeNouns    map[string]bool // rel_contact_time_nouns
 	contactVerbs        map[string]bool // rel_contact_verbs
+	maleNames           map[string]bool // person_male_given_names (relation_he_subject.go)
+	femaleNames         map[string]bool // person_female_given_names
 
 	personSpeechVerbs  map[string]bool // person_speech_verbs (propagate_persons.go, relation_group.go)
 	actorHeads         map[string]bool // gazetteer_actor_heads (gazetteer.go)
@@ -75,6 +77,8 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_expletive_openers":       &v.expletiveOpeners,
 		"rel_contact_time_nouns":      &v.contactTimeNouns,
 		"rel_contact_verbs":           &v.contactVerbs,
+		"person_male_given_names":     &v.maleNames,
+		"person_female_given_names":   &v.femaleNames,
 		"person_speech_verbs":         &v.personSpeechVerbs,
 		"gazetteer_actor_heads":       &v.actorHeads,
 		"company_short_name_suffixes": &v.companySuffixes,
