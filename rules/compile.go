@@ -202,6 +202,12 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			if r.notBefore == nil {
 				r.notBefore = map[string]bool{}
 			}
+			if t, ok := posItem(w.s); ok && spec.kind == KindPattern {
+				// "<VBD>": a token of that tag (pattern.go, posKeyPrefix)
+				r.notBefore[posKeyPrefix] = true
+				r.notBefore[posKeyPrefix+t] = true
+				continue
+			}
 			r.notBefore[foldKey(w.s)] = true
 		}
 		for _, w := range spec.notAfter {

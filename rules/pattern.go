@@ -303,6 +303,20 @@ type matcher struct {
 	ends      []int
 }
 
+// posKeyPrefix marks a part-of-speech tag in a pattern's not_before set
+// (written "<VBD>" in the pack): a token of that tag may not follow the
+// match; the prefix alone says the set holds tags. No folded token holds
+// it.
+const posKeyPrefix = "\x00"
+
+// posItem returns the tag of a not_before item written "<TAG>".
+func posItem(s string) (string, bool) {
+	if len(s) > 2 && s[0] == '<' && s[len(s)-1] == '>' {
+		return s[1 : len(s)-1], true
+	}
+	return "", false
+}
+
 // stepLimit bounds backtracking per start token, so a pathological pattern
 // costs time linear in the text, not exponential.
 const stepLimit = 20000
@@ -314,7 +328,8 @@ func (m *matcher) match(nodes []*node, i int) int {
 	m.steps = 0
 	end := -1
 	m.seq(nodes, i, func(j int) bool {
-		if j > i && (m.notBefore == nil || j >= m.hi || !m.notBefore[m.d.fold[j]] && !m.notBefore["*"]) {
+		if j > i && (m.notBefore == nil || j >= m.hi || !m.notBefore[m.d.fold[j]] && !m.notBefore["*"] &&
+			!(m.notBefore[posKeyPrefix] && m.notBefore[posKeyPrefix+m.d.pos(j)])) {
 			end = j
 			return true
 		}

@@ -127,8 +127,7 @@ func (d *docState) cataphoricPeople(s, e int, am typeMask, direct []extractor.Sp
 	if am&(maskOf(extractor.ThreatActor)|maskOf(extractor.Campaign)) == 0 || s >= e {
 		return -1
 	}
-	head := d.fold[e-1]
-	if !actorNPHeads[head] || !strings.HasSuffix(head, "s") || e-s > 2 || e-s == 2 && d.fold[s] != "the" {
+	if !d.pluralActorNP(s, e) {
 		return -1
 	}
 	k := d.cataphorAntecedent(s)
@@ -136,6 +135,13 @@ func (d *docState) cataphoricPeople(s, e int, am typeMask, direct []extractor.Sp
 		return -1
 	}
 	return k
+}
+
+// pluralActorNP reports whether tokens [s, e) are a plural actor noun of
+// actorNPHeads, bare or after "the": "hackers", "the attackers".
+func (d *docState) pluralActorNP(s, e int) bool {
+	head := d.fold[e-1]
+	return actorNPHeads[head] && strings.HasSuffix(head, "s") && (e-s == 1 || e-s == 2 && d.fold[s] == "the")
 }
 
 // whichClauseCampaign returns the index in d.acc of the campaign a
@@ -148,11 +154,13 @@ func (d *docState) whichClauseCampaign(s, e int, direct []extractor.Span) int {
 	if s >= e || s < 2 {
 		return -1
 	}
-	if head := d.fold[e-1]; !(actorNPHeads[head] && strings.HasSuffix(head, "s") && (e-s == 1 || e-s == 2 && d.fold[s] == "the")) &&
-		!(e-s == 1 && head == "they") {
+	if !d.pluralActorNP(s, e) && !(e-s == 1 && d.fold[s] == "they") {
 		return -1
 	}
 	lo := d.sentLo[d.sentOf[s]]
+	if s <= lo {
+		return -1 // the anaphor opens its sentence: no clause before it
+	}
 	t := s - 1
 	if t > lo && d.fold[t] == "the" {
 		t-- // a slot that took the noun alone

@@ -12,18 +12,13 @@ import "strings"
 // the clause states. The noun must follow a verb of its own sentence: a
 // sentence that opens with an adverbial ("After infection it downloads
 // X") has the pronoun as its subject; and time nouns ("Last year it
-// targeted X", "For years they ...") open no such clause.
+// targeted X", "For years they ...") open no such clause (list
+// rel_contact_time_nouns). The verb after the pronoun must link, name or
+// assess (list rel_contact_verbs: "ties", "described", "believed"): after
+// "a loader it uses to deploy X" the pronoun is the actor, and stays.
 
 // contactPronouns are the subject pronouns such a clause opens with.
 var contactPronouns = map[string]bool{"it": true, "they": true, "he": true, "she": true}
-
-// contactTimeNouns head adverbials of time, after which the pronoun is the
-// clause's subject.
-var contactTimeNouns = map[string]bool{"year": true, "years": true, "month": true, "months": true, "week": true,
-	"weeks": true, "day": true, "days": true, "time": true, "times": true, "decade": true, "decades": true,
-	"summer": true, "winter": true, "spring": true, "autumn": true, "fall": true, "morning": true,
-	"evening": true, "night": true, "quarter": true, "period": true, "era": true, "hours": true, "hour": true,
-	"minutes": true, "moment": true, "point": true, "stage": true, "meantime": true, "meanwhile": true}
 
 // contactRelative reports whether the pronoun at token i is the subject of
 // such a relative clause.
@@ -37,10 +32,17 @@ func (d *docState) contactRelative(i int) bool {
 	if prev <= lo || d.sentOf[prev] != si {
 		return false
 	}
-	if !isLowerWord(d.tokText[prev]) || contactTimeNouns[d.fold[prev]] {
+	if !isLowerWord(d.tokText[prev]) || d.p.cti.contactTimeNouns[d.fold[prev]] {
 		return false
 	}
 	if p := d.pos(prev); p != "NN" && p != "NNS" {
+		return false
+	}
+	j := i + 1
+	if j < hi && d.pos(j) == "RB" {
+		j++
+	}
+	if j >= hi || !d.p.cti.contactVerbs[d.fold[j]] {
 		return false
 	}
 	return d.objectRelativeAfterVerb(lo, prev, i, hi)

@@ -9,6 +9,8 @@ func TestContactRelative(t *testing.T) {
 	p := packOf(t, `
 lists:
   relation_anaphors: [it, they]
+  rel_contact_time_nouns: [year, years]
+  rel_contact_verbs: [ties, tied, linked, described]
 rules:
   - id: names
     kind: gazetteer
@@ -17,6 +19,7 @@ rules:
       - {name: Corvane Labs, type: organization}
       - {name: Amber Heron, type: threat-actor}
       - {name: Kenya, type: location}
+      - {name: Grey Moth, type: malware}
   - id: ties
     kind: relation
     relation: affiliated-with
@@ -29,6 +32,16 @@ rules:
       - lower_in: [ties, tied, linked]
       - {any: true, not: {text: [".", ";"]}, repeat: "0-3"}
       - lower: to
+      - {slot: target, entity: any}
+  - id: uses
+    kind: relation
+    relation: uses
+    source: [threat-actor]
+    target: [malware]
+    pattern:
+      - {slot: source, lower_in: $relation_anaphors}
+      - lower_in: [uses, planted]
+      - {any: true, not: {text: [".", ";"]}, repeat: "0-3"}
       - {slot: target, entity: any}
   - id: hits
     kind: relation
@@ -61,6 +74,11 @@ rules:
 		// The noun before the pronoun is the relation's other end: it stays.
 		{"Amber Heron was named in May. Kenya is among the places it hits.",
 			[]string{`Amber Heron -targets-> Kenya @"it" → Amber Heron`}},
+		// A verb that neither links nor names: the pronoun is the actor.
+		{"Amber Heron is a crew from Kenya. Analysts found a loader it uses to deploy Grey Moth.",
+			[]string{`Amber Heron -uses-> Grey Moth @"it" → Amber Heron`}},
+		{"Amber Heron is a crew from Kenya. Analysts described a backdoor it planted with Grey Moth.",
+			[]string{`Amber Heron -uses-> Grey Moth @"it" → Amber Heron`}},
 		{"Amber Heron was named in May. After infection it linked the hosts to Corvane Labs.",
 			[]string{`Amber Heron -affiliated-with-> Corvane Labs @"it" → Amber Heron`}},
 	} {

@@ -10,20 +10,13 @@ package rules
 // expletiveBe are the forms of "be" after an expletive "it".
 var expletiveBe = map[string]bool{"is": true, "was": true, "'s": true, "be": true, "been": true}
 
-// expletiveOrdinals make "it was the first time ..." expletive.
-var expletiveOrdinals = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "last": true,
-	"only": true, "latest": true, "primary": true, "final": true}
-
-// expletiveAdjectives make "it is likely that ..." expletive when a clause
-// opener follows them.
-var expletiveAdjectives = map[string]bool{"likely": true, "unlikely": true, "probable": true, "probably": true,
-	"possible": true, "impossible": true, "unclear": true, "clear": true, "known": true, "unknown": true,
-	"plausible": true, "evident": true, "apparent": true, "true": true, "notable": true, "noteworthy": true,
-	"important": true, "difficult": true, "hard": true, "easy": true, "certain": true, "uncertain": true}
-
-// expletiveOpeners open the clause an expletive "it" stands for.
-var expletiveOpeners = map[string]bool{"that": true, "whether": true, "how": true, "why": true, "when": true,
-	"who": true, "what": true, "if": true, "to": true}
+// The words that make an "it" expletive are pack lists (core-vocabulary.yaml):
+// rel_expletive_ordinals ("it was the first time ..."),
+// rel_expletive_adjectives with a clause opener of rel_expletive_openers
+// after them ("it is likely that ..."), and rel_expletive_to_adjectives,
+// the only ones "to" may follow ("it is hard to detect"): after "likely",
+// "known" or "certain" a "to" raises the subject ("It is known to target
+// think tanks": "it" is the actor).
 
 // expletiveIt reports whether "it" at token i stands for nothing.
 func (d *docState) expletiveIt(i int) bool {
@@ -49,10 +42,17 @@ func (d *docState) expletiveIt(i int) bool {
 		return false
 	}
 	// "the first time", "the first such attack": an ordinal and "time"
-	if (d.fold[j] == "the" || d.fold[j] == "a") && j+2 < hi && expletiveOrdinals[d.fold[j+1]] {
+	v := &d.p.cti
+	if (d.fold[j] == "the" || d.fold[j] == "a") && j+2 < hi && v.expletiveOrdinals[d.fold[j+1]] {
 		return d.fold[j+2] == "time" || j+3 < hi && d.fold[j+3] == "time"
 	}
-	return expletiveAdjectives[d.fold[j]] && j+1 < hi && expletiveOpeners[d.fold[j+1]]
+	if j+1 >= hi {
+		return false
+	}
+	if d.fold[j+1] == "to" {
+		return v.expletiveToAdjs[d.fold[j]]
+	}
+	return v.expletiveAdjectives[d.fold[j]] && v.expletiveOpeners[d.fold[j+1]]
 }
 
 // expletiveEnd reports whether a match's source or target is an expletive

@@ -8,6 +8,10 @@ func TestExpletiveIt(t *testing.T) {
 	p := packOf(t, `
 lists:
   relation_anaphors: [it]
+  rel_expletive_ordinals: [first]
+  rel_expletive_adjectives: [likely, known, hard]
+  rel_expletive_openers: [that, whether]
+  rel_expletive_to_adjectives: [hard]
 rules:
   - id: names
     kind: gazetteer
@@ -39,6 +43,11 @@ rules:
 			[]string{`Amber Heron -located-in-> Kenya @"It" → Amber Heron`}},
 		{"Amber Heron hit ports in May. It is likely based in Kenya.",
 			[]string{`Amber Heron -located-in-> Kenya @"It" → Amber Heron`}},
+		// "to" after "known" or "likely" raises the actor; after "hard" it
+		// opens the clause.
+		{"Amber Heron hit ports in May. It is known to return to Kenya.",
+			[]string{`Amber Heron -located-in-> Kenya @"It" → Amber Heron`}},
+		{"Amber Heron hit ports in May. It is hard to trace ports in Kenya.", nil},
 	} {
 		same(t, c.text, relations(t, p, c.text), c.want)
 	}

@@ -649,20 +649,39 @@ func (d *docState) topicFallback(rs *relState) {
 		if tr.homeBefore != nil {
 			home = d.homePlaces(tr.homeBefore, keys, func(k int) bool { return sponsors[keys[k]] || isActor(k) })
 		}
-		// A name one of whose mentions stands by a cue against claiming it
-		// is no one's anywhere: a takedown named in a timeline row ("May
-		// 2024 | Operation X targets droppers") is described further on
+		// A name whose introducing mention (its first, or one an
+		// apposition defines) stands by a cue against claiming it is no
+		// one's anywhere: a takedown named in a timeline row ("May 2024 |
+		// Operation X targets droppers") is described further on
 		// ("announced Operation X, the largest operation so far against
-		// botnets").
+		// botnets"). A cue by any other mention leaves that mention out
+		// only: "law enforcement seized servers that hosted lures for
+		// Operation X" in a closing paragraph does not take the actor's
+		// campaign from it.
 		var cuedKeys map[string]bool
+		var cuedMentions map[int]bool
 		if tr.toTopic && tr.notCues != nil {
+			seen := map[string]bool{}
 			for k := range d.acc {
 				c := &d.acc[k]
-				if !c.hide && maskOf(c.typ)&tr.mask != 0 && !cuedKeys[keys[k]] && d.cuedNear(tr.notCues, int(d.sentOf[c.tokS])) {
+				if c.hide || maskOf(c.typ)&tr.mask == 0 {
+					continue
+				}
+				first := !seen[keys[k]]
+				seen[keys[k]] = true
+				if cuedKeys[keys[k]] || !d.cuedNear(tr.notCues, int(d.sentOf[c.tokS])) {
+					continue
+				}
+				if first || d.appositionAfter(int(c.tokE)) {
 					if cuedKeys == nil {
 						cuedKeys = map[string]bool{}
 					}
 					cuedKeys[keys[k]] = true
+				} else {
+					if cuedMentions == nil {
+						cuedMentions = map[int]bool{}
+					}
+					cuedMentions[k] = true
 				}
 			}
 		}
@@ -672,7 +691,7 @@ func (d *docState) topicFallback(rs *relState) {
 			if c.hide || maskOf(c.typ)&tr.mask == 0 || isActor(k) || isUnitKey(keys[k]) {
 				continue
 			}
-			if tr.toTopic && (cuedKeys[keys[k]] || d.inListOfKind(k, endAt)) {
+			if tr.toTopic && (cuedKeys[keys[k]] || cuedMentions[k] || d.inListOfKind(k, endAt)) {
 				continue
 			}
 			key := keys[k]
@@ -1728,6 +1747,20 @@ func ownedByOther(owners []string, topic string, linked map[string]map[string]bo
 		if o != topic && !linked[topic][o] {
 			return true
 		}
+	}
+	return false
+}
+
+// appositionAfter reports whether a mention ending at token e is followed
+// by an apposition or a relative clause that defines it: ", the largest
+// operation ...", ", a campaign ...", ", which it described as ...".
+func (d *docState) appositionAfter(e int) bool {
+	if e+1 >= len(d.fold) || d.fold[e] != "," || d.sentOf[e+1] != d.sentOf[e] {
+		return false
+	}
+	switch d.fold[e+1] {
+	case "a", "an", "the", "which":
+		return true
 	}
 	return false
 }

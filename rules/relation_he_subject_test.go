@@ -8,11 +8,14 @@ func TestHeMeansTheSubject(t *testing.T) {
 	p := packOf(t, `
 lists:
   relation_anaphors: [he, she]
+  person_male_given_names: [mr, arvid]
+  person_female_given_names: [ms, greta]
 rules:
   - id: names
     kind: gazetteer
     entries:
       - {name: Arvid Kallen, type: person}
+      - {name: Greta Moll, type: person}
       - {name: Tomas Vell, type: person}
       - {name: Corvane Labs, type: organization}
   - id: works
@@ -41,6 +44,14 @@ rules:
 		// the nearest person named.
 		{"The charges name Arvid Kallen, a broker, and Tomas Vell. He worked for Corvane Labs.",
 			[]string{`Tomas Vell -employed-by-> Corvane Labs @"He" → Tomas Vell`}},
+		// An apposition's comma after the subject opens no subject.
+		{"Arvid Kallen, a former officer, met Tomas Vell in 2019. He worked for Corvane Labs.",
+			[]string{`Arvid Kallen -employed-by-> Corvane Labs @"He" → Arvid Kallen`}},
+		// A subject whose given name does not fit the pronoun: the nearest.
+		{"Arvid Kallen met Greta Moll in Vienna in 2019. She worked for Corvane Labs.",
+			[]string{`Greta Moll -employed-by-> Corvane Labs @"She" → Greta Moll`}},
+		{"Arvid Kallen met Greta Moll in Vienna in 2019. He worked for Corvane Labs.",
+			[]string{`Arvid Kallen -employed-by-> Corvane Labs @"He" → Arvid Kallen`}},
 		// Two people equally near: nobody.
 		{"Arvid Kallen was charged in March. He is accused of helping Tomas Vell. He worked for Corvane Labs.", nil},
 		{"Arvid Kallen and Tomas Vell were charged in March. He worked for Corvane Labs.", nil},

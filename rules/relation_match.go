@@ -613,6 +613,12 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 			note := fmt.Sprintf("%q → %s", d.text[c.bs:c.be], d.surface(a))
 			return endpoint{span: extractor.Span{Start: a.start, End: a.end}, coref: note}, true
 		}
+		if kl := d.labelledAnaphor(c.start, c.end, direct); kl >= 0 && d.slotMask(&d.acc[kl])&am&mask != 0 {
+			// "The activity, tracked as X, aimed at A" (relation_labelled_anaphor.go)
+			a := &d.acc[kl]
+			note := fmt.Sprintf("%q → %s", d.text[c.bs:c.be], d.surface(a))
+			return endpoint{span: extractor.Span{Start: a.start, End: a.end}, coref: note}, true
+		}
 		am = d.peopleAnaphor(c.start, c.end, am) // "the charged hackers" (relation_group.go)
 		if am&mask == 0 && c.end-c.start == 2 && peopleActorNouns[d.fold[c.end-1]] {
 			return endpoint{}, false // "the hackers" that mean no charged people name no person

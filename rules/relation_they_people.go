@@ -32,7 +32,7 @@ func (d *docState) theyMeansPeople(c capRec, k int, mask typeMask) bool {
 	others := maskOf(extractor.ThreatActor) | maskOf(extractor.Organization) | maskOf(extractor.Government) |
 		maskOf(extractor.Campaign)
 	for _, m := range d.mentionsWithin(a.end, c.bs) {
-		if maskOf(m.typ)&others != 0 {
+		if !m.hide && maskOf(m.typ)&others != 0 {
 			return false
 		}
 	}

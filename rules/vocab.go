@@ -29,6 +29,16 @@ type vocabulary struct {
 	whereaboutsNouns  map[string]bool // rel_whereabouts_nouns (relation_topic_whereabouts.go)
 	findingVerbs      map[string]bool // rel_finding_verbs (relation_body_description.go)
 
+	// relation_expletive.go, relation_contact_relative.go
+	expletiveOrdinals   map[string]bool // rel_expletive_ordinals
+	expletiveAdjectives map[string]bool // rel_expletive_adjectives
+	expletiveToAdjs     map[string]bool // rel_expletive_to_adjectives
+	expletiveOpeners    map[string]bool // rel_expletive_openers
+	contactTimeNouns    map[string]bool // rel_contact_time_nouns
+	contactVerbs        map[string]bool // rel_contact_verbs
+	maleNames           map[string]bool // person_male_given_names (relation_he_subject.go)
+	femaleNames         map[string]bool // person_female_given_names
+
 	personSpeechVerbs  map[string]bool // person_speech_verbs (propagate_persons.go, relation_group.go)
 	actorHeads         map[string]bool // gazetteer_actor_heads (gazetteer.go)
 	companySuffixes    map[string]bool // company_short_name_suffixes (propagate.go)
@@ -61,6 +71,14 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_leak_words":              &v.leakWords,
 		"rel_whereabouts_nouns":       &v.whereaboutsNouns,
 		"rel_finding_verbs":           &v.findingVerbs,
+		"rel_expletive_ordinals":      &v.expletiveOrdinals,
+		"rel_expletive_adjectives":    &v.expletiveAdjectives,
+		"rel_expletive_to_adjectives": &v.expletiveToAdjs,
+		"rel_expletive_openers":       &v.expletiveOpeners,
+		"rel_contact_time_nouns":      &v.contactTimeNouns,
+		"rel_contact_verbs":           &v.contactVerbs,
+		"person_male_given_names":     &v.maleNames,
+		"person_female_given_names":   &v.femaleNames,
 		"person_speech_verbs":         &v.personSpeechVerbs,
 		"gazetteer_actor_heads":       &v.actorHeads,
 		"company_short_name_suffixes": &v.companySuffixes,
