@@ -39,6 +39,9 @@ func (d *docState) typeListedFamilies() {
 		if c.hide || c.party || c.typ != extractor.ThreatActor || c.tokE <= c.tokS || !d.capitalised(int(c.tokS)) {
 			continue
 		}
+		if e := int(c.tokE) - 1; d.p.described.heads[d.fold[e]] {
+			continue // "Lazarus Group": an actor's name
+		}
 		if d.listedAmongFamilies(int(c.tokS), int(c.tokE), nouns) {
 			if listed == nil {
 				listed = map[string]bool{}
@@ -105,6 +108,10 @@ func (d *docState) listedAmongFamilies(s, e int, nouns map[string]bool) bool {
 	if d.fold[k] == "with" && !(k-1 >= lo && (d.fold[k-1] == "together" || d.fold[k-1] == "along")) {
 		return false // "were associated with X": no list
 	}
+	agentEnd := k - 1 // the last word before the list's opening
+	for agentEnd > lo && (d.fold[agentEnd] == "," || d.fold[agentEnd] == "such" || d.fold[agentEnd] == "together" || d.fold[agentEnd] == "along") {
+		agentEnd--
+	}
 	for j, n := k-1, 0; j >= lo && n < maxFamilyHead; j, n = j-1, n+1 {
 		f := d.fold[j]
 		if d.p.described.heads[f] && d.lower(j) && !(j+1 < hi && d.fold[j+1] == "of") && !d.prepObject(j, lo) {
@@ -113,12 +120,22 @@ func (d *docState) listedAmongFamilies(s, e int, nouns map[string]bool) bool {
 		if nouns[f] && d.lower(j) {
 			return true
 		}
-		if f == "." || f == ";" {
-			return false
+		if f == "by" && d.p.described.heads[d.fold[agentEnd]] {
+			continue // "families of malware used by the crew, including X": the agent is one actor
+		}
+		if f == "." || f == ";" || familyHeadStops[f] || possessive(f) {
+			return false // "deployed by affiliates, including X"; "the malware's developers, X"
 		}
 	}
 	return false
 }
+
+// familyHeadStops end the walk back to a list's head: a passive's agent
+// ("was deployed by affiliates, including X", unless the agent is an actor
+// noun: "malware used by the crew, including X"), a possessive ("the
+// malware's developers, namely X") or a copula ("the loader is used by
+// clusters such as X") puts the malware noun outside the list's head.
+var familyHeadStops = map[string]bool{"by": true, "is": true, "are": true, "was": true, "were": true}
 
 // listItemWord reports whether token k may be a word of a listed name:
 // a word with a letter or digit that is no function word.
