@@ -88,6 +88,10 @@ func TestPartySubjectRoutineWorkIsNoAttack(t *testing.T) {
 		{name: "VictimInApposition",
 			text:   "Harlow Trading Co., hacked in 2014, supported the theft from Kelda Shipping Group.\n",
 			absent: []string{"Harlow Trading Co. -targets-> Kelda Shipping Group"}},
+		{name: "BlameIsNoAttack",
+			// a reporter's verb that was once in rel_party_acts
+			text:   "Northwind Labs blamed the breach of Kelda Shipping Group on insiders.\n",
+			absent: []string{"Northwind Labs -targets-> Kelda Shipping Group"}},
 		{name: "ReporterVerbsInTheList",
 			// a verb in rel_party_acts, about someone else's attack
 			text:   "Northwind Labs facilitated interviews about the attack on Kelda Shipping Group.\n",
