@@ -33,7 +33,8 @@ func (d *docState) typeListedFamilies() {
 	if len(nouns) == 0 {
 		return
 	}
-	var listed map[string]bool // folded surfaces of the listed mentions
+	var listed map[string]bool // folded surfaces of the listed mentions the gazetteers know as code too
+	changed := false
 	for ai := range d.acc {
 		c := &d.acc[ai]
 		if c.hide || c.party || c.typ != extractor.ThreatActor || c.tokE <= c.tokS || !d.capitalised(int(c.tokS)) {
@@ -43,22 +44,34 @@ func (d *docState) typeListedFamilies() {
 			continue // "Lazarus Group": an actor's name
 		}
 		if d.listedAmongFamilies(int(c.tokS), int(c.tokE), nouns) {
+			c.typ, c.subtype, c.canonical = extractor.Malware, "", ""
+			changed = true
 			if listed == nil {
 				listed = map[string]bool{}
 			}
-			listed[foldKey(d.text[c.start:c.end])] = true
+			k := foldKey(d.text[c.start:c.end])
+			listed[k] = listed[k] || d.gazKnowsAsCode(int(c.tokS), int(c.tokE))
 		}
 	}
-	if listed == nil {
+	if !changed {
 		return
 	}
-	// The document's other mentions written the same way follow ("X was
-	// first documented in 2013"), unless an actor noun follows them ("the
-	// X group"); an alias's mentions do not carry the actor's other names.
+	// The document's other mentions written the same way follow when the
+	// gazetteers know the name as a family or tool too, else only as the
+	// subject of a passive or copula ("X was first documented in 2013", not
+	// "X also sends lures"); never before an actor noun ("the X group").
+	// An alias's mentions do not carry the actor's other names.
 	for ai := range d.acc {
 		c := &d.acc[ai]
-		if c.hide || c.party || c.typ != extractor.ThreatActor || !listed[foldKey(d.text[c.start:c.end])] {
+		if c.hide || c.party || c.typ != extractor.ThreatActor {
 			continue
+		}
+		known, ok := listed[foldKey(d.text[c.start:c.end])]
+		if !ok {
+			continue
+		}
+		if e := int(c.tokE); !known && !(e < len(d.fold) && familyPassive[d.fold[e]]) {
+			continue // "X also sends lures": an actor's act needs its own malware context
 		}
 		if e := int(c.tokE); e < len(d.fold) && d.p.described.heads[d.fold[e]] && d.lower(e) {
 			continue
@@ -66,6 +79,24 @@ func (d *docState) typeListedFamilies() {
 		c.typ, c.subtype, c.canonical = extractor.Malware, "", ""
 	}
 	d.index()
+}
+
+// familyPassive are the words after a listed name's other mention that
+// let it follow the list: a passive or a copula says nothing of an actor.
+var familyPassive = map[string]bool{"was": true, "is": true, "were": true, "are": true, "has": true, "had": true}
+
+// gazKnowsAsCode reports whether a gazetteer names tokens [s, e) as
+// malware or a tool.
+func (d *docState) gazKnowsAsCode(s, e int) bool {
+	found := false
+	d.gazNamesAt(s, e, func(h *gazHit, j int) bool {
+		if t := d.p.gaz.entries[h.entry].typ; j == e && (t == extractor.Malware || t == extractor.Tool) {
+			found = true
+			return false
+		}
+		return true
+	})
+	return found
 }
 
 // listedAmongFamilies reports whether the mention at tokens [s, e) is an

@@ -41,6 +41,9 @@ rules:
 		{"It carried two families, Tallowhawk and Gorsebolt. Tallowhawk was first seen in 2013. The Tallowhawk group is old.",
 			[]string{"Tallowhawk/malware/g.actor", "Tallowhawk/malware/g.actor", "Tallowhawk/threat-actor/g.actor"}},
 		{"Tallowhawk deployed new malware, including Gorsebolt.", []string{"Tallowhawk/threat-actor/g.actor"}},
+		// An act of the name elsewhere needs its own malware context.
+		{"It carried two families, Tallowhawk and Gorsebolt. Tallowhawk also sends lures to ministries.",
+			[]string{"Tallowhawk/malware/g.actor", "Tallowhawk/threat-actor/g.actor"}},
 		// A passive's agent, a possessive or a copula: the list names actors.
 		{"The ransomware was deployed by affiliates, including Marshwren and Tallowhawk.",
 			[]string{"Marshwren/threat-actor/g.actor", "Tallowhawk/threat-actor/g.actor"}},
