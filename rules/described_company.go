@@ -48,8 +48,9 @@ func (d *docState) typeDescribedCompanies() {
 	changed := false
 	for ai := range d.acc {
 		c := &d.acc[ai]
-		if c.hide || c.typ != extractor.Tool || !keys[d.describedKey(c)] || d.namesProduct(c) {
-			continue
+		if c.hide || c.typ != extractor.Tool || !keys[d.describedKey(c)] ||
+			d.namesProduct(c) && !d.companyDescriptor(int(c.tokE), heads) {
+			continue // (the described mention itself is the company: "FIN7 hit X, a German firm")
 		}
 		c.typ, c.subtype, c.party = extractor.Organization, "", true
 		changed = true

@@ -52,6 +52,8 @@ rules:
 		// A use verb or an actor subject keeps the product mention the tool.
 		{"Marshwren used FarDesk to keep access. FarDesk, a software vendor based in Lyon, said it was investigating.",
 			[]string{"Marshwren/threat-actor/g.actor", "FarDesk/tool/g.tool", "FarDesk/organization/g.tool"}},
+		{"Marshwren breached FarDesk, a French company, in May.",
+			[]string{"Marshwren/threat-actor/g.actor", "FarDesk/organization/g.tool"}},
 		{"Marshwren later moved to FarDesk for access. FarDesk, a French company, said it was investigating.",
 			[]string{"Marshwren/threat-actor/g.actor", "FarDesk/tool/g.tool", "FarDesk/organization/g.tool"}},
 	}
