@@ -318,6 +318,9 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	if l, ok := set.lists[listPartyActs]; ok && len(l.items) > 0 {
 		p.partyActs = c.listPhrases(l) // relation_party_subject.go
 	}
+	if l, ok := set.lists[listPartyStops]; ok {
+		p.partyStops = c.singleWords(l) // relation_party_subject.go
+	}
 	if l, ok := set.lists[listCapitalizedStopwords]; ok {
 		p.capStop = c.singleWords(l) // vocab.go
 	}

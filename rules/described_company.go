@@ -48,8 +48,9 @@ func (d *docState) typeDescribedCompanies() {
 	changed := false
 	for ai := range d.acc {
 		c := &d.acc[ai]
-		if c.hide || c.typ != extractor.Tool || !keys[d.describedKey(c)] || d.namesProduct(c) {
-			continue
+		if c.hide || c.typ != extractor.Tool || !keys[d.describedKey(c)] ||
+			d.namesProduct(c) && !d.companyDescriptor(int(c.tokE), heads) {
+			continue // (the described mention itself is the company: "FIN7 hit X, a German firm")
 		}
 		c.typ, c.subtype, c.party = extractor.Organization, "", true
 		changed = true
@@ -72,9 +73,11 @@ func (d *docState) companyDescriptor(j int, heads map[string]bool) bool {
 		return false
 	}
 	for k, n := j+2, 0; k < hi && n <= maxCompanyDescLen; k, n = k+1, n+1 {
-		if heads[d.fold[k]] && d.lower(k) {
-			// "X, the vendor's tool" describes the tool
-			return !(k+1 < hi && possessive(d.fold[k+1]))
+		if heads[d.fold[k]] && d.lower(k) && (k+1 >= hi || companyHeadEnd[d.fold[k+1]]) {
+			// the head ends the phrase: "a developer tool", "a cloud
+			// storage provider sync tool", "the vendor's tool" describe
+			// the tool
+			return true
 		}
 		if !d.descWord(k) {
 			return false
@@ -91,11 +94,29 @@ func (d *docState) namesProduct(c *cand) bool {
 	si := int(d.sentOf[s])
 	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
 	w := &d.p.described
-	if s > lo && w.verbs[d.fold[s-1]] {
+	if s > lo && (w.verbs[d.fold[s-1]] || w.productContext[d.fold[s-1]]) {
 		return true
+	}
+	// an actor earlier in the clause governs the mention: "FIN7 later
+	// moved to X"
+	for k := s - 1; k >= lo; k-- {
+		f := d.fold[k]
+		if f == ";" || f == "said" || f == "says" || f == "told" {
+			break
+		}
+		if i := d.startM[k]; i >= 0 && !d.acc[i].hide && d.acc[i].typ == extractor.ThreatActor {
+			return true
+		}
 	}
 	return e < hi && d.lower(e) && (w.nouns[d.fold[e]] || d.p.productNouns[d.fold[e]])
 }
+
+// companyHeadEnd are the tokens that may follow a company descriptor's
+// head noun: the phrase ends there ("X, a software vendor based in Y",
+// "X, the maker of", "X, a German company.").
+var companyHeadEnd = map[string]bool{",": true, ".": true, ";": true, ":": true, ")": true, "of": true, "based": true,
+	"behind": true, "that": true, "which": true, "whose": true, "in": true, "and": true, "headquartered": true,
+	"from": true, "—": true, "–": true, "-": true, "said": true, "says": true, "with": true, "for": true}
 
 // emphasisMark reports whether a token is Markdown emphasis around a name.
 func emphasisMark(f string) bool { return f == "**" || f == "*" || f == "__" || f == "_" }

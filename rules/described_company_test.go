@@ -7,9 +7,10 @@ import "testing"
 func TestDescribedCompanyRetypesTool(t *testing.T) {
 	p := packOf(t, `
 lists:
-  described_company_heads: [maker, vendor, company, firm]
+  described_company_heads: [maker, vendor, company, firm, developer, provider]
   described_malware_verbs: [installed, deployed]
   described_malware_nouns: [tool, software]
+  company_product_context: [used, via]
   company_product_nouns: [sessions]
   described_actor_heads: [group, gang]
 rules:
@@ -20,6 +21,13 @@ rules:
     case: auto
     entries:
       - {name: FarDesk}
+  - id: g.actor
+    kind: gazetteer
+    type: threat-actor
+    priority: 70
+    case: auto
+    entries:
+      - {name: Marshwren}
 `)
 	cases := []struct {
 		text string
@@ -37,6 +45,17 @@ rules:
 		// No company descriptor: the tool.
 		{"The crew used FarDesk, a remote-support tool, for access.", []string{"FarDesk/tool/g.tool"}},
 		{"The crew used FarDesk, the vendor's product, for access.", []string{"FarDesk/tool/g.tool"}},
+		// The head must end the descriptor: "a developer tool" is a tool.
+		{"Marshwren staged FarDesk, a developer tool, on hosts. It ran FarDesk again later.",
+			[]string{"Marshwren/threat-actor/g.actor", "FarDesk/tool/g.tool", "FarDesk/tool/g.tool"}},
+		{"The crew used FarDesk, a cloud storage provider sync tool, for exfiltration.", []string{"FarDesk/tool/g.tool"}},
+		// A use verb or an actor subject keeps the product mention the tool.
+		{"Marshwren used FarDesk to keep access. FarDesk, a software vendor based in Lyon, said it was investigating.",
+			[]string{"Marshwren/threat-actor/g.actor", "FarDesk/tool/g.tool", "FarDesk/organization/g.tool"}},
+		{"Marshwren breached FarDesk, a French company, in May.",
+			[]string{"Marshwren/threat-actor/g.actor", "FarDesk/organization/g.tool"}},
+		{"Marshwren later moved to FarDesk for access. FarDesk, a French company, said it was investigating.",
+			[]string{"Marshwren/threat-actor/g.actor", "FarDesk/tool/g.tool", "FarDesk/organization/g.tool"}},
 	}
 	for _, c := range cases {
 		same(t, c.text, found(t, p, c.text), c.want)

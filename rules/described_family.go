@@ -33,29 +33,45 @@ func (d *docState) typeListedFamilies() {
 	if len(nouns) == 0 {
 		return
 	}
-	var listed map[string]bool // folded surfaces of the listed mentions
+	var listed map[string]bool // folded surfaces of the listed mentions the gazetteers know as code too
+	changed := false
 	for ai := range d.acc {
 		c := &d.acc[ai]
 		if c.hide || c.party || c.typ != extractor.ThreatActor || c.tokE <= c.tokS || !d.capitalised(int(c.tokS)) {
 			continue
 		}
+		if e := int(c.tokE) - 1; d.p.described.heads[d.fold[e]] {
+			continue // "Lazarus Group": an actor's name
+		}
 		if d.listedAmongFamilies(int(c.tokS), int(c.tokE), nouns) {
+			c.typ, c.subtype, c.canonical = extractor.Malware, "", ""
+			changed = true
 			if listed == nil {
 				listed = map[string]bool{}
 			}
-			listed[foldKey(d.text[c.start:c.end])] = true
+			k := foldKey(d.text[c.start:c.end])
+			listed[k] = listed[k] || d.gazKnowsAsCode(int(c.tokS), int(c.tokE))
 		}
 	}
-	if listed == nil {
+	if !changed {
 		return
 	}
-	// The document's other mentions written the same way follow ("X was
-	// first documented in 2013"), unless an actor noun follows them ("the
-	// X group"); an alias's mentions do not carry the actor's other names.
+	// The document's other mentions written the same way follow when the
+	// gazetteers know the name as a family or tool too, else only as the
+	// subject of a passive or copula ("X was first documented in 2013", not
+	// "X also sends lures"); never before an actor noun ("the X group").
+	// An alias's mentions do not carry the actor's other names.
 	for ai := range d.acc {
 		c := &d.acc[ai]
-		if c.hide || c.party || c.typ != extractor.ThreatActor || !listed[foldKey(d.text[c.start:c.end])] {
+		if c.hide || c.party || c.typ != extractor.ThreatActor {
 			continue
+		}
+		known, ok := listed[foldKey(d.text[c.start:c.end])]
+		if !ok {
+			continue
+		}
+		if e := int(c.tokE); !known && !(e < len(d.fold) && familyPassive[d.fold[e]]) {
+			continue // "X also sends lures": an actor's act needs its own malware context
 		}
 		if e := int(c.tokE); e < len(d.fold) && d.p.described.heads[d.fold[e]] && d.lower(e) {
 			continue
@@ -63,6 +79,24 @@ func (d *docState) typeListedFamilies() {
 		c.typ, c.subtype, c.canonical = extractor.Malware, "", ""
 	}
 	d.index()
+}
+
+// familyPassive are the words after a listed name's other mention that
+// let it follow the list: a passive or a copula says nothing of an actor.
+var familyPassive = map[string]bool{"was": true, "is": true, "were": true, "are": true, "has": true, "had": true}
+
+// gazKnowsAsCode reports whether a gazetteer names tokens [s, e) as
+// malware or a tool.
+func (d *docState) gazKnowsAsCode(s, e int) bool {
+	found := false
+	d.gazNamesAt(s, e, func(h *gazHit, j int) bool {
+		if t := d.p.gaz.entries[h.entry].typ; j == e && (t == extractor.Malware || t == extractor.Tool) {
+			found = true
+			return false
+		}
+		return true
+	})
+	return found
 }
 
 // listedAmongFamilies reports whether the mention at tokens [s, e) is an
@@ -105,6 +139,10 @@ func (d *docState) listedAmongFamilies(s, e int, nouns map[string]bool) bool {
 	if d.fold[k] == "with" && !(k-1 >= lo && (d.fold[k-1] == "together" || d.fold[k-1] == "along")) {
 		return false // "were associated with X": no list
 	}
+	agentEnd := k - 1 // the last word before the list's opening
+	for agentEnd > lo && (d.fold[agentEnd] == "," || d.fold[agentEnd] == "such" || d.fold[agentEnd] == "together" || d.fold[agentEnd] == "along") {
+		agentEnd--
+	}
 	for j, n := k-1, 0; j >= lo && n < maxFamilyHead; j, n = j-1, n+1 {
 		f := d.fold[j]
 		if d.p.described.heads[f] && d.lower(j) && !(j+1 < hi && d.fold[j+1] == "of") && !d.prepObject(j, lo) {
@@ -113,12 +151,22 @@ func (d *docState) listedAmongFamilies(s, e int, nouns map[string]bool) bool {
 		if nouns[f] && d.lower(j) {
 			return true
 		}
-		if f == "." || f == ";" {
-			return false
+		if f == "by" && d.p.described.heads[d.fold[agentEnd]] {
+			continue // "families of malware used by the crew, including X": the agent is one actor
+		}
+		if f == "." || f == ";" || familyHeadStops[f] || possessive(f) {
+			return false // "deployed by affiliates, including X"; "the malware's developers, X"
 		}
 	}
 	return false
 }
+
+// familyHeadStops end the walk back to a list's head: a passive's agent
+// ("was deployed by affiliates, including X", unless the agent is an actor
+// noun: "malware used by the crew, including X"), a possessive ("the
+// malware's developers, namely X") or a copula ("the loader is used by
+// clusters such as X") puts the malware noun outside the list's head.
+var familyHeadStops = map[string]bool{"by": true, "is": true, "are": true, "was": true, "were": true}
 
 // listItemWord reports whether token k may be a word of a listed name:
 // a word with a letter or digit that is no function word.

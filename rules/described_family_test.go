@@ -17,6 +17,7 @@ rules:
     entries:
       - {name: Marshwren, aliases: [Quillfen]}
       - {name: Tallowhawk}
+      - {name: Tallowhawk Group}
 `)
 	cases := []struct {
 		text string
@@ -40,6 +41,20 @@ rules:
 		{"It carried two families, Tallowhawk and Gorsebolt. Tallowhawk was first seen in 2013. The Tallowhawk group is old.",
 			[]string{"Tallowhawk/malware/g.actor", "Tallowhawk/malware/g.actor", "Tallowhawk/threat-actor/g.actor"}},
 		{"Tallowhawk deployed new malware, including Gorsebolt.", []string{"Tallowhawk/threat-actor/g.actor"}},
+		// An act of the name elsewhere needs its own malware context.
+		{"It carried two families, Tallowhawk and Gorsebolt. Tallowhawk also sends lures to ministries.",
+			[]string{"Tallowhawk/malware/g.actor", "Tallowhawk/threat-actor/g.actor"}},
+		// A passive's agent, a possessive or a copula: the list names actors.
+		{"The ransomware was deployed by affiliates, including Marshwren and Tallowhawk.",
+			[]string{"Marshwren/threat-actor/g.actor", "Tallowhawk/threat-actor/g.actor"}},
+		{"The malware's developers, namely Marshwren and Tallowhawk, reused code.",
+			[]string{"Marshwren/threat-actor/g.actor", "Tallowhawk/threat-actor/g.actor"}},
+		{"The loader is used by several clusters, such as Tallowhawk and Marshwren.",
+			[]string{"Tallowhawk/threat-actor/g.actor", "Marshwren/threat-actor/g.actor"}},
+		{"They tracked several families of malware used by the crew, including Quillfen and Gorsebolt.",
+			[]string{"Quillfen/malware/g.actor"}},
+		// A name ending in an actor head stays the actor.
+		{"It carried two families, Gorsebolt and Tallowhawk Group.", []string{"Tallowhawk Group/threat-actor/g.actor"}},
 	}
 	for _, c := range cases {
 		same(t, c.text, found(t, p, c.text), c.want)

@@ -40,6 +40,7 @@ const (
 	listDescribedActorHeads   = "described_actor_heads"
 	listDescribedMalwareNouns = "described_malware_nouns"
 	listDescribedMalwareVerbs = "described_malware_verbs"
+	listCompanyProductContext = "company_product_context"
 )
 
 // describedWords holds the folded words of those lists.
@@ -50,12 +51,15 @@ type describedWords struct {
 	// companies are the head nouns that describe a tool's name as its maker
 	// (described_company.go).
 	companies map[string]bool
+	// productContext are the words before a described company's name that
+	// make the mention its product: used, abused, via, through, ...
+	productContext map[string]bool
 }
 
 func describedLists(lists map[string]*listSpec) describedWords {
 	return describedWords{heads: foldedWords(lists[listDescribedActorHeads]),
 		nouns: foldedWords(lists[listDescribedMalwareNouns]), verbs: foldedWords(lists[listDescribedMalwareVerbs]),
-		companies: foldedWords(lists[listDescribedCompanyHeads])}
+		companies: foldedWords(lists[listDescribedCompanyHeads]), productContext: foldedWords(lists[listCompanyProductContext])}
 }
 
 // The cue a mention's context gives about what its name is.

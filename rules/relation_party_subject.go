@@ -13,9 +13,9 @@ import "github.com/reportgraph/extractor"
 // about such a party nothing (relation_topic_cases.go).
 //
 // Within a block (a section, or a paragraph without sections) whose first
-// sentence opens with such a party as its subject — a company, a government
-// body or a person, or a plural anaphor for people named before ("the four
-// officers", "the pair") — each sentence of the block that has the same
+// sentence that has a party opens with such a party as its subject — a
+// company, a government body or a person, or a plural anaphor for people
+// named before ("the four officers", "the pair") — each sentence of the block that has the same
 // party as its subject makes the party the source of the victims that
 // sentence names after it as the objects of a victim frame ("attacks on",
 // "the breach of", "the network of"): each person for people charged
@@ -34,8 +34,14 @@ import "github.com/reportgraph/extractor"
 // The relations carry the topic rule's id for their target's type (the
 // frame rule for organisations and bodies) and a "(topic)" note.
 
-// listPartyActs names the pack list of a case party's acting verbs.
-const listPartyActs = "rel_party_acts"
+// listPartyActs names the pack list of a case party's acting verbs, and
+// listPartyStops the words between the act and a victim that end the
+// act's reach (rel_party_stops: "after", "about", "investigation": "X
+// conducted the investigation into the breach of Y" is no attack by X).
+const (
+	listPartyActs  = "rel_party_acts"
+	listPartyStops = "rel_party_stops"
+)
 
 // partySubjectRelations adds the relations of parties that are the
 // subjects of their blocks to rs.out.
@@ -117,6 +123,9 @@ func (d *docState) partySubjectRelations(rs *relState) {
 		}
 		hi := int(d.sentLo[si+1])
 		for t := at; t < hi; t++ {
+			if d.p.partyStops[d.fold[t]] && d.lower(t) {
+				break // "after the breach of Y", "the investigation into Y"
+			}
 			k := int(d.startM[t])
 			if k < 0 || d.acc[k].hide {
 				continue
@@ -174,7 +183,7 @@ func (d *docState) sentenceParty(si int, types typeMask, passive *phraseSet) ([]
 			if j < hi && d.fold[j] == "the" {
 				j++
 			}
-			if j >= hi || d.startM[j] < 0 {
+			if j >= hi || d.startM[j] < 0 || d.acc[d.startM[j]].hide {
 				return nil, 0
 			}
 			k = int(d.startM[j])
@@ -183,7 +192,8 @@ func (d *docState) sentenceParty(si int, types typeMask, passive *phraseSet) ([]
 		} else if d.afterPreposition(t) {
 			return nil, 0
 		}
-		if maskOf(c.typ)&types == 0 || d.victimPassive(e, hi, passive) || !d.partyActs(e, hi) {
+		if maskOf(c.typ)&types == 0 || d.victimPassive(e, hi, passive) || !d.partyActs(e, hi) ||
+			d.victimBeforeAct(e, d.partyVerb(e, hi), hi, passive) {
 			return nil, 0
 		}
 		return []int{k}, d.partyVerb(e, hi)
@@ -344,6 +354,27 @@ func (d *docState) victimPassive(e, hi int, passive *phraseSet) bool {
 		return passive.startsAt(d, j, hi)
 	}
 	return false
+}
+
+// victimBeforeAct reports whether the subject ending before token e is a
+// victim by the words up to its act at v: a victim participle in its
+// apposition ("X, hacked in 2014, launched ...") or a passive of the act
+// itself ("X was allegedly targeted").
+func (d *docState) victimBeforeAct(e, v, hi int, passive *phraseSet) bool {
+	if passive == nil || v < 0 {
+		return false
+	}
+	be := false
+	for j := e; j < v; j++ {
+		f := d.fold[j]
+		if f == "was" || f == "were" || f == "is" || f == "are" || f == "been" || f == "be" {
+			be = true
+		}
+		if j > e && d.fold[j-1] == "," && passive.startsAt(d, j, hi) {
+			return true
+		}
+	}
+	return be && passive.startsAt(d, v, hi)
 }
 
 // sameKeys reports whether the mentions ks have exactly the keys want (in

@@ -59,3 +59,42 @@ func TestPartySubjectLeavesOneActorReports(t *testing.T) {
 			notFrom: []string{"Harlow Trading Co."}},
 	}, defaultTopicRelations, slices.Contains[[]string])
 }
+
+// A vendor, the police or a reporter doing its own work around a breach,
+// and a victim named as the subject, are no attackers (review 14c).
+func TestPartySubjectRoutineWorkIsNoAttack(t *testing.T) {
+	checkTopic(t, []topicCase{
+		{name: "PatchAfterTheBreach",
+			text:   "Northwind Labs deployed emergency patches after the breach of the Ministry of Ports.\n",
+			absent: []string{"Northwind Labs -targets-> Ministry of Ports"}},
+		{name: "ConductedTheInvestigation",
+			text:   "Northwind Labs conducted the investigation into the breach of Kelda Shipping Group.\n",
+			absent: []string{"Northwind Labs -targets-> Kelda Shipping Group"}},
+		{name: "SupportedTheInvestigation",
+			text:   "Northwind Labs supported the investigation into the attack on Kelda Shipping Group.\n",
+			absent: []string{"Northwind Labs -targets-> Kelda Shipping Group"}},
+		{name: "AccessedDuringTakedown",
+			text:   "Northwind Labs accessed the servers of Kelda Shipping Group during the takedown.\n",
+			absent: []string{"Northwind Labs -targets-> Kelda Shipping Group"}},
+		{name: "HeldResponsibleForTheResponse",
+			text:   "Northwind Labs was held responsible for the response to the breach at Kelda Shipping Group.\n",
+			absent: []string{"Northwind Labs -targets-> Kelda Shipping Group"}},
+		{name: "AttackedTheProblem",
+			text:   "The council said Northwind Labs attacked the problem after the breach of Kelda Shipping Group.\n",
+			absent: []string{"Northwind Labs -targets-> Kelda Shipping Group"}},
+		{name: "PassiveAfterAnAdverb",
+			text:   "Harlow Trading Co. was allegedly targeted in the same campaign as the breach of Kelda Shipping Group.\n",
+			absent: []string{"Harlow Trading Co. -targets-> Kelda Shipping Group"}},
+		{name: "VictimInApposition",
+			text:   "Harlow Trading Co., hacked in 2014, supported the theft from Kelda Shipping Group.\n",
+			absent: []string{"Harlow Trading Co. -targets-> Kelda Shipping Group"}},
+		{name: "BlameIsNoAttack",
+			// a reporter's verb that was once in rel_party_acts
+			text:   "Northwind Labs blamed the breach of Kelda Shipping Group on insiders.\n",
+			absent: []string{"Northwind Labs -targets-> Kelda Shipping Group"}},
+		{name: "ReporterVerbsInTheList",
+			// a verb in rel_party_acts, about someone else's attack
+			text:   "Northwind Labs facilitated interviews about the attack on Kelda Shipping Group.\n",
+			absent: []string{"Northwind Labs -targets-> Kelda Shipping Group"}},
+	}, defaultTopicRelations, slices.Contains[[]string])
+}

@@ -86,4 +86,12 @@ func TestTopicGivesTheGroupsVictimsToNoMember(t *testing.T) {
 	if !slices.Contains(got, "Li Wen -targets-> shipping") {
 		t.Errorf("\"the same crew\" after the charged persons lost their victim: %q", got)
 	}
+	// A capitalised "Group" in a victim's name is no group subject.
+	text = kestrelIntro + "\nProsecutors charged Li Wen and Zhao Ming with fraud. Prosecutors said the men were responsible for intrusions at the Harlow Group and the Ministry of Ports.\n"
+	got = allRelations(t, text)
+	for _, want := range []string{"Li Wen -targets-> Ministry of Ports", "Zhao Ming -targets-> Ministry of Ports"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("a victim named ... Group cancelled the persons' later victims: %q not in %q", want, got)
+		}
+	}
 }

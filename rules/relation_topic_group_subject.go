@@ -11,7 +11,9 @@ package rules
 // "the", "this" or "that" and, within the two words after it, a one-word
 // noun of the pack list actor_group_nouns ("the group", "this hacking
 // crew"), but not "the same crew", which points back at whoever the text
-// named before: in an indictment, the persons.
+// named before: in an indictment, the persons. The words must be lower
+// case ("the Harlow Group" names a company) and no preposition's object
+// ("intrusions at the group's offices").
 func (d *docState) groupSubjectBefore(si, at int) bool {
 	lo := int(d.sentLo[si])
 	for j := lo; j < at && j < len(d.fold); j++ {
@@ -22,8 +24,13 @@ func (d *docState) groupSubjectBefore(si, at int) bool {
 			if w := d.fold[n]; w == "same" || w == "identical" {
 				break // "the same crew" points back at whoever acted before: maybe the persons
 			}
+			if !d.lower(n) {
+				break // "the Harlow Group": a company's name, no group of actors
+			}
 			if d.p.groupWords[d.fold[n]] {
-				return true
+				// "intrusions at the harlow group": a preposition's object is
+				// no subject
+				return !d.afterPreposition(j + 1)
 			}
 		}
 	}

@@ -47,21 +47,33 @@ func (d *docState) victimSection(ps *phraseSet, k, si int) bool {
 }
 
 // citationDate reports whether the tokens from e on are a comma, at most
-// one word (a month) and a year that ends the sentence or a table cell:
-// "Kestrel Labs, June 2021 |" cites a source and its date.
+// a month's name and a year that ends the sentence or a table cell:
+// "Kestrel Labs, June 2021 |" cites a source and its date ("hit Kelda
+// Bank, in 2021." does not).
 func (d *docState) citationDate(e, hi int) bool {
 	if e >= hi || d.fold[e] != "," {
 		return false
 	}
 	y := e + 1
+	month := true
 	if y < hi && !isYear(d.tokText[y]) {
+		month = citationMonths[strings.TrimSuffix(d.fold[y], ".")]
 		y++
 	}
 	if y >= hi || !isYear(d.tokText[y]) {
 		return false
 	}
-	return y+1 >= hi || d.fold[y+1] == "|" || d.fold[y+1] == "."
+	// In a table cell any one word may stand for the month (a rewriter's
+	// "Might 2020"); in a sentence only a month's name does.
+	return y+1 < hi && d.fold[y+1] == "|" || month && (y+1 >= hi || d.fold[y+1] == ".")
 }
+
+// citationMonths are the month names (and their short forms) a citation's
+// date may hold before the year.
+var citationMonths = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
 
 // isYear reports whether t is a four-digit year of the 1900s or 2000s.
 func isYear(t string) bool {

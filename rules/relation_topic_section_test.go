@@ -36,4 +36,7 @@ rules:
 	same(t, text, topicRelations(t, without, text), nil)
 	text = body + "## Tooling\n\n" + section
 	same(t, text, topicRelations(t, with, text), nil)
+	// A cited source and its date is no victim; a victim and a year is.
+	text = body + "## Who was hit\n\nThe first report came from Tarn Labs, June 2021.\nThe crew later reached Hallick Group, in 2021.\n"
+	same(t, text, topicRelations(t, with, text), []string{"Kestrel Bear -targets-> Hallick Group [t.frame]"})
 }

@@ -153,6 +153,7 @@ type Pack struct {
 	headlines    []headlineRule   // headline rules (relation_headline.go)
 	namePlaces   []namePlaceRule  // name-place rules (relation_name_place.go)
 	partyActs    *phraseSet       // a case party's acting verbs (relation_party_subject.go)
+	partyStops   map[string]bool  // words that end a party act's reach (relation_party_subject.go)
 	relCues      *relCues         // negation, hedge and anaphor lists of relation rules
 	cueWords     cueWords         // the same negation and hedge lists as words (cue_words.go)
 	gazContext   *phraseSet       // words that let a context name match (gazetteer.go)

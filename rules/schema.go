@@ -487,7 +487,7 @@ var fieldsByKind = map[string][]string{
 	KindRegex:     {"type", "subtype", "regex", "validate", "refang", "group", "scope"},
 	KindAlias:     {"type", "pattern", "check", "cross_type"},
 	KindStop:      {"types", "case", "words"},
-	KindRelation:  {"relation", "source", "target", "pattern", "apposition", "not_before", "supersedes"},
+	KindRelation:  {"relation", "source", "target", "pattern", "apposition", "not_before", "not_after", "supersedes"},
 	KindTable:     tableFields,                                                                                                                                                             // table.go
 	KindPropagate: {"types", "intros", "not_cues", "cues"},                                                                                                                                 // propagate.go, propagate_lists.go
 	KindTopic:     {"relation", "source", "target", "cues", "not_cues", "not_before", "not_after", "home_before", "passive", "frames", "sections", "labels", "intros", "items", "charges"}, // relation_fallback.go
@@ -629,7 +629,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 				p.parseRelationField(r, kv.key, kv.val)
 			}
 		case "not_after":
-			if r.kind == KindPattern {
+			if r.kind == KindPattern || r.kind == KindRelation {
 				r.notAfter = p.strings(kv.val, "not_after", false) // match.go, notAfterMatch
 			} else {
 				p.parseRelationField(r, kv.key, kv.val)
