@@ -131,11 +131,11 @@ func (d *docState) partySubjectRelations(rs *relState) {
 				continue
 			}
 			c := &d.acc[k]
-			if isActor(k) && !containsKey(blockKeys, keys[k]) {
+			if isActor(k) && !contains(blockKeys, keys[k]) {
 				break // an actor's victims from here on
 			}
 			tr := byType[c.typ]
-			if tr == nil || maskOf(c.typ)&victimTypes == 0 || containsKey(blockKeys, keys[k]) ||
+			if tr == nil || maskOf(c.typ)&victimTypes == 0 || contains(blockKeys, keys[k]) ||
 				!d.framedObject(frames, k, endAt) {
 				continue
 			}
@@ -384,18 +384,9 @@ func sameKeys(ks []int, keys []string, want []string) bool {
 		return false
 	}
 	for _, k := range ks {
-		if !containsKey(want, keys[k]) {
+		if !contains(want, keys[k]) {
 			return false
 		}
 	}
 	return true
-}
-
-func containsKey(ks []string, k string) bool {
-	for _, x := range ks {
-		if x == k {
-			return true
-		}
-	}
-	return false
 }
