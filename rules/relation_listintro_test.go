@@ -178,40 +178,30 @@ func TestPlacesOfAListedVictimAreTargetsToo(t *testing.T) {
 // intro phrase is in the label; a label without one, or the same words
 // after the colon, list nothing.
 func TestLabelledBulletIsAnItem(t *testing.T) {
-	text := "# Copper Marten brief\n\nCopper Marten is a Chinese espionage group. Copper Marten hit ports in 2021. Copper Marten wrote loaders.\n\n" +
-		"## Key facts\n\n" +
-		"- **Victim:** Hallick Group, a port operator in Tallinn.\n" +
-		"- **Adviser:** Corvane Corporation, which handled the response.\n" +
-		"- **Where:** victims at Pellmark Systems Inc. in Riga\n"
-	got := corefRelations(t, text)
-	if !hasRelation(got, "Copper Marten -targets-> Hallick Group", "") {
-		t.Errorf("the labelled victim is no target: %q", got)
-	}
-	for _, no := range []string{"Copper Marten -targets-> Corvane Corporation", "Copper Marten -targets-> Pellmark Systems Inc."} {
-		if hasRelation(got, no, "") {
-			t.Errorf("unexpected %q: %q", no, got)
-		}
-	}
+	checkTopic(t, []topicCase{{name: "labelled victim",
+		text: "# Copper Marten brief\n\nCopper Marten is a Chinese espionage group. Copper Marten hit ports in 2021. Copper Marten wrote loaders.\n\n" +
+			"## Key facts\n\n" +
+			"- **Victim:** Hallick Group, a port operator in Tallinn.\n" +
+			"- **Adviser:** Corvane Corporation, which handled the response.\n" +
+			"- **Where:** victims at Pellmark Systems Inc. in Riga\n",
+		want:   []string{"Copper Marten -targets-> Hallick Group"},
+		absent: []string{"Copper Marten -targets-> Corvane Corporation", "Copper Marten -targets-> Pellmark Systems Inc."},
+	}}, corefRelations, corefHas)
 }
 
 // A labelled bullet lists the name that opens its value, under a label
 // that ends in the intro phrase: a count, a verdict or a machine tally of
 // the victims lists none of the names after it.
 func TestLabelledBulletListsOnlyItsOpeningName(t *testing.T) {
-	text := "# Copper Marten brief\n\nCopper Marten is a Chinese espionage group. Copper Marten hit ports in 2021. Copper Marten wrote loaders.\n\n" +
-		"## Key facts\n\n" +
-		"- **Victim count:** Pellmark Systems Inc. and 11 others.\n" +
-		"- **Victimology:** unclear, though Corvane Corporation warned its customers.\n" +
-		"- **Infected machines:** 40, per Hallick Group.\n" +
-		"- **Victims:** the Tarrow Shipping Company\n"
-	got := corefRelations(t, text)
-	if !hasRelation(got, "Copper Marten -targets-> Tarrow Shipping Company", "") {
-		t.Errorf("the labelled victim is no target: %q", got)
-	}
-	for _, no := range []string{"Copper Marten -targets-> Corvane Corporation", "Copper Marten -targets-> Pellmark Systems Inc.",
-		"Copper Marten -targets-> Hallick Group"} {
-		if hasRelation(got, no, "") {
-			t.Errorf("unexpected %q: %q", no, got)
-		}
-	}
+	checkTopic(t, []topicCase{{name: "opening name only",
+		text: "# Copper Marten brief\n\nCopper Marten is a Chinese espionage group. Copper Marten hit ports in 2021. Copper Marten wrote loaders.\n\n" +
+			"## Key facts\n\n" +
+			"- **Victim count:** Pellmark Systems Inc. and 11 others.\n" +
+			"- **Victimology:** unclear, though Corvane Corporation warned its customers.\n" +
+			"- **Infected machines:** 40, per Hallick Group.\n" +
+			"- **Victims:** the Tarrow Shipping Company\n",
+		want: []string{"Copper Marten -targets-> Tarrow Shipping Company"},
+		absent: []string{"Copper Marten -targets-> Corvane Corporation", "Copper Marten -targets-> Pellmark Systems Inc.",
+			"Copper Marten -targets-> Hallick Group"},
+	}}, corefRelations, corefHas)
 }
