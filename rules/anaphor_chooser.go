@@ -16,21 +16,22 @@ import (
 
 // anaphorQuery is one anaphor being resolved and the pick so far.
 type anaphorQuery struct {
-	rs     *relState
-	d      *docState
-	r      *rule
-	c      capRec           // the slot span (a description's head already widened)
-	am     typeMask         // the types the anaphor may mean
-	mask   typeMask         // the types the slot takes
-	order  []typeMask       // the rule's type order for the slot
-	reach  int              // how many sentences back the anaphor reaches
-	direct []extractor.Span // the match's other ends: never the antecedent
-	k      int              // the pick so far, an index in d.acc, or -1
-	topic  bool             // the pick is the topic actor (TopicCorefNote)
-	chain  bool             // the pick is the actor a pronoun chain goes on about
-	owner  bool             // the pick is the owner of a coordinated "and its"
-	first  string           // the anaphor's first word, folded
-	length int              // the anaphor's length in tokens
+	rs      *relState
+	d       *docState
+	r       *rule
+	c       capRec           // the slot span (a description's head already widened)
+	am      typeMask         // the types the anaphor may mean
+	mask    typeMask         // the types the slot takes
+	order   []typeMask       // the rule's type order for the slot
+	reach   int              // how many sentences back the anaphor reaches
+	direct  []extractor.Span // the match's other ends: never the antecedent
+	k       int              // the pick so far, an index in d.acc, or -1
+	topic   bool             // the pick is the topic actor (TopicCorefNote)
+	chain   bool             // the pick is the actor a pronoun chain goes on about
+	owner   bool             // the pick is the owner of a coordinated "and its"
+	subject bool             // the pick is the subject of the sentence before (anaphor_subject.go)
+	first   string           // the anaphor's first word, folded
+	length  int              // the anaphor's length in tokens
 }
 
 // verdict is what a chooser decides.
@@ -60,6 +61,7 @@ var antecedentChoosers = []antecedentChooser{
 	peopleNounChooser{},       // "the charged hackers" (anaphor_group.go)
 	nearestChooser{},          // the nearest mention of the rule's first type that fits (anaphor_nearest.go)
 	unitChooser{},             // "Unit 26165 ... Its officers" (anaphor_nearest.go)
+	subjectChooser{},          // "it"/"its" opening a sentence: the subject of the one before (anaphor_subject.go)
 	itSubjectChooser{},        // "X differs ... because it is" (anaphor_it.go)
 	parallelThatChooser{},     // "that X is ..., and that it ..." (anaphor_it.go)
 	possessiveChainChooser{},  // "the unit ..., one of its officers" (anaphor_its.go)
@@ -72,6 +74,7 @@ var antecedentChoosers = []antecedentChooser{
 	topicFallbackChooser{},    // no actor in reach: the topic actor (anaphor_topic.go)
 	cataphoricPeopleChooser{}, // the people a report opens on (anaphor_topic.go)
 	indefiniteOwnerChooser{},  // "A Chinese crew stepped up its spying" (anaphor_its.go)
+	frontedOwnerChooser{},     // "In its report, X said": X (anaphor_fronted.go)
 	unnamedSetChooser{},       // "two Chinese nationals. The pair ..." (anaphor_group.go)
 	nobodyDescribedChooser{},  // "The Chinese firm that sold it" (anaphor_defnp.go)
 }

@@ -78,7 +78,7 @@ func TestAntecedentChoosersAreOneList(t *testing.T) {
 		}
 		seen[c.name()] = true
 	}
-	if len(seen) < 19 {
-		t.Errorf("%d choosers, want 19", len(seen))
+	if len(seen) < 21 {
+		t.Errorf("%d choosers, want 21", len(seen))
 	}
 }

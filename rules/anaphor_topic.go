@@ -12,6 +12,9 @@ type preferTopicChooser struct{}
 func (preferTopicChooser) name() string { return "prefer-topic" }
 
 func (preferTopicChooser) choose(q *anaphorQuery) verdict {
+	if q.subject {
+		return goOn // the subject of the sentence before is in focus
+	}
 	q.k, q.topic = q.rs.preferTopic(q.c, q.k, q.am, q.mask, q.order, q.direct)
 	q.topic = q.topic || q.chain
 	return goOn
