@@ -1,0 +1,21 @@
+package rules
+
+import "testing"
+
+func TestDescribedChooser(t *testing.T) {
+	checkChooser(t, "described", packCoref(packOf(t, packDescribed)), []chooserCase{
+		{name: "the body described as a bureau, not the nearest body",
+			text: "The Fujian State Security Department, a provincial bureau of the Ministry of State Security, ran it. " +
+				"The bureau created Fuzhou Lattice Technology.",
+			want:    `Fuzhou Lattice Technology -contractor-of-> Fujian State Security Department | "The bureau" → Fujian State Security Department`,
+			without: `Fuzhou Lattice Technology -contractor-of-> Ministry of State Security | "The bureau" → Ministry of State Security`},
+	})
+}
+
+func TestNobodyDescribedChooser(t *testing.T) {
+	checkChooser(t, "nobody-described", corefRelations, []chooserCase{
+		{name: "a firm described by a clause names nobody named before",
+			text:    "Researchers at Microsoft found the flaw. The Chinese firm that sold the exploit is based in Chengdu.",
+			without: `Microsoft -located-in-> Chengdu | "The Chinese firm" → Microsoft`},
+	})
+}

@@ -1,0 +1,37 @@
+package rules
+
+import "testing"
+
+func TestSubjectChooser(t *testing.T) {
+	checkChooser(t, "subject", corefRelations, []chooserCase{
+		{name: "its victims are the firm's the sentence before is about",
+			text:    "Volt Typhoon hit ports in 2021. Tollgate Labs worked for the MSS. Its victims included the foreign ministries of Taiwan and India.",
+			want:    `Tollgate Labs -targets-> Taiwan | "Its" → Tollgate Labs`,
+			without: `Volt Typhoon -targets-> Taiwan`},
+		{name: "it opening a sentence is the subject of the one before",
+			text:    "APT41 hit ports in 2021. Tollgate Labs worked for the MSS. It targeted banks in Peru.",
+			want:    `Tollgate Labs -targets-> Peru | "It" → Tollgate Labs`,
+			without: `APT41 -targets-> Peru`},
+	})
+}
+
+// A speaker subject ("Microsoft assesses that ...") is not what "its"
+// goes on about, nor is one of two subjects joined by "and".
+func TestSubjectChooserSkipsSpeakersAndPairs(t *testing.T) {
+	for _, c := range []struct{ text, want, not string }{
+		{"Volt Typhoon hit ports in 2021. Microsoft assesses that the group operates from China. Its operators moved laterally with PsExec.",
+			`Volt Typhoon -uses-> PsExec | "Its operators" → Volt Typhoon`, "Microsoft -uses->"},
+		{"APT41 hit ports in 2021. Tollgate Labs and Corvane Labs worked for the MSS. It targeted banks in Peru.",
+			`APT41 -targets-> Peru | "It" → APT41`, "Tollgate Labs -targets->"},
+	} {
+		got := corefRelations(t, c.text)
+		if !corefHas(got, c.want) {
+			t.Errorf("%q: want %q in %q", c.text, c.want, got)
+		}
+		for _, r := range got {
+			if len(r) >= len(c.not) && r[:len(c.not)] == c.not {
+				t.Errorf("%q: %q", c.text, r)
+			}
+		}
+	}
+}
