@@ -603,13 +603,15 @@ func (d *docState) topicFallback(rs *relState) {
 		// but a person; personCovered holds the persons' keys per target.
 		typeCovered := map[string]bool{}
 		personCovered := map[string][]string{}
-		// Places and sectors are victims several actors share: a cued
-		// mention is covered only by a relation of its own sentence
-		// ("Copper Heron hit firms in Europe" leaves "the victims are
-		// telecoms in Asia and Europe" of the topic's section to the
-		// topic), where a tool is one actor's (coveredIn: the sentences of
-		// the covering relations' targets).
-		sharedVictims := tr.typ == "targets" && tr.cues != nil && tr.intros == nil
+		// Places and sectors are victims several actors share, and a
+		// public flaw is exploited by many: a cued place or sector, or a
+		// CVE, is covered only by a relation of its own sentence ("Copper
+		// Heron hit firms in Europe" leaves "the victims are telecoms in
+		// Asia and Europe" of the topic's section to the topic; "two other
+		// crews also exploited CVE-X" leaves the topic's "CVE-X is a flaw
+		// in ..."), where a tool is one actor's (coveredIn: the sentences
+		// of the covering relations' targets).
+		sharedVictims := (tr.typ == "targets" && tr.cues != nil || tr.typ == "exploits") && tr.intros == nil
 		coveredIn := map[string][]int32{}
 		for _, m := range rs.out {
 			if m.Rule != "" && m.Type == tr.typ {

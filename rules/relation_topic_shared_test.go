@@ -36,3 +36,41 @@ func TestTopicSharedVictimNotTools(t *testing.T) {
 	text := "Kestrel Bear hit banks. Kestrel Bear hit shops. Kestrel Bear hit ports. Heron Panda deployed PlugX.\n\nPlugX is a backdoor."
 	same(t, text, topicRelations(t, p, text), []string{"Heron Panda -uses-> PlugX [t.uses]"})
 }
+
+// exploitsPack: kestrelRules, a flaw, a relation rule that gives another
+// actor the flaw and a topic rule for exploits.
+const exploitsPack = `
+rules:
+` + kestrelRules + `  - id: t.cves
+    kind: gazetteer
+    type: vulnerability
+    entries: [{name: CVE-2021-4242}]
+    examples: {match: ["CVE-2021-4242 again."]}
+  - id: t.exploited
+    kind: relation
+    relation: exploits
+    source: [threat-actor]
+    target: [vulnerability]
+    pattern:
+      - {slot: source, entity: any}
+      - lower: exploited
+      - {slot: target, entity: any}
+    examples: {match: ["Heron Panda exploited CVE-2021-4242."]}
+  - id: t.exploits
+    kind: topic
+    relation: exploits
+    source: [threat-actor]
+    target: [vulnerability]
+    priority: 25
+`
+
+// A flaw another actor is said to exploit in another sentence is still the
+// topic actor's where a sentence of its own names it: many crews exploit
+// one public flaw.
+func TestTopicSharedFlaw(t *testing.T) {
+	p := packOf(t, exploitsPack)
+	text := "Kestrel Bear hit banks. Kestrel Bear hit shops. Kestrel Bear hit ports.\n\n" +
+		"The way in was CVE-2021-4242, a flaw in mail servers.\n\nThe next year Heron Panda exploited CVE-2021-4242.\n"
+	same(t, text, topicRelations(t, p, text), []string{"Kestrel Bear -exploits-> CVE-2021-4242 [t.exploits]",
+		"Heron Panda -exploits-> CVE-2021-4242 [t.exploited]"})
+}
