@@ -603,6 +603,16 @@ func (d *docState) topicFallback(rs *relState) {
 		// but a person; personCovered holds the persons' keys per target.
 		typeCovered := map[string]bool{}
 		personCovered := map[string][]string{}
+		// Places and sectors are victims several actors share, and a
+		// public flaw is exploited by many: a cued place or sector, or a
+		// CVE, is covered only by a relation of its own sentence ("Copper
+		// Heron hit firms in Europe" leaves "the victims are telecoms in
+		// Asia and Europe" of the topic's section to the topic; "two other
+		// crews also exploited CVE-X" leaves the topic's "CVE-X is a flaw
+		// in ..."), where a tool is one actor's (coveredIn: the sentences
+		// of the covering relations' targets).
+		sharedVictims := (tr.typ == "targets" && tr.cues != nil || tr.typ == "exploits") && tr.intros == nil
+		coveredIn := map[string][]int32{}
 		for _, m := range rs.out {
 			if m.Rule != "" && m.Type == tr.typ {
 				end := m.Target
@@ -622,6 +632,9 @@ func (d *docState) topicFallback(rs *relState) {
 					continue
 				} else {
 					typeCovered[t] = true
+					if kt, ok := byStart[end]; ok && sharedVictims {
+						coveredIn[t] = append(coveredIn[t], d.sentOf[d.acc[kt].tokS])
+					}
 				}
 			}
 		}
@@ -629,9 +642,18 @@ func (d *docState) topicFallback(rs *relState) {
 		// text ties the person to that actor: the tool a member used is the
 		// group's too (APT41's charged members), the victim of a person
 		// named for another party is not the topic's.
-		covers := func(key string, tp *topicSource) bool {
+		covers := func(key string, tp *topicSource, si int32) bool {
 			if typeCovered[key] {
-				return true
+				if !sharedVictims || d.acc[tp.ms[0]].typ != extractor.ThreatActor {
+					// (A company's topic, a report on a hacking
+					// company, is never so sure of its victims.)
+					return true
+				}
+				for _, s := range coveredIn[key] {
+					if s == si {
+						return true
+					}
+				}
 			}
 			for _, pk := range personCovered[key] {
 				if !linked[tp.key][pk] && !(members[pk] && !tp.person) {
@@ -788,7 +810,7 @@ func (d *docState) topicFallback(rs *relState) {
 				if tr.typ == "uses" && ownedByOther(ownedBy[key], tp.key, linked) {
 					continue // "NotPetya, attributed to the GRU" in a report on another actor
 				}
-				if covers(key, tp) && !tp.person || linked[tp.key][key] || key == tp.key ||
+				if covers(key, tp, si) && !tp.person || linked[tp.key][key] || key == tp.key ||
 					tp.local && !tp.person && actorLinked[key] {
 					continue
 				}
@@ -1465,7 +1487,10 @@ func (d *docState) passivePredicate(ps *phraseSet, i, hi int, needBe bool) bool 
 // reducedPassive returns the index of the participle of ps that ends a
 // set the clause's subject belongs to, a plural noun phrase after "among"
 // or "one of": "AT&T and Verizon were among the carriers breached",
-// "Pellmark was one of the firms hit". Else i.
+// "Pellmark was one of the firms hit". Else i. A victim noun of ps
+// (victimNouns) may end such a phrase too, or a predicate noun phrase
+// after an article: "Pellmark was one of the victims", "the Harlow water
+// board was the first victim to go public", "it was an early target".
 func (d *docState) reducedPassive(ps *phraseSet, i, hi int) int {
 	j := i
 	switch {
@@ -1473,6 +1498,18 @@ func (d *docState) reducedPassive(ps *phraseSet, i, hi int) int {
 		j++
 	case d.fold[j] == "one" && j+1 < hi && d.fold[j+1] == "of":
 		j += 2
+	case d.fold[j] == "the" || d.fold[j] == "a" || d.fold[j] == "an":
+		// Up to three lower-case words, then a victim noun: "the first
+		// victim", "an early and frequent target".
+		for k := j + 1; k < hi && k <= j+4; k++ {
+			if victimNouns[d.fold[k]] && ps.startsAt(d, k, hi) {
+				return k
+			}
+			if !isLowerWord(d.tokText[k]) {
+				return i
+			}
+		}
+		return i
 	default:
 		return i
 	}
@@ -1482,7 +1519,7 @@ func (d *docState) reducedPassive(ps *phraseSet, i, hi int) int {
 	// Up to three lower-case words of the set's noun phrase ("the many
 	// telecom carriers"), then the participle.
 	for k := j; k < hi && k <= j+3; k++ {
-		if k > j && ps.startsAt(d, k, hi) {
+		if (k > j || victimNouns[d.fold[k]]) && ps.startsAt(d, k, hi) {
 			return k
 		}
 		if !isLowerWord(d.tokText[k]) {
@@ -1491,6 +1528,10 @@ func (d *docState) reducedPassive(ps *phraseSet, i, hi int) int {
 	}
 	return i
 }
+
+// victimNouns may end the predicate noun phrase of an agentless victim
+// clause when the rule's passive list holds them ("was the first victim").
+var victimNouns = map[string]bool{"victim": true, "victims": true, "target": true, "targets": true}
 
 // cuedBefore reports whether sentence si (-1: none) holds a phrase of ps
 // that starts before token at (-1: anywhere). A cue after the name does

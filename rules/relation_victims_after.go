@@ -39,12 +39,19 @@ func (d *docState) victimsAfter(k int) bool {
 }
 
 // victimNounAfter reports whether "its victims", "their targets", "the
-// victims" or "the group's victims" starts at token i.
+// victims" or "the group's victims" starts at token i, or "those" or
+// "the" and a plural noun before a participle of victimParticiples:
+// "Press reports named A and B among those breached", "... among the
+// carriers hit".
 func (d *docState) victimNounAfter(i, hi int) bool {
 	for j := i; j < hi && j <= i+3; j++ {
 		switch f := d.fold[j]; {
 		case f == "victims" || f == "targets":
 			return j > i
+		case victimParticiples[f]:
+			// "among those breached", "among the carriers hit"
+			return j > i && (d.fold[j-1] == "those" || j > i+1 && d.fold[i] == "the")
+		case f == "those" && j == i:
 		case f == "its" || f == "their" || f == "the" || f == "'s" || f == "\u2019s" || f == "known":
 		case isLowerWord(d.tokText[j]) && j > i:
 			// "the group's", "its known"
@@ -54,3 +61,8 @@ func (d *docState) victimNounAfter(i, hi int) bool {
 	}
 	return false
 }
+
+// victimParticiples close a set of victims after "among those" or "among
+// the <noun>": "among those breached", "among the carriers hit".
+var victimParticiples = map[string]bool{"breached": true, "hit": true, "compromised": true, "targeted": true,
+	"attacked": true, "hacked": true, "affected": true, "impacted": true, "infected": true, "penetrated": true}
