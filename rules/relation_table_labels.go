@@ -206,7 +206,9 @@ func (d *docState) cellListed(it listItem, k int, mask typeMask) bool {
 }
 
 // tableListItems returns the key cells of the tables that follow an intro
-// sentence ending in ":" as items of that intro, ordered by start.
+// sentence ending in ":" as items of that intro, ordered by start. (Not
+// after a heading: the actor named last before a "## Tooling" heading is
+// often the previous section's, compared or set apart.)
 func (d *docState) tableListItems() []listItem {
 	var out []listItem
 	for _, t := range d.tables() {
