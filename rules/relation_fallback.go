@@ -757,6 +757,9 @@ func (d *docState) topicFallback(rs *relState) {
 					named = true
 				} else if n == -1 {
 					n = d.nearestActorBefore(it.intro, listActor)
+					if n >= 0 && it.labHi > 0 && d.acc[n].tokS < it.table {
+						n = -1 // a table cell's actor: one the table names, else the topic
+					}
 					near = n >= 0
 				}
 				switch {

@@ -36,6 +36,10 @@ type listItem struct {
 	// Harbor Lines Group"), its intro the label, before token start (the
 	// colon) in sentence intro.
 	label bool
+	// labLo, labHi: a table cell's label, its header or the cell before
+	// it (relation_table_labels.go), when labHi > 0; table: the table's
+	// first token, before which its actor is not sought.
+	labLo, labHi, table int32
 }
 
 // Labelled bullets. A fact box lists one fact a line, each after a label:
@@ -84,6 +88,10 @@ func (d *docState) labelItems() []listItem {
 		}
 		items = append(items, listItem{intro: int32(si), start: int32(t), end: int32(hi), label: true})
 	}
+	if cells := d.tableLabelItems(); len(cells) > 0 {
+		items = append(items, cells...)
+		sort.Slice(items, func(a, b int) bool { return items[a].start < items[b].start })
+	}
 	return items
 }
 
@@ -102,6 +110,9 @@ func (d *docState) itemCued(ps *phraseSet, it listItem) bool {
 // **Infected machines:**" say something else of the victims.
 func (d *docState) labelEndsInCue(ps *phraseSet, it listItem) bool {
 	lo, end := d.sentLo[it.intro], int(it.start)
+	if it.labHi > 0 {
+		lo, end = int(it.labLo), int(it.labHi)
+	}
 	for end > lo && emphasisMarks[d.tokText[end-1]] {
 		end--
 	}
@@ -153,6 +164,10 @@ func (d *docState) listItems() []listItem {
 			out[j].end = d.itemOpening(out[j].start, out[j].end)
 		}
 	}
+	if rows := d.tableListItems(); len(rows) > 0 {
+		out = append(out, rows...)
+		sort.Slice(out, func(a, b int) bool { return out[a].start < out[b].start })
+	}
 	return out
 }
 
@@ -188,6 +203,9 @@ func itemAt(items []listItem, t int) (listItem, bool) {
 // opens are listed too: "- transportation, including seaports and rail
 // hubs".
 func (d *docState) firstInItem(it listItem, k int, mask typeMask) bool {
+	if it.labHi > 0 {
+		return d.cellListed(it, k, mask) // relation_table_labels.go
+	}
 	first := -1
 	for t := int(it.start); t < int(d.acc[k].tokS); t++ {
 		if mi := d.startM[t]; mi >= 0 && !d.acc[mi].hide && maskOf(d.acc[mi].typ)&mask != 0 {
