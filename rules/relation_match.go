@@ -13,7 +13,7 @@ import (
 // aliases) and returns their matches. Mentions that relation slots create
 // are added to d.acc.
 func (d *docState) runRelations() []RelationMatch {
-	if d.p.relPhase == nil && len(d.p.topics) == 0 && len(d.p.headlines) == 0 && len(d.p.namePlaces) == 0 {
+	if d.p.relPhase == nil && len(d.p.topics) == 0 && len(d.p.headlines) == 0 && len(d.p.namePlaces) == 0 && len(d.p.parties) == 0 {
 		return nil
 	}
 	d.createTableKeys() // table_keys.go
