@@ -55,7 +55,7 @@ type describedWords struct {
 	// qualified are the nouns that name code only beside another noun
 	// of nouns (codeNoun).
 	qualified map[string]bool
-	verbs map[string]bool // verbs whose object is the code: deployed, dropped, ...
+	verbs     map[string]bool // verbs whose object is the code: deployed, dropped, ...
 	// companies are the head nouns that describe a tool's name as its maker
 	// (described_company.go).
 	companies map[string]bool
