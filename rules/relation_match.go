@@ -298,6 +298,12 @@ func (rs *relState) found(r *rule, i, end int) {
 		objectPronouns[d.fold[i]] && i+1 == srcs[0].end && !d.describedObject(i) || d.objectIt(i, srcs[0].end)) {
 		return
 	}
+	// "Amazon Fire Stick devices targeted users": a company named before
+	// a capitalised word no mention covers is a product's maker, not the
+	// subject (relation_product_maker.go).
+	if r.rel.srcFirst && r.rel.typ == "targets" && d.productMaker(srcs[0]) {
+		return
+	}
 	// "Forest Blizzard, a crew it ties to Unit 26165": the pronoun is no
 	// party to what its relative clause says of the noun before it
 	// (relation_contact_relative.go).
