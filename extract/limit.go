@@ -46,6 +46,13 @@ type Skipped struct {
 // Resolve ignores it.
 func WithTimeLimit(limit time.Duration) Option { return func(r *resolver) { r.limit = limit } }
 
+// withStageOver makes ResolveLimited stop a document at its first check in
+// a stage over returns true for, as if its time were up: for tests, each
+// with its own resolver, so none shares the hook with another.
+func withStageOver(over func(stage string) bool) Option {
+	return func(r *resolver) { r.stageOver = over }
+}
+
 // ResolveLimited is Resolve under the per-document limit of WithTimeLimit
 // (without it, the one of each DocResult.Left) and ctx: a document whose
 // share of the work goes over it is skipped, with an error such as
@@ -62,7 +69,8 @@ func ResolveLimited(ctx context.Context, results []*DocResult, opts ...Option) (
 // resolved a second time.
 func resolveLimited(ctx context.Context, results []*DocResult, opts []Option) (*extractor.Dataset, []Skipped, bool) {
 	r := newResolver(opts)
-	lim := &limits{ctx: ctx, limit: r.limit, left: make([]time.Duration, len(results)), over: make([]error, len(results))}
+	lim := &limits{ctx: ctx, limit: r.limit, left: make([]time.Duration, len(results)), over: make([]error, len(results)),
+		forceOver: r.stageOver}
 	for i, res := range results {
 		switch {
 		case res.Left > 0:
@@ -125,6 +133,9 @@ type limits struct {
 	// batch's merge; late: a document was stopped after that, so its
 	// work may be part of the dataset and the batch is resolved again.
 	merged, late bool
+	// forceOver, when set (withStageOver), stops a document at its first
+	// check in a stage it returns true for.
+	forceOver func(stage string) bool
 }
 
 // share is one document's work in one stage.
@@ -155,10 +166,6 @@ func (l *limits) begin(doc int, stage, unit string, of int) *share {
 // stopped reports whether document doc was stopped already.
 func (l *limits) stopped(doc int) bool { return l != nil && l.over[doc] != nil }
 
-// testOver, when set by a test, stops a document at its first check in a
-// stage it returns true for, as if its time were up.
-var testOver func(stage string) bool
-
 // tick counts one unit of work and, every checkEvery units, checks the
 // document's limit; false means stop: the document is over it.
 func (s *share) tick() bool {
@@ -176,7 +183,7 @@ func (s *share) tick() bool {
 	switch {
 	case s.lim.ctx.Err() != nil:
 		err = s.lim.ctx.Err()
-	case testOver != nil && testOver(s.stage),
+	case s.lim.forceOver != nil && s.lim.forceOver(s.stage),
 		!s.deadline.IsZero() && time.Now().After(s.deadline):
 		err = context.DeadlineExceeded
 	default:

@@ -84,9 +84,8 @@ func TestResolveLimitedSkipsADocumentOverItsLimit(t *testing.T) {
 // rule relations were resolved, has none of them in the dataset either.
 func TestResolveLimitedStopsTheRelationModel(t *testing.T) {
 	_, model, results := limitBatch(t)
-	testOver = func(stage string) bool { return stage == stageModel }
-	defer func() { testOver = nil }()
-	ds, skipped, reran := resolveLimited(context.Background(), results, []Option{WithPairModel(model), WithTimeLimit(time.Minute)})
+	over := withStageOver(func(stage string) bool { return stage == stageModel })
+	ds, skipped, reran := resolveLimited(context.Background(), results, []Option{WithPairModel(model), WithTimeLimit(time.Minute), over})
 	if len(skipped) != 1 || skipped[0].Index != 0 {
 		t.Fatalf("skipped %v, want the pathological document", skipped)
 	}
@@ -96,7 +95,6 @@ func TestResolveLimitedStopsTheRelationModel(t *testing.T) {
 	if msg := skipped[0].Err.Error(); !strings.Contains(msg, "stopped in the relation model's stage at mention 256 of ") {
 		t.Errorf("error %q, want the relation model's stage", msg)
 	}
-	testOver = nil
 	sameDataset(t, ds, Resolve(results[1:], WithPairModel(model)))
 	for _, e := range ds.Entities {
 		for _, m := range e.Mentions {

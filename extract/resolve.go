@@ -53,6 +53,7 @@ type resolver struct {
 	pairs      *PairModel        // the candidate-pair relation model, or nil (pairpropose.go)
 	limit      time.Duration     // WithTimeLimit's, for ResolveLimited (limit.go)
 	lim        *limits           // each document's time left, or nil: unlimited
+	stageOver  func(string) bool // withStageOver's, for tests of ResolveLimited (limit.go)
 }
 
 // ref is one mention with what resolution knows about it.

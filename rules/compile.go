@@ -248,6 +248,9 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 		case KindNamePlace:
 			c.namePlaceRule(r) // relation_name_place.go
 			info.Type = spec.rel.typ
+		case KindParty:
+			c.partyRule(r) // relation_party_subject.go
+			info.Type = spec.rel.typ
 		case KindTable:
 			c.table(r) // table.go
 			info.Type = spec.tbl.relation

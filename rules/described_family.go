@@ -148,8 +148,8 @@ func (d *docState) listedAmongFamilies(s, e int, nouns map[string]bool) bool {
 		if d.p.described.heads[f] && d.lower(j) && !(j+1 < hi && d.fold[j+1] == "of") && !d.prepObject(j, lo) {
 			return false // "the groups, X and Y": actors; not "specific to the group, X and Y"
 		}
-		if nouns[f] && d.lower(j) {
-			return true
+		if nouns[f] && d.lower(j) && d.codeNoun(j) {
+			return true // "two malware households": a qualified noun needs its qualifier (codeNoun)
 		}
 		if f == "by" && d.p.described.heads[d.fold[agentEnd]] {
 			continue // "families of malware used by the crew, including X": the agent is one actor

@@ -7,6 +7,7 @@ func TestListedFamilyRetypesActor(t *testing.T) {
 	p := packOf(t, `
 lists:
   described_malware_nouns: [malware, families, households, backdoors]
+  described_malware_qualified_nouns: [households]
   described_actor_heads: [group, groups, crew]
 rules:
   - id: g.actor
@@ -18,6 +19,12 @@ rules:
       - {name: Marshwren, aliases: [Quillfen]}
       - {name: Tallowhawk}
       - {name: Tallowhawk Group}
+  - id: g.code
+    kind: gazetteer
+    type: malware
+    priority: 70
+    entries:
+      - {name: Brackenlure}
 `)
 	cases := []struct {
 		text string
@@ -53,6 +60,13 @@ rules:
 			[]string{"Tallowhawk/threat-actor/g.actor", "Marshwren/threat-actor/g.actor"}},
 		{"They tracked several families of malware used by the crew, including Quillfen and Gorsebolt.",
 			[]string{"Quillfen/malware/g.actor"}},
+		// A qualified noun names code only beside another malware noun:
+		// "households" alone are people's homes.
+		{"It carried two malware households, Tallowhawk and Gorsebolt.", []string{"Tallowhawk/malware/g.actor"}},
+		{"It carried households of malware, including Tallowhawk and Gorsebolt.", []string{"Tallowhawk/malware/g.actor"}},
+		{"The fraud reached households, including Tallowhawk and Gorsebolt.", []string{"Tallowhawk/threat-actor/g.actor"}},
+		{"It deployed Brackenlure, and two households specific to the crew, Tallowhawk and Gorsebolt.", []string{"Brackenlure/malware/g.code", "Tallowhawk/malware/g.actor"}},
+		{"The lures reached two households, Tallowhawk and Gorsebolt.", []string{"Tallowhawk/threat-actor/g.actor"}},
 		// A name ending in an actor head stays the actor.
 		{"It carried two families, Gorsebolt and Tallowhawk Group.", []string{"Tallowhawk Group/threat-actor/g.actor"}},
 	}

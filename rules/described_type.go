@@ -41,13 +41,21 @@ const (
 	listDescribedMalwareNouns = "described_malware_nouns"
 	listDescribedMalwareVerbs = "described_malware_verbs"
 	listCompanyProductContext = "company_product_context"
+	// listDescribedQualifiedNouns: nouns of described_malware_nouns that
+	// name code only beside another of them ("malware households",
+	// "households of malware": a rewriter's word for families); alone they
+	// are people's homes ("the scam reached households").
+	listDescribedQualifiedNouns = "described_malware_qualified_nouns"
 )
 
 // describedWords holds the folded words of those lists.
 type describedWords struct {
 	heads map[string]bool // nouns that name a party: group, gang, crew, operation, ...
 	nouns map[string]bool // nouns that name the code after the name: ransomware, payload, ...
-	verbs map[string]bool // verbs whose object is the code: deployed, dropped, ...
+	// qualified are the nouns that name code only beside another noun
+	// of nouns (codeNoun).
+	qualified map[string]bool
+	verbs     map[string]bool // verbs whose object is the code: deployed, dropped, ...
 	// companies are the head nouns that describe a tool's name as its maker
 	// (described_company.go).
 	companies map[string]bool
@@ -59,7 +67,38 @@ type describedWords struct {
 func describedLists(lists map[string]*listSpec) describedWords {
 	return describedWords{heads: foldedWords(lists[listDescribedActorHeads]),
 		nouns: foldedWords(lists[listDescribedMalwareNouns]), verbs: foldedWords(lists[listDescribedMalwareVerbs]),
-		companies: foldedWords(lists[listDescribedCompanyHeads]), productContext: foldedWords(lists[listCompanyProductContext])}
+		companies: foldedWords(lists[listDescribedCompanyHeads]), productContext: foldedWords(lists[listCompanyProductContext]),
+		qualified: foldedWords(lists[listDescribedQualifiedNouns])}
+}
+
+// codeNoun reports whether token k is a lower-case noun of the list
+// described_malware_nouns that names code there: a qualified one
+// ("households") only right after another ("malware households") or
+// before "of" and another ("households of malware").
+func (d *docState) codeNoun(k int) bool {
+	w := &d.p.described
+	f := d.fold[k]
+	if !w.nouns[f] || !d.lower(k) {
+		return false
+	}
+	if !w.qualified[f] {
+		return true
+	}
+	plain := func(j int) bool { return w.nouns[d.fold[j]] && !w.qualified[d.fold[j]] && d.lower(j) }
+	si := d.sentOf[k]
+	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
+	if k-1 >= lo && plain(k-1) || k+2 < hi && d.fold[k+1] == "of" && plain(k+2) {
+		return true
+	}
+	// A sentence that names malware or a tool before it speaks of code:
+	// "it deployed ShadowPad and PlugX, and two households specific to the
+	// group".
+	for t := lo; t < k; t++ {
+		if m := d.startM[t]; m >= 0 && !d.acc[m].hide && (d.acc[m].typ == extractor.Malware || d.acc[m].typ == extractor.Tool) {
+			return true
+		}
+	}
+	return false
 }
 
 // The cue a mention's context gives about what its name is.
@@ -185,7 +224,7 @@ func (d *docState) describedCue(c *cand) int {
 	lo, hi := d.sentLo[si], d.sentLo[si+1]
 	code := e-s > 1 && w.nouns[d.fold[e-1]] // the mention is "X ransomware"
 	j := e
-	if j < hi && w.nouns[d.fold[j]] && d.lower(j) {
+	if j < hi && d.codeNoun(j) {
 		code = true
 		j++
 	}
@@ -268,7 +307,7 @@ func (d *docState) descriptorAt(k, hi int, commas bool) int {
 			}
 			return cueActor
 		}
-		if w.nouns[f] && d.lower(k) && !(k+1 < hi && w.heads[d.fold[k+1]]) {
+		if d.codeNoun(k) && !(k+1 < hi && w.heads[d.fold[k+1]]) {
 			return cueDeploy // "X, a backdoor the group used", "X, the malware known as"
 		}
 		if f == "," && commas {

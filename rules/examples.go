@@ -138,7 +138,7 @@ func (p *Pack) testExample(an *nlp.Analyzer, r *rule, ex exampleSpec, match bool
 	}
 
 	switch {
-	case r.kind == KindRelation || r.kind == KindTopic || r.kind == KindHeadline || r.kind == KindNamePlace:
+	case r.kind == KindRelation || r.kind == KindTopic || r.kind == KindHeadline || r.kind == KindNamePlace || r.kind == KindParty:
 		problems = append(problems, relationExample(out, text, r, ex, match)...) // relation_examples.go
 	case r.kind == KindTable:
 		problems = append(problems, tableExample(out, text, r, ex, match)...) // table.go

@@ -217,6 +217,9 @@ func (d *docState) spread(added []cand, drop map[int]bool, src *cand, pr *propRu
 		if (form != surface || plain) && !d.shortNameAt(start, end) {
 			continue
 		}
+		if src.typ == extractor.Campaign && d.productNounAfter(end) {
+			continue // "NightJar plugins": the name of a product, no campaign
+		}
 		c := cand{start: start, end: end, rule: pr.idx, prio: pr.prio, typ: src.typ,
 			subtype: src.subtype, canonical: canonical}
 		if d.stopRule(&c) >= 0 {
@@ -250,6 +253,19 @@ func (d *docState) shortNameAt(start, end int) bool {
 	}
 	return shortNameVerbs[next] ||
 		!startsUpper(next) && len(next) > 3 && (strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "s"))
+}
+
+// productNounAfter reports whether the token right after the one that
+// ends at end, in its sentence, is a lower-case noun of the pack list
+// company_product_nouns ("plugins", "extension", "app"): a campaign's name
+// written before one is the name of a product, or a modifier, not a
+// mention of the campaign ("the NightJar campaign" ... "NightJar plugins").
+func (d *docState) productNounAfter(end int) bool {
+	e := sort.SearchInts(d.tokEnd, end)
+	if e >= len(d.tokEnd) || d.tokEnd[e] != end || e+1 >= d.sentHi(e) {
+		return false
+	}
+	return d.lower(e+1) && d.p.productNouns[d.fold[e+1]]
 }
 
 // shortNameVerbs are the short verbs after which a sentence-opening word is

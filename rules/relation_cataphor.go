@@ -159,7 +159,10 @@ func (d *docState) whichClauseCampaign(s, e int, direct []extractor.Span) int {
 	}
 	lo := d.sentLo[d.sentOf[s]]
 	if s <= lo {
-		return -1 // the anaphor opens its sentence: no clause before it
+		// The anaphor opens its sentence: no clause before it. A fast
+		// exit only: the bounds checks below find no "during which" before
+		// the sentence's start either, so no text tells it apart.
+		return -1
 	}
 	t := s - 1
 	if t > lo && d.fold[t] == "the" {

@@ -13,7 +13,7 @@ import (
 // aliases) and returns their matches. Mentions that relation slots create
 // are added to d.acc.
 func (d *docState) runRelations() []RelationMatch {
-	if d.p.relPhase == nil && len(d.p.topics) == 0 && len(d.p.headlines) == 0 && len(d.p.namePlaces) == 0 {
+	if d.p.relPhase == nil && len(d.p.topics) == 0 && len(d.p.headlines) == 0 && len(d.p.namePlaces) == 0 && len(d.p.parties) == 0 {
 		return nil
 	}
 	d.createTableKeys() // table_keys.go
@@ -298,6 +298,11 @@ func (rs *relState) found(r *rule, i, end int) {
 		objectPronouns[d.fold[i]] && i+1 == srcs[0].end && !d.describedObject(i) || d.objectIt(i, srcs[0].end)) {
 		return
 	}
+	// "Amazon Fire Stick devices targeted users": a company named before
+	// a capitalised word no mention covers is a product's maker, not the
+	// subject (relation_product_maker.go); its victims are still named
+	// (the mentions the target slot creates stay), but not as its.
+	maker := r.rel.srcFirst && r.rel.typ == "targets" && d.productMaker(srcs[0])
 	// "Forest Blizzard, a crew it ties to Unit 26165": the pronoun is no
 	// party to what its relative clause says of the noun before it
 	// (relation_contact_relative.go).
@@ -378,6 +383,9 @@ func (rs *relState) found(r *rule, i, end int) {
 				}
 			}
 		}
+	}
+	if maker {
+		return // the victims' mentions stay, with no source
 	}
 	// The places of the victims ("chip makers in Europe and Asia") are
 	// targets too (relation_victim_places.go), also for a rule that takes

@@ -31,8 +31,12 @@ import "github.com/reportgraph/extractor"
 //     the actor's rules;
 //   - a victim some relation already gives the party is not added again.
 //
-// The relations carry the topic rule's id for their target's type (the
-// frame rule for organisations and bodies) and a "(topic)" note.
+// A rule of kind party (rel.targets.party-subject) turns the mechanism on
+// and names it: the relations carry its id and priority and a "(topic)"
+// note; its source types are the parties', its target types the victims'.
+// The victim frames and passive participles are the topic rules' (the
+// first targets topic rule that gives frames, or passive), so one list
+// serves both mechanisms.
 
 // listPartyActs names the pack list of a case party's acting verbs, and
 // listPartyStops the words between the act and a victim that end the
@@ -43,16 +47,37 @@ const (
 	listPartyStops = "rel_party_stops"
 )
 
+// KindParty is the kind of party-subject rules.
+const KindParty = "party"
+
+type partyRule struct {
+	r       *rule
+	srcMask typeMask
+	tgtMask typeMask
+}
+
+func (c *compiler) partyRule(r *rule) {
+	if c.r.rel.typ != "targets" {
+		c.errorf(c.r.fields["relation"], "a party rule's relation must be targets")
+		return
+	}
+	src, tgt := c.types(c.r.rel.source), c.types(c.r.rel.target)
+	if src&^(maskOf(extractor.Organization)|maskOf(extractor.Government)|maskOf(extractor.Person)) != 0 {
+		c.errorf(c.r.fields["source"], "a party rule's source is organization, government or person: actors have their own rules")
+		return
+	}
+	c.p.parties = append(c.p.parties, partyRule{r: r, srcMask: src, tgtMask: tgt})
+}
+
 // partySubjectRelations adds the relations of parties that are the
 // subjects of their blocks to rs.out.
 func (d *docState) partySubjectRelations(rs *relState) {
 	n := len(d.sents)
-	if n == 0 || len(d.acc) == 0 || d.p.partyActs == nil {
+	if n == 0 || len(d.acc) == 0 || d.p.partyActs == nil || len(d.p.parties) == 0 {
 		return
 	}
 	var frames *phraseSet
 	var passive *phraseSet
-	byType := map[extractor.EntityType]*topicRule{}
 	for i := range d.p.topics {
 		tr := &d.p.topics[i]
 		if tr.typ != "targets" || tr.intros != nil || tr.toTopic {
@@ -64,15 +89,18 @@ func (d *docState) partySubjectRelations(rs *relState) {
 		if tr.passive != nil && passive == nil {
 			passive = tr.passive
 		}
-		for _, t := range []extractor.EntityType{extractor.Organization, extractor.Government, extractor.Sector, extractor.Location} {
-			if tr.tgtMask&maskOf(t) != 0 && (byType[t] == nil || tr.frames != nil && byType[t].frames == nil) {
-				byType[t] = tr
-			}
-		}
 	}
 	if frames == nil {
 		return
 	}
+	for i := range d.p.parties {
+		d.partyRuleRelations(rs, &d.p.parties[i], frames, passive)
+	}
+}
+
+// partyRuleRelations adds the relations of party rule pr.
+func (d *docState) partyRuleRelations(rs *relState, pr *partyRule, frames, passive *phraseSet) {
+	n := len(d.sents)
 	keys, actorKeys := d.topicKeys()
 	isActor := func(k int) bool {
 		return d.acc[k].typ == extractor.ThreatActor || actorKeys[keys[k]] || isUnitKey(keys[k])
@@ -91,9 +119,7 @@ func (d *docState) partySubjectRelations(rs *relState) {
 			have[[2]extractor.Span{m.Source, m.Target}] = true
 		}
 	}
-	subjectTypes := maskOf(extractor.Organization) | maskOf(extractor.Government) | maskOf(extractor.Person)
-	victimTypes := maskOf(extractor.Organization) | maskOf(extractor.Government) | maskOf(extractor.Sector) |
-		maskOf(extractor.Location)
+	subjectTypes, victimTypes := pr.srcMask, pr.tgtMask
 	var blockKeys []string // the party of the current block, once a sentence names it
 	curBlock, actorFirst := -1, false
 	for si := 0; si < n; si++ {
@@ -134,8 +160,7 @@ func (d *docState) partySubjectRelations(rs *relState) {
 			if isActor(k) && !contains(blockKeys, keys[k]) {
 				break // an actor's victims from here on
 			}
-			tr := byType[c.typ]
-			if tr == nil || maskOf(c.typ)&victimTypes == 0 || contains(blockKeys, keys[k]) ||
+			if maskOf(c.typ)&victimTypes == 0 || contains(blockKeys, keys[k]) ||
 				!d.framedObject(frames, k, endAt) {
 				continue
 			}
@@ -149,7 +174,7 @@ func (d *docState) partySubjectRelations(rs *relState) {
 				}
 				have[[2]extractor.Span{src, tgt}] = true
 				rs.out = append(rs.out, RelationMatch{Type: "targets", Source: src, Target: tgt, Sentence: sent,
-					Rule: tr.r.id, Priority: tr.r.prio,
+					Rule: pr.r.id, Priority: pr.r.prio,
 					Coref: "block on " + d.surface(sc) + " " + TopicCorefNote})
 			}
 		}

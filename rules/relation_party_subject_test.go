@@ -19,6 +19,14 @@ const partyDigestText = "COUNCIL LISTS FIVE PARTIES OVER THREE CASES\n\n" +
 	"THE BREAK-IN\n\n" +
 	"In May 2018 the three officers tried to break into the network of the Tarvos Institute from a car.\n"
 
+// partyRelations runs the default pack and returns the relations of the
+// party rule (rel.targets.party-subject), which carries its own id so
+// eval's per-rule counts tell it from the topic rules.
+func partyRelations(t *testing.T, text string) []string {
+	t.Helper()
+	return defaultRelationsWith(t, text, "[rel.targets.party-subject")
+}
+
 func TestPartySubjectOwnsItsCase(t *testing.T) {
 	checkTopic(t, []topicCase{
 		{name: "CompanyAfterTheSpeaker",
@@ -47,7 +55,7 @@ func TestPartySubjectOwnsItsCase(t *testing.T) {
 			// the victims is their author.
 			text:   "Harlow Trading Co. supported Copper Heron, whose attacks on Varn Bank lasted a year.\n",
 			absent: []string{"Harlow Trading Co. -targets-> Varn Bank"}},
-	}, defaultTopicRelations, slices.Contains[[]string])
+	}, partyRelations, slices.Contains[[]string])
 }
 
 // A one-actor report keeps its relations: the actor's block is no party's.
@@ -57,7 +65,7 @@ func TestPartySubjectLeavesOneActorReports(t *testing.T) {
 			text: "Kestrel Bear is a cyber espionage group. Kestrel Bear sends spear-phishing lures to ministries.\n\n" +
 				"Kestrel Bear also compromised two think tanks in 2023. Harlow Trading Co. supported the attacks on Varn Bank.\n",
 			notFrom: []string{"Harlow Trading Co."}},
-	}, defaultTopicRelations, slices.Contains[[]string])
+	}, partyRelations, slices.Contains[[]string])
 }
 
 // A vendor, the police or a reporter doing its own work around a breach,
@@ -96,5 +104,18 @@ func TestPartySubjectRoutineWorkIsNoAttack(t *testing.T) {
 			// a verb in rel_party_acts, about someone else's attack
 			text:   "Northwind Labs facilitated interviews about the attack on Kelda Shipping Group.\n",
 			absent: []string{"Northwind Labs -targets-> Kelda Shipping Group"}},
-	}, defaultTopicRelations, slices.Contains[[]string])
+	}, partyRelations, slices.Contains[[]string])
+}
+
+// The party rule's relations carry its own id, not a topic rule's: eval's
+// per-rule counts tell the two mechanisms apart.
+func TestPartySubjectHasItsOwnRule(t *testing.T) {
+	text := "The council said Harlow Trading Co. had supported the theft from Kelda Shipping Group.\n"
+	want := "Harlow Trading Co. -targets-> Kelda Shipping Group"
+	if got := partyRelations(t, text); !slices.Contains(got, want) {
+		t.Fatalf("missing %q from rel.targets.party-subject in %v", want, got)
+	}
+	if got := defaultRelationsWith(t, text, "[rel.targets.topic"); slices.Contains(got, want) {
+		t.Fatalf("%q labelled with a topic rule id: %v", want, got)
+	}
 }

@@ -18,6 +18,18 @@ rules:
       - {name: Corvane Labs, type: organization}
       - {name: Pellmark Systems, type: organization}
       - {name: Amber Heron, type: threat-actor}
+  # A suppress rule's match occupies its span but is no mention: it is no
+  # antecedent "they" may mean either.
+  - id: button
+    kind: pattern
+    type: organization
+    priority: 90
+    suppress: true
+    pattern:
+      - {lower: follow}
+      - {lower: us}
+      - {lower: on}
+      - {text: Quillbook, capture: true}
   - id: works
     kind: relation
     relation: employed-by
@@ -48,6 +60,10 @@ rules:
 		// An actor named after the people is as near a plural antecedent:
 		// the pronoun names nobody.
 		{"Prosecutors named Arvid Kallen and Tomas Vell in March. Amber Heron was blamed in May. They worked for Corvane Labs.", nil},
+		// A hidden match (a suppress rule's) between them is no such name.
+		{"Arvid Kallen and Tomas Vell were charged in March. Follow us on Quillbook. They worked for Corvane Labs.",
+			[]string{`Arvid Kallen -employed-by-> Corvane Labs @"They" → Arvid Kallen`,
+				`Tomas Vell -employed-by-> Corvane Labs @"They" → Tomas Vell`}},
 	} {
 		same(t, c.text, relations(t, p, c.text), c.want)
 	}

@@ -152,6 +152,7 @@ type Pack struct {
 	topics       []topicRule      // topic fallback rules (relation_fallback.go)
 	headlines    []headlineRule   // headline rules (relation_headline.go)
 	namePlaces   []namePlaceRule  // name-place rules (relation_name_place.go)
+	parties      []partyRule      // party rules (relation_party_subject.go)
 	partyActs    *phraseSet       // a case party's acting verbs (relation_party_subject.go)
 	partyStops   map[string]bool  // words that end a party act's reach (relation_party_subject.go)
 	relCues      *relCues         // negation, hedge and anaphor lists of relation rules

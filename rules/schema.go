@@ -493,6 +493,7 @@ var fieldsByKind = map[string][]string{
 	KindTopic:     {"relation", "source", "target", "cues", "not_cues", "not_before", "not_after", "home_before", "passive", "frames", "sections", "labels", "intros", "items", "charges"}, // relation_fallback.go
 	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                                                                                    // relation_headline.go
 	KindNamePlace: {"relation", "source", "target"},                                                                                                                                        // relation_name_place.go
+	KindParty:     {"relation", "source", "target"},                                                                                                                                        // relation_party_subject.go
 	KindModel:     {"model"},                                                                                                                                                               // namestage.go
 }
 
@@ -683,7 +684,7 @@ func (p *parser) checkRequired(r *ruleSpec) {
 		need("types")
 	case KindModel:
 		need("model")
-	case KindTopic, KindHeadline, KindNamePlace:
+	case KindTopic, KindHeadline, KindNamePlace, KindParty:
 		need("relation")
 		need("source")
 		need("target")
@@ -814,7 +815,7 @@ func (p *parser) parseExamples(r *ruleSpec, n *yaml.Node) {
 				p.errorf(en, "example has no text")
 				continue
 			}
-			if r.kind == KindRelation || r.kind == KindTopic || r.kind == KindHeadline || r.kind == KindNamePlace {
+			if r.kind == KindRelation || r.kind == KindTopic || r.kind == KindHeadline || r.kind == KindNamePlace || r.kind == KindParty {
 				p.checkRelationExpect(ex) // relation.go
 			} else if r.kind == KindTable && r.tbl.relation != tableKind && r.tbl.relation != tableName {
 				p.checkTableExpect(ex) // table.go
