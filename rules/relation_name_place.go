@@ -17,6 +17,18 @@ import (
 // location gazetteer lists "Dutch" for the Netherlands) — with the
 // evidence of the body's sentence. A document that never names the place
 // on its own gets no relation: the place is then no entity of its own.
+//
+// The relation says which places count. A part-of rule reads countries
+// only: a province or a city in a body's name is where the body sits, not
+// what it is part of. A located-in rule reads exactly those, the
+// subnational places and the cities of the location gazetteer: "the
+// Tianjin State Security Bureau", "the Xi'an Public Security Bureau", "the
+// Public Security Bureau of Fuzhou" sit in Tianjin, Xi'an and Fuzhou.
+//
+// A rule whose target allows government and not location reads the names
+// of government bodies instead of places: "the Council of the European
+// Union" is part of the European Union, "NSA Cybersecurity Directorate" of
+// the NSA — again only when the document names the parent on its own.
 
 // KindNamePlace is the kind of name-place rules.
 const KindNamePlace = "name-place"
@@ -25,14 +37,23 @@ type namePlaceRule struct {
 	r       *rule
 	typ     string
 	srcMask typeMask
+	local   bool // located-in: the name's city or province, not its country
+	tgt     extractor.EntityType
 }
 
 func (c *compiler) namePlaceRule(r *rule) {
-	if c.types(c.r.rel.target)&maskOf(extractor.Location) == 0 {
-		c.errorf(c.r.fields["target"], "a name-place rule's target must allow location")
+	tm := c.types(c.r.rel.target)
+	tgt := extractor.Location
+	switch {
+	case tm&maskOf(extractor.Location) != 0:
+	case tm&maskOf(extractor.Government) != 0:
+		tgt = extractor.Government
+	default:
+		c.errorf(c.r.fields["target"], "a name-place rule's target must allow location or government")
 		return
 	}
-	c.p.namePlaces = append(c.p.namePlaces, namePlaceRule{r: r, typ: c.r.rel.typ, srcMask: c.types(c.r.rel.source)})
+	c.p.namePlaces = append(c.p.namePlaces, namePlaceRule{r: r, typ: c.r.rel.typ, srcMask: c.types(c.r.rel.source),
+		local: c.r.rel.typ == "located-in", tgt: tgt})
 }
 
 // countryRules is the id prefix of the gazetteer rules that list
@@ -41,9 +62,28 @@ func (c *compiler) namePlaceRule(r *rule) {
 // body sits, not what it is part of.
 const countryRules = "gaz.location.country"
 
-// placeAt returns the entity key of the longest country gazetteer name
-// that starts at token i and ends by token hi, and the token after it.
-func (d *docState) placeAt(i, hi int) (key string, end int) {
+// namePlaceFits reports whether a gazetteer entry of type typ from rule
+// id names what a name-place rule reads: a government body (tgt
+// government), else a country, or (local) a subnational place or a city
+// (placeLevel 2 or 1).
+func namePlaceFits(typ extractor.EntityType, id string, local bool, tgt extractor.EntityType) bool {
+	if tgt == extractor.Government {
+		return typ == extractor.Government
+	}
+	if typ != extractor.Location {
+		return false
+	}
+	if local {
+		l := placeLevel(id)
+		return l == 1 || l == 2
+	}
+	return strings.HasPrefix(id, countryRules)
+}
+
+// placeAt returns the entity key of the longest gazetteer name of a place
+// that fits (namePlaceFits) that starts at token i and ends by token hi,
+// and the token after it.
+func (d *docState) placeAt(i, hi int, local bool, tgt extractor.EntityType) (key string, end int) {
 	v := d.vent[i]
 	if v == nil || v.gaz == nil {
 		return "", 0
@@ -53,7 +93,7 @@ func (d *docState) placeAt(i, hi int) (key string, end int) {
 		for k := range n.hits {
 			h := &n.hits[k]
 			e := &d.p.gaz.entries[h.entry]
-			if e.typ == extractor.Location && strings.HasPrefix(d.p.rules[h.rule].id, countryRules) && h.accepts(d, i) {
+			if namePlaceFits(e.typ, d.p.rules[h.rule].id, local, tgt) && h.accepts(d, i) {
 				key, end = strings.ToLower(e.canonical), j
 				if key == "" {
 					key = strings.ToLower(oneSpace(d.text[d.tokStart[i]:d.tokEnd[j-1]]))
@@ -72,8 +112,9 @@ func (d *docState) placeAt(i, hi int) (key string, end int) {
 
 // namePlace returns the entity key of the place a mention's name holds:
 // its first words ("U.S. Department of Justice") or what follows its last
-// "of" or "in" ("Cyber Security Agency of Singapore"), or "".
-func (d *docState) namePlace(c *cand) string {
+// "of" or "in" ("Cyber Security Agency of Singapore"), or "". local reads
+// cities and provinces instead of countries (namePlaceFits).
+func (d *docState) namePlace(c *cand, local bool, tgt extractor.EntityType) string {
 	lo, hi := int(c.tokS), int(c.tokE)
 	// A name, not a description: "the Russian government" and "the
 	// Chinese military" are the state itself, which our gold does not
@@ -81,8 +122,27 @@ func (d *docState) namePlace(c *cand) string {
 	if hi-lo < 2 || !startsUpper(d.tokText[hi-1]) || d.fold[lo] == "government" {
 		return "" // "Government of Israel" likewise
 	}
-	if key, end := d.placeAt(lo, hi); key != "" && end < hi {
-		return key
+	// A body's name that is its parent's and one head word ("Treasury
+	// Department", a rewriter's "Treasury Division") is the parent itself:
+	// a part must name itself ("NSA Cybersecurity Directorate", "GRU Unit
+	// 26165").
+	rest := 1
+	if tgt == extractor.Government {
+		rest = 2
+	}
+	// (The longest name that leaves the rest: the whole name may be a
+	// gazetteer entry too.)
+	// The parent read first must be another name than the body's own
+	// ("Third Department" of "the Third Department of the General Staff
+	// Department") and be followed by a name of the part, not by a
+	// qualifier ("China National Vulnerability Database of Information
+	// Security" is no part of the "China National Vulnerability Database").
+	self := d.entityKey(c)
+	if hi-rest > lo {
+		if key, end := d.placeAt(lo, hi-rest, local, tgt); key != "" && key != self &&
+			(tgt != extractor.Government || startsUpper(d.tokText[end])) {
+			return key
+		}
 	}
 	for o := hi - 2; o > lo; o-- {
 		if f := d.fold[o]; f == "of" || f == "in" {
@@ -90,7 +150,7 @@ func (d *docState) namePlace(c *cand) string {
 			if d.fold[s] == "the" && s+1 < hi {
 				s++
 			}
-			if key, end := d.placeAt(s, hi); key != "" && end == hi {
+			if key, end := d.placeAt(s, hi, local, tgt); key != "" && end == hi && key != self {
 				return key
 			}
 			break
@@ -104,15 +164,16 @@ func (d *docState) namePlaceRelations(rs *relState) {
 	if len(d.p.namePlaces) == 0 {
 		return
 	}
-	places := map[string][]int{} // entity key → indexes in d.acc of its mentions
-	for k := range d.acc {
-		if c := &d.acc[k]; !c.hide && c.typ == extractor.Location {
-			key := d.entityKey(c)
-			places[key] = append(places[key], k)
-		}
+	// entity key → indexes in d.acc of its mentions, per target type
+	places := map[extractor.EntityType]map[string][]int{}
+	for _, nr := range d.p.namePlaces {
+		places[nr.tgt] = map[string][]int{}
 	}
-	if len(places) == 0 {
-		return
+	for k := range d.acc {
+		if c := &d.acc[k]; !c.hide && places[c.typ] != nil {
+			key := d.entityKey(c)
+			places[c.typ][key] = append(places[c.typ][key], k)
+		}
 	}
 	related := map[[2]extractor.Span]bool{}
 	for _, m := range rs.out {
@@ -129,15 +190,15 @@ func (d *docState) namePlaceRelations(rs *relState) {
 			if maskOf(c.typ)&nr.srcMask == 0 {
 				continue
 			}
-			key := d.namePlace(c)
-			if key == "" || len(places[key]) == 0 {
+			key := d.namePlace(c, nr.local, nr.tgt)
+			if key == "" || len(places[nr.tgt][key]) == 0 {
 				continue
 			}
 			// The place's nearest mention: in the body's sentence if it has
 			// one there, else the closest before or after it.
 			si := d.sentOf[c.tokS]
 			best, bestDist := -1, 0
-			for _, p := range places[key] {
+			for _, p := range places[nr.tgt][key] {
 				pc := &d.acc[p]
 				dist := abs(int(pc.tokS) - int(c.tokS))
 				if d.sentOf[pc.tokS] == si {
