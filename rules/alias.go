@@ -40,7 +40,7 @@ func (d *docState) runAliases() []AliasLink {
 		name := names[0]
 		nameM := d.mentionAt(name.bs, name.be)
 		for _, a := range aliases {
-			if a.bs == name.bs && a.be == name.be {
+			if a.bs == name.bs && a.be == name.be || d.ownerAtEnd(a.be, end) {
 				continue
 			}
 			aliasM := d.mentionAt(a.bs, a.be)
@@ -335,4 +335,15 @@ func nameWords(name string) []string {
 		out = append(out, w)
 	}
 	return out
+}
+
+// ownerAtEnd reports whether an alias that ends at byte be, at the end of
+// a match that ends before token end, is the owner of what follows it
+// ("Copper Heron is Unit 42's name for the cluster"): a possessor is not
+// another name of the other side, whatever the rule matched before it.
+func (d *docState) ownerAtEnd(be, end int) bool {
+	if end <= 0 || end >= len(d.fold) || d.tokEnd[end-1] != be || d.sentOf[end] != d.sentOf[end-1] {
+		return false
+	}
+	return d.fold[end] == "'s" || d.fold[end] == "’s"
 }

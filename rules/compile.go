@@ -314,6 +314,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	p.splitStarts()
 	p.relCues = c.relationCues(set.lists) // relation.go
 	c.keepCueWords(set.lists)             // cue_words.go
+	c.keepCityNamedStates(set.lists)      // place_city_state.go
 	c.tableCues(set.lists)                // table.go
 	if l, ok := set.lists[listGazetteerContext]; ok && len(l.items) > 0 {
 		p.gazContext = c.listPhrases(l) // gazetteer.go

@@ -186,6 +186,7 @@ func (p *Pack) stages(d *docState) ([]AliasLink, []RelationMatch) {
 	}
 	d.stage("aliases")
 	d.separateLegalForms() // legal_forms.go
+	d.nameCityStates()     // place_city_state.go
 	links := d.runAliases()
 	d.links = links
 	d.stage("tables")

@@ -163,6 +163,7 @@ type Pack struct {
 	capStop      map[string]bool  // folded capitalized_stopwords (gazetteer_longer.go)
 	productNouns map[string]bool  // folded company_product_nouns (gazetteer_longer.go)
 	described    describedWords   // the lists that say what a malware-named party is (described_type.go)
+	cityStates   map[string]bool  // folded city_named_states (place_city_state.go)
 	cti          vocabulary       // the CTI vocabulary lists (vocab.go)
 	tables       *tableSet        // table rules (table.go); nil when the pack has none
 	tokenRE      []*regexp.Regexp // distinct pattern token regexes, by cache id

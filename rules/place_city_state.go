@@ -1,0 +1,74 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/reportgraph/extractor"
+)
+
+// States named like a city. "Washington" alone means the capital and "New
+// York" the city (gaz-locations.yaml), but after a city and a comma
+// ("REDMOND, Washington - The firm said", "a plant in Albany, New York")
+// the name is the state the city lies in: a city is not in another city.
+// Such a mention takes the canonical "<name> State" ("Washington State",
+// the gazetteer's name of the state), so it is no mention of the capital.
+// The names are the pack list city_named_states.
+
+// listCityNamedStates names the pack list of names shared by a US state
+// and a city.
+const listCityNamedStates = "city_named_states"
+
+func (c *compiler) keepCityNamedStates(lists map[string]*listSpec) {
+	l, ok := lists[listCityNamedStates]
+	if !ok {
+		return
+	}
+	c.p.cityStates = make(map[string]bool, len(l.items))
+	for _, it := range l.items {
+		c.p.cityStates[strings.ToLower(it.s)] = true
+	}
+}
+
+// nameCityStates gives a city-named state its state's canonical where it
+// follows a city and a comma. A list of places ("Beijing, Moscow,
+// Washington and London") is no city and its state: a pair that continues
+// or closes such a list, or whose first place is a country or a region,
+// is left alone.
+func (d *docState) nameCityStates() {
+	if len(d.p.cityStates) == 0 {
+		return
+	}
+	for i := 1; i < len(d.acc); i++ {
+		c, prev := &d.acc[i], &d.acc[i-1]
+		if c.typ != extractor.Location || prev.typ != extractor.Location || c.hide || prev.hide {
+			continue
+		}
+		surface := d.text[c.start:c.end]
+		if !d.p.cityStates[strings.ToLower(surface)] || strings.TrimSpace(d.text[prev.end:c.start]) != "," ||
+			d.p.cityStates[strings.ToLower(d.text[prev.start:prev.end])] || !d.cityRule(prev) {
+			continue
+		}
+		if i >= 2 && d.acc[i-2].typ == extractor.Location && listGap(d.text[d.acc[i-2].end:prev.start]) {
+			continue
+		}
+		if i+1 < len(d.acc) && d.acc[i+1].typ == extractor.Location && listGap(d.text[c.end:d.acc[i+1].start]) {
+			continue
+		}
+		c.canonical = surface + " State"
+	}
+}
+
+// cityRule reports whether a place mention comes from a rule of cities or
+// places in general, not of countries or regions.
+func (d *docState) cityRule(c *cand) bool {
+	id := d.p.rules[c.rule].id
+	return !strings.Contains(id, "country") && id != "gaz.location.subnational" && id != "gaz.location.region" &&
+		id != "gaz.location.territory"
+}
+
+// listGap reports whether the text between two places separates items of
+// a list (", ", " and ", ", or ").
+func listGap(s string) bool {
+	s = strings.TrimSpace(s)
+	return s == "," || s == "and" || s == "or" || s == ", and" || s == ", or"
+}

@@ -1,0 +1,39 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// A state named like a city is the state after a city and a comma, and the
+// city (or capital) elsewhere, in lists of places too.
+func TestNameCityStates(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	canon := func(text string, at int) string {
+		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+		for _, m := range res.Mentions {
+			if m.Start == at {
+				return m.Canonical
+			}
+		}
+		return "<none>"
+	}
+	for _, c := range []struct {
+		text, name, want string
+	}{
+		{"SPOKANE, Washington - The utility said its billing servers were breached.", "Washington", "Washington State"},
+		{"The supplier runs a depot in Albany, New York, and a lab in Ohio.", "New York", "New York State"},
+		{"Envoys met in Berlin, Washington and Tokyo to discuss the sanctions.", "Washington", "Washington, D.C."},
+		{"Envoys from Paris, Berlin, Washington and Tokyo met.", "Washington", "Washington, D.C."},
+		{"Officials in Washington blamed Moscow for the intrusion.", "Washington", "Washington, D.C."},
+		{"The group hit targets in Canada, Washington and Mexico.", "Washington", "Washington, D.C."},
+	} {
+		at := strings.Index(c.text, c.name)
+		if got := canon(c.text, at); got != c.want {
+			t.Errorf("%q: %s has canonical %q, want %q", c.text, c.name, got, c.want)
+		}
+	}
+}
