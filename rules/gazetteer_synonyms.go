@@ -74,7 +74,9 @@ type synName struct {
 // written in the list). A spelling ("centre" for "center", written
 // "~centre") is no synonym of its own: a variant needs a real one too, so
 // South Korea's National Cyber Security Center never becomes the UK's
-// Centre.
+// Centre. A name with two words of its own or more ("85th Main Special
+// Service Center": "Main", "Special", "Service") is no other body's name in
+// the other spelling: its spelling alone makes a variant.
 type synonym struct {
 	toks     []string
 	spelling bool
@@ -231,7 +233,7 @@ func nameVariants(toks []string, table map[string][]synonym, known, heads map[st
 	}
 	if whole {
 		var out [][]string
-		for _, v := range swapVariants(toks, pos, table) {
+		for _, v := range swapVariants(toks, pos, table, false) {
 			if foldKey(v[0]) != foldKey(toks[0]) && foldKey(v[len(v)-1]) != foldKey(toks[last]) {
 				out = append(out, v)
 			}
@@ -252,13 +254,14 @@ func nameVariants(toks []string, table map[string][]synonym, known, heads map[st
 			return nil, false
 		}
 	}
-	return swapVariants(toks, pos, table), false
+	return swapVariants(toks, pos, table, own >= 2), false
 }
 
 // swapVariants returns toks with the words at some of the positions pos
 // replaced by synonyms, fewest swaps first, at most maxNameVariants; a
-// variant needs one real synonym, not only a spelling.
-func swapVariants(toks []string, pos []int, table map[string][]synonym) [][]string {
+// variant needs one real synonym, not only a spelling, unless spelling says
+// a spelling alone will do.
+func swapVariants(toks []string, pos []int, table map[string][]synonym, spelling bool) [][]string {
 	var out [][]string
 	// Subsets of the swappable positions by size, then every choice of
 	// synonyms for the chosen positions.
@@ -283,7 +286,7 @@ func swapVariants(toks []string, pos []int, table map[string][]synonym) [][]stri
 					}
 					v = append(v, t)
 				}
-				if real {
+				if real || spelling {
 					out = append(out, v)
 					if len(out) >= maxNameVariants {
 						return false
@@ -356,7 +359,7 @@ func sectorVariants(toks []string, table map[string][]synonym) [][]string {
 	if len(pos) == 0 {
 		return nil
 	}
-	return swapVariants(toks, pos, table)
+	return swapVariants(toks, pos, table, false)
 }
 
 // forSubsets calls f with every size-element subset of 0..n-1 in order

@@ -50,6 +50,7 @@ rules:
       - {name: Department of Fisheries}
       - {name: Brenholt Security Group}
       - {name: Harlow Security Center}
+      - {name: 41st Harlow Signals Center}
       - {name: Ostrava Network Group}
       - {name: Ostrava Society Group}
       - {name: Foreign Office}
@@ -118,6 +119,10 @@ rules:
 		{"The Harlow Security Centre said so.", nil},
 		{"The Harlow Safety Centre said so.",
 			[]string{"Harlow Safety Centre/government/Harlow Security Center"}},
+		// ... unless the name keeps two words of its own or more: then
+		// the other spelling is the same body.
+		{"Officers of the 41st Harlow Signals Centre were named.",
+			[]string{"41st Harlow Signals Centre/government/41st Harlow Signals Center"}},
 		// Lower case is no name.
 		{"the ministry of harbour safety", nil},
 	}

@@ -21,6 +21,10 @@ import (
 //     actor in focus ("victims", "the intrusions"); a slot holding one
 //     resolves to the nearest earlier actor, campaign or malware, so
 //     "Victims included universities" says whom that actor targeted.
+//   - relation_victim_list_anaphors: phrases that stand for the victims
+//     only in a rule that says so ("the list includes ..." after a count of
+//     victims): they resolve as the victim anaphors do but cue no topic
+//     rule, where a list is any list.
 //
 // The clause of a match is the match itself plus the tokens before it back
 // to the start of the sentence or the nearest clause break (";", ":", "but",
@@ -29,6 +33,9 @@ import (
 // relCues holds the compiled cue lists; a nil set means the list is absent.
 type relCues struct {
 	negations, hedges, anaphors, victims *phraseSet
+	// victimLists resolve as victims do, in the rules that name them
+	// (relation_victim_list_anaphors).
+	victimLists *phraseSet
 	// sectorHeads make a kind of victim of the words before them:
 	// "health care providers", "video game companies".
 	sectorHeads *phraseSet
@@ -48,6 +55,7 @@ const (
 	// clause after it names (relation_cataphor.go)
 	listCooccurAnaphors = "rel_cooccur_anaphors"
 	listVictims         = "relation_victim_anaphors"
+	listVictimLists     = "relation_victim_list_anaphors"
 	listSectorHds       = "rel_sector_heads"
 	listPeopleHds       = "rel_people_heads"
 	listSectorWds       = "rel_sector_words"
@@ -60,7 +68,7 @@ func (c *compiler) relationCues(lists map[string]*listSpec) *relCues {
 	}
 	cues := &relCues{index: c.relationIndex()}
 	for name, dst := range map[string]**phraseSet{listNegations: &cues.negations, listHedges: &cues.hedges,
-		listAnaphors: &cues.anaphors, listVictims: &cues.victims, listSectorHds: &cues.sectorHeads,
+		listAnaphors: &cues.anaphors, listVictims: &cues.victims, listVictimLists: &cues.victimLists, listSectorHds: &cues.sectorHeads,
 		listPeopleHds: &cues.peopleHeads, listSectorWds: &cues.sectorWords, listNotMods: &cues.notModifiers} {
 		if l, ok := lists[name]; ok && len(l.items) > 0 {
 			*dst = c.listPhrases(l)
@@ -386,8 +394,11 @@ func (d *docState) isAnaphor(s, e int) (typeMask, int, bool) {
 			}
 		}
 	}
-	if cues.victims != nil {
-		for _, end := range cues.victims.ends(d, s, d.sentHi(s), buf[:0]) {
+	for _, set := range [...]*phraseSet{cues.victims, cues.victimLists} {
+		if set == nil {
+			continue
+		}
+		for _, end := range set.ends(d, s, d.sentHi(s), buf[:0]) {
 			if end == e {
 				return victimOf, nounAntecedentSentences, true
 			}

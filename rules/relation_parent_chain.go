@@ -57,6 +57,7 @@ func (d *docState) parentChain(e endpoint, typ string) []chained {
 		add(k) // "Russia's FSB", "the GRU's Unit 74455"
 	}
 	t, hi := int(m.tokE), d.sentHi(int(m.tokS))
+	t = d.skipBracketed(t, hi) // "Center 16 (TsRR) of the FSB"
 	if t+1 >= hi || d.fold[t] != "of" {
 		return out
 	}
@@ -70,6 +71,9 @@ func (d *docState) parentChain(e endpoint, typ string) []chained {
 			t = int(d.acc[k].tokE) + 1 // "of Russia's Federal Security Service"
 		}
 	}
+	if t < hi && d.startM[t] < 0 {
+		t = d.describedBody(t, hi) // "of Russia's military intelligence service, the GRU"
+	}
 	if t < hi && d.startM[t] >= 0 {
 		if k := int(d.startM[t]); d.acc[k].typ == extractor.Government && !d.acc[k].hide {
 			add(k)
@@ -80,6 +84,47 @@ func (d *docState) parentChain(e endpoint, typ string) []chained {
 	}
 	return out
 }
+
+// skipBracketed returns the token after a short bracketed aside that
+// opens at t ("(GTsSS)", "(also Unit 74455)"), or t when none does.
+func (d *docState) skipBracketed(t, hi int) int {
+	if t >= hi || d.tokText[t] != "(" {
+		return t
+	}
+	for u := t + 1; u < hi && u <= t+maxChainAside+1; u++ {
+		if d.tokText[u] == ")" {
+			return u + 1
+		}
+	}
+	return t
+}
+
+// describedBody returns, for a body described in lower-case words and named
+// in an apposition after them ("military intelligence service, the GRU"),
+// the token where that name starts; else t. The description is at most
+// maxChainAside lower-case words; the name must be a mention (the caller
+// keeps only a government body).
+func (d *docState) describedBody(t, hi int) int {
+	u := t
+	for u < hi && u-t < maxChainAside && d.startM[u] < 0 && isLowerWord(d.tokText[u]) {
+		u++
+	}
+	if u == t || u+1 >= hi || d.tokText[u] != "," {
+		return t
+	}
+	u++
+	if d.fold[u] == "the" {
+		u++
+	}
+	if u < hi && d.startM[u] >= 0 {
+		return u
+	}
+	return t
+}
+
+// maxChainAside is how many tokens a bracketed aside or a body's
+// description may have between a body and its parent.
+const maxChainAside = 4
 
 // possessorOf returns the index in d.acc of the place or government
 // mention that owns, by "'s", the mention starting at token tok ("Russia's"

@@ -42,6 +42,13 @@ rules:
 		// A campaign is the body's, not its parent's.
 		{"Operation Dusk was tied to Ruritania's Security Service.",
 			[]string{"Operation Dusk -attributed-to-> Security Service"}},
+		// A bracketed short name after the body, and the parent described
+		// in lower-case words before its name in an apposition.
+		{"Amber Lynx is tied to Center 9 (C9) of Ruritania's state security service, the Security Service.",
+			[]string{"Amber Lynx -attributed-to-> Center 9", "Amber Lynx -attributed-to-> Security Service"}},
+		// ... but not a description naming no body.
+		{"Amber Lynx is tied to Center 9 of the state security service, Ruritania.",
+			[]string{"Amber Lynx -attributed-to-> Center 9"}},
 		// Only a government body after "of" is a parent.
 		{"Amber Lynx is tied to Center 9 of Northwind Labs.",
 			[]string{"Amber Lynx -attributed-to-> Center 9"}},
