@@ -115,6 +115,9 @@ func (d *docState) groupEnds(c capRec, e endpoint, skip []extractor.Span) []endp
 			if run := d.peopleList(c, e, n, skip); run != nil {
 				return run
 			}
+			if run := d.countedListBefore(c, e, n, skip); run != nil { // relation_group_apposed.go
+				return run
+			}
 		}
 		if n == 1<<30 {
 			if set := d.countedSetBefore(c, e, skip); set != nil {

@@ -135,6 +135,36 @@ func (d *docState) afterPreposition(i int) bool {
 	return j >= lo && prepositions[d.fold[j]]
 }
 
+// afterTitledPreposition reports whether the name at token i follows a
+// preposition across a title in capitals and the words of that title
+// ("Gov.", "Mayor", list rel_title_words, and the capitalised words that
+// qualify it): in "an aide to New York Governor A worked for Y" and "a
+// spokesman for Senator A" A is the object of "to", "for", not the subject
+// of the verb after it. "According to Director A, ..." is who speaks.
+func (d *docState) afterTitledPreposition(i int) bool {
+	lo := d.sentLo[d.sentOf[i]]
+	j, titled := i-1, false
+	for steps := 0; j >= lo && steps < 6; j, steps = j-1, steps+1 {
+		t := d.tokText[j]
+		if t == "" || !unicode.IsUpper([]rune(t)[0]) {
+			break
+		}
+		if d.p.cti.titleWords[d.fold[j]] {
+			titled = true
+		}
+	}
+	if !titled || j < lo {
+		return false
+	}
+	if j > lo && determiners[d.fold[j]] {
+		j--
+	}
+	if d.fold[j] == "to" && j > lo && d.fold[j-1] == "according" {
+		return false
+	}
+	return prepositions[d.fold[j]]
+}
+
 // afterAccordingTo reports whether token i follows "according to",
 // perhaps across a determiner.
 func (d *docState) afterAccordingTo(i int) bool {
@@ -294,7 +324,7 @@ func (rs *relState) found(r *rule, i, end int) {
 	// clause; the object of a preposition is none ("a sub-set of Lazarus
 	// Group, and has been attributed to X" says nothing of Lazarus Group).
 	// Nor is an object pronoun ("Through them the group reached ...").
-	if r.rel.srcFirst && (d.afterPreposition(i) && !d.relativeSubject(srcs[0].end) || d.innerListItem(i, srcs[0].end) ||
+	if r.rel.srcFirst && ((d.afterPreposition(i) || d.afterTitledPreposition(i)) && !d.relativeSubject(srcs[0].end) || d.innerListItem(i, srcs[0].end) ||
 		objectPronouns[d.fold[i]] && i+1 == srcs[0].end && !d.describedObject(i) || d.objectIt(i, srcs[0].end)) {
 		return
 	}

@@ -40,6 +40,7 @@ type vocabulary struct {
 	femaleNames         map[string]bool // person_female_given_names
 
 	personSpeechVerbs  map[string]bool // person_speech_verbs (propagate_persons.go, relation_group.go)
+	titleWords         map[string]bool // rel_title_words (relation_match.go, afterTitledPreposition)
 	actorHeads         map[string]bool // gazetteer_actor_heads (gazetteer.go)
 	companySuffixes    map[string]bool // company_short_name_suffixes (propagate.go)
 	companyDescriptors map[string]bool // company_stem_descriptors (propagate.go)
@@ -80,6 +81,7 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"person_male_given_names":     &v.maleNames,
 		"person_female_given_names":   &v.femaleNames,
 		"person_speech_verbs":         &v.personSpeechVerbs,
+		"rel_title_words":             &v.titleWords,
 		"gazetteer_actor_heads":       &v.actorHeads,
 		"company_short_name_suffixes": &v.companySuffixes,
 		"company_stem_descriptors":    &v.companyDescriptors,
