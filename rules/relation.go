@@ -78,6 +78,18 @@ type relSpec struct {
 	// actor's home ("Chinese hackers"): no mention of that place is the
 	// actor's target (relation_topic_home.go).
 	homeBefore []strItem
+	// seats (topic rules only): verbs of sitting ("working from", "based
+	// in"); the target must follow one whose subject holds an attacker noun
+	// (relation_topic_whereabouts.go).
+	seats []strItem
+	// stateWords (topic rules only): words after a place that make it the
+	// sponsor of an unnamed actor ("a Chinese state-sponsored group";
+	// relation_topic_sponsor.go).
+	stateWords []strItem
+	// sponsorWords (topic rules only): phrases after unnamed attackers
+	// before their sponsor ("hackers working for North Korea";
+	// relation_topic_sponsor.go).
+	sponsorWords []strItem
 	// passive (topic rules only): participles of an agentless passive
 	// clause whose subject the target is.
 	passive []strItem
@@ -148,7 +160,7 @@ type relRule struct {
 // where they are kept.
 func (s *relSpec) wordLists() map[string]*[]strItem {
 	return map[string]*[]strItem{"passive": &s.passive, "frames": &s.frames, "intros": &s.intros,
-		"not_after": &s.notAfter, "not_before": &s.notBefore, "home_before": &s.homeBefore, "not_cues": &s.notCues, "body_words": &s.bodyWords,
+		"not_after": &s.notAfter, "not_before": &s.notBefore, "home_before": &s.homeBefore, "seats": &s.seats, "state_words": &s.stateWords, "sponsor_words": &s.sponsorWords, "not_cues": &s.notCues, "body_words": &s.bodyWords,
 		"not_body_words": &s.notBodyWords, "cues": &s.cues, "charges": &s.charges, "sections": &s.sections, "labels": &s.labels}
 }
 
@@ -179,7 +191,7 @@ func (p *parser) parseRelationField(r *ruleSpec, key string, n *yaml.Node) {
 		if r.rel.items != "source" && r.rel.items != "target" {
 			p.errorf(n, "items must be source or target, not %q", r.rel.items)
 		}
-	case "passive", "frames", "intros", "not_after", "not_before", "home_before", "not_cues", "body_words", "not_body_words", "cues", "charges",
+	case "passive", "frames", "intros", "not_after", "not_before", "home_before", "seats", "state_words", "sponsor_words", "not_cues", "body_words", "not_body_words", "cues", "charges",
 		"sections", "labels":
 		dst := r.rel.wordLists()[key]
 		*dst = p.strings(n, key, false)

@@ -59,6 +59,18 @@ type topicRule struct {
 	// home ("Chinese hackers", "a Russia-based crew"); no mention of a
 	// home place is the actor's target (relation_topic_home.go).
 	homeBefore *phraseSet
+	// seats: verbs of sitting ("working from", "based in"); the target must
+	// be the place after one whose subject is the attackers ("the operators
+	// work from Minsk"; relation_topic_whereabouts.go).
+	seats *phraseSet
+	// stateWords: words after a place that make it the sponsor of an
+	// unnamed actor ("a Chinese state-sponsored group"); the target must be
+	// such a place (relation_topic_sponsor.go).
+	stateWords *phraseSet
+	// sponsorWords: phrases after unnamed attackers before their sponsor
+	// ("hackers working for North Korea"); the target must follow one
+	// (relation_topic_sponsor.go).
+	sponsorWords *phraseSet
 	// passive: participles of an agentless passive clause whose subject the
 	// target must be ("Three hospitals in Ohio were later breached").
 	passive *phraseSet
@@ -125,7 +137,7 @@ func (c *compiler) topicRule(r *rule) {
 	tr := topicRule{r: r, typ: c.r.rel.typ, srcMask: src, tgtMask: tgt, itemsSource: itemsSource,
 		toTopic: toTopic, mask: mask, notCues: c.optionalPhrases(c.r.rel.notCues),
 		cues: c.optionalPhrases(c.r.rel.cues), notBefore: c.optionalPhrases(c.r.rel.notBefore),
-		notAfter: c.optionalPhrases(c.r.rel.notAfter), homeBefore: c.optionalPhrases(c.r.rel.homeBefore), passive: c.optionalPhrases(c.r.rel.passive),
+		notAfter: c.optionalPhrases(c.r.rel.notAfter), homeBefore: c.optionalPhrases(c.r.rel.homeBefore), seats: c.optionalPhrases(c.r.rel.seats), stateWords: c.optionalPhrases(c.r.rel.stateWords), sponsorWords: c.optionalPhrases(c.r.rel.sponsorWords), passive: c.optionalPhrases(c.r.rel.passive),
 		frames: c.optionalPhrases(c.r.rel.frames), intros: c.optionalPhrases(c.r.rel.intros),
 		sections: c.optionalPhrases(c.r.rel.sections), labels: c.optionalPhrases(c.r.rel.labels)}
 	if len(c.r.rel.charges) > 0 {
@@ -717,7 +729,11 @@ func (d *docState) topicFallback(rs *relState) {
 				continue
 			}
 			key := keys[k]
-			if home[key] && c.typ == extractor.Location {
+			if tr.sponsorWords != nil && c.typ == extractor.Location {
+				if len(home) > 0 && !home[key] {
+					continue // another's sponsor: "hackers linked to China" in a report on a Vietnam-based crew
+				}
+			} else if home[key] && c.typ == extractor.Location {
 				continue // the actor's own state: "Chinese hackers ... Beijing said"
 			}
 			if charged != nil && (!charged[key] || actorLinked[key] || companyStaff[key]) {
@@ -847,6 +863,9 @@ func (d *docState) topicFallback(rs *relState) {
 					continue
 				}
 				src := &d.acc[nearestBefore(tp.ms, k)]
+				if (tr.seats != nil || tr.stateWords != nil || tr.sponsorWords != nil) && maskOf(src.typ)&tr.srcMask == 0 {
+					continue // a vendor's "Unit 42" named most is no actor with a seat or a sponsor
+				}
 				sent := extractor.Span{Start: d.sents[si].Start, End: d.sents[si].End}
 				coref := tp.coref(d, src)
 				if tr.intros != nil {
@@ -936,6 +955,15 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 		return false
 	}
 	if tr.notCues != nil && d.cuedBefore(tr.notCues, int(si), int(c.tokS)) {
+		return false
+	}
+	if tr.seats != nil && !d.attackersSeat(tr.seats, d.listStart(int(c.tokS), endAt)) {
+		return false
+	}
+	if tr.stateWords != nil && !d.unnamedSponsored(tr.stateWords, k) {
+		return false
+	}
+	if tr.sponsorWords != nil && !d.unnamedWorksFor(tr.sponsorWords, k, d.listStart(int(c.tokS), endAt)) {
 		return false
 	}
 	if tr.passive != nil && !d.agentlessPassive(tr.passive, k) {

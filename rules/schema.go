@@ -488,13 +488,13 @@ var fieldsByKind = map[string][]string{
 	KindAlias:     {"type", "pattern", "check", "cross_type"},
 	KindStop:      {"types", "case", "words"},
 	KindRelation:  {"relation", "source", "target", "pattern", "apposition", "not_before", "not_after", "supersedes"},
-	KindTable:     tableFields,                                                                                                                                                             // table.go
-	KindPropagate: {"types", "intros", "not_cues", "cues"},                                                                                                                                 // propagate.go, propagate_lists.go
-	KindTopic:     {"relation", "source", "target", "cues", "not_cues", "not_before", "not_after", "home_before", "passive", "frames", "sections", "labels", "intros", "items", "charges"}, // relation_fallback.go
-	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                                                                                    // relation_headline.go
-	KindNamePlace: {"relation", "source", "target"},                                                                                                                                        // relation_name_place.go
-	KindParty:     {"relation", "source", "target"},                                                                                                                                        // relation_party_subject.go
-	KindModel:     {"model"},                                                                                                                                                               // namestage.go
+	KindTable:     tableFields,                                                                                                                                                                                                      // table.go
+	KindPropagate: {"types", "intros", "not_cues", "cues"},                                                                                                                                                                          // propagate.go, propagate_lists.go
+	KindTopic:     {"relation", "source", "target", "cues", "not_cues", "not_before", "not_after", "home_before", "seats", "state_words", "sponsor_words", "passive", "frames", "sections", "labels", "intros", "items", "charges"}, // relation_fallback.go
+	KindHeadline:  {"relation", "source", "target", "cues", "not_cues", "body_words", "not_body_words"},                                                                                                                             // relation_headline.go
+	KindNamePlace: {"relation", "source", "target"},                                                                                                                                                                                 // relation_name_place.go
+	KindParty:     {"relation", "source", "target"},                                                                                                                                                                                 // relation_party_subject.go
+	KindModel:     {"model"},                                                                                                                                                                                                        // namestage.go
 }
 
 var commonFields = []string{"id", "kind", "description", "priority", "examples", "disabled"}
@@ -635,7 +635,7 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			} else {
 				p.parseRelationField(r, kv.key, kv.val)
 			}
-		case "relation", "source", "target", "apposition", "supersedes", "cues", "home_before", "passive", "frames",
+		case "relation", "source", "target", "apposition", "supersedes", "cues", "home_before", "seats", "state_words", "sponsor_words", "passive", "frames",
 			"not_cues", "body_words", "not_body_words", "intros", "items", "charges", "sections", "labels":
 			p.parseRelationField(r, kv.key, kv.val) // relation.go
 		}

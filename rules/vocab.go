@@ -27,6 +27,7 @@ type vocabulary struct {
 	leakFromWords     map[string]bool // rel_leak_from_words (relation_topic_leaker.go)
 	leakWords         map[string]bool // rel_leak_words (relation_topic_leaker.go)
 	whereaboutsNouns  map[string]bool // rel_whereabouts_nouns (relation_topic_whereabouts.go)
+	sponsoredNouns    map[string]bool // rel_sponsored_nouns (relation_topic_sponsor.go)
 	findingVerbs      map[string]bool // rel_finding_verbs (relation_body_description.go)
 
 	// relation_expletive.go, relation_contact_relative.go
@@ -71,6 +72,7 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_leak_from_words":         &v.leakFromWords,
 		"rel_leak_words":              &v.leakWords,
 		"rel_whereabouts_nouns":       &v.whereaboutsNouns,
+		"rel_sponsored_nouns":         &v.sponsoredNouns,
 		"rel_finding_verbs":           &v.findingVerbs,
 		"rel_expletive_ordinals":      &v.expletiveOrdinals,
 		"rel_expletive_adjectives":    &v.expletiveAdjectives,
