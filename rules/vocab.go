@@ -28,6 +28,8 @@ type vocabulary struct {
 	leakWords         map[string]bool // rel_leak_words (relation_topic_leaker.go)
 	whereaboutsNouns  map[string]bool // rel_whereabouts_nouns (relation_topic_whereabouts.go)
 	findingVerbs      map[string]bool // rel_finding_verbs (relation_body_description.go)
+	namePlaceAbout    map[string]bool // rel_name_place_about_words (relation_name_place.go)
+	namePlaceHeads    map[string]bool // rel_name_place_branch_nouns (relation_name_place.go)
 
 	// relation_expletive.go, relation_contact_relative.go
 	expletiveOrdinals   map[string]bool // rel_expletive_ordinals
@@ -71,6 +73,8 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_leak_words":              &v.leakWords,
 		"rel_whereabouts_nouns":       &v.whereaboutsNouns,
 		"rel_finding_verbs":           &v.findingVerbs,
+		"rel_name_place_about_words":  &v.namePlaceAbout,
+		"rel_name_place_branch_nouns": &v.namePlaceHeads,
 		"rel_expletive_ordinals":      &v.expletiveOrdinals,
 		"rel_expletive_adjectives":    &v.expletiveAdjectives,
 		"rel_expletive_to_adjectives": &v.expletiveToAdjs,
