@@ -155,3 +155,25 @@ func TestRelationConfidence(t *testing.T) {
 		t.Errorf("confidence %.2f above the cap", c)
 	}
 }
+
+// Two mentions of one entity never make a relation: "the Harbour Board's
+// Harbour Board" read as part of itself after its short form merged into
+// it is dropped where relations are assembled.
+func TestBuildRelationsDropsSelfRelations(t *testing.T) {
+	text := "The Harbour Board said the HB office of the Harbour Board agreed."
+	doc := &extractor.Document{ID: "d1", Text: text, Pages: []extractor.Page{{Number: 1, Start: 0, End: len(text)}}}
+	board := extractor.Entity{ID: "government:harbour-board", Type: extractor.Government, Name: "Harbour Board",
+		Mentions: []extractor.Mention{{Doc: "d1", Span: extractor.Span{Start: 4, End: 17}},
+			{Doc: "d1", Span: extractor.Span{Start: 50, End: 63}}}}
+	office := extractor.Entity{ID: "government:hb-office", Type: extractor.Government, Name: "HB office",
+		Mentions: []extractor.Mention{{Doc: "d1", Span: extractor.Span{Start: 27, End: 36}}}}
+	sent := extractor.Span{Start: 0, End: len(text)}
+	res := &DocResult{Doc: doc, Relations: []rules.RelationMatch{
+		{Type: "part-of", Source: extractor.Span{Start: 4, End: 17}, Target: extractor.Span{Start: 50, End: 63}, Sentence: sent, Rule: "t.self"},
+		{Type: "part-of", Source: extractor.Span{Start: 27, End: 36}, Target: extractor.Span{Start: 50, End: 63}, Sentence: sent, Rule: "t.part"},
+	}}
+	rels := buildRelations([]*DocResult{res}, []extractor.Entity{board, office}, nil)
+	if len(rels) != 1 || rels[0].Source != office.ID || rels[0].Target != board.ID {
+		t.Fatalf("relations = %+v, want only HB office -part-of-> Harbour Board", rels)
+	}
+}

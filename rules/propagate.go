@@ -165,6 +165,7 @@ func (d *docState) propagateNames() {
 			added = d.spreadPlaceless(added, drop, s.c, s.pr, surface)
 		}
 	}
+	added = d.spreadBodyPlaceShort(added, drop) // propagate_body_place.go
 	added = d.spreadInitials(added)
 	if retyped := d.retypeNamedCampaigns(); len(added) == 0 {
 		if retyped {

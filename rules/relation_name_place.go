@@ -29,6 +29,14 @@ import (
 // of government bodies instead of places: "the Council of the European
 // Union" is part of the European Union, "NSA Cybersecurity Directorate" of
 // the NSA — again only when the document names the parent on its own.
+// One whose target is organization reads company names: "Check Point
+// Research" is part of Check Point (a unit may be its company's name and
+// one word).
+//
+// A place counts as named on its own only where no longer mention covers
+// it and no lower-case branch noun follows it ("the Hubei office" is the
+// body's short form), and a body about a place ("the Taiwan Affairs
+// Office") is neither part of it nor sat in it.
 
 // KindNamePlace is the kind of name-place rules.
 const KindNamePlace = "name-place"
@@ -48,8 +56,10 @@ func (c *compiler) namePlaceRule(r *rule) {
 	case tm&maskOf(extractor.Location) != 0:
 	case tm&maskOf(extractor.Government) != 0:
 		tgt = extractor.Government
+	case tm&maskOf(extractor.Organization) != 0:
+		tgt = extractor.Organization
 	default:
-		c.errorf(c.r.fields["target"], "a name-place rule's target must allow location or government")
+		c.errorf(c.r.fields["target"], "a name-place rule's target must allow location, government or organization")
 		return
 	}
 	c.p.namePlaces = append(c.p.namePlaces, namePlaceRule{r: r, typ: c.r.rel.typ, srcMask: c.types(c.r.rel.source),
@@ -67,8 +77,8 @@ const countryRules = "gaz.location.country"
 // government), else a country, or (local) a subnational place or a city
 // (placeLevel 2 or 1).
 func namePlaceFits(typ extractor.EntityType, id string, local bool, tgt extractor.EntityType) bool {
-	if tgt == extractor.Government {
-		return typ == extractor.Government
+	if tgt == extractor.Government || tgt == extractor.Organization {
+		return typ == tgt
 	}
 	if typ != extractor.Location {
 		return false
@@ -138,9 +148,17 @@ func (d *docState) namePlace(c *cand, local bool, tgt extractor.EntityType) stri
 	// qualifier ("China National Vulnerability Database of Information
 	// Security" is no part of the "China National Vulnerability Database").
 	self := d.entityKey(c)
+	// A company's unit is a known name of its own ("Check Point Research"),
+	// not the company with a legal form or a rewriter's words after it
+	// ("Intellexa S.A.", "Intellexa Limited" are companies of a group).
+	if tgt == extractor.Organization {
+		if _, end := d.placeAt(lo, hi, false, tgt); end != hi {
+			return ""
+		}
+	}
 	if hi-rest > lo {
 		if key, end := d.placeAt(lo, hi-rest, local, tgt); key != "" && key != self &&
-			(tgt != extractor.Government || startsUpper(d.tokText[end])) {
+			(tgt == extractor.Location || startsUpper(d.tokText[end])) && !d.aboutPlace(end, hi, local, tgt) {
 			return key
 		}
 	}
@@ -159,6 +177,49 @@ func (d *docState) namePlace(c *cand, local bool, tgt extractor.EntityType) stri
 	return ""
 }
 
+// aboutPlace reports whether the words of a body's name from token end
+// (right after the place its first words name) to hi make the body one
+// about the place rather than part of it or sat in it: "the Taiwan Affairs
+// Office", "the Taiwan Desk", and with a second place, "the Hong Kong and
+// Macao Affairs Office" (pack list rel_name_place_about_words). The PRC's
+// office for Taiwan affairs is no part of Taiwan.
+func (d *docState) aboutPlace(end, hi int, local bool, tgt extractor.EntityType) bool {
+	about := d.p.cti.namePlaceAbout
+	if end >= hi || len(about) == 0 {
+		return false
+	}
+	if about[d.fold[end]] {
+		return true
+	}
+	if d.fold[end] == "and" && end+1 < hi {
+		if key, e2 := d.placeAt(end+1, hi, local, tgt); key != "" && e2 < hi && about[d.fold[e2]] {
+			return true
+		}
+	}
+	return false
+}
+
+// ownPlace reports whether a place mention names the place on its own:
+// not inside a longer mention (covered, per token: the longest mention
+// over it) and not the first word of a body's short form, a lower-case
+// branch noun right after it ("the Hubei office", "the Tianjin bureau":
+// pack list rel_name_place_branch_nouns).
+func (d *docState) ownPlace(p *cand, covered []int32) bool {
+	if e := int(p.tokE); e < len(d.fold) && d.sentOf[e] == d.sentOf[p.tokS] && d.p.cti.namePlaceHeads[d.fold[e]] &&
+		!startsUpper(d.tokText[e]) {
+		return false
+	}
+	for t := p.tokS; t < p.tokE; t++ {
+		if k := covered[t]; k >= 0 {
+			o := &d.acc[k]
+			if o.tokS <= p.tokS && o.tokE >= p.tokE && o.tokE-o.tokS > p.tokE-p.tokS {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // namePlaceRelations adds the relations of the name-place rules to rs.out.
 func (d *docState) namePlaceRelations(rs *relState) {
 	if len(d.p.namePlaces) == 0 {
@@ -169,8 +230,24 @@ func (d *docState) namePlaceRelations(rs *relState) {
 	for _, nr := range d.p.namePlaces {
 		places[nr.tgt] = map[string][]int{}
 	}
+	// token → index in d.acc of the longest shown mention over it
+	covered := make([]int32, len(d.fold))
+	for t := range covered {
+		covered[t] = -1
+	}
 	for k := range d.acc {
-		if c := &d.acc[k]; !c.hide && places[c.typ] != nil {
+		c := &d.acc[k]
+		if c.hide {
+			continue
+		}
+		for t := c.tokS; t < c.tokE && int(t) < len(covered); t++ {
+			if o := covered[t]; o < 0 || d.acc[o].tokE-d.acc[o].tokS < c.tokE-c.tokS {
+				covered[t] = int32(k)
+			}
+		}
+	}
+	for k := range d.acc {
+		if c := &d.acc[k]; !c.hide && places[c.typ] != nil && d.ownPlace(c, covered) {
 			key := d.entityKey(c)
 			places[c.typ][key] = append(places[c.typ][key], k)
 		}

@@ -79,3 +79,88 @@ rules:
 		})
 	}
 }
+
+// A place counts as named on its own only where no longer mention covers
+// it and no lower-case branch noun follows it; a body about a place is no
+// part of it; a company's unit named after it is part of the company, and
+// the company with a legal form after its name is not its unit.
+func TestNamePlaceOwnPlaceAboutAndUnits(t *testing.T) {
+	p := packOf(t, `
+lists:
+  rel_name_place_about_words: [affairs, desk]
+  rel_name_place_branch_nouns: [office, bureau, workplace]
+rules:
+  - id: gaz.location.country-test
+    kind: gazetteer
+    type: location
+    entries: [Ruritania, Borduria]
+  - id: gaz.location.subnational
+    kind: gazetteer
+    type: location
+    entries: [Westmark]
+  - id: t.bodies
+    kind: gazetteer
+    type: government
+    entries: [Westmark State Security Department, Ruritania Affairs Office, Ruritania and Borduria Affairs Office,
+      Ruritania Desk, Ruritania Signals Office]
+  - id: t.companies
+    kind: gazetteer
+    type: organization
+    entries: [Kestrel Point, Kestrel Point Research, Westmark Lumen Network]
+  - id: t.country
+    kind: name-place
+    relation: part-of
+    source: [government]
+    target: [location]
+  - id: t.city
+    kind: name-place
+    relation: located-in
+    source: [government]
+    target: [location]
+  - id: t.company
+    kind: name-place
+    relation: part-of
+    source: [organization]
+    target: [organization]
+`)
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"the place only as the body's short form: nothing",
+			"The Westmark State Security Department ran it. The Westmark office hired the staff.",
+			nil},
+		{"a rewriter's workplace is the same short form",
+			"The Westmark State Security Department ran it. The Westmark workplace hired the staff.",
+			nil},
+		{"the place only inside another company's name: nothing",
+			"The Westmark State Security Department ran it through Westmark Lumen Network.",
+			nil},
+		{"the place on its own: located-in",
+			"The Westmark State Security Department ran it from Westmark.",
+			[]string{"Westmark State Security Department -located-in-> Westmark [t.city]"}},
+		{"an office for a place's affairs is no part of it",
+			"The Ruritania Affairs Office warned Ruritania.",
+			nil},
+		{"two places' affairs likewise",
+			"The Ruritania and Borduria Affairs Office warned Ruritania.",
+			nil},
+		{"a desk for a place likewise",
+			"The Ruritania Desk watched Ruritania.",
+			nil},
+		{"a body of the country still is part of it",
+			"The Ruritania Signals Office warned Ruritania.",
+			[]string{"Ruritania Signals Office -part-of-> Ruritania [t.country]"}},
+		{"a unit named after its company",
+			"Kestrel Point Research wrote it, and Kestrel Point sold the fix.",
+			[]string{"Kestrel Point Research -part-of-> Kestrel Point [t.company]"}},
+		{"the company with a legal form is no unit of it",
+			"Kestrel Point Limited wrote it, and Kestrel Point sold the fix.",
+			nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			same(t, c.text, topicRelations(t, p, c.text), c.want)
+		})
+	}
+}

@@ -29,6 +29,8 @@ type vocabulary struct {
 	whereaboutsNouns  map[string]bool // rel_whereabouts_nouns (relation_topic_whereabouts.go)
 	sponsoredNouns    map[string]bool // rel_sponsored_nouns (relation_topic_sponsor.go)
 	findingVerbs      map[string]bool // rel_finding_verbs (relation_body_description.go)
+	namePlaceAbout    map[string]bool // rel_name_place_about_words (relation_name_place.go)
+	namePlaceHeads    map[string]bool // rel_name_place_branch_nouns (relation_name_place.go)
 
 	// relation_expletive.go, relation_contact_relative.go
 	expletiveOrdinals   map[string]bool // rel_expletive_ordinals
@@ -74,6 +76,8 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_whereabouts_nouns":       &v.whereaboutsNouns,
 		"rel_sponsored_nouns":         &v.sponsoredNouns,
 		"rel_finding_verbs":           &v.findingVerbs,
+		"rel_name_place_about_words":  &v.namePlaceAbout,
+		"rel_name_place_branch_nouns": &v.namePlaceHeads,
 		"rel_expletive_ordinals":      &v.expletiveOrdinals,
 		"rel_expletive_adjectives":    &v.expletiveAdjectives,
 		"rel_expletive_to_adjectives": &v.expletiveToAdjs,
