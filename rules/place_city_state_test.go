@@ -30,6 +30,10 @@ func TestNameCityStates(t *testing.T) {
 		{"Envoys from Paris, Berlin, Washington and Tokyo met.", "Washington", "Washington, D.C."},
 		{"Officials in Washington blamed Moscow for the intrusion.", "Washington", "Washington, D.C."},
 		{"The group hit targets in Canada, Washington and Mexico.", "Washington", "Washington, D.C."},
+		// a place opening the clause, then the capital as its subject
+		{"In Moscow, Washington is seen as the main aggressor in cyberspace.", "Washington", "Washington, D.C."},
+		{"In Beijing, Washington's envoy said APT41 was behind the intrusion.", "Washington", "Washington, D.C."},
+		{"In Seoul, New York is often cited as the model for the plan.", "New York", "New York"},
 	} {
 		at := strings.Index(c.text, c.name)
 		if got := canon(c.text, at); got != c.want {
