@@ -79,11 +79,9 @@ func stateCloses(rest string) bool {
 }
 
 // cityRule reports whether a place mention comes from a rule of cities or
-// places in general, not of countries or regions.
+// places in general, not of countries, regions or states (placeLevel).
 func (d *docState) cityRule(c *cand) bool {
-	id := d.p.rules[c.rule].id
-	return !strings.Contains(id, "country") && id != "gaz.location.subnational" && id != "gaz.location.region" &&
-		id != "gaz.location.territory"
+	return placeLevel(d.p.rules[c.rule].id) <= 1
 }
 
 // listGap reports whether the text between two places separates items of
