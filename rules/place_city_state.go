@@ -54,16 +54,34 @@ func (d *docState) nameCityStates() {
 		if i+1 < len(d.acc) && d.acc[i+1].typ == extractor.Location && listGap(d.text[c.end:d.acc[i+1].start]) {
 			continue
 		}
+		if !stateCloses(d.text[c.end:]) {
+			continue
+		}
 		c.canonical = surface + " State"
 	}
 }
 
+// stateCloses reports whether the text after a city-named state closes a
+// city and its state: a mark or the end of the line ("SPOKANE, Washington -",
+// "Albany, New York, and", "Redmond, Washington-based"). A word or a
+// possessive makes the name the subject of a clause that a place opens
+// ("In Moscow, Washington is seen as ...", "In Beijing, Washington's envoy").
+func stateCloses(rest string) bool {
+	rest = strings.TrimLeft(rest, " \t")
+	if rest == "" || rest[0] == '\n' || rest[0] == '\r' {
+		return true
+	}
+	r := rest[0]
+	if r == '\'' || strings.HasPrefix(rest, "’") {
+		return false
+	}
+	return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r >= 0x80)
+}
+
 // cityRule reports whether a place mention comes from a rule of cities or
-// places in general, not of countries or regions.
+// places in general, not of countries, regions or states (placeLevel).
 func (d *docState) cityRule(c *cand) bool {
-	id := d.p.rules[c.rule].id
-	return !strings.Contains(id, "country") && id != "gaz.location.subnational" && id != "gaz.location.region" &&
-		id != "gaz.location.territory"
+	return placeLevel(d.p.rules[c.rule].id) <= 1
 }
 
 // listGap reports whether the text between two places separates items of

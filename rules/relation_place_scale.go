@@ -33,12 +33,15 @@ func placeLevel(id string) int {
 }
 
 // dropCountryInTown removes the located-in matches of out whose source is
-// a gazetteer place of a higher level than its target's (placeLevel).
+// a gazetteer place of a higher level than its target's (placeLevel), or a
+// country or region like its target (a territory lies in its country).
 func (d *docState) dropCountryInTown(out []RelationMatch) []RelationMatch {
 	k := 0
 	for _, m := range out {
 		if m.Type == "located-in" {
-			if src, tgt := d.mentionLevel(m.Source), d.mentionLevel(m.Target); src > 0 && tgt > 0 && src > tgt {
+			// Nor does a country lie in another country (or a region in a
+			// region): "Targeted countries: USA, Canada - banks" is a list.
+			if src, tgt := d.mentionLevel(m.Source), d.mentionLevel(m.Target); src > 0 && tgt > 0 && (src > tgt || src == tgt && src >= 3 && !d.isTerritory(m.Source)) {
 				continue
 			}
 		}
@@ -46,6 +49,12 @@ func (d *docState) dropCountryInTown(out []RelationMatch) []RelationMatch {
 		k++
 	}
 	return out[:k]
+}
+
+// isTerritory reports whether the mention at sp is a territory of the
+// gazetteer ("Guam"), which lies in the country that holds it.
+func (d *docState) isTerritory(sp extractor.Span) bool {
+	return d.mentionRuleIs(sp, func(id string) bool { return id == "gaz.location.territory" })
 }
 
 // mentionLevel is the placeLevel of the location mention at sp; 0 when it

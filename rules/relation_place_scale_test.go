@@ -38,6 +38,19 @@ func TestCountryNotInTown(t *testing.T) {
 			t.Errorf("a region in a country: %q", g)
 		}
 	}
+	// a country in a country: a list of places in capitals, not a dateline
+	for _, text := range []string{"Targeted countries: USA, Canada - mostly banks and insurers.",
+		"The victims: FRANCE, Germany (two firms each)."} {
+		for _, g := range relations(t, p, text) {
+			if strings.Contains(g, "-located-in->") {
+				t.Errorf("%q: a country in a country: %q", text, g)
+			}
+		}
+	}
+	got = relations(t, p, "TARNOW, Poland - The firm denied it.")
+	if !has(got, "TARNOW -located-in-> Poland") {
+		t.Errorf("dateline town in country lost: %q", got)
+	}
 	got = relations(t, p, "A grand jury in Houston, Texas, charged the two men.")
 	if !has(got, "Houston -located-in-> Texas") {
 		t.Errorf("town in state lost: %q", got)
