@@ -93,25 +93,39 @@ func (d *docState) partySubjectRelations(rs *relState) {
 	if frames == nil {
 		return
 	}
+	// What every party rule reads of the document, computed once: the
+	// party rules add relations only, never mentions.
+	var sh partyShared
+	sh.keys, sh.actorKeys = d.topicKeys()
+	sh.endAt = make(map[int]int, len(d.acc))
+	for k := range d.acc {
+		if !d.acc[k].hide {
+			sh.endAt[int(d.acc[k].tokE)-1] = k
+		}
+	}
+	sh.block = d.caseBlocks()
 	for i := range d.p.parties {
-		d.partyRuleRelations(rs, &d.p.parties[i], frames, passive)
+		d.partyRuleRelations(rs, &d.p.parties[i], frames, passive, &sh)
 	}
 }
 
+// partyShared holds what the party rules of one document share: entity
+// keys, the keys that are actors, the mention ending at each token and the
+// case block of each sentence.
+type partyShared struct {
+	keys      []string
+	actorKeys map[string]bool
+	endAt     map[int]int
+	block     []int
+}
+
 // partyRuleRelations adds the relations of party rule pr.
-func (d *docState) partyRuleRelations(rs *relState, pr *partyRule, frames, passive *phraseSet) {
+func (d *docState) partyRuleRelations(rs *relState, pr *partyRule, frames, passive *phraseSet, sh *partyShared) {
 	n := len(d.sents)
-	keys, actorKeys := d.topicKeys()
+	keys, actorKeys, endAt, block := sh.keys, sh.actorKeys, sh.endAt, sh.block
 	isActor := func(k int) bool {
 		return d.acc[k].typ == extractor.ThreatActor || actorKeys[keys[k]] || isUnitKey(keys[k])
 	}
-	endAt := make(map[int]int, len(d.acc))
-	for k := range d.acc {
-		if !d.acc[k].hide {
-			endAt[int(d.acc[k].tokE)-1] = k
-		}
-	}
-	block := d.caseBlocks()
 	// Pairs some relation already gives.
 	have := map[[2]extractor.Span]bool{}
 	for _, m := range rs.out {
