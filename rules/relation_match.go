@@ -617,6 +617,9 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 		// The antecedent choosers (anaphor_chooser.go).
 		return rs.resolveAnaphor(r, c, am, reach, mask, order, direct)
 	}
+	if ep, ok, hit := rs.victimListEndpoint(r, c, mask, direct); hit {
+		return ep, ok // "the list" after a count of victims (relation_victim_list.go)
+	}
 	// "Commerce" of "Commerce Secretary X": the Commerce Department named
 	// elsewhere in the document (relation_bodyword.go).
 	if ep, ok := d.bodyEndpoint(c, mask, direct); ok {
