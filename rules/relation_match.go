@@ -527,10 +527,9 @@ func (d *docState) singularApposition(sp extractor.Span) bool {
 	t := int(d.acc[k].tokE)
 	hi := d.sentHi(t - 1)
 	if t+1 < hi && d.tokText[t] == "(" { // "A and B (BC), a firm ..."
-		for t < hi && d.tokText[t] != ")" {
-			t++
+		if t = d.bracketEnd(t, hi); t < 0 {
+			return false
 		}
-		t++
 	}
 	if t+1 >= hi || d.tokText[t] != "," {
 		return false
