@@ -22,9 +22,11 @@ import (
 //     resolves to the nearest earlier actor, campaign or malware, so
 //     "Victims included universities" says whom that actor targeted.
 //   - relation_victim_list_anaphors: phrases that stand for the victims
-//     only in a rule that says so ("the list includes ..." after a count of
-//     victims): they resolve as the victim anaphors do but cue no topic
-//     rule, where a list is any list.
+//     only in a targets rule, right after a sentence that counted the
+//     victims of its subject ("X breached 40 bodies. The list includes
+//     ..."; relation_victim_list.go); isAnaphor never returns them, so no
+//     other rule or pass reads a list (a sanctions list, a list of flaws)
+//     as victims.
 //
 // The clause of a match is the match itself plus the tokens before it back
 // to the start of the sentence or the nearest clause break (";", ":", "but",
@@ -33,9 +35,10 @@ import (
 // relCues holds the compiled cue lists; a nil set means the list is absent.
 type relCues struct {
 	negations, hedges, anaphors, victims *phraseSet
-	// victimLists resolve as victims do, in the rules that name them
-	// (relation_victim_list_anaphors).
-	victimLists *phraseSet
+	// victimLists stand for the victims a sentence before counted, in a
+	// targets rule only (relation_victim_list.go); victimCountVerbs and
+	// victimCountNouns make that count ("breached 40 bodies").
+	victimLists, victimCountVerbs, victimCountNouns *phraseSet
 	// sectorHeads make a kind of victim of the words before them:
 	// "health care providers", "video game companies".
 	sectorHeads *phraseSet
@@ -56,6 +59,8 @@ const (
 	listCooccurAnaphors = "rel_cooccur_anaphors"
 	listVictims         = "relation_victim_anaphors"
 	listVictimLists     = "relation_victim_list_anaphors"
+	listVictimCountVbs  = "relation_victim_count_verbs"
+	listVictimCountNns  = "relation_victim_count_nouns"
 	listSectorHds       = "rel_sector_heads"
 	listPeopleHds       = "rel_people_heads"
 	listSectorWds       = "rel_sector_words"
@@ -68,7 +73,8 @@ func (c *compiler) relationCues(lists map[string]*listSpec) *relCues {
 	}
 	cues := &relCues{index: c.relationIndex()}
 	for name, dst := range map[string]**phraseSet{listNegations: &cues.negations, listHedges: &cues.hedges,
-		listAnaphors: &cues.anaphors, listVictims: &cues.victims, listVictimLists: &cues.victimLists, listSectorHds: &cues.sectorHeads,
+		listAnaphors: &cues.anaphors, listVictims: &cues.victims, listVictimLists: &cues.victimLists,
+		listVictimCountVbs: &cues.victimCountVerbs, listVictimCountNns: &cues.victimCountNouns, listSectorHds: &cues.sectorHeads,
 		listPeopleHds: &cues.peopleHeads, listSectorWds: &cues.sectorWords, listNotMods: &cues.notModifiers} {
 		if l, ok := lists[name]; ok && len(l.items) > 0 {
 			*dst = c.listPhrases(l)
@@ -394,11 +400,8 @@ func (d *docState) isAnaphor(s, e int) (typeMask, int, bool) {
 			}
 		}
 	}
-	for _, set := range [...]*phraseSet{cues.victims, cues.victimLists} {
-		if set == nil {
-			continue
-		}
-		for _, end := range set.ends(d, s, d.sentHi(s), buf[:0]) {
+	if cues.victims != nil {
+		for _, end := range cues.victims.ends(d, s, d.sentHi(s), buf[:0]) {
 			if end == e {
 				return victimOf, nounAntecedentSentences, true
 			}

@@ -703,7 +703,7 @@ func (d *docState) topicFallback(rs *relState) {
 				}
 				first := !seen[keys[k]]
 				seen[keys[k]] = true
-				if cuedKeys[keys[k]] || !d.cuedNear(tr.notCues, int(d.sentOf[c.tokS])) {
+				if si := int(d.sentOf[c.tokS]); cuedKeys[keys[k]] || !d.cuedNear(tr.notCues, si) && !d.unnamedAuthorNear(si) {
 					continue
 				}
 				if first || d.appositionAfter(int(c.tokE)) {

@@ -557,10 +557,9 @@ func (d *docState) singularApposition(sp extractor.Span) bool {
 	t := int(d.acc[k].tokE)
 	hi := d.sentHi(t - 1)
 	if t+1 < hi && d.tokText[t] == "(" { // "A and B (BC), a firm ..."
-		for t < hi && d.tokText[t] != ")" {
-			t++
+		if t = d.bracketEnd(t, hi); t < 0 {
+			return false
 		}
-		t++
 	}
 	if t+1 >= hi || d.tokText[t] != "," {
 		return false
@@ -646,6 +645,9 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 	if am, reach, ok := d.isAnaphor(c.start, c.end); ok {
 		// The antecedent choosers (anaphor_chooser.go).
 		return rs.resolveAnaphor(r, c, am, reach, mask, order, direct)
+	}
+	if ep, ok, hit := rs.victimListEndpoint(r, c, mask, direct); hit {
+		return ep, ok // "the list" after a count of victims (relation_victim_list.go)
 	}
 	// "Commerce" of "Commerce Secretary X": the Commerce Department named
 	// elsewhere in the document (relation_bodyword.go).

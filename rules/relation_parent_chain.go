@@ -88,22 +88,34 @@ func (d *docState) parentChain(e endpoint, typ string) []chained {
 // skipBracketed returns the token after a short bracketed aside that
 // opens at t ("(GTsSS)", "(also Unit 74455)"), or t when none does.
 func (d *docState) skipBracketed(t, hi int) int {
-	if t >= hi || d.tokText[t] != "(" {
-		return t
+	if u := d.bracketEnd(t, min(hi, t+maxChainAside+2)); u >= 0 {
+		return u
 	}
-	for u := t + 1; u < hi && u <= t+maxChainAside+1; u++ {
+	return t
+}
+
+// bracketEnd returns the token after the ")" closing a bracket that opens
+// at t, the ")" before hi; or -1 when t opens none or it stays open.
+func (d *docState) bracketEnd(t, hi int) int {
+	if t >= hi || d.tokText[t] != "(" {
+		return -1
+	}
+	for u := t + 1; u < hi; u++ {
 		if d.tokText[u] == ")" {
 			return u + 1
 		}
 	}
-	return t
+	return -1
 }
 
 // describedBody returns, for a body described in lower-case words and named
 // in an apposition after them ("military intelligence service, the GRU"),
 // the token where that name starts; else t. The description is at most
 // maxChainAside lower-case words; the name must be a mention (the caller
-// keeps only a government body).
+// keeps only a government body) that ends the apposition: a name followed
+// by a verb of saying or "and" is whoever reports the tie, not the parent
+// ("Unit 26165 of the intelligence service, the FBI said"; "..., the NSA
+// and the FBI said").
 func (d *docState) describedBody(t, hi int) int {
 	u := t
 	for u < hi && u-t < maxChainAside && d.startM[u] < 0 && isLowerWord(d.tokText[u]) {
@@ -117,6 +129,9 @@ func (d *docState) describedBody(t, hi int) int {
 		u++
 	}
 	if u < hi && d.startM[u] >= 0 {
+		if e := int(d.acc[d.startM[u]].tokE); e < hi && (sayingVerbs[d.fold[e]] || d.fold[e] == "added" || d.fold[e] == "and") {
+			return t
+		}
 		return u
 	}
 	return t

@@ -19,6 +19,8 @@ rules:
       - {name: Security Service, type: government}
       - {name: Center 9, type: government}
       - {name: Northwind Labs, type: organization}
+      - {name: FBI, type: government}
+      - {name: NSA, type: government}
   - id: tied
     kind: relation
     relation: attributed-to
@@ -48,6 +50,12 @@ rules:
 			[]string{"Amber Lynx -attributed-to-> Center 9", "Amber Lynx -attributed-to-> Security Service"}},
 		// ... but not a description naming no body.
 		{"Amber Lynx is tied to Center 9 of the state security service, Ruritania.",
+			[]string{"Amber Lynx -attributed-to-> Center 9"}},
+		// A body named after the description but followed by a verb of
+		// saying, or coordinated, reports the tie: it is no parent.
+		{"Amber Lynx is tied to Center 9 of the intelligence service, the FBI said.",
+			[]string{"Amber Lynx -attributed-to-> Center 9"}},
+		{"Amber Lynx is tied to Center 9 (C9) of military intelligence, the NSA and the FBI said.",
 			[]string{"Amber Lynx -attributed-to-> Center 9"}},
 		// Only a government body after "of" is a parent.
 		{"Amber Lynx is tied to Center 9 of Northwind Labs.",
