@@ -86,16 +86,17 @@ func (d *docState) tableLabelItems() []listItem {
 			continue
 		}
 		rows := append([]tableRow{{cells: t.header}}, t.rows...)
-		named := false // a row above names the box's actor
+		box := -1 // the box's actor: the mention of the first row that names one
 		for ri := range rows {
 			lo, hi, ok := d.labelCell(rows[ri].cells[0])
-			if !named {
-				named = d.namesActor(rows[ri].cells[1], boxActorTypes)
+			if box < 0 {
+				box = d.actorIn(rows[ri].cells[1], boxActorTypes)
 			}
-			if !ok || !named {
+			if !ok || box < 0 {
 				continue
 			}
 			if it, ok := d.cellItem(rows[ri].cells[1], d.sentOf[lo], lo, hi, hs); ok {
+				it.box = int32(box) + 1
 				out = append(out, it)
 			}
 		}
@@ -154,16 +155,21 @@ var boxActorTypes = maskOf(extractor.ThreatActor) | maskOf(extractor.Campaign)
 
 // namesActor reports whether cell c holds a mention of a type in mask.
 func (d *docState) namesActor(c span, mask typeMask) bool {
+	return d.actorIn(c, mask) >= 0
+}
+
+// actorIn returns the first mention of a type in mask in cell c, or -1.
+func (d *docState) actorIn(c span, mask typeMask) int {
 	lo, hi, ok := d.tokenRange(c.start, c.end)
 	if !ok {
-		return false
+		return -1
 	}
 	for i := lo; i < hi; i++ {
 		if k := d.startM[i]; k >= 0 && !d.acc[k].hide && mask&maskOf(d.acc[k].typ) != 0 {
-			return true
+			return int(k)
 		}
 	}
-	return false
+	return -1
 }
 
 // tableNamesActor reports whether a row of t names a threat actor, a
@@ -234,4 +240,20 @@ func (d *docState) tableListItems() []listItem {
 		}
 	}
 	return out
+}
+
+// introSubject reports whether mention k is the subject of a sentence
+// ending in ":" right before the table that starts at token table: "Turla,
+// a separate crew, claimed a string of breaches:" leads the table that
+// follows, which is Turla's and not the topic actor's.
+func (d *docState) introSubject(k int, table int32) bool {
+	t := table - 1
+	if t >= 0 && d.tokText[t] == "|" {
+		t--
+	}
+	if t < 0 || d.tokText[t] != ":" || strings.Count(d.text[d.tokEnd[t]:d.tokStart[table]], "\n") > 2 {
+		return false
+	}
+	si := int(d.sentOf[t])
+	return int(d.sentOf[d.acc[k].tokS]) == si && d.subjectStart(si) == int(d.acc[k].tokS)
 }

@@ -28,6 +28,9 @@ type vocabulary struct {
 	leakWords         map[string]bool // rel_leak_words (relation_topic_leaker.go)
 	whereaboutsNouns  map[string]bool // rel_whereabouts_nouns (relation_topic_whereabouts.go)
 	findingVerbs      map[string]bool // rel_finding_verbs (relation_body_description.go)
+	subjectBackNouns  map[string]bool // rel_subject_back_nouns (anaphor_subject.go)
+	attackNouns       map[string]bool // rel_attack_nouns (relation_fallback.go victimNounAt)
+	exploitCues       map[string]bool // rel_exploit_cue_words (relation_fallback.go)
 
 	// relation_expletive.go, relation_contact_relative.go
 	expletiveOrdinals   map[string]bool // rel_expletive_ordinals
@@ -71,6 +74,9 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_leak_words":              &v.leakWords,
 		"rel_whereabouts_nouns":       &v.whereaboutsNouns,
 		"rel_finding_verbs":           &v.findingVerbs,
+		"rel_subject_back_nouns":      &v.subjectBackNouns,
+		"rel_attack_nouns":            &v.attackNouns,
+		"rel_exploit_cue_words":       &v.exploitCues,
 		"rel_expletive_ordinals":      &v.expletiveOrdinals,
 		"rel_expletive_adjectives":    &v.expletiveAdjectives,
 		"rel_expletive_to_adjectives": &v.expletiveToAdjs,
