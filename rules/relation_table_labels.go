@@ -141,10 +141,25 @@ func (d *docState) labelCell(c span) (int32, int32, bool) {
 // HTML reader wrote) or an empty one is none.
 func (d *docState) cellItem(c span, intro, lo, hi, table int32) (listItem, bool) {
 	s, e, ok := d.tokenRange(c.start, c.end)
-	if !ok || s == 0 || d.tokText[s-1] != "|" {
+	if !ok || !d.cellMarked(s) {
 		return listItem{}, false
 	}
 	return listItem{intro: intro, start: s - 1, end: e, label: true, labLo: lo, labHi: hi, table: table}, true
+}
+
+// cellMarked reports whether the token before a cell's first token s can
+// stand as the item's mark: the bar before the cell, or, for the first
+// cell of a row the HTML reader wrote ("Harbor Lines | shipping", no
+// leading bar), the last token of the line before when no mention starts
+// there.
+func (d *docState) cellMarked(s int32) bool {
+	if s == 0 {
+		return false
+	}
+	if d.tokText[s-1] == "|" {
+		return true
+	}
+	return d.startM[s-1] < 0 && strings.Contains(d.text[d.tokEnd[s-1]:d.tokStart[s]], "\n")
 }
 
 // rowActorTypes are the types of a table row's own actor.
@@ -233,7 +248,7 @@ func (d *docState) tableListItems() []listItem {
 		for ri := range t.rows {
 			c := t.rows[ri].cells[0]
 			s, e, ok := d.tokenRange(c.start, c.end)
-			if !ok || s == 0 || d.tokText[s-1] != "|" {
+			if !ok || !d.cellMarked(s) {
 				continue
 			}
 			out = append(out, listItem{intro: intro, start: s - 1, end: e})
