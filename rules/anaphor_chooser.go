@@ -48,8 +48,10 @@ const (
 type antecedentChooser interface {
 	// name says which mechanism this is (tests and debugging).
 	name() string
-	// choose looks at q and may change q.k, q.am, q.topic, q.chain or
-	// q.owner.
+	// choose looks at q and may change q.k, q.am, q.topic, q.chain,
+	// q.owner or q.subject. Order matters: subjectChooser sets q.subject,
+	// which preferTopicChooser reads (and then keeps the pick), so
+	// subjectChooser must run before it.
 	choose(q *anaphorQuery) verdict
 }
 

@@ -59,9 +59,59 @@ func (subjectChooser) choose(q *anaphorQuery) verdict {
 	if e := int(d.acc[ks].tokE); e < len(d.fold) && speechVerbs[d.fold[e]] || e+1 < len(d.fold) && speechVerbs[d.fold[e+1]] {
 		return goOn // "Microsoft assesses that it ...": a speaker, not the one spoken of
 	}
+	if d.refersBack(si - 1) {
+		return goOn // "Mandiant tracked the activity. It ...": the sentence before goes on about the pick
+	}
+	actor := maskOf(extractor.ThreatActor)
+	if q.k >= 0 && d.accMask[q.k]&actor != 0 && d.accMask[ks]&actor == 0 {
+		if e := int(d.acc[ks].tokE); e < len(d.fold) && d.p.cti.findingVerbs[d.fold[e]] {
+			return goOn // "Mandiant identified new loaders. It ...": a researcher, not the actor
+		}
+	}
 	if d.accMask[ks]&q.mask == 0 {
+		if d.accMask[ks]&slotFamily(q.mask) == 0 {
+			return goOn // "Germany expelled two diplomats. Its operators ...": a country is no actor's stand-in
+		}
 		return refuse // the subject is what the pronoun means, and the slot does not take it
 	}
 	q.k, q.subject = ks, true
 	return goOn
+}
+
+// refersBack reports whether sentence si goes on about an actor named
+// before it with a phrase of rel_subject_back_nouns after a determiner
+// ("the activity", "this group", "these intrusions"): a pronoun opening the
+// next sentence then still means that actor.
+func (d *docState) refersBack(si int) bool {
+	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
+	for j := lo; j+1 < hi; j++ {
+		if backDeterminers[d.fold[j]] && d.startM[j+1] < 0 && d.p.cti.subjectBackNouns[d.fold[j+1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// backDeterminers open a phrase that refers back (refersBack).
+var backDeterminers = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true}
+
+// slotFamily widens the types a slot takes to the family they belong to:
+// actors (threat actors, organizations, governments, people, campaigns)
+// or things (malware, tools, vulnerabilities). A subject outside the
+// slot's family (a country before "Its operators") does not stop the
+// pronoun from meaning the pick so far.
+func slotFamily(m typeMask) typeMask {
+	actors := maskOf(extractor.ThreatActor) | maskOf(extractor.Organization) | maskOf(extractor.Person) | maskOf(extractor.Campaign)
+	things := maskOf(extractor.Malware) | maskOf(extractor.Tool) | maskOf(extractor.Vulnerability)
+	var f typeMask
+	if m&actors != 0 {
+		f |= actors
+	}
+	if m&things != 0 {
+		f |= things
+	}
+	if m&^(actors|things) != 0 {
+		f |= m &^ (actors | things)
+	}
+	return f
 }

@@ -23,6 +23,16 @@ func TestSubjectChooserSkipsSpeakersAndPairs(t *testing.T) {
 			`Volt Typhoon -uses-> PsExec | "Its operators" → Volt Typhoon`, "Microsoft -uses->"},
 		{"APT41 hit ports in 2021. Tollgate Labs and Corvane Labs worked for the MSS. It targeted banks in Peru.",
 			`APT41 -targets-> Peru | "It" → APT41`, "Tollgate Labs -targets->"},
+		// a sentence that refers back to the actor ("the activity", "this
+		// group") keeps the actor in focus
+		{"APT29 is a Russian espionage group. APT29 hit ministries in 2021. APT29 wrote two loaders.\n\nMandiant tracked the activity for two years. It targeted diplomats in Poland.",
+			`APT29 -targets-> Poland | "It" → APT29`, "Mandiant -targets->"},
+		{"Storm-0558 is a China-based threat actor. Storm-0558 forged authentication tokens in 2023.\n\nMicrosoft tracks this group with a weather-themed name. Its targets include government agencies in Western Europe.",
+			`Storm-0558 -targets-> Western Europe`, "Microsoft -targets->"},
+		// a country subject is no stand-in for an actor: "Its operators"
+		// still means the actor
+		{"APT28 is a Russian military espionage group. APT28 wrote X-Agent.\n\nAPT28 hit the Bundestag in 2015. Germany expelled two Russian diplomats in response. Its operators used Mimikatz to move through the network.",
+			`APT28 -uses-> Mimikatz | "Its operators" → APT28`, "Germany -uses->"},
 	} {
 		got := corefRelations(t, c.text)
 		if !corefHas(got, c.want) {

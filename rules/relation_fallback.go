@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -666,6 +667,21 @@ func (d *docState) topicFallback(rs *relState) {
 						return true
 					}
 				}
+				if cues := d.p.cti.exploitCues; tr.typ == "exploits" && len(cues) > 0 {
+					// A CVE only described ("CVE-X is a flaw in Outlook")
+					// stays with the actor another sentence has exploit
+					// it: the CVE's sentence, or one of the two before it
+					// that is not the covering relation's ("Its way in is
+					// not new. CVE-X is ...", a list's "flaws the actor
+					// used:"), must say it is exploited.
+					cued := false
+					for s := max(si-2, 0); s <= si && !cued; s++ {
+						cued = !slices.Contains(coveredIn[key], s) && d.sentHasWord(s, cues)
+					}
+					if !cued {
+						return true
+					}
+				}
 			}
 			for _, pk := range personCovered[key] {
 				if !linked[tp.key][pk] && !(members[pk] && !tp.person) {
@@ -771,9 +787,11 @@ func (d *docState) topicFallback(rs *relState) {
 				n := d.introSource(it.intro, keys, listActor)
 				if n >= 0 {
 					named = true
+				} else if it.box > 0 {
+					n, near = int(it.box)-1, true // a fact box's facts are its actor's
 				} else if n == -1 {
 					n = d.nearestActorBefore(it.intro, listActor)
-					if n >= 0 && it.labHi > 0 && d.acc[n].tokS < it.table {
+					if n >= 0 && it.labHi > 0 && d.acc[n].tokS < it.table && !d.introSubject(n, it.table) {
 						n = -1 // a table cell's actor: one the table names, else the topic
 					}
 					near = n >= 0
@@ -1533,7 +1551,7 @@ func (d *docState) reducedPassive(ps *phraseSet, i, hi int) int {
 		// Up to three lower-case words, then a victim noun: "the first
 		// victim", "an early and frequent target".
 		for k := j + 1; k < hi && k <= j+4; k++ {
-			if victimNouns[d.fold[k]] && ps.startsAt(d, k, hi) {
+			if d.victimNounAt(ps, k, hi) {
 				return k
 			}
 			if !isLowerWord(d.tokText[k]) {
@@ -1550,7 +1568,7 @@ func (d *docState) reducedPassive(ps *phraseSet, i, hi int) int {
 	// Up to three lower-case words of the set's noun phrase ("the many
 	// telecom carriers"), then the participle.
 	for k := j; k < hi && k <= j+3; k++ {
-		if (k > j || victimNouns[d.fold[k]]) && ps.startsAt(d, k, hi) {
+		if k > j && ps.startsAt(d, k, hi) || d.victimNounAt(ps, k, hi) {
 			return k
 		}
 		if !isLowerWord(d.tokText[k]) {
@@ -1560,9 +1578,39 @@ func (d *docState) reducedPassive(ps *phraseSet, i, hi int) int {
 	return i
 }
 
-// victimNouns may end the predicate noun phrase of an agentless victim
-// clause when the rule's passive list holds them ("was the first victim").
-var victimNouns = map[string]bool{"victim": true, "victims": true, "target": true, "targets": true}
+// victimNounAt reports whether token k is a noun that is a one-word phrase
+// of the rule's passive list ps ("victim", "target"), which may end the
+// predicate noun phrase of an agentless victim clause ("was the first
+// victim"), and what follows it keeps it a victim: after "of" or "for"
+// only an attack (rel_attack_nouns: "the target of the attacks", not "the
+// target of a lawsuit", "of the sanctions", "of the regulator's review"),
+// and no "to be" with a participle the list lacks ("the first target to be
+// patched").
+func (d *docState) victimNounAt(ps *phraseSet, k, hi int) bool {
+	var buf [4]int
+	if !strings.HasPrefix(d.pos(k), "NN") || !slices.Contains(ps.ends(d, k, hi, buf[:0]), k+1) {
+		return false
+	}
+	n := k + 1
+	if n >= hi {
+		return true
+	}
+	switch d.fold[n] {
+	case "of", "for":
+		for j := n + 1; j < hi && j <= n+5; j++ {
+			if d.p.cti.attackNouns[d.fold[j]] {
+				return true
+			}
+			if d.startM[j] >= 0 || strings.ContainsAny(d.fold[j], ".,;:()") {
+				return false
+			}
+		}
+		return false
+	case "to":
+		return !(n+2 < hi && d.fold[n+1] == "be" && !ps.startsAt(d, n+2, hi))
+	}
+	return true
+}
 
 // cuedBefore reports whether sentence si (-1: none) holds a phrase of ps
 // that starts before token at (-1: anywhere). A cue after the name does
@@ -1833,6 +1881,16 @@ func (d *docState) appositionAfter(e int) bool {
 	switch d.fold[e+1] {
 	case "a", "an", "the", "which":
 		return true
+	}
+	return false
+}
+
+// sentHasWord reports whether sentence si holds a word of set.
+func (d *docState) sentHasWord(si int32, set map[string]bool) bool {
+	for t := d.sentLo[si]; t < d.sentLo[si+1]; t++ {
+		if set[d.fold[t]] {
+			return true
+		}
 	}
 	return false
 }

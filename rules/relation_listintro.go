@@ -40,6 +40,10 @@ type listItem struct {
 	// it (relation_table_labels.go), when labHi > 0; table: the table's
 	// first token, before which its actor is not sought.
 	labLo, labHi, table int32
+	// box: 1 + the fact box's actor mention (the first row that names an
+	// actor: "| Code name | Kestrel Bear |"), or 0; a later row naming
+	// another actor ("| Overlaps with | Turla |") does not take its facts.
+	box int32
 }
 
 // Labelled bullets. A fact box lists one fact a line, each after a label:
@@ -342,7 +346,7 @@ const introBackrefMax = 6
 // or is a short intro that names nothing and points back ("Among them
 // were:", "These included:") to a sentence before it that holds one.
 func (d *docState) introCued(ps *phraseSet, si int) bool {
-	if d.cuedBefore(ps, si, -1) {
+	if d.introCuedOwn(ps, si) {
 		return true
 	}
 	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
@@ -356,7 +360,24 @@ func (d *docState) introCued(ps *phraseSet, si int) bool {
 		}
 		back = back || introBackrefs[d.fold[i]]
 	}
-	return back && d.cuedBefore(ps, si-1, -1)
+	return back && d.introCuedOwn(ps, si-1)
+}
+
+// introCuedOwn reports whether sentence si holds a phrase of ps that no
+// possessive mark follows: "The victims' lawyers included:" lists the
+// lawyers, not the victims.
+func (d *docState) introCuedOwn(ps *phraseSet, si int) bool {
+	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
+	var buf [4]int
+	for i := lo; i < hi; i++ {
+		for _, e := range ps.ends(d, i, hi, buf[:0]) {
+			if e < hi && (d.tokText[e] == "'" || d.tokText[e] == "’" || d.fold[e] == "'s" || d.fold[e] == "’s") {
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // introCues returns whether the intro sentence si is negated, and its

@@ -86,16 +86,17 @@ func (d *docState) tableLabelItems() []listItem {
 			continue
 		}
 		rows := append([]tableRow{{cells: t.header}}, t.rows...)
-		named := false // a row above names the box's actor
+		box := -1 // the box's actor: the mention of the first row that names one
 		for ri := range rows {
 			lo, hi, ok := d.labelCell(rows[ri].cells[0])
-			if !named {
-				named = d.namesActor(rows[ri].cells[1], boxActorTypes)
+			if box < 0 {
+				box = d.actorIn(rows[ri].cells[1], boxActorTypes)
 			}
-			if !ok || !named {
+			if !ok || box < 0 {
 				continue
 			}
 			if it, ok := d.cellItem(rows[ri].cells[1], d.sentOf[lo], lo, hi, hs); ok {
+				it.box = int32(box) + 1
 				out = append(out, it)
 			}
 		}
@@ -140,10 +141,25 @@ func (d *docState) labelCell(c span) (int32, int32, bool) {
 // HTML reader wrote) or an empty one is none.
 func (d *docState) cellItem(c span, intro, lo, hi, table int32) (listItem, bool) {
 	s, e, ok := d.tokenRange(c.start, c.end)
-	if !ok || s == 0 || d.tokText[s-1] != "|" {
+	if !ok || !d.cellMarked(s) {
 		return listItem{}, false
 	}
 	return listItem{intro: intro, start: s - 1, end: e, label: true, labLo: lo, labHi: hi, table: table}, true
+}
+
+// cellMarked reports whether the token before a cell's first token s can
+// stand as the item's mark: the bar before the cell, or, for the first
+// cell of a row the HTML reader wrote ("Harbor Lines | shipping", no
+// leading bar), the last token of the line before when no mention starts
+// there.
+func (d *docState) cellMarked(s int32) bool {
+	if s == 0 {
+		return false
+	}
+	if d.tokText[s-1] == "|" {
+		return true
+	}
+	return d.startM[s-1] < 0 && strings.Contains(d.text[d.tokEnd[s-1]:d.tokStart[s]], "\n")
 }
 
 // rowActorTypes are the types of a table row's own actor.
@@ -154,16 +170,21 @@ var boxActorTypes = maskOf(extractor.ThreatActor) | maskOf(extractor.Campaign)
 
 // namesActor reports whether cell c holds a mention of a type in mask.
 func (d *docState) namesActor(c span, mask typeMask) bool {
+	return d.actorIn(c, mask) >= 0
+}
+
+// actorIn returns the first mention of a type in mask in cell c, or -1.
+func (d *docState) actorIn(c span, mask typeMask) int {
 	lo, hi, ok := d.tokenRange(c.start, c.end)
 	if !ok {
-		return false
+		return -1
 	}
 	for i := lo; i < hi; i++ {
 		if k := d.startM[i]; k >= 0 && !d.acc[k].hide && mask&maskOf(d.acc[k].typ) != 0 {
-			return true
+			return int(k)
 		}
 	}
-	return false
+	return -1
 }
 
 // tableNamesActor reports whether a row of t names a threat actor, a
@@ -227,11 +248,27 @@ func (d *docState) tableListItems() []listItem {
 		for ri := range t.rows {
 			c := t.rows[ri].cells[0]
 			s, e, ok := d.tokenRange(c.start, c.end)
-			if !ok || s == 0 || d.tokText[s-1] != "|" {
+			if !ok || !d.cellMarked(s) {
 				continue
 			}
 			out = append(out, listItem{intro: intro, start: s - 1, end: e})
 		}
 	}
 	return out
+}
+
+// introSubject reports whether mention k is the subject of a sentence
+// ending in ":" right before the table that starts at token table: "Turla,
+// a separate crew, claimed a string of breaches:" leads the table that
+// follows, which is Turla's and not the topic actor's.
+func (d *docState) introSubject(k int, table int32) bool {
+	t := table - 1
+	if t >= 0 && d.tokText[t] == "|" {
+		t--
+	}
+	if t < 0 || d.tokText[t] != ":" || strings.Count(d.text[d.tokEnd[t]:d.tokStart[table]], "\n") > 2 {
+		return false
+	}
+	si := int(d.sentOf[t])
+	return int(d.sentOf[d.acc[k].tokS]) == si && d.subjectStart(si) == int(d.acc[k].tokS)
 }

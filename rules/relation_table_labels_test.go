@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -38,6 +39,12 @@ func TestTableLabels(t *testing.T) {
 		{"a fact box row labelled as targets lists its names for the box's actor",
 			"Heron Panda is another group.\n\n| Item | Detail |\n|---|---|\n| Code name | Kestrel Bear |\n| Reported targets | Harbor Lines, Northgate University; the Tallinn Port |\n",
 			[]string{"Kestrel Bear -targets-> Harbor Lines", "Kestrel Bear -targets-> Northgate University", "Kestrel Bear -targets-> Tallinn Port"}},
+		{"a fact box row after a row naming another actor is still the box's actor's",
+			"Kestrel Bear hit ports.\n\n| Item | Detail |\n|---|---|\n| Code name | Kestrel Bear |\n| Overlaps with | Heron Panda |\n| Reported targets | Harbor Lines, Northgate University |\n",
+			[]string{"Kestrel Bear -targets-> Harbor Lines", "Kestrel Bear -targets-> Northgate University"}},
+		{"a table after an intro whose subject is another actor is that actor's",
+			"Kestrel Bear hit ports. Kestrel Bear wrote two loaders.\n\nHeron Panda, a separate crew, claimed a string of breaches in 2023:\n\n| Year | Claimed victim | What was taken |\n|---|---|---|\n| 2021 | Harbor Lines | staff records |\n",
+			[]string{"Heron Panda -targets-> Harbor Lines"}},
 		{"a fact box naming no actor gives its cells to no one before it",
 			"Heron Panda is another group.\n\n| Item | Detail |\n|---|---|\n| Claimed by | an unknown persona |\n| Reported targets | Harbor Lines |\n",
 			nil},
@@ -46,6 +53,9 @@ func TestTableLabels(t *testing.T) {
 			[]string{"Kestrel Bear -targets-> Northgate University"}},
 		{"a table after an intro lists its key cells",
 			"The court named two officials of the Ministry of Ports:\n\n| Name | Role |\n|---|---|\n| Lena Vask | deputy head |\n| Ivo Tamm | engineer |\n",
+			[]string{"Ivo Tamm -employed-by-> Ministry of Ports", "Lena Vask -employed-by-> Ministry of Ports"}},
+		{"a table the HTML reader wrote (rows with no leading bar) after an intro lists its key cells",
+			"The court named two officials of the Ministry of Ports:\n\nName | Role\n\nLena Vask | deputy head\n\nIvo Tamm | engineer\n",
 			[]string{"Ivo Tamm -employed-by-> Ministry of Ports", "Lena Vask -employed-by-> Ministry of Ports"}},
 		{"a table after a sentence without a colon is no list",
 			"The court named two officials of the Ministry of Ports.\n\n| Name | Role |\n|---|---|\n| Lena Vask | deputy head |\n",
@@ -76,14 +86,13 @@ func TestTableLabels(t *testing.T) {
 
 // relType is the type of a relation written "A -type-> B".
 func relType(s string) string {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] == ' ' && s[i+1] == '-' {
-			for j := i + 2; j+1 < len(s); j++ {
-				if s[j] == '-' && s[j+1] == '>' {
-					return s[i+2 : j]
-				}
-			}
-		}
+	_, rest, ok := strings.Cut(s, " -")
+	if !ok {
+		return ""
 	}
-	return ""
+	typ, _, ok := strings.Cut(rest, "-> ")
+	if !ok {
+		return ""
+	}
+	return typ
 }

@@ -40,6 +40,8 @@ func TestTopicSharedVictimNotTools(t *testing.T) {
 // exploitsPack: kestrelRules, a flaw, a relation rule that gives another
 // actor the flaw and a topic rule for exploits.
 const exploitsPack = `
+lists:
+  rel_exploit_cue_words: [way, exploited]
 rules:
 ` + kestrelRules + `  - id: t.cves
     kind: gazetteer
@@ -73,4 +75,9 @@ func TestTopicSharedFlaw(t *testing.T) {
 		"The way in was CVE-2021-4242, a flaw in mail servers.\n\nThe next year Heron Panda exploited CVE-2021-4242.\n"
 	same(t, text, topicRelations(t, p, text), []string{"Kestrel Bear -exploits-> CVE-2021-4242 [t.exploits]",
 		"Heron Panda -exploits-> CVE-2021-4242 [t.exploited]"})
+	// A sentence that only describes the flaw does not say the topic actor
+	// exploited it.
+	text = "Kestrel Bear hit banks. Kestrel Bear hit shops. Kestrel Bear hit ports.\n\n" +
+		"The next year Heron Panda exploited CVE-2021-4242.\n\nCVE-2021-4242 is a flaw in mail servers that the vendor fixed in May.\n"
+	same(t, text, topicRelations(t, p, text), []string{"Heron Panda -exploits-> CVE-2021-4242 [t.exploited]"})
 }

@@ -741,7 +741,8 @@ func (st *tableState) create(r *rule, it span, subj cand) (cand, bool) {
 	}
 	word := d.text[s.start:s.end]
 	norm := normItem(word)
-	if norm == "" || st.ts.empty[norm] || len(word) > maxCreatedBytes || len(strings.Fields(word)) > maxCreatedWords {
+	if norm == "" || st.ts.empty[norm] || len(word) > maxCreatedBytes || len(strings.Fields(word)) > maxCreatedWords ||
+		!strings.ContainsFunc(word, unicode.IsLetter) { // a count ("1,700", "300") is no name
 		return cand{}, false
 	}
 	if tr.createWords != nil && !tr.kind {

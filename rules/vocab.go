@@ -31,6 +31,9 @@ type vocabulary struct {
 	findingVerbs      map[string]bool // rel_finding_verbs (relation_body_description.go)
 	namePlaceAbout    map[string]bool // rel_name_place_about_words (relation_name_place.go)
 	namePlaceHeads    map[string]bool // rel_name_place_branch_nouns (relation_name_place.go)
+	subjectBackNouns  map[string]bool // rel_subject_back_nouns (anaphor_subject.go)
+	attackNouns       map[string]bool // rel_attack_nouns (relation_fallback.go victimNounAt)
+	exploitCues       map[string]bool // rel_exploit_cue_words (relation_fallback.go)
 
 	// relation_expletive.go, relation_contact_relative.go
 	expletiveOrdinals   map[string]bool // rel_expletive_ordinals
@@ -78,6 +81,9 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_finding_verbs":           &v.findingVerbs,
 		"rel_name_place_about_words":  &v.namePlaceAbout,
 		"rel_name_place_branch_nouns": &v.namePlaceHeads,
+		"rel_subject_back_nouns":      &v.subjectBackNouns,
+		"rel_attack_nouns":            &v.attackNouns,
+		"rel_exploit_cue_words":       &v.exploitCues,
 		"rel_expletive_ordinals":      &v.expletiveOrdinals,
 		"rel_expletive_adjectives":    &v.expletiveAdjectives,
 		"rel_expletive_to_adjectives": &v.expletiveToAdjs,
