@@ -161,25 +161,7 @@ func (d *docState) namedSet(c capRec, skip []extractor.Span) []endpoint {
 			if !same || !setDefiners[d.fold[t+n]] {
 				continue
 			}
-			var out []endpoint
-			j := t + n + 1
-			for j < hi {
-				k := int(d.startM[j])
-				if k < 0 || d.acc[k].typ != extractor.Person || skipped(&d.acc[k], skip) {
-					break
-				}
-				a := &d.acc[k]
-				out = append(out, endpoint{span: extractor.Span{Start: a.start, End: a.end},
-					coref: fmt.Sprintf("%q → %s", phrase, d.surface(a))})
-				j = int(a.tokE)
-				if j+1 < hi && d.fold[j] == "," && d.fold[j+1] == "and" {
-					j += 2
-				} else if j < hi && (d.fold[j] == "," || d.fold[j] == "and") {
-					j++
-				} else {
-					break
-				}
-			}
+			out := d.peopleRunAt(t+n+1, hi, phrase, skip)
 			if len(out) >= 2 {
 				return out
 			}

@@ -57,6 +57,17 @@ func (d *docState) countedListBefore(c capRec, e endpoint, n int, skip []extract
 // joinedPeopleAt returns the coordinated list of exactly n person mentions
 // that starts at token j ("A, B and C"), or nil.
 func (d *docState) joinedPeopleAt(j, hi, n int, phrase string, skip []extractor.Span) []endpoint {
+	if out := d.peopleRunAt(j, hi, phrase, skip); len(out) == n {
+		return out
+	}
+	return nil
+}
+
+// peopleRunAt returns the person mentions coordinated from token j on
+// ("A, B and C", "A and B"), each with phrase as its coreference note;
+// the run ends at the first token that is neither a person nor a joining
+// comma or "and" before one.
+func (d *docState) peopleRunAt(j, hi int, phrase string, skip []extractor.Span) []endpoint {
 	var out []endpoint
 	for j < hi {
 		k := int(d.startM[j])
@@ -67,19 +78,13 @@ func (d *docState) joinedPeopleAt(j, hi, n int, phrase string, skip []extractor.
 		out = append(out, endpoint{span: extractor.Span{Start: a.start, End: a.end},
 			coref: fmt.Sprintf("%q → %s", phrase, d.surface(a))})
 		j = int(a.tokE)
-		next := j + 1
 		if j+1 < hi && d.fold[j] == "," && d.fold[j+1] == "and" {
-			next = j + 2
-		} else if j >= hi || d.fold[j] != "," && d.fold[j] != "and" {
+			j += 2
+		} else if j < hi && (d.fold[j] == "," || d.fold[j] == "and") {
+			j++
+		} else {
 			break
 		}
-		if next >= hi || d.startM[next] < 0 || d.acc[d.startM[next]].typ != extractor.Person {
-			break
-		}
-		j = next
-	}
-	if len(out) != n {
-		return nil
 	}
 	return out
 }
