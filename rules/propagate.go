@@ -156,6 +156,8 @@ func (d *docState) propagateNames() {
 		if s.c.typ == extractor.Campaign {
 			if short := operationShortName(surface); short != "" {
 				forms = append(forms, short)
+			} else if word := d.operationWord(surface); word != "" {
+				forms = append(forms, word)
 			}
 		}
 		for _, form := range forms {
@@ -710,6 +712,28 @@ func (d *docState) retypeNamedCampaigns() bool {
 		c.canonical = oneSpace(d.surface(c))
 	}
 	return retyped
+}
+
+// operationWord returns the one word of a campaign "Operation Aurora"
+// when it can stand for the campaign alone in a report that names the
+// campaign in full: a capitalised word of five letters or more, no English
+// word, given name or generic name word ("Operation Shield", "Operation
+// Tiger" keep their first word). Its occurrences spread only where a
+// company's short name would (shortNameAt: inside a sentence, or opening
+// one before a verb), not glued to another capitalised word
+// (freeOccurrence), and the campaign's name is only ever looked for in a
+// report that spells it out.
+func (d *docState) operationWord(surface string) string {
+	w, ok := strings.CutPrefix(surface, "Operation ")
+	if !ok || utf8.RuneCountInString(w) < 5 || !startsUpper(w) ||
+		strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+		return ""
+	}
+	f := strings.ToLower(w)
+	if d.notShortName(f) || d.p.cti.genericNameWord(w) {
+		return ""
+	}
+	return w
 }
 
 // operationShortName returns the name of a campaign "Operation X" without

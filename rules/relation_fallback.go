@@ -224,7 +224,7 @@ func (d *docState) titledActor(keys []string, ok func(k int) bool) []int {
 		}
 		key := keys[k]
 		byKey[key] = append(byKey[key], k)
-		if int(c.tokS) < len(d.sentOf) && int(d.sentOf[c.tokS]) < topicTitleSentences && titled != key {
+		if int(c.tokS) < len(d.sentOf) && d.titleSentence(int(d.sentOf[c.tokS])) && titled != key {
 			if titled != "" {
 				return nil // a title naming two actors says of neither what the report is about
 			}

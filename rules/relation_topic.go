@@ -121,7 +121,7 @@ func (d *docState) topicTallies() *topicTally {
 			counts[key] = t
 		}
 		t.n++
-		if int(c.tokS) < len(d.sentOf) && int(d.sentOf[c.tokS]) < topicTitleSentences {
+		if int(c.tokS) < len(d.sentOf) && d.titleSentence(int(d.sentOf[c.tokS])) {
 			t.n++
 		}
 		t.last = k
@@ -159,7 +159,7 @@ func (d *docState) topicActorSlow(at, top int, skip []extractor.Span) int {
 			order = append(order, key)
 		}
 		t.n++
-		if int(c.tokS) < len(d.sentOf) && int(d.sentOf[c.tokS]) < topicTitleSentences {
+		if int(c.tokS) < len(d.sentOf) && d.titleSentence(int(d.sentOf[c.tokS])) {
 			t.n++
 		}
 		t.last = k

@@ -65,12 +65,32 @@ func (t *topicSource) subjectFor(d *docState, tr topicRule) *topicSource {
 // vendors' names cites the actor they overlap with five times. Else nil.
 func (d *docState) titledSubjectOver(keys []string, dom []int) []int {
 	for _, k := range dom {
-		if c := &d.acc[k]; int(c.tokS) < len(d.sentOf) && int(d.sentOf[c.tokS]) < topicTitleSentences {
+		if c := &d.acc[k]; int(c.tokS) < len(d.sentOf) && d.titleSentence(int(d.sentOf[c.tokS])) {
 			return nil
 		}
 	}
 	ms := d.titledActor(keys, func(k int) bool { return maskOf(d.acc[k].typ)&subjectTypes != 0 })
-	if len(ms) <= 2*len(dom) {
+	if len(ms) > 2*len(dom) {
+		return ms
+	}
+	// A campaign the title names is what the report is about when the
+	// text names the actor no more often, the title counted twice as in
+	// the topic tallies (relation_topic.go), and names the actor at most
+	// once before its last third: "The Lantern hack, ten years on" tells
+	// Operation Lantern's story, and the crew a vendor later tied to it
+	// comes in at the end. A report that brings the actor in early and
+	// keeps naming it ("Mandiant tied the influence work to UNC1151")
+	// gives the actor the activity, as our gold does.
+	if len(ms) == 0 || d.acc[ms[0]].typ != extractor.Campaign || len(ms)+1 <= len(dom) {
+		return nil
+	}
+	early := 0
+	for _, k := range dom {
+		if 3*d.acc[k].start < 2*len(d.text) {
+			early++
+		}
+	}
+	if early > 1 {
 		return nil
 	}
 	return ms
