@@ -35,6 +35,8 @@ func (d *docState) typeListedFamilies() {
 	}
 	var listed map[string]bool // folded surfaces of the listed mentions the gazetteers know as code too
 	changed := false
+	d.cacheCode()
+	defer d.stopCode()
 	for ai := range d.acc {
 		c := &d.acc[ai]
 		if c.hide || c.party || c.typ != extractor.ThreatActor || c.tokE <= c.tokS || !d.capitalised(int(c.tokS)) {
@@ -45,6 +47,7 @@ func (d *docState) typeListedFamilies() {
 		}
 		if d.listedAmongFamilies(int(c.tokS), int(c.tokE), nouns) {
 			c.typ, c.subtype, c.canonical = extractor.Malware, "", ""
+			d.forgetCode(int(c.tokS)) // a malware mention now: the sentence's first code may move
 			changed = true
 			if listed == nil {
 				listed = map[string]bool{}

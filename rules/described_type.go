@@ -93,13 +93,42 @@ func (d *docState) codeNoun(k int) bool {
 	// A sentence that names malware or a tool before it speaks of code:
 	// "it deployed ShadowPad and PlugX, and two households specific to the
 	// group".
-	for t := lo; t < k; t++ {
+	if !d.codeFromOn {
+		return d.firstCode(lo, k) < k
+	}
+	if d.codeFrom[si] == 0 {
+		d.codeFrom[si] = int32(d.firstCode(lo, hi)) + 1
+	}
+	return int(d.codeFrom[si])-1 < k
+}
+
+// firstCode is the first token in [lo, hi) a visible malware or tool
+// mention starts at, or hi.
+func (d *docState) firstCode(lo, hi int) int {
+	for t := lo; t < hi; t++ {
 		if m := d.startM[t]; m >= 0 && !d.acc[m].hide && (d.acc[m].typ == extractor.Malware || d.acc[m].typ == extractor.Tool) {
-			return true
+			return t
 		}
 	}
-	return false
+	return hi
 }
+
+// cacheCode starts codeNoun's per-sentence cache (codeFrom), so that
+// the nouns of a sentence read its mentions once; a pass that retypes
+// a mention while it reads calls forgetCode for its sentence, and stops
+// the cache when it ends (stopCode).
+func (d *docState) cacheCode() {
+	d.codeFrom = grow(d.codeFrom, len(d.sentLo)-1)
+	d.codeFromOn = true
+}
+
+func (d *docState) forgetCode(tok int) {
+	if d.codeFromOn {
+		d.codeFrom[d.sentOf[tok]] = 0
+	}
+}
+
+func (d *docState) stopCode() { d.codeFromOn = false }
 
 // The cue a mention's context gives about what its name is.
 const (
@@ -141,6 +170,7 @@ func (d *docState) typeDescribedNames() {
 	var byKey map[string]*tally
 	keyOf := map[string]string{} // folded surface or canonical name → key
 	cues := make([]int8, len(d.acc))
+	d.cacheCode() // the loop below retypes nothing
 	for ai := range d.acc {
 		c := &d.acc[ai]
 		if c.hide || c.typ != extractor.Malware || c.tokE <= c.tokS || !d.capitalised(int(c.tokS)) {
@@ -169,6 +199,7 @@ func (d *docState) typeDescribedNames() {
 			t.deploy++
 		}
 	}
+	d.stopCode()
 	if byKey == nil {
 		return
 	}

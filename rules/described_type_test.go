@@ -124,3 +124,59 @@ func TestDescribedNamesDefaultPack(t *testing.T) {
 		}
 	}
 }
+
+// codeNoun answers the same with its per-sentence cache as with a scan of
+// the sentence for every noun, and the cache reads each sentence once.
+func TestCodeNounCacheAgreesWithScan(t *testing.T) {
+	p := packOf(t, `
+lists:
+  described_malware_nouns: [malware, households, backdoors]
+  described_malware_qualified_nouns: [households]
+  described_actor_heads: [group, crew]
+rules:
+  - id: g.code
+    kind: gazetteer
+    type: malware
+    entries: [{name: Brackenlure}, {name: Fernquill}]
+`)
+	an := testAnalyzer(t)
+	text := "Many households lost power. The crew deployed Brackenlure, and two households of the crew were raided, " +
+		"and households again. Households near Fernquill and households far from it. No code, only households here."
+	sents := an.Analyze(text)
+	d := docPool.Get().(*docState)
+	defer docPool.Put(d)
+	d.init(p, text, sents, an, nil)
+	defer d.reset()
+	p.stages(d)
+	want := make([]bool, len(d.fold))
+	for k := range d.fold {
+		want[k] = d.codeNoun(k)
+	}
+	d.cacheCode()
+	defer d.stopCode()
+	for k := range d.fold {
+		if got := d.codeNoun(k); got != want[k] {
+			t.Errorf("token %d %q: cached %v, scan %v", k, d.tokText[k], got, want[k])
+		}
+	}
+	read := 0
+	for _, f := range d.codeFrom {
+		if f != 0 {
+			read++
+		}
+	}
+	if read == 0 || read > len(d.codeFrom) {
+		t.Errorf("cache read %d of %d sentences", read, len(d.codeFrom))
+	}
+	// "households" after a code name in its sentence names code; before
+	// it, or in a sentence with none, it does not.
+	var got []bool
+	for k, f := range d.fold {
+		if f == "households" {
+			got = append(got, d.codeNoun(k))
+		}
+	}
+	if len(got) != 6 || got[0] || !got[1] || !got[2] || got[3] || !got[4] || got[5] {
+		t.Errorf("households read as code: %v", got)
+	}
+}

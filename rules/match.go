@@ -119,6 +119,12 @@ type docState struct {
 	// first use (occurrences.go).
 	runStarts  map[string][]int32
 	letterRuns map[string]struct{}
+
+	// codeFrom is, per sentence, 1 + the first token a visible malware or
+	// tool mention starts at (the sentence's end when none), 0 when not
+	// yet known; codeNoun reads it only while codeFromOn (described_type.go).
+	codeFrom   []int32
+	codeFromOn bool
 }
 
 var docPool = sync.Pool{New: func() any { return new(docState) }}

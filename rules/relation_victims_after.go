@@ -48,9 +48,10 @@ func (d *docState) victimNounAfter(i, hi int) bool {
 		switch f := d.fold[j]; {
 		case f == "victims" || f == "targets":
 			return j > i
-		case victimParticiples[f]:
-			// "among those breached", "among the carriers hit"
-			return j > i && (d.fold[j-1] == "those" || j > i+1 && d.fold[i] == "the")
+		case d.p.cti.amongParticiples[f]:
+			// "among those breached", "among the carriers hit"; not "among
+			// those hit hardest by the outage"
+			return j > i && (d.fold[j-1] == "those" || j > i+1 && d.fold[i] == "the") && !d.byNoAttack(j+1, hi)
 		case f == "those" && j == i:
 		case f == "its" || f == "their" || f == "the" || f == "'s" || f == "\u2019s" || f == "known":
 		case isLowerWord(d.tokText[j]) && j > i:
@@ -62,7 +63,38 @@ func (d *docState) victimNounAfter(i, hi int) bool {
 	return false
 }
 
-// victimParticiples close a set of victims after "among those" or "among
-// the <noun>": "among those breached", "among the carriers hit".
-var victimParticiples = map[string]bool{"breached": true, "hit": true, "compromised": true, "targeted": true,
-	"attacked": true, "hacked": true, "affected": true, "impacted": true, "infected": true, "penetrated": true}
+// The participles that close a set of victims after "among those" or
+// "among the <noun>" ("among those breached", "among the carriers hit")
+// are the pack list rel_among_participles (vocab.go).
+
+// byNoAttack reports whether the words from token k (up to two adverbs,
+// then "by") name an agent that is no attack and no party: "hit hardest
+// by the outage", "affected by the storm". An attack noun of the list
+// rel_attack_nouns ("by the attacks", "by the same hackers") or a named
+// party ("by Copper Marten") is an attack.
+func (d *docState) byNoAttack(k, hi int) bool {
+	for n := 0; k < hi && n < 2 && d.fold[k] != "by" && isLowerWord(d.tokText[k]); n++ {
+		k++ // "hardest", "most"
+	}
+	if k >= hi || d.fold[k] != "by" {
+		return false
+	}
+	party := maskOf(extractor.ThreatActor) | maskOf(extractor.Person) | maskOf(extractor.Malware) |
+		maskOf(extractor.Tool) | maskOf(extractor.Campaign)
+	for j := k + 1; j < hi && j <= k+4; j++ {
+		if m := d.startM[j]; m >= 0 && !d.acc[m].hide {
+			if maskOf(d.acc[m].typ)&party != 0 {
+				return false
+			}
+			j = int(d.acc[m].tokE) - 1 // "by the Harlow Energy outage"
+			continue
+		}
+		if d.p.cti.attackNouns[d.fold[j]] {
+			return false
+		}
+		if !isLowerWord(d.tokText[j]) {
+			break
+		}
+	}
+	return true
+}

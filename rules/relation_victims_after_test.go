@@ -42,3 +42,55 @@ func TestVictimsNamedBeforeAmongThoseBreached(t *testing.T) {
 		}
 	}
 }
+
+// "among those hit hardest by the outage": an outage, a storm or a
+// failure hit them, not the report's actor; an attack or a party after
+// "by" still makes them its victims.
+func TestVictimsAmongThoseHitByNoAttack(t *testing.T) {
+	base := "Copper Marten is a Chinese espionage group. Copper Marten hit ports in 2021. Copper Marten wrote loaders. "
+	for _, s := range []string{
+		"Researchers named Pellmark Systems Inc. and Hallick Group Inc. among those hit hardest by the outage.",
+		"Press reports named Pellmark Systems Inc. among the carriers affected by the storm.",
+	} {
+		for _, r := range corefRelations(t, base+s) {
+			if strings.Contains(r, "-targets-> Pellmark") || strings.Contains(r, "-targets-> Hallick") {
+				t.Errorf("a victim of an outage made the actor's target in %q: %q", s, r)
+			}
+		}
+	}
+	for _, s := range []string{
+		"Researchers named Pellmark Systems Inc. among those hit hardest by the attacks.",
+		"Researchers named Pellmark Systems Inc. among those hit by Copper Marten.",
+	} {
+		if got := corefRelations(t, base+s); !hasRelation(got, "Copper Marten -targets-> Pellmark Systems Inc.", "report on Copper Marten") {
+			t.Errorf("%q: no target: %q", s, got)
+		}
+	}
+}
+
+// The participles are the pack list rel_among_participles: a pack that
+// redefines it changes what closes the set.
+func TestAmongParticiplesArePackList(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"breached", "hit", "penetrated"} {
+		if !p.cti.amongParticiples[w] {
+			t.Errorf("%q missing from rel_among_participles", w)
+		}
+	}
+	q := packOf(t, `
+lists:
+  rel_among_participles: [pwned]
+rules:
+  - id: t.org
+    kind: gazetteer
+    type: organization
+    entries: [{name: Pellmark}]
+    examples: {match: ["Pellmark said so."]}
+`)
+	if !q.cti.amongParticiples["pwned"] || q.cti.amongParticiples["breached"] {
+		t.Errorf("rel_among_participles not read from the pack: %v", q.cti.amongParticiples)
+	}
+}

@@ -22,6 +22,7 @@ type vocabulary struct {
 	namingVerbs       map[string]bool // rel_naming_verbs (relation_cataphor.go)
 	namedPhraseHeads  map[string]bool // rel_named_phrase_heads (relation_cataphor.go)
 	victimParticiples map[string]bool // rel_victim_participles (relation_coord_kinds.go)
+	amongParticiples  map[string]bool // rel_among_participles (relation_victims_after.go)
 	bodyNPHeads       map[string]bool // rel_body_np_heads (relation_actor_np.go)
 	bodyModifiers     map[string]bool // rel_body_np_modifiers (relation_actor_np.go)
 	leakFromWords     map[string]bool // rel_leak_from_words (relation_topic_leaker.go)
@@ -72,6 +73,7 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_naming_verbs":            &v.namingVerbs,
 		"rel_named_phrase_heads":      &v.namedPhraseHeads,
 		"rel_victim_participles":      &v.victimParticiples,
+		"rel_among_participles":       &v.amongParticiples,
 		"rel_body_np_heads":           &v.bodyNPHeads,
 		"rel_body_np_modifiers":       &v.bodyModifiers,
 		"rel_leak_from_words":         &v.leakFromWords,
