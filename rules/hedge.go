@@ -42,6 +42,9 @@ type relCues struct {
 	// sectorHeads make a kind of victim of the words before them:
 	// "health care providers", "video game companies".
 	sectorHeads *phraseSet
+	// sectorNouns close a list of sectors: "the finance and media
+	// sectors" (agentlessPassive).
+	sectorNouns *phraseSet
 	// peopleHeads, sectorWords and notModifiers make the kinds of victim
 	// of a coordinated list (relation_coord_kinds.go).
 	peopleHeads, sectorWords, notModifiers *phraseSet
@@ -62,6 +65,7 @@ const (
 	listVictimCountVbs  = "relation_victim_count_verbs"
 	listVictimCountNns  = "relation_victim_count_nouns"
 	listSectorHds       = "rel_sector_heads"
+	listSectorNns       = "rel_sector_nouns"
 	listPeopleHds       = "rel_people_heads"
 	listSectorWds       = "rel_sector_words"
 	listNotMods         = "rel_not_modifiers"
@@ -75,6 +79,7 @@ func (c *compiler) relationCues(lists map[string]*listSpec) *relCues {
 	for name, dst := range map[string]**phraseSet{listNegations: &cues.negations, listHedges: &cues.hedges,
 		listAnaphors: &cues.anaphors, listVictims: &cues.victims, listVictimLists: &cues.victimLists,
 		listVictimCountVbs: &cues.victimCountVerbs, listVictimCountNns: &cues.victimCountNouns, listSectorHds: &cues.sectorHeads,
+		listSectorNns: &cues.sectorNouns,
 		listPeopleHds: &cues.peopleHeads, listSectorWds: &cues.sectorWords, listNotMods: &cues.notModifiers} {
 		if l, ok := lists[name]; ok && len(l.items) > 0 {
 			*dst = c.listPhrases(l)

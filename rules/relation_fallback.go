@@ -1438,12 +1438,12 @@ func (d *docState) agentlessPassive(ps *phraseSet, k int) bool {
 		cues.sectorHeads.startsAt(d, i, i+1) {
 		i++
 	}
-	if d.passivePredicate(ps, d.saidOfItself(i, hi), hi, true) {
+	if i = d.afterSectorNoun(i, hi); d.passivePredicate(ps, d.saidOfItself(i, hi), hi, true) {
 		return true
 	}
 	for steps := 0; i < hi && steps < passiveReach; steps++ {
 		if m := d.startM[i]; m >= 0 && int(d.acc[m].tokE) > i {
-			i = int(d.acc[m].tokE)
+			i = d.afterSectorNoun(int(d.acc[m].tokE), hi)
 			continue
 		}
 		if !passiveSubjectGlue[d.fold[i]] {
@@ -1451,7 +1451,54 @@ func (d *docState) agentlessPassive(ps *phraseSet, k int) bool {
 		}
 		i++
 	}
-	return d.passivePredicate(ps, i, hi, false)
+	if d.passivePredicate(ps, i, hi, false) {
+		return true
+	}
+	return d.namedListSubject(k, i) && d.passivePredicate(ps, d.saidOfThemselves(i, hi), hi, true)
+}
+
+// afterSectorNoun returns the index after a noun of rel_sector_nouns at i
+// that closes a list of sectors ("firms in the finance, media and
+// chemical sectors were targeted"), else i.
+func (d *docState) afterSectorNoun(i, hi int) int {
+	if cues := d.p.relCues; cues != nil && cues.sectorNouns != nil && i < hi && isLowerWord(d.tokText[i]) &&
+		cues.sectorNouns.startsAt(d, i, i+1) {
+		return i + 1
+	}
+	return i
+}
+
+// namedListSubject reports whether the words of mention k's sentence
+// before token end are a list of names only, at least two of them
+// organisations or government bodies: "Adobe and Juniper", "Pellmark,
+// Hallick and the Harlow water board". Such a list may report of itself
+// with "they" (saidOfThemselves).
+func (d *docState) namedListSubject(k, end int) bool {
+	c := &d.acc[k]
+	lo := d.sentLo[d.sentOf[c.tokS]]
+	named := 0
+	for i := lo; i < end; {
+		if m := d.startM[i]; m >= 0 && int(d.acc[m].tokE) > i {
+			if d.acc[m].typ == extractor.Organization || d.acc[m].typ == extractor.Government {
+				named++
+			}
+			i = int(d.acc[m].tokE)
+			continue
+		}
+		if !passiveSubjectGlue[d.fold[i]] {
+			return false
+		}
+		i++
+	}
+	return named >= 2
+}
+
+// saidOfThemselves returns the index after "they" or "their ..." in a
+// clause a list of named victims reports of itself ("Adobe and Juniper
+// said they were also among the targets"), where a passive predicate may
+// follow. Else hi.
+func (d *docState) saidOfThemselves(i, hi int) int {
+	return d.saidOf(i, hi, "they", "their")
 }
 
 // Verbs by which a victim reports its own breach: "Viasat later said it
@@ -1466,6 +1513,13 @@ var selfReportVerbs = map[string]bool{"said": true, "says": true, "told": true, 
 // ("X later said it", "X told regulators that its cloud email"), where a
 // passive predicate may follow. Else hi.
 func (d *docState) saidOfItself(i, hi int) int {
+	return d.saidOf(i, hi, "it", "its")
+}
+
+// saidOf returns the index after pronoun subj, or after possessive poss
+// and up to three lower-case words, in a clause reported by a verb of
+// selfReportVerbs at i (saidOfItself, saidOfThemselves). Else hi.
+func (d *docState) saidOf(i, hi int, subj, poss string) int {
 	for i < hi && passiveAdverbs[d.fold[i]] {
 		i++
 	}
@@ -1474,7 +1528,7 @@ func (d *docState) saidOfItself(i, hi int) int {
 	}
 	i++
 	// The addressee of "told": "told regulators", "told the SEC".
-	for n := 0; i < hi && n < 3 && !(d.fold[i] == "that" || d.fold[i] == "it" || d.fold[i] == "its"); n++ {
+	for n := 0; i < hi && n < 3 && !(d.fold[i] == "that" || d.fold[i] == subj || d.fold[i] == poss); n++ {
 		if d.fold[i] == "," || d.fold[i] == "." {
 			return hi
 		}
@@ -1484,9 +1538,9 @@ func (d *docState) saidOfItself(i, hi int) int {
 		i++
 	}
 	switch {
-	case i < hi && d.fold[i] == "it":
+	case i < hi && d.fold[i] == subj:
 		return i + 1
-	case i < hi && d.fold[i] == "its":
+	case i < hi && d.fold[i] == poss:
 		for k := i + 1; k < hi && k <= i+4; k++ {
 			if passiveAux[d.fold[k]] {
 				return k
