@@ -132,10 +132,15 @@ def judge_anaphor(sent, missing_types, present_names, all_names):
     the missing end, as ('pronoun'|'defnp', word), or None; and the reasons the others were
     rejected: inside-name (part of a longer name), fixed-phrase, bound-to-speaker ("Google said it ..."),
     type (does not fit the missing end's gold types), bound-to-other-end (a possessive after the other
-    end's mention that fits it)."""
+    end's mention that fits it), bound-to-named (a possessive shortly after another gold name that fits
+    it: "Microsoft published its findings"). all_names: a list of gold names, or a dict name -> types
+    (needed for bound-to-named)."""
     names = name_spans(sent, all_names)
     present = name_spans(sent, present_names)
-    present_types = set()
+    typed = []
+    if isinstance(all_names, dict):
+        for n, types in all_names.items():
+            typed.extend((s, e, set(types)) for s, e in name_spans(sent, [n]))
     rejected = []
     missing_types = set(missing_types)
     for m in ANA.finditer(sent):
@@ -143,6 +148,8 @@ def judge_anaphor(sent, missing_types, present_names, all_names):
         fits = FITS.get(word, set())
         reason = None
         ms, me = m.start(), m.end()
+        # "Brightline, its subsidiary": an appositive after a name refers elsewhere
+        appositive = any(e <= ms and re.fullmatch(r',\s*', sent[e:ms]) for _, e in names)
         if any((s <= ms and me <= e and (s, e) != (ms, me)) or  # inside a longer name
                (s < ms < e < me) or (ms < s < me < e)  # crossing a name's boundary
                for s, e in names):
@@ -159,9 +166,12 @@ def judge_anaphor(sent, missing_types, present_names, all_names):
             reason = 'bound-to-speaker'
         elif not (fits & missing_types):
             reason = 'type'
-        elif word in ('its', 'their', 'his', 'her') and any(e <= ms and not re.fullmatch(r',\s*', sent[e:ms]) for s, e in present) and \
+        elif word in ('its', 'their', 'his', 'her') and not appositive and any(e <= ms for s, e in present) and \
                 (fits & present_names.types):
             reason = 'bound-to-other-end'
+        elif word in ('its', 'their', 'his', 'her') and not appositive and any(
+                e <= ms and ms - e <= 60 and ';' not in sent[e:ms] and (fits & types) for s, e, types in typed):
+            reason = 'bound-to-named'
         if reason:
             rejected.append((reason, word))
             continue
@@ -189,7 +199,7 @@ def classify(ev, texts):
         with open(doc['gold_file']) as f:
             gold = json.load(f)
         byname = {}
-        all_names = []
+        all_names = {}
         for e in gold['entities']:
             names = list(e['names'])
             if 'person' in e['types']:
@@ -198,7 +208,8 @@ def classify(ev, texts):
                     if len(parts) >= 2:
                         names.append(parts[-1])
                         names.append(parts[0])  # Korean/Chinese order: family name first
-            all_names.extend(e['names'])
+            for n in e['names']:
+                all_names[n] = e['types']
             for n in e['names']:
                 byname[n.lower()] = (e, Names(names, e['types']))
         text = texts.get(os.path.abspath(doc['source']))

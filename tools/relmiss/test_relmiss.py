@@ -51,6 +51,10 @@ class JudgeAnaphor(unittest.TestCase):
         # an appositive right after the other end refers elsewhere
         s = 'Brightline, its subsidiary in Lisbon, ran the servers.'
         self.assertEqual(judge(s, ['organization'], ['Brightline'])[0], ('pronoun', 'its'))
+        s = 'Prosecutors named Harbor Ltd in Porto and Brightline, its counterpart in Lisbon.'
+        names = {'Harbor Ltd': ['organization'], 'Brightline': ['organization']}
+        found, _ = judge_anaphor(s, ['organization'], Names(['Brightline'], ['organization']), names)
+        self.assertEqual(found, ('pronoun', 'its'))
 
     def test_subject_of_a_speaker_is_the_speaker(self):
         for s in ['Kestrel Labs said it had seen the same servers in Oslo.',
@@ -60,6 +64,16 @@ class JudgeAnaphor(unittest.TestCase):
                              (None, ['bound-to-speaker']), s)
         s = 'Prosecutors said it had sold access to Brightline.'
         self.assertEqual(judge(s, ['threat-actor'], ['Brightline'])[0], ('pronoun', 'it'))
+
+    def test_possessive_after_another_name_is_bound_to_it(self):
+        s = 'When Kestrel Labs published its report, the victims in Oslo were named.'
+        names = {'Kestrel Labs': ['organization'], 'Oslo': ['location']}
+        found, rejected = judge_anaphor(s, ['threat-actor'], Names(['Oslo'], ['location']), names)
+        self.assertEqual((found, rejected), (None, [('bound-to-named', 'its')]))
+        # without a fitting name before it the possessive stands for the missing end
+        s = 'Its victims were in Oslo.'
+        found, _ = judge_anaphor(s, ['threat-actor'], Names(['Oslo'], ['location']), names)
+        self.assertEqual(found, ('pronoun', 'its'))
 
     def test_first_plausible_anaphor_wins(self):
         s = 'Most of them left, but the crew kept working for Brightline.'
