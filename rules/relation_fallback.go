@@ -497,6 +497,7 @@ func (d *docState) topicFallback(rs *relState) {
 			}
 		}
 	}
+	unitOfActor := func(unit string) bool { return unitTiedToActor(linked[unit], actorKeys) }
 	// A document that covers several cases, one per section or paragraph,
 	// gives its dominant actor only the blocks that speak of it
 	// (relation_topic_cases.go).
@@ -873,7 +874,7 @@ func (d *docState) topicFallback(rs *relState) {
 					continue // another mention may stand where victims are spoken of
 				}
 				covered[decided][key] = true
-				if d.comparedName(int(c.tokS)) || d.namesOther(sentActors[si], tp) ||
+				if d.comparedName(int(c.tokS)) || d.namesOther(sentActors[si], tp, c.typ != extractor.Person && !tp.person && inCase == nil, unitOfActor) ||
 					tp.person && d.namesOtherPerson(sentPersons[si], localPersons[si]) {
 					continue
 				}
@@ -1286,10 +1287,12 @@ func (d *docState) listStart(i int, endAt map[int]int) int {
 }
 
 // namesOther reports whether a sentence naming the actors keys names one
-// other than the topic tp; for a person topic, any actor.
-func (d *docState) namesOther(keys []string, tp *topicSource) bool {
+// other than the topic tp; for a person topic, any actor. When units is
+// set, a numbered unit no relation ties to an actor is not another actor
+// (relation_topic_unit.go); tied tells the tied units.
+func (d *docState) namesOther(keys []string, tp *topicSource, units bool, tied func(unit string) bool) bool {
 	for _, k := range keys {
-		if tp.person || k != tp.key {
+		if tp.person || k != tp.key && !(units && isUnitKey(k) && !tied(k)) {
 			return true
 		}
 	}
