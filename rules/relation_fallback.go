@@ -1831,17 +1831,7 @@ func (d *docState) titleShaped(lo, hi, maxTokens int) bool {
 // endsPhrase reports whether a phrase of ps ends right before token i, in
 // the same sentence.
 func (d *docState) endsPhrase(ps *phraseSet, i int) bool {
-	lo := d.sentLo[d.sentOf[i]]
-	for j := i - 1; j >= lo && j >= i-4; j-- {
-		if ps.startsAt(d, j, i) {
-			for _, e := range ps.ends(d, j, i, nil) {
-				if e == i {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	return d.phraseStartBefore(ps, i) >= 0
 }
 
 // nearestBefore returns the element of ks (ascending indexes) nearest

@@ -98,17 +98,7 @@ func holdsName(d *docState, eps []endpoint, name []string) bool {
 			continue
 		}
 		words := strings.Fields(strings.ToLower(d.surface(&d.acc[k])))
-		all := len(name) > 0
-		for _, w := range name {
-			found := false
-			for _, v := range words {
-				if v == w {
-					found = true
-					break
-				}
-			}
-			all = all && found
-		}
+		all := len(name) > 0 && subsetWords(name, words)
 		if all {
 			return true
 		}
