@@ -125,13 +125,32 @@ func withHeadline(body, title, author string) string {
 	if t := strings.TrimSpace(title); t != "" && !strings.Contains(head, strings.Join(strings.Fields(t), " ")) {
 		lines = append(lines, t)
 	}
-	if a := strings.TrimSpace(author); a != "" && !strings.Contains(head, strings.Join(strings.Fields(a), " ")) {
+	if a := strings.TrimSpace(author); a != "" && !hasByline(body[:min(len(body), 2000)], strings.TrimPrefix(a, "By ")) {
 		lines = append(lines, "By "+strings.TrimPrefix(a, "By "))
 	}
 	if len(lines) == 0 || strings.TrimSpace(body) == "" {
 		return body
 	}
 	return strings.Join(lines, "\n\n") + "\n\n" + body
+}
+
+// hasByline reports whether the head of the article already carries the
+// byline: a line that starts with the author's name or names them after
+// "by" ("By Ada Byron · May 2", "Posted by Ada Byron", "Ada Byron | May
+// 2"). The name in a sentence — an editor's note listing the reporter, a
+// quote — is no byline, and the byline is still written.
+func hasByline(head, author string) bool {
+	name := strings.ToLower(strings.Join(strings.Fields(author), " "))
+	if name == "" {
+		return true
+	}
+	for _, line := range strings.Split(head, "\n") {
+		line = strings.ToLower(strings.Join(strings.Fields(line), " "))
+		if strings.HasPrefix(line, name) || strings.Contains(line, "by "+name) {
+			return true
+		}
+	}
+	return false
 }
 
 // runReadability runs readability on a copy of doc. A panic inside it is

@@ -354,6 +354,8 @@ type walker struct {
 	steps   int
 	stop    func() bool // polled now and then; true abandons the walk
 	stopped bool
+	// articleBelow caches holdsArticle (see contentAside).
+	articleBelow map[*html.Node]bool
 }
 
 // tick counts work and polls for cancellation every few thousand nodes.
@@ -542,6 +544,9 @@ func (wk *walker) table() *tableCtx {
 
 // boilerplate decides, in filtered mode, whether to drop an element.
 func (wk *walker) boilerplate(n *html.Node) bool {
+	if n.Data == "aside" {
+		return !wk.contentAside(n)
+	}
 	st := wk.stats[n]
 	if boilerplateSignal(n) {
 		return !wk.guarded(n)
@@ -576,6 +581,9 @@ var linkDenseTags = map[string]bool{
 // reports those are often IOC tables, lists of defanged URLs and author
 // lines. They come back unless they look like furniture.
 func (wk *walker) rescuable(n *html.Node) bool {
+	if n.Data == "aside" {
+		return wk.contentAside(n)
+	}
 	st := wk.stats[n]
 	if st.text == 0 || boilerplateSignal(n) {
 		return false
