@@ -41,6 +41,14 @@ func (d *docState) victimPlaces(targets []endpoint) []endpoint {
 			continue
 		}
 		hi := d.sentHi(t - 1)
+		if m := d.mentionAt(e.span.Start, e.span.End); m == nil || m.typ == extractor.Sector {
+			// "political entities in Hong Kong": a kind of victim (a
+			// sector, or a kind the match names), its generic head
+			// (rel_victim_place_heads), then the places
+			for n := 0; n < 2 && t < hi && d.p.cti.victimPlaceHeads[d.fold[t]]; n++ {
+				t++
+			}
+		}
 		if t >= hi || !victimPlaceWords[d.fold[t]] {
 			continue
 		}
