@@ -14,7 +14,8 @@ import (
 // the same after a targeting verb). So a targets match, of any rule,
 // also targets the places of a list "in / across /
 // throughout / within / of [the] L1, L2 and L3" right after one of its
-// victims ("the foreign ministries of Taiwan and India").
+// victims ("the foreign ministries of Taiwan and India"), or one place in
+// brackets right after it ("Siemens (Germany)").
 // A place followed by a noun modifies it ("in U.S. firms"), and a person's
 // victims are left alone: an indictment's places are often where the
 // defendants worked.
@@ -41,6 +42,25 @@ func (d *docState) victimPlaces(targets []endpoint) []endpoint {
 			continue
 		}
 		hi := d.sentHi(t - 1)
+		if m := d.mentionAt(e.span.Start, e.span.End); m == nil || m.typ == extractor.Sector {
+			// "political entities in Hong Kong": a kind of victim (a
+			// sector, or a kind the match names), its generic head
+			// (rel_victim_place_heads), then the places
+			for n := 0; n < 2 && t < hi && d.p.cti.victimPlaceHeads[d.fold[t]]; n++ {
+				t++
+			}
+		}
+		if t+2 < hi && d.fold[t] == "(" && d.startM[t+1] >= 0 {
+			// "Siemens (Germany)": the victim's place in brackets
+			if pm := &d.acc[d.startM[t+1]]; !pm.hide && maskOf(pm.typ)&loc != 0 && int(pm.tokE) < hi &&
+				d.fold[pm.tokE] == ")" {
+				sp := extractor.Span{Start: pm.start, End: pm.end}
+				if !hasEndpoint(out, sp) {
+					out = append(out, endpoint{span: sp})
+				}
+			}
+			continue
+		}
 		if t >= hi || !victimPlaceWords[d.fold[t]] {
 			continue
 		}

@@ -36,6 +36,12 @@ func TestVictimPlacesAreTargets(t *testing.T) {
 			"Kestrel Bear raided newsrooms in Peru and Chile.",
 			[]string{"Kestrel Bear -targets-> newsrooms [t.raided]", "Kestrel Bear -targets-> Peru [t.raided]",
 				"Kestrel Bear -targets-> Chile [t.raided]"}},
+		{"a victim's place in brackets",
+			"Kestrel Bear hit banks (Peru) in May.",
+			[]string{"Kestrel Bear -targets-> banks [t.hit]", "Kestrel Bear -targets-> Peru [t.hit]"}},
+		{"a bracket that holds more than a place",
+			"Kestrel Bear hit banks (Peru branch) in May.",
+			[]string{"Kestrel Bear -targets-> banks [t.hit]"}},
 		{"other relations keep their places",
 			"Kestrel Bear in Peru and Chile.",
 			[]string{"Kestrel Bear -located-in-> Peru [t.based]"}},
@@ -70,3 +76,30 @@ const victimPlacesRule = `
       - {slot: target, type: sector, lower: newsrooms}
     examples: {match: ["Kestrel Bear raided newsrooms."]}
 `
+
+// A kind of victim with a generic head ("political entities in Peru"):
+// the places after the head (rel_victim_place_heads) are the actor's
+// targets too; a head the list lacks, or a named victim, keeps them apart.
+func TestVictimPlacesAfterGenericHead(t *testing.T) {
+	p := packOf(t, "lists:\n  rel_victim_place_heads: [entities, bodies]\n"+coordPack+victimPlacesRule)
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a sector, its generic head, then the places",
+			"Kestrel Bear hit banks entities in Peru and Chile.",
+			[]string{"Kestrel Bear -targets-> banks [t.hit]", "Kestrel Bear -targets-> Peru [t.hit]",
+				"Kestrel Bear -targets-> Chile [t.hit]"}},
+		{"a kind the match names, then a generic head",
+			"Kestrel Bear raided newsrooms bodies in Peru.",
+			[]string{"Kestrel Bear -targets-> newsrooms [t.raided]", "Kestrel Bear -targets-> Peru [t.raided]"}},
+		{"a head the list lacks",
+			"Kestrel Bear hit banks offices in Peru.",
+			[]string{"Kestrel Bear -targets-> banks [t.hit]"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			same(t, c.text, topicRelations(t, p, c.text), c.want)
+		})
+	}
+}

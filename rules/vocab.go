@@ -34,6 +34,7 @@ type vocabulary struct {
 	namePlaceHeads    map[string]bool // rel_name_place_branch_nouns (relation_name_place.go)
 	subjectBackNouns  map[string]bool // rel_subject_back_nouns (anaphor_subject.go)
 	attackNouns       map[string]bool // rel_attack_nouns (relation_fallback.go victimNounAt)
+	victimPlaceHeads  map[string]bool // rel_victim_place_heads (relation_victim_places.go)
 	exploitCues       map[string]bool // rel_exploit_cue_words (relation_fallback.go)
 
 	// relation_expletive.go, relation_contact_relative.go
@@ -85,6 +86,7 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_name_place_branch_nouns": &v.namePlaceHeads,
 		"rel_subject_back_nouns":      &v.subjectBackNouns,
 		"rel_attack_nouns":            &v.attackNouns,
+		"rel_victim_place_heads":      &v.victimPlaceHeads,
 		"rel_exploit_cue_words":       &v.exploitCues,
 		"rel_expletive_ordinals":      &v.expletiveOrdinals,
 		"rel_expletive_adjectives":    &v.expletiveAdjectives,
