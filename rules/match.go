@@ -198,6 +198,7 @@ func (p *Pack) stages(d *docState) ([]AliasLink, []RelationMatch) {
 	d.stage("tables")
 	d.runTableKinds() // table_match.go; may add mentions
 	d.stage("propagation")
+	d.retypeBodyPrefixPersons()
 	d.propagateNames()     // propagate.go
 	d.linkNameParts()      // propagate_persons.go
 	d.nameListItems()      // propagate_lists.go

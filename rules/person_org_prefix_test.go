@@ -1,0 +1,47 @@
+package rules
+
+import "testing"
+
+// A body's name written by its first words before a verb of saying is the
+// body, not a person; a given name keeps a founder a person.
+func TestBodyPrefixPersonsRetyped(t *testing.T) {
+	p := packOf(t, `
+lists:
+  given_names: [charles]
+rules:
+  - id: g.org
+    kind: gazetteer
+    type: organization
+    priority: 68
+    case: auto
+    entries:
+      - {name: Silver Harbor Analytics}
+      - {name: Charles Quill Holdings}
+  - id: p.said
+    kind: pattern
+    type: person
+    priority: 58
+    pattern:
+      - {regex: '\p{Lu}\p{Ll}+', repeat: "2", capture: true}
+      - {lower: said}
+`)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Silver Harbor Analytics studied the lures. Silver Harbor said the loader was new.",
+			[]string{"Silver Harbor Analytics/organization/g.org", "Silver Harbor/organization/p.said"}},
+		// The short form first, the full name later.
+		{"Silver Harbor said the loader was new, according to Silver Harbor Analytics.",
+			[]string{"Silver Harbor/organization/p.said", "Silver Harbor Analytics/organization/g.org"}},
+		// A given name: the founder of an eponymous firm stays a person.
+		{"Charles Quill Holdings was sold. Charles Quill said he regretted it.",
+			[]string{"Charles Quill Holdings/organization/g.org", "Charles Quill/person/p.said"}},
+		// No body opens with the pair: a person.
+		{"Silver Harbor was calm. Marta Vesely said the loader was new.",
+			[]string{"Marta Vesely/person/p.said"}},
+	}
+	for _, c := range cases {
+		same(t, c.text, found(t, p, c.text), c.want)
+	}
+}
