@@ -54,3 +54,29 @@ func (d *docState) retypeBodyPrefixPersons() {
 		d.index()
 	}
 }
+
+// retypedCanonical returns the canonical name of the accepted mention that
+// spans exactly [start, stop) from token tok and is written as that name,
+// or "": a pattern that
+// captures a known name as another type ("APT41, also tracked as Winnti",
+// a malware family's name given to the actor) keeps the name's identity,
+// so that entity resolution treats an alias link it joins as one
+// report's claim and not as the same name everywhere (extract/resolve.go).
+func (d *docState) retypedCanonical(tok, start, stop int) string {
+	if tok < 0 || tok >= len(d.startM) {
+		return ""
+	}
+	m := d.startM[tok]
+	if m < 0 {
+		return ""
+	}
+	a := &d.acc[m]
+	// Only a name that is its own canonical name: a short form ("Palo
+	// Alto" of Palo Alto Networks) read as something else is not the
+	// entry's entity there.
+	if a.hide || a.start != start || a.end != stop || a.canonical == "" ||
+		foldKey(oneSpace(d.text[start:stop])) != foldKey(a.canonical) {
+		return ""
+	}
+	return a.canonical
+}

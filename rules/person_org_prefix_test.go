@@ -45,3 +45,40 @@ rules:
 		same(t, c.text, found(t, p, c.text), c.want)
 	}
 }
+
+// A pattern that captures a known name as another type keeps the name's
+// canonical name when the text writes the name itself, not a short form.
+func TestRetypedNameKeepsCanonical(t *testing.T) {
+	p := packOf(t, `
+rules:
+  - id: g.mal
+    kind: gazetteer
+    type: malware
+    priority: 68
+    case: auto
+    entries:
+      - {name: Fernwick}
+      - {name: Harbor Point Labs, aliases: [Harbor Point]}
+  - id: p.aka
+    kind: pattern
+    type: threat-actor
+    priority: 76
+    stage: 2
+    pattern:
+      - {lower: "aka"}
+      - {entity: malware, capture: true}
+`)
+	cases := []struct{ text, want string }{
+		{"The crew (aka Fernwick) returned.", "Fernwick/threat-actor/Fernwick"},
+		// A short form of the entry is not its entity once read as something else.
+		{"The crew (aka Harbor Point) returned.", "Harbor Point/threat-actor/"},
+	}
+	for _, c := range cases {
+		res := p.Match(c.text, testAnalyzer(t).Analyze(c.text), testAnalyzer(t))
+		var got []string
+		for _, m := range res.Mentions {
+			got = append(got, m.Text+"/"+string(m.Type)+"/"+m.Canonical)
+		}
+		same(t, c.text, got, []string{c.want})
+	}
+}
