@@ -198,6 +198,7 @@ func (p *Pack) stages(d *docState) ([]AliasLink, []RelationMatch) {
 	d.stage("tables")
 	d.runTableKinds() // table_match.go; may add mentions
 	d.stage("propagation")
+	d.retypeBodyPrefixPersons()
 	d.propagateNames()     // propagate.go
 	d.linkNameParts()      // propagate_persons.go
 	d.nameListItems()      // propagate_lists.go
@@ -801,15 +802,19 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 // (the hull of the "entity" slot), or the whole match.
 func (d *docState) patternCand(r *rule, i, end int) {
 	start, stop := d.tokStart[i], d.tokEnd[end-1]
+	first := -1
 	if r.entitySlot >= 0 {
 		spans := slotSpans(d.m.caps, r.entitySlot)
 		if len(spans) > 0 {
 			start, stop = spans[0].bs, spans[len(spans)-1].be
+			first = spans[0].start
 		}
 	}
 	c := cand{start: start, end: stop, rule: r.idx, prio: r.prio, typ: r.typ, subtype: r.subtype, hide: r.suppress}
 	if r.inherit {
 		c.canonical = d.innerCanonical(r.typ, start, stop)
+	} else if first >= 0 {
+		c.canonical = d.retypedCanonical(first, start, stop) // person_org_prefix.go
 	}
 	if r.canonWhole && (start != d.tokStart[i] || stop != d.tokEnd[end-1]) {
 		c.canonical = oneSpace(d.text[d.tokStart[i]:d.tokEnd[end-1]])

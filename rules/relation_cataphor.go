@@ -17,7 +17,8 @@ import (
 // right after it) refers to the actor a naming clause of one of the next
 // cataphorSentences sentences gives to a definite actor phrase: "tracks
 // the crew as X", "calls the group X", "named the intruders X", "dubbed
-// the operation X". Without such a clause the phrase is no anaphor at all
+// the operation X", or that a sentence opening on one states ("The crew
+// is X"). Without such a clause the phrase is no anaphor at all
 // ("X, a Chinese espionage group, ..." describes X; "a Chinese group"
 // elsewhere is some group): the phrase set of $relation_anaphors reads it
 // only then, and isAnaphor never does (its antecedent lies after it).
@@ -77,6 +78,9 @@ func (d *docState) indefiniteActorNPEnd(i, hi int) int {
 func (d *docState) cataphorAntecedent(i int) int {
 	si := int(d.sentOf[i])
 	for s := si + 1; s <= si+cataphorSentences && s+1 < len(d.sentLo); s++ {
+		if k := d.copularNaming(d.sentLo[s], d.sentLo[s+1]); k >= 0 {
+			return k
+		}
 		for t := d.sentLo[s]; t < d.sentLo[s+1]-2; t++ {
 			if !d.p.cti.namingVerbs[d.fold[t]] || d.fold[t+1] != "the" {
 				continue
@@ -87,6 +91,29 @@ func (d *docState) cataphorAntecedent(i int) int {
 		}
 	}
 	return -1
+}
+
+// copularNaming returns the index in d.acc of the actor or campaign a
+// sentence [lo, hi) names by opening on a definite actor phrase and a form
+// of "be": "The crew is APT31, which ...", "The group was Volt Typhoon."; or
+// -1. (Not "The group is believed to be ...": the name must follow the verb.)
+func (d *docState) copularNaming(lo, hi int) int {
+	if lo+3 >= hi || d.fold[lo] != "the" || !actorNPHeads[d.fold[lo+1]] {
+		return -1
+	}
+	switch d.fold[lo+2] {
+	case "is", "was":
+	default:
+		return -1
+	}
+	k := d.startM[lo+3]
+	if k < 0 {
+		return -1
+	}
+	if a := &d.acc[k]; a.hide || a.typ != extractor.ThreatActor && a.typ != extractor.Campaign {
+		return -1
+	}
+	return int(k)
 }
 
 // namedPhrase returns the index in d.acc of the actor or campaign named

@@ -28,6 +28,20 @@ func TestIndefiniteActorNamedLater(t *testing.T) {
 			t.Errorf("an unnamed crew resolved: %q", r)
 		}
 	}
+	// A sentence that opens on the crew and names it with "is".
+	text = "A Chinese espionage crew broke into shipping firms in Peru, a report says. " +
+		"The crew is APT41, which others call Barium."
+	if got := corefRelations(t, text); !hasRelation(got, "APT41 -targets-> Peru", `"A Chinese espionage crew" → APT41`) {
+		t.Errorf("the crew named by a copula lost: %q", got)
+	}
+	// "is believed to be" names nobody.
+	text = "A Chinese espionage crew broke into shipping firms in Peru, a report says. " +
+		"The crew is believed to be APT41."
+	for _, r := range corefRelations(t, text) {
+		if strings.Contains(r, "-targets-> Peru") && strings.Contains(r, "crew") {
+			t.Errorf("a hedged copula named the crew: %q", r)
+		}
+	}
 	// Too far: the naming clause is more than cataphorSentences away.
 	text = "A Chinese espionage crew broke into shipping firms in Peru. One. Two. Three. Northwind tracks the crew as APT41."
 	for _, r := range corefRelations(t, text) {

@@ -1,0 +1,84 @@
+package rules
+
+import "testing"
+
+// A body's name written by its first words before a verb of saying is the
+// body, not a person; a given name keeps a founder a person.
+func TestBodyPrefixPersonsRetyped(t *testing.T) {
+	p := packOf(t, `
+lists:
+  given_names: [charles]
+rules:
+  - id: g.org
+    kind: gazetteer
+    type: organization
+    priority: 68
+    case: auto
+    entries:
+      - {name: Silver Harbor Analytics}
+      - {name: Charles Quill Holdings}
+  - id: p.said
+    kind: pattern
+    type: person
+    priority: 58
+    pattern:
+      - {regex: '\p{Lu}\p{Ll}+', repeat: "2", capture: true}
+      - {lower: said}
+`)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Silver Harbor Analytics studied the lures. Silver Harbor said the loader was new.",
+			[]string{"Silver Harbor Analytics/organization/g.org", "Silver Harbor/organization/p.said"}},
+		// The short form first, the full name later.
+		{"Silver Harbor said the loader was new, according to Silver Harbor Analytics.",
+			[]string{"Silver Harbor/organization/p.said", "Silver Harbor Analytics/organization/g.org"}},
+		// A given name: the founder of an eponymous firm stays a person.
+		{"Charles Quill Holdings was sold. Charles Quill said he regretted it.",
+			[]string{"Charles Quill Holdings/organization/g.org", "Charles Quill/person/p.said"}},
+		// No body opens with the pair: a person.
+		{"Silver Harbor was calm. Marta Vesely said the loader was new.",
+			[]string{"Marta Vesely/person/p.said"}},
+	}
+	for _, c := range cases {
+		same(t, c.text, found(t, p, c.text), c.want)
+	}
+}
+
+// A pattern that captures a known name as another type keeps the name's
+// canonical name when the text writes the name itself, not a short form.
+func TestRetypedNameKeepsCanonical(t *testing.T) {
+	p := packOf(t, `
+rules:
+  - id: g.mal
+    kind: gazetteer
+    type: malware
+    priority: 68
+    case: auto
+    entries:
+      - {name: Fernwick}
+      - {name: Harbor Point Labs, aliases: [Harbor Point]}
+  - id: p.aka
+    kind: pattern
+    type: threat-actor
+    priority: 76
+    stage: 2
+    pattern:
+      - {lower: "aka"}
+      - {entity: malware, capture: true}
+`)
+	cases := []struct{ text, want string }{
+		{"The crew (aka Fernwick) returned.", "Fernwick/threat-actor/Fernwick"},
+		// A short form of the entry is not its entity once read as something else.
+		{"The crew (aka Harbor Point) returned.", "Harbor Point/threat-actor/"},
+	}
+	for _, c := range cases {
+		res := p.Match(c.text, testAnalyzer(t).Analyze(c.text), testAnalyzer(t))
+		var got []string
+		for _, m := range res.Mentions {
+			got = append(got, m.Text+"/"+string(m.Type)+"/"+m.Canonical)
+		}
+		same(t, c.text, got, []string{c.want})
+	}
+}
