@@ -65,6 +65,37 @@ const (
 	fDocBlocks
 )
 
+// featureGroup is a family of feature kinds that a model may leave out as
+// a whole (PairModel.SetDropped, `train-pairs --drop-features`): the
+// cross-validation ablates one group at a time to see which ones carry
+// over to unseen documents and which ones only memorise the training
+// documents.
+type featureGroup uint8
+
+// The feature groups, in the order of FeatureGroups.
+const (
+	gTypes featureGroup = iota
+	gSentence
+	gDistance
+	gWords
+	gPunct
+	gBetween
+	gContext
+	gOpener
+	gReporter
+	gKinds
+	gTop
+	gCues
+	gPair
+	gRoles
+	gHops
+	gDocument
+)
+
+// FeatureGroups names the feature groups (the bias is always on).
+var FeatureGroups = []string{"types", "sentence", "distance", "words", "punct", "between", "context", "opener",
+	"reporter", "kinds", "top", "cues", "pair", "roles", "hops", "document"}
+
 // pairMaxHops bounds the two-step paths a candidate's features name.
 const pairMaxHops = 6
 
@@ -282,6 +313,12 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 			fs = append(fs, h%n)
 		}
 	}
+	drop := m.dropped
+	emitG := func(g featureGroup, h uint32) { // emit, unless g is a group the model drops
+		if drop&(1<<g) == 0 && len(fs) < pairMaxFeatures {
+			fs = append(fs, h%n)
+		}
+	}
 	dir := hRev
 	if srcFirst {
 		dir = hFwd
@@ -295,14 +332,14 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 		sent = hFar
 	}
 	emit(mix(fBias, 0))
-	emit(mix(fTypes, tp))
-	emit(mix(mix(fTypesDir, tp), dir))
-	emit(mix(mix(mix(fSent, sent), tp), dir))
+	emitG(gTypes, mix(fTypes, tp))
+	emitG(gTypes, mix(mix(fTypesDir, tp), dir))
+	emitG(gSentence, mix(mix(mix(fSent, sent), tp), dir))
 	lo, hi := first.tokHi, second.tokLo // the tokens between
 	gap := hi - lo
 	db := distBucket(gap)
-	emit(mix(mix(fDistDir, db), dir))
-	emit(mix(mix(fDistTypes, db), tp))
+	emitG(gDistance, mix(mix(fDistDir, db), dir))
+	emitG(gDistance, mix(mix(fDistTypes, db), tp))
 	words := d.words[lo:hi]
 	if gap > pairMaxBetween {
 		var buf [pairMaxBetween]uint32
@@ -311,18 +348,18 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 		words = buf[:]
 	}
 	if gap == 0 {
-		emit(mix(fNoneBetween, tp))
+		emitG(gDistance, mix(fNoneBetween, tp))
 	}
 	short := uint32(0)
 	for k, w := range words {
-		emit(mix(mix(mix(fWordTypes, w), tp), dir))
+		emitG(gWords, mix(mix(mix(fWordTypes, w), tp), dir))
 		if k+1 < len(words) {
-			emit(mix(mix(mix(mix(fBigram, w), words[k+1]), tp), dir))
+			emitG(gWords, mix(mix(mix(mix(fBigram, w), words[k+1]), tp), dir))
 		}
 		short = mix(short, w)
 	}
 	if gap > 0 && gap <= 3 {
-		emit(mix(mix(mix(fShortGap, short), tp), dir)) // the whole short gap: ", a", "'s", "("
+		emitG(gWords, mix(mix(mix(fShortGap, short), tp), dir)) // the whole short gap: ", a", "'s", "("
 	}
 	var punct [4]bool // comma, parenthesis, colon, possessive right after the first
 	for k := lo; k < hi; k++ {
@@ -339,8 +376,8 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 	}
 	for i, on := range punct {
 		if on {
-			emit(mix(mix(fPunct, hPunctNames[i]), dir))
-			emit(mix(mix(mix(fPunctTypes, hPunctNames[i]), tp), dir))
+			emitG(gPunct, mix(mix(fPunct, hPunctNames[i]), dir))
+			emitG(gPunct, mix(mix(mix(fPunctTypes, hPunctNames[i]), tp), dir))
 		}
 	}
 	// Other mentions between of the same types as the ends: "A, unlike B,
@@ -353,21 +390,21 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 		}
 	}
 	if otherFirst {
-		emit(mix(fOtherFirst, dir))
+		emitG(gBetween, mix(fOtherFirst, dir))
 	}
 	if otherSecond {
-		emit(mix(fOtherSecond, dir))
+		emitG(gBetween, mix(fOtherSecond, dir))
 	}
 	for k := 1; k <= pairContext; k++ {
 		if i := first.tokLo - k; i >= d.sentLo[first.sent] {
-			emit(mix(mix(mix(fPre, uint32(k)), d.words[i]), dir))
+			emitG(gContext, mix(mix(mix(fPre, uint32(k)), d.words[i]), dir))
 		} else if k == 1 {
-			emit(mix(mix(mix(fPre, 1), hStart), dir))
+			emitG(gContext, mix(mix(mix(fPre, 1), hStart), dir))
 		}
 		if i := second.tokHi - 1 + k; i < d.sentLo[second.sent+1] {
-			emit(mix(mix(mix(fPost, uint32(k)), d.words[i]), dir))
+			emitG(gContext, mix(mix(mix(fPost, uint32(k)), d.words[i]), dir))
 		} else if k == 1 {
-			emit(mix(mix(mix(fPost, 1), hEnd), dir))
+			emitG(gContext, mix(mix(mix(fPost, 1), hEnd), dir))
 		}
 	}
 	// Which end, if either, is the first named in its block (paragraph,
@@ -379,27 +416,27 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 		} else if e == tgt.entity {
 			who = 2
 		}
-		emit(mix(mix(mix(fOpener, who), sent), tp))
+		emitG(gOpener, mix(mix(mix(fOpener, who), sent), tp))
 	}
 	// Ends that are the source of a report in the document ("X said",
 	// "according to X"): a vendor or agency, rarely a party to the relation.
-	emit(mix(mix(fReporter, whichEnd(d.reporter, src.entity, tgt.entity)), tp))
+	emitG(gReporter, mix(mix(fReporter, whichEnd(d.reporter, src.entity, tgt.entity)), tp))
 	// What kind of entity each end is, by the rule that found it: a city
 	// or a country, a security vendor or a victim company.
-	emit(mix(mix(fSrcKind, d.kind[src.entity]), tp))
-	emit(mix(mix(fTgtKind, d.kind[tgt.entity]), tp))
-	emit(mix(mix(mix(fKindPair, d.kind[src.entity]), d.kind[tgt.entity]), tp)) // the two kinds together: a city in a country, a vendor and a victim
+	emitG(gKinds, mix(mix(fSrcKind, d.kind[src.entity]), tp))
+	emitG(gKinds, mix(mix(fTgtKind, d.kind[tgt.entity]), tp))
+	emitG(gKinds, mix(mix(mix(fKindPair, d.kind[src.entity]), d.kind[tgt.entity]), tp)) // the two kinds together: a city in a country, a vendor and a victim
 	if d.top[src.entity] {
-		emit(mix(fSrcTop, tp))
+		emitG(gTop, mix(fSrcTop, tp))
 	}
 	if d.top[tgt.entity] {
-		emit(mix(fTgtTop, tp))
+		emitG(gTop, mix(fTgtTop, tp))
 	}
 	if d.negated[first.sent] || d.negated[second.sent] {
-		emit(mix(fNegated, tp))
+		emitG(gCues, mix(fNegated, tp))
 	}
 	if d.hedge[first.sent] != "" || d.hedge[second.sent] != "" {
-		emit(mix(fHedged, tp))
+		emitG(gCues, mix(fHedged, tp))
 	}
 	// The rule relations of each end, except any between the two ends.
 	// Each role is also conjoined with the kind of the candidate's other
@@ -410,11 +447,11 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 		var seen [8]uint32
 		got := d.distinctRoles(e, other, len(seen), seen[:0])
 		for _, role := range got {
-			emit(mix(mix(kind, role), tp))
-			emit(mix(mix(mix(kind, role), otherKind), tp))
+			emitG(gRoles, mix(mix(kind, role), tp))
+			emitG(gRoles, mix(mix(mix(kind, role), otherKind), tp))
 		}
 		if len(got) == 0 {
-			emit(mix(mix(kind, hNone), tp))
+			emitG(gRoles, mix(mix(kind, hNone), tp))
 		}
 	}
 	// The entity pair as a whole: how often its mentions meet in the
@@ -422,16 +459,16 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 	// any meeting and whether this candidate is it, and how often each end
 	// is mentioned in the document.
 	st := d.pairs[pairKey(src.entity, tgt.entity)]
-	emit(mix(mix(fPairCount, countBucket(st.same+st.adj)), tp))
+	emitG(gPair, mix(mix(fPairCount, countBucket(st.same+st.adj)), tp))
 	if st.same > 0 {
-		emit(mix(mix(fPairSame, sent), tp))
+		emitG(gPair, mix(mix(fPairSame, sent), tp))
 	}
-	emit(mix(mix(fPairMinDist, distBucket(st.minGap)), tp))
+	emitG(gPair, mix(mix(fPairMinDist, distBucket(st.minGap)), tp))
 	if gap == st.minGap {
-		emit(mix(mix(fPairClosest, sent), tp))
+		emitG(gPair, mix(mix(fPairClosest, sent), tp))
 	}
-	emit(mix(mix(fSrcMentions, countBucket(d.count[src.entity])), tp))
-	emit(mix(mix(fTgtMentions, countBucket(d.count[tgt.entity])), tp))
+	emitG(gPair, mix(mix(fSrcMentions, countBucket(d.count[src.entity])), tp))
+	emitG(gPair, mix(mix(fTgtMentions, countBucket(d.count[tgt.entity])), tp))
 	roles(fSrcRule, src.entity, tgt.entity)
 	roles(fTgtRule, tgt.entity, src.entity)
 	// Two steps through the rules' relations: the source is linked to a
@@ -441,17 +478,17 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 	hops := 0
 	for side, ends := range [2][2]int{{src.entity, tgt.entity}, {tgt.entity, src.entity}} {
 		hops += d.twoHops(ends[0], ends[1], pairMaxHops-hops, func(r1, r2 uint32) {
-			emit(mix(mix(mix(mix(fTwoHop, r1), r2), tp), uint32(side)))
+			emitG(gHops, mix(mix(mix(mix(fTwoHop, r1), r2), tp), uint32(side)))
 		})
 	}
 	// The document as a whole (session 13): which end, if either, is
 	// named in the document's first sentence (its title or lead), and in
 	// how many sentences and blocks the two ends are named together
 	// anywhere in the document, beyond the candidate window.
-	emit(mix(mix(fTitle, whichEnd(d.title, src.entity, tgt.entity)), tp))
+	emitG(gDocument, mix(mix(fTitle, whichEnd(d.title, src.entity, tgt.entity)), tp))
 	ns, nb := d.docCoOccur(src.entity, tgt.entity)
-	emit(mix(mix(fDocSents, countBucket(ns)), tp))
-	emit(mix(mix(fDocBlocks, countBucket(nb)), tp))
+	emitG(gDocument, mix(mix(fDocSents, countBucket(ns)), tp))
+	emitG(gDocument, mix(mix(fDocBlocks, countBucket(nb)), tp))
 	d.arena = d.arena[:len(d.arena)+len(fs)] // fs was written in place: emit never lets it outgrow pairMaxFeatures
 	return fs[:len(fs):len(fs)]
 }

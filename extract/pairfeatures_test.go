@@ -2,6 +2,8 @@ package extract
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -267,5 +269,81 @@ func TestPairTitleMarked(t *testing.T) {
 	}
 	if on, ok := inTitle["Germany"]; !ok || on {
 		t.Errorf("the body's place: marked %v (found %v), want found and not marked", on, ok)
+	}
+}
+
+// A model that drops a feature group computes a strict subset of the
+// full model's features for the same candidate (the words between gone,
+// the rest unchanged), keeps the set through a write and a reload, and
+// refuses a group it does not know.
+func TestPairDroppedFeatureGroups(t *testing.T) {
+	pack := defaultPack(t)
+	full := pairModelOn(t, pack)
+	text := "Grey Heron used the Kettle loader against regional banks."
+	run := func(m *PairModel) [][]uint32 {
+		x := extractorOn(t, pack)
+		doc, err := document.Read(context.Background(), "a.txt", []byte(text), document.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := x.Document(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds := Resolve([]*DocResult{r}, WithRules(pack.Rules()), WithGroupNouns(pack.GroupNouns()))
+		var out [][]uint32
+		for _, c := range m.Candidates([]*DocResult{r}, ds, true) {
+			out = append(out, c.Features)
+		}
+		return out
+	}
+	all := run(full)
+	if len(all) == 0 {
+		t.Fatal("no candidates in the test sentence")
+	}
+	dropped, err := LoadPairModel(pairModelMeta, pairModelWeights, pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := dropped.SetDropped([]string{"words"}); err != nil {
+		t.Fatal(err)
+	}
+	less := run(dropped)
+	if len(less) != len(all) {
+		t.Fatalf("%d candidates without the words, %d with: the groups must not change the candidates", len(less), len(all))
+	}
+	for i := range all {
+		have := map[uint32]int{}
+		for _, f := range all[i] {
+			have[f]++
+		}
+		for _, f := range less[i] {
+			if have[f] == 0 {
+				t.Errorf("candidate %d: feature %d not in the full model's", i, f)
+			}
+			have[f]--
+		}
+		if len(less[i]) >= len(all[i]) {
+			t.Errorf("candidate %d: %d features without the words, %d with", i, len(less[i]), len(all[i]))
+		}
+	}
+	dir := t.TempDir()
+	if err := dropped.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	meta, _ := os.ReadFile(filepath.Join(dir, PairModelMetaFile))
+	bin, _ := os.ReadFile(filepath.Join(dir, PairModelWeightsFile))
+	again, err := LoadPairModel(meta, bin, pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := again.Dropped(); len(got) != 1 || got[0] != "words" {
+		t.Errorf("dropped groups read back as %v, want [words]", got)
+	}
+	if len(full.Dropped()) != 0 {
+		t.Errorf("the embedded model drops %v", full.Dropped())
+	}
+	if err := dropped.SetDropped([]string{"no-such-group"}); err == nil {
+		t.Error("an unknown feature group was accepted")
 	}
 }

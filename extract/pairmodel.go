@@ -65,6 +65,10 @@ type pairMeta struct {
 	// cut (train-pairs). They stay in the softmax, so withholding one does
 	// not hand its probability to another type.
 	Withheld []string `json:"withheld,omitempty"`
+	// DroppedFeatures are feature groups (FeatureGroups) the model was
+	// trained without and so never computes (train-pairs
+	// --drop-features, for ablations).
+	DroppedFeatures []string `json:"dropped_features,omitempty"`
 }
 
 // PairModel is a loaded model plus the pack's cue lists its features read.
@@ -83,6 +87,8 @@ type PairModel struct {
 	functional map[int]bool
 	// withheld are the classes never proposed (SetWithheld).
 	withheld map[int]bool
+	// dropped is the set of featureGroups left out (bit g).
+	dropped uint32
 }
 
 // DefaultPairModel returns the embedded model, reading the negation and
@@ -106,6 +112,9 @@ func LoadPairModel(meta, weights []byte, pack *rules.Pack) (*PairModel, error) {
 		return nil, err
 	}
 	if err := pm.SetFunctional(m.Functional); err != nil {
+		return nil, err
+	}
+	if err := pm.SetDropped(m.DroppedFeatures); err != nil {
 		return nil, err
 	}
 	return pm, pm.SetWithheld(m.Withheld)
@@ -164,6 +173,32 @@ func (m *PairModel) SetWithheld(types []string) error {
 	return err
 }
 
+// SetDropped sets the feature groups (names of FeatureGroups) the model
+// leaves out. It changes the features of every candidate made after it,
+// so a model is trained and run with the same set.
+func (m *PairModel) SetDropped(groups []string) error {
+	m.dropped = 0
+	for _, g := range groups {
+		i := slices.Index(FeatureGroups, g)
+		if i < 0 {
+			return fmt.Errorf("pair model: unknown feature group %q (want one of %v)", g, FeatureGroups)
+		}
+		m.dropped |= 1 << i
+	}
+	return nil
+}
+
+// Dropped returns the feature groups SetDropped left out.
+func (m *PairModel) Dropped() []string {
+	var out []string
+	for i, g := range FeatureGroups {
+		if m.dropped&(1<<i) != 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
 // Withheld returns the relation types SetWithheld set, in class order.
 func (m *PairModel) Withheld() []string { return m.classNames(m.withheld) }
 
@@ -204,5 +239,6 @@ func (m *PairModel) Allowed() []TypePair { return append([]TypePair(nil), m.allo
 // quantising the weights to int16.
 func (m *PairModel) Write(dir string) error {
 	h, data := m.Quantised()
-	return linear.WriteFiles(dir, PairModelMetaFile, PairModelWeightsFile, pairMeta{Header: h, Allowed: m.allowedPairs, Functional: m.Functional(), Withheld: m.Withheld()}, data)
+	return linear.WriteFiles(dir, PairModelMetaFile, PairModelWeightsFile, pairMeta{Header: h, Allowed: m.allowedPairs, Functional: m.Functional(), Withheld: m.Withheld(),
+		DroppedFeatures: m.Dropped()}, data)
 }

@@ -35,5 +35,12 @@ func newTrainPairsCmd() *cobra.Command {
 	fl.IntVar(&opt.MinSupport, "min-support", pairtrain.DefaultMinSupport, "gold entity pairs a (source type, target type, relation) needs to be proposed")
 	fl.IntVar(&opt.Buckets, "buckets", pairtrain.DefaultBuckets, "size of the hashed feature space (the embedded weights are 22 bytes a bucket)")
 	fl.Uint64Var(&opt.Seed, "seed", 1, "seed of the training order (1: the shipped model; others measure how much a cross-validation figure moves by chance)")
+	fl.Float64Var(&opt.RuleDropout, "rule-dropout", 0, "score the cross-validation with this share of the rules' relations left out (simulating unseen reports)")
+	fl.Float64Var(&opt.TrainDropout, "train-dropout", 0, "also train on the documents with this share of the rules' relations left out")
+	fl.Float64Var(&opt.DropoutWeight, "dropout-weight", 1, "weight of the --train-dropout examples")
+	fl.StringSliceVar(&opt.Drop, "drop-features", nil, "feature groups to leave out (ablation)")
+	fl.Float64Var(&opt.L2, "l2", 0, "weight decay of the training (0: the default)")
+	fl.IntVar(&opt.Epochs, "epochs", 0, "epochs of the training (0: the default)")
+	fl.Float64Var(&opt.Rate, "rate", 0, "initial learning rate (0: the default)")
 	return cmd
 }

@@ -1,9 +1,12 @@
 package pairtrain
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/reportgraph/extractor"
 	"github.com/reportgraph/extractor/corpus"
 	"github.com/reportgraph/extractor/extract"
 )
@@ -80,5 +83,30 @@ func TestWithheldTypes(t *testing.T) {
 	}
 	if got := withheldTypes(base, []*corpus.Report{rep(0.81, 0.70)}); len(got) != 1 || got[0] != "uses" {
 		t.Errorf("withheld %v, want [uses]", got)
+	}
+}
+
+// dropRelations leaves out about the share asked for, the same ones on
+// every call, and never touches the dataset it copies.
+func TestDropRelations(t *testing.T) {
+	ds := &extractor.Dataset{}
+	for i := 0; i < 1000; i++ {
+		ds.Relations = append(ds.Relations, extractor.Relation{ID: fmt.Sprintf("rel:targets:a%d:b", i)})
+	}
+	if got := dropRelations(ds, 0, 1); len(got.Relations) != 1000 {
+		t.Errorf("share 0 kept %d of 1000", len(got.Relations))
+	}
+	a, b := dropRelations(ds, 0.2, 1), dropRelations(ds, 0.2, 1)
+	if n := len(a.Relations); n < 740 || n > 860 {
+		t.Errorf("share 0.2 kept %d of 1000", n)
+	}
+	if !reflect.DeepEqual(a.Relations, b.Relations) {
+		t.Error("two calls left out different relations")
+	}
+	if c := dropRelations(ds, 0.2, 2); reflect.DeepEqual(c.Relations, a.Relations) {
+		t.Error("another seed left out the same relations")
+	}
+	if len(ds.Relations) != 1000 {
+		t.Errorf("the original now has %d relations", len(ds.Relations))
 	}
 }

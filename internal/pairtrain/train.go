@@ -8,6 +8,7 @@ package pairtrain
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"sort"
 
@@ -53,6 +54,18 @@ type Options struct {
 	// keeps only its likeliest proposal (nil: DefaultFunctional; an
 	// empty, non-nil slice: none).
 	Functional []string
+	// RuleDropout > 0 scores the cross-validation on the documents with
+	// that share of the rules' relations left out (a simulation of
+	// reports the rules were not written on); TrainDropout > 0 adds
+	// training examples made with that share left out, weighted
+	// DropoutWeight.
+	RuleDropout, TrainDropout, DropoutWeight float64
+	// Drop are feature groups (extract.FeatureGroups) left out.
+	Drop []string
+	// L2, Epochs and Rate override linear.DefaultOptions when not 0.
+	L2     float64
+	Epochs int
+	Rate   float64
 	// Out is the folder the model files are written to ("": not written).
 	Out string
 	// Outcomes > 0 also lists that many of the model's cross-validation
@@ -178,6 +191,9 @@ func Train(ctx context.Context, opt Options) error {
 	if err != nil {
 		return err
 	}
+	if err := probe.SetDropped(opt.Drop); err != nil {
+		return err
+	}
 	fold := map[string]int{}
 	for i, r := range results {
 		fold[r.Doc.ID] = i % max(opt.Folds, 1)
@@ -195,30 +211,52 @@ func Train(ctx context.Context, opt Options) error {
 	for i, c := range classes {
 		col[c] = i
 	}
-	unlinked := map[string]bool{}
-	for _, c := range open {
-		unlinked[c.Doc+"\x00"+c.Source+"\x00"+c.Target] = true
-	}
-	data := make([]labelled, len(cands))
-	pos := 0
-	for i := range cands {
-		cd := &cands[i]
-		l := labelled{cand: cd, class: -1, fold: fold[cd.Doc], pair: [2]string{types[cd.Source], types[cd.Target]}}
-		linked := !unlinked[cd.Doc+"\x00"+cd.Source+"\x00"+cd.Target]
-		switch lab, rts := oracle.Label(cd.Doc, cd.Source, cd.Target); lab {
-		case corpus.LabelNone:
-			l.class = 0
-		case corpus.LabelRelation:
-			for _, t := range rts {
-				if k, ok := col[t]; ok {
-					l.class = k
-					pos++
-					break
+	labelAll := func(cands, open []extract.PairCandidate) ([]labelled, int) {
+		unlinked := map[string]bool{}
+		for _, c := range open {
+			unlinked[c.Doc+"\x00"+c.Source+"\x00"+c.Target] = true
+		}
+		data := make([]labelled, len(cands))
+		pos := 0
+		for i := range cands {
+			cd := &cands[i]
+			l := labelled{cand: cd, class: -1, fold: fold[cd.Doc], pair: [2]string{types[cd.Source], types[cd.Target]}}
+			linked := !unlinked[cd.Doc+"\x00"+cd.Source+"\x00"+cd.Target]
+			switch lab, rts := oracle.Label(cd.Doc, cd.Source, cd.Target); lab {
+			case corpus.LabelNone:
+				l.class = 0
+			case corpus.LabelRelation:
+				for _, t := range rts {
+					if k, ok := col[t]; ok {
+						l.class = k
+						pos++
+						break
+					}
 				}
 			}
+			l.weight = exampleWeight(opt, linked, l.class > 0)
+			data[i] = l
 		}
-		l.weight = exampleWeight(opt, linked, l.class > 0)
-		data[i] = l
+		return data, pos
+	}
+	data, pos := labelAll(cands, open)
+	if opt.TrainDropout > 0 {
+		// The same documents again with a share of the rules' relations
+		// left out: pairs the rules link become unlinked ones, and the
+		// ends' rule relations sparser, as on reports the rules were not
+		// written on.
+		dsT := dropRelations(ds, opt.TrainDropout, 2)
+		more, _ := labelAll(probe.Candidates(results, dsT, true), probe.Candidates(results, dsT, false))
+		for i := range more {
+			more[i].weight *= opt.DropoutWeight
+		}
+		data = append(data, more...)
+	}
+	evalDS, evalOpen := ds, open
+	if opt.RuleDropout > 0 {
+		evalDS = dropRelations(ds, opt.RuleDropout, 1)
+		evalOpen = probe.Candidates(results, evalDS, false)
+		fmt.Fprintf(opt.Log, "evaluated with %.0f%% of the rules' relations left out (%d of %d kept)\n", 100*opt.RuleDropout, len(evalDS.Relations), len(ds.Relations))
 	}
 	fmt.Fprintf(opt.Log, "%d documents, %d training candidates (%d labelled as a relation), %d candidates no rule links\n\n",
 		len(results), len(cands), pos, len(open))
@@ -226,7 +264,7 @@ func Train(ctx context.Context, opt Options) error {
 	threshold := opt.Threshold
 	var withheld []string
 	if opt.Folds > 1 {
-		threshold, withheld, err = crossValidate(opt, pack, classes, results, ds, run.Pairs, data, open, fold)
+		threshold, withheld, err = crossValidate(opt, pack, classes, results, evalDS, run.Pairs, data, evalOpen, fold)
 		if err != nil {
 			return err
 		}
@@ -252,6 +290,23 @@ func Train(ctx context.Context, opt Options) error {
 		fmt.Fprintf(opt.Log, "model written to %s (threshold %.2f)\n", opt.Out, threshold)
 	}
 	return nil
+}
+
+// dropRelations copies ds without a share frac of its relations, chosen
+// by a hash of their ids and seed (the same on every run).
+func dropRelations(ds *extractor.Dataset, frac float64, seed uint32) *extractor.Dataset {
+	d := *ds
+	d.Relations = nil
+	for _, r := range ds.Relations {
+		h := fnv.New32a()
+		h.Write([]byte{byte(seed), byte(seed >> 8)})
+		h.Write([]byte(r.ID))
+		if float64(h.Sum32()%10000) < frac*10000 {
+			continue
+		}
+		d.Relations = append(d.Relations, r)
+	}
+	return &d
 }
 
 // exampleWeight is the weight in training of a candidate: LinkedWeight
@@ -340,11 +395,23 @@ func fit(data []labelled, skip int, classes []string, allowed []extract.TypePair
 	if seed != 0 {
 		sgd.Seed = seed
 	}
+	if opt.L2 != 0 {
+		sgd.L2 = opt.L2
+	}
+	if opt.Epochs != 0 {
+		sgd.Epochs = opt.Epochs
+	}
+	if opt.Rate != 0 {
+		sgd.Rate = opt.Rate
+	}
 	w, bias := linear.Train(exs, len(classes), buckets, sgd)
 	m, err := extract.NewPairModel(classes, allowed, buckets, pack)
 	if err != nil {
 		return nil, err
 	}
 	m.SetWeights(w, bias)
+	if err := m.SetDropped(opt.Drop); err != nil {
+		return nil, err
+	}
 	return m, m.SetFunctional(opt.Functional)
 }
