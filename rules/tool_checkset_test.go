@@ -122,7 +122,7 @@ func TestToolCheckSet(t *testing.T) {
 		t.Logf("%q: %s is %q, want %q (mentions %v)", strings.ReplaceAll(c.text, "\n", " "), c.name, got, c.want, ms)
 	}
 	t.Logf("tool check set: %d of %d right", right, len(toolCheckSet))
-	const floor = 50
+	const floor = 63
 	if right < floor {
 		t.Errorf("tool check set: %d of %d right, floor %d", right, len(toolCheckSet), floor)
 	}
