@@ -66,6 +66,13 @@ var toolCheckSet = []struct {
 	{"Operators relied on the Quarnscan, Tarnmap and Gorsecat tools for discovery.", "Tarnmap", extractor.Tool},
 	{"The miner was the XMRig miner, set to mine Monero.", "XMRig", extractor.Tool},
 	{"A modified version of Heathhound, an open-source tool, mapped the domain.", "Heathhound", extractor.Tool},
+	// Platform utilities, rewriters' words, capitalised kinds, projects.
+	{"Logging was disabled with the built-in Windows utility gorsectl.", "gorsectl", extractor.Tool},
+	{"Fellhound, an open-source device, mapped the domain for the crew.", "Fellhound", extractor.Tool},
+	{"They leaned on hacking instruments such as Quarnpeek and Mossprobe.", "Mossprobe", extractor.Tool},
+	{"The lures were built with the Fernlock Builder Kit.", "Fernlock Builder Kit", extractor.Tool},
+	{"The implant is based on the open-source reverse_tunnel project.", "reverse_tunnel", extractor.Tool},
+	{"The crew moved laterally over WinRM and dumped hashes with the Impacket secretsdump utility.", "WinRM", extractor.Tool},
 	// Malware is malware, even next to tool words.
 	{"Gorsefang, a custom backdoor written in C++, talked to the server.", "Gorsefang", extractor.Malware},
 	{"The Tarnwick loader decrypted the payload in memory.", "Tarnwick", extractor.Malware},
@@ -91,6 +98,12 @@ var toolCheckSet = []struct {
 	{"The attackers wrote a Python tool and a PowerShell utility for the task.", "Python", ""},
 	{"Incident responders used the Kestrel Response tool to collect triage data from Fernhill Bank.", "Fernhill Bank", ""},
 	{"The intruders used tools such as Nmap against servers in Germany.", "Germany", ""},
+	{"Delivering malware through advertising networks is cheap.", "Delivering", ""},
+	{"Three banking trojans shared the same loader.", "Three", ""},
+	{"Password stealer: the module takes browser passwords.", "Password", ""},
+	{"The Windows utility to manage services was abused by the loader.", "to", ""},
+	{"Kestrel, a wearable device, sold out in a week.", "Kestrel", ""},
+	{"A popular tool vendor, Tarnsoft, said its scanner was abused.", "Tarnsoft", ""},
 }
 
 // TestToolCheckSet measures the default pack on toolCheckSet. It fails
@@ -122,7 +135,7 @@ func TestToolCheckSet(t *testing.T) {
 		t.Logf("%q: %s is %q, want %q (mentions %v)", strings.ReplaceAll(c.text, "\n", " "), c.name, got, c.want, ms)
 	}
 	t.Logf("tool check set: %d of %d right", right, len(toolCheckSet))
-	const floor = 63
+	const floor = 75
 	if right < floor {
 		t.Errorf("tool check set: %d of %d right, floor %d", right, len(toolCheckSet), floor)
 	}
