@@ -73,6 +73,10 @@ var toolCheckSet = []struct {
 	{"The lures were built with the Fernlock Builder Kit.", "Fernlock Builder Kit", extractor.Tool},
 	{"The implant is based on the open-source reverse_tunnel project.", "reverse_tunnel", extractor.Tool},
 	{"The crew moved laterally over WinRM and dumped hashes with the Impacket secretsdump utility.", "WinRM", extractor.Tool},
+	{"Quarnview is a legitimate remote administration tool that attackers abuse.", "Quarnview", extractor.Tool},
+	{"Fernstrike, a commercial adversary simulation framework, was found on the server.", "Fernstrike", extractor.Tool},
+	{"The group also ran Tarnkatz, a customised build of Mimikatz.", "Tarnkatz", extractor.Tool},
+	{"The attackers used the open-source penetration testing framework Mossploit.", "Mossploit", extractor.Tool},
 	// Malware is malware, even next to tool words.
 	{"Gorsefang, a custom backdoor written in C++, talked to the server.", "Gorsefang", extractor.Malware},
 	{"The Tarnwick loader decrypted the payload in memory.", "Tarnwick", extractor.Malware},
@@ -104,6 +108,7 @@ var toolCheckSet = []struct {
 	{"The Windows utility to manage services was abused by the loader.", "to", ""},
 	{"Kestrel, a wearable device, sold out in a week.", "Kestrel", ""},
 	{"A popular tool vendor, Tarnsoft, said its scanner was abused.", "Tarnsoft", ""},
+	{"Kestrelsoft is a commercial tool vendor based in Leeds.", "Kestrelsoft", ""},
 }
 
 // TestToolCheckSet measures the default pack on toolCheckSet. It fails
@@ -135,7 +140,7 @@ func TestToolCheckSet(t *testing.T) {
 		t.Logf("%q: %s is %q, want %q (mentions %v)", strings.ReplaceAll(c.text, "\n", " "), c.name, got, c.want, ms)
 	}
 	t.Logf("tool check set: %d of %d right", right, len(toolCheckSet))
-	const floor = 75
+	const floor = 80
 	if right < floor {
 		t.Errorf("tool check set: %d of %d right, floor %d", right, len(toolCheckSet), floor)
 	}
