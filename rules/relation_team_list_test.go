@@ -109,3 +109,36 @@ func TestTeamMalwareStaysTheGroups(t *testing.T) {
 		}
 	}
 }
+
+// teamTablePack: a team column (a name rule creating actors) and a targets
+// column whose rows may be malware or actors.
+const teamTablePack = `
+rules:
+  - id: t.names
+    kind: gazetteer
+    entries:
+      - {name: PlugX, type: malware}
+      - {name: Ministry of Ports, type: government}
+    examples: {match: ["PlugX again."]}
+  - id: t.team.name
+    kind: table
+    relation: name
+    header: [team, crew]
+    create: threat-actor
+  - id: t.targets
+    kind: table
+    relation: targets
+    subject: [threat-actor, malware]
+    header: [targets]
+    cells: [government]
+`
+
+func TestTeamColumnKeysAreTeams(t *testing.T) {
+	p := packOf(t, teamTablePack)
+	text := "| Team | Main malware | Targets |\n|---|---|---|\n| PlugX | PlugX | Ministry of Ports |\n| Redfin | ShadowBolt | Ministry of Ports |\n"
+	got := listRelations(t, p, text)
+	want := []string{"Redfin -targets-> Ministry of Ports"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q (a malware key in a team column names the team)", got, want)
+	}
+}
