@@ -463,6 +463,19 @@ func (d *docState) topicFallback(rs *relState) {
 	// party's weapon is no tool of the topic actor.
 	ownedBy := map[string][]string{}
 	tools := maskOf(extractor.Malware) | maskOf(extractor.Tool)
+	// Teams of a larger actor ("Team Marsh -part-of-> Kestrel Bear"): what
+	// a team uses or targets its group does too, so a team's relations
+	// neither tie a name to another actor nor cover it for the topic.
+	teams := map[extractor.Span]bool{}
+	for _, m := range rs.out {
+		if m.Rule != "" && m.Type == "part-of" {
+			if k, ok := byStart[m.Source]; ok && d.acc[k].typ == extractor.ThreatActor {
+				if kt, ok := byStart[m.Target]; ok && d.acc[kt].typ == extractor.ThreatActor {
+					teams[m.Source] = true
+				}
+			}
+		}
+	}
 	link := func(a, b string) {
 		if linked[a] == nil {
 			linked[a] = map[string]bool{}
@@ -478,7 +491,7 @@ func (d *docState) topicFallback(rs *relState) {
 		if okS && okT {
 			link(s, t)
 			link(t, s)
-			if isActor(byStart[m.Source]) {
+			if isActor(byStart[m.Source]) && (m.Type == "part-of" || !teams[m.Source]) {
 				actorLinked[t] = true
 			}
 			if isActor(byStart[m.Target]) {
@@ -628,7 +641,7 @@ func (d *docState) topicFallback(rs *relState) {
 		sharedVictims := (tr.typ == "targets" && tr.cues != nil || tr.typ == "exploits") && tr.intros == nil
 		coveredIn := map[string][]int32{}
 		for _, m := range rs.out {
-			if m.Rule != "" && m.Type == tr.typ {
+			if m.Rule != "" && m.Type == tr.typ && (len(teams) == 0 || !teams[m.Source]) {
 				end := m.Target
 				if tr.toTopic {
 					end = m.Source // the campaign already has its actor

@@ -420,8 +420,20 @@ func (d *docState) listMembers(rs *relState) {
 					// "The Treasury named seven members:" in a report
 					// about one actor: its members.
 					at := d.sents[intro].Start
-					if party = rs.topicMention(int(intro), at, tr.tgtMask, nil); party < 0 {
-						party = d.topicActor(at, nil) // relation_topic.go
+					if tr.typ == "part-of" {
+						// "It described Kestrel as an umbrella linked to
+						// APT10. Acme splits the group into three teams:":
+						// the group is the actor the sentence before names
+						// first, not one it compared it with; else the
+						// report's actor.
+						if party = d.firstActorIn(int(intro)-1, tr.tgtMask); party < 0 {
+							party = d.topicActor(at, nil)
+						}
+					}
+					if party < 0 {
+						if party = rs.topicMention(int(intro), at, tr.tgtMask, nil); party < 0 {
+							party = d.topicActor(at, nil) // relation_topic.go
+						}
 					}
 					if party >= 0 {
 						coref = "list intro → " + d.surface(&d.acc[party]) + " " + TopicCorefNote
@@ -445,6 +457,9 @@ func (d *docState) listMembers(rs *relState) {
 			// and Hive".
 			for _, m := range d.coordinatedFrom(it, k, tr.srcMask) {
 				c, p := &d.acc[m], &d.acc[party]
+				if m == party || d.surface(c) == d.surface(p) {
+					continue // the topic fell on an item itself
+				}
 				rs.out = append(rs.out, RelationMatch{Type: tr.typ,
 					Source: extractor.Span{Start: c.start, End: c.end}, Target: extractor.Span{Start: p.start, End: p.end},
 					Sentence: d.introSpan(it), Rule: tr.r.id, Priority: tr.r.prio, Hedge: hedge, Coref: coref})
@@ -472,11 +487,14 @@ func (d *docState) bareIntro(tr topicRule, si int32) bool {
 	var buf [4]int
 	for t := lo; t < colon; t++ {
 		for _, e := range tr.intros.ends(d, t, colon, buf[:0]) {
-			if colon-e > 3 {
+			end := colon
+			if d.eachAside(e, colon) {
+				end = e
+			} else if colon-e > 3 {
 				continue
 			}
 			ok := true
-			for j := e; j < colon; j++ {
+			for j := e; j < end; j++ {
 				if d.startM[j] >= 0 || !isLowerWord(d.tokText[j]) || bareIntroStops[d.fold[j]] {
 					ok = false
 					break
@@ -489,6 +507,44 @@ func (d *docState) bareIntro(tr topicRule, si int32) bool {
 	}
 	return false
 }
+
+// firstActorIn returns the first visible mention of a type in mask in
+// sentence si, when si is a sentence of prose (no bullet item, heading or
+// table row), or -1.
+func (d *docState) firstActorIn(si int, mask typeMask) int {
+	if si < 0 || si+1 >= len(d.sentLo) {
+		return -1
+	}
+	lo, hi := d.sentLo[si], d.sentLo[si+1]
+	if hi-lo < 4 || bulletMarks[d.tokText[lo]] || d.tokText[lo] == "|" || d.headingLike(si) {
+		return -1
+	}
+	for t := lo; t < hi; t++ {
+		if k := int(d.startM[t]); k >= 0 && !d.acc[k].hide && maskOf(d.acc[k].typ)&mask != 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// eachAside reports whether tokens [e, colon) are an aside that says how
+// each listed part is named or what it does, and names nobody: ", each
+// named after its main malware" in "splits the group into two teams, each
+// named after its main malware:".
+func (d *docState) eachAside(e, colon int) bool {
+	if e+1 >= colon || d.fold[e] != "," || !eachAsideWords[d.fold[e+1]] {
+		return false
+	}
+	for j := e + 1; j < colon; j++ {
+		if d.startM[j] >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// eachAsideWords open an aside on the parts a list names.
+var eachAsideWords = map[string]bool{"each": true, "every": true, "both": true, "all": true}
 
 // bareIntroStops are the words after an intro phrase that name another
 // party than the report's actor ("members of", "officials at").

@@ -125,7 +125,7 @@ func (d *docState) listBody(si int, rw []tokRewrite, remarks bool) (int, []tokRe
 		case open && items > 0 && !d.blankLineBefore(a):
 			itemLen += d.itemLength(a, b, remarks)
 		case remarks && items > 0 && !open && d.sameLine(a):
-			if !d.itemNameAlone(itemStart) && !d.namedItem(itemStart) {
+			if !d.itemNameAlone(itemStart) && !d.namedItem(itemStart) && !d.labelledName(itemStart) {
 				// Prose in bullets: the item is a sentence of its own
 				// ("- Siemens said it patched quickly. Oracle followed."),
 				// no list member, and the list ends before it.
@@ -134,7 +134,7 @@ func (d *docState) listBody(si int, rw []tokRewrite, remarks bool) (int, []tokRe
 		default:
 			return d.listEnd(end, items, rw)
 		}
-		if itemLen > listMaxItemTokens && (itemLen > listMaxNamedItemTokens || !d.namedItem(itemStart)) {
+		if itemLen > listMaxItemTokens && (itemLen > listMaxNamedItemTokens || !d.namedItem(itemStart) && !(remarks && d.labelledName(itemStart))) {
 			return d.listEnd(end, items-1, rw[:mark])
 		}
 		end = b
@@ -246,6 +246,28 @@ func (d *docState) namedItem(a int) bool {
 		n++
 	}
 	return n >= 1 && n <= 5 && t+1 < len(d.tokText) && d.tokText[t] == "," && appositionOpeners[d.fold[t+1]]
+}
+
+// labelledName reports whether the bullet item starting at token a (its
+// mark) opens with a mention and a colon, as a glossary entry does: "-
+// QuillHook crew: runs the phishing side; it also ...", "- **Quillbot**:
+// a loader". The name is what the item lists; the rest describes it. Only
+// the list-intro rules (listBody with remarks) read such long items: the
+// relation rules, which read the block as one sentence, would join a
+// timeline's events ("- Late March: the crew hit ...") to the intro.
+func (d *docState) labelledName(a int) bool {
+	t := a + 1
+	for t < len(d.tokText) && emphasisMarks[d.tokText[t]] {
+		t++
+	}
+	if t >= len(d.startM) || d.startM[t] < 0 || d.acc[d.startM[t]].hide {
+		return false
+	}
+	t = int(d.acc[d.startM[t]].tokE)
+	for t < len(d.tokText) && emphasisMarks[d.tokText[t]] {
+		t++
+	}
+	return t < len(d.tokText) && d.tokText[t] == ":"
 }
 
 // listEnd finishes listBlock: no block without items; rewrites past the

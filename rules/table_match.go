@@ -286,10 +286,14 @@ func (st *tableState) table(t *textTable) {
 			continue
 		}
 		header := oneSpace(heads[c].full)
+		teamKeys := st.teamColumn(heads[col.subject])
 		for ri := range t.rows {
 			row := &t.rows[ri]
 			subj := st.firstMention(row.cells[col.subject], col.r.tbl.subject)
-			if subj == nil {
+			if subj == nil || teamKeys && subj.typ != extractor.ThreatActor {
+				// "| Team | Main malware | Targets |" then "| Quillbot |
+				// Quillbot | banks |": the row is the team named after
+				// its malware, not the malware.
 				continue
 			}
 			st.cell(col.r, row, ri, *subj, row.cells[c], header)
@@ -365,6 +369,17 @@ func (st *tableState) names(t *textTable, heads []*headerCell, r *rule) {
 			}
 		}
 	}
+}
+
+// teamColumn reports whether header h is one a name rule makes threat
+// actors of ("| Team |", "| Crew |": table.name.threat-actor).
+func (st *tableState) teamColumn(h *headerCell) bool {
+	for _, r := range st.ts.rules {
+		if r.tbl.names && r.tbl.create == extractor.ThreatActor && r.tbl.headerIs(h) {
+			return true
+		}
+	}
+	return false
 }
 
 // headerIs reports whether a header cell, outside brackets, is one of the
