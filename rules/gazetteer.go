@@ -140,6 +140,9 @@ func (h *gazHit) accepts(d *docState, i int) bool {
 	if h.composed && !d.composedOK(h, i) { // gazetteer_heads.go
 		return false
 	}
+	if h.lower && h.mode == caseInsensitive && d.p.gaz.entries[h.entry].typ == extractor.Sector && d.insideName(i, i+len(h.toks)) {
+		return false // gazetteer_heads.go: "Northwind Shipping said"
+	}
 	if h.phrase {
 		for k := 1; k < len(h.toks); k++ {
 			// Lower case after the first word, or a capitalised word

@@ -360,3 +360,31 @@ func (d *docState) inLongerDomain(h *gazHit, i int) bool {
 	}
 	return false
 }
+
+// insideName reports whether a lower-case sector name written capitalised at
+// tokens [i, j), not at the start of its sentence, follows a capitalised
+// word other than a function word and ends the capitalised run: the last
+// words of a company's name ("Northwind Shipping said", "Duke Energy
+// reported"), not a sector. (A run that goes on, "the Kirkhaven Health
+// Sector Cyber Council", is left to the rules of names, which the sector
+// mention keeps from reading "Kirkhaven Health" as a list of sectors.)
+func (d *docState) insideName(i, j int) bool {
+	t := d.tokText[i]
+	if !startsUpper(t) || strings.ToUpper(t) == t || i <= int(d.sentLo[d.sentOf[i]]) || d.sentenceInitial(i) {
+		return false
+	}
+	if j < int(d.sentHi(i)) && startsUpper(d.tokText[j]) {
+		return false
+	}
+	p := d.tokText[i-1]
+	return startsUpper(p) && strings.ToUpper(p) != p && !nameFunctionWords[d.fold[i-1]] && !titleFunctionWords[d.fold[i-1]]
+}
+
+// titleFunctionWords are capitalised in title-case headings ("Attacks On
+// The Energy Sector") without being a name's words.
+var titleFunctionWords = map[string]bool{"a": true, "an": true, "at": true, "by": true, "with": true, "from": true,
+	"against": true, "into": true, "targets": true, "targeting": true, "hit": true, "hits": true, "across": true,
+	"target": true, "targeted": true, "attack": true, "attacks": true, "attacked": true, "attacking": true,
+	"breach": true, "breaches": true, "breached": true, "compromise": true, "compromises": true, "compromised": true,
+	"hitting": true, "phishing": true, "spying": true, "threatens": true, "threaten": true, "and": true, "or": true,
+	"among": true, "inside": true, "within": true, "over": true, "after": true, "via": true, "is": true, "are": true}
