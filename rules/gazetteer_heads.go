@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"os"
 	"strings"
 	"unicode"
 
@@ -106,7 +105,8 @@ func (c *compiler) composeHeads() {
 			// "aviation") or one of short (the words the target rules
 			// type before such a head: "blockchain" of "blockchain
 			// firms") stays the mention, as it was without the head
-			alone := c.sectorCanon[dkey] != "" || short[dkey] && os.Getenv("S16B") == ""
+			known := c.sectorCanon[dkey] != ""
+			alone := known || short[dkey]
 			c.p.sectorDoms[dkey] = true
 			forms := [][]string{dtoks}
 			if len(dtoks) == 1 {
@@ -126,12 +126,11 @@ func (c *compiler) composeHeads() {
 					seen[key] = true
 					hit := newHit(r.idx, entry, caseInsensitive, toks)
 					hit.phrase, hit.composed, hit.dlen = true, true, int8(len(f))
-					if alone && (!hit.single || c.sectorCanon[dkey] != "") {
-						hit.keep = len(f)
-					}
 					hit.single = !strings.HasSuffix(h[len(h)-1], "s")
-					if hit.single && alone && c.sectorCanon[dkey] == "" {
-						hit.keep = 0 // one victim: "a government contractor"
+					// one victim stays whole, "a government contractor",
+					// unless the gazetteers know its word alone
+					if alone && (!hit.single || known) {
+						hit.keep = len(f)
 					}
 					c.p.insertName(toks, hit)
 					c.p.gaz.names++
