@@ -152,6 +152,11 @@ type compiler struct {
 	// spelling (gazetteer_spaced.go).
 	spaced  []spacedName
 	gazKeys map[string]bool
+	// sectorCanon maps every sector gazetteer name, folded, to its
+	// canonical name; composed the gazetteer rules with heads
+	// (gazetteer_heads.go).
+	sectorCanon map[string]string
+	composed    []composedRule
 	// phraseSets holds the phrase sets compiled so far by list (phraseSet).
 	phraseSets map[string]*phraseSet
 }
@@ -309,6 +314,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	}
 	p.aliasPhase = phases[aliasStage]
 	p.relPhase = phases[relationStage]
+	c.composeHeads()               // gazetteer_heads.go
 	c.gazetteerVariants(set.lists) // gazetteer_synonyms.go
 	c.spacedVariants()             // gazetteer_spaced.go
 	p.splitStarts()
@@ -352,6 +358,9 @@ func (c *compiler) gazetteer(r *rule) int {
 	p := c.p
 	names := 0
 	c.compounds(r)
+	if len(spec.heads) > 0 {
+		c.composed = append(c.composed, composedRule{r, spec}) // gazetteer_heads.go
+	}
 	for _, e := range spec.entries {
 		typ := spec.typ
 		if e.typ != "" {
@@ -380,6 +389,14 @@ func (c *compiler) gazetteer(r *rule) int {
 				c.gazKeys = map[string]bool{}
 			}
 			c.gazKeys[strings.Join(foldAll(toks), " ")] = true
+			if typ == string(extractor.Sector) && !spec.suppress {
+				if c.sectorCanon == nil {
+					c.sectorCanon = map[string]string{}
+				}
+				if k := strings.Join(foldAll(toks), " "); c.sectorCanon[k] == "" {
+					c.sectorCanon[k] = strings.TrimSpace(e.name.s)
+				}
+			}
 			written := append([]string(nil), toks...)
 			h := newHit(r.idx, entry, mode, toks)
 			h.common = spec.common

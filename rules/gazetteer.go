@@ -77,6 +77,18 @@ type gazHit struct {
 	// sentence's first word or an acronym ("UK Overseas Workplace"): "the
 	// International Workplace Awards" is another name.
 	alone bool
+	// composed marks a domain word composed with a head noun ("mining
+	// firms", gazetteer_heads.go): lower case after its first word, and
+	// its first word capitalised only at the start of a sentence, so
+	// "Northwind Shipping Company" stays a company's name.
+	composed bool
+	// keep is, for a composed name, how many of its tokens the mention
+	// spans: the domain word, not the head noun after it ("shipping" of
+	// "shipping firms"), as the sector lists write their members.
+	keep int
+	dlen int8 // a composed name's tokens of its domain word
+	// single marks a composed name whose head is singular ("mining firm").
+	single bool
 }
 
 type gazEntry struct {
@@ -124,6 +136,12 @@ func capFirst(s string) string {
 func (h *gazHit) accepts(d *docState, i int) bool {
 	if h.alone && !d.standsAlone(i, i+len(h.toks)) {
 		return false
+	}
+	if h.composed && !d.composedOK(h, i) { // gazetteer_heads.go
+		return false
+	}
+	if h.lower && h.mode == caseInsensitive && d.p.gaz.entries[h.entry].typ == extractor.Sector && d.insideName(i, i+len(h.toks)) {
+		return false // gazetteer_heads.go: "Northwind Shipping said"
 	}
 	if h.phrase {
 		for k := 1; k < len(h.toks); k++ {
@@ -247,7 +265,11 @@ func (d *docState) matchGazetteers(lo, hi int) {
 					accepted[h.entry] = true
 					e := &p.gaz.entries[h.entry]
 					r := p.rules[h.rule]
-					d.addCand(cand{start: d.tokStart[i], end: d.tokEnd[j-1], rule: h.rule, prio: r.prio,
+					start, end := i, j-1
+					if h.composed {
+						start, end = d.composedSpan(h, i, j) // gazetteer_heads.go
+					}
+					d.addCand(cand{start: d.tokStart[start], end: d.tokEnd[end], rule: h.rule, prio: r.prio,
 						typ: e.typ, subtype: e.subtype, canonical: e.canonical, hide: r.suppress})
 					if h.rest != "" && !r.suppress {
 						if k := d.longerName(i, j, hi, h.rest); k > j && !d.gazNameSpans(v.gaz, i, k) {

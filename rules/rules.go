@@ -143,6 +143,7 @@ type Pack struct {
 	stops        *stopList
 	vocab        map[string]*vocabEntry // folded token → gazetteer trie, pattern starts and anchors
 	tails        map[string]bool        // folded tails of hyphenated compounds some gazetteer allows (compound.go)
+	sectorDoms   map[string]bool        // folded domain words of composed sector names (gazetteer_heads.go)
 	tokRegex     []*rule                // regex rules run on single tokens
 	sentRegex    []*rule                // regex rules run on whole sentences
 	phases       []*phase               // pattern rules by stage, ascending

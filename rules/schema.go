@@ -100,6 +100,10 @@ type ruleSpec struct {
 	notAfter  []strItem // pattern: words ("in the") that, right before a match, drop it (match.go)
 	lists     bool      // pattern: also read a bullet list with its intro as one sentence (pattern_lists.go)
 	compounds []strItem // gazetteer: tails of hyphenated compounds a name heads (compound.go)
+	heads     []strItem // gazetteer: head nouns composed after the domain words (gazetteer_heads.go)
+	domains   []strItem // gazetteer: domain words composed before the heads (gazetteer_heads.go)
+	canonOf   []strItem // gazetteer: "domain: canonical" items for the composed names (gazetteer_heads.go)
+	shortOf   []strItem // gazetteer: domain words that are the mention without their head (gazetteer_heads.go)
 	rel       relSpec   // relation (relation.go)
 	tbl       tableSpec // table (table.go)
 
@@ -482,7 +486,7 @@ func (p *parser) strings(n *yaml.Node, what string, listOnly bool) []strItem {
 }
 
 var fieldsByKind = map[string][]string{
-	KindGazetteer: {"type", "case", "common", "entries", "suppress", "compounds"},
+	KindGazetteer: {"type", "case", "common", "entries", "suppress", "compounds", "heads", "domains", "canonicals", "short", "not_after", "not_before"},
 	KindPattern:   {"type", "subtype", "pattern", "stage", "canonical", "suppress", "lists", "not_before", "not_after"},
 	KindRegex:     {"type", "subtype", "regex", "validate", "refang", "group", "scope"},
 	KindAlias:     {"type", "pattern", "check", "cross_type"},
@@ -621,17 +625,25 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			p.parseOutputField(r, kv.key, kv.val) // output.go
 		case "compounds":
 			r.compounds = p.strings(kv.val, "compounds", false) // compound.go
+		case "heads":
+			r.heads = p.strings(kv.val, "heads", false) // gazetteer_heads.go
+		case "domains":
+			r.domains = p.strings(kv.val, "domains", false) // gazetteer_heads.go
+		case "canonicals":
+			r.canonOf = p.strings(kv.val, "canonicals", false) // gazetteer_heads.go
+		case "short":
+			r.shortOf = p.strings(kv.val, "short", false) // gazetteer_heads.go
 		case "lists":
 			r.lists = p.boolean(kv.val, "lists") // pattern_lists.go
 		case "not_before":
-			if r.kind == KindPattern {
+			if r.kind == KindPattern || r.kind == KindGazetteer {
 				r.notBefore = p.strings(kv.val, "not_before", false) // match.go, patternCand
 			} else {
 				p.parseRelationField(r, kv.key, kv.val)
 			}
 		case "not_after":
-			if r.kind == KindPattern || r.kind == KindRelation {
-				r.notAfter = p.strings(kv.val, "not_after", false) // match.go, notAfterMatch
+			if r.kind == KindPattern || r.kind == KindRelation || r.kind == KindGazetteer {
+				r.notAfter = p.strings(kv.val, "not_after", false) // match.go, notAfterMatch; gazetteer_heads.go
 			} else {
 				p.parseRelationField(r, kv.key, kv.val)
 			}
@@ -1035,6 +1047,10 @@ func parseRepeat(s string) (lo, hi int, ok bool) {
 func (p *parser) resolveRule(r *ruleSpec, lists map[string]*listSpec) {
 	r.words = p.expand(r.words, lists)
 	r.compounds = p.expand(r.compounds, lists)
+	r.heads = p.expand(r.heads, lists)
+	r.domains = p.expand(r.domains, lists)
+	r.canonOf = p.expand(r.canonOf, lists)
+	r.shortOf = p.expand(r.shortOf, lists)
 	r.notBefore = p.expand(r.notBefore, lists) // a pattern's not_before: [$list]
 	r.notAfter = p.expand(r.notAfter, lists)   // a pattern's not_after: [$list]
 	for _, dst := range r.rel.wordLists() {
