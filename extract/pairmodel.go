@@ -89,6 +89,9 @@ type PairModel struct {
 	withheld map[int]bool
 	// dropped is the set of featureGroups left out (bit g).
 	dropped uint32
+	// pack judges which candidates a negation denies, as the relation
+	// rules judge their matches (rules.ClauseReader); nil judges none.
+	pack *rules.Pack
 }
 
 // DefaultPairModel returns the embedded model, reading the negation and
@@ -128,7 +131,7 @@ func NewPairModel(classes []string, allowed []TypePair, buckets int, pack *rules
 }
 
 func newPairModel(lm linear.Model, allowed []TypePair, pack *rules.Pack) (*PairModel, error) {
-	pm := &PairModel{Model: lm, allowedPairs: allowed, allowed: map[[2]string][]int{}}
+	pm := &PairModel{Model: lm, allowedPairs: allowed, allowed: map[[2]string][]int{}, pack: pack}
 	col := map[string]int{}
 	for i, c := range lm.Classes {
 		col[c] = i

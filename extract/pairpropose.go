@@ -129,6 +129,9 @@ func (pr *proposer) add(c *PairCandidate) {
 		pr.doc = c.Doc
 		clear(pr.perDoc)
 	}
+	if c.Negated {
+		return // a negation denies it, as the relation rules read it
+	}
 	cls, p := pr.m.bestAllowed(c)
 	if cls <= 0 || p < pr.threshold || pr.m.withheld[cls] {
 		return

@@ -8,6 +8,7 @@ import (
 
 	"github.com/reportgraph/extractor"
 	"github.com/reportgraph/extractor/nlp"
+	"github.com/reportgraph/extractor/rules"
 )
 
 // Candidate pairs for the relation model. After resolution every mention
@@ -44,6 +45,11 @@ type PairCandidate struct {
 	Evidence extractor.Span
 	Hedge    string
 	Features []uint32 // hashed feature ids, < the model's Buckets
+	// Negated is set when both mentions are in one sentence and a
+	// negation the relation rules would read denies a statement running
+	// from the first to the second (rules.ClauseReader): such a candidate
+	// is never proposed.
+	Negated bool
 
 	types    [2]string // the entity types, source first
 	src, tgt int       // the entities' indices in their document
@@ -95,6 +101,9 @@ type pairDoc struct {
 	roleIdx  map[int]map[int][]int  // entity → other entity → positions in roles[entity] (roleIndex)
 	roleSum  map[int][]distinctRole // entity → its distinct roles (roleSummary)
 	arena    []uint32               // the features of every candidate, one allocation for many
+	clauses  *rules.ClauseReader    // the rules' negation judge, on first use (negatedPair)
+	clauseAt int                    // the sentence clauses has read, or -1
+	clauseOK bool                   // that sentence may negate a statement
 }
 
 // pairStat aggregates every mention pair of two entities within the
@@ -446,12 +455,20 @@ func (m *PairModel) docCandidates(d *pairDoc, add func(*PairCandidate)) {
 			if !in || b.tokLo < a.tokHi || a.entity == b.entity || d.linked[[2]int{a.entity, b.entity}] {
 				continue // out of reach, nested or overlapping mentions, one entity, or a rule already links them
 			}
-			if _, ok := m.allowed[[2]string{a.typ, b.typ}]; ok {
+			fwd := m.allowed[[2]string{a.typ, b.typ}] != nil
+			rev := m.allowed[[2]string{b.typ, a.typ}] != nil
+			if !fwd && !rev {
+				continue
+			}
+			neg := m.negatedPair(d, a, b)
+			if fwd {
 				c = m.candidate(d, a, b, true, ms[i+1:j])
+				c.Negated = neg
 				add(&c)
 			}
-			if _, ok := m.allowed[[2]string{b.typ, a.typ}]; ok {
+			if rev {
 				c = m.candidate(d, b, a, false, ms[i+1:j])
+				c.Negated = neg
 				add(&c)
 			}
 		}
@@ -476,6 +493,25 @@ func (m *PairModel) candidate(d *pairDoc, src, tgt *pairMention, srcFirst bool, 
 		Hedge: hedge, Features: m.features(d, src, tgt, first, second, srcFirst, between),
 		types: [2]string{src.typ, tgt.typ}, src: src.entity, tgt: tgt.entity, text: res.Doc.Text,
 		page: res.Doc.PageOf(ev.Start)}
+}
+
+// negatedPair reports whether the mentions a and b (a first) are in one
+// sentence and the relation rules would read a statement running from a
+// to b as negated: "there is no evidence that X worked for Y", "Z did not
+// say that X was behind the breach of Y" (rules.ClauseReader, the rules'
+// own clause and negation logic). Each sentence is read once.
+func (m *PairModel) negatedPair(d *pairDoc, a, b *pairMention) bool {
+	if m.pack == nil || a.sent != b.sent {
+		return false
+	}
+	if d.clauses == nil {
+		d.clauses, d.clauseAt = m.pack.NewClauseReader(), -1
+	}
+	if d.clauseAt != a.sent {
+		d.clauseAt = a.sent
+		d.clauseOK = d.clauses.Read(d.res.Doc.Text, d.res.Sentences[a.sent])
+	}
+	return d.clauseOK && d.clauses.Negated(extractor.Span{Start: a.start, End: a.end}, extractor.Span{Start: b.start, End: b.end})
 }
 
 // docCoOccur is how many sentences, and how many blocks, name both

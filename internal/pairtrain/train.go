@@ -240,6 +240,25 @@ func Train(ctx context.Context, opt Options) error {
 		return data, pos
 	}
 	data, pos := labelAll(cands, open)
+	{
+		// Candidates a negation denies (extract.PairCandidate.Negated) are
+		// trained on like the others, and never proposed.
+		var neg, negRel, negOpen int
+		for _, l := range data {
+			if l.cand.Negated {
+				neg++
+				if l.class > 0 {
+					negRel++
+				}
+			}
+		}
+		for _, c := range open {
+			if c.Negated {
+				negOpen++
+			}
+		}
+		fmt.Fprintf(opt.Log, "negated candidates: %d in training (%d related by the gold), %d no rule links\n", neg, negRel, negOpen)
+	}
 	if opt.TrainDropout > 0 {
 		// The same documents again with a share of the rules' relations
 		// left out: pairs the rules link become unlinked ones, and the
