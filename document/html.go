@@ -77,7 +77,8 @@ func readHTML(ctx context.Context, raw []byte, opt Options) (*extracted, error) 
 	}
 
 	root, rootName := contentRoot(doc, stats)
-	fb := &walker{stats: stats, guardText: stats[root].text / 2, stop: stop}
+	meta := pageMeta(doc, art, root)
+	fb := &walker{stats: stats, guardText: stats[root].text / 2, stop: stop, author: meta.author}
 	fb.node(root, modeFiltered, 0)
 	fallback := fb.out.String()
 
@@ -86,7 +87,7 @@ func readHTML(ctx context.Context, raw []byte, opt Options) (*extracted, error) 
 	if artOK {
 		keep, onPath := keptNodes(art.Node, nodes)
 		trusted := widenToArticle(keep, onPath)
-		aw := &walker{stats: stats, keep: keep, onPath: onPath, guardText: stats[root].text / 2, trusted: trusted, stop: stop}
+		aw := &walker{stats: stats, keep: keep, onPath: onPath, guardText: stats[root].text / 2, trusted: trusted, stop: stop, author: meta.author}
 		aw.search(doc, 0)
 		article := aw.out.String()
 		articleLen, fallbackLen := nonSpaceLen(article), nonSpaceLen(fallback)
@@ -108,7 +109,6 @@ func readHTML(ctx context.Context, raw []byte, opt Options) (*extracted, error) 
 		warnings = append(warnings, "page has no visible text")
 	}
 
-	meta := pageMeta(doc, art, root)
 	ex.pages = []string{withHeadline(body, meta.title, meta.author)}
 	ex.title, ex.author, ex.site, ex.lang, ex.pub = meta.title, meta.author, meta.site, meta.lang, meta.pub
 	ex.warnings = warnings
@@ -135,10 +135,15 @@ func withHeadline(body, title, author string) string {
 }
 
 // hasByline reports whether the head of the article already carries the
-// byline: a line that starts with the author's name or names them after
-// "by" ("By Ada Byron · May 2", "Posted by Ada Byron", "Ada Byron | May
-// 2"). The name in a sentence — an editor's note listing the reporter, a
-// quote — is no byline, and the byline is still written.
+// byline: a line that names the author after "by" at its start ("By Ada
+// Byron and Ken Ito", "Posted by Ada Byron on May 2", "· by Ada Byron"),
+// or a line that is the name alone, the name then a separator or a date
+// ("Ada Byron | May 2", "Ada Byron, Lisbon", "Ada Byron 2 May 2024"), or
+// the name then a few words with a separator or a date ("Ada Byron
+// Security correspondent · 2 May 2024"). The
+// name in a sentence — an editor's note listing the reporter, a quote, a
+// bio ("Ada Byron is a senior reporter ...", "... was written by Ada
+// Byron, who ...") — is no byline, and the byline is still written.
 func hasByline(head, author string) bool {
 	name := strings.ToLower(strings.Join(strings.Fields(author), " "))
 	if name == "" {
@@ -146,12 +151,29 @@ func hasByline(head, author string) bool {
 	}
 	for _, line := range strings.Split(head, "\n") {
 		line = strings.ToLower(strings.Join(strings.Fields(line), " "))
-		if strings.HasPrefix(line, name) || strings.Contains(line, "by "+name) {
+		for _, m := range bylineLead.FindAllStringIndex(line, -1) {
+			if strings.HasPrefix(line[m[1]:], name) {
+				return true
+			}
+		}
+		if rest, ok := strings.CutPrefix(line, name); ok && (rest == "" || bylineAfterName.MatchString(rest) ||
+			(len(strings.Fields(rest)) <= 6 && bylineSeparator.MatchString(rest))) {
 			return true
 		}
 	}
 	return false
 }
+
+// bylineLead is "by" at the start of a line or after a separator,
+// perhaps after a verb of authorship.
+var bylineLead = regexp.MustCompile(`(^\W*|[·|•–—/]\s*)((posted|written|authored|reported|words|story|text|reporting|photos)\s+)?by[:\s]+`)
+
+// bylineSeparator is a separator or a date's digits on a byline line.
+var bylineSeparator = regexp.MustCompile(`[·|•–—/]|\d`)
+
+// bylineAfterName is what follows a name on a byline line: a separator
+// or a date.
+var bylineAfterName = regexp.MustCompile(`^\s*([·|,•–—/(:-]|\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(updated|published|posted)\b)`)
 
 // runReadability runs readability on a copy of doc. A panic inside it is
 // an error here, so the walker can still read the page.
@@ -239,7 +261,7 @@ func widenToArticle(keep, onPath map[*html.Node]bool) *html.Node {
 		if n.Type != html.ElementNode || n.Data == "body" || n.Data == "html" {
 			continue
 		}
-		if n.Data == "article" || attr(n, "role") == "article" || strings.Contains(attr(n, "itemprop"), "articleBody") {
+		if articleElement(n) {
 			if !keep[n] {
 				keep[n] = true
 				for p := n.Parent; p != nil && !onPath[p]; p = p.Parent {

@@ -19,58 +19,134 @@ import (
 //   - it lies inside the article: below an <article>, role="article" or
 //     articleBody microdata element, or below what readability kept or a
 //     <main> when that holds no such element (then it is the article);
+//     an aside readability itself kept is judged the same way;
 //   - its role, class and id carry no furniture word: the walker's
 //     boilerplate words ("related", "newsletter", "promo", "ad", "share",
 //     "subscribe", "bio" ...) and asideFurnitureWords ("author", "popular",
-//     "more", "widget" ...); role="complementary" is an aside's own role
-//     and says nothing;
+//     "widget" ...), or a teaser class (asideFurnitureTokens: "more",
+//     "read-next", "latest-news", "user-profile" ...); role="complementary"
+//     is an aside's own role and says nothing;
+//   - it does not open as furniture does (asideFurnitureLead: "About us",
+//     "Disclosure:", "Tags:", "Filed under", "Also on", "Most read"), nor
+//     as a reporter's bio (the byline's author, or "<Name> is a senior
+//     reporter ...");
 //   - it is not link-dense (at most half its text is link text: teasers
 //     and "Read next" boxes are nearly all links);
-//   - it holds no form control (a sign-up box), and a short one does not
-//     read as a call to action ("Sign up", "in your inbox");
-//   - it reads as content: a sentence of six words or more, or facts laid
-//     out as a list, a table, a definition list or "Label: value" lines.
+//   - it holds no form control (a sign-up box);
+//   - leaving out its calls to action ("Sign up ...", "Follow us for
+//     more.", "... in your inbox"), it reads as content: a sentence of six
+//     words or more, or facts laid out as a list, a table, a definition
+//     list or "Label: value" lines ("2019: ..." lines of a timeline
+//     included; "Tags:" and "Category:" lines are no facts).
 //
 // Everything inside a kept aside is still filtered element by element, so
-// a share bar or a link list nested in an update box is dropped.
+// a share bar or a link list nested in an update box is dropped. The
+// counts it needs (text, links, list items, rows, form controls) come from
+// the walker's one statsOf pass, and its text tests read at most the first
+// 4 KB, so nested asides cost no walk of their subtrees.
 
 // asideFurnitureWords are class/id words that mark an aside as furniture
-// on top of boilerplateWords: author boxes, popular/latest/read-next
-// teasers, widget areas (WordPress's sidebar is "widget-area" with id
-// "secondary"), calls to action and disclosures.
+// on top of boilerplateWords: author boxes, popular teasers, widget areas
+// (WordPress's sidebar is "widget-area" with id "secondary"), calls to
+// action and disclosures.
 var asideFurnitureWords = map[string]bool{
-	"author": true, "authors": true, "byline": true, "contributor": true, "profile": true,
-	"popular": true, "trending": true, "latest": true, "more": true, "next": true, "read": true,
-	"recirc": true, "recirculation": true, "teaser": true, "teasers": true, "widget": true,
-	"widgets": true, "secondary": true, "cta": true, "donate": true, "membership": true,
-	"paywall": true, "podcast": true, "disclaimer": true, "disclosure": true, "affiliate": true,
+	"author": true, "authors": true, "byline": true, "contributor": true,
+	"popular": true, "trending": true, "recirc": true, "recirculation": true,
+	"teaser": true, "teasers": true, "widget": true, "widgets": true, "secondary": true,
+	"cta": true, "donate": true, "membership": true, "paywall": true, "podcast": true,
+	"disclaimer": true, "disclosure": true, "affiliate": true,
 }
 
-// callToAction is the wording of sign-up and promotion boxes.
-var callToAction = regexp.MustCompile(`(?i)\b(sign[ -]?up|subscribe|subscription|newsletter|in your inbox|unsubscribe|follow us|download (our|the) (free|full)|register now|get (our|the) .{0,30}(briefing|newsletter|digest))\b`)
+// asideFurnitureTokens are teaser words that mark furniture only as a
+// whole class name ("more", "readmore") or as two neighbouring words of
+// one ("read-next", "latestNews", "user-profile"): "latest-update",
+// "box--more-info" and "threat-actor-profile" are content.
+var asideFurnitureTokens = map[string]bool{
+	"latest": true, "more": true, "next": true, "read": true, "readmore": true, "readnext": true,
+	"read more": true, "read next": true, "read also": true, "more stories": true, "more news": true,
+	"more from": true, "latest news": true, "latest stories": true, "latest posts": true,
+	"up next": true, "user profile": true, "profile card": true,
+}
 
-// maxCallToActionWords bounds the asides callToAction can drop: a sign-up
-// box is a few lines, while an update box may well report a phishing
-// campaign that asked victims to "subscribe".
-const maxCallToActionWords = 60
+// asideFurnitureLead is how furniture asides open: a site's "About us",
+// a disclosure, tag and category lines, headline lists.
+var asideFurnitureLead = regexp.MustCompile(`(?i)^\W*(about (us|me|the (authors?|writer|reporter|site|publication|newsletter|editor))\b|disclosures?\b|disclaimer\b|(tags?|topics|categor(y|ies)|keywords|filed (under|in))\s*:|filed (under|in)\b|also (on|in|from|read)\b|more (from|stories|news)\b|read (more|next|also)\b|related\b|most (read|popular|viewed|shared)\b|you (may|might) also\b|editor'?s picks?\b|sponsored\b|advertisement\b)`)
+
+// reporterBio is the opening of a journalist's bio: "Jane Doe is a
+// senior reporter ...", "Ken Ito covers ...".
+var reporterBio = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*( \p{Lu}[\p{L}'’.-]*){1,3},? ((is|was|has been) (a|an|the)( [\p{L}-]+){0,4} (reporter|journalist|correspondent|editor|writer|columnist|contributor|freelancer|producer)\b|(covers|writes about|reports on)\b)`)
+
+// ctaStart and ctaPhrase make a sentence a call to action: an imperative
+// to sign up, subscribe, follow or download, or a promise of mail. A
+// sentence reporting that a group asked victims to "subscribe" is none.
+var (
+	ctaStart  = regexp.MustCompile(`(?i)^\W*(sign[ -]?up|subscribe|register|follow us|join (us|our)|download (our|the)|get (our|the|stories|news|updates|the latest)|support (us|our)|donate|become a (member|subscriber)|don'?t miss|never miss)\b`)
+	ctaPhrase = regexp.MustCompile(`(?i)\b(in your inbox|our newsletter|unsubscribe)\b`)
+)
 
 // factLabel is a "Label: value" line start of a fact box ("Victim: ...",
-// "First seen: ...").
-var factLabel = regexp.MustCompile(`(^|\n|\s)\p{Lu}[\p{L}\p{N}'’ -]{0,30}:\s+\S`)
+// "First seen: ...", a timeline's "2019: ..."); the label is group 2.
+var factLabel = regexp.MustCompile(`(^|\n|\s)([\p{Lu}\p{N}][\p{L}\p{N}'’ -]{0,30}):\s+\S`)
+
+// tagLabel is a label of tag and category lines, which hold no facts.
+var tagLabel = regexp.MustCompile(`(?i)(^|\s)(tags?|topics?|categor(y|ies)|keywords|filed under|filed in|share|posted in)$`)
 
 // contentAside reports whether an aside element is part of the article
 // and is kept (see above).
 func (wk *walker) contentAside(n *html.Node) bool {
 	st := wk.stats[n]
-	if st.text == 0 || st.link*2 > st.text || !wk.inArticle(n) || asideFurniture(n) || hasFormControl(n) {
+	if st.text == 0 || st.link*2 > st.text || st.form || !wk.inArticle(n) || asideFurniture(n) {
 		return false
 	}
 	text := limitedText(n, 4096)
-	if len(strings.Fields(text)) < maxCallToActionWords && callToAction.MatchString(text) {
+	if asideFurnitureLead.MatchString(text) || reporterBio.MatchString(text) || wk.authorBio(text) {
 		return false
 	}
-	return asideSentence(text) || factLayout(n, text)
+	if st.items >= 2 || st.rows >= 2 || st.terms > 0 {
+		return true // facts laid out as a list, a table or a definition list
+	}
+	rest := withoutCallsToAction(text)
+	return asideSentence(rest) || factLines(rest)
 }
+
+// withoutCallsToAction returns text without its call-to-action sentences.
+func withoutCallsToAction(text string) string {
+	phrase := ctaPhrase.MatchString(text)
+	var b strings.Builder
+	for len(text) > 0 {
+		end := len(text)
+		if m := sentenceBreak.FindStringIndex(text); m != nil {
+			end = m[1]
+		}
+		if s := text[:end]; !ctaStart.MatchString(s) && !(phrase && ctaPhrase.MatchString(s)) {
+			b.WriteString(s)
+		}
+		text = text[end:]
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// sentenceBreak ends a sentence: a stop, closing quotes and white space.
+var sentenceBreak = regexp.MustCompile(`[.!?]["'’”]?(\s+|$)`)
+
+// authorBio reports an aside that opens with the name of the page's
+// author: the byline's bio.
+func (wk *walker) authorBio(text string) bool {
+	if wk.author == "" {
+		return false
+	}
+	lower := strings.ToLower(text)
+	for _, name := range authorNames.Split(wk.author, -1) {
+		name = strings.ToLower(strings.Join(strings.Fields(name), " "))
+		if len(name) >= 5 && strings.HasPrefix(lower, name+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// authorNames splits a byline of several authors.
+var authorNames = regexp.MustCompile(`(?i)\s*(,|&|\band\b)\s*`)
 
 // quotedEnd is a sentence end inside closing quotes, as pull quotes end:
 // "... the operator."
@@ -140,82 +216,33 @@ func (wk *walker) holdsArticle(n *html.Node) bool {
 // asideFurniture reports an aside whose role, class or id marks it as
 // furniture.
 func asideFurniture(n *html.Node) bool {
-	for _, a := range n.Attr {
-		switch a.Key {
-		case "role":
-			r := strings.ToLower(strings.TrimSpace(a.Val))
-			if r != "complementary" && boilerplateRoles[r] {
-				return true
-			}
-		case "class", "id":
-			if hasBoilerplateWord(a.Val, true) || hasAsideWord(a.Val) {
-				return true
-			}
-		}
-	}
-	return false
+	return furnitureAttrs(n, "complementary", func(v string) bool {
+		return hasBoilerplateWord(v, true) || hasAsideWord(v)
+	})
 }
 
 func hasAsideWord(v string) bool {
-	for _, token := range strings.Fields(v) {
-		for _, w := range strings.FieldsFunc(token, func(r rune) bool { return r == '-' || r == '_' || r == ':' }) {
-			for _, part := range splitCamel(w) {
-				if asideFurnitureWords[strings.ToLower(part)] {
-					return true
-				}
-			}
+	return anyClassWord(v, func(token string, parts []string) bool {
+		if asideFurnitureTokens[token] {
+			return true
 		}
-	}
-	return false
-}
-
-// hasFormControl reports a form or form control below n: an aside with
-// one is a sign-up or search box.
-func hasFormControl(n *html.Node) bool {
-	stack := []*html.Node{n}
-	for len(stack) > 0 {
-		x := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if x.Type == html.ElementNode {
-			switch x.Data {
-			case "form", "input", "button", "select", "textarea":
+		for i, part := range parts {
+			if asideFurnitureWords[part] || (i > 0 && asideFurnitureTokens[parts[i-1]+" "+part]) {
 				return true
 			}
 		}
-		for c := x.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode {
-				stack = append(stack, c)
-			}
-		}
-	}
-	return false
+		return false
+	})
 }
 
-// factLayout reports facts laid out without full sentences: a list of two
-// items or more, a table of two rows or more, a definition list, or two
-// "Label: value" lines.
-func factLayout(n *html.Node, text string) bool {
-	items, rows := 0, 0
-	stack := []*html.Node{n}
-	for len(stack) > 0 {
-		x := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if x.Type == html.ElementNode {
-			if skipTags[x.Data] || isHidden(x) {
-				continue
-			}
-			switch x.Data {
-			case "li":
-				items++
-			case "tr":
-				rows++
-			case "dt":
-				return true
-			}
-		}
-		for c := x.FirstChild; c != nil; c = c.NextSibling {
-			stack = append(stack, c)
+// factLines reports two "Label: value" lines that are not tag or
+// category lines: facts laid out without full sentences.
+func factLines(text string) bool {
+	labels := 0
+	for _, m := range factLabel.FindAllStringSubmatch(text, -1) {
+		if !tagLabel.MatchString(strings.TrimSpace(m[2])) {
+			labels++
 		}
 	}
-	return items >= 2 || rows >= 2 || len(factLabel.FindAllStringIndex(text, 3)) >= 2
+	return labels >= 2
 }

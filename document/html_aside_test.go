@@ -3,6 +3,7 @@ package document
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -147,6 +148,31 @@ func TestContentAsideRules(t *testing.T) {
 		{"link dense", `<aside><p><a href="/x">The agency has issued three advisories about the group since 2021.</a></p></aside>`, false},
 		{"no sentence", `<aside><h4>Copper Wren</h4></aside>`, false},
 		{"hidden", `<aside hidden><p>The agency has issued three advisories about the group since 2021.</p></aside>`, false},
+		// Teaser words count as a whole class name or a teaser compound,
+		// not inside an update box's or an actor box's class.
+		{"actor profile class", `<aside class="threat-actor-profile"><p>Copper Wren is believed to operate from Eastern Europe and targets water utilities.</p></aside>`, true},
+		{"latest-update class", `<aside class="latest-update"><p>Update: Copper Wren also breached a dam operator in Idaho last week.</p></aside>`, true},
+		{"more-info class", `<aside class="box--more-info"><p>Copper Wren has used the same loader in at least four intrusions since 2022.</p></aside>`, true},
+		{"read-more class", `<aside class="read-more"><p>The agency has issued three advisories about the group since 2021.</p></aside>`, false},
+		{"readNext class", `<aside class="readNext"><p>The agency has issued three advisories about the group since 2021.</p></aside>`, false},
+		{"class more", `<aside class="more"><p>The agency has issued three advisories about the group since 2021.</p></aside>`, false},
+		{"user profile class", `<aside class="user-profile"><p>Kim Park has written for the paper about utilities for ten years.</p></aside>`, false},
+		// Furniture by its opening words, whatever the class.
+		{"reporter bio", `<aside><p>Kim Park is a senior reporter at the Daily Ledger who previously worked for Reuters.</p></aside>`, false},
+		{"reporter covers", `<aside><p>Lena Marsh covers infrastructure security for the Daily Ledger from Chicago.</p></aside>`, false},
+		{"disclosure", `<aside><p>Disclosure: The Daily Ledger is owned by Ledger Holdings, a client of Quill Labs in Ohio.</p></aside>`, false},
+		{"about us", `<aside><h3>About us</h3><p>The Daily Ledger is an independent paper founded in 2009 by former wire reporters.</p></aside>`, false},
+		{"tags and category", `<aside><p>Tags: Security, Water, Ohio</p><p>Category: World News</p></aside>`, false},
+		{"filed under", `<aside><p>Filed under Security, Utilities and Ohio news this week</p></aside>`, false},
+		{"tag labels are no facts", `<aside><p>Posted in: Security</p><p>Share: Email, Print</p></aside>`, false},
+		{"headline list", `<aside><h4>Also on the Daily Ledger</h4><ul><li>Ransom gang returns after takedown</li><li>Vendor patches mail server flaw</li></ul></aside>`, false},
+		// A sentence that merely holds a sign-up word is no call to
+		// action; a call to action after an update leaves the update.
+		{"update with subscribe", `<aside><p>Update: Copper Wren also sent phishing emails asking staff at a utility to subscribe to a fake newsletter.</p></aside>`, true},
+		{"update then follow us", `<aside class="callout"><p>Update: investigators said on Friday that Copper Wren also breached a dam operator. Follow us for more.</p></aside>`, true},
+		{"calls to action only", `<aside><p>Sign up for our weekly digest. Follow us for more stories like this one.</p></aside>`, false},
+		// A timeline written as "Year: event" paragraphs.
+		{"timeline paragraphs", `<aside class="timeline"><p>2021: Copper Wren hits a water utility</p><p>2022: Copper Wren returns with a new loader</p></aside>`, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<html><body><main><article><p>Copper Wren is a threat group that the agency has tracked for years.</p>` + tc.aside + `</article></main></body></html>`
@@ -172,9 +198,113 @@ func TestWithHeadlineBylineInProse(t *testing.T) {
 	if got := withHeadline(body, "", "Ada Byron"); !strings.HasPrefix(got, "By Ada Byron\n\n") {
 		t.Errorf("byline not written: %q", got)
 	}
-	for _, head := range []string{"Posted by Ada Byron on May 2\n\nText.", "Ada Byron | May 2\n\nText.", "BY ADA BYRON\n\nText."} {
+	// A bio line, or "by" inside a sentence, is no byline either.
+	for _, body := range []string{
+		"Ada Byron is a senior reporter who covers national security.\n\nThe group struck again.",
+		"The group struck again.\n\nThis story was written by Ada Byron, who covers the region.",
+	} {
+		if got := withHeadline(body, "", "Ada Byron"); !strings.HasPrefix(got, "By Ada Byron\n\n") {
+			t.Errorf("byline not written: %q", got)
+		}
+	}
+	for _, head := range []string{"Posted by Ada Byron on May 2\n\nText.", "Ada Byron | May 2\n\nText.", "BY ADA BYRON\n\nText.",
+		"By Ada Byron and Ken Ito\n\nText.", "Ada Byron, Lisbon\n\nText.", "Ada Byron\n\nText.", "Ada Byron 2 May 2024\n\nText.", "Home · by Ada Byron\n\nText.",
+		"Ada Byron Security correspondent · 12 May 2024\n\nText."} {
 		if got := withHeadline(head, "", "Ada Byron"); got != head {
 			t.Errorf("byline repeated: %q", got)
 		}
+	}
+}
+
+// An aside readability itself kept — its class holds one of readability's
+// positive words ("article", "story", "content") — is judged like any
+// other aside, not dropped for its tag.
+func TestHTMLKeptAsideJudged(t *testing.T) {
+	for _, class := range []string{"article-aside", "story-update", "context-box", "post-aside"} {
+		page := `<html><head><title>Copper Wren hits utilities</title></head><body><main><article><h1>Copper Wren hits utilities</h1>
+<p>Investigators at Quill Labs said on Monday that a hacking group they call Copper Wren broke into the billing systems of two water utilities in Ohio over the winter, taking customer records.</p>
+<p>The intrusions began with phishing emails that carried a loader, which then installed a backdoor on the utilities' servers, the investigators wrote in their report.</p>
+<aside class="` + class + `"><p>Update: the state's emergency agency said on Tuesday that Copper Wren also breached a dam operator in Idaho.</p></aside>
+<aside class="` + class + `"><h4>Read more</h4><ul><li><a href="/a">Utility restores billing after attack</a></li><li><a href="/b">Why water is a target</a></li></ul></aside>
+</article></main></body></html>`
+		ex := readHTMLString(t, page, Options{})
+		text := ex.pages[0]
+		if ex.engine != "readability" {
+			t.Errorf("%s: engine %q, want readability", class, ex.engine)
+		}
+		assertContainsAll(t, text, []string{"wrote in their report.\n\nUpdate: the state's emergency agency said on Tuesday that Copper Wren also breached a dam operator in Idaho."})
+		assertContainsNone(t, text, []string{"Read more", "Utility restores"})
+	}
+}
+
+// A page without an article element: readability keeps the content
+// container, and its "About us" aside stays out.
+func TestHTMLAboutAsideNoArticle(t *testing.T) {
+	page := `<html><head><title>Copper Wren hits utilities</title></head><body><div id="page"><div id="content"><h1>Copper Wren hits utilities</h1>
+<p>Investigators at Quill Labs said on Monday that a hacking group they call Copper Wren broke into the billing systems of two water utilities in Ohio over the winter, taking customer records.</p>
+<p>The intrusions began with phishing emails that carried a loader, which then installed a backdoor on the utilities' servers, the investigators wrote in their report.</p>
+<p>State officials declined to comment on the findings, and the utilities did not answer requests for comment before publication.</p>
+<aside><h3>About us</h3><p>The Daily Ledger is an independent paper founded in 2009 by former wire reporters based in Chicago.</p></aside>
+<aside class="box"><p>Update: the state's emergency agency said on Tuesday that Copper Wren also breached a dam operator in Idaho.</p></aside>
+</div></div></body></html>`
+	text := readHTMLString(t, page, Options{}).pages[0]
+	assertContainsAll(t, text, []string{"Copper Wren also breached a dam operator"})
+	assertContainsNone(t, text, []string{"About us", "independent paper"})
+}
+
+// The bio of the byline's author is dropped even without a reporter's
+// title in it; a sentence naming someone else stays.
+func TestContentAsideAuthorBio(t *testing.T) {
+	page := `<html><head><title>T</title><meta name="author" content="Ada Byron and Ken Ito"></head><body><main><article>
+<p>Investigators at Quill Labs said on Monday that a hacking group they call Copper Wren broke into the billing systems of two water utilities in Ohio.</p>
+<aside><p>Ken Ito spent ten years at a national cyber agency before joining the paper in 2020.</p></aside>
+<aside><p>Update: Lena Marsh of Quill Labs said Copper Wren also breached a dam operator in Idaho.</p></aside>
+</article></main></body></html>`
+	text := readHTMLString(t, page, Options{}).pages[0]
+	assertContainsAll(t, text, []string{"By Ada Byron and Ken Ito", "Update: Lena Marsh of Quill Labs"})
+	assertContainsNone(t, text, []string{"ten years at a national cyber agency"})
+}
+
+// Nested asides cost one pass: the counts contentAside needs come from
+// statsOf, so 400 asides around one long list take about as long as one.
+func TestContentAsidesNestedLinear(t *testing.T) {
+	build := func(depth int) *html.Node {
+		var b strings.Builder
+		b.WriteString(`<html><body><main><article><p>Copper Wren is a threat group that the agency has tracked for years.</p>`)
+		for i := 0; i < depth; i++ {
+			b.WriteString(`<aside>`)
+		}
+		b.WriteString(`<ul>`)
+		for i := 0; i < 20000; i++ {
+			b.WriteString(`<li>item</li>`)
+		}
+		b.WriteString(`</ul>`)
+		for i := 0; i < depth; i++ {
+			b.WriteString(`</aside>`)
+		}
+		b.WriteString(`</article></main></body></html>`)
+		doc, err := html.Parse(strings.NewReader(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	walk := func(doc *html.Node) time.Duration {
+		stats := statsOf(doc)
+		start := time.Now()
+		wk := &walker{stats: stats}
+		wk.node(doc, modeFiltered, 0)
+		if !strings.Contains(wk.out.String(), "- item") {
+			t.Fatal("list lost")
+		}
+		return time.Since(start)
+	}
+	one, deep := build(1), build(400)
+	best1, bestDeep := time.Hour, time.Hour
+	for range 3 {
+		best1, bestDeep = min(best1, walk(one)), min(bestDeep, walk(deep))
+	}
+	if bestDeep > 20*best1+50*time.Millisecond {
+		t.Errorf("400 nested asides took %v, one aside %v: not linear", bestDeep, best1)
 	}
 }

@@ -129,6 +129,12 @@ var skipTags = map[string]bool{
 	"textarea": true, "button": true, "dialog": true,
 }
 
+// formControls are the form elements that make an aside a sign-up or
+// search box (see contentAside).
+var formControls = map[string]bool{
+	"form": true, "input": true, "button": true, "select": true, "textarea": true,
+}
+
 var blockTags = map[string]bool{
 	"address": true, "article": true, "aside": true, "blockquote": true, "body": true,
 	"center": true, "dd": true, "details": true, "dir": true, "div": true, "dl": true,
@@ -206,14 +212,21 @@ func furniture(n *html.Node, headers bool) bool {
 	if boilerplateTags[n.Data] && (headers || n.Data != "header") {
 		return true
 	}
+	return furnitureAttrs(n, "", func(v string) bool { return hasBoilerplateWord(v, headers) })
+}
+
+// furnitureAttrs reports an element whose role (a boilerplate role other
+// than ownRole) or class/id (by words) marks it as furniture.
+func furnitureAttrs(n *html.Node, ownRole string, words func(string) bool) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "role":
-			if boilerplateRoles[strings.ToLower(strings.TrimSpace(a.Val))] {
+			r := strings.ToLower(strings.TrimSpace(a.Val))
+			if r != ownRole && boilerplateRoles[r] {
 				return true
 			}
 		case "class", "id":
-			if hasBoilerplateWord(a.Val, headers) {
+			if words(a.Val) {
 				return true
 			}
 		}
@@ -222,18 +235,33 @@ func furniture(n *html.Node, headers bool) bool {
 }
 
 func hasBoilerplateWord(v string, headers bool) bool {
-	for _, token := range strings.Fields(v) {
-		if boilerplateTokens[strings.ToLower(token)] {
+	return anyClassWord(v, func(token string, parts []string) bool {
+		if boilerplateTokens[token] {
 			return true
 		}
-		words := strings.FieldsFunc(token, func(r rune) bool { return r == '-' || r == '_' || r == ':' })
-		for _, w := range words {
-			for _, part := range splitCamel(w) {
-				part = strings.ToLower(part)
-				if boilerplateWords[part] && (headers || (part != "header" && part != "masthead")) {
-					return true
-				}
+		for _, part := range parts {
+			if boilerplateWords[part] && (headers || (part != "header" && part != "masthead")) {
+				return true
 			}
+		}
+		return false
+	})
+}
+
+// anyClassWord reports whether test holds for one of the class names in
+// v, given lower-cased with its words: split at "-", "_", ":" and camelCase
+// humps ("relatedPosts" gives "relatedposts", "related", "posts").
+func anyClassWord(v string, test func(token string, parts []string) bool) bool {
+	var parts []string
+	for _, token := range strings.Fields(v) {
+		parts = parts[:0]
+		for _, w := range strings.FieldsFunc(token, func(r rune) bool { return r == '-' || r == '_' || r == ':' }) {
+			for _, part := range splitCamel(w) {
+				parts = append(parts, strings.ToLower(part))
+			}
+		}
+		if test(strings.ToLower(token), parts) {
+			return true
 		}
 	}
 	return false
@@ -259,9 +287,15 @@ func splitCamel(w string) []string {
 }
 
 // nodeStats is the amount of visible text under a node, and how much of it
-// is link text; both count non-space bytes.
+// is link text; both count non-space bytes. For asides (contentAside) it
+// also counts the visible list items, table rows and definition terms
+// below a node, and whether a form or form control lies below it: counted
+// once here, so nested asides cost no second walk.
 type nodeStats struct {
-	text, link int
+	text, link  int
+	items, rows int32
+	terms       int32
+	form        bool
 }
 
 // statsOf computes nodeStats for every node in one iterative post-order
@@ -282,6 +316,9 @@ func statsOf(root *html.Node) map[*html.Node]nodeStats {
 				stats[c] = nodeStats{text: nonSpaceLen(c.Data)}
 			case html.ElementNode:
 				if skipTags[c.Data] {
+					if formControls[c.Data] {
+						stats[c] = nodeStats{form: true}
+					}
 					continue
 				}
 				stack = append(stack, frame{c, c.FirstChild})
@@ -299,9 +336,27 @@ func statsOf(root *html.Node) map[*html.Node]nodeStats {
 			cs := stats[c]
 			s.text += cs.text
 			s.link += cs.link
+			s.items += cs.items
+			s.rows += cs.rows
+			s.terms += cs.terms
+			s.form = s.form || cs.form
 		}
-		if n.Type == html.ElementNode && n.Data == "a" {
-			s.link = s.text
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "a":
+				s.link = s.text
+			case "li":
+				s.items++
+			case "tr":
+				s.rows++
+			case "dt":
+				s.terms++
+			case "form":
+				s.form = true
+			}
+			if s.items+s.rows+s.terms > 0 && isHidden(n) {
+				s.items, s.rows, s.terms = 0, 0, 0
+			}
 		}
 		stats[n] = s
 	}
@@ -356,6 +411,9 @@ type walker struct {
 	stopped bool
 	// articleBelow caches holdsArticle (see contentAside).
 	articleBelow map[*html.Node]bool
+	// author is the page's byline: an aside that opens with the name is
+	// the author's bio (see contentAside).
+	author string
 }
 
 // tick counts work and polls for cancellation every few thousand nodes.
@@ -410,8 +468,17 @@ func (wk *walker) node(n *html.Node, mode walkMode, depth int) {
 		// "main" in them ("article-footer", "main-nav") escape its
 		// filter, and on pages without an article it keeps whatever
 		// there is. Kept elements are checked too, headers excepted.
-		if wk.keep[n] && n != wk.trusted && furniture(n, false) && !wk.guarded(n) {
-			return
+		// Asides are judged as in the rescue: readability keeps one whose
+		// class holds one of its positive words ("article-aside",
+		// "story-update"), and an update box stays whatever its class.
+		if wk.keep[n] && n != wk.trusted {
+			if n.Data == "aside" {
+				if !wk.contentAside(n) {
+					return
+				}
+			} else if furniture(n, false) && !wk.guarded(n) {
+				return
+			}
 		}
 		// Line breaks carry no text, only layout, and readability rewrites
 		// them (runs of <br> become <p>): keep them all.
