@@ -19,19 +19,31 @@ import (
 
 // retypeBodyPrefixPersons retypes the person mentions that are the opening
 // words of a body's name in the document (see above).
+// The short form takes the body's type and canonical name, so that it
+// joins the body's entity, when one body opens with it; when bodies of
+// different names do, it is an organisation of its own.
 func (d *docState) retypeBodyPrefixPersons() {
-	var prefixes map[string]bool
+	var prefixes map[string]bodyPrefix
 	for ai := range d.acc {
 		c := &d.acc[ai]
 		if c.hide || c.typ != extractor.Organization && c.typ != extractor.Government || c.tokE-c.tokS < 3 {
 			continue
 		}
+		name := c.canonical
+		if name == "" {
+			name = oneSpace(d.text[c.start:c.end])
+		}
 		words := strings.Fields(d.text[c.start:c.end])
 		for n := 2; n < len(words); n++ {
 			if prefixes == nil {
-				prefixes = map[string]bool{}
+				prefixes = map[string]bodyPrefix{}
 			}
-			prefixes[strings.Join(words[:n], " ")] = true
+			key := strings.Join(words[:n], " ")
+			if old, ok := prefixes[key]; ok && (foldKey(old.name) != foldKey(name) || old.typ != c.typ) {
+				prefixes[key] = bodyPrefix{typ: extractor.Organization} // two bodies: no one's name
+				continue
+			}
+			prefixes[key] = bodyPrefix{name: name, typ: c.typ}
 		}
 	}
 	if prefixes == nil {
@@ -44,15 +56,26 @@ func (d *docState) retypeBodyPrefixPersons() {
 			continue
 		}
 		words := strings.Fields(d.text[c.start:c.end])
-		if len(words) < 2 || d.p.personNameWords[foldKey(words[0])] || !prefixes[strings.Join(words, " ")] {
+		if len(words) < 2 || d.p.personNameWords[foldKey(words[0])] {
 			continue
 		}
-		c.typ, c.subtype, c.canonical = extractor.Organization, "", ""
+		body, ok := prefixes[strings.Join(words, " ")]
+		if !ok {
+			continue
+		}
+		c.typ, c.subtype, c.canonical = body.typ, "", body.name
 		changed = true
 	}
 	if changed {
 		d.index()
 	}
+}
+
+// bodyPrefix is what the opening words of bodies' names stand for: the
+// body's canonical name and type, or no name when two bodies share them.
+type bodyPrefix struct {
+	name string
+	typ  extractor.EntityType
 }
 
 // retypedCanonical returns the canonical name of the accepted mention that

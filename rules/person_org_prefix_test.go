@@ -44,6 +44,45 @@ rules:
 	for _, c := range cases {
 		same(t, c.text, found(t, p, c.text), c.want)
 	}
+	// The short form is the body's: it takes the body's canonical name,
+	// and a pair two bodies open with is nobody's short form.
+	canon := func(text, short string) string {
+		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+		for _, m := range res.Mentions {
+			if m.Text == short {
+				return string(m.Type) + ":" + m.Canonical
+			}
+		}
+		return "none"
+	}
+	if got := canon("Silver Harbor Analytics studied the lures. Silver Harbor said the loader was new.", "Silver Harbor"); got != "organization:Silver Harbor Analytics" {
+		t.Errorf("short form: got %s, want the body's canonical name", got)
+	}
+	p2 := packOf(t, `
+rules:
+  - id: g.org
+    kind: gazetteer
+    type: organization
+    priority: 68
+    case: auto
+    entries:
+      - {name: Silver Harbor Analytics}
+      - {name: Silver Harbor Shipping}
+  - id: p.said
+    kind: pattern
+    type: person
+    priority: 58
+    pattern:
+      - {regex: '\p{Lu}\p{Ll}+', repeat: "2", capture: true}
+      - {lower: said}
+`)
+	text := "Silver Harbor Analytics studied Silver Harbor Shipping. Silver Harbor said the loader was new."
+	res := p2.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+	for _, m := range res.Mentions {
+		if m.Text == "Silver Harbor" && (m.Type != "organization" || m.Canonical != "") {
+			t.Errorf("a pair two bodies open with: got %s %q, want an organisation of its own", m.Type, m.Canonical)
+		}
+	}
 }
 
 // A pattern that captures a known name as another type keeps the name's

@@ -110,10 +110,30 @@ func (d *docState) copularNaming(lo, hi int) int {
 	if k < 0 {
 		return -1
 	}
-	if a := &d.acc[k]; a.hide || a.typ != extractor.ThreatActor && a.typ != extractor.Campaign {
+	if a := &d.acc[k]; a.hide || a.typ != extractor.ThreatActor && a.typ != extractor.Campaign || !d.namesItself(a, hi) {
 		return -1
 	}
 	return int(k)
+}
+
+// namesItself reports whether mention a, named after a definite actor
+// phrase, is the name the phrase stands for and not a word about another
+// party: "The crew was APT28's partner", "the group is an APT41-linked
+// cluster" and "The group was APT41 or an affiliate" name nobody.
+func (d *docState) namesItself(a *cand, hi int) bool {
+	e := int(a.tokE)
+	if e < hi {
+		switch d.fold[e] {
+		case "'s", "\u2019s", "'", "\u2019", "or":
+			return false
+		}
+	}
+	// a hyphenated compound of the name: "APT41-linked", "APT41-like"
+	last := d.tokText[e-1]
+	if i := strings.LastIndexByte(last, '-'); i > 0 && i+1 < len(last) && isLowerWord(last[i+1:]) {
+		return false
+	}
+	return true
 }
 
 // namedPhrase returns the index in d.acc of the actor or campaign named
@@ -131,7 +151,7 @@ func (d *docState) namedPhrase(t, hi int) int {
 			}
 			if t < hi && d.startM[t] >= 0 {
 				k := int(d.startM[t])
-				if a := &d.acc[k]; !a.hide && (a.typ == extractor.ThreatActor || a.typ == extractor.Campaign) {
+				if a := &d.acc[k]; !a.hide && (a.typ == extractor.ThreatActor || a.typ == extractor.Campaign) && d.namesItself(a, hi) {
 					return k
 				}
 			}

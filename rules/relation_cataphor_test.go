@@ -42,6 +42,20 @@ func TestIndefiniteActorNamedLater(t *testing.T) {
 			t.Errorf("a hedged copula named the crew: %q", r)
 		}
 	}
+	// A name that opens a phrase about another party names nobody: "The
+	// crew was X's partner", "the crew as X's subgroup", "X or an affiliate".
+	for _, text := range []string{
+		"A Russian hacking crew broke into shipping firms in Peru last year. The crew was APT41's partner in several operations.",
+		"A Russian hacking crew broke into shipping firms in Peru last year. The crew is APT41’s successor, a report says.",
+		"A Russian hacking crew broke into shipping firms in Peru last year. Northwind tracks the crew as APT41's subgroup.",
+		"A Russian hacking crew broke into shipping firms in Peru last year. The crew was APT41 or a close affiliate.",
+	} {
+		for _, r := range corefRelations(t, text) {
+			if strings.HasPrefix(r, "APT41 -targets-> Peru") {
+				t.Errorf("a name of another party named the crew: %q in %q", r, text)
+			}
+		}
+	}
 	// Too far: the naming clause is more than cataphorSentences away.
 	text = "A Chinese espionage crew broke into shipping firms in Peru. One. Two. Three. Northwind tracks the crew as APT41."
 	for _, r := range corefRelations(t, text) {

@@ -387,8 +387,8 @@ func (d *docState) coordMembers(sp extractor.Span, mask typeMask, skip []extract
 			j = t
 			continue
 		}
-		if t >= hi || d.startM[t] < 0 {
-			break
+		if t >= hi || d.startM[t] < 0 || d.finiteVerbIn(next, t) {
+			break // (", and blamed B": a clause of its own)
 		}
 		skipped = 0
 		mi := int(d.startM[t])
@@ -607,6 +607,33 @@ func (d *docState) endingAt(t int) int {
 }
 
 // isVerb reports whether token i is tagged as a verb (a modal counts).
+// finiteVerbIn reports whether a lower-case word of tokens [s, e) is a
+// finite verb ("and blamed B", "and later hit B"): the words before a
+// list member's mention are its modifiers only when none is.
+//
+// Only a word of a fixed tag (a modal) or one ending in "-ed" ("blamed",
+// "accused") is asked for its tag, so that most lists cost no tagging of
+// their sentence.
+func (d *docState) finiteVerbIn(s, e int) bool {
+	for i := s; i < e; i++ {
+		if !isLowerWord(d.tokText[i]) {
+			continue
+		}
+		tag, ok := d.knownPOS(i)
+		if !ok {
+			if !strings.HasSuffix(d.fold[i], "ed") {
+				continue
+			}
+			tag = d.pos(i)
+		}
+		switch tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
+}
+
 func (d *docState) isVerb(i int) bool {
 	p := d.pos(i)
 	return strings.HasPrefix(p, "VB") || p == "MD"

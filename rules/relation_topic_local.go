@@ -422,6 +422,11 @@ func (d *docState) framedObject(ps *phraseSet, k int, endAt map[int]int) bool {
 		f := d.fold[j]
 		switch {
 		case f == "," || f == "and" || f == "or" || f == "&":
+			// A finite verb opens a clause of its own, not a member:
+			// "linked X to the theft of A, and (later) blamed B".
+			if fill > 0 && d.finiteVerbIn(j+1, j+1+fill) {
+				return false
+			}
 			i, fill = j, 0
 			continue
 		case f == ":":

@@ -50,7 +50,7 @@ const createSubject = "subject"
 
 // tableFields are the fields of table rules (besides the common ones).
 var tableFields = []string{"relation", "subject", "subject_header", "header", "header_regex", "not_header",
-	"cells", "direction", "create", "create_words"}
+	"cells", "direction", "create", "create_words", "cell_stems", "not_cell_stems"}
 
 // tableSpec is the parsed table-specific part of a rule.
 type tableSpec struct {
@@ -64,6 +64,8 @@ type tableSpec struct {
 	direction     string
 	create        string
 	createWords   []strItem
+	cellStems     []strItem
+	notCellStems  []strItem
 }
 
 // tableRule is the compiled table-specific part of a rule.
@@ -82,6 +84,11 @@ type tableRule struct {
 	create        extractor.EntityType
 	createSubject bool
 	createWords   map[string]bool // normalised items; nil: any item that looks right
+	// cellStems: a cell gives relations only when one of its words starts
+	// with one of these (lower case), and names no other mention of a
+	// subject type; notCellStems: a word starting with one of these keeps
+	// the cell out.
+	cellStems, notCellStems []string
 }
 
 // tableSet is what matching needs of every table rule of a pack.
@@ -151,6 +158,10 @@ func (p *parser) parseTableField(r *ruleSpec, key string, n *yaml.Node) bool {
 		}
 	case "create_words":
 		t.createWords = p.strings(n, key, false)
+	case "cell_stems":
+		t.cellStems = p.strings(n, key, false)
+	case "not_cell_stems":
+		t.notCellStems = p.strings(n, key, false)
 	default:
 		return false
 	}
@@ -216,6 +227,8 @@ func (p *parser) resolveTable(r *ruleSpec, lists map[string]*listSpec) {
 	t.header = p.expand(t.header, lists)
 	t.notHeader = p.expand(t.notHeader, lists)
 	t.createWords = p.expand(t.createWords, lists)
+	t.cellStems = p.expand(t.cellStems, lists)
+	t.notCellStems = p.expand(t.notCellStems, lists)
 	t.subject = p.expandTypes(t.subject, lists)
 	t.cells = p.expandTypes(t.cells, lists)
 }
@@ -283,6 +296,12 @@ func (c *compiler) table(r *rule) {
 		t.createSubject = true
 	default:
 		t.create = extractor.EntityType(spec.create)
+	}
+	for _, it := range spec.cellStems {
+		t.cellStems = append(t.cellStems, strings.ToLower(it.s))
+	}
+	for _, it := range spec.notCellStems {
+		t.notCellStems = append(t.notCellStems, strings.ToLower(it.s))
 	}
 	if len(spec.createWords) > 0 {
 		t.createWords = map[string]bool{}

@@ -585,6 +585,9 @@ func (st *tableState) cell(r *rule, row *tableRow, ri int, subj cand, cell span,
 	if negated || (tr.alias && hedge != "") { // "overlaps with APT41" is no alias
 		return
 	}
+	if (tr.cellStems != nil || tr.notCellStems != nil) && !st.cellSays(tr, cell, subj) {
+		return
+	}
 	subjSpan := extractor.Span{Start: subj.start, End: subj.end}
 	note := fmt.Sprintf("table row of %s, column %q", d.text[subj.start:subj.end], header)
 	for _, it := range cellItems(d.text, cell) {
@@ -615,6 +618,39 @@ func (st *tableState) cell(r *rule, row *tableRow, ri int, subj cand, cell span,
 				Hedge: hedge, Coref: note})
 		}
 	}
+}
+
+// cellSays reports whether a cell says what rule tr reads: a word of it
+// starts with one of cell_stems ("exploiting"), none with one of
+// not_cell_stems ("patched", "fixed"), and it names no other mention of a
+// subject type, whose cell words they would be ("delivered with RoyalRoad
+// documents that exploit X" in a row of another tool).
+func (st *tableState) cellSays(tr *tableRule, cell span, subj cand) bool {
+	d := st.d
+	lo := sort.Search(len(d.tokStart), func(i int) bool { return d.tokStart[i] >= cell.start })
+	hi := sort.Search(len(d.tokStart), func(i int) bool { return d.tokStart[i] >= cell.end })
+	cued := tr.cellStems == nil
+	for t := lo; t < hi; t++ {
+		w := d.fold[t]
+		for _, p := range tr.notCellStems {
+			if strings.HasPrefix(w, p) {
+				return false
+			}
+		}
+		for _, p := range tr.cellStems {
+			cued = cued || strings.HasPrefix(w, p)
+		}
+	}
+	if !cued || tr.cellStems == nil {
+		return cued
+	}
+	i := sort.Search(len(d.acc), func(i int) bool { return d.acc[i].end > cell.start })
+	for ; i < len(d.acc) && d.acc[i].start < cell.end; i++ {
+		if c := &d.acc[i]; !c.hide && maskOf(c.typ)&tr.subject != 0 && c.start != subj.start {
+			return false
+		}
+	}
+	return true
 }
 
 // cues scans a cell for negation and hedge cues (the relation rules' lists).
