@@ -50,7 +50,7 @@ const createSubject = "subject"
 
 // tableFields are the fields of table rules (besides the common ones).
 var tableFields = []string{"relation", "subject", "subject_header", "header", "header_regex", "not_header",
-	"cells", "direction", "create", "create_words"}
+	"cells", "direction", "create", "create_words", "intros"}
 
 // tableSpec is the parsed table-specific part of a rule.
 type tableSpec struct {
@@ -64,6 +64,7 @@ type tableSpec struct {
 	direction     string
 	create        string
 	createWords   []strItem
+	intros        []strItem
 }
 
 // tableRule is the compiled table-specific part of a rule.
@@ -82,6 +83,7 @@ type tableRule struct {
 	create        extractor.EntityType
 	createSubject bool
 	createWords   map[string]bool // normalised items; nil: any item that looks right
+	intros        *phraseSet      // name rules: one of the sentences before the table must hold one of these
 }
 
 // tableSet is what matching needs of every table rule of a pack.
@@ -151,6 +153,8 @@ func (p *parser) parseTableField(r *ruleSpec, key string, n *yaml.Node) bool {
 		}
 	case "create_words":
 		t.createWords = p.strings(n, key, false)
+	case "intros":
+		t.intros = p.strings(n, key, false)
 	default:
 		return false
 	}
@@ -216,6 +220,7 @@ func (p *parser) resolveTable(r *ruleSpec, lists map[string]*listSpec) {
 	t.header = p.expand(t.header, lists)
 	t.notHeader = p.expand(t.notHeader, lists)
 	t.createWords = p.expand(t.createWords, lists)
+	t.intros = p.expand(t.intros, lists)
 	t.subject = p.expandTypes(t.subject, lists)
 	t.cells = p.expandTypes(t.cells, lists)
 }
@@ -255,6 +260,9 @@ func (c *compiler) table(r *rule) {
 	t := &tableRule{relation: spec.relation, alias: spec.relation == tableAlias, kind: spec.relation == tableKind || spec.relation == tableName, names: spec.relation == tableName,
 		reverse: spec.direction == "reverse",
 		subject: c.types(spec.subject), cells: c.types(spec.cells)}
+	if len(spec.intros) > 0 {
+		t.intros = c.phraseSet(spec.intros, true)
+	}
 	norm := func(items []strItem) []string {
 		var out []string
 		for _, it := range items {
