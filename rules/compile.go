@@ -50,6 +50,7 @@ type rule struct {
 	suppress    bool            // pattern, gazetteer: suppress: true (output.go)
 	notBefore   map[string]bool // pattern, relation: folded tokens that, right after a match, drop it (match.go, relation_index.go)
 	notAfter    [][]string      // pattern: folded words of phrases that, right before a match, drop it (match.go)
+	intros      *phraseSet      // pattern: a match must lie in a bullet item whose list intro holds one of these (match.go)
 
 	// regex rules
 	re       *regexp.Regexp
@@ -224,6 +225,9 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 				r.notAfter = append(r.notAfter, words)
 			}
 		}
+		if spec.kind == KindPattern && len(spec.rel.intros) > 0 {
+			r.intros = c.phraseSet(spec.rel.intros, true)
+		}
 		p.rules = append(p.rules, r)
 		info := Info{ID: r.id, Kind: r.kind, Type: spec.typ, Subtype: spec.subtype, Priority: r.prio,
 			Description: spec.description, File: spec.file, Line: spec.line(),
@@ -333,6 +337,12 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	}
 	if l, ok := set.lists[listCapitalizedStopwords]; ok {
 		p.capStop = c.singleWords(l) // vocab.go
+	}
+	if l, ok := set.lists[listEachAsideWords]; ok {
+		p.eachAside = c.singleWords(l) // relation_listintro.go
+	}
+	if l, ok := set.lists[listTeamSplitObjects]; ok {
+		p.teamSplitObjects = c.singleWords(l) // relation_listintro.go
 	}
 	if l, ok := set.lists[listCompanyProductNouns]; ok {
 		p.productNouns = c.singleWords(l) // gazetteer_longer.go

@@ -44,10 +44,14 @@ type docState struct {
 	// bodySubjects memoises bodySubject per name (relation_bodyword.go):
 	// bodyBySubject reads every government mention's name at each call.
 	bodySubjects map[string]string
-	p            *Pack
-	text         string
-	sents        []nlp.Sentence
-	an           *nlp.Analyzer
+	// introItems are the document's bullet items after their intros
+	// (lineItems), built at the first pattern rule with intros.
+	introItems     []listItem
+	introItemsDone bool
+	p              *Pack
+	text           string
+	sents          []nlp.Sentence
+	an             *nlp.Analyzer
 
 	tokText          []string
 	tokStart, tokEnd []int
@@ -311,6 +315,7 @@ func (d *docState) reset() {
 	clear(d.govIdx.byFirst)
 	clear(d.govIdx.bySubject)
 	d.tableList, d.tablesFound, d.collectNames = nil, false, nil
+	d.introItems, d.introItemsDone = nil, false
 	clear(d.bodySubjects)
 	d.listStop = -1
 	d.cands, d.acc = d.cands[:0], d.acc[:0]
@@ -801,6 +806,9 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 // patternCand turns a pattern match into a candidate: the captured span
 // (the hull of the "entity" slot), or the whole match.
 func (d *docState) patternCand(r *rule, i, end int) {
+	if r.intros != nil && !d.itemIntroCued(r.intros, i) {
+		return
+	}
 	start, stop := d.tokStart[i], d.tokEnd[end-1]
 	first := -1
 	if r.entitySlot >= 0 {

@@ -37,6 +37,9 @@ func TestNameCityStates(t *testing.T) {
 		// the state written out is the state, like the one after a city
 		{"The state comptroller said New York State agencies were hit.", "New York State", "New York State"},
 		{"ALBANY, New York - The state comptroller said agencies were hit.", "New York", "New York State"},
+		// a city and its state modifying a noun after an article
+		{"Maria Ortiz, a Tacoma, Washington lawyer, filed the claim.", "Washington", "Washington State"},
+		{"Staff at the Yakima, Washington branch were warned.", "Washington", "Washington State"},
 	} {
 		at := strings.Index(c.text, c.name)
 		if got := canon(c.text, at); got != c.want {

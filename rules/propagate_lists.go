@@ -364,3 +364,15 @@ func nameLikeToken(w string) bool {
 	}
 	return w != ""
 }
+
+// itemIntroCued reports whether token i lies in a bullet item whose list
+// intro (the sentence ending in ":" before the list) holds a phrase of ps:
+// a pattern rule with `intros` names "- Team Redfin:" after "Acme splits
+// the group into two teams:", not "- Team Lead:" under "Contacts:".
+func (d *docState) itemIntroCued(ps *phraseSet, i int) bool {
+	if !d.introItemsDone {
+		d.introItems, d.introItemsDone = d.lineItems(), true
+	}
+	it, ok := itemAt(d.introItems, i)
+	return ok && d.introCuedOwn(ps, int(it.intro))
+}

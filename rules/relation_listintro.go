@@ -416,7 +416,8 @@ func (d *docState) listMembers(rs *relState) {
 			if it.intro != intro {
 				intro = it.intro
 				party, coref = d.introParty(tr, intro), ""
-				if party < 0 && tr.tgtMask == maskOf(extractor.ThreatActor) && d.bareIntro(tr, intro) {
+				if party < 0 && tr.tgtMask == maskOf(extractor.ThreatActor) && d.bareIntro(tr, intro) &&
+					(tr.typ != "part-of" || d.splitsOneActor(tr, intro)) {
 					// "The Treasury named seven members:" in a report
 					// about one actor: its members.
 					at := d.sents[intro].Start
@@ -508,9 +509,11 @@ func (d *docState) bareIntro(tr topicRule, si int32) bool {
 	return false
 }
 
-// firstActorIn returns the first visible mention of a type in mask in
-// sentence si, when si is a sentence of prose (no bullet item, heading or
-// table row), or -1.
+// firstActorIn returns the subject of sentence si when it is a visible
+// mention of a type in mask ("Unlike APT10, Kestrel Bear works in small
+// units": Kestrel Bear, subjectStart), else the first such mention in it,
+// when si is a sentence of prose (no bullet item, heading or table row),
+// or -1.
 func (d *docState) firstActorIn(si int, mask typeMask) int {
 	if si < 0 || si+1 >= len(d.sentLo) {
 		return -1
@@ -518,6 +521,11 @@ func (d *docState) firstActorIn(si int, mask typeMask) int {
 	lo, hi := d.sentLo[si], d.sentLo[si+1]
 	if hi-lo < 4 || bulletMarks[d.tokText[lo]] || d.tokText[lo] == "|" || d.headingLike(si) {
 		return -1
+	}
+	if s := d.subjectStart(si); s >= 0 {
+		if k := int(d.startM[s]); k >= 0 && !d.acc[k].hide && maskOf(d.acc[k].typ)&mask != 0 {
+			return k
+		}
 	}
 	for t := lo; t < hi; t++ {
 		if k := int(d.startM[t]); k >= 0 && !d.acc[k].hide && maskOf(d.acc[k].typ)&mask != 0 {
@@ -532,7 +540,7 @@ func (d *docState) firstActorIn(si int, mask typeMask) int {
 // named after its main malware" in "splits the group into two teams, each
 // named after its main malware:".
 func (d *docState) eachAside(e, colon int) bool {
-	if e+1 >= colon || d.fold[e] != "," || !eachAsideWords[d.fold[e+1]] {
+	if e+1 >= colon || d.fold[e] != "," || !d.p.eachAside[d.fold[e+1]] {
 		return false
 	}
 	for j := e + 1; j < colon; j++ {
@@ -543,8 +551,37 @@ func (d *docState) eachAside(e, colon int) bool {
 	return true
 }
 
-// eachAsideWords open an aside on the parts a list names.
-var eachAsideWords = map[string]bool{"each": true, "every": true, "both": true, "all": true}
+// listEachAsideWords names the pack list of the words that open an aside
+// on the parts a list names (", each named after its malware").
+const listEachAsideWords = "list_each_aside_words"
+
+// listTeamSplitObjects names the pack list of the nouns of what a team
+// list's intro splits: one actor ("splits the group into two teams:").
+const listTeamSplitObjects = "team_split_objects"
+
+// splitsOneActor reports whether the intro sentence si of a part-of list
+// splits one actor into teams: the word before its intro phrase is one of
+// the pack list team_split_objects ("the group", "the activity") or ends a
+// threat actor's name ("splits Kestrel Bear into two teams:"). "We sort
+// the actors we track into three groups:" lists separate actors.
+func (d *docState) splitsOneActor(tr topicRule, si int32) bool {
+	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
+	var buf [4]int
+	for t := lo + 1; t < hi; t++ {
+		if len(tr.intros.ends(d, t, hi, buf[:0])) == 0 {
+			continue
+		}
+		if d.p.teamSplitObjects[d.fold[t-1]] {
+			return true
+		}
+		for k := range d.acc {
+			if int(d.acc[k].tokE) == t && !d.acc[k].hide && d.acc[k].typ == extractor.ThreatActor {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // bareIntroStops are the words after an intro phrase that name another
 // party than the report's actor ("members of", "officials at").

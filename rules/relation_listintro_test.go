@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -204,4 +205,33 @@ func TestLabelledBulletListsOnlyItsOpeningName(t *testing.T) {
 		absent: []string{"Copper Marten -targets-> Corvane Corporation", "Copper Marten -targets-> Pellmark Systems Inc.",
 			"Copper Marten -targets-> Hallick Group"},
 	}}, corefRelations, corefHas)
+}
+
+// A team list's intro must split one actor ("the group", a named actor):
+// "the crews we follow" are separate actors. The actor split is the
+// subject of the sentence before, not the first actor it names.
+func TestTeamListSplitObject(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := relations(t, p, "APT41 was the busiest Chinese crew this year. We sort the Chinese crews we follow into three groups:\n- APT10: hits managed providers.\n- APT31: hits parliaments.\n- APT40: hits shipping.\n")
+	for _, g := range got {
+		if strings.Contains(g, "-part-of->") {
+			t.Errorf("separate actors made parts: %q", g)
+		}
+	}
+	got = relations(t, p, "Like APT41, Tarnow Panda works in small units. Acme divides the group into two teams:\n- Team Ashfin: runs the exploits.\n- Team Corvel: runs the phishing.\n")
+	n := 0
+	for _, g := range got {
+		if strings.Contains(g, "-part-of->") {
+			n++
+			if !strings.Contains(g, "-part-of-> Tarnow Panda") {
+				t.Errorf("team part of the wrong actor: %q", g)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("want 2 part-of relations to Tarnow Panda, got %q", got)
+	}
 }

@@ -43,12 +43,30 @@ func (d *docState) dropCountryInTown(out []RelationMatch) []RelationMatch {
 			// region): "Targeted countries: USA, Canada - banks" is a list.
 			if src, tgt := d.mentionLevel(m.Source), d.mentionLevel(m.Target); src > 0 && tgt > 0 && (src > tgt || src == tgt && src >= 3 && !d.isTerritory(m.Source)) {
 				continue
+			} else if src > 0 && src == tgt && d.sideBySide(m.Source, m.Target) {
+				// "The Moscow, Beijing axis", "the Texas, Ohio results":
+				// two cities or two states side by side modify a noun.
+				continue
 			}
 		}
 		out[k] = m
 		k++
 	}
 	return out[:k]
+}
+
+// sideBySide reports whether places src and tgt stand side by side with
+// only a comma between, the pair modifying a lower-case word ("the Moscow,
+// Beijing axis"), and tgt is no state named like a city that the pair's
+// city lies in ("a Seattle, Washington consultant": place_city_state.go).
+func (d *docState) sideBySide(src, tgt extractor.Span) bool {
+	if src.End > tgt.Start || strings.TrimSpace(d.text[src.End:tgt.Start]) != "," || !lowerWordOpens(d.text[tgt.End:]) {
+		return false
+	}
+	if i := d.accAt(tgt); i >= 0 && strings.HasSuffix(d.acc[i].canonical, " State") {
+		return false
+	}
+	return true
 }
 
 // isTerritory reports whether the mention at sp is a territory of the

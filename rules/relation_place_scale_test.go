@@ -56,3 +56,32 @@ func TestCountryNotInTown(t *testing.T) {
 		t.Errorf("town in state lost: %q", got)
 	}
 }
+
+// Two cities or two states side by side before a noun are a pair, not a
+// place and the larger place it lies in; a city and its state still are.
+func TestPlacesSideBySide(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"The Paris, Madrid route was cut during the attack.",
+		"The Oregon, Nevada figures came late.",
+	} {
+		for _, g := range relations(t, p, text) {
+			if strings.Contains(g, "-located-in->") {
+				t.Errorf("%q: side-by-side places linked: %q", text, g)
+			}
+		}
+	}
+	got := relations(t, p, "Maria Ortiz, a Tacoma, Washington lawyer, filed the claim. The Reno, Nevada office closed.")
+	for _, want := range []string{"Tacoma -located-in-> Washington", "Reno -located-in-> Nevada"} {
+		found := false
+		for _, g := range got {
+			found = found || strings.HasPrefix(g, want)
+		}
+		if !found {
+			t.Errorf("%q missing: %q", want, got)
+		}
+	}
+}

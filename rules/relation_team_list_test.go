@@ -12,6 +12,8 @@ const teamPack = `
 lists:
   relation_negations: [never, not]
   relation_hedges: [likely, suspected]
+  team_split_objects: [group, activity]
+  list_each_aside_words: [each]
 rules:
 ` + kestrelRules + `  - id: t.teams
     kind: gazetteer

@@ -487,7 +487,7 @@ func (p *parser) strings(n *yaml.Node, what string, listOnly bool) []strItem {
 
 var fieldsByKind = map[string][]string{
 	KindGazetteer: {"type", "case", "common", "entries", "suppress", "compounds", "heads", "domains", "canonicals", "short", "not_after", "not_before"},
-	KindPattern:   {"type", "subtype", "pattern", "stage", "canonical", "suppress", "lists", "not_before", "not_after"},
+	KindPattern:   {"type", "subtype", "pattern", "stage", "canonical", "suppress", "lists", "not_before", "not_after", "intros"},
 	KindRegex:     {"type", "subtype", "regex", "validate", "refang", "group", "scope"},
 	KindAlias:     {"type", "pattern", "check", "cross_type"},
 	KindStop:      {"types", "case", "words"},

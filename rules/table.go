@@ -50,7 +50,7 @@ const createSubject = "subject"
 
 // tableFields are the fields of table rules (besides the common ones).
 var tableFields = []string{"relation", "subject", "subject_header", "header", "header_regex", "not_header",
-	"cells", "direction", "create", "create_words", "cell_stems", "not_cell_stems"}
+	"cells", "direction", "create", "create_words", "cell_stems", "not_cell_stems", "intros"}
 
 // tableSpec is the parsed table-specific part of a rule.
 type tableSpec struct {
@@ -66,6 +66,7 @@ type tableSpec struct {
 	createWords   []strItem
 	cellStems     []strItem
 	notCellStems  []strItem
+	intros        []strItem
 }
 
 // tableRule is the compiled table-specific part of a rule.
@@ -89,6 +90,7 @@ type tableRule struct {
 	// subject type; notCellStems: a word starting with one of these keeps
 	// the cell out.
 	cellStems, notCellStems []string
+	intros                  *phraseSet // name rules: one of the sentences before the table must hold one of these
 }
 
 // tableSet is what matching needs of every table rule of a pack.
@@ -162,6 +164,8 @@ func (p *parser) parseTableField(r *ruleSpec, key string, n *yaml.Node) bool {
 		t.cellStems = p.strings(n, key, false)
 	case "not_cell_stems":
 		t.notCellStems = p.strings(n, key, false)
+	case "intros":
+		t.intros = p.strings(n, key, false)
 	default:
 		return false
 	}
@@ -229,6 +233,7 @@ func (p *parser) resolveTable(r *ruleSpec, lists map[string]*listSpec) {
 	t.createWords = p.expand(t.createWords, lists)
 	t.cellStems = p.expand(t.cellStems, lists)
 	t.notCellStems = p.expand(t.notCellStems, lists)
+	t.intros = p.expand(t.intros, lists)
 	t.subject = p.expandTypes(t.subject, lists)
 	t.cells = p.expandTypes(t.cells, lists)
 }
@@ -268,6 +273,9 @@ func (c *compiler) table(r *rule) {
 	t := &tableRule{relation: spec.relation, alias: spec.relation == tableAlias, kind: spec.relation == tableKind || spec.relation == tableName, names: spec.relation == tableName,
 		reverse: spec.direction == "reverse",
 		subject: c.types(spec.subject), cells: c.types(spec.cells)}
+	if len(spec.intros) > 0 {
+		t.intros = c.phraseSet(spec.intros, true)
+	}
 	norm := func(items []strItem) []string {
 		var out []string
 		for _, it := range items {

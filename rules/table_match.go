@@ -348,6 +348,9 @@ func (st *tableState) kinds(t *textTable, heads []*headerCell) {
 func (st *tableState) names(t *textTable, heads []*headerCell, r *rule) {
 	d := st.d
 	tr := r.tbl
+	if tr.intros != nil && len(t.header) > 0 && !d.introBefore(tr.intros, t.header[0].start) {
+		return
+	}
 	for c := range heads {
 		if !tr.headerIs(heads[c]) {
 			continue
@@ -369,6 +372,24 @@ func (st *tableState) names(t *textTable, heads []*headerCell, r *rule) {
 			}
 		}
 	}
+}
+
+// introBeforeSentences is how many sentences before a table a name rule's
+// intros are looked for: "splits the group into three teams:", a bullet
+// list of the teams, then the table.
+const introBeforeSentences = 8
+
+// introBefore reports whether one of the introBeforeSentences sentences
+// before byte offset off holds a phrase of ps ("| Team | Lead |" under
+// "Incident response staffing:" lists no actor's teams).
+func (d *docState) introBefore(ps *phraseSet, off int) bool {
+	si := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].Start >= off })
+	for j := si - 1; j >= 0 && j >= si-introBeforeSentences; j-- {
+		if d.introCuedOwn(ps, j) {
+			return true
+		}
+	}
+	return false
 }
 
 // teamColumn reports whether header h is one a name rule makes threat
