@@ -2,8 +2,6 @@ package extract
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -327,16 +325,7 @@ func TestPairDroppedFeatureGroups(t *testing.T) {
 			t.Errorf("candidate %d: %d features without the words, %d with", i, len(less[i]), len(all[i]))
 		}
 	}
-	dir := t.TempDir()
-	if err := dropped.Write(dir); err != nil {
-		t.Fatal(err)
-	}
-	meta, _ := os.ReadFile(filepath.Join(dir, PairModelMetaFile))
-	bin, _ := os.ReadFile(filepath.Join(dir, PairModelWeightsFile))
-	again, err := LoadPairModel(meta, bin, pack)
-	if err != nil {
-		t.Fatal(err)
-	}
+	again := writeAndLoad(t, dropped, pack)
 	if got := again.Dropped(); len(got) != 1 || got[0] != "words" {
 		t.Errorf("dropped groups read back as %v, want [words]", got)
 	}

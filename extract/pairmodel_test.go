@@ -52,16 +52,7 @@ func TestEmbeddedPairModelShape(t *testing.T) {
 		t.Errorf("only %d of %d weights are set: an untrained model?", nonZero, len(m.Weights))
 	}
 
-	dir := t.TempDir()
-	if err := m.Write(dir); err != nil {
-		t.Fatal(err)
-	}
-	meta, _ := os.ReadFile(filepath.Join(dir, PairModelMetaFile))
-	bin, _ := os.ReadFile(filepath.Join(dir, PairModelWeightsFile))
-	again, err := LoadPairModel(meta, bin, pack)
-	if err != nil {
-		t.Fatal(err)
-	}
+	again := writeAndLoad(t, m, pack)
 	if !reflect.DeepEqual(again.Allowed(), m.Allowed()) || again.Threshold != m.Threshold || again.Trained != m.Trained ||
 		!reflect.DeepEqual(again.Functional(), m.Functional()) || !reflect.DeepEqual(again.Withheld(), m.Withheld()) {
 		t.Errorf("header not read back: %v %q", again.Threshold, again.Trained)
@@ -172,4 +163,21 @@ func TestWithheldTypeNeverProposed(t *testing.T) {
 	if err := m.SetWithheld([]string{"none-such"}); err == nil {
 		t.Error("an unknown withheld type was accepted")
 	}
+}
+
+// writeAndLoad writes m to a temporary folder and loads it back, as a
+// user's trained model is shipped and read.
+func writeAndLoad(t *testing.T, m *PairModel, pack *rules.Pack) *PairModel {
+	t.Helper()
+	dir := t.TempDir()
+	if err := m.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	meta, _ := os.ReadFile(filepath.Join(dir, PairModelMetaFile))
+	bin, _ := os.ReadFile(filepath.Join(dir, PairModelWeightsFile))
+	again, err := LoadPairModel(meta, bin, pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return again
 }
