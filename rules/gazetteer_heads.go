@@ -414,7 +414,7 @@ func (d *docState) inLongerDomain(h *gazHit, i int) bool {
 // nothing of a name after a function word ("Both Finance and Insurance",
 // "Beyond Healthcare,": the word's lexical class, else the pack list
 // sector_title_function_words), in a title-case line ("Iranian Hackers
-// Strike Aviation") or before a lower-case institution noun of the
+// Strike Aviation", unless a place and one word come before it) or before a lower-case institution noun of the
 // composed names ("Korean Energy firms", "Chinese Government agencies").
 func (d *docState) insideName(i, j int) bool {
 	t := d.tokText[i]
@@ -422,8 +422,13 @@ func (d *docState) insideName(i, j int) bool {
 		return false
 	}
 	hi := int(d.sentHi(i))
-	if j < hi {
-		if n := d.tokText[j]; startsUpper(n) || n == strings.ToLower(n) && d.p.sectorHeads[d.fold[j]] {
+	if j < hi && startsUpper(d.tokText[j]) {
+		return false
+	}
+	// a lower-case institution head after the capitalised word, in the
+	// name ("Government agencies") or right after it ("Energy firms")
+	for _, k := range [2]int{j - 1, j} {
+		if k > i && k < hi && d.tokText[k] == strings.ToLower(d.tokText[k]) && d.p.sectorHeads[d.fold[k]] {
 			return false
 		}
 	}
@@ -434,7 +439,25 @@ func (d *docState) insideName(i, j int) bool {
 	if tag, ok := d.wordTag(i - 1); ok && functionTags[tag] {
 		return false
 	}
-	return !d.titleCaseLine(int(d.sentLo[d.sentOf[i]]), hi)
+	lo := int(d.sentLo[d.sentOf[i]])
+	return !d.titleCaseLine(lo, hi) || i-2 >= lo && d.placeWord(i-2)
+}
+
+// placeWord reports whether token k alone is a place's name or adjective of
+// the gazetteers ("Chinese", "Texas"): in a title-case line a place, a word
+// and a sector word are a body's name ("Chinese Security Ministries"), not
+// a verb and its object ("Iranian Hackers Strike Aviation").
+func (d *docState) placeWord(k int) bool {
+	v := d.vent[k]
+	if v == nil || v.gaz == nil {
+		return false
+	}
+	for _, h := range v.gaz.hits {
+		if d.p.gaz.entries[h.entry].typ == extractor.Location {
+			return true
+		}
+	}
+	return false
 }
 
 // titleCaseLine reports whether the sentence of tokens [lo, hi) is a

@@ -35,8 +35,10 @@ func TestInsideNameSectors(t *testing.T) {
 		{"Despite Aviation being hit, nobody reported it.", "aviation"},
 		{"Russian Crew Raids Aviation", "aviation"},
 		{"Extortion Gang Squeezes Healthcare", "healthcare"},
-		{"Filings named Korean Energy firms as victims.", "energy"},
+		{"Filings named Korean Energy firms as victims.", "energy firms"},
+		{"Filings named Korean Government agencies as victims.", "government agencies"},
 		{"Northwind Shipping said the outage was brief.", ""},
+		{"Lawsuit Names Chinese Transit Ministries", ""},
 		{"The outage at Kessel Energy lasted a day.", ""},
 	} {
 		got := sectorTexts(t, p, c.text)
