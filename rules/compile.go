@@ -318,7 +318,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	}
 	p.aliasPhase = phases[aliasStage]
 	p.relPhase = phases[relationStage]
-	c.composeHeads()               // gazetteer_heads.go
+	c.composeHeads(set.lists)      // gazetteer_heads.go
 	c.gazetteerVariants(set.lists) // gazetteer_synonyms.go
 	c.spacedVariants()             // gazetteer_spaced.go
 	p.splitStarts()

@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportgraph/extractor"
 )
@@ -44,12 +45,28 @@ import (
 // copula ("Norvane, a payments firm", "Tallow is a software company").
 //
 // A composed name matches in lower case after its first word, and its first
-// word is capitalised only at the start of a sentence: "Northwind Shipping
-// Company" and "Acme Mining firm" stay companies' names.
+// word is lower case, all capitals ("IT companies") or capitalised at the
+// start of a sentence: "Northwind Shipping Company" and "Acme Mining firm"
+// stay companies' names.
+//
+// The rule's type is sector (checkComposed): the composition reads the
+// sector gazetteers' canonical names and the sector lists' mentions.
 
-// composeTails are the hyphen tails that make a domain word a modifier of
-// the head of its own ("energy-sector companies").
-var composeTails = []string{"sector", "related", "focused", "industry"}
+// The pack lists of the composed names (core-sector-domains.yaml), words an
+// analyst extends: the hyphen tails that make a domain word a modifier of
+// the head of its own ("energy-sector companies"); the adjectives of
+// quantity, size and reach that may stand before a domain word the target
+// rules type alone ("several shipping firms"); frequent words before a
+// domain word that are no modifiers ("targeting shipping firms"), so that
+// most composed names need no tagging; and the words capitalised in
+// title-case lines without being a name's ("Attacks On The Energy
+// Sector").
+const (
+	listSectorComposeTails   = "sector_compose_tails"
+	listSectorPlainModifiers = "sector_plain_modifiers"
+	listSectorNotModifiers   = "sector_not_modifiers"
+	listSectorTitleWords     = "sector_title_function_words"
+)
 
 // composedRule is a gazetteer rule with heads, waiting for its names.
 type composedRule struct {
@@ -59,7 +76,17 @@ type composedRule struct {
 
 // composeHeads inserts the composed names of the gazetteer rules with
 // heads, once every gazetteer name is known.
-func (c *compiler) composeHeads() {
+func (c *compiler) composeHeads(lists map[string]*listSpec) {
+	p := c.p
+	p.sectorPlain = foldedWords(lists[listSectorPlainModifiers])
+	p.sectorNotMod = foldedWords(lists[listSectorNotModifiers])
+	p.sectorTitleWords = foldedWords(lists[listSectorTitleWords])
+	var composeTails []string
+	if l := lists[listSectorComposeTails]; l != nil {
+		for _, it := range l.items {
+			composeTails = append(composeTails, strings.ToLower(strings.TrimSpace(it.s)))
+		}
+	}
 	for _, cr := range c.composed {
 		r, spec := cr.r, cr.spec
 		c.r = spec
@@ -73,9 +100,13 @@ func (c *compiler) composeHeads() {
 			canon[foldKey(strings.Join(strings.Fields(it.s[:k]), " "))] = strings.TrimSpace(it.s[k+1:])
 		}
 		var heads [][]string
+		if p.sectorHeads == nil {
+			p.sectorHeads = map[string]bool{}
+		}
 		for _, h := range spec.heads {
 			if toks := c.tokenize(strings.ToLower(h.s)); len(toks) > 0 {
 				heads = append(heads, toks)
+				p.sectorHeads[foldKey(toks[len(toks)-1])] = true
 			}
 		}
 		short := map[string]bool{}
@@ -140,6 +171,34 @@ func (c *compiler) composeHeads() {
 	}
 }
 
+// checkComposed checks the fields of composed names on a gazetteer rule:
+// heads and domains go together; the composition reads the sector
+// gazetteers' canonical names and the sector lists' mentions, so the rule's
+// type is sector; canonicals and short describe domain words; and
+// not_after and not_before apply to composed names only, so a rule without
+// heads may not hold them.
+func (p *parser) checkComposed(r *ruleSpec) {
+	_, heads := r.fields["heads"]
+	_, domains := r.fields["domains"]
+	switch {
+	case heads && !domains:
+		p.errorf(r.node, "gazetteer rule with heads needs the field \"domains\" (the words composed before them)")
+	case domains && !heads:
+		p.errorf(r.node, "gazetteer rule with domains needs the field \"heads\" (the nouns composed after them)")
+	}
+	if !heads {
+		for _, f := range []string{"canonicals", "short", "not_after", "not_before"} {
+			if n, ok := r.fields[f]; ok {
+				p.errorf(n, "gazetteer field %q applies to composed names only: the rule needs heads and domains", f)
+			}
+		}
+		return
+	}
+	if r.typ != string(extractor.Sector) {
+		p.errorf(r.node, "gazetteer rule with heads composes sector names: type must be %q, not %q", extractor.Sector, r.typ)
+	}
+}
+
 // domainCanonical is the canonical name of a domain word (folded key):
 // its item of canonicals, else the sector gazetteer's canonical name of the
 // word or its usual phrases, else the word.
@@ -191,21 +250,6 @@ func (d *docState) composedOK(h *gazHit, i int) bool {
 	return !h.single || d.oneVictim(i, j)
 }
 
-// plainModifiers are the adjectives of quantity, size and reach that may
-// stand before a domain word the target rules type alone.
-var plainModifiers = map[string]bool{"other": true, "several": true, "many": true, "various": true, "multiple": true,
-	"some": true, "numerous": true, "major": true, "large": true, "larger": true, "small": true, "smaller": true,
-	"big": true, "key": true, "certain": true, "local": true, "regional": true, "national": true, "global": true,
-	"international": true, "foreign": true, "domestic": true, "leading": true, "prominent": true, "more": true,
-	"most": true, "few": true, "top": true, "private": true, "public": true, "commercial": true}
-
-// notModifiers are frequent words before a domain word that are no
-// modifiers, so that most composed names need no tagging.
-var notModifiers = map[string]bool{"a": true, "an": true, "at": true, "by": true, "with": true, "from": true,
-	"its": true, "their": true, "as": true, "against": true, "into": true, "targeted": true, "targeting": true,
-	"targets": true, "target": true, "hit": true, "including": true, "such": true, "like": true, "among": true,
-	"were": true, "was": true, "are": true, "is": true, "that": true, "which": true}
-
 // modifiedBefore reports whether a lower-case noun or adjective of its own
 // stands before the domain word at token i ("naval engineering
 // corporations", "online game corporations"): the target rules, which type
@@ -216,8 +260,8 @@ func (d *docState) modifiedBefore(i int) bool {
 		return false
 	}
 	t := d.tokText[i-1]
-	if t != strings.ToLower(t) || !hasLetter(t) || plainModifiers[d.fold[i-1]] || nameFunctionWords[d.fold[i-1]] ||
-		notModifiers[d.fold[i-1]] {
+	if t != strings.ToLower(t) || !hasLetter(t) || d.p.sectorPlain[d.fold[i-1]] || nameFunctionWords[d.fold[i-1]] ||
+		d.p.sectorNotMod[d.fold[i-1]] {
 		return false
 	}
 	tag := d.pos(i - 1) // tags the sentence: the cheap tests come first
@@ -236,7 +280,7 @@ func (d *docState) composedSpan(h *gazHit, i, j int) (int, int) {
 		return i, i + int(h.dlen) - 1
 	}
 	if h.single && i-2 >= int(d.sentLo[d.sentOf[i]]) {
-		if t := d.tokText[i-1]; startsUpper(t) && articles[d.fold[i-2]] {
+		if t := d.tokText[i-1]; startsUpper(t) && appositionDeterminers[d.fold[i-2]] {
 			return i - 1, j - 1
 		}
 	}
@@ -249,14 +293,14 @@ func (d *docState) composedSpan(h *gazHit, i, j int) (int, int) {
 	return start, j - 1
 }
 
-// articles before a place-adjective that a singular name takes in.
-var articles = map[string]bool{"a": true, "an": true, "the": true, "one": true, "another": true}
-
 // oneArticles before one victim of a kind: indefinite, for "the software
 // company" refers back to a company named before.
 var oneArticles = map[string]bool{"a": true, "an": true, "one": true, "another": true}
 
-// modals after one victim of a kind make it hypothetical.
+// modals after one victim of a kind make it hypothetical. (A closed class
+// of grammar, like describeCopulas, not vocabulary an analyst extends: it
+// stays here, while the lists of domain words, heads and modifiers are
+// pack lists.)
 var modals = map[string]bool{"may": true, "might": true, "could": true, "would": true, "should": true, "can": true}
 
 // oneVictim reports whether the singular composed name at tokens [i, j)
@@ -362,28 +406,81 @@ func (d *docState) inLongerDomain(h *gazHit, i int) bool {
 
 // insideName reports whether a lower-case sector name written capitalised at
 // tokens [i, j), not at the start of its sentence, follows a capitalised
-// word other than a function word and ends the capitalised run: the last
-// words of a company's name ("Northwind Shipping said", "Duke Energy
-// reported"), not a sector. (A run that goes on, "the Kirkhaven Health
-// Sector Cyber Council", is left to the rules of names, which the sector
-// mention keeps from reading "Kirkhaven Health" as a list of sectors.)
+// word that may be a name's and ends the capitalised run: the last words of
+// a company's name ("Northwind Shipping said", "Duke Energy reported"), not
+// a sector. (A run that goes on, "the Kirkhaven Health Sector Cyber
+// Council", is left to the rules of names, which the sector mention keeps
+// from reading "Kirkhaven Health" as a list of sectors.) Capitals say
+// nothing of a name after a function word ("Both Finance and Insurance",
+// "Beyond Healthcare,": the word's lexical class, else the pack list
+// sector_title_function_words), in a title-case line ("Iranian Hackers
+// Strike Aviation", unless a place and one word come before it) or before a lower-case institution noun of the
+// composed names ("Korean Energy firms", "Chinese Government agencies").
 func (d *docState) insideName(i, j int) bool {
 	t := d.tokText[i]
 	if !startsUpper(t) || strings.ToUpper(t) == t || i <= int(d.sentLo[d.sentOf[i]]) || d.sentenceInitial(i) {
 		return false
 	}
-	if j < int(d.sentHi(i)) && startsUpper(d.tokText[j]) {
+	hi := int(d.sentHi(i))
+	if j < hi && startsUpper(d.tokText[j]) {
 		return false
 	}
+	// a lower-case institution head after the capitalised word, in the
+	// name ("Government agencies") or right after it ("Energy firms")
+	for _, k := range [2]int{j - 1, j} {
+		if k > i && k < hi && d.tokText[k] == strings.ToLower(d.tokText[k]) && d.p.sectorHeads[d.fold[k]] {
+			return false
+		}
+	}
 	p := d.tokText[i-1]
-	return startsUpper(p) && strings.ToUpper(p) != p && !nameFunctionWords[d.fold[i-1]] && !titleFunctionWords[d.fold[i-1]]
+	if !startsUpper(p) || strings.ToUpper(p) == p || nameFunctionWords[d.fold[i-1]] || d.p.sectorTitleWords[d.fold[i-1]] {
+		return false
+	}
+	if tag, ok := d.wordTag(i - 1); ok && functionTags[tag] {
+		return false
+	}
+	lo := int(d.sentLo[d.sentOf[i]])
+	return !d.titleCaseLine(lo, hi) || i-2 >= lo && d.placeWord(i-2)
 }
 
-// titleFunctionWords are capitalised in title-case headings ("Attacks On
-// The Energy Sector") without being a name's words.
-var titleFunctionWords = map[string]bool{"a": true, "an": true, "at": true, "by": true, "with": true, "from": true,
-	"against": true, "into": true, "targets": true, "targeting": true, "hit": true, "hits": true, "across": true,
-	"target": true, "targeted": true, "attack": true, "attacks": true, "attacked": true, "attacking": true,
-	"breach": true, "breaches": true, "breached": true, "compromise": true, "compromises": true, "compromised": true,
-	"hitting": true, "phishing": true, "spying": true, "threatens": true, "threaten": true, "and": true, "or": true,
-	"among": true, "inside": true, "within": true, "over": true, "after": true, "via": true, "is": true, "are": true}
+// placeWord reports whether token k alone is a place's name or adjective of
+// the gazetteers ("Chinese", "Texas"): in a title-case line a place, a word
+// and a sector word are a body's name ("Chinese Security Ministries"), not
+// a verb and its object ("Iranian Hackers Strike Aviation").
+func (d *docState) placeWord(k int) bool {
+	v := d.vent[k]
+	if v == nil || v.gaz == nil {
+		return false
+	}
+	for _, h := range v.gaz.hits {
+		if d.p.gaz.entries[h.entry].typ == extractor.Location {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCaseLine reports whether the sentence of tokens [lo, hi) is a
+// title-case line: at least four words, every one capitalised but function
+// words, no list mark or table bar first and no full stop last (a list
+// item or table cell "Duke Energy" stays a name).
+func (d *docState) titleCaseLine(lo, hi int) bool {
+	if !d.titleShaped(lo, hi, hi-lo) {
+		return false
+	}
+	words := 0
+	for k := lo; k < hi; k++ {
+		r, _ := utf8.DecodeRuneInString(d.tokText[k])
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			continue
+		}
+		if tag, ok := d.wordTag(k); !ok || !functionTags[tag] {
+			return false
+		}
+	}
+	return words >= 4
+}

@@ -178,6 +178,11 @@ type Pack struct {
 	namesAuto        bool            // run names only on documents that read as prose (WithNameModelAuto)
 	nameRule         int32           // the model rule's index in rules
 	nameHeads        map[string]bool // folded last words of body and company names (namestage.go)
+
+	// the head nouns of composed sector names and the pack lists of
+	// gazetteer_heads.go, folded
+	sectorHeads, sectorPlain, sectorNotMod, sectorTitleWords map[string]bool
+
 	// nameStopLast and nameStopFirst keep spans from the name model by
 	// their last or first word (namestage.go).
 	nameStopLast, nameStopFirst map[string]bool

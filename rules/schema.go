@@ -668,6 +668,7 @@ func (p *parser) checkRequired(r *ruleSpec) {
 	switch r.kind {
 	case KindGazetteer:
 		need("entries")
+		p.checkComposed(r) // gazetteer_heads.go
 		if r.typ == "" {
 			for _, e := range r.entries {
 				if e.typ == "" {
