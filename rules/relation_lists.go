@@ -606,7 +606,6 @@ func (d *docState) endingAt(t int) int {
 	return -1
 }
 
-// isVerb reports whether token i is tagged as a verb (a modal counts).
 // finiteVerbIn reports whether a lower-case word of tokens [s, e) is a
 // finite verb ("and blamed B", "and later hit B"): the words before a
 // list member's mention are its modifiers only when none is.
@@ -629,11 +628,19 @@ func (d *docState) finiteVerbIn(s, e int) bool {
 		switch tag {
 		case "VBD", "VBZ", "VBP", "MD":
 			return true
+		case "VBN":
+			// A participle that opens the span right before the name (or
+			// "the" and the name) is the verb of a clause the tagger read
+			// as an adjective: "A and praised B", "and thanked the B".
+			if i == s && (e == s+1 || e == s+2 && determiners[d.fold[s+1]]) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
+// isVerb reports whether token i is tagged as a verb (a modal counts).
 func (d *docState) isVerb(i int) bool {
 	p := d.pos(i)
 	return strings.HasPrefix(p, "VB") || p == "MD"
