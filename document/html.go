@@ -172,8 +172,9 @@ var bylineLead = regexp.MustCompile(`(^\W*|[·|•–—/]\s*)((posted|written|a
 var bylineSeparator = regexp.MustCompile(`[·|•–—/]|\d`)
 
 // bylineAfterName is what follows a name on a byline line: a separator
-// or a date.
-var bylineAfterName = regexp.MustCompile(`^\s*([·|,•–—/(:-]|\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(updated|published|posted)\b)`)
+// or a date (a month's name or abbreviation before a day: "May 2", not
+// "may have been", "marked").
+var bylineAfterName = regexp.MustCompile(`^\s*([·|,•–—/(:-]|\d|(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?\s+\d|(updated|published|posted)\b)`)
 
 // runReadability runs readability on a copy of doc. A panic inside it is
 // an error here, so the walker can still read the page.

@@ -798,8 +798,15 @@ func (c *compiler) phraseSet(items []strItem, fold bool) *phraseSet {
 			ps.multi = &ptrie{}
 		}
 		t := ps.multi
-		for _, tok := range toks {
+		for ti, tok := range toks {
 			k := key(tok)
+			if k == "#" && ti > 0 { // a count (ptrie.num)
+				if t.num == nil {
+					t.num = &ptrie{}
+				}
+				t = t.num
+				continue
+			}
 			if t.kids == nil {
 				t.kids = map[string]*ptrie{}
 			}

@@ -84,6 +84,17 @@ type ptrie struct {
 	// phrases share their first word with no other ("as well as").
 	keys []string
 	next []*ptrie
+	// num is the node after a count ("two", "6", "dozens": isCount),
+	// written "#" in a phrase ("into # teams"); never a phrase's first word.
+	num *ptrie
+}
+
+// step returns the node after token j: its own key, else a count's.
+func (t *ptrie) step(d *docState, key string, j int) *ptrie {
+	if n := t.child(key); n != nil || t.num == nil || !d.isCount(j) {
+		return n
+	}
+	return t.num
 }
 
 // child returns the node after key, or nil.
@@ -115,6 +126,9 @@ func (t *ptrie) seal() {
 	for _, n := range t.kids {
 		n.seal()
 	}
+	if t.num != nil {
+		t.num.seal()
+	}
 }
 
 func (ps *phraseSet) key(d *docState, i int) string {
@@ -138,7 +152,7 @@ func (ps *phraseSet) ends(d *docState, i, hi int, buf []int) []int {
 	if ps.multi != nil {
 		t := ps.multi
 		for j := i; j < hi; j++ {
-			t = t.child(ps.key(d, j))
+			t = t.step(d, ps.key(d, j), j)
 			if t == nil {
 				break
 			}
@@ -176,7 +190,7 @@ func (ps *phraseSet) startsAt(d *docState, i, hi int) bool {
 	}
 	if t := ps.multi; t != nil {
 		for j := i; j < hi; j++ {
-			if t = t.child(ps.key(d, j)); t == nil {
+			if t = t.step(d, ps.key(d, j), j); t == nil {
 				return false
 			}
 			if t.end && j > i {

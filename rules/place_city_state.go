@@ -54,7 +54,7 @@ func (d *docState) nameCityStates() {
 		if i+1 < len(d.acc) && d.acc[i+1].typ == extractor.Location && listGap(d.text[c.end:d.acc[i+1].start]) {
 			continue
 		}
-		if !stateCloses(d.text[c.end:]) && !(determinerBefore(d.text[:prev.start]) && lowerWordOpens(d.text[c.end:])) {
+		if !stateCloses(d.text[c.end:]) && !(d.determinerBefore(prev) && lowerWordOpens(d.text[c.end:])) {
 			continue
 		}
 		c.canonical = surface + " State"
@@ -78,18 +78,14 @@ func stateCloses(rest string) bool {
 	return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r >= 0x80)
 }
 
-// determinerBefore reports whether text ends in an article: the city and
-// its state that follow modify a noun ("a Seattle, Washington consultant",
-// "the Spokane, Washington office"), and no clause opens at the state as in
-// "In Moscow, Washington is seen as ...".
-func determinerBefore(text string) bool {
-	text = strings.TrimRight(text, " \t")
-	i := strings.LastIndexAny(text, " \t\n(\"“")
-	switch strings.ToLower(text[i+1:]) {
-	case "a", "an", "the":
-		return true
-	}
-	return false
+// determinerBefore reports whether an article (appositionDeterminers)
+// comes right before mention c: the city and its state that follow modify
+// a noun ("a Seattle, Washington consultant", "the Spokane, Washington
+// office"), and no clause opens at the state as in "In Moscow, Washington
+// is seen as ...".
+func (d *docState) determinerBefore(c *cand) bool {
+	t := int(c.tokS) - 1
+	return t >= 0 && appositionDeterminers[d.fold[t]]
 }
 
 // lowerWordOpens reports whether rest opens with a lower-case word after

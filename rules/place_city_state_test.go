@@ -40,6 +40,8 @@ func TestNameCityStates(t *testing.T) {
 		// a city and its state modifying a noun after an article
 		{"Maria Ortiz, a Tacoma, Washington lawyer, filed the claim.", "Washington", "Washington State"},
 		{"Staff at the Yakima, Washington branch were warned.", "Washington", "Washington State"},
+		// after a curly quote (a multi-byte rune before the article)
+		{"He called it “a Tacoma, Washington outfit” in court.", "Washington", "Washington State"},
 	} {
 		at := strings.Index(c.text, c.name)
 		if got := canon(c.text, at); got != c.want {

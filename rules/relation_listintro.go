@@ -416,8 +416,11 @@ func (d *docState) listMembers(rs *relState) {
 			if it.intro != intro {
 				intro = it.intro
 				party, coref = d.introParty(tr, intro), ""
-				if party < 0 && tr.tgtMask == maskOf(extractor.ThreatActor) && d.bareIntro(tr, intro) &&
-					(tr.typ != "part-of" || d.splitsOneActor(tr, intro)) {
+				split, own := true, -1
+				if party < 0 && tr.typ == "part-of" {
+					split, own = d.splitsOneActor(tr, intro)
+				}
+				if party < 0 && tr.tgtMask == maskOf(extractor.ThreatActor) && d.bareIntro(tr, intro) && split {
 					// "The Treasury named seven members:" in a report
 					// about one actor: its members.
 					at := d.sents[intro].Start
@@ -427,7 +430,10 @@ func (d *docState) listMembers(rs *relState) {
 						// the group is the actor the sentence before names
 						// first, not one it compared it with; else the
 						// report's actor.
-						if party = d.firstActorIn(int(intro)-1, tr.tgtMask); party < 0 {
+						if party = own; party < 0 {
+							party = d.firstActorIn(int(intro)-1, tr.tgtMask)
+						}
+						if party < 0 {
 							party = d.topicActor(at, nil)
 						}
 					}
@@ -561,26 +567,37 @@ const listTeamSplitObjects = "team_split_objects"
 
 // splitsOneActor reports whether the intro sentence si of a part-of list
 // splits one actor into teams: the word before its intro phrase is one of
-// the pack list team_split_objects ("the group", "the activity") or ends a
-// threat actor's name ("splits Kestrel Bear into two teams:"). "We sort
-// the actors we track into three groups:" lists separate actors.
-func (d *docState) splitsOneActor(tr topicRule, si int32) bool {
+// the pack list team_split_objects ("the group", "its operators"), a
+// passive participle ("Kestrel Bear is split into six teams:") or ends a
+// threat actor's name ("splits Kestrel Bear into two teams:", "Kestrel
+// Bear operates three teams:"). "We sort the actors we track into three
+// groups:" lists separate actors. own is the actor the intro itself names
+// as the one split (the name before the phrase, else the sentence's
+// subject: "Unlike APT10, APT41 splits its operators into two teams:"), or
+// -1.
+func (d *docState) splitsOneActor(tr topicRule, si int32) (ok bool, own int) {
 	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
 	var buf [4]int
 	for t := lo + 1; t < hi; t++ {
 		if len(tr.intros.ends(d, t, hi, buf[:0])) == 0 {
 			continue
 		}
-		if d.p.teamSplitObjects[d.fold[t-1]] {
-			return true
+		if k := d.endingAt(t); k >= 0 && d.acc[k].typ == extractor.ThreatActor {
+			return true, k
 		}
-		for k := range d.acc {
-			if int(d.acc[k].tokE) == t && !d.acc[k].hide && d.acc[k].typ == extractor.ThreatActor {
-				return true
+		passive := t-2 >= lo && d.pos(t-1) == "VBN" && beForms[d.fold[t-2]]
+		if !d.p.teamSplitObjects[d.fold[t-1]] && !passive {
+			continue
+		}
+		own = -1
+		if s := d.subjectStart(int(si)); s >= 0 {
+			if k := int(d.startM[s]); k >= 0 && !d.acc[k].hide && d.acc[k].typ == extractor.ThreatActor {
+				own = k
 			}
 		}
+		return true, own
 	}
-	return false
+	return false, -1
 }
 
 // bareIntroStops are the words after an intro phrase that name another

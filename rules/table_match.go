@@ -642,36 +642,56 @@ func (st *tableState) cell(r *rule, row *tableRow, ri int, subj cand, cell span,
 }
 
 // cellSays reports whether a cell says what rule tr reads: a word of it
-// starts with one of cell_stems ("exploiting"), none with one of
-// not_cell_stems ("patched", "fixed"), and it names no other mention of a
-// subject type, whose cell words they would be ("delivered with RoyalRoad
-// documents that exploit X" in a row of another tool).
+// starts with one of cell_stems ("exploiting", "uses"); no word starts
+// with one of not_cell_stems ("patched", "fixed") before the cell's flaw,
+// nor after it unless a cue word comes before the flaw ("exploits X,
+// which the vendor patched in June" still says it); and no other mention
+// of a subject type comes before the flaw, whose cell words they would be
+// ("delivered with RoyalRoad documents that exploit X" in a row of another
+// tool; "exploiting X to drop PlugX" is the row's own).
 func (st *tableState) cellSays(tr *tableRule, cell span, subj cand) bool {
 	d := st.d
 	lo := sort.Search(len(d.tokStart), func(i int) bool { return d.tokStart[i] >= cell.start })
 	hi := sort.Search(len(d.tokStart), func(i int) bool { return d.tokStart[i] >= cell.end })
-	cued := tr.cellStems == nil
+	// first is the token of the cell's first mention of the rule's cell
+	// types (the flaw), other that of the first other subject-type mention
+	// ("arrives with RoyalRoad documents that exploit X").
+	first, other := hi, hi
+	i := sort.Search(len(d.acc), func(i int) bool { return d.acc[i].end > cell.start })
+	for ; i < len(d.acc) && d.acc[i].start < cell.end; i++ {
+		c := &d.acc[i]
+		if c.hide {
+			continue
+		}
+		if maskOf(c.typ)&tr.cells != 0 && int(c.tokS) < first {
+			first = int(c.tokS)
+		}
+		if maskOf(c.typ)&tr.subject != 0 && c.start != subj.start && int(c.tokS) < other {
+			other = int(c.tokS)
+		}
+	}
+	cued, cuedBefore := tr.cellStems == nil, false
+	fixed, fixedBefore := false, false
 	for t := lo; t < hi; t++ {
 		w := d.fold[t]
 		for _, p := range tr.notCellStems {
 			if strings.HasPrefix(w, p) {
-				return false
+				fixed, fixedBefore = true, fixedBefore || t < first
 			}
 		}
 		for _, p := range tr.cellStems {
-			cued = cued || strings.HasPrefix(w, p)
+			if strings.HasPrefix(w, p) {
+				cued, cuedBefore = true, cuedBefore || t < first
+			}
 		}
 	}
-	if !cued || tr.cellStems == nil {
-		return cued
+	// A fix word before the flaw governs it ("the patch for X stops it");
+	// after a cue word that comes before the flaw it only says the flaw was
+	// later fixed ("exploits X, which the vendor patched in June").
+	if fixedBefore || fixed && !cuedBefore || !cued {
+		return false
 	}
-	i := sort.Search(len(d.acc), func(i int) bool { return d.acc[i].end > cell.start })
-	for ; i < len(d.acc) && d.acc[i].start < cell.end; i++ {
-		if c := &d.acc[i]; !c.hide && maskOf(c.typ)&tr.subject != 0 && c.start != subj.start {
-			return false
-		}
-	}
-	return true
+	return tr.cellStems == nil || other > first
 }
 
 // cues scans a cell for negation and hedge cues (the relation rules' lists).
