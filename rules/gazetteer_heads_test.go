@@ -18,29 +18,17 @@ func sectorTexts(t *testing.T, p *Pack, text string) map[string]string {
 	return out
 }
 
-// A capitalised sector word after a sentence's opening function word, in a
-// title-case headline, or before a lower-case institution noun is a sector;
-// the last capitalised word of a company's name is not.
-func TestInsideNameSectors(t *testing.T) {
-	p, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		text string
-		want string // a sector mention's text, "" for none
-	}{
-		{"Both Finance and Insurance lost data to the crew.", "finance"},
-		{"Beyond Healthcare, the crew hit schools.", "healthcare"},
-		{"Despite Aviation being hit, nobody reported it.", "aviation"},
-		{"Russian Crew Raids Aviation", "aviation"},
-		{"Extortion Gang Squeezes Healthcare", "healthcare"},
-		{"Filings named Korean Energy firms as victims.", "energy firms"},
-		{"Filings named Korean Government agencies as victims.", "government agencies"},
-		{"Northwind Shipping said the outage was brief.", ""},
-		{"Lawsuit Names Chinese Transit Ministries", ""},
-		{"The outage at Kessel Energy lasted a day.", ""},
-	} {
+// sectorCase is a sentence and the sector mention it must hold ("" for none).
+type sectorCase struct {
+	text string
+	want string // a sector mention's text, "" for none
+}
+
+// checkSectors runs the default pack on each case's text and checks its
+// sector mentions.
+func checkSectors(t *testing.T, p *Pack, cases []sectorCase) {
+	t.Helper()
+	for _, c := range cases {
 		got := sectorTexts(t, p, c.text)
 		if c.want == "" {
 			if len(got) > 0 {
@@ -54,6 +42,28 @@ func TestInsideNameSectors(t *testing.T) {
 	}
 }
 
+// A capitalised sector word after a sentence's opening function word, in a
+// title-case headline, or before a lower-case institution noun is a sector;
+// the last capitalised word of a company's name is not.
+func TestInsideNameSectors(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSectors(t, p, []sectorCase{
+		{"Both Finance and Insurance lost data to the crew.", "finance"},
+		{"Beyond Healthcare, the crew hit schools.", "healthcare"},
+		{"Despite Aviation being hit, nobody reported it.", "aviation"},
+		{"Russian Crew Raids Aviation", "aviation"},
+		{"Extortion Gang Squeezes Healthcare", "healthcare"},
+		{"Filings named Korean Energy firms as victims.", "energy firms"},
+		{"Filings named Korean Government agencies as victims.", "government agencies"},
+		{"Northwind Shipping said the outage was brief.", ""},
+		{"Lawsuit Names Chinese Transit Ministries", ""},
+		{"The outage at Kessel Energy lasted a day.", ""},
+	})
+}
+
 // The service heads (networks, platforms, providers, outlets) name victims
 // after domain words of institutions only: what malware spreads over, what
 // attackers rent or abuse, and who report are no sectors. A singular
@@ -63,10 +73,7 @@ func TestComposedServiceHeads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct {
-		text string
-		want string // a sector mention's text, "" for none
-	}{
+	checkSectors(t, p, []sectorCase{
 		{"The worm spreads over wireless networks and removable drives.", ""},
 		{"The implant beacons over satellite networks when no cable is present.", ""},
 		{"The crew leased servers from internet providers in Moldova.", ""},
@@ -77,18 +84,7 @@ func TestComposedServiceHeads(t *testing.T) {
 		{"The gang extorted two hospital networks in Ohio.", "hospital networks"},
 		{"The crew breached university networks in Ohio.", "university networks"},
 		{"Intruders reached the controls of a water utility in Vermont.", "water utility"},
-	} {
-		got := sectorTexts(t, p, c.text)
-		if c.want == "" {
-			if len(got) > 0 {
-				t.Errorf("%q: sectors %v, want none", c.text, got)
-			}
-			continue
-		}
-		if _, ok := got[c.want]; !ok {
-			t.Errorf("%q: sectors %v, want %q", c.text, got, c.want)
-		}
-	}
+	})
 }
 
 // A gazetteer rule with heads composes sector names: it needs domains and

@@ -1,30 +1,14 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A body's name written by its first words before a verb of saying is the
 // body, not a person; a given name keeps a founder a person.
 func TestBodyPrefixPersonsRetyped(t *testing.T) {
-	p := packOf(t, `
-lists:
-  given_names: [charles]
-rules:
-  - id: g.org
-    kind: gazetteer
-    type: organization
-    priority: 68
-    case: auto
-    entries:
-      - {name: Silver Harbor Analytics}
-      - {name: Charles Quill Holdings}
-  - id: p.said
-    kind: pattern
-    type: person
-    priority: 58
-    pattern:
-      - {regex: '\p{Lu}\p{Ll}+', repeat: "2", capture: true}
-      - {lower: said}
-`)
+	p := bodyPrefixPack(t, "Silver Harbor Analytics", "Charles Quill Holdings")
 	cases := []struct {
 		text string
 		want []string
@@ -58,24 +42,7 @@ rules:
 	if got := canon("Silver Harbor Analytics studied the lures. Silver Harbor said the loader was new.", "Silver Harbor"); got != "organization:Silver Harbor Analytics" {
 		t.Errorf("short form: got %s, want the body's canonical name", got)
 	}
-	p2 := packOf(t, `
-rules:
-  - id: g.org
-    kind: gazetteer
-    type: organization
-    priority: 68
-    case: auto
-    entries:
-      - {name: Silver Harbor Analytics}
-      - {name: Silver Harbor Shipping}
-  - id: p.said
-    kind: pattern
-    type: person
-    priority: 58
-    pattern:
-      - {regex: '\p{Lu}\p{Ll}+', repeat: "2", capture: true}
-      - {lower: said}
-`)
+	p2 := bodyPrefixPack(t, "Silver Harbor Analytics", "Silver Harbor Shipping")
 	text := "Silver Harbor Analytics studied Silver Harbor Shipping. Silver Harbor said the loader was new."
 	res := p2.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
 	for _, m := range res.Mentions {
@@ -120,4 +87,33 @@ rules:
 		}
 		same(t, c.text, got, []string{c.want})
 	}
+}
+
+// bodyPrefixPack is a pack with the organisations named, "charles" as a
+// given name, and a rule typing two capitalised words before "said" as a
+// person.
+func bodyPrefixPack(t *testing.T, orgs ...string) *Pack {
+	t.Helper()
+	var entries strings.Builder
+	for _, o := range orgs {
+		entries.WriteString("      - {name: " + o + "}\n")
+	}
+	return packOf(t, `
+lists:
+  given_names: [charles]
+rules:
+  - id: g.org
+    kind: gazetteer
+    type: organization
+    priority: 68
+    case: auto
+    entries:
+`+entries.String()+`  - id: p.said
+    kind: pattern
+    type: person
+    priority: 58
+    pattern:
+      - {regex: '\p{Lu}\p{Ll}+', repeat: "2", capture: true}
+      - {lower: said}
+`)
 }
