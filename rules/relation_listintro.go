@@ -424,20 +424,27 @@ func (d *docState) listMembers(rs *relState) {
 					// "The Treasury named seven members:" in a report
 					// about one actor: its members.
 					at := d.sents[intro].Start
+					unresolved := false
 					if tr.typ == "part-of" {
 						// "It described Kestrel as an umbrella linked to
 						// APT10. Acme splits the group into three teams:":
 						// the group is the actor the sentence before names
 						// first, not one it compared it with; else the
 						// report's actor.
+						// Two actors there leave "the group" unresolved:
+						// no relation rather than a guess.
 						if party = own; party < 0 {
 							party = d.firstActorIn(int(intro)-1, tr.tgtMask)
 						}
-						if party < 0 {
-							party = d.topicActor(at, nil)
+						if party == ambiguousActor {
+							party, unresolved = -1, true
+						} else if party < 0 {
+							if party = d.topicActor(at, nil); party >= 0 && d.paragraphNamesOther(int(intro), party, tr.tgtMask) {
+								party, unresolved = -1, true
+							}
 						}
 					}
-					if party < 0 {
+					if party < 0 && !unresolved {
 						if party = rs.topicMention(int(intro), at, tr.tgtMask, nil); party < 0 {
 							party = d.topicActor(at, nil) // relation_topic.go
 						}
@@ -520,6 +527,10 @@ func (d *docState) bareIntro(tr topicRule, si int32) bool {
 // units": Kestrel Bear, subjectStart), else the first such mention in it,
 // when si is a sentence of prose (no bullet item, heading or table row),
 // or -1.
+//
+// The subject may not be coordinated with another such mention ("APT99
+// and Kestrel Bear share servers"): firstActorIn then returns
+// ambiguousActor, and the caller gives no relation.
 func (d *docState) firstActorIn(si int, mask typeMask) int {
 	if si < 0 || si+1 >= len(d.sentLo) {
 		return -1
@@ -530,6 +541,12 @@ func (d *docState) firstActorIn(si int, mask typeMask) int {
 	}
 	if s := d.subjectStart(si); s >= 0 {
 		if k := int(d.startM[s]); k >= 0 && !d.acc[k].hide && maskOf(d.acc[k].typ)&mask != 0 {
+			for t := int(d.acc[k].tokE); t < int(hi); t++ {
+				if m := int(d.startM[t]); m >= 0 && !d.acc[m].hide && maskOf(d.acc[m].typ)&mask != 0 &&
+					d.entityKey(&d.acc[m]) != d.entityKey(&d.acc[k]) && d.coordinatedWith(k, m, mask) {
+					return ambiguousActor
+				}
+			}
 			return k
 		}
 	}
@@ -539,6 +556,31 @@ func (d *docState) firstActorIn(si int, mask typeMask) int {
 		}
 	}
 	return -1
+}
+
+// ambiguousActor is firstActorIn's answer for a sentence whose subject is
+// two actors.
+const ambiguousActor = -2
+
+// paragraphNamesOther reports whether the paragraph of sentence si, up to
+// and including si, names a mention of a type in mask that is another
+// entity than mention k: "the group" of a list intro there may be that one,
+// so the report's actor k is no safe fallback.
+func (d *docState) paragraphNamesOther(si, k int, mask typeMask) bool {
+	key := d.entityKey(&d.acc[k])
+	for j := si; j >= 0; j-- {
+		lo, hi := d.sentLo[j], d.sentLo[j+1]
+		for t := lo; t < hi; t++ {
+			if m := int(d.startM[t]); m >= 0 && !d.acc[m].hide && maskOf(d.acc[m].typ)&mask != 0 &&
+				d.entityKey(&d.acc[m]) != key {
+				return true
+			}
+		}
+		if j == 0 || lo < hi && d.blankLineBefore(int(lo)) && !d.itemOfIntro(j) || d.headingLike(j) || d.headingLike(j-1) {
+			return false
+		}
+	}
+	return false
 }
 
 // eachAside reports whether tokens [e, colon) are an aside that says how

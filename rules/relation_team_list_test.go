@@ -144,3 +144,36 @@ func TestTeamColumnKeysAreTeams(t *testing.T) {
 		t.Errorf("got %q, want %q (a malware key in a team column names the team)", got, want)
 	}
 }
+
+// A team list whose intro names no actor falls back on the actor the
+// sentence before has as its subject, else on the report's actor; with two
+// actors there, "the group" is unresolved and no team is tied to either.
+func TestTeamListTwoActorsGiveNoFallback(t *testing.T) {
+	p := packOf(t, teamPack)
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"coordinated subject",
+			"Kestrel Bear is busy. Kestrel Bear came back in May.\n\nHeron Panda and Kestrel Bear share servers. Acme splits the group into two teams:\n- Team Gullwing: runs phishing.\n- Team Marsh: runs exploits.\n",
+			nil},
+		{"another actor in the intro's paragraph",
+			"Kestrel Bear is busy. Kestrel Bear came back in May. Kestrel Bear hit ports.\n\nHeron Panda was seen in 2021. It was active in Peru. Acme splits the group into two teams:\n- Team Gullwing: runs phishing.\n- Team Marsh: runs exploits.\n",
+			nil},
+		// one actor as the subject before: that actor, though the
+		// sentence names another
+		{"one subject",
+			"Kestrel Bear is busy. Kestrel Bear came back in May.\n\nHeron Panda shares servers with Kestrel Bear. Acme splits the group into two teams:\n- Team Gullwing: runs phishing.\n- Team Marsh: runs exploits.\n",
+			[]string{"Team Gullwing -part-of-> Heron Panda", "Team Marsh -part-of-> Heron Panda"}},
+		// the report's actor alone in the paragraph: still the fallback
+		{"report's actor alone in the paragraph",
+			"Kestrel Bear is busy. Kestrel Bear came back in May.\n\nIn 2021 the crew hit ports. Acme splits the group into two teams:\n- Team Gullwing: runs phishing.\n- Team Marsh: runs exploits.\n",
+			[]string{"Team Gullwing -part-of-> Kestrel Bear", "Team Marsh -part-of-> Kestrel Bear"}},
+	}
+	for _, c := range cases {
+		got := slices.DeleteFunc(listRelations(t, p, c.text), func(s string) bool { return !containsPartOf(s) })
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}
