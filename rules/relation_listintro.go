@@ -607,6 +607,11 @@ const listEachAsideWords = "list_each_aside_words"
 // list's intro splits: one actor ("splits the group into two teams:").
 const listTeamSplitObjects = "team_split_objects"
 
+// listTeamSplitVerbs names the pack list of the participles of splitting
+// ("split", "divided", "broken"): before a team list's intro phrase they
+// make the actor before them the one split, whatever the tagger says.
+const listTeamSplitVerbs = "team_split_verbs"
+
 // splitsOneActor reports whether the intro sentence si of a part-of list
 // splits one actor into teams: the word before its intro phrase is one of
 // the pack list team_split_objects ("the group", "its operators"), a
@@ -627,7 +632,16 @@ func (d *docState) splitsOneActor(tr topicRule, si int32) (ok bool, own int) {
 		if k := d.endingAt(t); k >= 0 && d.acc[k].typ == extractor.ThreatActor {
 			return true, k
 		}
-		passive := t-2 >= lo && d.pos(t-1) == "VBN" && beForms[d.fold[t-2]]
+		passive, splitBy := d.splitVerbBefore(lo, t)
+		if splitBy >= 0 {
+			// "APT28 split into three crews:" (the tagger reads
+			// "split" after a name as a noun), "Kestrel Bear is now
+			// split into three teams:"
+			if k := d.endingAt(splitBy); k >= 0 && d.acc[k].typ == extractor.ThreatActor {
+				return true, k
+			}
+			passive = passive || d.p.teamSplitObjects[d.fold[splitBy-1]]
+		}
 		if !d.p.teamSplitObjects[d.fold[t-1]] && !passive {
 			continue
 		}
@@ -641,6 +655,47 @@ func (d *docState) splitsOneActor(tr topicRule, si int32) (ok bool, own int) {
 	}
 	return false, -1
 }
+
+// splitVerbBefore reads the verb right before a team list's intro phrase
+// at t: passive is a participle (the tagger's VBN, or a word of
+// team_split_verbs) after a form of "be" and up to two adverbs ("is now
+// split into", "was later broken up into"); verb is the first token of a
+// verb of team_split_verbs, active or passive, with its adverbs and "be"
+// ("APT28 split into", "APT28 is reportedly divided into"), or -1.
+func (d *docState) splitVerbBefore(lo, t int) (passive bool, verb int) {
+	p := t - 1
+	if p > lo && splitParticles[d.fold[p]] {
+		p--
+	}
+	if p <= lo {
+		return false, -1
+	}
+	known := d.p.teamSplitVerbs[d.fold[p]]
+	if !known && d.pos(p) != "VBN" {
+		return false, -1
+	}
+	q := p - 1
+	for n := 0; n < 2 && q > lo && d.pos(q) == "RB"; n++ {
+		q--
+	}
+	if q >= lo && beForms[d.fold[q]] {
+		passive = true
+		for q > lo && (beForms[d.fold[q-1]] || beHave[d.fold[q-1]]) {
+			q--
+		}
+		if known {
+			return true, q
+		}
+		return true, -1
+	}
+	if known && q == p-1 {
+		return false, p
+	}
+	return false, -1
+}
+
+// splitParticles follow a verb of splitting: "broken up into".
+var splitParticles = map[string]bool{"up": true, "off": true, "out": true, "apart": true}
 
 // bareIntroStops are the words after an intro phrase that name another
 // party than the report's actor ("members of", "officials at").

@@ -13,6 +13,7 @@ lists:
   relation_negations: [never, not]
   relation_hedges: [likely, suspected]
   team_split_objects: [group, activity]
+  team_split_verbs: [split, divided, broken]
   list_each_aside_words: [each]
 rules:
 ` + kestrelRules + `  - id: t.teams
@@ -175,5 +176,33 @@ func TestTeamListTwoActorsGiveNoFallback(t *testing.T) {
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 		}
+	}
+}
+
+// The verb before the intro phrase says which actor is split, whatever
+// the tagger makes of it: it tags "split" right after a name at the start
+// of a sentence as a noun, and an adverb or a particle may stand between
+// "is" and the participle.
+func TestTeamListSplitVerbAfterName(t *testing.T) {
+	p := packOf(t, teamPack)
+	want := []string{"Team Gullwing -part-of-> Kestrel Bear", "Team Marsh -part-of-> Kestrel Bear"}
+	for _, intro := range []string{
+		"Kestrel Bear split into two teams:",
+		"Kestrel Bear is now split into two teams:",
+		"Kestrel Bear was later broken up into two teams:",
+		"Kestrel Bear has been divided into two teams:",
+	} {
+		text := "Heron Panda is busy. Heron Panda came back. Heron Panda hit ports.\n\n" + intro +
+			"\n- Team Gullwing: runs phishing.\n- Team Marsh: runs exploits.\n"
+		got := slices.DeleteFunc(listRelations(t, p, text), func(s string) bool { return !containsPartOf(s) })
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: got %q, want %q", intro, got, want)
+		}
+	}
+	// a verb of splitting whose subject is neither an actor nor one of
+	// team_split_objects splits nothing
+	text := "Heron Panda is busy. Heron Panda came back. Heron Panda hit ports.\n\nThe samples split into two teams:\n- Team Gullwing: runs phishing.\n- Team Marsh: runs exploits.\n"
+	if got := slices.DeleteFunc(listRelations(t, p, text), func(s string) bool { return !containsPartOf(s) }); len(got) != 0 {
+		t.Errorf("samples split: got %q, want none", got)
 	}
 }
