@@ -165,8 +165,8 @@ func hasByline(head, author string) bool {
 }
 
 // bylineLead is "by" at the start of a line or after a separator,
-// perhaps after a verb of authorship.
-var bylineLead = regexp.MustCompile(`(^\W*|[·|•–—/]\s*)((posted|written|authored|reported|words|story|text|reporting|photos)\s+)?by[:\s]+`)
+// perhaps after a verb of authorship (html_words.yaml: byline_lead_verbs).
+var bylineLead = regexp.MustCompile(`(^\W*|[·|•–—/]\s*)((` + wordAlternation(htmlWords.BylineLeadVerbs) + `)\s+)?by[:\s]+`)
 
 // bylineSeparator is a separator or a date's digits on a byline line.
 var bylineSeparator = regexp.MustCompile(`[·|•–—/]|\d`)
@@ -397,7 +397,9 @@ func metaContent(q *goquery.Document, selectors ...string) string {
 	return ""
 }
 
-var bylinePrefix = regexp.MustCompile(`(?i)^\s*((posted|written|authored)\s+)?by[:\s]+`)
+// bylinePrefix is "by" and a verb of authorship before a byline's name
+// (html_words.yaml: byline_prefix_verbs).
+var bylinePrefix = regexp.MustCompile(`(?i)^\s*((` + wordAlternation(htmlWords.BylinePrefixVerbs) + `)\s+)?by[:\s]+`)
 
 // cleanByline turns "Posted by Jane Doe" into "Jane Doe" and rejects text
 // too long to be a name list (a whole author box).

@@ -49,24 +49,13 @@ import (
 // on top of boilerplateWords: author boxes, popular teasers, widget areas
 // (WordPress's sidebar is "widget-area" with id "secondary"), calls to
 // action and disclosures.
-var asideFurnitureWords = map[string]bool{
-	"author": true, "authors": true, "byline": true, "contributor": true,
-	"popular": true, "trending": true, "recirc": true, "recirculation": true,
-	"teaser": true, "teasers": true, "widget": true, "widgets": true, "secondary": true,
-	"cta": true, "donate": true, "membership": true, "paywall": true, "podcast": true,
-	"disclaimer": true, "disclosure": true, "affiliate": true,
-}
+var asideFurnitureWords = wordSet(htmlWords.AsideFurnitureWords) // html_words.yaml
 
 // asideFurnitureTokens are teaser words that mark furniture only as a
 // whole class name ("more", "readmore") or as two neighbouring words of
 // one ("read-next", "latestNews", "user-profile"): "latest-update",
 // "box--more-info" and "threat-actor-profile" are content.
-var asideFurnitureTokens = map[string]bool{
-	"latest": true, "more": true, "next": true, "read": true, "readmore": true, "readnext": true,
-	"read more": true, "read next": true, "read also": true, "more stories": true, "more news": true,
-	"more from": true, "latest news": true, "latest stories": true, "latest posts": true,
-	"up next": true, "user profile": true, "profile card": true,
-}
+var asideFurnitureTokens = wordSet(htmlWords.AsideFurnitureTokens) // html_words.yaml
 
 // asideFurnitureLead is how furniture asides open: a site's "About us",
 // a disclosure, tag and category lines, headline lists.

@@ -146,40 +146,20 @@ var blockTags = map[string]bool{
 }
 
 // boilerplateTags never hold article text on a page that has an article.
-var boilerplateTags = map[string]bool{
-	"nav": true, "header": true, "footer": true, "aside": true, "form": true, "menu": true,
-}
+var boilerplateTags = wordSet(htmlWords.BoilerplateTags) // html_words.yaml
 
-var boilerplateRoles = map[string]bool{
-	"navigation": true, "banner": true, "contentinfo": true, "complementary": true,
-	"search": true, "menu": true, "menubar": true, "dialog": true, "alertdialog": true,
-	"alert": true, "toolbar": true,
-}
+// boilerplateRoles are ARIA roles of page furniture (html_words.yaml).
+var boilerplateRoles = wordSet(htmlWords.BoilerplateRoles)
 
 // boilerplateWords are class/id words of page furniture. A class matches
 // when one of its words (split at "-", "_", ":" and camelCase humps) is in
 // the set, so "post-footer", "cookie_banner" and "relatedPosts" match but
 // "download" and "canvas" do not.
-var boilerplateWords = map[string]bool{
-	"cookie": true, "cookies": true, "consent": true, "gdpr": true, "banner": true,
-	"share": true, "sharing": true, "sharedaddy": true, "social": true, "addthis": true,
-	"follow": true, "related": true, "recommended": true, "outbrain": true, "taboola": true,
-	"comment": true, "comments": true, "disqus": true, "replies": true, "respond": true,
-	"newsletter": true, "subscribe": true, "subscription": true, "signup": true, "login": true,
-	"footer": true, "header": true, "masthead": true, "copyright": true,
-	"nav": true, "navbar": true, "navigation": true, "menu": true, "breadcrumb": true,
-	"breadcrumbs": true, "sidebar": true, "search": true, "pagination": true, "pager": true,
-	"advert": true, "advertisement": true, "ad": true, "ads": true, "sponsor": true,
-	"sponsored": true, "promo": true, "popup": true, "modal": true,
-	"tags": true, "labels": true, "tagcloud": true, "bio": true, "skip": true,
-	"toolbar": true, "blogroll": true, "archive": true, "feed": true, "rss": true,
-}
+var boilerplateWords = wordSet(htmlWords.BoilerplateWords) // html_words.yaml
 
 // boilerplateTokens are whole class names of text meant only for screen
 // readers ("Skip to content", "Opens in a new window").
-var boilerplateTokens = map[string]bool{
-	"sr-only": true, "screen-reader-text": true, "visually-hidden": true, "visuallyhidden": true,
-}
+var boilerplateTokens = wordSet(htmlWords.BoilerplateTokens) // html_words.yaml
 
 var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
 

@@ -344,6 +344,12 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	if l, ok := set.lists[listTeamSplitObjects]; ok {
 		p.teamSplitObjects = c.singleWords(l) // relation_listintro.go
 	}
+	if l, ok := set.lists[listStateOrganBodies]; ok {
+		p.stateOrganBodies = c.singleWords(l) // gazetteer_heads.go
+	}
+	if l, ok := set.lists[listTeamSplitVerbs]; ok {
+		p.teamSplitVerbs = c.singleWords(l) // relation_listintro.go
+	}
 	if l, ok := set.lists[listCompanyProductNouns]; ok {
 		p.productNouns = c.singleWords(l) // gazetteer_longer.go
 	}

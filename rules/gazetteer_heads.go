@@ -66,6 +66,7 @@ const (
 	listSectorPlainModifiers = "sector_plain_modifiers"
 	listSectorNotModifiers   = "sector_not_modifiers"
 	listSectorTitleWords     = "sector_title_function_words"
+	listStateOrganBodies     = "state_organ_bodies"
 )
 
 // composedRule is a gazetteer rule with heads, waiting for its names.
@@ -426,9 +427,11 @@ func (d *docState) insideName(i, j int) bool {
 		return false
 	}
 	// a lower-case institution head after the capitalised word, in the
-	// name ("Government agencies") or right after it ("Energy firms")
+	// name ("Government agencies", "Government ministries": a head of
+	// state_organ_bodies there too) or right after it ("Energy firms")
 	for _, k := range [2]int{j - 1, j} {
-		if k > i && k < hi && d.tokText[k] == strings.ToLower(d.tokText[k]) && d.p.sectorHeads[d.fold[k]] {
+		if k > i && k < hi && d.tokText[k] == strings.ToLower(d.tokText[k]) &&
+			(d.p.sectorHeads[d.fold[k]] || k == j-1 && d.p.stateOrganBodies[d.fold[k]]) {
 			return false
 		}
 	}

@@ -424,20 +424,27 @@ func (d *docState) listMembers(rs *relState) {
 					// "The Treasury named seven members:" in a report
 					// about one actor: its members.
 					at := d.sents[intro].Start
+					unresolved := false
 					if tr.typ == "part-of" {
 						// "It described Kestrel as an umbrella linked to
 						// APT10. Acme splits the group into three teams:":
 						// the group is the actor the sentence before names
 						// first, not one it compared it with; else the
 						// report's actor.
+						// Two actors there leave "the group" unresolved:
+						// no relation rather than a guess.
 						if party = own; party < 0 {
 							party = d.firstActorIn(int(intro)-1, tr.tgtMask)
 						}
-						if party < 0 {
-							party = d.topicActor(at, nil)
+						if party == ambiguousActor {
+							party, unresolved = -1, true
+						} else if party < 0 {
+							if party = d.topicActor(at, nil); party >= 0 && d.paragraphNamesOther(int(intro), party, tr.tgtMask) {
+								party, unresolved = -1, true
+							}
 						}
 					}
-					if party < 0 {
+					if party < 0 && !unresolved {
 						if party = rs.topicMention(int(intro), at, tr.tgtMask, nil); party < 0 {
 							party = d.topicActor(at, nil) // relation_topic.go
 						}
@@ -520,6 +527,10 @@ func (d *docState) bareIntro(tr topicRule, si int32) bool {
 // units": Kestrel Bear, subjectStart), else the first such mention in it,
 // when si is a sentence of prose (no bullet item, heading or table row),
 // or -1.
+//
+// The subject may not be coordinated with another such mention ("APT99
+// and Kestrel Bear share servers"): firstActorIn then returns
+// ambiguousActor, and the caller gives no relation.
 func (d *docState) firstActorIn(si int, mask typeMask) int {
 	if si < 0 || si+1 >= len(d.sentLo) {
 		return -1
@@ -530,6 +541,12 @@ func (d *docState) firstActorIn(si int, mask typeMask) int {
 	}
 	if s := d.subjectStart(si); s >= 0 {
 		if k := int(d.startM[s]); k >= 0 && !d.acc[k].hide && maskOf(d.acc[k].typ)&mask != 0 {
+			for t := int(d.acc[k].tokE); t < int(hi); t++ {
+				if m := int(d.startM[t]); m >= 0 && !d.acc[m].hide && maskOf(d.acc[m].typ)&mask != 0 &&
+					d.entityKey(&d.acc[m]) != d.entityKey(&d.acc[k]) && d.coordinatedWith(k, m, mask) {
+					return ambiguousActor
+				}
+			}
 			return k
 		}
 	}
@@ -539,6 +556,31 @@ func (d *docState) firstActorIn(si int, mask typeMask) int {
 		}
 	}
 	return -1
+}
+
+// ambiguousActor is firstActorIn's answer for a sentence whose subject is
+// two actors.
+const ambiguousActor = -2
+
+// paragraphNamesOther reports whether the paragraph of sentence si, up to
+// and including si, names a mention of a type in mask that is another
+// entity than mention k: "the group" of a list intro there may be that one,
+// so the report's actor k is no safe fallback.
+func (d *docState) paragraphNamesOther(si, k int, mask typeMask) bool {
+	key := d.entityKey(&d.acc[k])
+	for j := si; j >= 0; j-- {
+		lo, hi := d.sentLo[j], d.sentLo[j+1]
+		for t := lo; t < hi; t++ {
+			if m := int(d.startM[t]); m >= 0 && !d.acc[m].hide && maskOf(d.acc[m].typ)&mask != 0 &&
+				d.entityKey(&d.acc[m]) != key {
+				return true
+			}
+		}
+		if j == 0 || lo < hi && d.blankLineBefore(int(lo)) && !d.itemOfIntro(j) || d.headingLike(j) || d.headingLike(j-1) {
+			return false
+		}
+	}
+	return false
 }
 
 // eachAside reports whether tokens [e, colon) are an aside that says how
@@ -565,6 +607,11 @@ const listEachAsideWords = "list_each_aside_words"
 // list's intro splits: one actor ("splits the group into two teams:").
 const listTeamSplitObjects = "team_split_objects"
 
+// listTeamSplitVerbs names the pack list of the participles of splitting
+// ("split", "divided", "broken"): before a team list's intro phrase they
+// make the actor before them the one split, whatever the tagger says.
+const listTeamSplitVerbs = "team_split_verbs"
+
 // splitsOneActor reports whether the intro sentence si of a part-of list
 // splits one actor into teams: the word before its intro phrase is one of
 // the pack list team_split_objects ("the group", "its operators"), a
@@ -585,7 +632,16 @@ func (d *docState) splitsOneActor(tr topicRule, si int32) (ok bool, own int) {
 		if k := d.endingAt(t); k >= 0 && d.acc[k].typ == extractor.ThreatActor {
 			return true, k
 		}
-		passive := t-2 >= lo && d.pos(t-1) == "VBN" && beForms[d.fold[t-2]]
+		passive, splitBy := d.splitVerbBefore(lo, t)
+		if splitBy >= 0 {
+			// "APT28 split into three crews:" (the tagger reads
+			// "split" after a name as a noun), "Kestrel Bear is now
+			// split into three teams:"
+			if k := d.endingAt(splitBy); k >= 0 && d.acc[k].typ == extractor.ThreatActor {
+				return true, k
+			}
+			passive = passive || d.p.teamSplitObjects[d.fold[splitBy-1]]
+		}
 		if !d.p.teamSplitObjects[d.fold[t-1]] && !passive {
 			continue
 		}
@@ -599,6 +655,47 @@ func (d *docState) splitsOneActor(tr topicRule, si int32) (ok bool, own int) {
 	}
 	return false, -1
 }
+
+// splitVerbBefore reads the verb right before a team list's intro phrase
+// at t: passive is a participle (the tagger's VBN, or a word of
+// team_split_verbs) after a form of "be" and up to two adverbs ("is now
+// split into", "was later broken up into"); verb is the first token of a
+// verb of team_split_verbs, active or passive, with its adverbs and "be"
+// ("APT28 split into", "APT28 is reportedly divided into"), or -1.
+func (d *docState) splitVerbBefore(lo, t int) (passive bool, verb int) {
+	p := t - 1
+	if p > lo && splitParticles[d.fold[p]] {
+		p--
+	}
+	if p <= lo {
+		return false, -1
+	}
+	known := d.p.teamSplitVerbs[d.fold[p]]
+	if !known && d.pos(p) != "VBN" {
+		return false, -1
+	}
+	q := p - 1
+	for n := 0; n < 2 && q > lo && d.pos(q) == "RB"; n++ {
+		q--
+	}
+	if q >= lo && beForms[d.fold[q]] {
+		passive = true
+		for q > lo && (beForms[d.fold[q-1]] || beHave[d.fold[q-1]]) {
+			q--
+		}
+		if known {
+			return true, q
+		}
+		return true, -1
+	}
+	if known && q == p-1 {
+		return false, p
+	}
+	return false, -1
+}
+
+// splitParticles follow a verb of splitting: "broken up into".
+var splitParticles = map[string]bool{"up": true, "off": true, "out": true, "apart": true}
 
 // bareIntroStops are the words after an intro phrase that name another
 // party than the report's actor ("members of", "officials at").

@@ -13,6 +13,7 @@ lists:
   relation_negations: [never, not]
   relation_hedges: [likely, suspected]
   team_split_objects: [group, activity]
+  team_split_verbs: [split, divided, broken]
   list_each_aside_words: [each]
 rules:
 ` + kestrelRules + `  - id: t.teams
@@ -142,5 +143,66 @@ func TestTeamColumnKeysAreTeams(t *testing.T) {
 	want := []string{"Redfin -targets-> Ministry of Ports"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q (a malware key in a team column names the team)", got, want)
+	}
+}
+
+// A team list whose intro names no actor falls back on the actor the
+// sentence before has as its subject, else on the report's actor; with two
+// actors there, "the group" is unresolved and no team is tied to either.
+func TestTeamListTwoActorsGiveNoFallback(t *testing.T) {
+	p := packOf(t, teamPack)
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"coordinated subject",
+			"Kestrel Bear is busy. Kestrel Bear came back in May.\n\nHeron Panda and Kestrel Bear share servers. Acme splits the group into two teams:\n- Team Gullwing: runs phishing.\n- Team Marsh: runs exploits.\n",
+			nil},
+		{"another actor in the intro's paragraph",
+			"Kestrel Bear is busy. Kestrel Bear came back in May. Kestrel Bear hit ports.\n\nHeron Panda was seen in 2021. It was active in Peru. Acme splits the group into two teams:\n- Team Gullwing: runs phishing.\n- Team Marsh: runs exploits.\n",
+			nil},
+		// one actor as the subject before: that actor, though the
+		// sentence names another
+		{"one subject",
+			"Kestrel Bear is busy. Kestrel Bear came back in May.\n\nHeron Panda shares servers with Kestrel Bear. Acme splits the group into two teams:\n- Team Gullwing: runs phishing.\n- Team Marsh: runs exploits.\n",
+			[]string{"Team Gullwing -part-of-> Heron Panda", "Team Marsh -part-of-> Heron Panda"}},
+		// the report's actor alone in the paragraph: still the fallback
+		{"report's actor alone in the paragraph",
+			"Kestrel Bear is busy. Kestrel Bear came back in May.\n\nIn 2021 the crew hit ports. Acme splits the group into two teams:\n- Team Gullwing: runs phishing.\n- Team Marsh: runs exploits.\n",
+			[]string{"Team Gullwing -part-of-> Kestrel Bear", "Team Marsh -part-of-> Kestrel Bear"}},
+	}
+	for _, c := range cases {
+		got := slices.DeleteFunc(listRelations(t, p, c.text), func(s string) bool { return !containsPartOf(s) })
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// The verb before the intro phrase says which actor is split, whatever
+// the tagger makes of it: it tags "split" right after a name at the start
+// of a sentence as a noun, and an adverb or a particle may stand between
+// "is" and the participle.
+func TestTeamListSplitVerbAfterName(t *testing.T) {
+	p := packOf(t, teamPack)
+	want := []string{"Team Gullwing -part-of-> Kestrel Bear", "Team Marsh -part-of-> Kestrel Bear"}
+	for _, intro := range []string{
+		"Kestrel Bear split into two teams:",
+		"Kestrel Bear is now split into two teams:",
+		"Kestrel Bear was later broken up into two teams:",
+		"Kestrel Bear has been divided into two teams:",
+	} {
+		text := "Heron Panda is busy. Heron Panda came back. Heron Panda hit ports.\n\n" + intro +
+			"\n- Team Gullwing: runs phishing.\n- Team Marsh: runs exploits.\n"
+		got := slices.DeleteFunc(listRelations(t, p, text), func(s string) bool { return !containsPartOf(s) })
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: got %q, want %q", intro, got, want)
+		}
+	}
+	// a verb of splitting whose subject is neither an actor nor one of
+	// team_split_objects splits nothing
+	text := "Heron Panda is busy. Heron Panda came back. Heron Panda hit ports.\n\nThe samples split into two teams:\n- Team Gullwing: runs phishing.\n- Team Marsh: runs exploits.\n"
+	if got := slices.DeleteFunc(listRelations(t, p, text), func(s string) bool { return !containsPartOf(s) }); len(got) != 0 {
+		t.Errorf("samples split: got %q, want none", got)
 	}
 }

@@ -167,6 +167,8 @@ type Pack struct {
 	cityStates       map[string]bool  // folded city_named_states (place_city_state.go)
 	eachAside        map[string]bool  // folded list_each_aside_words (relation_listintro.go)
 	teamSplitObjects map[string]bool  // folded team_split_objects (relation_listintro.go)
+	teamSplitVerbs   map[string]bool  // folded team_split_verbs (relation_listintro.go)
+	stateOrganBodies map[string]bool  // folded state_organ_bodies (gazetteer_heads.go)
 	cti              vocabulary       // the CTI vocabulary lists (vocab.go)
 	tables           *tableSet        // table rules (table.go); nil when the pack has none
 	tokenRE          []*regexp.Regexp // distinct pattern token regexes, by cache id
