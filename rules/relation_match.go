@@ -82,8 +82,10 @@ func (d *docState) runRelations() []RelationMatch {
 			out = append(out, m)
 		}
 	}
-	out = dropLooseTies(out)       // relation_redundant.go
+	// A loose tie that supersedes a precise one ("X had direct ties to Y"
+	// over the attribution read in "ties") drops it first, then stays.
 	out = dropSuperseded(out)      // relation_redundant.go
+	out = dropLooseTies(out)       // relation_redundant.go
 	out = d.dropCountryInTown(out) // relation_place_scale.go
 	sortRelations(out)
 	return out
