@@ -82,8 +82,10 @@ func (d *docState) runRelations() []RelationMatch {
 			out = append(out, m)
 		}
 	}
-	out = dropLooseTies(out)       // relation_redundant.go
+	// A loose tie that supersedes a precise one ("X had direct ties to Y"
+	// over the attribution read in "ties") drops it first, then stays.
 	out = dropSuperseded(out)      // relation_redundant.go
+	out = dropLooseTies(out)       // relation_redundant.go
 	out = d.dropCountryInTown(out) // relation_place_scale.go
 	sortRelations(out)
 	return out
@@ -390,11 +392,21 @@ func (rs *relState) found(r *rule, i, end int) {
 		for _, e := range sources {
 			// A singular apposition describes the last member only, but
 			// the verb after it is every member's: "A, who ran the
-			// servers, and B, a veteran hacker, deployed PlugX".
-			if e.coref != "" || !coordTypes[r.rel.typ] && d.singularApposition(e.span) {
+			// servers, and B, a veteran hacker, deployed PlugX". For the
+			// ecosystem relations too when every member has an aside of
+			// its own and the relation comes after the last one closes
+			// (parallelAsides).
+			if e.coref != "" {
+				continue
+			}
+			singular := !coordTypes[r.rel.typ] && d.singularApposition(e.span)
+			if singular && !d.parallelAsides(e.span, targets) {
 				continue
 			}
 			members := d.sourceMembers(e.span, r.rel.srcMask, direct)
+			if singular && !d.membersHaveAsides(members) {
+				continue
+			}
 			if !coordTypes[r.rel.typ] && d.aliasList(members) {
 				members = nil
 			}
@@ -576,6 +588,58 @@ func (d *docState) singularApposition(sp extractor.Span) bool {
 		return true
 	}
 	return false
+}
+
+// parallelAsides reports whether the aside after the subject member at sp
+// (", an employee at the same office,") closes with a comma before every
+// target starts: then the relation is stated after it, by the verb of the
+// whole subject ("A, the IT manager, and B, an employee at the same office,
+// were recruited by Y"), not inside it ("A and B, a firm owned by Y").
+func (d *docState) parallelAsides(sp extractor.Span, targets []endpoint) bool {
+	k := d.accAt(sp)
+	if k < 0 || len(targets) == 0 {
+		return false
+	}
+	t := int(d.acc[k].tokE)
+	hi := d.sentHi(t - 1)
+	if t+1 >= hi || d.fold[t] != "," {
+		return false
+	}
+	for j := t + 1; j < hi && j <= t+memberAsideMaxTokens; j++ {
+		switch d.fold[j] {
+		case ".", ";", ":", "(", ")":
+			return false
+		case ",":
+			for _, x := range targets {
+				if x.span.Start < d.tokEnd[j] {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// membersHaveAsides reports whether every member of a coordinated subject
+// (other than the one next to the verb) carries an aside of its own
+// between commas: "A, the IT manager of the office, and B, ...".
+func (d *docState) membersHaveAsides(members []endpoint) bool {
+	if len(members) == 0 {
+		return false
+	}
+	for _, m := range members {
+		k := d.accAt(m.span)
+		if k < 0 {
+			return false
+		}
+		t := int(d.acc[k].tokE)
+		hi := d.sentHi(t - 1)
+		if t+1 >= hi || d.fold[t] != "," || !asideOpeners[d.fold[t+1]] {
+			return false
+		}
+	}
+	return true
 }
 
 // pluralLooking reports whether a lower-case word looks like a plural noun:

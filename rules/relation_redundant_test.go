@@ -89,3 +89,50 @@ func TestRelationFallbackUsesDroppedBesideKinTie(t *testing.T) {
 	text = "Quartz Panda is the successor to Copperlock."
 	same(t, text, relations(t, p2, text), []string{"Quartz Panda -affiliated-with-> Copperlock", "Quartz Panda -uses-> Copperlock"})
 }
+
+// A loose tie whose rule supersedes the precise type read in the same words
+// ("had ties to": a noun, not the verb of "officials tie X to Y") removes
+// that precise match before loose ties are weighed, so it stays.
+func TestRelationLooseTieSupersedesPreciseOne(t *testing.T) {
+	p := packOf(t, `
+rules:
+  - id: names
+    kind: gazetteer
+    entries:
+      - {name: Quartz Panda, type: threat-actor}
+      - {name: Amber Lynx, type: threat-actor}
+  - id: linked
+    kind: relation
+    relation: attributed-to
+    source: [threat-actor]
+    target: [threat-actor]
+    priority: 64
+    pattern:
+      - {slot: source, entity: any}
+      - {any: true, repeat: "0-3"}
+      - lower: ties
+      - lower: to
+      - {slot: target, entity: any}
+  - id: noun-ties
+    kind: relation
+    relation: affiliated-with
+    source: [threat-actor]
+    target: [threat-actor]
+    priority: 65
+    supersedes: [attributed-to]
+    pattern:
+      - {slot: source, entity: any}
+      - lower: had
+      - lower: ties
+      - lower: to
+      - {slot: target, entity: any}
+`)
+	text := "Quartz Panda had ties to Amber Lynx."
+	same(t, text, relations(t, p, text), []string{"Quartz Panda -affiliated-with-> Amber Lynx"})
+	// The verb: only the attribution.
+	text = "Officials said Quartz Panda ties to Amber Lynx."
+	got := relations(t, p, text)
+	if len(got) != 1 || !strings.Contains(got[0], "attributed-to") {
+		t.Errorf("%q: got %v, want the attribution only", text, got)
+	}
+}
