@@ -263,13 +263,27 @@ func (n *negation) holds(d *docState, i int, pass bool) bool {
 
 // foldKey is the case-folded form tokens are compared by: lower case with
 // typographic apostrophes and dashes made plain, so "People’s" matches
-// "People's".
+// "People's"; and the British spellings of two function words made the
+// common ones ("amongst" is "among", "whilst" is "while"), so that "Amongst
+// them were" reads as "Among them were" in every rule.
 func foldKey(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
-			return normPunct(strings.ToLower(s))
+			return foldVariant(normPunct(strings.ToLower(s)))
 		}
+	}
+	return foldVariant(s)
+}
+
+// foldVariant returns the common spelling of a lower-case function word
+// spelt another way (foldKey).
+func foldVariant(s string) string {
+	switch {
+	case len(s) == 7 && s == "amongst":
+		return "among"
+	case len(s) == 6 && s == "whilst":
+		return "while"
 	}
 	return s
 }

@@ -1696,11 +1696,25 @@ func (d *docState) cuedBefore(ps *phraseSet, si, at int) bool {
 		end = at
 	}
 	for i := d.sentLo[si]; i < end; i++ {
-		if ps.startsAt(d, i, hi) {
+		if ps.startsAt(d, i, hi) && !d.nameWordCue(i, d.sentLo[si], hi) {
 			return true
 		}
 	}
 	return false
+}
+
+// nameWordCue reports whether the cue at token i (of the sentence [lo,
+// hi)) is the first word of a capitalised name in lower-case text: "a blog
+// calling itself Intrusion Truth", "a firm named Espionage Labs" name no
+// intrusion or espionage. (Not in a title-case headline, where the word
+// before is capitalised too: "APT28 Targets Ukrainian Ministries".)
+func (d *docState) nameWordCue(i, lo, hi int) bool {
+	if i <= lo || i+1 >= hi {
+		return false
+	}
+	prev, next := d.tokText[i-1], d.tokText[i+1]
+	r, _ := utf8.DecodeRuneInString(prev)
+	return capitalised(d.tokText[i]) && unicode.IsLower(r) && capitalised(next) && len(next) > 1
 }
 
 // cuedInQuoteOf is cuedBefore for a target at token at, counting only
@@ -1713,7 +1727,7 @@ func (d *docState) cuedInQuoteOf(ps *phraseSet, si, at int) bool {
 	// whether a cue stands on each side.
 	in, cuedIn, cuedOut := false, false, false
 	for i := lo; i < at && i < hi; i++ {
-		if ps.startsAt(d, i, hi) {
+		if ps.startsAt(d, i, hi) && !d.nameWordCue(i, lo, hi) {
 			cuedIn, cuedOut = cuedIn || in, cuedOut || !in
 		}
 		in = quoteAfter(in, d.fold[i])
