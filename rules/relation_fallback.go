@@ -799,6 +799,20 @@ func (d *docState) topicFallback(rs *relState) {
 				// before it, or the topic.
 				listActor := func(k int) bool { return isActor(k) || isUnitKey(keys[k]) }
 				n := d.introSource(it.intro, keys, listActor)
+				if n == -1 && companyTopic != nil && tr.srcMask&org != 0 {
+					// A report about a hacking company: an intro that
+					// names the company ("Acme's hackers also sprayed
+					// passwords against:") lists its victims.
+					own := func(k int) bool { return keys[k] == companyTopic.key }
+					n = d.introSource(it.intro, keys, own)
+					if n == -1 && it.labHi > 0 && it.table > 0 {
+						// A table's intro is its header; the sentence
+						// that leads into the table says whose it is.
+						if si := d.tableIntro(it.table); si >= 0 {
+							n = d.introSource(int32(si), keys, own)
+						}
+					}
+				}
 				if n >= 0 {
 					named = true
 				} else if it.box > 0 {

@@ -438,7 +438,12 @@ func (d *docState) listMembers(rs *relState) {
 						}
 					}
 					if party < 0 {
-						if party = rs.topicMention(int(intro), at, tr.tgtMask, nil); party < 0 {
+						// The list's members are those of an actor the
+						// report has named before it: one it names only
+						// later (the industry's names for the crew, at the
+						// end of a release about a company's indictment)
+						// is no antecedent of the bare intro.
+						if party = rs.topicMention(int(intro), at, tr.tgtMask, nil); party < 0 || d.acc[party].start >= at {
 							party = d.topicActor(at, nil) // relation_topic.go
 						}
 					}
