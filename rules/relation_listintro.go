@@ -252,7 +252,37 @@ func (d *docState) coordinatedWith(first, k int, mask typeMask) bool {
 		}
 		t++
 	}
-	return conj
+	return conj || d.coordinationGoesOn(k, mask)
+}
+
+// coordinationGoesOn reports whether the names of a type in mask that
+// follow mention k, with commas between, end in "and" or "or" and one more
+// such name: "Afghanistan, India, Iran and Thailand" lists India, though
+// only a comma stands between it and the first ("Paris, France" alone is a
+// city and its country).
+func (d *docState) coordinationGoesOn(k int, mask typeMask) bool {
+	t, hi := int(d.acc[k].tokE), int(d.sentLo[d.sentOf[d.acc[k].tokS]+1])
+	for t < hi {
+		if mi := d.startM[t]; mi >= 0 && !d.acc[mi].hide && maskOf(d.acc[mi].typ)&mask != 0 {
+			t = int(d.acc[mi].tokE)
+			continue
+		}
+		switch d.fold[t] {
+		case "and", "or":
+			for t++; t < hi && (d.fold[t] == "the" || d.emphasis(t)); t++ {
+			}
+			if t >= hi {
+				return false
+			}
+			mi := d.startM[t]
+			return mi >= 0 && !d.acc[mi].hide && maskOf(d.acc[mi].typ)&mask != 0
+		case ",", "*", "**", "_", "__", "the":
+		default:
+			return false
+		}
+		t++
+	}
+	return false
 }
 
 // itemExampleWords open the examples of a listed name ("transportation,
