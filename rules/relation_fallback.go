@@ -1910,8 +1910,26 @@ func (d *docState) comparedName(i int) bool {
 			return true
 		}
 	}
+	// "compared (it in spirit) with X", "likened the loader to X", "in
+	// contrast with X": what the text measures a tool against.
+	if f := d.fold[j]; f == "with" || f == "to" {
+		for k := j - 1; k >= lo && k >= j-comparedVerbReach; k-- {
+			if comparedVerbs[d.fold[k]] {
+				return true
+			}
+		}
+	}
 	return false
 }
+
+// comparedVerbs, a few words before "with" or "to" and a name, make the
+// name what something is compared with.
+var comparedVerbs = map[string]bool{"compared": true, "compare": true, "compares": true, "comparing": true,
+	"comparable": true, "contrast": true, "contrasted": true, "likened": true, "likens": true, "akin": true}
+
+// comparedVerbReach is how many tokens before "with"/"to" a compared verb
+// may stand ("compared it in spirit with").
+const comparedVerbReach = 4
 
 // capitalised reports whether a token starts with an upper-case letter.
 func capitalised(tok string) bool {
