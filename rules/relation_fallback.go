@@ -326,7 +326,6 @@ func (d *docState) topicFallback(rs *relState) {
 	if len(d.p.topics) == 0 || len(d.sents) == 0 {
 		return
 	}
-	d.listMembers(rs) // relation_listintro.go
 	person := maskOf(extractor.Person)
 	wantPersons := false
 	for _, tr := range d.p.topics {
@@ -385,6 +384,9 @@ func (d *docState) topicFallback(rs *relState) {
 	if ms != nil && (docTopic == nil || len(ms) > len(docTopic.ms)) && (d.attacks(rs, keys[ms[0]], byStart, keys) || d.staffCharged(ms)) {
 		companyTopic = &topicSource{key: keys[ms[0]], ms: ms}
 	}
+	// Lists whose items are the sources ("The Treasury named seven
+	// members:"); in a report about a hacking company, its defendants.
+	d.listMembers(rs, companyTopic) // relation_listintro.go
 	// A report that names no threat actor more than once and is about one
 	// malware family (a ransomware release: "LockBit was used against 2,500
 	// victims"; a vendor's name for the gang cited in passing is no topic)
