@@ -276,6 +276,13 @@ func (d *docState) matchGazetteers(lo, hi int) {
 							d.addCand(cand{start: d.tokStart[i], end: d.tokEnd[k-1], rule: h.rule, prio: r.prio,
 								typ: e.typ, subtype: e.subtype})
 						}
+					} else if e.typ == extractor.Organization && !r.suppress {
+						// The company's full name: "Verizon Communications"
+						// of Verizon (gazetteer_longer.go).
+						if k := d.descriptorTail(j, hi); k > j && !d.gazNameSpans(v.gaz, i, k) {
+							d.addCand(cand{start: d.tokStart[i], end: d.tokEnd[k-1], rule: h.rule, prio: r.prio,
+								typ: e.typ, subtype: e.subtype, canonical: e.canonical})
+						}
 					}
 					if h.before != "" && !r.suppress && i > d.sentLo[d.sentOf[i]] && d.fold[i-1] == h.before {
 						c := cand{start: d.tokStart[i-1], end: d.tokEnd[j-1], rule: h.rule, prio: r.prio,

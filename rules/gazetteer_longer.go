@@ -237,3 +237,23 @@ func legalWord(w string) bool {
 	}
 	return false
 }
+
+// descriptorTail returns the end (exclusive token index) of the capitalised
+// company descriptors (the pack list company_stem_descriptors:
+// "Communications", "Networks") that follow a company's gazetteer name
+// ending at token j, or j: "Verizon Communications" is the company the
+// gazetteer knows as Verizon, named in full. A descriptor followed by
+// another capitalised word opens another name ("Acme Software Defender").
+// (Company words such as "Group" and "Holdings" are the pattern
+// core.organization.known-with-group's.)
+func (d *docState) descriptorTail(j, hi int) int {
+	v := d.p.cti
+	k := j
+	for k < hi && k-j < maxLongerWords && startsUpper(d.tokText[k]) && v.companyDescriptors[d.fold[k]] && !legalWord(d.fold[k]) {
+		k++
+	}
+	if k > j && k < hi && d.capWord(k) {
+		return j
+	}
+	return k
+}

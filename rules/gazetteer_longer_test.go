@@ -133,3 +133,36 @@ rules:
 		same(t, c.text, found(t, p, c.text), c.want)
 	}
 }
+
+// A company the gazetteer knows by one name, followed by company
+// descriptors, is named in full: "Corvane Communications" is Corvane.
+func TestWholeCompanyNameTakesItsDescriptors(t *testing.T) {
+	p := packOf(t, `
+lists:
+  capitalized_stopwords: [the, in, said]
+  company_stem_descriptors: [communications, networks]
+  company_short_name_suffixes: [holdings, ltd]
+rules:
+  - id: g.org
+    kind: gazetteer
+    type: organization
+    priority: 70
+    entries:
+      - {name: Corvane}
+`)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"It was bought by Corvane Communications last year.", []string{"Corvane Communications/organization/g.org"}},
+		{"Corvane Networks said so.", []string{"Corvane Networks/organization/g.org"}},
+		// A legal form is left to the legal-form rules; a descriptor
+		// before another capitalised word opens another name.
+		{"Corvane Ltd said so.", []string{"Corvane/organization/g.org"}},
+		{"They patched Corvane Networks Gateway last year.", []string{"Corvane/organization/g.org"}},
+		{"Corvane said so.", []string{"Corvane/organization/g.org"}},
+	}
+	for _, c := range cases {
+		same(t, c.text, found(t, p, c.text), c.want)
+	}
+}

@@ -126,6 +126,9 @@ var clauseBreaks = map[string]bool{";": true, ":": true, "but": true, "however":
 func (d *docState) clauseStart(i int) int {
 	lo := d.sentLo[d.sentOf[i]]
 	for j := i - 1; j >= lo; j-- {
+		if d.coordinatedPredicate(j, i) {
+			return j + 1
+		}
 		if clauseBreaks[d.fold[j]] {
 			if j > lo && d.asideEnd(j-1, i) > 0 {
 				j-- // continue before the aside's opening comma
@@ -135,6 +138,22 @@ func (d *docState) clauseStart(i int) int {
 		}
 	}
 	return lo
+}
+
+// coordinatedPredicate reports whether the comma at token j, before the
+// match's first token i, opens a predicate of its own that shares the
+// clause's subject: a verb in the past tense right after it ("The
+// attackers used a flaw the vendor could not identify, dropped a web shell
+// and ..."). A negation in the predicate before it denies only that one;
+// "dropped" is stated. A past form followed by "by" is a participle ("the
+// file, dropped by the loader"), which goes on the clause.
+func (d *docState) coordinatedPredicate(j, i int) bool {
+	// (A reader without sentences to tag, the relation model's clause
+	// reader, keeps the clause whole.)
+	if d.fold[j] != "," || j+1 >= i || len(d.tagged) == 0 || d.an == nil || !isLowerWord(d.tokText[j+1]) || d.pos(j+1) != "VBD" {
+		return false
+	}
+	return j+2 >= len(d.fold) || d.fold[j+2] != "by"
 }
 
 // contrastAsides open an aside after a comma: ", but did not breach,". A

@@ -239,8 +239,8 @@ func (d *docState) spread(added []cand, drop map[int]bool, src *cand, pr *propRu
 // shortNameAt reports whether a company's short name at start reads as a
 // name: inside a sentence a capitalised word is one, but at its start it
 // may be an ordinary word ("Check the logs" is no Check Point), so there it
-// must be followed by a possessive or a verb in -s or -ed ("Integrity
-// denied", "Integrity's servers").
+// must be followed by a possessive, a verb in -s or -ed ("Integrity
+// denied", "Integrity's servers") or a staff noun ("Integrity hackers").
 func (d *docState) shortNameAt(start, end int) bool {
 	s := sort.SearchInts(d.tokStart, start)
 	if s > d.sentLo[d.sentOf[s]] {
@@ -254,7 +254,8 @@ func (d *docState) shortNameAt(start, end int) bool {
 	if next == "'s" || next == "’s" {
 		return true
 	}
-	return shortNameVerbs[next] ||
+	// Its staff: "Acme hackers sent the emails", "Acme employees said".
+	return shortNameVerbs[next] || companyStaffNouns[d.fold[e+1]] ||
 		!startsUpper(next) && len(next) > 3 && (strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "s"))
 }
 

@@ -81,6 +81,9 @@ func (d *docState) nameListItems() {
 			n := len(added)
 			for _, h := range heads {
 				spans := [][2]int{h}
+				if pr.typ == extractor.Person && !d.personItemName(h[0], h[1]) {
+					continue
+				}
 				if !d.newItemName(h[0], h[1]) && !(lower && d.lowerItemName(h[0], h[1])) {
 					if !cued || pr.typ != extractor.Sector {
 						continue
@@ -290,10 +293,13 @@ func (d *docState) lowerSectorItem(it listItem, a, b int) [][2]int {
 	return out
 }
 
-// siblingKinds returns, per intro, the one type of malware, tool or
-// organisation that two or more of its items open with, when no item opens
-// with a mention of another type: "login portals related to:" then "-
-// UniCredit Group", "- Amazon", "- Banca Sella" lists companies.
+// siblingKinds returns, per intro, the one type of malware, tool,
+// organisation or person that two or more of its items open with, when no
+// item opens with a mention of another type: "login portals related to:"
+// then "- UniCredit Group", "- Amazon", "- Banca Sella" lists companies;
+// "The indictment names four men:" then "- Ivan Petrov, 31, ...", "-
+// Farid Kaveh" and "- Oleks Marenko" lists people, whose given names no
+// list knows.
 func (d *docState) siblingKinds(items []listItem) map[int32]extractor.EntityType {
 	out := map[int32]extractor.EntityType{}
 	for i := 0; i < len(items); {
@@ -312,7 +318,7 @@ func (d *docState) siblingKinds(items []listItem) map[int32]extractor.EntityType
 		}
 		if len(counts) == 1 {
 			for typ, n := range counts {
-				if n >= 2 && (typ == extractor.Malware || typ == extractor.Tool || typ == extractor.Organization) {
+				if n >= 2 && (typ == extractor.Malware || typ == extractor.Tool || typ == extractor.Organization || typ == extractor.Person) {
 					out[items[i].intro] = typ
 				}
 			}
@@ -375,4 +381,29 @@ func (d *docState) itemIntroCued(ps *phraseSet, i int) bool {
 	}
 	it, ok := itemAt(d.introItems, i)
 	return ok && d.introCuedOwn(ps, int(it.intro))
+}
+
+// personItemName reports whether tokens [a, b) read as a person's full
+// name: two or three words, each a capital followed by lower-case letters
+// (an inner hyphen or apostrophe allowed: "Al-Amin", "O'Neill"). A bullet
+// that lists people opens with their names; one word ("- Reuters") or a
+// word in capitals ("- FSB officers") is something else.
+func (d *docState) personItemName(a, b int) bool {
+	if b-a < 2 || b-a > 3 {
+		return false
+	}
+	for i := a; i < b; i++ {
+		for j, r := range d.tokText[i] {
+			switch {
+			case j == 0 && !unicode.IsUpper(r):
+				return false
+			case j > 0 && !unicode.IsLower(r) && r != '-' && r != '\'' && r != '’':
+				return false
+			}
+		}
+		if len(d.tokText[i]) < 2 || d.p.capStop[d.fold[i]] {
+			return false
+		}
+	}
+	return true
 }

@@ -326,7 +326,6 @@ func (d *docState) topicFallback(rs *relState) {
 	if len(d.p.topics) == 0 || len(d.sents) == 0 {
 		return
 	}
-	d.listMembers(rs) // relation_listintro.go
 	person := maskOf(extractor.Person)
 	wantPersons := false
 	for _, tr := range d.p.topics {
@@ -385,6 +384,9 @@ func (d *docState) topicFallback(rs *relState) {
 	if ms != nil && (docTopic == nil || len(ms) > len(docTopic.ms)) && (d.attacks(rs, keys[ms[0]], byStart, keys) || d.staffCharged(ms)) {
 		companyTopic = &topicSource{key: keys[ms[0]], ms: ms}
 	}
+	// Lists whose items are the sources ("The Treasury named seven
+	// members:"); in a report about a hacking company, its defendants.
+	d.listMembers(rs, companyTopic) // relation_listintro.go
 	// A report that names no threat actor more than once and is about one
 	// malware family (a ransomware release: "LockBit was used against 2,500
 	// victims"; a vendor's name for the gang cited in passing is no topic)
@@ -799,6 +801,20 @@ func (d *docState) topicFallback(rs *relState) {
 				// before it, or the topic.
 				listActor := func(k int) bool { return isActor(k) || isUnitKey(keys[k]) }
 				n := d.introSource(it.intro, keys, listActor)
+				if n == -1 && companyTopic != nil && tr.srcMask&org != 0 {
+					// A report about a hacking company: an intro that
+					// names the company ("Acme's hackers also sprayed
+					// passwords against:") lists its victims.
+					own := func(k int) bool { return keys[k] == companyTopic.key }
+					n = d.introSource(it.intro, keys, own)
+					if n == -1 && it.labHi > 0 && it.table > 0 {
+						// A table's intro is its header; the sentence
+						// that leads into the table says whose it is.
+						if si := d.tableIntro(it.table); si >= 0 {
+							n = d.introSource(int32(si), keys, own)
+						}
+					}
+				}
 				if n >= 0 {
 					named = true
 				} else if it.box > 0 {
@@ -1910,8 +1926,26 @@ func (d *docState) comparedName(i int) bool {
 			return true
 		}
 	}
+	// "compared (it in spirit) with X", "likened the loader to X", "in
+	// contrast with X": what the text measures a tool against.
+	if f := d.fold[j]; f == "with" || f == "to" {
+		for k := j - 1; k >= lo && k >= j-comparedVerbReach; k-- {
+			if comparedVerbs[d.fold[k]] {
+				return true
+			}
+		}
+	}
 	return false
 }
+
+// comparedVerbs, a few words before "with" or "to" and a name, make the
+// name what something is compared with.
+var comparedVerbs = map[string]bool{"compared": true, "compare": true, "compares": true, "comparing": true,
+	"comparable": true, "contrast": true, "contrasted": true, "likened": true, "likens": true, "akin": true}
+
+// comparedVerbReach is how many tokens before "with"/"to" a compared verb
+// may stand ("compared it in spirit with").
+const comparedVerbReach = 4
 
 // capitalised reports whether a token starts with an upper-case letter.
 func capitalised(tok string) bool {

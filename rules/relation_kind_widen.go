@@ -120,8 +120,14 @@ func (d *docState) kindModifiers(k int) (int, bool) {
 // ("primarily"), no verb form in "-ed" ("infected universities": victims
 // the text has in mind) and no number ("ten mobile carriers").
 func (d *docState) widenWord(f string) bool {
-	return !strings.HasSuffix(f, "ly") && !strings.HasSuffix(f, "ed") && !d.p.cti.victimParticiples[f] && !countWords[f] && numberWords[f] == 0
+	return !strings.HasSuffix(f, "ly") && !strings.HasSuffix(f, "ed") && !d.p.cti.victimParticiples[f] && !countWords[f] &&
+		numberWords[f] == 0 && !widenPlaceNouns[f]
 }
+
+// widenPlaceNouns say where the victims are, not what kind they are: "in
+// some countries defence contractors" names defence contractors.
+var widenPlaceNouns = map[string]bool{"countries": true, "nations": true, "regions": true, "territories": true,
+	"provinces": true, "places": true}
 
 // countWords are counts before a victim noun (with numberWords).
 var countWords = map[string]bool{"one": true, "dozen": true, "dozens": true, "hundreds": true, "thousands": true,

@@ -252,7 +252,37 @@ func (d *docState) coordinatedWith(first, k int, mask typeMask) bool {
 		}
 		t++
 	}
-	return conj
+	return conj || d.coordinationGoesOn(k, mask)
+}
+
+// coordinationGoesOn reports whether the names of a type in mask that
+// follow mention k, with commas between, end in "and" or "or" and one more
+// such name: "Afghanistan, India, Iran and Thailand" lists India, though
+// only a comma stands between it and the first ("Paris, France" alone is a
+// city and its country).
+func (d *docState) coordinationGoesOn(k int, mask typeMask) bool {
+	t, hi := int(d.acc[k].tokE), int(d.sentLo[d.sentOf[d.acc[k].tokS]+1])
+	for t < hi {
+		if mi := d.startM[t]; mi >= 0 && !d.acc[mi].hide && maskOf(d.acc[mi].typ)&mask != 0 {
+			t = int(d.acc[mi].tokE)
+			continue
+		}
+		switch d.fold[t] {
+		case "and", "or":
+			for t++; t < hi && (d.fold[t] == "the" || d.emphasis(t)); t++ {
+			}
+			if t >= hi {
+				return false
+			}
+			mi := d.startM[t]
+			return mi >= 0 && !d.acc[mi].hide && maskOf(d.acc[mi].typ)&mask != 0
+		case ",", "*", "**", "_", "__", "the":
+		default:
+			return false
+		}
+		t++
+	}
+	return false
 }
 
 // itemExampleWords open the examples of a listed name ("transportation,
@@ -399,7 +429,15 @@ func (d *docState) introSpan(it listItem) extractor.Span {
 // each item's person, when it is the item's first mention, is employed by
 // the command. The target is the mention right after an intro phrase (a
 // determiner may stand between); a negated intro gives nothing.
-func (d *docState) listMembers(rs *relState) {
+//
+// In a report about a hacking company (company, see companyTopic in
+// relation_fallback.go) a bare intro ("The nine defendants are:") lists
+// the company's people: a rule whose target is an organisation, not an
+// actor, relates each item's person to the company (the mention nearest
+// before the intro), unless a rule related the two already ("- X, a
+// founder of the company"); and the members-list rules give the people to
+// no actor.
+func (d *docState) listMembers(rs *relState, company *topicSource) {
 	var items []listItem
 	for _, tr := range d.p.topics {
 		if !tr.itemsSource {
@@ -420,7 +458,18 @@ func (d *docState) listMembers(rs *relState) {
 				if party < 0 && tr.typ == "part-of" {
 					split, own = d.splitsOneActor(tr, intro)
 				}
-				if party < 0 && tr.tgtMask == maskOf(extractor.ThreatActor) && d.bareIntro(tr, intro) && split {
+				org := maskOf(extractor.Organization)
+				if party < 0 && company != nil && tr.tgtMask&org != 0 && tr.tgtMask&maskOf(extractor.ThreatActor) == 0 &&
+					d.bareIntro(tr, intro) {
+					party = company.ms[0]
+					for _, m := range company.ms {
+						if d.acc[m].start < d.sents[intro].Start {
+							party = m
+						}
+					}
+					coref = "list intro → " + d.surface(&d.acc[party]) + " " + TopicCorefNote
+				}
+				if party < 0 && company == nil && tr.tgtMask == maskOf(extractor.ThreatActor) && d.bareIntro(tr, intro) && split {
 					// "The Treasury named seven members:" in a report
 					// about one actor: its members.
 					at := d.sents[intro].Start
@@ -445,7 +494,12 @@ func (d *docState) listMembers(rs *relState) {
 						}
 					}
 					if party < 0 && !unresolved {
-						if party = rs.topicMention(int(intro), at, tr.tgtMask, nil); party < 0 {
+						// The list's members are those of an actor the
+						// report has named before it: one it names only
+						// later (the industry's names for the crew, at the
+						// end of a release about a company's indictment)
+						// is no antecedent of the bare intro.
+						if party = rs.topicMention(int(intro), at, tr.tgtMask, nil); party < 0 || d.acc[party].start >= at {
 							party = d.topicActor(at, nil) // relation_topic.go
 						}
 					}
@@ -473,6 +527,9 @@ func (d *docState) listMembers(rs *relState) {
 				c, p := &d.acc[m], &d.acc[party]
 				if m == party || d.surface(c) == d.surface(p) {
 					continue // the topic fell on an item itself
+				}
+				if company != nil && company.ms[0] >= 0 && d.acc[party].typ == extractor.Organization && rs.relates(d, m, company) {
+					continue // "- X, a founder of the company": said already
 				}
 				rs.out = append(rs.out, RelationMatch{Type: tr.typ,
 					Source: extractor.Span{Start: c.start, End: c.end}, Target: extractor.Span{Start: p.start, End: p.end},
@@ -790,4 +847,30 @@ func (d *docState) placeOfItemVictims(it listItem, k int, tr topicRule) bool {
 	}
 	victims := endpoint{span: extractor.Span{Start: d.tokStart[start], End: d.tokEnd[t-1]}}
 	return hasEndpoint(d.victimPlaces([]endpoint{victims}), extractor.Span{Start: d.acc[k].start, End: d.acc[k].end})
+}
+
+// relates reports whether a rule's relation joins mention m and any
+// mention of the topic tp, either way.
+func (rs *relState) relates(d *docState, m int, tp *topicSource) bool {
+	c := &d.acc[m]
+	for _, r := range rs.out {
+		if r.Rule == "" {
+			continue
+		}
+		var other extractor.Span
+		switch {
+		case r.Source.Start == c.start && r.Source.End == c.end:
+			other = r.Target
+		case r.Target.Start == c.start && r.Target.End == c.end:
+			other = r.Source
+		default:
+			continue
+		}
+		for _, k := range tp.ms {
+			if d.acc[k].start == other.Start && d.acc[k].end == other.End {
+				return true
+			}
+		}
+	}
+	return false
 }

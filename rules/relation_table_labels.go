@@ -262,13 +262,19 @@ func (d *docState) tableListItems() []listItem {
 // a separate crew, claimed a string of breaches:" leads the table that
 // follows, which is Turla's and not the topic actor's.
 func (d *docState) introSubject(k int, table int32) bool {
+	si := d.tableIntro(table)
+	return si >= 0 && int(d.sentOf[d.acc[k].tokS]) == si && d.subjectStart(si) == int(d.acc[k].tokS)
+}
+
+// tableIntro returns the sentence ending in ":" right before the table
+// that starts at token table, or -1.
+func (d *docState) tableIntro(table int32) int {
 	t := table - 1
 	if t >= 0 && d.tokText[t] == "|" {
 		t--
 	}
 	if t < 0 || d.tokText[t] != ":" || strings.Count(d.text[d.tokEnd[t]:d.tokStart[table]], "\n") > 2 {
-		return false
+		return -1
 	}
-	si := int(d.sentOf[t])
-	return int(d.sentOf[d.acc[k].tokS]) == si && d.subjectStart(si) == int(d.acc[k].tokS)
+	return int(d.sentOf[t])
 }

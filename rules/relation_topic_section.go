@@ -16,7 +16,9 @@ import "strings"
 // section whose heading holds a phrase of ps, and not where a source,
 // an employer or an actor stands.
 func (d *docState) victimSection(ps *phraseSet, k, si int) bool {
-	if ps == nil || !d.cuedBefore(ps, d.sectionHeading(si), -1) {
+	// A heading of its own opens the next section: "Treasury sanctions"
+	// after a "Who was hit" section names no victim.
+	if ps == nil || d.headingLike(si) || !d.cuedBefore(ps, d.sectionHeading(si), -1) {
 		return false
 	}
 	c := &d.acc[k]

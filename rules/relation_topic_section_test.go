@@ -39,4 +39,7 @@ rules:
 	// A cited source and its date is no victim; a victim and a year is.
 	text = body + "## Who was hit\n\nThe first report came from Tarn Labs, June 2021.\nThe crew later reached Hallick Group, in 2021.\n"
 	same(t, text, topicRelations(t, with, text), []string{"Kestrel Bear -targets-> Hallick Group [t.frame]"})
+	// The next section's own heading, naming a body, is none of the victims.
+	text = body + "## Who was hit\n\nAmong those hit were Hallick Group.\n\n## Corvane Corporation response\n\nThe firm said little.\n"
+	same(t, text, topicRelations(t, with, text), []string{"Kestrel Bear -targets-> Hallick Group [t.frame]"})
 }
