@@ -155,7 +155,8 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 		n := &c.synNames[i]
 		actor := c.p.gaz.entries[n.entry].typ == extractor.ThreatActor
 		gov := c.p.gaz.entries[n.entry].typ == extractor.Government
-		vs, whole := nameVariants(n.toks, table, known, heads, actor, gov)
+		place := c.p.gaz.entries[n.entry].typ == extractor.Location
+		vs, whole := nameVariants(n.toks, table, known, heads, actor || place, gov)
 		if n.sector {
 			vs, whole = sectorVariants(n.toks, table), false
 		}
@@ -243,7 +244,9 @@ func nameVariants(toks []string, table map[string][]synonym, known, heads map[st
 	// Two words of a company or body in other words are too often an
 	// ordinary phrase ("International Office", "Cyber Center", "Indian
 	// Military"); "Division of Justice" is shaped as a name. An actor's two
-	// words ("Flax Hurricane") are its name's shape.
+	// words ("Flax Hurricane") are its name's shape, and so are a place's,
+	// which keep their own word ("Center East" for the Middle East, "Kansas
+	// Metropolis"; the caller passes places as actor).
 	// A company's or body's own word and its kind or body noun ("Insikt
 	// Group", "Pangu Team", "Bangladesh Bank", "Bank Sepah", the pack list
 	// gazetteer_variant_heads) keep the shape in other words ("Insikt

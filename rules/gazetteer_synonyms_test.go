@@ -26,8 +26,17 @@ lists:
     - "bank: financial institution"
     - "office: workplace"
     - "foreign: overseas | international"
+    - "middle: center"
+    - "city: metropolis"
   gazetteer_variant_heads: [group, bank, office]
 rules:
+  - id: g.loc
+    kind: gazetteer
+    type: location
+    priority: 70
+    entries:
+      - {name: Middle Reach}
+      - {name: Harlowby City}
   - id: g.org
     kind: gazetteer
     type: organization
@@ -123,6 +132,12 @@ rules:
 		// the other spelling is the same body.
 		{"Officers of the 41st Harlow Signals Centre were named.",
 			[]string{"41st Harlow Signals Centre/government/41st Harlow Signals Center"}},
+		// A place's two words keep its shape in other words: its own
+		// word stays.
+		{"Ports of the Center Reach were hit.",
+			[]string{"Center Reach/location/Middle Reach"}},
+		{"The firm moved to Harlowby Metropolis.",
+			[]string{"Harlowby Metropolis/location/Harlowby City"}},
 		// Lower case is no name.
 		{"the ministry of harbour safety", nil},
 	}

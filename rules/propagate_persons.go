@@ -191,8 +191,9 @@ func (d *docState) namePartWord(w string) bool {
 // capitalised ordinary word opening the sentence, "Later Haddad ...",
 // does not count), and, opening a sentence, is followed by a verb ("Zhou
 // said", "Haddad founded") or joined to its own associates ("Guan and his
-// co-conspirators") rather than being a noun's modifier ("Haddad reports
-// were read").
+// co-conspirators") or a relative clause of a person ("Haddad, who lived
+// in ...") rather than being a noun's modifier ("Haddad reports were
+// read").
 func (d *docState) freeNamePart(i int) bool {
 	if d.overlapsAccepted(d.tokStart[i], d.tokEnd[i]) {
 		return false
@@ -216,6 +217,10 @@ func (d *docState) freeNamePart(i int) bool {
 	// "Guan and his co-conspirators exploited ...": a person joined to
 	// their own associates is the subject.
 	if i+2 < hi && d.fold[i+1] == "and" && (d.fold[i+2] == "his" || d.fold[i+2] == "her" || d.fold[i+2] == "their") {
+		return true
+	}
+	// "Haddad, who lived in Leeds, ...": a relative clause of a person.
+	if i+2 < hi && d.tokText[i+1] == "," && d.fold[i+2] == "who" {
 		return true
 	}
 	next := d.pos(i + 1)

@@ -265,7 +265,51 @@ func (d *docState) relativeSubject(e int) bool {
 	// clause: in "linked the campaign to APT38, a separate cluster that
 	// researchers have tied to the RGB" the clause is about APT38 too.
 	r := d.relativeAfterComma(j, hi)
+	if r < 0 {
+		r = d.relativeAfterAside(j, hi)
+	}
 	return r >= 0 && d.fold[r] != "whose"
+}
+
+// relativeAfterAside returns the relative pronoun (who, which) right after
+// a short noun phrase in apposition set off by commas, opened by a
+// determiner or by a capitalised owner and "'s": in "the files were meant
+// for A, B's business partner, who lives in China" and "a letter to A, a
+// lawyer, who lived in Leeds" the clause is about A. -1 when there is none.
+func (d *docState) relativeAfterAside(t, end int) int {
+	if t+1 >= end || d.fold[t] != "," {
+		return -1
+	}
+	j := t + 1
+	switch {
+	case appositionDeterminers[d.fold[j]]:
+		j++
+	default:
+		// "B's", "Tarn Labs'": up to three capitalised words and a possessive
+		k := j
+		for k < end && k < j+3 && startsUpper(d.tokText[k]) {
+			k++
+		}
+		if k == j || k >= end || (d.fold[k] != "'s" && d.fold[k] != "’s" && d.fold[k] != "'" && d.fold[k] != "’") {
+			return -1
+		}
+		j = k + 1
+	}
+	for n := 0; j < end && n < appositionHeadWords; j, n = j+1, n+1 {
+		switch f := d.fold[j]; f {
+		case ",":
+			if j+1 < end && (d.fold[j+1] == "who" || d.fold[j+1] == "which") {
+				return j + 1
+			}
+			return -1
+		case ".", ";", ":", "and", "or", "\"", "(", ")":
+			return -1
+		}
+		if relativePronouns[d.fold[j]] {
+			return -1
+		}
+	}
+	return -1
 }
 
 // innerListItem reports whether the mention at tokens [s, e) is an inner
