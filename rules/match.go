@@ -64,7 +64,8 @@ type docState struct {
 	same            []int32
 	foldHash        []uint32 // per token: wordHash of fold (startfilter.go)
 	firstOf         map[string]int32
-	head, tail      []string // per token: folded head and tail of a hyphenated compound, or "" (compound.go)
+	words           wordCache // fold, vocabulary entry and hash of token texts, kept across documents
+	head, tail      []string  // per token: folded head and tail of a hyphenated compound, or "" (compound.go)
 	vent            []*vocabEntry
 	sentOf          []int32
 	sentLo          []int // first token of each sentence, plus the total at the end
@@ -270,8 +271,8 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 				d.typeOf[k] = d.typeOf[j]
 			} else {
 				d.firstOf[d.tokText[k]] = int32(k)
-				f := foldKey(d.tokText[k])
-				d.same[k], d.fold[k], d.vent[k], d.foldHash[k] = int32(k), f, p.vocab[f], wordHash(f)
+				w := d.words.lookup(p, d.tokText[k])
+				d.same[k], d.fold[k], d.vent[k], d.foldHash[k] = int32(k), w.fold, w.vent, w.hash
 				d.typeOf[k] = int32(d.nTypes)
 				d.nTypes++
 			}
