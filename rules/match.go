@@ -118,10 +118,14 @@ type docState struct {
 	accGen     int
 	topicTally topicTally
 	govIdx     govIndexes // relation_prefixed.go
-	// runStarts and letterRuns index the text for propagation, built on
-	// first use (occurrences.go).
-	runStarts  map[string][]int32
-	letterRuns map[string]struct{}
+	// runKey, runOff, runPos and letterRuns index the text for
+	// propagation, built on first use (occurrences.go); the tables are
+	// kept, cleared, for the next document.
+	runKey                                 map[string]int32
+	runOff, runPos, runOf, runFill, runTmp []int32
+	runsBuilt                              bool
+	letterRuns                             map[string]struct{}
+	letterRunsBuilt                        bool
 
 	// codeFrom is, per sentence, 1 + the first token a visible malware or
 	// tool mention starts at (the sentence's end when none), 0 when not
@@ -309,7 +313,9 @@ func (d *docState) reset() {
 	d.ctx, d.done, d.stageName = nil, nil, ""
 	d.topicTally.best = nil // built again for the next document
 	d.govIdx.built = false
-	d.runStarts, d.letterRuns = nil, nil
+	d.runsBuilt, d.letterRunsBuilt = false, false
+	clear(d.runKey) // drop the keys: they are substrings of the text
+	clear(d.letterRuns)
 	clear(d.govIdx.byFirst)
 	clear(d.govIdx.bySubject)
 	d.tableList, d.tablesFound, d.collectNames = nil, false, nil
