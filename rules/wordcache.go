@@ -93,15 +93,21 @@ func (c *wordCache) verdicts(reID, id int) []uint8 {
 	}
 	v := c.reCache[reID]
 	if len(v) <= id {
-		n := max(len(c.words)+1, id+1)
-		if cap(v) >= n {
-			v = v[:n]
-			clear(v[len(c.reCache[reID]):]) // stale verdicts of words before a restart
-		} else {
-			v = append(v, make([]uint8, n-len(v))...)
-		}
-		c.reCache[reID] = v
+		c.reCache[reID] = extend(v, max(len(c.words)+1, id+1))
 	}
+	return c.reCache[reID]
+}
+
+// extend returns v lengthened to n with zeros in the new part (which may
+// hold stale entries from before a restart), its capacity grown by
+// doubling: the tables grow by a few words per document.
+func extend(v []uint8, n int) []uint8 {
+	old := len(v)
+	if cap(v) < n {
+		v = slices.Grow(v, n-old)
+	}
+	v = v[:n]
+	clear(v[old:])
 	return v
 }
 
@@ -125,7 +131,7 @@ func (c *wordCache) tokenHits(id int32) ([]tokHit, bool) {
 // word with this id.
 func (c *wordCache) setTokenHits(id int32, hits []tokHit) {
 	if int(id) >= len(c.tokHits) {
-		c.tokHits = append(c.tokHits, make([]uint8, int(id)+1-len(c.tokHits))...)
+		c.tokHits = extend(c.tokHits, max(len(c.words)+1, int(id)+1))
 	}
 	c.tokHits[id] = 1
 	if len(hits) > 0 {
