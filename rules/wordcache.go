@@ -41,9 +41,10 @@ type wordInfo struct {
 // regex verdicts may be kept like any other word's.
 const spareWord = 0
 
-// wordCacheMax bounds the cache (a few MB with the regex verdicts): past
-// it, it starts again.
-const wordCacheMax = 1 << 16
+// wordCacheMax bounds the cache: past it, it starts again. With the
+// regex verdicts (a byte per word and token regex consulted, 180 regexes
+// in the default pack) it holds at most about 8 MB per docState.
+const wordCacheMax = 1 << 15
 
 // use prepares the cache for a document matched with pack p: entries of
 // another pack are dropped (regex ids are the pack's), and the cache
