@@ -64,18 +64,17 @@ type docState struct {
 	same            []int32
 	foldHash        []uint32 // per token: wordHash of fold (startfilter.go)
 	firstOf         map[string]int32
-	head, tail      []string // per token: folded head and tail of a hyphenated compound, or "" (compound.go)
+	words           wordCache // fold, vocabulary entry and hash of token texts, kept across documents
+	head, tail      []string  // per token: folded head and tail of a hyphenated compound, or "" (compound.go)
 	vent            []*vocabEntry
 	sentOf          []int32
 	sentLo          []int // first token of each sentence, plus the total at the end
 	shapes, cshapes []string
 	tagged          []bool
-	reCache         [][]uint8 // per token regex, at index typeOf[same[i]]: 0 unknown, 1 match, 2 no match
-	// typeOf is, per token, the number of its text among the document's
-	// distinct token texts (nTypes of them, plus one spare for listEndStop's
-	// "."): the regex caches hold one entry per text, not per token.
+	// typeOf is, per token, the number of its text in d.words (wordcache.go;
+	// 0 is the spare for listEndStop's "."): the token regex caches
+	// (wordCache.reCache) hold one entry per text, not per token.
 	typeOf  []int32
-	nTypes  int
 	tokHits []tokHit // matches of token-scoped regex rules (matchRegexes)
 	hitFrom []int32
 
@@ -119,10 +118,14 @@ type docState struct {
 	accGen     int
 	topicTally topicTally
 	govIdx     govIndexes // relation_prefixed.go
-	// runStarts and letterRuns index the text for propagation, built on
-	// first use (occurrences.go).
-	runStarts  map[string][]int32
-	letterRuns map[string]struct{}
+	// runKey, runOff, runPos and letterRuns index the text for
+	// propagation, built on first use (occurrences.go); the tables are
+	// kept, cleared, for the next document.
+	runKey                                 map[string]int32
+	runOff, runPos, runOf, runFill, runTmp []int32
+	runsBuilt                              bool
+	letterRuns                             map[string]struct{}
+	letterRunsBuilt                        bool
 
 	// codeFrom is, per sentence, 1 + the first token a visible malware or
 	// tool mention starts at (the sentence's end when none), 0 when not
@@ -245,7 +248,7 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 	d.vent = grow(d.vent, n)
 	d.sentOf = grow(d.sentOf, n)
 	d.typeOf = grow(d.typeOf, n)
-	d.nTypes = 0
+	d.words.use(p)
 	d.startM = grow(d.startM, n)
 	d.cover = grow(d.cover, n)
 	d.sentLo = grow(d.sentLo, len(sents)+1)
@@ -270,10 +273,9 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 				d.typeOf[k] = d.typeOf[j]
 			} else {
 				d.firstOf[d.tokText[k]] = int32(k)
-				f := foldKey(d.tokText[k])
-				d.same[k], d.fold[k], d.vent[k], d.foldHash[k] = int32(k), f, p.vocab[f], wordHash(f)
-				d.typeOf[k] = int32(d.nTypes)
-				d.nTypes++
+				w := d.words.lookup(p, d.tokText[k])
+				d.same[k], d.fold[k], d.vent[k], d.foldHash[k] = int32(k), w.fold, w.vent, w.hash
+				d.typeOf[k] = w.id
 			}
 			d.sentOf[k] = int32(si)
 			d.startM[k] = -1
@@ -311,7 +313,9 @@ func (d *docState) reset() {
 	d.ctx, d.done, d.stageName = nil, nil, ""
 	d.topicTally.best = nil // built again for the next document
 	d.govIdx.built = false
-	d.runStarts, d.letterRuns = nil, nil
+	d.runsBuilt, d.letterRunsBuilt = false, false
+	clear(d.runKey) // drop the keys: they are substrings of the text
+	clear(d.letterRuns)
 	clear(d.govIdx.byFirst)
 	clear(d.govIdx.bySubject)
 	d.tableList, d.tablesFound, d.collectNames = nil, false, nil
@@ -322,9 +326,7 @@ func (d *docState) reset() {
 	clear(d.pool) // drop the strings candidates hold
 	d.pool = d.pool[:0]
 	d.shapes, d.cshapes = d.shapes[:0], d.cshapes[:0]
-	for i := range d.reCache {
-		d.reCache[i] = d.reCache[i][:0]
-	}
+	// d.words and its regex verdicts are kept for the next document.
 	clear(d.tokText)
 	clear(d.fold)
 	clear(d.vent)
@@ -372,14 +374,7 @@ func (d *docState) reMatch(c *cond, i int) bool {
 	// The cache is read before the prefilter: a token text recurs, and
 	// the prefilter's verdict is cached with the expression's.
 	i = int(d.typeOf[k])
-	for len(d.reCache) <= c.reID {
-		d.reCache = append(d.reCache, nil)
-	}
-	cache := d.reCache[c.reID]
-	if len(cache) != d.nTypes+1 {
-		cache = grow(cache, d.nTypes+1)
-		d.reCache[c.reID] = cache
-	}
+	cache := d.words.verdicts(c.reID, i)
 	switch cache[i] {
 	case 1:
 		return true
@@ -624,8 +619,17 @@ func (d *docState) matchRegexes() {
 				from[i+1] = int32(len(hits))
 				continue
 			}
+			// The matches are kept across documents too (wordcache.go): a
+			// word seen in an earlier document is not run through the
+			// expressions again.
 			if len(t) <= maxIndicatorToken {
-				hits = d.tokenRegexHits(t, hits)
+				if known, ok := d.words.tokenHits(d.typeOf[i]); ok {
+					hits = append(hits, known...)
+				} else {
+					n := len(hits)
+					hits = d.tokenRegexHits(t, hits)
+					d.words.setTokenHits(d.typeOf[i], hits[n:])
+				}
 			}
 			from[i+1] = int32(len(hits))
 			for _, h := range hits[from[i]:] {

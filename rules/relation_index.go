@@ -625,7 +625,7 @@ func (d *docState) listEndStop() (restore func()) {
 	d.sentOf = append(sentOf[:n:n], int32(len(sents)))
 	d.startM = append(startM[:n:n], -1)
 	d.cover = append(cover[:n:n], 0)
-	d.typeOf = append(typeOf[:n:n], int32(d.nTypes)) // the spare entry of the regex caches
+	d.typeOf = append(typeOf[:n:n], spareWord) // the spare entry of the regex caches (wordcache.go)
 	d.shapes, d.cshapes = nil, nil
 	return func() {
 		d.sents, d.sentLo, d.tagged = sents, sentLo, tagged
