@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/reportgraph/extractor/internal/linear"
+	"github.com/reportgraph/extractor/nlp"
 	"github.com/reportgraph/extractor/rules"
 )
 
@@ -92,6 +93,9 @@ type PairModel struct {
 	// pack judges which candidates a negation denies, as the relation
 	// rules judge their matches (rules.ClauseReader); nil judges none.
 	pack *rules.Pack
+	// an tags a sentence when the clause reader needs a part of speech
+	// (rules.ClauseReader); nil reads only the tags sentences carry.
+	an *nlp.Analyzer
 }
 
 // DefaultPairModel returns the embedded model, reading the negation and
@@ -132,6 +136,12 @@ func NewPairModel(classes []string, allowed []TypePair, buckets int, pack *rules
 
 func newPairModel(lm linear.Model, allowed []TypePair, pack *rules.Pack) (*PairModel, error) {
 	pm := &PairModel{Model: lm, allowedPairs: allowed, allowed: map[[2]string][]int{}, pack: pack}
+	if pack != nil {
+		// The tagger's model is decoded once per process and shared.
+		if an, err := nlp.New(); err == nil {
+			pm.an = an
+		}
+	}
 	col := map[string]int{}
 	for i, c := range lm.Classes {
 		col[c] = i

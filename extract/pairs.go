@@ -505,7 +505,7 @@ func (m *PairModel) negatedPair(d *pairDoc, a, b *pairMention) bool {
 		return false
 	}
 	if d.clauses == nil {
-		d.clauses, d.clauseAt = m.pack.NewClauseReader(), -1
+		d.clauses, d.clauseAt = m.pack.NewClauseReader(m.an), -1
 	}
 	if d.clauseAt != a.sent {
 		d.clauseAt = a.sent

@@ -20,14 +20,20 @@ import (
 // A reader is reused from one sentence to the next (Read); it is not safe
 // for concurrent use.
 type ClauseReader struct {
-	d   docState
-	one [1]cand // the first mention of the statement asked about
+	d    docState
+	one  [1]cand         // the first mention of the statement asked about
+	sent [1]nlp.Sentence // a copy of the sentence Read, tagged on demand
 }
 
-// NewClauseReader returns a reader of p's relation negations.
-func (p *Pack) NewClauseReader() *ClauseReader {
+// NewClauseReader returns a reader of p's relation negations. With an
+// analyzer it tags a sentence when a judgement needs a part of speech, as
+// the rules do: in "X did not target Y, attacked Z" the past tense after
+// the comma opens a predicate of its own, so the denial is only Y's
+// (coordinatedPredicate). Without one (nil) it reads only the tags the
+// sentence already carries, and keeps such a clause whole.
+func (p *Pack) NewClauseReader(an *nlp.Analyzer) *ClauseReader {
 	c := &ClauseReader{}
-	c.d.p = p
+	c.d.p, c.d.an = p, an
 	return c
 }
 
@@ -47,6 +53,11 @@ func (c *ClauseReader) Read(text string, sent nlp.Sentence) bool {
 	d.sentOf = grow(d.sentOf, n) // every token in sentence 0
 	d.startM = grow(d.startM, n)
 	d.sentLo = append(d.sentLo[:0], 0, n)
+	// The tokens are copied: tagging (pos) writes their tags, and the
+	// caller's sentence is not ours to change.
+	c.sent[0] = nlp.Sentence{Start: sent.Start, End: sent.End, Tokens: append(c.sent[0].Tokens[:0], sent.Tokens...)}
+	d.sents = c.sent[:]
+	d.tagged = append(d.tagged[:0], false)
 	for k, t := range sent.Tokens {
 		d.tokText[k], d.tokStart[k], d.tokEnd[k] = t.Text, t.Start, t.End
 		if k > 0 && pluralPossessive(t.Text, d.tokText[k-1], d.tokEnd[k-1] == t.Start) {

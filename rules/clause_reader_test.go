@@ -45,8 +45,14 @@ func TestClauseReaderJudgesAsTheRelationRules(t *testing.T) {
 		{"Copper Heron, the group not linked to Tallis Freight, went quiet.", "Copper Heron", "Tallis Freight", true},
 		// and a clause between the names is no noun phrase
 		{"There is no evidence that Copper Heron, the new crew, targeted Tallis Freight.", "Copper Heron", "Tallis Freight", true},
+		// a past tense after a comma opens a predicate of its own, whose
+		// statement the first one's denial leaves alone
+		{"Copper Heron did not target Tallis Freight, attacked Kessick Group instead.", "Copper Heron", "Kessick Group", false},
+		{"Copper Heron did not target Tallis Freight, attacked Kessick Group instead.", "Copper Heron", "Tallis Freight", true},
+		// a participle with "by" goes on the clause
+		{"Copper Heron did not use the loader, dropped by Kessick Group.", "Copper Heron", "Kessick Group", true},
 	}
-	r := p.NewClauseReader()
+	r := p.NewClauseReader(an)
 	for _, c := range cases {
 		sents := an.Analyze(c.text)
 		if len(sents) != 1 {

@@ -148,9 +148,9 @@ func (d *docState) clauseStart(i int) int {
 // "dropped" is stated. A past form followed by "by" is a participle ("the
 // file, dropped by the loader"), which goes on the clause.
 func (d *docState) coordinatedPredicate(j, i int) bool {
-	// (A reader without sentences to tag, the relation model's clause
-	// reader, keeps the clause whole.)
-	if d.fold[j] != "," || j+1 >= i || len(d.tagged) == 0 || d.an == nil || !isLowerWord(d.tokText[j+1]) || d.pos(j+1) != "VBD" {
+	// (A reader without a tagger and an untagged sentence, the relation
+	// model's clause reader without an analyzer, keeps the clause whole.)
+	if d.fold[j] != "," || j+1 >= i || len(d.tagged) == 0 || !isLowerWord(d.tokText[j+1]) || d.pos(j+1) != "VBD" {
 		return false
 	}
 	return j+2 >= len(d.fold) || d.fold[j+2] != "by"

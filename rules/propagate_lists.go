@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportgraph/extractor"
 )
@@ -384,26 +385,67 @@ func (d *docState) itemIntroCued(ps *phraseSet, i int) bool {
 }
 
 // personItemName reports whether tokens [a, b) read as a person's full
-// name: two or three words, each a capital followed by lower-case letters
-// (an inner hyphen or apostrophe allowed: "Al-Amin", "O'Neill"). A bullet
-// that lists people opens with their names; one word ("- Reuters") or a
-// word in capitals ("- FSB officers") is something else.
+// name: two to four words, each a capital followed by lower-case letters,
+// where a capital may follow an inner hyphen or apostrophe ("Al-Amin",
+// "O'Neill") or open the name after "Mc" or "Mac" ("McCarthy"); a word
+// in the middle may be an initial ("John A. Smith"). A bullet that lists
+// people opens with their names; one word ("- Reuters") or a word in
+// capitals ("- FSB officers") is something else.
 func (d *docState) personItemName(a, b int) bool {
-	if b-a < 2 || b-a > 3 {
-		return false
-	}
+	words := 0
 	for i := a; i < b; i++ {
-		for j, r := range d.tokText[i] {
-			switch {
-			case j == 0 && !unicode.IsUpper(r):
-				return false
-			case j > 0 && !unicode.IsLower(r) && r != '-' && r != '\'' && r != '’':
-				return false
+		w := d.tokText[i]
+		if i > a && i+1 < b && initialWord(w) {
+			words++
+			if i+2 < b && d.tokText[i+1] == "." && d.tokEnd[i] == d.tokStart[i+1] {
+				i++ // the initial's full stop, a token of its own
 			}
+			continue
 		}
-		if len(d.tokText[i]) < 2 || d.p.capStop[d.fold[i]] {
+		if !nameWord(w) || d.p.capStop[d.fold[i]] {
 			return false
 		}
+		words++
 	}
-	return true
+	return words >= 2 && words <= 4
+}
+
+// initialWord reports whether w is a capital letter standing for a
+// name, with or without its full stop: "A", "A.".
+func initialWord(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && n > 0 && unicode.IsUpper(r)
+}
+
+// nameWord reports whether w is one word of a person's name: a capital,
+// then lower-case letters, with a capital allowed after an inner hyphen
+// or apostrophe ("Al-Amin", "O'Neill", "O’Brien") and after a leading
+// "Mc" or "Mac" ("McCarthy", "MacLeod").
+func nameWord(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	prev := rune(0)
+	for j, r := range w {
+		switch {
+		case j == 0:
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		case unicode.IsLower(r):
+		case r == '-' || r == '\'' || r == '’':
+			if prev == '-' || prev == '\'' || prev == '’' {
+				return false
+			}
+		case unicode.IsUpper(r):
+			if prev != '-' && prev != '\'' && prev != '’' && w[:j] != "Mc" && w[:j] != "Mac" {
+				return false
+			}
+		default:
+			return false
+		}
+		prev = r
+	}
+	return prev != '-' && prev != '\'' && prev != '’'
 }
