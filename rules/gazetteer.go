@@ -77,6 +77,13 @@ type gazHit struct {
 	// sentence's first word or an acronym ("UK Overseas Workplace"): "the
 	// International Workplace Awards" is another name.
 	alone bool
+	// placeTwo marks a place's two words in other words ("Center East"
+	// for the Middle East, gazetteer_synonyms.go): an ordinary phrase as
+	// well, so it names the place only standing alone (as alone) and not
+	// before a noun of the pack list gazetteer_place_variant_stop_next:
+	// "Acme Center East", "the Center East office of Acme" are a
+	// company's; "offices in the Center East" is the place.
+	placeTwo bool
 	// composed marks a domain word composed with a head noun ("mining
 	// firms", gazetteer_heads.go): lower case after its first word, and
 	// its first word capitalised only at the start of a sentence, so
@@ -135,6 +142,9 @@ func capFirst(s string) string {
 // policy of the hit. The trie already matched them case-insensitively.
 func (h *gazHit) accepts(d *docState, i int) bool {
 	if h.alone && !d.standsAlone(i, i+len(h.toks)) {
+		return false
+	}
+	if h.placeTwo && !d.placeVariantStands(i, i+len(h.toks)) {
 		return false
 	}
 	if h.composed && !d.composedOK(h, i) { // gazetteer_heads.go
@@ -427,4 +437,15 @@ func (d *docState) standsAlone(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// placeVariantStands reports whether a place's two words in other words,
+// tokens [i, j), name the place: they stand alone (standsAlone) and the
+// word after them is no noun of gazetteer_place_variant_stop_next
+// ("office", "branch"), which makes them the name of a company's unit.
+func (d *docState) placeVariantStands(i, j int) bool {
+	if !d.standsAlone(i, j) {
+		return false
+	}
+	return j >= len(d.fold) || d.sentOf[j] != d.sentOf[i] || !d.p.placeVariantStopNext[d.fold[j]]
 }

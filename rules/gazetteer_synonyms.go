@@ -46,6 +46,11 @@ const listVariantHeads = "gazetteer_variant_heads"
 // no variant may be ("data technology", a lone "producers").
 const listVariantStopPhrases = "gazetteer_variant_stop_phrases"
 
+// listPlaceVariantStopNext names the pack list of the nouns after which a
+// place's two words in other words are a unit's name ("the Center East
+// office"), not the place (gazHit.placeTwo).
+const listPlaceVariantStopNext = "gazetteer_place_variant_stop_next"
+
 // maxNameVariants caps the variants of one name (fewest swaps first).
 const maxNameVariants = 512
 
@@ -126,6 +131,12 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 			heads[foldKey(strings.TrimSpace(it.s))] = true
 		}
 	}
+	if sl, ok := lists[listPlaceVariantStopNext]; ok {
+		c.p.placeVariantStopNext = map[string]bool{}
+		for _, it := range sl.items {
+			c.p.placeVariantStopNext[foldKey(strings.TrimSpace(it.s))] = true
+		}
+	}
 	c.p.synTails = synonymTails(table)
 	banned := map[string]bool{} // gazetteer names and list phrases
 	for k := range c.gazKeys {
@@ -145,9 +156,10 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 		}
 	}
 	type variant struct {
-		n     *synName
-		toks  []string
-		alone bool // a body's two words rewritten whole (gazHit.alone)
+		n        *synName
+		toks     []string
+		alone    bool // a body's two words rewritten whole (gazHit.alone)
+		placeTwo bool // a place's two words in other words (gazHit.placeTwo)
 	}
 	byKey := map[string][]variant{}
 	var keys []string
@@ -156,10 +168,14 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 		actor := c.p.gaz.entries[n.entry].typ == extractor.ThreatActor
 		gov := c.p.gaz.entries[n.entry].typ == extractor.Government
 		place := c.p.gaz.entries[n.entry].typ == extractor.Location
-		vs, whole := nameVariants(n.toks, table, known, heads, actor || place, gov)
+		vs, whole := nameVariants(n.toks, table, known, heads, actor, place, gov)
 		if n.sector {
 			vs, whole = sectorVariants(n.toks, table), false
 		}
+		// A place's two words in other words are also an ordinary
+		// phrase ("Center East" for the Middle East): they name the
+		// place only standing alone (gazHit.placeTwo).
+		placeTwo := place && len(n.toks) == 2 && !n.sector
 		for _, v := range vs {
 			key := strings.Join(foldAll(v), " ")
 			if banned[key] {
@@ -168,7 +184,7 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 			if _, ok := byKey[key]; !ok {
 				keys = append(keys, key)
 			}
-			byKey[key] = append(byKey[key], variant{n, v, whole})
+			byKey[key] = append(byKey[key], variant{n, v, whole, placeTwo})
 		}
 	}
 	sort.Strings(keys)
@@ -189,6 +205,7 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 		v := vs[0]
 		h := newHit(v.n.rule, v.n.entry, v.n.mode, append([]string(nil), v.toks...))
 		h.common, h.context, h.phrase, h.alone = v.n.common, v.n.context, v.n.sector, v.alone
+		h.placeTwo = v.placeTwo
 		c.p.insertName(v.toks, h)
 		added++
 	}
@@ -202,7 +219,8 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 // content words or more. heads are the kind and body nouns a two-word name
 // may swap alone, beside its own word; a government body's two words that
 // end in such a noun may also be rewritten whole (gov), and whole says so.
-func nameVariants(toks []string, table map[string][]synonym, known, heads map[string]bool, actor, gov bool) (vs [][]string, whole bool) {
+// An actor's or a place's two words (actor, place) may swap either word.
+func nameVariants(toks []string, table map[string][]synonym, known, heads map[string]bool, actor, place, gov bool) (vs [][]string, whole bool) {
 	var pos []int
 	content, own, function := 0, 0, false
 	for i, t := range toks {
@@ -246,13 +264,13 @@ func nameVariants(toks []string, table map[string][]synonym, known, heads map[st
 	// Military"); "Division of Justice" is shaped as a name. An actor's two
 	// words ("Flax Hurricane") are its name's shape, and so are a place's,
 	// which keep their own word ("Center East" for the Middle East, "Kansas
-	// Metropolis"; the caller passes places as actor).
+	// Metropolis"; such a variant matches only standing alone, gazHit.placeTwo).
 	// A company's or body's own word and its kind or body noun ("Insikt
 	// Group", "Pangu Team", "Bangladesh Bank", "Bank Sepah", the pack list
 	// gazetteer_variant_heads) keep the shape in other words ("Insikt
 	// Crew", "Bangladesh Financial institution", "Financial institution
 	// Sepah"): only that noun swaps, before or after the own word.
-	if twoWords && !actor {
+	if twoWords && !actor && !place {
 		if len(pos) != 1 || !heads[foldKey(toks[pos[0]])] {
 			return nil, false
 		}

@@ -29,6 +29,7 @@ lists:
     - "middle: center"
     - "city: metropolis"
   gazetteer_variant_heads: [group, bank, office]
+  gazetteer_place_variant_stop_next: [office, branch]
 rules:
   - id: g.loc
     kind: gazetteer
@@ -138,6 +139,13 @@ rules:
 			[]string{"Center Reach/location/Middle Reach"}},
 		{"The firm moved to Harlowby Metropolis.",
 			[]string{"Harlowby Metropolis/location/Harlowby City"}},
+		// ... but only standing alone: inside a capitalised name, or
+		// before a unit's noun, the words are an ordinary phrase.
+		{"The Center Reach office of the firm opened.", nil},
+		{"Staff of Corvin Center Reach were named.", nil},
+		{"The Center Reach Awards were held.", nil},
+		{"The firm opened offices in the Center Reach last year.",
+			[]string{"Center Reach/location/Middle Reach"}},
 		// Lower case is no name.
 		{"the ministry of harbour safety", nil},
 	}
