@@ -145,7 +145,7 @@ const (
 var descStops = map[string]bool{"that": true, "which": true, "who": true, "whose": true, "by": true, "of": true,
 	"for": true, "from": true, "in": true, "on": true, "with": true, "and": true, "or": true, "to": true,
 	"as": true, "is": true, "was": true, "are": true, "were": true, "but": true, "its": true, "their": true,
-	"among": true, "amongst": true, "between": true, "across": true, "against": true, "like": true,
+	"among": true, "between": true, "across": true, "against": true, "like": true,
 	"including": true, "at": true, "into": true, "via": true}
 
 // namedParty is the types of the named parties whose operation a

@@ -361,10 +361,11 @@ func (d *docState) cshape(i int) string {
 	return d.cshapes[i]
 }
 
-// reMatch runs a token regex on each distinct token text once per
-// document: several rules and repeated elements test the same
-// capitalised-word expressions on the same tokens, and the same words
-// recur.
+// reMatch runs a token regex on each distinct token text at most once
+// per pooled docState, across the documents it reads (the verdicts are
+// kept per word in the word cache, wordcache.go, until it starts again):
+// several rules and repeated elements test the same capitalised-word
+// expressions on the same tokens, and the same words recur.
 func (d *docState) reMatch(c *cond, i int) bool {
 	t := d.tokText[i]
 	k := d.same[i]

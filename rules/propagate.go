@@ -240,7 +240,8 @@ func (d *docState) spread(added []cand, drop map[int]bool, src *cand, pr *propRu
 // name: inside a sentence a capitalised word is one, but at its start it
 // may be an ordinary word ("Check the logs" is no Check Point), so there it
 // must be followed by a possessive, a verb in -s or -ed ("Integrity
-// denied", "Integrity's servers") or a staff noun ("Integrity hackers").
+// denied", "Integrity's servers", "Integrity hackers") or a staff noun of
+// rel_company_staff_nouns ("Integrity staff", "Integrity employee").
 func (d *docState) shortNameAt(start, end int) bool {
 	s := sort.SearchInts(d.tokStart, start)
 	if s > d.sentLo[d.sentOf[s]] {
@@ -254,8 +255,9 @@ func (d *docState) shortNameAt(start, end int) bool {
 	if next == "'s" || next == "’s" {
 		return true
 	}
-	// Its staff: "Acme hackers sent the emails", "Acme employees said".
-	return shortNameVerbs[next] || companyStaffNouns[d.fold[e+1]] ||
+	// Its staff (rel_company_staff_nouns): "Acme staff said"; a plural
+	// such as "Acme hackers" passes the last test too.
+	return shortNameVerbs[next] || d.p.cti.staffNouns[d.fold[e+1]] ||
 		!startsUpper(next) && len(next) > 3 && (strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "s"))
 }
 

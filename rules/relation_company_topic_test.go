@@ -5,6 +5,8 @@ import "testing"
 // companyTopicPack: a report about a hacking company, whose victims the
 // topic rule gives to the company.
 const companyTopicPack = `
+lists:
+  rel_company_staff_nouns: [employees, staff]
 rules:
   - id: t.names
     kind: gazetteer

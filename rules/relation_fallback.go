@@ -1406,11 +1406,6 @@ func (d *docState) leadingCompany(keys []string, ok func(k int) bool) []int {
 	return best
 }
 
-// companyStaffNouns after a company's name make its staff: "eight i-Soon
-// employees".
-var companyStaffNouns = map[string]bool{"employees": true, "employee": true, "staff": true, "staffers": true,
-	"engineers": true, "hackers": true, "executives": true, "workers": true, "personnel": true, "contractors": true}
-
 // staffChargedReach is how many tokens before "<company> employees" a
 // charge word may stand ("charged eight i-Soon employees").
 const staffChargedReach = 4
@@ -1424,7 +1419,7 @@ func (d *docState) staffCharged(ms []int) bool {
 	for _, k := range ms {
 		c := &d.acc[k]
 		e, lo := int(c.tokE), int(d.sentLo[d.sentOf[c.tokS]])
-		if e >= len(d.fold) || !companyStaffNouns[d.fold[e]] {
+		if e >= len(d.fold) || !d.p.cti.staffNouns[d.fold[e]] {
 			continue
 		}
 		for i := int(c.tokS) - 1; i >= lo && i >= int(c.tokS)-staffChargedReach; i-- {
@@ -1927,10 +1922,11 @@ func (d *docState) comparedName(i int) bool {
 		}
 	}
 	// "compared (it in spirit) with X", "likened the loader to X", "in
-	// contrast with X": what the text measures a tool against.
+	// contrast with X" (rel_comparison_words): what the text measures a
+	// tool against.
 	if f := d.fold[j]; f == "with" || f == "to" {
 		for k := j - 1; k >= lo && k >= j-comparedVerbReach; k-- {
-			if comparedVerbs[d.fold[k]] {
+			if d.p.cti.comparisonWords[d.fold[k]] {
 				return true
 			}
 		}
@@ -1938,13 +1934,9 @@ func (d *docState) comparedName(i int) bool {
 	return false
 }
 
-// comparedVerbs, a few words before "with" or "to" and a name, make the
-// name what something is compared with.
-var comparedVerbs = map[string]bool{"compared": true, "compare": true, "compares": true, "comparing": true,
-	"comparable": true, "contrast": true, "contrasted": true, "likened": true, "likens": true, "akin": true}
-
-// comparedVerbReach is how many tokens before "with"/"to" a compared verb
-// may stand ("compared it in spirit with").
+// comparedVerbReach is how many tokens before "with"/"to" a word of the
+// pack list rel_comparison_words may stand ("compared it in spirit with",
+// "likened the loader to").
 const comparedVerbReach = 4
 
 // capitalised reports whether a token starts with an upper-case letter.

@@ -117,17 +117,14 @@ func (d *docState) kindModifiers(k int) (int, bool) {
 }
 
 // widenWord reports whether a word may modify a victim: no adverb
-// ("primarily"), no verb form in "-ed" ("infected universities": victims
+// ("primarily"), no place noun of rel_widen_place_nouns ("in some
+// countries defence contractors" names defence contractors), no verb form
+// in "-ed" ("infected universities": victims
 // the text has in mind) and no number ("ten mobile carriers").
 func (d *docState) widenWord(f string) bool {
 	return !strings.HasSuffix(f, "ly") && !strings.HasSuffix(f, "ed") && !d.p.cti.victimParticiples[f] && !countWords[f] &&
-		numberWords[f] == 0 && !widenPlaceNouns[f]
+		numberWords[f] == 0 && !d.p.cti.widenPlaceNouns[f]
 }
-
-// widenPlaceNouns say where the victims are, not what kind they are: "in
-// some countries defence contractors" names defence contractors.
-var widenPlaceNouns = map[string]bool{"countries": true, "nations": true, "regions": true, "territories": true,
-	"provinces": true, "places": true}
 
 // countWords are counts before a victim noun (with numberWords).
 var countWords = map[string]bool{"one": true, "dozen": true, "dozens": true, "hundreds": true, "thousands": true,

@@ -8,6 +8,7 @@ const widenPack = `
 lists:
   rel_sector_heads: [companies, manufacturers]
   rel_not_modifiers: [include, included, are, were, hit]
+  rel_widen_place_nouns: [countries, nations]
 rules:
   - id: w.actors
     kind: gazetteer

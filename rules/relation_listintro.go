@@ -461,13 +461,17 @@ func (d *docState) listMembers(rs *relState, company *topicSource) {
 				org := maskOf(extractor.Organization)
 				if party < 0 && company != nil && tr.tgtMask&org != 0 && tr.tgtMask&maskOf(extractor.ThreatActor) == 0 &&
 					d.bareIntro(tr, intro) {
-					party = company.ms[0]
+					// The company's mention nearest before the intro: as
+					// for an actor below, one named only after the list is
+					// no antecedent of the bare intro.
 					for _, m := range company.ms {
 						if d.acc[m].start < d.sents[intro].Start {
 							party = m
 						}
 					}
-					coref = "list intro → " + d.surface(&d.acc[party]) + " " + TopicCorefNote
+					if party >= 0 {
+						coref = "list intro → " + d.surface(&d.acc[party]) + " " + TopicCorefNote
+					}
 				}
 				if party < 0 && company == nil && tr.tgtMask == maskOf(extractor.ThreatActor) && d.bareIntro(tr, intro) && split {
 					// "The Treasury named seven members:" in a report
@@ -528,7 +532,7 @@ func (d *docState) listMembers(rs *relState, company *topicSource) {
 				if m == party || d.surface(c) == d.surface(p) {
 					continue // the topic fell on an item itself
 				}
-				if company != nil && company.ms[0] >= 0 && d.acc[party].typ == extractor.Organization && rs.relates(d, m, company) {
+				if company != nil && d.acc[party].typ == extractor.Organization && rs.relates(d, m, company) {
 					continue // "- X, a founder of the company": said already
 				}
 				rs.out = append(rs.out, RelationMatch{Type: tr.typ,
@@ -721,7 +725,7 @@ func (d *docState) splitsOneActor(tr topicRule, si int32) (ok bool, own int) {
 // ("APT28 split into", "APT28 is reportedly divided into"), or -1.
 func (d *docState) splitVerbBefore(lo, t int) (passive bool, verb int) {
 	p := t - 1
-	if p > lo && splitParticles[d.fold[p]] {
+	if p > lo && d.p.cti.splitParticles[d.fold[p]] { // team_split_particles: "broken up into"
 		p--
 	}
 	if p <= lo {
@@ -750,9 +754,6 @@ func (d *docState) splitVerbBefore(lo, t int) (passive bool, verb int) {
 	}
 	return false, -1
 }
-
-// splitParticles follow a verb of splitting: "broken up into".
-var splitParticles = map[string]bool{"up": true, "off": true, "out": true, "apart": true}
 
 // bareIntroStops are the words after an intro phrase that name another
 // party than the report's actor ("members of", "officials at").

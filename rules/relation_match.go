@@ -665,9 +665,10 @@ func (d *docState) parallelAsides(sp extractor.Span, targets []endpoint) bool {
 	return false
 }
 
-// membersHaveAsides reports whether every member of a coordinated subject
-// (other than the one next to the verb) carries an aside of its own
-// between commas: "A, the IT manager of the office, and B, ...".
+// membersHaveAsides reports whether every one of members, the other
+// members of a coordinated subject (sourceMembers: the one next to the
+// verb is not among them), carries an aside of its own between commas:
+// "A, the IT manager of the office, and B, ...".
 func (d *docState) membersHaveAsides(members []endpoint) bool {
 	if len(members) == 0 {
 		return false

@@ -14,6 +14,7 @@ lists:
   relation_hedges: [likely, suspected]
   team_split_objects: [group, activity]
   team_split_verbs: [split, divided, broken]
+  team_split_particles: [up]
   list_each_aside_words: [each]
 rules:
 ` + kestrelRules + `  - id: t.teams

@@ -36,6 +36,9 @@ type vocabulary struct {
 	attackNouns       map[string]bool // rel_attack_nouns (relation_fallback.go victimNounAt)
 	victimPlaceHeads  map[string]bool // rel_victim_place_heads (relation_victim_places.go)
 	exploitCues       map[string]bool // rel_exploit_cue_words (relation_fallback.go)
+	widenPlaceNouns   map[string]bool // rel_widen_place_nouns (relation_kind_widen.go)
+	staffNouns        map[string]bool // rel_company_staff_nouns (relation_fallback.go, propagate.go)
+	splitParticles    map[string]bool // team_split_particles (relation_listintro.go)
 
 	// relation_expletive.go, relation_contact_relative.go
 	expletiveOrdinals   map[string]bool // rel_expletive_ordinals
@@ -88,6 +91,9 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_attack_nouns":            &v.attackNouns,
 		"rel_victim_place_heads":      &v.victimPlaceHeads,
 		"rel_exploit_cue_words":       &v.exploitCues,
+		"rel_widen_place_nouns":       &v.widenPlaceNouns,
+		"rel_company_staff_nouns":     &v.staffNouns,
+		"team_split_particles":        &v.splitParticles,
 		"rel_expletive_ordinals":      &v.expletiveOrdinals,
 		"rel_expletive_adjectives":    &v.expletiveAdjectives,
 		"rel_expletive_to_adjectives": &v.expletiveToAdjs,

@@ -41,10 +41,20 @@ type wordInfo struct {
 // regex verdicts may be kept like any other word's.
 const spareWord = 0
 
-// wordCacheMax bounds the cache: past it, it starts again. With the
-// regex verdicts (a byte per word and token regex consulted, 180 regexes
-// in the default pack) it holds at most about 8 MB per docState.
+// wordCacheMax bounds the cache between documents: once it holds that
+// many words, it starts again before the next document. Within a document
+// it grows with the document's distinct words (word ids stay fixed while a
+// document is matched), a byte per word and token regex consulted in the
+// verdict tables (180 regexes in the default pack), so one IOC dump may
+// take it far past the bound; the restart after such a document
+// (wordCacheShrink) lets its storage go, so a pooled docState keeps at
+// most about twice the bound: some 16 MB with the tables.
 const wordCacheMax = 1 << 15
+
+// wordCacheShrink is the size past which a restart drops the cache's map
+// and tables instead of clearing them: clear keeps a map's buckets and a
+// slice's capacity, sized by the largest document read.
+const wordCacheShrink = 2 * wordCacheMax
 
 // use prepares the cache for a document matched with pack p: entries of
 // another pack are dropped (regex ids are the pack's), and the cache
@@ -54,8 +64,9 @@ func (c *wordCache) use(p *Pack) {
 	if c.p == p && len(c.words) < wordCacheMax {
 		return
 	}
-	if c.words == nil {
+	if c.words == nil || len(c.words) > wordCacheShrink {
 		c.words = make(map[string]wordInfo, 1024)
+		c.reCache, c.tokHits, c.hitLists = nil, nil, nil
 	}
 	clear(c.words)
 	for i := range c.reCache {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -44,5 +45,50 @@ func TestExtendZeroesTheNewPart(t *testing.T) {
 	v = extend(v[:1], 5) // as after a restart: stale entries past len
 	if want := []uint8{1, 0, 0, 0, 0}; !reflect.DeepEqual(v, want) {
 		t.Errorf("extend = %v, want %v", v, want)
+	}
+}
+
+// The cache starts again before a document once it holds wordCacheMax
+// words; after a document that took it past wordCacheShrink it lets its
+// storage go (a new map, no tables), so one huge document does not size
+// the pooled state for good. Word ids start from 1 again either way.
+func TestWordCacheRestarts(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c wordCache
+	fill := func(n int) {
+		for i := range n {
+			w := c.lookup(p, fmt.Sprintf("w%d", i))
+			c.verdicts(0, int(w.id))
+			c.setTokenHits(w.id, nil)
+		}
+	}
+	c.use(p)
+	fill(100)
+	c.use(p)
+	if len(c.words) != 100 {
+		t.Fatalf("below the bound: %d words kept, want 100", len(c.words))
+	}
+	fill(wordCacheMax)
+	c.use(p)
+	if len(c.words) != 0 || len(c.reCache[0]) != 0 || len(c.tokHits) != 0 {
+		t.Fatalf("at the bound: %d words, %d verdicts, %d hits kept", len(c.words), len(c.reCache[0]), len(c.tokHits))
+	}
+	if cap(c.reCache[0]) == 0 {
+		t.Errorf("at the bound the tables should keep their storage")
+	}
+	if w := c.lookup(p, "again"); w.id != 1 {
+		t.Errorf("first id after a restart: %d, want 1", w.id)
+	}
+	c.use(p)
+	fill(wordCacheShrink + 1)
+	c.use(p)
+	if len(c.words) != 0 || c.reCache != nil || c.tokHits != nil {
+		t.Errorf("past wordCacheShrink the tables should be dropped")
+	}
+	if w := c.lookup(p, "Quillfeather"); w.id != 1 || w.fold != foldKey("Quillfeather") {
+		t.Errorf("after dropping: %+v", w)
 	}
 }
