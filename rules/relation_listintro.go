@@ -227,13 +227,15 @@ func (d *docState) firstInItem(it listItem, k int, mask typeMask) bool {
 			return false
 		}
 	}
-	return first < 0 || d.examplesOf(first, k, mask) || d.coordinatedWith(first, k, mask)
+	return first < 0 || d.examplesOf(first, k, mask) || d.coordinatedWith(first, k, mask, int(it.end))
 }
 
 // coordinatedWith reports whether mention k follows mention first in a
 // coordination of names of a type in mask: only such names, commas, "and",
-// "or" and emphasis marks stand between ("- schools and charities").
-func (d *docState) coordinatedWith(first, k int, mask typeMask) bool {
+// "or" and emphasis marks stand between ("- schools and charities"). The
+// coordination may go on up to token stop (a list item's end, or its
+// sentence's), not past it.
+func (d *docState) coordinatedWith(first, k int, mask typeMask, stop int) bool {
 	t, end := int(d.acc[first].tokE), int(d.acc[k].tokS)
 	conj := false
 	for t < end {
@@ -252,16 +254,17 @@ func (d *docState) coordinatedWith(first, k int, mask typeMask) bool {
 		}
 		t++
 	}
-	return conj || d.coordinationGoesOn(k, mask)
+	return conj || d.coordinationGoesOn(k, mask, stop)
 }
 
 // coordinationGoesOn reports whether the names of a type in mask that
 // follow mention k, with commas between, end in "and" or "or" and one more
 // such name: "Afghanistan, India, Iran and Thailand" lists India, though
 // only a comma stands between it and the first ("Paris, France" alone is a
-// city and its country).
-func (d *docState) coordinationGoesOn(k int, mask typeMask) bool {
-	t, hi := int(d.acc[k].tokE), int(d.sentLo[d.sentOf[d.acc[k].tokS]+1])
+// city and its country). The names are read up to token end at most, a
+// list item's end or the sentence's.
+func (d *docState) coordinationGoesOn(k int, mask typeMask, end int) bool {
+	t, hi := int(d.acc[k].tokE), min(end, int(d.sentLo[d.sentOf[d.acc[k].tokS]+1]))
 	for t < hi {
 		if mi := d.startM[t]; mi >= 0 && !d.acc[mi].hide && maskOf(d.acc[mi].typ)&mask != 0 {
 			t = int(d.acc[mi].tokE)
@@ -604,7 +607,7 @@ func (d *docState) firstActorIn(si int, mask typeMask) int {
 		if k := int(d.startM[s]); k >= 0 && !d.acc[k].hide && maskOf(d.acc[k].typ)&mask != 0 {
 			for t := int(d.acc[k].tokE); t < int(hi); t++ {
 				if m := int(d.startM[t]); m >= 0 && !d.acc[m].hide && maskOf(d.acc[m].typ)&mask != 0 &&
-					d.entityKey(&d.acc[m]) != d.entityKey(&d.acc[k]) && d.coordinatedWith(k, m, mask) {
+					d.entityKey(&d.acc[m]) != d.entityKey(&d.acc[k]) && d.coordinatedWith(k, m, mask, int(hi)) {
 					return ambiguousActor
 				}
 			}
@@ -768,7 +771,7 @@ func (d *docState) coordinatedFrom(it listItem, k int, mask typeMask) []int {
 		if m < 0 || d.acc[m].hide || maskOf(d.acc[m].typ)&mask == 0 {
 			continue
 		}
-		if !d.coordinatedWith(k, m, mask) {
+		if !d.coordinatedWith(k, m, mask, int(it.end)) {
 			break
 		}
 		out = append(out, m)
