@@ -185,7 +185,12 @@ func (d *docState) ordinary(k int) bool { return d.lexiconWord(d.fold[k]) }
 // NameCandidates runs the rules over a document, the name model off, and
 // returns the spans the model would read, with their features.
 func (p *Pack) NameCandidates(text string, sents []nlp.Sentence, an *nlp.Analyzer) []NameCandidate {
-	q := p.WithNameModel(nil)
+	// A pack without the model is used as it is: a copy is another pack,
+	// for which the pooled states' word cache starts again (wordcache.go).
+	q := p
+	if p.names != nil {
+		q = p.WithNameModel(nil)
+	}
 	var out []NameCandidate
 	d := docPool.Get().(*docState)
 	defer func() {
