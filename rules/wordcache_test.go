@@ -92,3 +92,43 @@ func TestWordCacheRestarts(t *testing.T) {
 		t.Errorf("after dropping: %+v", w)
 	}
 }
+
+// Pooled states shared by goroutines, each matching the documents in its
+// own order, give what a sequential run gives (run with -race too).
+func TestWordCacheConcurrentPooledUse(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []string{
+		"The Quillfeather group breached Harlow Mutual in March using Tidewire.",
+		"Slate Heron, a unit of the Varn Directorate, targeted ports in Oslo.",
+		"APT28 used CVE-2024-12345 against telecom operators in Norway.",
+		"Analysts attributed the campaign to Quillfeather and to the Morrow Bureau.",
+	}
+	want := make([]Result, len(docs))
+	for i, doc := range docs {
+		want[i] = matchText(t, p, doc)
+	}
+	errs := make(chan string, 64)
+	done := make(chan bool)
+	for g := range 4 {
+		go func() {
+			defer func() { done <- true }()
+			for n := range 3 * len(docs) {
+				i := (n*(g+1) + g) % len(docs)
+				if got := matchText(t, p, docs[i]); !reflect.DeepEqual(got, want[i]) {
+					errs <- fmt.Sprintf("goroutine %d, document %d differs", g, i)
+					return
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
