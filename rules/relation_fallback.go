@@ -1022,6 +1022,9 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 		d.unnamedActorBefore(int(c.tokS))) {
 		return false
 	}
+	if tr.frames != nil && d.closingSpeaker(extractor.Span{Start: c.start, End: c.end}) {
+		return false // "the breach of A, Microsoft said" (relation_closing_speaker.go)
+	}
 	if tr.notBefore != nil && d.describesActor(tr.notBefore, c) {
 		return false
 	}

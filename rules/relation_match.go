@@ -514,6 +514,9 @@ func (rs *relState) found(r *rule, i, end int) {
 		if typ == "targets" && d.unitVictim(s.span, t.span) { // relation_unit_actor.go
 			return
 		}
+		if typ == "targets" && t.coref == "" && d.closingSpeaker(t.span) { // relation_closing_speaker.go
+			return
+		}
 		coref := s.coref
 		if t.coref != "" {
 			coref = strings.TrimPrefix(coref+"; "+t.coref, "; ")
