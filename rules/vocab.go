@@ -45,6 +45,7 @@ type vocabulary struct {
 	contactTimeNouns    map[string]bool // rel_contact_time_nouns
 	contactVerbs        map[string]bool // rel_contact_verbs
 	closingSpeakerVerbs map[string]bool // rel_closing_speaker_verbs (relation_closing_speaker.go)
+	companyDamageWords  map[string]bool // rel_company_damage_words (relation_company_damage.go)
 	maleNames           map[string]bool // person_male_given_names (relation_he_subject.go)
 	femaleNames         map[string]bool // person_female_given_names
 
@@ -96,6 +97,7 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_contact_time_nouns":      &v.contactTimeNouns,
 		"rel_contact_verbs":           &v.contactVerbs,
 		"rel_closing_speaker_verbs":   &v.closingSpeakerVerbs,
+		"rel_company_damage_words":    &v.companyDamageWords,
 		"person_male_given_names":     &v.maleNames,
 		"person_female_given_names":   &v.femaleNames,
 		"person_speech_verbs":         &v.personSpeechVerbs,
