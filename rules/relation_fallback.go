@@ -1022,6 +1022,9 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 		d.unnamedActorBefore(int(c.tokS))) {
 		return false
 	}
+	if tr.frames != nil && d.closingSpeaker(extractor.Span{Start: c.start, End: c.end}) {
+		return false // "the breach of A, Microsoft said" (relation_closing_speaker.go)
+	}
 	if tr.notBefore != nil && d.describesActor(tr.notBefore, c) {
 		return false
 	}
@@ -1725,8 +1728,17 @@ func (d *docState) nameWordCue(i, lo, hi int) bool {
 	}
 	prev, next := d.tokText[i-1], d.tokText[i+1]
 	r, _ := utf8.DecodeRuneInString(prev)
+	// A capitalised preposition after it makes an event written in title
+	// case, not a name: "began Attacks On Tianjin Ports".
+	if titlePrepositions[d.fold[i+1]] {
+		return false
+	}
 	return capitalised(d.tokText[i]) && unicode.IsLower(r) && capitalised(next) && len(next) > 1
 }
+
+// titlePrepositions are the prepositions of a title-case phrase (nameWordCue).
+var titlePrepositions = map[string]bool{"on": true, "against": true, "at": true, "into": true, "of": true, "in": true,
+	"targeting": true, "towards": true, "toward": true}
 
 // cuedInQuoteOf is cuedBefore for a target at token at, counting only
 // cues on the same side of a quotation's marks: in `"They were never

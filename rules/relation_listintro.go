@@ -3,6 +3,7 @@ package rules
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/reportgraph/extractor"
 )
@@ -453,10 +454,12 @@ func (d *docState) listMembers(rs *relState, company *topicSource) {
 		}
 		party, intro := -1, int32(-1)
 		hedge, coref := "", ""
+		fromCompany := false
 		for _, it := range items {
 			if it.intro != intro {
 				intro = it.intro
 				party, coref = d.introParty(tr, intro), ""
+				fromCompany = false
 				split, own := true, -1
 				if party < 0 && tr.typ == "part-of" {
 					split, own = d.splitsOneActor(tr, intro)
@@ -474,6 +477,7 @@ func (d *docState) listMembers(rs *relState, company *topicSource) {
 					}
 					if party >= 0 {
 						coref = "list intro → " + d.surface(&d.acc[party]) + " " + TopicCorefNote
+						fromCompany = true
 					}
 				}
 				if party < 0 && company == nil && tr.tgtMask == maskOf(extractor.ThreatActor) && d.bareIntro(tr, intro) && split {
@@ -538,6 +542,9 @@ func (d *docState) listMembers(rs *relState, company *topicSource) {
 				if company != nil && d.acc[party].typ == extractor.Organization && rs.relates(d, m, company) {
 					continue // "- X, a founder of the company": said already
 				}
+				if fromCompany && d.itemOtherRole(it, m, party) {
+					continue // "- X, a former client;", "- Y, a lawyer at Quillbank;"
+				}
 				rs.out = append(rs.out, RelationMatch{Type: tr.typ,
 					Source: extractor.Span{Start: c.start, End: c.end}, Target: extractor.Span{Start: p.start, End: p.end},
 					Sentence: d.introSpan(it), Rule: tr.r.id, Priority: tr.r.prio, Hedge: hedge, Coref: coref})
@@ -564,6 +571,9 @@ func (d *docState) bareIntro(tr topicRule, si int32) bool {
 	}
 	var buf [4]int
 	for t := lo; t < colon; t++ {
+		if d.introObject(lo, t) {
+			continue // "The victims who testified against the defendants are:"
+		}
 		for _, e := range tr.intros.ends(d, t, colon, buf[:0]) {
 			end := colon
 			if d.eachAside(e, colon) {
@@ -756,6 +766,63 @@ func (d *docState) splitVerbBefore(lo, t int) (passive bool, verb int) {
 		return false, p
 	}
 	return false, -1
+}
+
+// itemOtherRole reports whether the rest of item it after its person m
+// names another role (pack list rel_list_item_other_roles: "a former
+// client", "a victim", "a lawyer") or another organisation than the
+// company party ("a manager at Quillbank"): the item is no one of the
+// company's people.
+func (d *docState) itemOtherRole(it listItem, m, party int) bool {
+	roles := d.p.cti.listItemOtherRoles
+	p := d.surface(&d.acc[party])
+	for j := int(d.acc[m].tokE); j < int(it.end) && j < len(d.fold); j++ {
+		if roles[d.fold[j]] {
+			return true
+		}
+	}
+	if int(it.end) <= int(d.acc[m].tokE) {
+		return false
+	}
+	for _, c := range d.mentionsWithin(d.acc[m].end, d.tokEnd[it.end-1]) {
+		if (c.typ == extractor.Organization || c.typ == extractor.Government) && !strings.HasPrefix(p, d.surface(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// introObject reports whether the intro phrase at token t is the object of
+// a preposition (a determiner or a count may stand between): in "The
+// victims who testified against the defendants are:" the list is of
+// victims, not of defendants. ("Among the eleven designated today are:"
+// lists them: "among" is no such preposition.)
+func (d *docState) introObject(lo, t int) bool {
+	j := t - 1
+	for j >= lo && (introDeterminers[d.fold[j]] || isDigits(d.fold[j])) {
+		j--
+	}
+	return j >= lo && introPrepositions[d.fold[j]]
+}
+
+// introDeterminers and introPrepositions are grammar words (introObject).
+var introDeterminers = map[string]bool{"the": true, "these": true, "those": true, "its": true, "their": true, "all": true,
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true,
+	"eleven": true, "twelve": true, "other": true, "remaining": true}
+var introPrepositions = map[string]bool{"against": true, "of": true, "by": true, "for": true, "with": true, "to": true,
+	"from": true, "on": true, "about": true, "toward": true, "towards": true}
+
+// isDigits reports whether s is a run of digits.
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // bareIntroStops are the words after an intro phrase that name another

@@ -502,7 +502,8 @@ func (d *docState) endingBeforeAside(c, lo int) int {
 		case ".", ";", ":", "(", ")":
 			return -1
 		case ",":
-			if t+1 < c && asideOpeners[d.fold[t+1]] {
+			// (An age is an aside too: "A, 34, and B, 41, were ...".)
+			if t+1 < c && (asideOpeners[d.fold[t+1]] || t+2 == c && isDigits(d.fold[t+1])) {
 				return d.endingAt(t)
 			}
 			return -1

@@ -379,6 +379,10 @@ func (rs *relState) found(r *rule, i, end int) {
 	// subject (relation_product_maker.go); its victims are still named
 	// (the mentions the target slot creates stay), but not as its.
 	maker := r.rel.srcFirst && r.rel.typ == "targets" && d.productMaker(srcs[0])
+	// "Microsoft demanded payment from Verizon", "CrowdStrike's faulty
+	// update knocked out airlines": a verb of damage or extortion makes a
+	// company no attacker (relation_company_damage.go).
+	companyDamage := r.rel.srcFirst && r.rel.typ == "targets" && d.damageBetween(srcs, tgts)
 	// "Forest Blizzard, a crew it ties to Unit 26165": the pronoun is no
 	// party to what its relative clause says of the noun before it
 	// (relation_contact_relative.go).
@@ -512,6 +516,12 @@ func (rs *relState) found(r *rule, i, end int) {
 			return
 		}
 		if typ == "targets" && d.unitVictim(s.span, t.span) { // relation_unit_actor.go
+			return
+		}
+		if typ == "targets" && t.coref == "" && d.closingSpeaker(t.span) { // relation_closing_speaker.go
+			return
+		}
+		if companyDamage && typ == "targets" && d.companyEnd(s.span) {
 			return
 		}
 		coref := s.coref

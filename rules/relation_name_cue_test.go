@@ -20,5 +20,10 @@ func TestTopicCueInsideANameIsNoCue(t *testing.T) {
 				"Kestrel Bear also wrote two loaders in 2023.\n" +
 				"A blog described one intrusion in the port city of Tianjin.\n",
 			want: []string{"Kestrel Bear -targets-> Tianjin"}},
+		{name: "an event in title case",
+			text: "Kestrel Bear is a cyber espionage group. Kestrel Bear sends lures to ministries.\n" +
+				"Kestrel Bear also wrote two loaders in 2023.\n" +
+				"In 2021 the group began Attacks On Tianjin Harbour, as the report calls them.\n",
+			want: []string{"Kestrel Bear -targets-> Tianjin"}},
 	}, defaultTopicRelations, slices.Contains[[]string])
 }

@@ -47,6 +47,9 @@ type vocabulary struct {
 	expletiveOpeners    map[string]bool // rel_expletive_openers
 	contactTimeNouns    map[string]bool // rel_contact_time_nouns
 	contactVerbs        map[string]bool // rel_contact_verbs
+	closingSpeakerVerbs map[string]bool // rel_closing_speaker_verbs (relation_closing_speaker.go)
+	companyDamageWords  map[string]bool // rel_company_damage_words (relation_company_damage.go)
+	listItemOtherRoles  map[string]bool // rel_list_item_other_roles (relation_listintro.go)
 	maleNames           map[string]bool // person_male_given_names (relation_he_subject.go)
 	femaleNames         map[string]bool // person_female_given_names
 
@@ -100,6 +103,9 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_expletive_openers":       &v.expletiveOpeners,
 		"rel_contact_time_nouns":      &v.contactTimeNouns,
 		"rel_contact_verbs":           &v.contactVerbs,
+		"rel_closing_speaker_verbs":   &v.closingSpeakerVerbs,
+		"rel_company_damage_words":    &v.companyDamageWords,
+		"rel_list_item_other_roles":   &v.listItemOtherRoles,
 		"person_male_given_names":     &v.maleNames,
 		"person_female_given_names":   &v.femaleNames,
 		"person_speech_verbs":         &v.personSpeechVerbs,
