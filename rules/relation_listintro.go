@@ -213,7 +213,7 @@ func (d *docState) firstInItem(it listItem, k int, mask typeMask) bool {
 	}
 	first := -1
 	for t := int(it.start); t < int(d.acc[k].tokS); t++ {
-		if mi := d.startM[t]; mi >= 0 && !d.acc[mi].hide && maskOf(d.acc[mi].typ)&mask != 0 {
+		if mi := d.typedMentionAt(t, mask); mi >= 0 {
 			first = int(mi)
 			break
 		}
@@ -231,6 +231,15 @@ func (d *docState) firstInItem(it listItem, k int, mask typeMask) bool {
 	return first < 0 || d.examplesOf(first, k, mask) || d.coordinatedWith(first, k, mask, int(it.end))
 }
 
+// typedMentionAt returns the visible mention of a type in mask that starts
+// at token t, or -1.
+func (d *docState) typedMentionAt(t int, mask typeMask) int {
+	if mi := d.startM[t]; mi >= 0 && !d.acc[mi].hide && maskOf(d.acc[mi].typ)&mask != 0 {
+		return int(mi)
+	}
+	return -1
+}
+
 // coordinatedWith reports whether mention k follows mention first in a
 // coordination of names of a type in mask: only such names, commas, "and",
 // "or" and emphasis marks stand between ("- schools and charities"). The
@@ -240,7 +249,7 @@ func (d *docState) coordinatedWith(first, k int, mask typeMask, stop int) bool {
 	t, end := int(d.acc[first].tokE), int(d.acc[k].tokS)
 	conj := false
 	for t < end {
-		if mi := d.startM[t]; mi >= 0 && !d.acc[mi].hide && maskOf(d.acc[mi].typ)&mask != 0 {
+		if mi := d.typedMentionAt(t, mask); mi >= 0 {
 			t = int(d.acc[mi].tokE)
 			continue
 		}
@@ -267,7 +276,7 @@ func (d *docState) coordinatedWith(first, k int, mask typeMask, stop int) bool {
 func (d *docState) coordinationGoesOn(k int, mask typeMask, end int) bool {
 	t, hi := int(d.acc[k].tokE), min(end, int(d.sentLo[d.sentOf[d.acc[k].tokS]+1]))
 	for t < hi {
-		if mi := d.startM[t]; mi >= 0 && !d.acc[mi].hide && maskOf(d.acc[mi].typ)&mask != 0 {
+		if mi := d.typedMentionAt(t, mask); mi >= 0 {
 			t = int(d.acc[mi].tokE)
 			continue
 		}
@@ -278,8 +287,7 @@ func (d *docState) coordinationGoesOn(k int, mask typeMask, end int) bool {
 			if t >= hi {
 				return false
 			}
-			mi := d.startM[t]
-			return mi >= 0 && !d.acc[mi].hide && maskOf(d.acc[mi].typ)&mask != 0
+			return d.typedMentionAt(t, mask) >= 0
 		case ",", "*", "**", "_", "__", "the":
 		default:
 			return false
@@ -311,7 +319,7 @@ func (d *docState) examplesOf(first, k int, mask typeMask) bool {
 		return false
 	}
 	for t < end {
-		if mi := d.startM[t]; mi >= 0 && !d.acc[mi].hide && maskOf(d.acc[mi].typ)&mask != 0 {
+		if mi := d.typedMentionAt(t, mask); mi >= 0 {
 			t = int(d.acc[mi].tokE)
 			continue
 		}
