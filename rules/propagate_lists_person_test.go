@@ -42,6 +42,8 @@ func TestPersonItemName(t *testing.T) {
 		{"Global Trade Solutions", false},
 		{"Kelmaro Holdings", false},
 		{"Harbor Crest Logistics", false},
+		{"Kelmaro Shipping Services", false},
+		{"Harbor Point Studios", false},
 		{"Samantha Power", true},
 	}
 	for _, c := range cases {
