@@ -62,13 +62,40 @@ type describedWords struct {
 	// productContext are the words before a described company's name that
 	// make the mention its product: used, abused, via, through, ...
 	productContext map[string]bool
+	// companyTails are the last words of a company's name (the pack lists
+	// org_name_tails, company_short_name_suffixes and
+	// company_stem_descriptors): a list item ending in one ("- Quillon
+	// Data Systems") names no person (personItemName).
+	companyTails map[string]bool
+	// sectorTails are the sector words that end a company's name
+	// (company_sector_heads: "Harbor Crest Logistics"); some are
+	// surnames too ("Samantha Power"), so they count only after two words.
+	sectorTails map[string]bool
 }
 
 func describedLists(lists map[string]*listSpec) describedWords {
 	return describedWords{heads: foldedWords(lists[listDescribedActorHeads]),
 		nouns: foldedWords(lists[listDescribedMalwareNouns]), verbs: foldedWords(lists[listDescribedMalwareVerbs]),
 		companies: foldedWords(lists[listDescribedCompanyHeads]), productContext: foldedWords(lists[listCompanyProductContext]),
-		qualified: foldedWords(lists[listDescribedQualifiedNouns])}
+		qualified:    foldedWords(lists[listDescribedQualifiedNouns]),
+		companyTails: lastWords(lists["org_name_tails"], lists["company_short_name_suffixes"], lists["company_stem_descriptors"]),
+		sectorTails:  lastWords(lists["company_sector_heads"])}
+}
+
+// lastWords returns the folded last word of every item of ls.
+func lastWords(ls ...*listSpec) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range ls {
+		if l == nil {
+			continue
+		}
+		for _, it := range l.items {
+			if f := strings.Fields(it.s); len(f) > 0 {
+				m[foldKey(f[len(f)-1])] = true
+			}
+		}
+	}
+	return m
 }
 
 // codeNoun reports whether token k is a lower-case noun of the list

@@ -149,7 +149,7 @@ func (d *docState) propagateNames() {
 			if short := d.p.cti.companyStem(surface); short != "" {
 				forms = append(forms, short)
 			}
-			if short := d.p.cti.companyShortName(surface, d.notShortName); short != "" {
+			if short := d.p.cti.companyShortName(surface, d.notShortName); short != "" && d.shortNameStands(s.c, short) {
 				forms = append(forms, short)
 			}
 		}
@@ -311,6 +311,18 @@ func (v *vocabulary) companyShortName(surface string, ordinary func(string) bool
 		return ""
 	}
 	return w
+}
+
+// shortNameStands reports whether short, the first word of company c's
+// name, may stand for it alone: not when it is a given name ("Robert" of
+// "Robert Koch Institute" is a person further on) or the first word of a
+// place the name opens with ("Santa" of "Santa Fe Institute").
+func (d *docState) shortNameStands(c *cand, short string) bool {
+	if d.p.personNameWords[foldKey(short)] {
+		return false
+	}
+	end := d.gazPlaceEnd(c.start, c.end)
+	return end < 0 || end <= c.start+len(short)
 }
 
 // freeOccurrence reports whether text[start:end] starts and ends on token

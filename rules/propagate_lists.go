@@ -390,8 +390,14 @@ func (d *docState) itemIntroCued(ps *phraseSet, i int) bool {
 // "O'Neill") or open the name after "Mc" or "Mac" ("McCarthy"); a word
 // in the middle may be an initial ("John A. Smith"). A bullet that lists
 // people opens with their names; one word ("- Reuters") or a word in
-// capitals ("- FSB officers") is something else.
+// capitals ("- FSB officers") is something else, and so is one whose
+// last word ends a company's name ("- Quillon Data Systems", "- Harbor
+// Crest Logistics"; a sector word only after two words: "- Samantha
+// Power").
 func (d *docState) personItemName(a, b int) bool {
+	if w := &d.p.described; b > a && (w.companyTails[d.fold[b-1]] || b-a >= 3 && w.sectorTails[d.fold[b-1]]) {
+		return false
+	}
 	words := 0
 	for i := a; i < b; i++ {
 		w := d.tokText[i]

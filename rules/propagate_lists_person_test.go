@@ -8,7 +8,8 @@ import (
 // personItemName reads a bullet's opening words as a person's full name:
 // two to four words, an initial in the middle, and the capitals of
 // "O'Neill", "Al-Amin" and "McCarthy"; not one word, a word in capitals
-// or a lower-case word.
+// or a lower-case word, nor a company's name (its last word a company
+// word of the pack's lists).
 func TestPersonItemName(t *testing.T) {
 	p, err := Default()
 	if err != nil {
@@ -36,6 +37,14 @@ func TestPersonItemName(t *testing.T) {
 		{"John Smith A.", false},
 		{"Ana Maria Ruiz Torres Vega", false},
 		{"Ivan Petr0v", false},
+		{"Northwind Harbor Trading", false},
+		{"Quillon Data Systems", false},
+		{"Global Trade Solutions", false},
+		{"Kelmaro Holdings", false},
+		{"Harbor Crest Logistics", false},
+		{"Kelmaro Shipping Services", false},
+		{"Harbor Point Studios", false},
+		{"Samantha Power", true},
 	}
 	for _, c := range cases {
 		text := "- " + c.name + " of the unit"

@@ -422,3 +422,33 @@ func TestFourLetterSurnameIsNoCompanyShortName(t *testing.T) {
 		t.Error(`"Rana" not read as the company's short name`)
 	}
 }
+
+// A company's first word stands for it alone, but not when it is a given
+// name ("Robert" of "Robert Koch Institute") or opens a place's name
+// ("Santa" of "Santa Fe Institute").
+func TestCompanyShortNameNotGivenNameOrPlaceStart(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := func(text, want string) bool {
+		for _, m := range found(t, p, text) {
+			if strings.HasPrefix(m, want+"/organization/") {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range []struct {
+		text, short string
+		want        bool
+	}{
+		{"The Robert Koch Institute was phished in March. Robert said nothing more.", "Robert", false},
+		{"The Santa Fe Institute was phished in March. Santa said nothing more.", "Santa", false},
+		{"The Kelverin Institute was phished in March. Kelverin said nothing more.", "Kelverin", true},
+	} {
+		if got := has(c.text, c.short); got != c.want {
+			t.Errorf("%q: organization %q %v, want %v", c.text, c.short, got, c.want)
+		}
+	}
+}
