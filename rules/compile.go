@@ -332,26 +332,23 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	if l, ok := set.lists[listPartyActs]; ok && len(l.items) > 0 {
 		p.partyActs = c.listPhrases(l) // relation_party_subject.go
 	}
-	if l, ok := set.lists[listPartyStops]; ok {
-		p.partyStops = c.singleWords(l) // relation_party_subject.go
-	}
-	if l, ok := set.lists[listCapitalizedStopwords]; ok {
-		p.capStop = c.singleWords(l) // vocab.go
-	}
-	if l, ok := set.lists[listEachAsideWords]; ok {
-		p.eachAside = c.singleWords(l) // relation_listintro.go
-	}
-	if l, ok := set.lists[listTeamSplitObjects]; ok {
-		p.teamSplitObjects = c.singleWords(l) // relation_listintro.go
-	}
-	if l, ok := set.lists[listStateOrganBodies]; ok {
-		p.stateOrganBodies = c.singleWords(l) // gazetteer_heads.go
-	}
-	if l, ok := set.lists[listTeamSplitVerbs]; ok {
-		p.teamSplitVerbs = c.singleWords(l) // relation_listintro.go
-	}
-	if l, ok := set.lists[listCompanyProductNouns]; ok {
-		p.productNouns = c.singleWords(l) // gazetteer_longer.go
+	// Optional word lists read as sets of single words, each by the file
+	// named beside it.
+	for _, w := range []struct {
+		list string
+		dst  *map[string]bool
+	}{
+		{listPartyStops, &p.partyStops},             // relation_party_subject.go
+		{listCapitalizedStopwords, &p.capStop},      // vocab.go
+		{listEachAsideWords, &p.eachAside},          // relation_listintro.go
+		{listTeamSplitObjects, &p.teamSplitObjects}, // relation_listintro.go
+		{listStateOrganBodies, &p.stateOrganBodies}, // gazetteer_heads.go
+		{listTeamSplitVerbs, &p.teamSplitVerbs},     // relation_listintro.go
+		{listCompanyProductNouns, &p.productNouns},  // gazetteer_longer.go
+	} {
+		if l, ok := set.lists[w.list]; ok {
+			*w.dst = c.singleWords(l)
+		}
 	}
 	if l, ok := set.lists[listActorGroupNouns]; ok {
 		p.groupWords = map[string]bool{}
