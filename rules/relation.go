@@ -363,8 +363,21 @@ func (c *compiler) warnSlotEntities(r *rule, nodes []*node) {
 			}
 		}
 		c.warnSlotEntities(r, n.seq)
+		// An alternative that cannot give a relation is no fault while
+		// another alternative of the same choice can: shared anchors (a
+		// target list with a government-only branch) serve rules whose
+		// slots allow different types. Warn only when every branch is dead.
+		before := len(c.probs)
+		live := false
 		for _, a := range n.alts {
+			n0 := len(c.probs)
 			c.warnSlotEntities(r, a)
+			if len(c.probs) == n0 {
+				live = true
+			}
+		}
+		if live {
+			c.probs = c.probs[:before]
 		}
 	}
 }

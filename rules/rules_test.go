@@ -1016,3 +1016,38 @@ func TestLintMultiWordItemInSingleWordList(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A slot element whose types the rule excludes is a fault only when no other
+// branch of its choice can fill the slot: shared anchors (a target list with
+// a government-only branch) serve rules with different slot types.
+func TestLintDeadSlotBranch(t *testing.T) {
+	rule := func(branches string) string {
+		return "rules:\n  - id: r\n    kind: relation\n    relation: affiliated-with\n    source: [threat-actor]\n" +
+			"    target: [threat-actor]\n    description: d\n    pattern:\n      - {slot: source, entity: threat-actor}\n" +
+			"      - {lower: with}\n      - or:\n" + branches
+	}
+	cases := []struct {
+		name, branches string
+		warn           bool
+	}{
+		{"one live branch", "          - {slot: target, entity: government}\n          - {slot: target, entity: threat-actor}\n", false},
+		{"every branch dead", "          - {slot: target, entity: government}\n          - {slot: target, entity: location}\n", true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := writePack(t, map[string]string{"r.yaml": rule(c.branches)})
+			warned := false
+			for _, pr := range lint(false, []string{dir}) {
+				if pr.Severity == SeverityError {
+					t.Fatalf("unexpected error: %s", pr.Message)
+				}
+				if strings.Contains(pr.Message, "accepts only entity types") {
+					warned = true
+				}
+			}
+			if warned != c.warn {
+				t.Errorf("warned %v, want %v", warned, c.warn)
+			}
+		})
+	}
+}
