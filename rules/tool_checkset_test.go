@@ -78,6 +78,31 @@ var toolCheckSet = []struct {
 	{"The group also ran Tarnkatz, a customised build of Mimikatz.", "Tarnkatz", extractor.Tool},
 	{"The attackers used the open-source penetration testing framework Mossploit.", "Mossploit", extractor.Tool},
 	{"Tools used: Fernrun, Heathspy and Quarnlift.", "Heathspy", extractor.Tool},
+	// Shapes added by tool18: the last list member before a preposition,
+	// a tool noun then the name in commas, a name between known tools,
+	// software nouns after a word of what a tool does, code-written names,
+	// compound kinds.
+	{"They relied on utilities such as Tarnmap, Gorsecat and Mossview for discovery.", "Mossview", extractor.Tool},
+	{"Analysts also found Fellgrab, a credential dumper, on the server.", "Fellgrab", extractor.Tool},
+	{"The group installed a port monitoring tool, QUARNMAP, to print the active connections.", "QUARNMAP", extractor.Tool},
+	{"The implants were packed with Themida, Quarnpack, VMProtect and Obsidium.", "Quarnpack", extractor.Tool},
+	{"The actor obtained the Mossway open source exfiltration tool and modified it.", "Mossway", extractor.Tool},
+	{"The actor used Heath Credential Dumper to harvest stored credentials.", "Heath Credential Dumper", extractor.Tool},
+	{"The attackers used a remote-access software known as Fernlink.", "Fernlink", extractor.Tool},
+	{"They relied on a software for far-off entry named Tarnlink.", "Tarnlink", extractor.Tool},
+	{"The intruders abused the remote management software Brackdesk.", "Brackdesk", extractor.Tool},
+	{"They installed Gorseview, a remote monitoring and management program, on each host.", "Gorseview", extractor.Tool},
+	{"The attackers deployed the Quarnlink tunneling software to reach the servers.", "Quarnlink", extractor.Tool},
+	{"Attackers also used Tarnexec, an open-source alternative to PsExec.", "Tarnexec", extractor.Tool},
+	{"The actors ran `brackfind.exe` and `Heathsnap` on the host.", "Heathsnap", extractor.Tool},
+	{"The hackers used a publicly available program named Quarnview2 to control the machines.", "Quarnview2", extractor.Tool},
+	{"The operators also leaned on Gorsemap, a network mapping utility.", "Gorsemap", extractor.Tool},
+	{"The crew then ran anydesk and adfind from the jump host.", "adfind", extractor.Tool},
+	{"The Chinese Empire and the Ottoman Empire traded silk.", "Empire", ""},
+	{"The appliance's web console, the Configuration utility, had a flaw.", "Configuration", ""},
+	{"Fernwood, a government program, and Tarnvale, an accounting application, were funded.", "Tarnvale", ""},
+	{"They ran `whoami` and `ipconfig` on the host.", "whoami", ""},
+	{"Figure 3. Deobfuscated downloader script.", "Deobfuscated", ""},
 	// Malware is malware, even next to tool words.
 	{"Gorsefang, a custom backdoor written in C++, talked to the server.", "Gorsefang", extractor.Malware},
 	{"The Tarnwick loader decrypted the payload in memory.", "Tarnwick", extractor.Malware},
@@ -141,7 +166,7 @@ func TestToolCheckSet(t *testing.T) {
 		t.Logf("%q: %s is %q, want %q (mentions %v)", strings.ReplaceAll(c.text, "\n", " "), c.name, got, c.want, ms)
 	}
 	t.Logf("tool check set: %d of %d right", right, len(toolCheckSet))
-	const floor = 81
+	const floor = 102
 	if right < floor {
 		t.Errorf("tool check set: %d of %d right, floor %d", right, len(toolCheckSet), floor)
 	}
