@@ -1468,7 +1468,7 @@ func (d *docState) agentlessPassive(ps *phraseSet, k int) bool {
 		cues.sectorHeads.startsAt(d, i, i+1) {
 		i++
 	}
-	if i = d.afterSectorNoun(i, hi); d.passivePredicate(ps, d.saidOfItself(i, hi), hi, true) {
+	if i = d.afterSectorNoun(i, hi); d.passivePredicate(ps, d.saidOfItself(i, hi), hi) {
 		return true
 	}
 	for steps := 0; i < hi && steps < passiveReach; steps++ {
@@ -1481,10 +1481,13 @@ func (d *docState) agentlessPassive(ps *phraseSet, k int) bool {
 		}
 		i++
 	}
-	if d.passivePredicate(ps, i, hi, false) {
+	// A form of "be" is needed here too: after an apposition "has
+	// breached" is active ("X, a group officials link to China, has
+	// breached A": China is no victim).
+	if d.passivePredicate(ps, i, hi) {
 		return true
 	}
-	return d.namedListSubject(k, i) && d.passivePredicate(ps, d.saidOfThemselves(i, hi), hi, true)
+	return d.namedListSubject(k, i) && d.passivePredicate(ps, d.saidOfThemselves(i, hi), hi)
 }
 
 // afterSectorNoun returns the index after a noun of rel_sector_nouns at i
@@ -1585,9 +1588,9 @@ func (d *docState) saidOf(i, hi int, subj, poss string) int {
 
 // passivePredicate reports whether an agentless passive predicate with a
 // verb of ps starts at token i: "were (later) breached", "had been among
-// the carriers hit". With needBe the auxiliaries must hold a form of "be"
-// ("it had spied on" is active; "it had been breached" is not).
-func (d *docState) passivePredicate(ps *phraseSet, i, hi int, needBe bool) bool {
+// the carriers hit". The auxiliaries must hold a form of "be" ("it had
+// spied on" is active; "it had been breached" is not).
+func (d *docState) passivePredicate(ps *phraseSet, i, hi int) bool {
 	aux, be := false, false
 	// Auxiliaries and adverbs mix: "had also been", "were later".
 	for i < hi && (passiveAux[d.fold[i]] || aux && passiveAdverbs[d.fold[i]]) {
@@ -1597,7 +1600,7 @@ func (d *docState) passivePredicate(ps *phraseSet, i, hi int, needBe bool) bool 
 		}
 		i++
 	}
-	if !aux || needBe && !be {
+	if !aux || !be {
 		return false
 	}
 	if i < hi && !ps.startsAt(d, i, hi) {

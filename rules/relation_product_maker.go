@@ -22,7 +22,16 @@ func (d *docState) productMaker(c capRec) bool {
 	if e <= c.start || e >= len(d.tokText) || e >= d.sentHi(c.start) {
 		return false
 	}
-	return d.cover[e] == 0 && opensName(d.tokText[e]) && isLowerWordAfterCaps(d, e)
+	if d.cover[e] != 0 || !opensName(d.tokText[e]) {
+		return false
+	}
+	// After an indefinite article the words are one product's name
+	// whatever follows them: in "he used an Amazon Fire Stick, a hotel
+	// television and a phone to break into A" the company made the stick.
+	if b := c.start - 1; b >= 0 && b >= d.sentLo[d.sentOf[c.start]] && (d.fold[b] == "a" || d.fold[b] == "an") {
+		return true
+	}
+	return isLowerWordAfterCaps(d, e)
 }
 
 // isLowerWordAfterCaps reports whether the capitalised words from token e

@@ -69,3 +69,25 @@ func TestTopicPassiveNamedListSaidThey(t *testing.T) {
 		}
 	}
 }
+
+// "has/have/had" with a participle is active: the name that closes an
+// apposition before it ("Copper Marten, a group officials link to China,
+// has breached ...") is no victim of an agentless passive. With a form
+// of "be" the clause stays passive.
+func TestTopicPassiveNeedsBe(t *testing.T) {
+	base := "Copper Marten is a Chinese espionage group. Copper Marten hit ports in 2021. Copper Marten wrote loaders. "
+	for _, s := range []string{
+		"Copper Marten, a group officials link to China, has breached Pellmark Systems Inc.",
+		"Copper Marten, a crew analysts tie to Vietnam, had hit hospitals in Ohio.",
+	} {
+		for _, r := range corefRelations(t, base+s) {
+			if strings.Contains(r, "-targets-> China") || strings.Contains(r, "-targets-> Vietnam") {
+				t.Errorf("the actor's home made a target in %q: %q", s, r)
+			}
+		}
+	}
+	got := corefRelations(t, base+"In March, Harlow Air Force Base in Texas had been breached.")
+	if !hasRelation(got, "Copper Marten -targets-> Harlow Air Force Base", "report on Copper Marten") {
+		t.Errorf("the passive victim is lost: %q", got)
+	}
+}
