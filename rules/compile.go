@@ -332,6 +332,9 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	if l, ok := set.lists[listPartyActs]; ok && len(l.items) > 0 {
 		p.partyActs = c.listPhrases(l) // relation_party_subject.go
 	}
+	if l, ok := set.lists[listNameCompanyIntros]; ok && len(l.items) > 0 {
+		p.companyLists = c.listPhrases(l) // namestage.go
+	}
 	// Optional word lists read as sets of single words, each by the file
 	// named beside it.
 	for _, w := range []struct {

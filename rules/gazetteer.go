@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportgraph/extractor"
 )
@@ -440,12 +441,37 @@ func (d *docState) standsAlone(i, j int) bool {
 }
 
 // placeVariantStands reports whether a place's two words in other words,
-// tokens [i, j), name the place: they stand alone (standsAlone) and the
+// tokens [i, j), name the place: they stand alone (standsAlone), the
 // word after them is no noun of gazetteer_place_variant_stop_next
-// ("office", "branch"), which makes them the name of a company's unit.
+// ("office", "branch"), which makes them the name of a company's unit,
+// and they stand in running text (inRunningText): in a breadcrumb or
+// category trail ("Safety › Center East") they are a section's name.
 func (d *docState) placeVariantStands(i, j int) bool {
 	if !d.standsAlone(i, j) {
 		return false
 	}
-	return j >= len(d.fold) || d.sentOf[j] != d.sentOf[i] || !d.p.placeVariantStopNext[d.fold[j]]
+	if j < len(d.fold) && d.sentOf[j] == d.sentOf[i] && d.p.placeVariantStopNext[d.fold[j]] {
+		return false
+	}
+	return d.inRunningText(i, j)
+}
+
+// inRunningText reports whether tokens [i, j) stand in a sentence of
+// running text: no breadcrumb separator right before or after them
+// ("Safety › Center East", "Regions / Center East / Energy") and a
+// lower-case word in their sentence ("offices in the Center East"),
+// which a trail of section names, a heading of capitalised words or a
+// menu lacks.
+func (d *docState) inRunningText(i, j int) bool {
+	si := d.sentOf[i]
+	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
+	if i > lo && breadcrumbSeparators[d.exact(i-1)] || j < hi && breadcrumbSeparators[d.exact(j)] {
+		return false
+	}
+	for k := lo; k < hi; k++ {
+		if r, _ := utf8.DecodeRuneInString(d.exact(k)); unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }

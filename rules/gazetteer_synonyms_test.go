@@ -146,6 +146,14 @@ rules:
 		{"The Center Reach Awards were held.", nil},
 		{"The firm opened offices in the Center Reach last year.",
 			[]string{"Center Reach/location/Middle Reach"}},
+		// ... and only in running text: a breadcrumb or category trail
+		// names a section, and a line of capitalised words is no sentence.
+		{"Safety › Center Reach\n\nThe firm opened offices last year.", nil},
+		{"Filed under: safety / Center Reach / energy.", nil},
+		{"Regions | Center Reach\n\nThe firm opened offices last year.", nil},
+		{"Center Reach\n\nThe firm opened offices last year.", nil},
+		{"Attacks Rise in the Center Reach\n\nThe firm opened offices last year.",
+			[]string{"Center Reach/location/Middle Reach"}},
 		// Lower case is no name.
 		{"the ministry of harbour safety", nil},
 	}

@@ -68,6 +68,9 @@ var nameHeadLists = []string{"government_heads", "public_body_nouns", "governmen
 const (
 	listNameStopLast  = "name_model_stop_last"
 	listNameStopFirst = "name_model_stop_first"
+	// Words of a list intro whose items are companies, never people
+	// (docState.companyListed).
+	listNameCompanyIntros = "name_model_company_list_intros"
 )
 
 func (c *compiler) nameHeads(lists map[string]*listSpec) {
@@ -272,7 +275,7 @@ func (d *docState) runNameModel() {
 		if !m.propose[best] || acc[best]/acc[k] < m.Threshold || d.p.stops.stops(m.types[best], s.text) >= 0 {
 			continue
 		}
-		if m.types[best] == extractor.Person && d.camelWords(s.lo, s.hi) {
+		if m.types[best] == extractor.Person && (d.camelWords(s.lo, s.hi) || d.companyListed(s.lo)) {
 			continue
 		}
 		if t, ok := ruled[squashName(s.text)]; ok && t != m.types[best] {

@@ -394,3 +394,27 @@ func TestNameModelAutoSkipsTechnicalDocuments(t *testing.T) {
 		t.Error("WithNameModelAuto(nil) runs a model")
 	}
 }
+
+// The items of a list whose intro speaks of companies, firms or entities
+// (name_model_company_list_intros) are no people, in bullets or
+// after a colon, whatever the model reads; a list of people is read.
+func TestNameModelNoPersonInCompanyLists(t *testing.T) {
+	p := packOf(t, strings.Replace(namePack, "lists:\n", "lists:\n  name_model_company_list_intros: [companies, firms, entities]\n", 1)).
+		WithNameModel(personModel(t))
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"The following companies were fined:\n\n- Kelvani Ostrelle\n- Dravmoor Kessing\n", nil},
+		{"Entities named in the order:\n\n- Varnholt Quessan\n", nil},
+		{"Firms: Kelvani Ostrelle, Dravmoor Kessing and Talvique Brackwell.", nil},
+		{"The regulator fined three firms: **Kelvani Ostrelle** and Dravmoor Kessing.", nil},
+		{"The following men were charged:\n\n- Merrin Talbot\n", []string{"Merrin Talbot/person/t.model"}},
+		{"Charged: Merrin Talbot, who runs the firms.", []string{"Merrin Talbot/person/t.model"}},
+		{"The firms said Merrin Talbot: was wrong.", []string{"Merrin Talbot/person/t.model"}},
+	} {
+		if got := found(t, p, c.text); !slices.Equal(got, c.want) {
+			t.Errorf("%q: found %q, want %q", c.text, got, c.want)
+		}
+	}
+}

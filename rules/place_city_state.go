@@ -38,12 +38,23 @@ func (d *docState) nameCityStates() {
 	if len(d.p.cityStates) == 0 {
 		return
 	}
-	for i := 1; i < len(d.acc); i++ {
-		c, prev := &d.acc[i], &d.acc[i-1]
-		if c.typ != extractor.Location || prev.typ != extractor.Location || c.hide || prev.hide {
+	for i := 0; i < len(d.acc); i++ {
+		c := &d.acc[i]
+		if c.typ != extractor.Location || c.hide {
 			continue
 		}
 		surface := d.text[c.start:c.end]
+		if d.p.cityStates[strings.ToLower(surface)] && d.stateWordBeside(c) {
+			c.canonical = surface + " State"
+			continue
+		}
+		if i == 0 {
+			continue
+		}
+		prev := &d.acc[i-1]
+		if prev.typ != extractor.Location || prev.hide {
+			continue
+		}
 		if !d.p.cityStates[strings.ToLower(surface)] || strings.TrimSpace(d.text[prev.end:c.start]) != "," ||
 			d.p.cityStates[strings.ToLower(d.text[prev.start:prev.end])] || !d.cityRule(prev) {
 			continue
@@ -59,6 +70,23 @@ func (d *docState) nameCityStates() {
 		}
 		c.canonical = surface + " State"
 	}
+}
+
+// stateWordBeside reports whether the word "state" names mention c as a
+// state: "the State of Washington", "the state of New York", "Washington
+// state" (the gazetteer's "Washington State" in lower case), and no city
+// is a state.
+func (d *docState) stateWordBeside(c *cand) bool {
+	s, e := int(c.tokS), int(c.tokE)
+	if s >= e {
+		return false
+	}
+	si := d.sentOf[s]
+	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
+	if s-2 >= lo && d.fold[s-1] == "of" && d.fold[s-2] == "state" {
+		return true
+	}
+	return e < hi && d.tokText[e] == "state"
 }
 
 // stateCloses reports whether the text after a city-named state closes a

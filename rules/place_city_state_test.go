@@ -40,6 +40,12 @@ func TestNameCityStates(t *testing.T) {
 		// a city and its state modifying a noun after an article
 		{"Maria Ortiz, a Tacoma, Washington lawyer, filed the claim.", "Washington", "Washington State"},
 		{"Staff at the Yakima, Washington branch were warned.", "Washington", "Washington State"},
+		// "the State of X", "X state": the state, never the city
+		{"The breach hit a clinic in the State of Washington last spring.", "Washington", "Washington State"},
+		{"A clinic in the state of New York was hit.", "New York", "New York State"},
+		{"Investigators in Washington state said the credentials were stolen.", "Washington", "Washington State"},
+		{"Officials in Washington said the state of the network was poor.", "Washington", "Washington, D.C."},
+		{"Washington stated that the claim was false.", "Washington", "Washington, D.C."},
 		// after a curly quote (a multi-byte rune before the article)
 		{"He called it “a Tacoma, Washington outfit” in court.", "Washington", "Washington State"},
 	} {

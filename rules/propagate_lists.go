@@ -85,6 +85,13 @@ func (d *docState) nameListItems() {
 				if pr.typ == extractor.Person && !d.personItemName(h[0], h[1]) {
 					continue
 				}
+				// An intro alone ("The complaint names four
+				// defendants:") may list companies too: one item of
+				// its list must hold a given name or surname the
+				// pack knows.
+				if pr.typ == extractor.Person && kinds[it.intro] != pr.typ && !described && !d.personShapedList(items, it.intro) {
+					continue
+				}
 				if !d.newItemName(h[0], h[1]) && !(lower && d.lowerItemName(h[0], h[1])) {
 					if !cued || pr.typ != extractor.Sector {
 						continue
@@ -414,6 +421,71 @@ func (d *docState) personItemName(a, b int) bool {
 		words++
 	}
 	return words >= 2 && words <= 4
+}
+
+// personShapedList reports whether a bullet item of the list after intro
+// opens with a person's full name (personItemName) that holds a given name
+// or surname the pack knows (knownNamePart), or with a person mention:
+// "- Tomasz Wrenfield" makes its siblings "- Idris Kelmaro" people too,
+// while "- Kelmaro Brightwater", "- Tessaly Harbor" may be firms.
+func (d *docState) personShapedList(items []listItem, intro int32) bool {
+	j := sort.Search(len(items), func(j int) bool { return items[j].intro >= intro })
+	for ; j < len(items) && items[j].intro == intro; j++ {
+		a, b, ok := d.itemHeadSpan(items[j])
+		if !ok {
+			continue
+		}
+		if k := d.startM[a]; k >= 0 && !d.acc[k].hide && d.acc[k].typ == extractor.Person {
+			return true
+		}
+		if d.personItemName(a, b) && d.knownNamePart(a, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// companyListed reports whether token i lies in a list whose intro speaks
+// of companies, firms or entities (the pack list
+// name_model_company_list_intros): "The following companies were fined:"
+// then "- Kelvani Ostrelle"; "Firms: Kelvani Ostrelle, Dravmoor Kessing
+// and Talvique Brackwell". The list is a bullet list after its intro, or a
+// run of names, commas and "and" after a colon in the sentence. Its items
+// are no people whatever their shape (namestage.go).
+func (d *docState) companyListed(i int) bool {
+	ps := d.p.companyLists
+	if ps == nil {
+		return false
+	}
+	if !d.introItemsDone {
+		d.introItems, d.introItemsDone = d.lineItems(), true
+	}
+	if it, ok := itemAt(d.introItems, i); ok {
+		return d.introCuedOwn(ps, int(it.intro))
+	}
+	si := int(d.sentOf[i])
+	for k := i - 1; k > int(d.sentLo[si]); k-- {
+		switch t := d.tokText[k]; {
+		case t == ":":
+			return d.cuedBefore(ps, si, k)
+		case t == "," || d.fold[k] == "and" || d.fold[k] == "or" || startsUpper(t) || d.emphasis(k):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// knownNamePart reports whether one word of tokens [a, b) is a given name
+// or surname of the pack's lists (personNameWords): "Idris Kelmaro" is
+// shaped as a person's name, "Kelmaro Brightwater" may be a firm's.
+func (d *docState) knownNamePart(a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.p.personNameWords[d.fold[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // initialWord reports whether w is a capital letter standing for a

@@ -196,6 +196,9 @@ type Pack struct {
 	// four-letter one is no company's short name ("Wang" of "Wang
 	// Technology Co." is the person named Wang; propagate.go).
 	personNameWords map[string]bool
+	// companyLists are the words of a list intro whose items are
+	// companies, no people (name_model_company_list_intros, namestage.go).
+	companyLists *phraseSet
 }
 
 // Rules describes every active rule in pack order.
