@@ -29,10 +29,11 @@ func TestSubjectTopic(t *testing.T) {
 		{name: "SubjectTopicTakesTheFamilyNamedMostWhenTheTitleNamesNone",
 			// A takedown release whose title names the police, not the family: the
 			// family named most (the share a dominant actor needs) is the subject.
+			// ("quarries", no sector the victim rules know, leaves the list to the topic.)
 			text: "Police dismantle a ransomware service\n\n" +
 				"Investigators seized the servers of the Ember Moth ransomware in May. Ember Moth had been active since 2021. " +
 				"Ember Moth affiliates demanded 20 million dollars. Ember Moth is now offline.\n\n" +
-				"Who was hit\n\nVictims included school districts in Ohio and hospitals in Kenya.\n",
+				"Who was hit\n\nVictims included quarries in Ohio and hospitals in Kenya.\n",
 			want: []string{"Ember Moth -targets-> Kenya"}},
 		{name: "TitledSubjectOutweighsAnActorNamedInPassing",
 			// The title names the family, a paragraph on vendors' names cites the
