@@ -1,9 +1,9 @@
 package document
 
 import (
+	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/net/html"
 )
@@ -268,46 +268,52 @@ func TestContentAsideAuthorBio(t *testing.T) {
 	assertContainsNone(t, text, []string{"ten years at a national cyber agency"})
 }
 
+// nestedAsidePage is one article paragraph and a 20,000-item list inside
+// depth nested asides: hostile input for a walk that re-reads each aside's
+// subtree.
+func nestedAsidePage(tb testing.TB, depth int) *html.Node {
+	var b strings.Builder
+	b.WriteString(`<html><body><main><article><p>Copper Wren is a threat group that the agency has tracked for years.</p>`)
+	b.WriteString(strings.Repeat(`<aside>`, depth))
+	b.WriteString(`<ul>`)
+	b.WriteString(strings.Repeat(`<li>item</li>`, 20000))
+	b.WriteString(`</ul>`)
+	b.WriteString(strings.Repeat(`</aside>`, depth))
+	b.WriteString(`</article></main></body></html>`)
+	doc, err := html.Parse(strings.NewReader(b.String()))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return doc
+}
+
+// walkFiltered runs the walker as the HTML reader does and returns its text.
+func walkFiltered(doc *html.Node) string {
+	wk := &walker{stats: statsOf(doc)}
+	wk.node(doc, modeFiltered, 0)
+	return wk.out.String()
+}
+
+// A list inside 400 nested asides is kept whole, as inside one aside.
+func TestContentAsidesNested(t *testing.T) {
+	for _, depth := range []int{1, 400} {
+		if got := strings.Count(walkFiltered(nestedAsidePage(t, depth)), "- item"); got != 20000 {
+			t.Errorf("depth %d: %d of 20000 list items kept", depth, got)
+		}
+	}
+}
+
 // Nested asides cost one pass: the counts contentAside needs come from
-// statsOf, so 400 asides around one long list take about as long as one.
-func TestContentAsidesNestedLinear(t *testing.T) {
-	build := func(depth int) *html.Node {
-		var b strings.Builder
-		b.WriteString(`<html><body><main><article><p>Copper Wren is a threat group that the agency has tracked for years.</p>`)
-		for i := 0; i < depth; i++ {
-			b.WriteString(`<aside>`)
-		}
-		b.WriteString(`<ul>`)
-		for i := 0; i < 20000; i++ {
-			b.WriteString(`<li>item</li>`)
-		}
-		b.WriteString(`</ul>`)
-		for i := 0; i < depth; i++ {
-			b.WriteString(`</aside>`)
-		}
-		b.WriteString(`</article></main></body></html>`)
-		doc, err := html.Parse(strings.NewReader(b.String()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return doc
-	}
-	walk := func(doc *html.Node) time.Duration {
-		stats := statsOf(doc)
-		start := time.Now()
-		wk := &walker{stats: stats}
-		wk.node(doc, modeFiltered, 0)
-		if !strings.Contains(wk.out.String(), "- item") {
-			t.Fatal("list lost")
-		}
-		return time.Since(start)
-	}
-	one, deep := build(1), build(400)
-	best1, bestDeep := time.Hour, time.Hour
-	for range 3 {
-		best1, bestDeep = min(best1, walk(one)), min(bestDeep, walk(deep))
-	}
-	if bestDeep > 20*best1+50*time.Millisecond {
-		t.Errorf("400 nested asides took %v, one aside %v: not linear", bestDeep, best1)
+// statsOf, so 400 asides around one long list should take about as long as
+// one (compare the two sub-benchmarks' ns/op; `make bench`). A benchmark,
+// not a timed test: timings on a shared machine are no pass/fail signal.
+func BenchmarkContentAsidesNested(b *testing.B) {
+	for _, depth := range []int{1, 400} {
+		doc := nestedAsidePage(b, depth)
+		b.Run(fmt.Sprintf("depth-%d", depth), func(b *testing.B) {
+			for range b.N {
+				walkFiltered(doc)
+			}
+		})
 	}
 }
