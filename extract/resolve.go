@@ -334,10 +334,26 @@ func identityKey(rf ref) string {
 	if m.Canonical != "" {
 		name = m.Canonical
 	}
+	if m.Type == extractor.Sector {
+		// "nuclear" (a word of "the energy, nuclear and water facilities")
+		// and the gazetteer's "nuclear sector" are one sector.
+		name = withoutSectorWord(name)
+	}
 	if k := VariantKey(name); k != "" {
 		return k
 	}
 	return "text:" + NormalizeName(name)
+}
+
+// withoutSectorWord returns a sector's name without a trailing " sector"
+// ("water sector" → "water"), or the name itself when nothing would be
+// left.
+func withoutSectorWord(name string) string {
+	const w = " sector"
+	if len(name) > len(w) && strings.EqualFold(name[len(name)-len(w):], w) {
+		return strings.TrimSpace(name[:len(name)-len(w)])
+	}
+	return name
 }
 
 // sentenceOf returns the index of the sentence holding offset, or -1.

@@ -397,6 +397,21 @@ func TestResolveDocumentLinkCoversEveryFormOfTheAlias(t *testing.T) {
 	differentEntities(t, ds, "a", "Ironclaw", "b", "Unit 40404")
 }
 
+// A sector word a rule reads from a list ("nuclear" in "the energy,
+// nuclear and water plants") and the gazetteer's "nuclear sector" are one
+// sector; a sector keeps apart from a same-named thing of another type.
+func TestResolveSectorWithAndWithoutSectorWord(t *testing.T) {
+	sec := extractor.Sector
+	d := hdoc(t, "a", "They hit the energy, nuclear and water plants. The nuclear power industry was warned.\n",
+		[]mspec{pat("nuclear", sec), gaz("nuclear power", sec, "nuclear sector"), pat("water", sec)})
+	ds := Resolve([]*DocResult{d})
+	sameEntity(t, ds, "a", "nuclear", "a", "nuclear power")
+	differentEntities(t, ds, "a", "nuclear", "a", "water")
+	if got := withoutSectorWord("sector"); got != "sector" {
+		t.Errorf("withoutSectorWord(%q) = %q", "sector", got)
+	}
+}
+
 func TestWithSectorHeadNamesTheKindAfterIt(t *testing.T) {
 	text := "They hit video game corporations, chip suppliers and the energy sector industries."
 	at := func(s string) extractor.Mention {

@@ -377,32 +377,42 @@ func (d *docState) nearestActorBefore(si int32, isActor func(k int) bool) int {
 
 // introBackrefs are the words of a short intro that points back to the
 // sentence before it: "The victims ranged from small firms to banks.
-// Among them were:" lists victims though its own words do not say so.
-var introBackrefs = map[string]bool{"them": true, "these": true, "they": true, "those": true}
+// Among them were:" lists victims though its own words do not say so; so
+// does "The ones the vendor described include:" after "The victims ...".
+var introBackrefs = map[string]bool{"them": true, "these": true, "they": true, "those": true, "ones": true}
 
 // introBackrefMax is the longest intro (in tokens) read with the sentence
 // before it.
 const introBackrefMax = 6
 
 // introCued reports whether the intro sentence si holds a phrase of ps,
-// or is a short intro that names nothing and points back ("Among them
-// were:", "These included:") to a sentence before it that holds one.
+// or is a short intro that names nothing but, at most, the company that
+// reports ("The ones Acme described include:") and points back ("Among
+// them were:", "These included:") to a sentence before it that holds one.
 func (d *docState) introCued(ps *phraseSet, si int) bool {
 	if d.introCuedOwn(ps, si) {
 		return true
 	}
 	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
-	if si == 0 || hi-lo > introBackrefMax || d.blankLineBefore(lo) {
+	if si == 0 || d.blankLineBefore(lo) {
 		return false
 	}
 	back := false
+	n := 0 // tokens, a company's name counted as one
 	for i := lo; i < hi; i++ {
-		if d.startM[i] >= 0 {
-			return false
+		n++
+		if m := d.startM[i]; m >= 0 {
+			if d.acc[m].hide || d.acc[m].typ != extractor.Organization {
+				return false
+			}
+			if e := int(d.acc[m].tokE); e > i+1 && e <= hi {
+				i = e - 1
+			}
+			continue
 		}
 		back = back || introBackrefs[d.fold[i]]
 	}
-	return back && d.introCuedOwn(ps, si-1)
+	return back && n <= introBackrefMax && d.introCuedOwn(ps, si-1)
 }
 
 // introCuedOwn reports whether sentence si holds a phrase of ps that no

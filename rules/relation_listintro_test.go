@@ -235,3 +235,21 @@ func TestTeamListSplitObject(t *testing.T) {
 		t.Errorf("want 2 part-of relations to Tarnow Panda, got %q", got)
 	}
 }
+
+// "The ones <company> described include:" is a short intro that points
+// back to the victims of the sentence before it; the company that reports
+// them does not stop it. Without victims before it, it lists nothing.
+func TestOnesIntroPointsBackToVictims(t *testing.T) {
+	const head = "APT77 is an espionage group. APT77 hit ports in 2021. APT77 wrote loaders.\n\n"
+	const items = "\n\n- shipping firms in Chile;\n- a law firm in Peru.\n"
+	got := corefRelations(t, head+"Its victims were not chosen for money. The ones Harbor Analytics described include:"+items)
+	for _, want := range []string{"APT77 -targets-> Chile", "APT77 -targets-> Peru"} {
+		if !hasRelation(got, want, "") {
+			t.Errorf("no %q: %q", want, got)
+		}
+	}
+	got = corefRelations(t, head+"Its loaders were not written for money. The ones Harbor Analytics described include:"+items)
+	if hasRelation(got, "APT77 -targets-> Chile", "") {
+		t.Errorf("an intro pointing back to no victims lists targets: %q", got)
+	}
+}
