@@ -632,6 +632,7 @@ func (d *docState) topicFallback(rs *relState) {
 		// but a person; personCovered holds the persons' keys per target.
 		typeCovered := map[string]bool{}
 		personCovered := map[string][]string{}
+		payloadCovered := map[string]bool{}
 		// Places and sectors are victims several actors share, and a
 		// public flaw is exploited by many: a cued place or sector, or a
 		// CVE, is covered only by a relation of its own sentence ("Copper
@@ -652,7 +653,13 @@ func (d *docState) topicFallback(rs *relState) {
 				if !ok {
 					continue
 				}
-				if k, ok := byStart[m.Source]; ok && d.acc[k].typ == extractor.Person {
+				if k, ok := byStart[m.Source]; ok && tr.typ == "uses" && maskOf(d.acc[k].typ)&tools != 0 {
+					// A loader's payload ("TEARDROP delivered Cobalt
+					// Strike") is still the topic actor's tool: malware
+					// that uses malware covers the name for a family's
+					// topic only.
+					payloadCovered[t] = true
+				} else if ok && d.acc[k].typ == extractor.Person {
 					personCovered[t] = append(personCovered[t], keys[k])
 				} else if ok && d.acc[k].typ == extractor.Government && !tr.toTopic && !isUnitKey(keys[k]) {
 					// The state body blamed for an attack ("the SVR was
@@ -672,6 +679,9 @@ func (d *docState) topicFallback(rs *relState) {
 		// group's too (APT41's charged members), the victim of a person
 		// named for another party is not the topic's.
 		covers := func(key string, tp *topicSource, si int32) bool {
+			if payloadCovered[key] && maskOf(d.acc[tp.ms[0]].typ)&tools != 0 {
+				return true
+			}
 			if typeCovered[key] {
 				if !sharedVictims || d.acc[tp.ms[0]].typ != extractor.ThreatActor {
 					// (A company's topic, a report on a hacking
