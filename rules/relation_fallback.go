@@ -825,6 +825,11 @@ func (d *docState) topicFallback(rs *relState) {
 						}
 					}
 				}
+				if n == -1 && tr.typ == "uses" && tr.srcMask&maskOf(extractor.Malware) != 0 && d.introMalwareSubject(it.intro) {
+					// "From there the malware spread, using:": the
+					// family named before is the list's user.
+					n = d.introMalwareBefore(it.intro)
+				}
 				if n >= 0 {
 					named = true
 				} else if it.box > 0 {
@@ -2018,4 +2023,38 @@ func (d *docState) sentHasWord(si int32, set map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// introMalwareSubject reports whether the intro sentence si speaks of a
+// malware family by a definite noun ("the malware", "the worm"; pack list
+// rel_list_malware_subject_nouns) and names no actor: the list after it
+// is what that family uses.
+func (d *docState) introMalwareSubject(si int32) bool {
+	nouns := d.p.cti.listMalwareNouns
+	if len(nouns) == 0 {
+		return false
+	}
+	lo, hi := d.sentLo[si], d.sentLo[si+1]
+	for t := lo; t+1 < hi; t++ {
+		if (d.fold[t] == "the" || d.fold[t] == "this") && nouns[d.fold[t+1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// introMalwareBefore returns the last malware mention of the intro sentence
+// si or of the listIntroReach sentences before it (not past its section's
+// heading), or -1.
+func (d *docState) introMalwareBefore(si int32) int {
+	from := max(0, int(si)-listIntroReach)
+	if h := d.sectionHeading(int(si)); h > from {
+		from = h
+	}
+	for t := d.sentLo[si+1] - 1; t >= d.sentLo[from]; t-- {
+		if k := int(d.startM[t]); k >= 0 && !d.acc[k].hide && d.acc[k].typ == extractor.Malware {
+			return k
+		}
+	}
+	return -1
 }
