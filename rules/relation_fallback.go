@@ -2027,7 +2027,7 @@ func (d *docState) sentHasWord(si int32, set map[string]bool) bool {
 
 // introMalwareSubject reports whether the intro sentence si speaks of a
 // malware family by a definite noun ("the malware", "the worm"; pack list
-// rel_list_malware_subject_nouns) and names no actor: the list after it
+// rel_list_malware_nouns) and names no actor: the list after it
 // is what that family uses.
 func (d *docState) introMalwareSubject(si int32) bool {
 	nouns := d.p.cti.listMalwareNouns
