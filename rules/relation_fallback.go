@@ -632,6 +632,7 @@ func (d *docState) topicFallback(rs *relState) {
 		// but a person; personCovered holds the persons' keys per target.
 		typeCovered := map[string]bool{}
 		personCovered := map[string][]string{}
+		payloadCovered := map[string]bool{}
 		// Places and sectors are victims several actors share, and a
 		// public flaw is exploited by many: a cued place or sector, or a
 		// CVE, is covered only by a relation of its own sentence ("Copper
@@ -652,7 +653,13 @@ func (d *docState) topicFallback(rs *relState) {
 				if !ok {
 					continue
 				}
-				if k, ok := byStart[m.Source]; ok && d.acc[k].typ == extractor.Person {
+				if k, ok := byStart[m.Source]; ok && tr.typ == "uses" && maskOf(d.acc[k].typ)&tools != 0 {
+					// A loader's payload ("TEARDROP delivered Cobalt
+					// Strike") is still the topic actor's tool: malware
+					// that uses malware covers the name for a family's
+					// topic only.
+					payloadCovered[t] = true
+				} else if ok && d.acc[k].typ == extractor.Person {
 					personCovered[t] = append(personCovered[t], keys[k])
 				} else if ok && d.acc[k].typ == extractor.Government && !tr.toTopic && !isUnitKey(keys[k]) {
 					// The state body blamed for an attack ("the SVR was
@@ -672,6 +679,9 @@ func (d *docState) topicFallback(rs *relState) {
 		// group's too (APT41's charged members), the victim of a person
 		// named for another party is not the topic's.
 		covers := func(key string, tp *topicSource, si int32) bool {
+			if payloadCovered[key] && maskOf(d.acc[tp.ms[0]].typ)&tools != 0 {
+				return true
+			}
 			if typeCovered[key] {
 				if !sharedVictims || d.acc[tp.ms[0]].typ != extractor.ThreatActor {
 					// (A company's topic, a report on a hacking
@@ -814,6 +824,11 @@ func (d *docState) topicFallback(rs *relState) {
 							n = d.introSource(int32(si), keys, own)
 						}
 					}
+				}
+				if n == -1 && tr.typ == "uses" && tr.srcMask&maskOf(extractor.Malware) != 0 && d.introMalwareSubject(it.intro) {
+					// "From there the malware spread, using:": the
+					// family named before is the list's user.
+					n = d.introMalwareBefore(it.intro)
 				}
 				if n >= 0 {
 					named = true
@@ -2008,4 +2023,38 @@ func (d *docState) sentHasWord(si int32, set map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// introMalwareSubject reports whether the intro sentence si speaks of a
+// malware family by a definite noun ("the malware", "the worm"; pack list
+// rel_list_malware_nouns) and names no actor: the list after it
+// is what that family uses.
+func (d *docState) introMalwareSubject(si int32) bool {
+	nouns := d.p.cti.listMalwareNouns
+	if len(nouns) == 0 {
+		return false
+	}
+	lo, hi := d.sentLo[si], d.sentLo[si+1]
+	for t := lo; t+1 < hi; t++ {
+		if (d.fold[t] == "the" || d.fold[t] == "this") && nouns[d.fold[t+1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// introMalwareBefore returns the last malware mention of the intro sentence
+// si or of the listIntroReach sentences before it (not past its section's
+// heading), or -1.
+func (d *docState) introMalwareBefore(si int32) int {
+	from := max(0, int(si)-listIntroReach)
+	if h := d.sectionHeading(int(si)); h > from {
+		from = h
+	}
+	for t := d.sentLo[si+1] - 1; t >= d.sentLo[from]; t-- {
+		if k := int(d.startM[t]); k >= 0 && !d.acc[k].hide && d.acc[k].typ == extractor.Malware {
+			return k
+		}
+	}
+	return -1
 }

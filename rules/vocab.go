@@ -39,6 +39,7 @@ type vocabulary struct {
 	widenPlaceNouns   map[string]bool // rel_widen_place_nouns (relation_kind_widen.go)
 	staffNouns        map[string]bool // rel_company_staff_nouns (relation_fallback.go, propagate.go)
 	splitParticles    map[string]bool // team_split_particles (relation_listintro.go)
+	listMalwareNouns  map[string]bool // rel_list_malware_nouns (relation_fallback.go)
 
 	// relation_expletive.go, relation_contact_relative.go
 	expletiveOrdinals   map[string]bool // rel_expletive_ordinals
@@ -97,6 +98,7 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_widen_place_nouns":       &v.widenPlaceNouns,
 		"rel_company_staff_nouns":     &v.staffNouns,
 		"team_split_particles":        &v.splitParticles,
+		"rel_list_malware_nouns":      &v.listMalwareNouns,
 		"rel_expletive_ordinals":      &v.expletiveOrdinals,
 		"rel_expletive_adjectives":    &v.expletiveAdjectives,
 		"rel_expletive_to_adjectives": &v.expletiveToAdjs,
