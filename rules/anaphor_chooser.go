@@ -58,6 +58,7 @@ type antecedentChooser interface {
 // antecedentChoosers is the one list of choosers, in the order they run.
 // A later chooser overrides an earlier one's pick.
 var antecedentChoosers = []antecedentChooser{
+	attributedAgentChooser{},  // "a tool ascribed to Iranian operators in attacks on X" (relation_attributed_agent.go)
 	clauseCampaignChooser{},   // "Operation X, during which the intruders ..." (anaphor_clause.go)
 	labelledChooser{},         // "The activity, tracked as X, ..." (anaphor_clause.go)
 	peopleNounChooser{},       // "the charged hackers" (anaphor_group.go)
