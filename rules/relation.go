@@ -350,34 +350,76 @@ func narrowSlotEntities(r *rule, nodes []*node, slot int) {
 // warnSlotEntities warns about slot elements whose entity types the rule's
 // source or target excludes: such a match can never give a relation.
 func (c *compiler) warnSlotEntities(r *rule, nodes []*node) {
+	dead, _ := c.slotEntityFindings(r, nodes)
+	for _, d := range dead {
+		c.probs = append(c.probs, d.prob)
+	}
+}
+
+// deadSlot is one slot element that can fill its slot with no allowed type.
+type deadSlot struct {
+	slot int
+	prob Problem
+}
+
+// slotEntityFindings returns the dead slot elements of nodes and the slots
+// that some element of nodes can fill (a slot element with an allowed
+// type, or with no entity constraint).
+//
+// An alternative that cannot fill a slot is no fault while a sibling
+// alternative of the same choice can fill that same slot: shared anchors (a
+// target list with a government-only branch) serve rules whose slots allow
+// different types. A sibling with no element of that slot does not count:
+// "or: [[{slot: target, entity: government}], [{lower: nothing}]]" under a
+// tool target has a dead branch whatever the other branch does, since that
+// one cannot fill the target at all. So a dead element is forgiven only by
+// a sibling branch that holds a live element of its slot.
+func (c *compiler) slotEntityFindings(r *rule, nodes []*node) (dead []deadSlot, live map[int]bool) {
+	live = map[int]bool{}
 	for _, n := range nodes {
-		if n.slot >= 0 && n.entity != 0 {
+		if n.slot >= 0 {
 			mask := r.rel.srcMask
 			if n.slot == r.rel.tgt {
 				mask = r.rel.tgtMask
 			}
-			if n.entity&mask == 0 {
-				c.probs = append(c.probs, Problem{File: c.r.file, Line: c.r.line(), Column: c.r.node.Column,
-					RuleID: c.r.id, Severity: SeverityWarning,
-					Message: fmt.Sprintf("a %s element accepts only entity types the rule's %s excludes", r.slots[n.slot], r.slots[n.slot])})
+			if n.entity != 0 && n.entity&mask == 0 {
+				dead = append(dead, deadSlot{slot: n.slot, prob: Problem{File: c.r.file, Line: c.r.line(),
+					Column: c.r.node.Column, RuleID: c.r.id, Severity: SeverityWarning,
+					Message: fmt.Sprintf("a %s element accepts only entity types the rule's %s excludes", r.slots[n.slot], r.slots[n.slot])}})
+			} else {
+				live[n.slot] = true
 			}
 		}
-		c.warnSlotEntities(r, n.seq)
-		// An alternative that cannot give a relation is no fault while
-		// another alternative of the same choice can: shared anchors (a
-		// target list with a government-only branch) serve rules whose
-		// slots allow different types. Warn only when every branch is dead.
-		before := len(c.probs)
-		live := false
-		for _, a := range n.alts {
-			n0 := len(c.probs)
-			c.warnSlotEntities(r, a)
-			if len(c.probs) == n0 {
-				live = true
+		d, l := c.slotEntityFindings(r, n.seq)
+		dead = append(dead, d...)
+		for s := range l {
+			live[s] = true
+		}
+		if len(n.alts) == 0 {
+			continue
+		}
+		deads := make([][]deadSlot, len(n.alts))
+		lives := make([]map[int]bool, len(n.alts))
+		for i, a := range n.alts {
+			deads[i], lives[i] = c.slotEntityFindings(r, a)
+			for s := range lives[i] {
+				live[s] = true
 			}
 		}
-		if live {
-			c.probs = c.probs[:before]
+		for i := range n.alts {
+			for _, d := range deads[i] {
+				forgiven := false
+				for j := range n.alts {
+					if j != i && lives[j][d.slot] {
+						forgiven = true
+						break
+					}
+				}
+				if !forgiven {
+					dead = append(dead, d)
+				}
+			}
 		}
 	}
+	return dead, live
 }

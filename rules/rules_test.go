@@ -1032,6 +1032,16 @@ func TestLintDeadSlotBranch(t *testing.T) {
 	}{
 		{"one live branch", "          - {slot: target, entity: government}\n          - {slot: target, entity: threat-actor}\n", false},
 		{"every branch dead", "          - {slot: target, entity: government}\n          - {slot: target, entity: location}\n", true},
+		// A branch that fills no target does not make a dead sibling live.
+		{"dead branch beside a slot-less branch", "          - [{slot: target, entity: government}]\n          - [{lower: nothing}]\n", true},
+		{"dead branch beside a slot-less and a live branch", "          - [{slot: target, entity: government}]\n" +
+			"          - [{lower: nothing}]\n          - [{slot: target, entity: threat-actor}]\n", false},
+		{"slot-less branch beside a live branch", "          - [{slot: target, entity: threat-actor}]\n          - [{lower: nothing}]\n", false},
+		// A live source does not forgive a dead target.
+		{"dead target beside a live source", "          - [{slot: target, entity: government}]\n          - [{slot: source, entity: threat-actor}]\n", true},
+		// Nested: the dead branch inside a seq of one branch, live target in another.
+		{"nested dead branch with a live sibling", "          - [{lower: the}, {or: [[{slot: target, entity: location}], [{slot: target, entity: government}]]}]\n" +
+			"          - [{slot: target, entity: threat-actor}]\n", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
