@@ -415,7 +415,15 @@ func (d *docState) topicFallback(rs *relState) {
 			subject = &topicSource{key: keys[ms[0]], ms: ms}
 		}
 	}
-	if !anyTopic && companyTopic == nil && malwareTopic == nil && subject == nil {
+	// A report about a spy agency or a unit the text presents as an
+	// attacker, that no actor, company or subject dominates, lists the
+	// body's victims (relation_topic_attacker_body.go).
+	if bodyTopic == nil && docTopic == nil && subject == nil && companyTopic == nil && !d.namesActorTwice(keys, isActor) {
+		if ms := d.attackerBody(rs, keys, byStart); ms != nil {
+			bodyTopic = &topicSource{key: keys[ms[0]], ms: ms}
+		}
+	}
+	if !anyTopic && companyTopic == nil && malwareTopic == nil && subject == nil && bodyTopic == nil {
 		return
 	}
 	// A paragraph about a unit is about the party the unit is.
