@@ -85,6 +85,25 @@ func (d *docState) attackerBodies(rs *relState, keys []string, byStart map[extra
 	for key := range defender {
 		delete(attacker, key)
 	}
+	// A body a relation makes a threat actor's sponsor ("Silk Typhoon,
+	// which works for the MSS") acts through the actor: the victims stay
+	// the actor's.
+	for _, m := range rs.out {
+		if m.Rule == "" || m.Type != "attributed-to" && m.Type != "sponsored-by" && m.Type != "affiliated-with" && m.Type != "part-of" {
+			continue
+		}
+		ks, okS := byStart[m.Source]
+		kt, okT := byStart[m.Target]
+		if !okS || !okT {
+			continue
+		}
+		if d.acc[ks].typ == extractor.ThreatActor && d.acc[kt].typ == extractor.Government {
+			delete(attacker, keys[kt])
+		}
+		if d.acc[kt].typ == extractor.ThreatActor && d.acc[ks].typ == extractor.Government {
+			delete(attacker, keys[ks])
+		}
+	}
 	return attacker, byKey
 }
 
@@ -105,7 +124,7 @@ func (d *docState) defenderBody(c *cand) bool {
 // "to" of "ascribed the breach to") at most three tokens before it, or a
 // word of rel_body_blame_after ("responsible", "behind", "accountable")
 // at most three tokens after it, in a sentence with an attack noun
-// (rel_attack_nouns) that is not negated right before the blame word.
+// (rel_attack_nouns) that is not negated before the blame word.
 func (d *docState) bodyBlamed(c *cand) bool {
 	s, e := int(c.tokS), int(c.tokE)
 	if s >= len(d.sentOf) {
@@ -124,7 +143,7 @@ func (d *docState) bodyBlamed(c *cand) bool {
 		return false
 	}
 	negated := func(i int) bool {
-		for j := max(lo, i-4); j < i; j++ {
+		for j := lo; j < i; j++ { // "there is no evidence that X was behind"
 			if w := d.fold[j]; w == "not" || w == "never" || w == "no" || strings.HasSuffix(w, "n't") {
 				return true
 			}

@@ -1,0 +1,67 @@
+package rules
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestTopicAttackerBody(t *testing.T) {
+	lead := "Ministers say Valdoria's spy service hacked the senate\n\n" +
+		"Officials in Portugal said on Monday that Valdoria's Ministry of State Security was behind the attack on the senate network.\n\n"
+	victims := "Investigators said the email servers of two ports and several hospitals in Portugal were also breached in March.\n\n"
+	more := "The Ministry of State Security has not commented. A spokesman for the Ministry of State Security later denied everything.\n\n"
+	checkTopic(t, []topicCase{
+		{name: "a body blamed for an attack is the topic of the victims listed later",
+			text: lead + victims + more,
+			want: []string{"Ministry of State Security -targets-> hospitals"}},
+		{name: "a body named only as a defender is no topic",
+			text: "Ministers say the senate was hacked\n\n" +
+				"Officials in Portugal said on Monday that the FBI was investigating the attack on the senate network.\n\n" +
+				victims + "The FBI has not commented. A spokesman for the FBI later declined to say more.\n\n",
+			notFrom: []string{"FBI"}},
+		{name: "a body never blamed is no topic",
+			text: "Ministers say the senate was hacked\n\n" +
+				"Officials in Portugal said on Monday that the Ministry of Foreign Affairs had been told of the attack on the senate network.\n\n" +
+				victims + "The Ministry of Foreign Affairs has not commented. A spokesman for the Ministry of Foreign Affairs later declined to say more.\n\n",
+			notFrom: []string{"Ministry of Foreign Affairs"}},
+		{name: "a body that modifies an attack noun is its victim",
+			text: "Ministers say the senate was hacked\n\n" +
+				"No government has ascribed the Ministry of Finance breach to anyone.\n\n" +
+				victims + "The Ministry of Finance has not commented. A spokesman for the Ministry of Finance later declined to say more.\n\n",
+			notFrom: []string{"Ministry of Finance"}},
+		{name: "a denied blame is no blame",
+			text: "Ministers say the senate was hacked\n\n" +
+				"There is no evidence that the Ministry of State Security was behind the attack on the senate network.\n\n" +
+				victims + more,
+			notFrom: []string{"Ministry of State Security"}},
+	}, defaultTopicRelations, slices.Contains[[]string])
+}
+
+// Each shape that presents a body as an attacker makes it the topic of the
+// victims listed later; the negatives make it none.
+func TestTopicAttackerBodyShapes(t *testing.T) {
+	victims := "\n\nInvestigators said the email servers of two ports and several hospitals in Portugal were also breached in March.\n\n" +
+		"The Ministry of State Security has not commented. A spokesman for the Ministry of State Security later denied everything.\n\n"
+	var cases []topicCase
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Portugal blamed the Ministry of State Security for the intrusion.", true},
+		{"The intrusion was the work of hackers working for the Ministry of State Security.", true},
+		{"Two reports ascribed the breach to the Ministry of State Security.", true},
+		{"The Ministry of State Security, a hacking unit of sorts, sent the lures.", true},
+		{"A delegation was sent to the Ministry of State Security after the attack.", false},
+		{"The Ministry of State Security was behind the new law.", false},
+		{"Portugal never blamed the Ministry of State Security for the intrusion.", false},
+	} {
+		tc := topicCase{name: c.text, text: "Senate hack in Portugal\n\n" + c.text + victims}
+		if c.want {
+			tc.want = []string{"Ministry of State Security -targets-> hospitals"}
+		} else {
+			tc.notFrom = []string{"Ministry of State Security"}
+		}
+		cases = append(cases, tc)
+	}
+	checkTopic(t, cases, defaultTopicRelations, slices.Contains[[]string])
+}
