@@ -65,3 +65,18 @@ func TestTopicAttackerBodyShapes(t *testing.T) {
 	}
 	checkTopic(t, cases, defaultTopicRelations, slices.Contains[[]string])
 }
+
+// A list whose intro names a body the text presents as an attacker lists
+// that body's victims, as an actor's.
+func TestListIntroAttackerBody(t *testing.T) {
+	lead := "Senate hack in Portugal\n\nPortugal blamed the Ministry of State Security for the intrusion into the senate.\n\n" +
+		"Kestrel Bear sent the lures. Kestrel Bear is a crew. Kestrel Bear was seen in 2021.\n\n"
+	checkTopic(t, []topicCase{
+		{name: "the intro's attacker body",
+			text: lead + "The Ministry of State Security also targeted:\n\n- ports in Spain\n- hospitals\n",
+			want: []string{"Ministry of State Security -targets-> hospitals"}},
+		{name: "a defender body in the intro is no source",
+			text: lead + "The FBI also warned:\n\n- ports in Spain\n- hospitals\n",
+			notFrom: []string{"FBI"}},
+	}, allRelations, slices.Contains[[]string])
+}
