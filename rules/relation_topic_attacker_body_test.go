@@ -76,7 +76,7 @@ func TestListIntroAttackerBody(t *testing.T) {
 			text: lead + "The Ministry of State Security also targeted:\n\n- ports in Spain\n- hospitals\n",
 			want: []string{"Ministry of State Security -targets-> hospitals"}},
 		{name: "a defender body in the intro is no source",
-			text: lead + "The FBI also warned:\n\n- ports in Spain\n- hospitals\n",
+			text:    lead + "The FBI also warned:\n\n- ports in Spain\n- hospitals\n",
 			notFrom: []string{"FBI"}},
 	}, allRelations, slices.Contains[[]string])
 }
