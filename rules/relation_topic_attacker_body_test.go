@@ -80,3 +80,22 @@ func TestListIntroAttackerBody(t *testing.T) {
 			notFrom: []string{"FBI"}},
 	}, allRelations, slices.Contains[[]string])
 }
+
+// Charged persons named in a sentence that names no actor are its
+// victims' source, in a paragraph that names the group they ran too.
+func TestChargedPersonsSentenceInActorParagraph(t *testing.T) {
+	lead := "APT41 and the Tollgate case\n\nAPT41 is a prolific crew. APT41 mixes crime and espionage.\n\n"
+	checkTopic(t, []topicCase{
+		{name: "the sentence that names the charged persons",
+			text: lead + "In 2020 prosecutors charged three executives of Tollgate Labs with running APT41. " +
+				"The three men, Li Wen, Zhao Ming and Chen Bo, were accused of breaking into more than 100 firms abroad, " +
+				"from video game developers to telecommunications providers and universities.\n",
+			want: []string{"Li Wen -targets-> telecommunications providers", "Chen Bo -targets-> universities",
+				"APT41 -targets-> universities"}},
+		{name: "a sentence that names the actor too stays the actor's",
+			text: lead + "In 2020 prosecutors charged Li Wen, Zhao Ming and Chen Bo. " +
+				"APT41 broke into more than 100 firms abroad, from telecommunications providers to universities, " +
+				"the indictment of Li Wen said.\n",
+			notFrom: []string{"Li Wen", "Chen Bo"}},
+	}, defaultTopicRelations, slices.Contains[[]string])
+}
