@@ -415,12 +415,12 @@ func (d *docState) topicFallback(rs *relState) {
 			subject = &topicSource{key: keys[ms[0]], ms: ms}
 		}
 	}
-	attackerKeys, _ := d.attackerBodies(rs, keys, byStart)
+	attackerKeys, bodyMentions := d.attackerBodies(rs, keys, byStart)
 	// A report about a spy agency or a unit the text presents as an
 	// attacker, that no actor, company or subject dominates, lists the
 	// body's victims (relation_topic_attacker_body.go).
 	if bodyTopic == nil && docTopic == nil && subject == nil && companyTopic == nil && !d.namesActorTwice(keys, isActor) {
-		if ms := d.attackerBody(rs, keys, byStart); ms != nil {
+		if ms := d.attackerBody(attackerKeys, bodyMentions); ms != nil {
 			bodyTopic = &topicSource{key: keys[ms[0]], ms: ms}
 		}
 	}

@@ -26,8 +26,8 @@ import (
 // attackerBody returns the mentions of the one government body the text
 // presents as an attacker, named at least topicDominantMin times and more often than any
 // other such body; else nil.
-func (d *docState) attackerBody(rs *relState, keys []string, byStart map[extractor.Span]int) []int {
-	attacker, byKey := d.attackerBodies(rs, keys, byStart)
+// attacker and byKey are what attackerBodies returns.
+func (d *docState) attackerBody(attacker map[string]bool, byKey map[string][]int) []int {
 	var best []int
 	tie := false
 	for key, ks := range byKey {
