@@ -11,13 +11,13 @@ import "github.com/reportgraph/extractor"
 // exercise". A company that is the source across one of the words of the
 // pack list rel_company_damage_words is no attacker. (The older verbs,
 // "compromised", "breached", keep a company source.) Nor is a company
-// before an infinitive of rel_target_infinitives ("to breach"): it is most
+// before an infinitive of rel_company_infinitives ("to breach"): it is most
 // often the means in the object of the main verb ("Volt Typhoon used Cisco
 // routers to breach US utilities", "phoned the Okta help desk to hijack
 // accounts at A"), or a red team hired or trying to do it.
 
 // damageBetween reports whether a word of rel_company_damage_words, or
-// "to" and a word of rel_target_infinitives, stands between the first source and the first target of a match.
+// "to" and a word of rel_company_infinitives, stands between the first source and the first target of a match.
 func (d *docState) damageBetween(srcs, tgts []capRec) bool {
 	words := d.p.cti.companyDamageWords
 	if len(words) == 0 || len(srcs) == 0 || len(tgts) == 0 {

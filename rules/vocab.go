@@ -49,7 +49,7 @@ type vocabulary struct {
 	contactVerbs        map[string]bool // rel_contact_verbs
 	closingSpeakerVerbs map[string]bool // rel_closing_speaker_verbs (relation_closing_speaker.go)
 	companyDamageWords  map[string]bool // rel_company_damage_words (relation_company_damage.go)
-	targetInfinitives   map[string]bool // rel_target_infinitives (relation_company_damage.go)
+	targetInfinitives   map[string]bool // rel_company_infinitives (relation_company_damage.go)
 	listItemOtherRoles  map[string]bool // rel_list_item_other_roles (relation_listintro.go)
 	maleNames           map[string]bool // person_male_given_names (relation_he_subject.go)
 	femaleNames         map[string]bool // person_female_given_names
@@ -106,7 +106,7 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_contact_verbs":           &v.contactVerbs,
 		"rel_closing_speaker_verbs":   &v.closingSpeakerVerbs,
 		"rel_company_damage_words":    &v.companyDamageWords,
-		"rel_target_infinitives":      &v.targetInfinitives,
+		"rel_company_infinitives":     &v.targetInfinitives,
 		"rel_list_item_other_roles":   &v.listItemOtherRoles,
 		"person_male_given_names":     &v.maleNames,
 		"person_female_given_names":   &v.femaleNames,
