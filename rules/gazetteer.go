@@ -465,10 +465,28 @@ func (d *docState) placeVariantStands(i, j int) bool {
 func (d *docState) inRunningText(i, j int) bool {
 	si := d.sentOf[i]
 	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
-	if i > lo && breadcrumbSeparators[d.exact(i-1)] || j < hi && breadcrumbSeparators[d.exact(j)] {
+	// ("|" also parts a table's cells, which the reader renders as
+	// "Acme Bank | Center East | finance": it parts a trail only in a line
+	// with no lower-case word, which the loop below rejects anyway.)
+	if i > lo && d.exact(i-1) != "|" && breadcrumbSeparators[d.exact(i-1)] || j < hi && d.exact(j) != "|" && breadcrumbSeparators[d.exact(j)] {
 		return false
 	}
 	for k := lo; k < hi; k++ {
+		if r, _ := utf8.DecodeRuneInString(d.exact(k)); unicode.IsLower(r) {
+			return true
+		}
+	}
+	// A table row the reader renders with " | " between its cells may be
+	// cut into sentences at them: the row's line counts.
+	if !(i > lo && d.exact(i-1) == "|" || j < hi && d.exact(j) == "|" || lo > 0 && d.exact(lo-1) == "|" || hi < len(d.fold) && d.exact(hi) == "|" || d.exact(lo) == "|" || d.exact(hi-1) == "|") {
+		return false
+	}
+	for k := i - 1; k >= 0 && k > i-40 && !strings.Contains(d.text[d.tokEnd[k]:d.tokStart[k+1]], "\n"); k-- {
+		if r, _ := utf8.DecodeRuneInString(d.exact(k)); unicode.IsLower(r) {
+			return true
+		}
+	}
+	for k := j; k < len(d.fold) && k < j+40 && !strings.Contains(d.text[d.tokEnd[k-1]:d.tokStart[k]], "\n"); k++ {
 		if r, _ := utf8.DecodeRuneInString(d.exact(k)); unicode.IsLower(r) {
 			return true
 		}

@@ -151,6 +151,9 @@ rules:
 		{"Safety › Center Reach\n\nThe firm opened offices last year.", nil},
 		{"Filed under: safety / Center Reach / energy.", nil},
 		{"Regions | Center Reach\n\nThe firm opened offices last year.", nil},
+		// ... but a table row is running text: "|" parts its cells.
+		{"Victim | Region | Sector\nAcme Bank | Center Reach | finance\n",
+			[]string{"Center Reach/location/Middle Reach"}},
 		{"Center Reach\n\nThe firm opened offices last year.", nil},
 		{"Attacks Rise in the Center Reach\n\nThe firm opened offices last year.",
 			[]string{"Center Reach/location/Middle Reach"}},

@@ -399,7 +399,7 @@ func TestNameModelAutoSkipsTechnicalDocuments(t *testing.T) {
 // (name_model_company_list_intros) are no people, in bullets or
 // after a colon, whatever the model reads; a list of people is read.
 func TestNameModelNoPersonInCompanyLists(t *testing.T) {
-	p := packOf(t, strings.Replace(namePack, "lists:\n", "lists:\n  name_model_company_list_intros: [companies, firms, entities]\n", 1)).
+	p := packOf(t, strings.Replace(namePack, "lists:\n", "lists:\n  name_model_company_list_intros: [companies, firms, firm, entities]\n  name_model_person_list_intros: [individuals]\n", 1)).
 		WithNameModel(personModel(t))
 	for _, c := range []struct {
 		text string
@@ -412,6 +412,10 @@ func TestNameModelNoPersonInCompanyLists(t *testing.T) {
 		{"The following men were charged:\n\n- Merrin Talbot\n", []string{"Merrin Talbot/person/t.model"}},
 		{"Charged: Merrin Talbot, who runs the firms.", []string{"Merrin Talbot/person/t.model"}},
 		{"The firms said Merrin Talbot: was wrong.", []string{"Merrin Talbot/person/t.model"}},
+		// only the intro's head decides, and people beside it keep persons
+		{"OFAC designated the following individuals and entities:\n\n- Merrin Talbot\n", []string{"Merrin Talbot/person/t.model"}},
+		{"The firm named its co-founders: Merrin Talbot and Quessa Brandholt.", []string{"Merrin Talbot/person/t.model", "Quessa Brandholt/person/t.model"}},
+		{"According to the companies, the attackers were identified: Merrin Talbot.", []string{"Merrin Talbot/person/t.model"}},
 	} {
 		if got := found(t, p, c.text); !slices.Equal(got, c.want) {
 			t.Errorf("%q: found %q, want %q", c.text, got, c.want)

@@ -44,8 +44,14 @@ func (d *docState) nameCityStates() {
 			continue
 		}
 		surface := d.text[c.start:c.end]
+		// The gazetteer's spelling, not the text's: "THE STATE OF NEW
+		// YORK" is New York State.
+		base := surface
+		if c.canonical != "" && strings.EqualFold(c.canonical, surface) {
+			base = c.canonical
+		}
 		if d.p.cityStates[strings.ToLower(surface)] && d.stateWordBeside(c) {
-			c.canonical = surface + " State"
+			c.canonical = base + " State"
 			continue
 		}
 		if i == 0 {
@@ -68,7 +74,7 @@ func (d *docState) nameCityStates() {
 		if !stateCloses(d.text[c.end:]) && !(d.determinerBefore(prev) && lowerWordOpens(d.text[c.end:])) {
 			continue
 		}
-		c.canonical = surface + " State"
+		c.canonical = base + " State"
 	}
 }
 

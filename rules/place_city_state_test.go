@@ -36,6 +36,8 @@ func TestNameCityStates(t *testing.T) {
 		{"In Seoul, New York is often cited as the model for the plan.", "New York", "New York"},
 		// the state written out is the state, like the one after a city
 		{"The state comptroller said New York State agencies were hit.", "New York State", "New York State"},
+		// a caption in capitals takes the gazetteer's spelling
+		{"THE STATE OF NEW YORK filed the complaint against the hackers.", "NEW YORK", "New York State"},
 		{"ALBANY, New York - The state comptroller said agencies were hit.", "New York", "New York State"},
 		// a city and its state modifying a noun after an article
 		{"Maria Ortiz, a Tacoma, Washington lawyer, filed the claim.", "Washington", "Washington State"},

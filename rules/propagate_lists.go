@@ -461,19 +461,67 @@ func (d *docState) companyListed(i int) bool {
 		d.introItems, d.introItemsDone = d.lineItems(), true
 	}
 	if it, ok := itemAt(d.introItems, i); ok {
-		return d.introCuedOwn(ps, int(it.intro))
+		si := int(it.intro)
+		return d.companyIntroHead(ps, si, int(d.sentLo[si+1])-1)
 	}
 	si := int(d.sentOf[i])
 	for k := i - 1; k > int(d.sentLo[si]); k-- {
 		switch t := d.tokText[k]; {
 		case t == ":":
-			return d.cuedBefore(ps, si, k)
+			return d.companyIntroHead(ps, si, k)
 		case t == "," || d.fold[k] == "and" || d.fold[k] == "or" || startsUpper(t) || d.emphasis(k):
 		default:
 			return false
 		}
 	}
 	return false
+}
+
+// companyIntroHead reports whether the clause of sentence si before its
+// colon at token colon ends with a word of ps, its head: "The following
+// companies were fined:", "Firms:". Only the last clause counts ("According
+// to the companies, the attackers were identified:" names people), a noun
+// after the word, but for one after a preposition, makes another head
+// ("The firm named its co-founders:"),
+// and a people noun of name_model_person_list_intros in the clause keeps
+// persons ("designated the following individuals and entities:").
+func (d *docState) companyIntroHead(ps *phraseSet, si, colon int) bool {
+	lo, hi := int(d.sentLo[si]), int(d.sentLo[si+1])
+	if colon < lo || colon >= hi {
+		colon = hi
+	}
+	for k := colon - 1; k > lo; k-- {
+		if t := d.tokText[k]; t == "," || t == ";" {
+			lo = k + 1
+			break
+		}
+	}
+	last := -1
+	var buf [4]int
+	for i := lo; i < colon; i++ {
+		for _, e := range ps.ends(d, i, hi, buf[:0]) {
+			if e <= colon && e > last {
+				last = e
+			}
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	// (A noun after a preposition is no head: "Entities named in the order:".)
+	for k := last; k < colon; k++ {
+		if tag := d.pos(k); tag == "IN" || tag == "TO" {
+			break
+		} else if strings.HasPrefix(tag, "NN") {
+			return false
+		}
+	}
+	for k := lo; k < colon; k++ {
+		if d.p.cti.personListIntros[d.fold[k]] {
+			return false
+		}
+	}
+	return true
 }
 
 // knownNamePart reports whether one word of tokens [a, b) is a given name
