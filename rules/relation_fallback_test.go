@@ -122,11 +122,7 @@ rules:
 // A loader's payload ("BabyShark dropped PlugX") is still the topic actor's
 // tool: a relation from malware covers the name for a family's topic only.
 func TestTopicFallbackKeepsALoadersPayloadForTheActor(t *testing.T) {
-	p := packOf(t, `
-lists:
-  relation_negations: [never, not]
-rules:
-`+kestrelRules+`  - id: t.payload
+	p := packOf(t, topicPack+`  - id: t.payload
     kind: relation
     relation: uses
     source: [malware]
@@ -136,13 +132,6 @@ rules:
       - lower: dropped
       - {slot: target, entity: any}
     examples: {match: ["BabyShark dropped PlugX."]}
-  - id: t.topic
-    kind: topic
-    relation: uses
-    source: [threat-actor]
-    target: [malware]
-    priority: 25
-    examples: {match: ["Kestrel Bear hit banks. Kestrel Bear hit shops. Kestrel Bear hit ports. BabyShark is a backdoor."]}
 `)
 	text := "Kestrel Bear hit banks. Kestrel Bear hit shops. Kestrel Bear hit ports. BabyShark dropped PlugX."
 	same(t, text, topicRelations(t, p, text), []string{
