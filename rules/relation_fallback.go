@@ -415,16 +415,7 @@ func (d *docState) topicFallback(rs *relState) {
 			subject = &topicSource{key: keys[ms[0]], ms: ms}
 		}
 	}
-	attackerKeys, bodyMentions := d.attackerBodies(rs, keys, byStart)
-	// A report about a spy agency or a unit the text presents as an
-	// attacker, that no actor, company or subject dominates, lists the
-	// body's victims (relation_topic_attacker_body.go).
-	if bodyTopic == nil && docTopic == nil && subject == nil && companyTopic == nil && !d.namesActorTwice(keys, isActor) {
-		if ms := d.attackerBody(attackerKeys, bodyMentions); ms != nil {
-			bodyTopic = &topicSource{key: keys[ms[0]], ms: ms}
-		}
-	}
-	if !anyTopic && companyTopic == nil && malwareTopic == nil && subject == nil && bodyTopic == nil {
+	if !anyTopic && companyTopic == nil && malwareTopic == nil && subject == nil {
 		return
 	}
 	// A paragraph about a unit is about the party the unit is.
@@ -818,9 +809,7 @@ func (d *docState) topicFallback(rs *relState) {
 				}
 				// The intro's actor (a unit counts), or the one in focus
 				// before it, or the topic.
-				// A body the text presents as an attacker counts too
-				// (relation_topic_attacker_body.go).
-				listActor := func(k int) bool { return isActor(k) || isUnitKey(keys[k]) || attackerKeys[keys[k]] }
+				listActor := func(k int) bool { return isActor(k) || isUnitKey(keys[k]) }
 				n := d.introSource(it.intro, keys, listActor)
 				if n == -1 && companyTopic != nil && tr.srcMask&org != 0 {
 					// A report about a hacking company: an intro that

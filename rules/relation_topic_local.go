@@ -101,7 +101,6 @@ func (d *docState) localTopics(keys []string, isActor func(k int) bool, wantActo
 	sects := make([]block, sc+1)
 	sources := map[string]*topicSource{}
 	namedIn := map[int][]string{} // sentence → the charged persons it names
-	actorIn := map[int]bool{}     // sentences that name an actor
 	add := func(list []string, key string) []string {
 		for _, k := range list {
 			if k == key {
@@ -120,7 +119,6 @@ func (d *docState) localTopics(keys []string, isActor func(k int) bool, wantActo
 		key := keys[k]
 		switch {
 		case isActor(k):
-			actorIn[int(si)] = true
 			paras[para[si]].actors = add(paras[para[si]].actors, key)
 			sects[sect[si]].actors = add(sects[sect[si]].actors, key)
 		case m&person != 0 && charged[key]:
@@ -162,13 +160,7 @@ func (d *docState) localTopics(keys []string, isActor func(k int) bool, wantActo
 		// A sentence that names some of them is about those: in "charges
 		// against A and B for attacks on victims in C. They joined D and E,
 		// charged earlier", C is A's and B's victim, not D's or E's.
-		// So is one that names them and no actor, in a paragraph on the
-		// group they are charged as members of: in "Prosecutors charged
-		// three executives of Z with running APT41. The three men, A, B
-		// and C, were accused of breaking into telecom carriers", the
-		// carriers are the three men's victims (and, by the topic, the
-		// group's).
-		if named := namedIn[si]; len(named) > 0 && (len(persons) > 0 || !actorIn[si]) {
+		if named := namedIn[si]; len(persons) > 0 && len(named) > 0 {
 			persons = named
 		}
 		for _, key := range persons {

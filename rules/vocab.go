@@ -40,9 +40,6 @@ type vocabulary struct {
 	staffNouns        map[string]bool // rel_company_staff_nouns (relation_fallback.go, propagate.go)
 	splitParticles    map[string]bool // team_split_particles (relation_listintro.go)
 	listMalwareNouns  map[string]bool // rel_list_malware_nouns (relation_fallback.go)
-	bodyBlameBefore   map[string]bool // rel_body_blame_before (relation_topic_attacker_body.go)
-	bodyBlameAfter    map[string]bool // rel_body_blame_after
-	defenderWords     map[string]bool // rel_defender_body_words, its single words
 
 	// relation_expletive.go, relation_contact_relative.go
 	expletiveOrdinals   map[string]bool // rel_expletive_ordinals
@@ -104,8 +101,6 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_company_staff_nouns":       &v.staffNouns,
 		"team_split_particles":          &v.splitParticles,
 		"rel_list_malware_nouns":        &v.listMalwareNouns,
-		"rel_body_blame_before":         &v.bodyBlameBefore,
-		"rel_body_blame_after":          &v.bodyBlameAfter,
 		"rel_expletive_ordinals":        &v.expletiveOrdinals,
 		"rel_expletive_adjectives":      &v.expletiveAdjectives,
 		"rel_expletive_to_adjectives":   &v.expletiveToAdjs,
@@ -147,9 +142,6 @@ func (c *compiler) readVocabulary(lists map[string]*listSpec) {
 	for name, set := range v.sets() {
 		*set = c.singleWords(lists[name])
 	}
-	// A list the relation rules read too, with phrases ("law
-	// enforcement"): its single words serve the Go mechanisms.
-	v.defenderWords = foldedWords(lists["rel_defender_body_words"])
 	v.asideAttribStems = nil
 	if l, ok := lists[listAsideAttribStems]; ok {
 		for _, it := range l.items {
