@@ -2035,13 +2035,41 @@ func (d *docState) introMalwareSubject(si int32) bool {
 		return false
 	}
 	lo, hi := d.sentLo[si], d.sentLo[si+1]
-	for t := lo; t+1 < hi; t++ {
+	for t := lo; t+2 < hi; t++ {
 		if (d.fold[t] == "the" || d.fold[t] == "this") && nouns[d.fold[t+1]] {
-			return true
+			return d.introSubjectAt(lo, t, t+2)
 		}
 	}
 	return false
 }
+
+// introSubjectAt reports whether the noun phrase from t to before next is
+// the subject of the intro sentence starting at lo: nothing before it is an
+// infinitive's "to", a comparison ("Unlike Emotet, the malware ...") or a
+// malware name, and no preposition, conjunction or punctuation follows it.
+// "Researchers unpacked the malware with:" and "To detect the malware,
+// defenders can use:" list the defenders' tools, not the family's. (Words,
+// not the tagger: it reads "hosts" in "From the first hosts the malware
+// spread" as a verb and "spread" as a noun.)
+func (d *docState) introSubjectAt(lo, t, next int) bool {
+	for i := lo; i < t; i++ {
+		if introNotSubjectBefore[d.fold[i]] {
+			return false
+		}
+		if k := d.startM[i]; k >= 0 && d.acc[k].typ == extractor.Malware {
+			return false
+		}
+	}
+	return next < d.sentLo[d.sentOf[t]+1] && !introNotSubjectAfter[d.fold[next]]
+}
+
+// introNotSubjectBefore and introNotSubjectAfter are the function words
+// around a definite noun that make it no subject (introSubjectAt).
+var (
+	introNotSubjectBefore = map[string]bool{"to": true, "unlike": true, "like": true, "than": true}
+	introNotSubjectAfter  = map[string]bool{"with": true, "using": true, "for": true, "by": true, "in": true, "on": true,
+		"from": true, "via": true, "through": true, "and": true, "or": true, "of": true, ",": true, ":": true, ";": true, ".": true}
+)
 
 // introMalwareBefore returns the last malware mention of the intro sentence
 // si or of the listIntroReach sentences before it (not past its section's
