@@ -29,7 +29,7 @@ func (d *docState) damageBetween(srcs, tgts []capRec) bool {
 			hi = t.start
 		}
 	}
-	inf := d.p.cti.targetInfinitives
+	inf := d.p.cti.companyInfinitives
 	for k := lo; k < hi && k < len(d.fold); k++ {
 		if words[d.fold[k]] || d.fold[k] == "to" && k+1 < hi && inf[d.fold[k+1]] {
 			return true

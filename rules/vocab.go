@@ -50,7 +50,7 @@ type vocabulary struct {
 	contactVerbs        map[string]bool // rel_contact_verbs
 	closingSpeakerVerbs map[string]bool // rel_closing_speaker_verbs (relation_closing_speaker.go)
 	companyDamageWords  map[string]bool // rel_company_damage_words (relation_company_damage.go)
-	targetInfinitives   map[string]bool // rel_company_infinitives (relation_company_damage.go)
+	companyInfinitives  map[string]bool // rel_company_infinitives (relation_company_damage.go)
 	personListIntros    map[string]bool // name_model_person_list_intros (propagate_lists.go)
 	listItemOtherRoles  map[string]bool // rel_list_item_other_roles (relation_listintro.go)
 	maleNames           map[string]bool // person_male_given_names (relation_he_subject.go)
@@ -126,7 +126,7 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"detection_microsoft_kinds":     &v.microsoftKinds,
 		"detection_tool_kinds":          &v.toolKinds,
 		"detection_file_extensions":     &v.fileExtensions,
-		"rel_company_infinitives":       &v.targetInfinitives,
+		"rel_company_infinitives":       &v.companyInfinitives,
 		"name_model_person_list_intros": &v.personListIntros,
 	}
 }
