@@ -6,24 +6,16 @@ package rules
 // agent the tool was ascribed to, not the report's actor: "operators" there
 // is an indefinite noun phrase (no determiner, often a nationality before
 // it) that introduces a party, not one that refers back to one. So a bare
-// people noun of relation_anaphors ("operators", "hackers", "attackers",
+// people noun (rel_agent_people_nouns: "operators", "hackers", "attackers",
 // "intruders"; "the operators" and "they" still refer) right after
-// "ascribed to", "attributed to", "blamed on", "by" and the like, with at
+// "ascribed to", "attributed to", "blamed on", "by" and the like
+// (rel_agent_verbs_to, rel_agent_verbs_on in rel-targets.yaml), with at
 // most a few modifiers between, names nobody the targets rules may give
 // victims (anaphor_chooser.go, attributedAgentChooser).
 
 // attributedAgentReach is how many modifier tokens may stand between the
 // attribution and the noun ("ascribed to suspected Iranian state operators").
 const attributedAgentReach = 3
-
-// attributionBefore maps the word right before the agent to the words of
-// attribution that may precede it; an empty set means any word.
-var attributionBefore = map[string]map[string]bool{
-	"to": {"ascribed": true, "attributed": true, "credited": true, "linked": true, "tied": true, "connected": true,
-		"traced": true, "assigned": true, "pinned": true},
-	"on": {"blamed": true, "pinned": true},
-	"by": nil,
-}
 
 // agentDeterminers open a definite or possessive noun phrase, which refers
 // back ("attributed to the operators", "blamed on its operators").
@@ -35,7 +27,8 @@ var agentDeterminers = map[string]bool{
 // attributedAgent reports whether the anaphor span [s, e) is a bare people
 // noun introduced as the agent of an attribution in its sentence.
 func (d *docState) attributedAgent(s, e int) bool {
-	if e-s != 1 || !agentPeopleNouns[d.fold[s]] {
+	v := d.p.cti
+	if e-s != 1 || !v.agentPeopleNouns[d.fold[s]] {
 		return false
 	}
 	lo := d.sentLo[d.sentOf[s]]
@@ -45,8 +38,14 @@ func (d *docState) attributedAgent(s, e int) bool {
 		if agentDeterminers[w] {
 			return false
 		}
-		if pre, ok := attributionBefore[w]; ok {
-			return pre == nil || j > lo && pre[d.fold[j-1]]
+		// the word right before the agent, and the verb before it
+		switch w {
+		case "by":
+			return true
+		case "to":
+			return j > lo && v.agentVerbsTo[d.fold[j-1]]
+		case "on":
+			return j > lo && v.agentVerbsOn[d.fold[j-1]]
 		}
 		if len(w) == 1 && !agentLetter(w[0]) {
 			return false // punctuation ends the noun phrase
@@ -58,9 +57,6 @@ func (d *docState) attributedAgent(s, e int) bool {
 func agentLetter(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
-
-// agentPeopleNouns are the bare people nouns of relation_anaphors.
-var agentPeopleNouns = map[string]bool{"hackers": true, "attackers": true, "intruders": true, "operators": true}
 
 // attributedAgentChooser refuses, in a targets rule, an anaphor that is the
 // agent of an attribution (relation_attributed_agent.go).

@@ -43,7 +43,7 @@ func TestAttributedAgentShape(t *testing.T) {
 		d, done := docFor(t, tc.text)
 		got := false
 		for i := range d.fold {
-			if agentPeopleNouns[d.fold[i]] {
+			if d.p.cti.agentPeopleNouns[d.fold[i]] {
 				got = d.attributedAgent(i, i+1)
 			}
 		}

@@ -51,6 +51,9 @@ type vocabulary struct {
 	closingSpeakerVerbs map[string]bool // rel_closing_speaker_verbs (relation_closing_speaker.go)
 	companyDamageWords  map[string]bool // rel_company_damage_words (relation_company_damage.go)
 	companyInfinitives  map[string]bool // rel_company_infinitives (relation_company_damage.go)
+	agentVerbsTo        map[string]bool // rel_agent_verbs_to (relation_attributed_agent.go)
+	agentVerbsOn        map[string]bool // rel_agent_verbs_on
+	agentPeopleNouns    map[string]bool // rel_agent_people_nouns
 	personListIntros    map[string]bool // name_model_person_list_intros (propagate_lists.go)
 	listItemOtherRoles  map[string]bool // rel_list_item_other_roles (relation_listintro.go)
 	maleNames           map[string]bool // person_male_given_names (relation_he_subject.go)
@@ -127,6 +130,9 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"detection_tool_kinds":          &v.toolKinds,
 		"detection_file_extensions":     &v.fileExtensions,
 		"rel_company_infinitives":       &v.companyInfinitives,
+		"rel_agent_verbs_to":            &v.agentVerbsTo,
+		"rel_agent_verbs_on":            &v.agentVerbsOn,
+		"rel_agent_people_nouns":        &v.agentPeopleNouns,
 		"name_model_person_list_intros": &v.personListIntros,
 	}
 }
