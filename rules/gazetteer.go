@@ -3,7 +3,6 @@ package rules
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/reportgraph/extractor"
 )
@@ -472,7 +471,7 @@ func (d *docState) inRunningText(i, j int) bool {
 		return false
 	}
 	for k := lo; k < hi; k++ {
-		if r, _ := utf8.DecodeRuneInString(d.exact(k)); unicode.IsLower(r) {
+		if isLowerWord(d.exact(k)) {
 			return true
 		}
 	}
@@ -481,13 +480,19 @@ func (d *docState) inRunningText(i, j int) bool {
 	if !(i > lo && d.exact(i-1) == "|" || j < hi && d.exact(j) == "|" || lo > 0 && d.exact(lo-1) == "|" || hi < len(d.fold) && d.exact(hi) == "|" || d.exact(lo) == "|" || d.exact(hi-1) == "|") {
 		return false
 	}
+	return d.lowerWordOnLine(i, j)
+}
+
+// lowerWordOnLine reports whether a lower-case word stands on the line of
+// tokens [i, j), within 40 tokens before or after them.
+func (d *docState) lowerWordOnLine(i, j int) bool {
 	for k := i - 1; k >= 0 && k > i-40 && !strings.Contains(d.text[d.tokEnd[k]:d.tokStart[k+1]], "\n"); k-- {
-		if r, _ := utf8.DecodeRuneInString(d.exact(k)); unicode.IsLower(r) {
+		if isLowerWord(d.exact(k)) {
 			return true
 		}
 	}
 	for k := j; k < len(d.fold) && k < j+40 && !strings.Contains(d.text[d.tokEnd[k-1]:d.tokStart[k]], "\n"); k++ {
-		if r, _ := utf8.DecodeRuneInString(d.exact(k)); unicode.IsLower(r) {
+		if isLowerWord(d.exact(k)) {
 			return true
 		}
 	}
