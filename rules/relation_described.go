@@ -126,6 +126,9 @@ func (d *docState) namedAs(t int, head string) bool {
 	if t-1 < lo || !namingWords[d.fold[t-1]] {
 		return false
 	}
+	if n, ok := d.participleNamed(t, lo); ok {
+		return d.fold[n] == head
+	}
 	for j := t - 2; j >= lo && j >= t-1-namingReach; j-- {
 		switch d.fold[j] {
 		case head:
@@ -138,6 +141,37 @@ func (d *docState) namedAs(t int, head string) bool {
 		}
 	}
 	return false
+}
+
+// namingParticiples name the noun right before them: "the campaigns known
+// as X", "a backdoor dubbed X".
+var namingParticiples = map[string]bool{"called": true, "dubbed": true, "named": true, "known": true, "tracked": true}
+
+// clauseWords stand between a noun and a naming participle that belongs to
+// a clause of its own ("a group that is known as X", "a group, later
+// dubbed X"): the noun is then found by namedAs's scan.
+var clauseWords = map[string]bool{"that": true, "which": true, "who": true, "is": true, "are": true, "was": true,
+	"were": true, "be": true, "been": true, "being": true, ",": true, "also": true, "now": true, "later": true,
+	"commonly": true, "publicly": true, "collectively": true, "widely": true, "internally": true, "sometimes": true,
+	"often": true, "variously": true, "otherwise": true, "(": true}
+
+// participleNamed returns the token of the noun a naming participle right
+// before the mention at token t names, and true, when the participle follows
+// that noun directly: in "This group is responsible for the campaigns known
+// as Operation X" the campaigns are named, not the group. It returns false
+// when there is no such participle or a clause word comes before it.
+func (d *docState) participleNamed(t, lo int) (int, bool) {
+	p := t - 1
+	if d.fold[p] == "as" {
+		p--
+	}
+	if p < lo+1 || !namingParticiples[d.fold[p]] || (d.fold[p] == "known" || d.fold[p] == "tracked") && p != t-2 {
+		return 0, false
+	}
+	if clauseWords[d.fold[p-1]] || d.startM[p-1] >= 0 {
+		return 0, false
+	}
+	return p - 1, true
 }
 
 // appositionHead reports whether the tokens from t are an apposition whose

@@ -21,6 +21,18 @@ rules:
       - {name: Chen Yu, type: person}
       - {name: APT99, type: threat-actor}
       - {name: Amber Lynx, type: threat-actor}
+      - {name: Operation Lantern, type: campaign}
+  - id: hacked
+    kind: relation
+    relation: targets
+    source: [threat-actor, campaign]
+    target: [government]
+    pattern:
+      - slot: source
+        or: [{entity: any}, {lower_in: $relation_anaphors}]
+      - lower: hacked
+      - {lower: the, optional: true}
+      - {slot: target, entity: any}
   - id: set-up
     kind: relation
     relation: contractor-of
@@ -101,6 +113,14 @@ func TestRelationDescribedAntecedent(t *testing.T) {
 		{"a naming clause licenses another type",
 			"The defendants took part in an operation that the private sector calls APT99. The operation was run by the Fujian State Security Department.",
 			[]string{`APT99 -sponsored-by-> Fujian State Security Department @"The operation" → APT99`}},
+		// A naming participle names the noun right before it: the
+		// campaigns are known as Operation Lantern, not the group.
+		{"a participle names the noun before it, not the subject",
+			"APT99 is a threat group. This group is responsible for the campaigns known as Operation Lantern. Later the group hacked the Ministry of State Security.",
+			[]string{`APT99 -targets-> Ministry of State Security @"the group" → APT99`}},
+		{"a group known as X is described as a group",
+			"APT99 was seen in 2019. A second group known as Operation Lantern appeared. Later the group hacked the Ministry of State Security.",
+			[]string{`Operation Lantern -targets-> Ministry of State Security @"the group" → Operation Lantern`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
