@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -73,7 +74,47 @@ const (
 	listNameCompanyIntros = "name_model_company_list_intros"
 )
 
+// nameWordLists group pack lists by what a word of them says about a
+// capitalised name beside or inside it ("the regulator X", "X, a firm",
+// "X said", "X Ministry"): the name model reads the group of each word
+// near a span and of the span's own words (nameFeatures), so that what it
+// learns from "firm" holds for "consultancy" and "vendor" too. A list's
+// item of several words gives its last word ("security firm": firm).
+var nameWordLists = []struct{ tag, list string }{
+	{"org", "org_intro_nouns"}, {"org", "rel_firm_nouns"}, {"org", "described_company_heads"},
+	{"orgtail", "org_name_tails"}, {"gov", "government_heads"}, {"gov", "public_body_nouns"},
+	{"gov", "government_department_nouns"}, {"unit", "org_unit_heads"}, {"title", "person_titles"},
+	{"title", "public_roles"}, {"title", "person_honorifics"}, {"personnoun", "person_nouns"},
+	{"say", "person_speech_verbs"}, {"given", "given_names"}, {"given", "chinese_surnames"},
+	{"product", "company_product_nouns"}, {"malnoun", "named_malware_nouns"}, {"malnoun", "named_tool_nouns"},
+	{"actor", "actor_group_nouns"},
+}
+
+// nameWordTags maps each folded last word of the lists of nameWordLists
+// to its groups.
+func nameWordTags(lists map[string]*listSpec) map[string][]string {
+	tags := map[string][]string{}
+	for _, g := range nameWordLists {
+		l, ok := lists[g.list]
+		if !ok {
+			continue
+		}
+		for _, it := range l.items {
+			w := strings.Fields(it.s)
+			if len(w) == 0 {
+				continue
+			}
+			k := foldKey(w[len(w)-1])
+			if !slices.Contains(tags[k], g.tag) {
+				tags[k] = append(tags[k], g.tag)
+			}
+		}
+	}
+	return tags
+}
+
 func (c *compiler) nameHeads(lists map[string]*listSpec) {
+	c.p.nameWordTags = nameWordTags(lists)
 	c.p.nameHeads = map[string]bool{}
 	c.p.nameStopLast, c.p.nameStopFirst = c.singleWords(lists[listNameStopLast]), c.singleWords(lists[listNameStopFirst])
 	c.p.personNameWords = map[string]bool{}

@@ -422,3 +422,34 @@ func TestNameModelNoPersonInCompanyLists(t *testing.T) {
 		}
 	}
 }
+
+// The name model reads the words beside a span by the pack lists they are
+// in, so that "a consultancy" teaches what "a firm" does: a list item of
+// several words gives its head, a word of two lists has both groups, and a
+// list the pack lacks gives nothing.
+func TestNameWordTagsGroupListWordsByHead(t *testing.T) {
+	lists := map[string]*listSpec{
+		"rel_firm_nouns":      {items: []strItem{{s: "consultancy"}, {s: "security firm"}}},
+		"org_intro_nouns":     {items: []strItem{{s: "Firm"}}},
+		"person_speech_verbs": {items: []strItem{{s: "said"}}},
+		"org_unit_heads":      {items: []strItem{{s: "Office"}}},
+		"government_heads":    {items: []strItem{{s: "Office"}}},
+	}
+	tags := nameWordTags(lists)
+	for word, want := range map[string][]string{
+		"consultancy": {"org"},
+		"firm":        {"org"}, // "security firm" and "Firm": one group, once
+		"said":        {"say"},
+		"office":      {"gov", "unit"},
+		"security":    nil, // not the head of "security firm"
+	} {
+		got := append([]string(nil), tags[word]...)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("tags[%q] = %v, want %v", word, got, want)
+		}
+	}
+	if _, ok := nameWordTags(nil)["firm"]; ok {
+		t.Error("no lists: no tags")
+	}
+}
