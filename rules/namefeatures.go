@@ -166,6 +166,11 @@ func (d *docState) nameFeatures(spans []nameSpan) [][]uint32 {
 				add("right", d.fold[k])
 			}
 		}
+		// A place it holds, and where: "Wuhan Earthquake Monitoring
+		// Centre", "NHS England", "District of Kansas".
+		if s.places > 0 {
+			add("place", maskType(d.cover[s.lo])+" "+maskType(d.cover[s.hi-1]))
+		}
 		// A person's surname comes back alone ("Rask said").
 		if n > 1 && lastAlone[d.fold[s.hi-1]] {
 			add("lastalone", "")
