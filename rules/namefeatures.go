@@ -138,6 +138,16 @@ func (d *docState) nameFeatures(spans []nameSpan) [][]uint32 {
 		add("n2", n2)
 		add("n1n2", n1+" "+n2)
 		add("p1n1", p1+" "+n1)
+		// What the words beside it and its own first and last words are,
+		// by the pack's lists: "the regulator X", "X, a consultancy", "X
+		// said", "X Monitor" (nameWordLists).
+		for _, nb := range []struct {
+			kind, word string
+		}{{"p1tag", p1}, {"p2tag", p2}, {"n1tag", n1}, {"n2tag", n2}, {"firsttag", first}, {"lasttag", last}} {
+			for _, t := range d.p.nameWordTags[nb.word] {
+				add(nb.kind, t)
+			}
+		}
 		for _, nb := range []struct {
 			kind string
 			k    int
@@ -155,6 +165,11 @@ func (d *docState) nameFeatures(spans []nameSpan) [][]uint32 {
 			case k >= s.hi:
 				add("right", d.fold[k])
 			}
+		}
+		// A place it holds, and where: "Wuhan Earthquake Monitoring
+		// Centre", "NHS England", "District of Kansas".
+		if s.places > 0 {
+			add("place", maskType(d.cover[s.lo])+" "+maskType(d.cover[s.hi-1]))
 		}
 		// A person's surname comes back alone ("Rask said").
 		if n > 1 && lastAlone[d.fold[s.hi-1]] {

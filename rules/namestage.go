@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -73,7 +74,47 @@ const (
 	listNameCompanyIntros = "name_model_company_list_intros"
 )
 
+// nameWordLists group pack lists by what a word of them says about a
+// capitalised name beside or inside it ("the regulator X", "X, a firm",
+// "X said", "X Ministry"): the name model reads the group of each word
+// near a span and of the span's own words (nameFeatures), so that what it
+// learns from "firm" holds for "consultancy" and "vendor" too. A list's
+// item of several words gives its last word ("security firm": firm).
+var nameWordLists = []struct{ tag, list string }{
+	{"org", "org_intro_nouns"}, {"org", "rel_firm_nouns"}, {"org", "described_company_heads"},
+	{"orgtail", "org_name_tails"}, {"gov", "government_heads"}, {"gov", "public_body_nouns"},
+	{"gov", "government_department_nouns"}, {"unit", "org_unit_heads"}, {"title", "person_titles"},
+	{"title", "public_roles"}, {"title", "person_honorifics"}, {"personnoun", "person_nouns"},
+	{"say", "person_speech_verbs"}, {"given", "given_names"}, {"given", "chinese_surnames"},
+	{"product", "company_product_nouns"}, {"malnoun", "named_malware_nouns"}, {"malnoun", "named_tool_nouns"},
+	{"actor", "actor_group_nouns"},
+}
+
+// nameWordTags maps each folded last word of the lists of nameWordLists
+// to its groups.
+func nameWordTags(lists map[string]*listSpec) map[string][]string {
+	tags := map[string][]string{}
+	for _, g := range nameWordLists {
+		l, ok := lists[g.list]
+		if !ok {
+			continue
+		}
+		for _, it := range l.items {
+			w := strings.Fields(it.s)
+			if len(w) == 0 {
+				continue
+			}
+			k := foldKey(w[len(w)-1])
+			if !slices.Contains(tags[k], g.tag) {
+				tags[k] = append(tags[k], g.tag)
+			}
+		}
+	}
+	return tags
+}
+
 func (c *compiler) nameHeads(lists map[string]*listSpec) {
+	c.p.nameWordTags = nameWordTags(lists)
 	c.p.nameHeads = map[string]bool{}
 	c.p.nameStopLast, c.p.nameStopFirst = c.singleWords(lists[listNameStopLast]), c.singleWords(lists[listNameStopFirst])
 	c.p.personNameWords = map[string]bool{}
@@ -292,9 +333,30 @@ func (d *docState) runNameModel() {
 	if len(added) == 0 {
 		return
 	}
-	d.acc = append(d.acc, added...)
+	d.acc = append(d.dropPlacesInside(added), added...)
 	sort.SliceStable(d.acc, func(a, b int) bool { return d.acc[a].start < d.acc[b].start })
 	d.index()
+}
+
+// dropPlacesInside returns the mentions without the places that lie
+// inside a proposed name ("Wuhan" of "Wuhan Earthquake Monitoring
+// Centre"): a name of a body is not a mention of its place, as a rule's
+// longer match is not.
+func (d *docState) dropPlacesInside(added []cand) []cand {
+	keep := d.acc[:0]
+	for _, c := range d.acc {
+		inside := false
+		for i := range added {
+			if c.typ == extractor.Location && added[i].start <= c.start && c.end <= added[i].end {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			keep = append(keep, c)
+		}
+	}
+	return keep
 }
 
 // nameSpan is a candidate span of tokens [lo, hi) in sentence si.
@@ -302,6 +364,67 @@ type nameSpan struct {
 	lo, hi, si int
 	text       string
 	found      extractor.EntityType // foundNameSpans: the mention's type
+	places     int                  // tokens of place mentions it holds
+}
+
+// placeOfNameWords reports whether a place mention is all name words
+// ("Costa Rican", not "the United States" nor "N. Korea's").
+func (d *docState) placeOfNameWords(c *cand) bool {
+	if c.tokE <= c.tokS || d.tokStart[c.tokS] != c.start || d.tokEnd[c.tokE-1] != c.end {
+		return false
+	}
+	for k := int(c.tokS); k < int(c.tokE); k++ {
+		if !d.nameToken(k) && !spanConnectors[d.fold[k]] {
+			return false
+		}
+	}
+	return true
+}
+
+// holdsWholePlaces reports whether every place mention of tokens [s, end)
+// lies whole in it, and a word besides places and connectors is there.
+func (d *docState) holdsWholePlaces(place []int32, s, end int) bool {
+	other := false
+	for k := s; k < end; k++ {
+		switch pi := place[k]; {
+		case pi > 0:
+			c := &d.acc[pi-1]
+			if int(c.tokS) < s || int(c.tokE) > end {
+				return false
+			}
+		case !spanConnectors[d.fold[k]]:
+			other = true
+		}
+	}
+	return other
+}
+
+// placeAndOrdinary reports whether tokens [s, end) are places and one
+// ordinary word, unjoined ("Iranian Hackers", not "District of Kansas").
+func (d *docState) placeAndOrdinary(place []int32, s, end int) bool {
+	n, ord := 0, true
+	for k := s; k < end; k++ {
+		if spanConnectors[d.fold[k]] {
+			return false
+		}
+		if place[k] > 0 {
+			continue
+		}
+		n++
+		ord = ord && d.ordinary(k)
+	}
+	return n == 1 && ord && placeCount(place, s, end) > 0
+}
+
+// placeCount counts the tokens of [s, end) in place mentions.
+func placeCount(place []int32, s, end int) int {
+	n := 0
+	for k := s; k < end; k++ {
+		if place[k] > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // foundNameSpans returns the mentions the rules found that are shaped like
@@ -376,31 +499,51 @@ func (d *docState) nameSpans() []nameSpan {
 	// clips a mention's tokens at its first sentence end ("Palo Alto\n
 	// Networks" runs on), and a suppress rule's match is in no cover.
 	busy := make([]bool, len(d.tokText))
+	// place marks the tokens of place mentions made of name words alone
+	// ("Wuhan", "Costa Rican"), by the mention's index + 1, and no other
+	// mention: a run may hold them whole ("Wuhan Earthquake Monitoring
+	// Centre", "Washington State Auditor", "NHS England"), for the rules
+	// read the place and stop.
+	place := make([]int32, len(d.tokText))
 	for i := range d.acc {
 		c := &d.acc[i]
 		for k := int(c.tokS); k < len(d.tokText) && d.tokStart[k] < c.end; k++ {
 			if d.tokEnd[k] > c.start {
 				busy[k] = true
+				if c.typ == extractor.Location && !c.hide && place[k] == 0 {
+					place[k] = int32(i) + 1
+				} else {
+					place[k] = -1
+				}
 			}
 		}
 	}
+	for k, pi := range place {
+		if pi > 0 && !d.placeOfNameWords(&d.acc[pi-1]) {
+			place[k] = -1
+		}
+	}
 	free := func(k int) bool { return !busy[k] }
+	joinable := func(k int) bool { return !busy[k] || place[k] > 0 }
 	code := make([]int8, len(d.sents)) // per sentence: 0 unknown, 1 prose, 2 code
 	lines := d.lineFacts()
 	for si := range d.sents {
 		lo, hi := d.sentLo[si], d.sentLo[si+1]
 		for k := lo; k < hi; {
-			if !d.nameToken(k) || !free(k) {
+			if !d.nameToken(k) || !joinable(k) {
 				k++
 				continue
 			}
 			e := k + 1
 			for e < hi {
 				switch {
-				case d.nameToken(e) && free(e) && d.tokStart[e] > d.tokEnd[e-1]:
+				case d.nameToken(e) && joinable(e) && d.tokStart[e] > d.tokEnd[e-1]:
 					e++
 					continue
-				case spanConnectors[d.fold[e]] && free(e) && e+1 < hi && d.nameToken(e+1) && free(e+1):
+				case spanConnectors[d.fold[e]] && free(e) && e+1 < hi && d.nameToken(e+1) && joinable(e+1) &&
+					(d.fold[e] == "of" || free(e-1) && free(e+1)):
+					// a place joins by "of" alone: "District of Kansas",
+					// not "Tarrowmere on Monday".
 					e += 2
 					continue
 				}
@@ -409,7 +552,9 @@ func (d *docState) nameSpans() []nameSpan {
 			s, end := k, e
 			k = e
 			// The run must not touch a mention on either side: "Acme"
-			// right before "Group" that a rule found is part of it.
+			// right before "Group" that a rule found is part of it. A
+			// place it holds must be whole in it, and it must hold a word
+			// besides places and connectors.
 			if s > lo && !free(s-1) || end < hi && !free(end) {
 				continue
 			}
@@ -419,10 +564,15 @@ func (d *docState) nameSpans() []nameSpan {
 			for s < end && spanConnectors[d.fold[s]] { // "The of Zellis", "A & E"
 				s++
 			}
-			// One word in capitals is an acronym the model cannot read
-			// ("NOC", "SSL"): the rules' definitions find those that are
-			// names.
-			if s >= end || end-s > maxNameTokens || end-s == 1 && (d.p.capStop[d.fold[s]] || allCaps(d.tokText[s])) {
+			if !d.holdsWholePlaces(place, s, end) {
+				continue
+			}
+			// One word in capitals is read ("the laboratory group SYNLAB",
+			// "broadcasters BR and NDR", but also "NOC", "SSL"): its
+			// context tells the model which it is (session 19: 10 more
+			// names right in cross-validation, none wrong). A letter
+			// alone is none.
+			if s >= end || end-s > maxNameTokens || end-s == 1 && (d.p.capStop[d.fold[s]] || utf8.RuneCountInString(d.tokText[s]) < 2) {
 				continue
 			}
 			// Ordinary words in capitals ("Intelligence", "Commonly Used
@@ -430,6 +580,12 @@ func (d *docState) nameSpans() []nameSpan {
 			// technique names far more often than names, unless they end
 			// like the name of a body ("Space Systems Department").
 			if d.ordinaryWords(s, end) && (end-s == 1 || !d.p.nameHeads[d.fold[end-1]]) {
+				continue
+			}
+			// A place and one ordinary word is a description ("Iranian
+			// Hackers", "Chinese Intelligence"), not a name the model can
+			// tell from one ("Wuhan Earthquake Monitoring Centre").
+			if d.placeAndOrdinary(place, s, end) {
 				continue
 			}
 			if d.p.nameStopLast[d.fold[end-1]] || d.p.nameStopFirst[d.fold[s]] || d.holdsFunctionWord(s, end) {
@@ -465,7 +621,8 @@ func (d *docState) nameSpans() []nameSpan {
 				d.acronymFragment(s, end, lo, hi) {
 				continue
 			}
-			out = append(out, nameSpan{lo: s, hi: end, si: si, text: oneSpace(d.text[d.tokStart[s]:d.tokEnd[end-1]])})
+			out = append(out, nameSpan{lo: s, hi: end, si: si, text: oneSpace(d.text[d.tokStart[s]:d.tokEnd[end-1]]),
+				places: placeCount(place, s, end)})
 		}
 	}
 	return out

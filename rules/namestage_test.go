@@ -51,17 +51,18 @@ func nameSpanTexts(t *testing.T, p *Pack, text string) (free, found []string) {
 }
 
 // The model reads capitalised names no rule found — joined by "of", without
-// a leading "The" — and never code, acronyms, ordinary words in capitals or
-// spans the pack's stop lists name.
+// a leading "The", and one word in capitals ("NOC": its context tells a
+// broadcaster from jargon) — and never code, a letter alone, ordinary words
+// in capitals or spans the pack's stop lists name.
 func TestNameCandidatesAreNamesNoRuleFound(t *testing.T) {
 	p := packOf(t, namePack)
 	text := "Analysts at Brindleford Quay said Acme Corp was hit.\n" +
 		"The Bank of Tarrowmere confirmed it.\n" +
 		"\"Password\": \"Hunter Lane\"\n" +
 		"They used Server Message Protocol and Windows Defender Sentry.\n" +
-		"Intelligence was shared. NOC staff left."
+		"Intelligence was shared. NOC staff left, X said."
 	free, found := nameSpanTexts(t, p, text)
-	if want := []string{"Brindleford Quay", "Bank of Tarrowmere"}; !slices.Equal(free, want) {
+	if want := []string{"Brindleford Quay", "Bank of Tarrowmere", "NOC"}; !slices.Equal(free, want) {
 		t.Errorf("spans read: %q, want %q", free, want)
 	}
 	if want := []string{"Acme Corp/organization"}; !slices.Equal(found, want) {
@@ -413,12 +414,85 @@ func TestNameModelNoPersonInCompanyLists(t *testing.T) {
 		{"Charged: Merrin Talbot, who runs the firms.", []string{"Merrin Talbot/person/t.model"}},
 		{"The firms said Merrin Talbot: was wrong.", []string{"Merrin Talbot/person/t.model"}},
 		// only the intro's head decides, and people beside it keep persons
-		{"OFAC designated the following individuals and entities:\n\n- Merrin Talbot\n", []string{"Merrin Talbot/person/t.model"}},
+		{"Regulators designated the following individuals and entities:\n\n- Merrin Talbot\n", []string{"Merrin Talbot/person/t.model"}},
 		{"The firm named its co-founders: Merrin Talbot and Quessa Brandholt.", []string{"Merrin Talbot/person/t.model", "Quessa Brandholt/person/t.model"}},
 		{"According to the companies, the attackers were identified: Merrin Talbot.", []string{"Merrin Talbot/person/t.model"}},
 	} {
 		if got := found(t, p, c.text); !slices.Equal(got, c.want) {
 			t.Errorf("%q: found %q, want %q", c.text, got, c.want)
 		}
+	}
+}
+
+// The name model reads the words beside a span by the pack lists they are
+// in, so that "a consultancy" teaches what "a firm" does: a list item of
+// several words gives its head, a word of two lists has both groups, and a
+// list the pack lacks gives nothing.
+func TestNameWordTagsGroupListWordsByHead(t *testing.T) {
+	lists := map[string]*listSpec{
+		"rel_firm_nouns":      {items: []strItem{{s: "consultancy"}, {s: "security firm"}}},
+		"org_intro_nouns":     {items: []strItem{{s: "Firm"}}},
+		"person_speech_verbs": {items: []strItem{{s: "said"}}},
+		"org_unit_heads":      {items: []strItem{{s: "Office"}}},
+		"government_heads":    {items: []strItem{{s: "Office"}}},
+	}
+	tags := nameWordTags(lists)
+	for word, want := range map[string][]string{
+		"consultancy": {"org"},
+		"firm":        {"org"}, // "security firm" and "Firm": one group, once
+		"said":        {"say"},
+		"office":      {"gov", "unit"},
+		"security":    nil, // not the head of "security firm"
+	} {
+		got := append([]string(nil), tags[word]...)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("tags[%q] = %v, want %v", word, got, want)
+		}
+	}
+	if _, ok := nameWordTags(nil)["firm"]; ok {
+		t.Error("no lists: no tags")
+	}
+}
+
+// A run of names may hold a place the rules read whole ("Wuhan Earthquake
+// Monitoring Centre", "District of Kansas"), and a name the model proposes
+// there replaces the place; a place alone, a place and one ordinary word
+// ("Tarrowmere Officials") and a place cut by the run's edge are not read.
+func TestNameCandidatesHoldWholePlaces(t *testing.T) {
+	const pack = `
+rules:
+  - id: t.place
+    kind: gazetteer
+    type: location
+    entries: [{name: Tarrowmere}, {name: Costa Verde}]
+    examples: {match: ["Tarrowmere is far."]}
+  - id: t.model
+    kind: model
+    model: names
+    priority: 5
+    description: the name model
+    examples: {no_match: ["nothing here."]}
+`
+	p := packOf(t, pack)
+	for text, want := range map[string][]string{
+		"The Tarrowmere Seismic Monitoring Centre was hit.": {"Tarrowmere Seismic Monitoring Centre"},
+		"Prosecutors of the District of Tarrowmere spoke.":  {"District of Tarrowmere"},
+		"The Costa Verde Social Fund was hit.":              {"Costa Verde Social Fund"},
+		"Tarrowmere Officials struck.":                      nil,
+		"They flew to Tarrowmere on Monday.":                {"Monday"}, // a place joins by "of" alone
+	} {
+		free, _ := nameSpanTexts(t, p, text)
+		if !slices.Equal(free, want) {
+			t.Errorf("%q: spans read %q, want %q", text, free, want)
+		}
+	}
+	on := p.WithNameModel(uniformModel(t, 1, []extractor.EntityType{extractor.Organization}))
+	var got []string
+	for _, m := range matchText(t, on, "The Tarrowmere Seismic Monitoring Centre was hit.").Mentions {
+		got = append(got, m.Text+"/"+string(m.Type))
+	}
+	if want := []string{"Tarrowmere Seismic Monitoring Centre/organization"}; !slices.Equal(got, want) {
+		t.Errorf("mentions %q, want %q", got, want)
 	}
 }

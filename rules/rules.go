@@ -184,6 +184,9 @@ type Pack struct {
 	namesAuto            bool            // run names only on documents that read as prose (WithNameModelAuto)
 	nameRule             int32           // the model rule's index in rules
 	nameHeads            map[string]bool // folded last words of body and company names (namestage.go)
+	// nameWordTags: the groups of pack lists a folded word is in, for the
+	// name model's features (nameWordLists, namestage.go).
+	nameWordTags map[string][]string
 
 	// the head nouns of composed sector names and the pack lists of
 	// gazetteer_heads.go, folded

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+
 	"github.com/reportgraph/extractor/internal/nametrain"
 	"github.com/spf13/cobra"
 )
@@ -10,6 +12,7 @@ import (
 // cross-validation table (docs/name-model.md).
 func newTrainNamesCmd() *cobra.Command {
 	var opt nametrain.Options
+	var verdicts string
 	cmd := &cobra.Command{
 		Use:    "train-names [--corpus DIR] [--folds N] [--out DIR]",
 		Short:  "Train the name model (maintainers)",
@@ -17,6 +20,14 @@ func newTrainNamesCmd() *cobra.Command {
 		Args:   cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opt.Log = cmd.OutOrStdout()
+			if verdicts != "" {
+				f, err := os.Create(verdicts)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				opt.Verdicts = f
+			}
 			return nametrain.Train(cmd.Context(), opt)
 		},
 	}
@@ -29,6 +40,7 @@ func newTrainNamesCmd() *cobra.Command {
 	fl.Float64Var(&opt.FoundWeight, "found-weight", nametrain.DefaultFoundWeight, "weight in training of the names the rules found (-1: left out)")
 	fl.IntVar(&opt.Buckets, "buckets", nametrain.DefaultBuckets, "size of the hashed feature space")
 	fl.Uint64Var(&opt.Seed, "seed", 1, "seed of the training order")
+	fl.StringVar(&verdicts, "verdicts", "", "write one JSON line per name the cross-validation judged, and per name the rules found, to this file (to sort the misses by cause)")
 	fl.BoolVar(&opt.Outcomes, "outcomes", false, "also list the cross-validation's proposals at p >= 0.5 with their gold labels")
 	return cmd
 }

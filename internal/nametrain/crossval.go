@@ -1,7 +1,9 @@
 package nametrain
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"sort"
 
@@ -15,6 +17,37 @@ type verdict struct {
 	class, best int
 	p           float64
 	text        string
+	doc, start  int // the document and the first occurrence's offset
+}
+
+// verdictLine is one line of Options.Verdicts.
+type verdictLine struct {
+	Doc   string  `json:"doc"`
+	Text  string  `json:"text"`
+	Start int     `json:"start"`
+	Gold  string  `json:"gold,omitempty"`  // the gold label: a type, none, other, optional
+	Best  string  `json:"best,omitempty"`  // the likeliest class but none
+	P     float64 `json:"p"`               // its mean probability
+	PNone float64 `json:"p_none"`          // the mean probability of none
+	Found string  `json:"found,omitempty"` // a name the rules found: its type
+}
+
+func writeVerdict(w io.Writer, l verdictLine) {
+	b, _ := json.Marshal(l) // plain strings and numbers: cannot fail
+	fmt.Fprintf(w, "%s\n", b)
+}
+
+// labelName names a class or label for Options.Verdicts.
+func labelName(class int) string {
+	switch {
+	case class == 0:
+		return "none"
+	case class == labelOtherType:
+		return "other"
+	case class == labelOptional:
+		return "optional"
+	}
+	return string(Types[class-1])
 }
 
 // crossValidate trains a model per fold, judges the names of the fold's
@@ -28,9 +61,9 @@ func crossValidate(opt Options, spans []span) float64 {
 			panic(err) // the model types are fixed; NewNameModel cannot fail
 		}
 		type group struct {
-			sum   []float64
-			n     int
-			class int
+			sum          []float64
+			n            int
+			class, start int
 		}
 		groups := map[[2]any]*group{}
 		var order [][2]any
@@ -42,7 +75,7 @@ func crossValidate(opt Options, spans []span) float64 {
 			key := [2]any{s.doc, s.text}
 			g := groups[key]
 			if g == nil {
-				g = &group{sum: make([]float64, len(Types)+1), class: s.class}
+				g = &group{sum: make([]float64, len(Types)+1), class: s.class, start: s.start}
 				groups[key] = g
 				order = append(order, key)
 			}
@@ -60,7 +93,12 @@ func crossValidate(opt Options, spans []span) float64 {
 					best = c
 				}
 			}
-			v := verdict{class: g.class, best: best, p: g.sum[best] / float64(g.n), text: key[1].(string)}
+			v := verdict{class: g.class, best: best, p: g.sum[best] / float64(g.n), text: key[1].(string),
+				doc: key[0].(int), start: g.start}
+			if opt.Verdicts != nil {
+				writeVerdict(opt.Verdicts, verdictLine{Doc: opt.docNames[v.doc], Text: v.text, Start: v.start,
+					Gold: labelName(v.class), Best: string(Types[best-1]), P: v.p, PNone: g.sum[0] / float64(g.n)})
+			}
 			if !proposed(Types[best-1]) {
 				v.p = 0 // never proposed: as if below every threshold
 			}

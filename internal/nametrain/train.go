@@ -40,6 +40,13 @@ type Options struct {
 	// Outcomes also lists every name the cross-validation proposes at
 	// p >= 0.5 with its gold label.
 	Outcomes bool
+	// Verdicts, when set, receives one JSON line per name the
+	// cross-validation judged (document, text, gold label, the model's
+	// likeliest proposed type and its mean probability) and per name the
+	// rules found, so that a maintainer can join them with the scorer's
+	// missed names (`eval --report`) and sort the misses by cause.
+	Verdicts io.Writer
+	docNames []string // label: each document's file name, by index
 }
 
 // Defaults for Options' zero fields.
@@ -74,6 +81,7 @@ var Proposed = []extractor.EntityType{extractor.Organization, extractor.Governme
 // span is one labelled candidate.
 type span struct {
 	doc      int
+	start    int // byte offset of the span in its document
 	text     string
 	features []uint32
 	class    int // < 0: not a training example (labelOtherType, labelOptional)
@@ -102,7 +110,7 @@ func Train(ctx context.Context, opt Options) error {
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
-	spans, docs, err := label(ctx, opt.Corpus)
+	spans, docs, err := label(ctx, opt.Corpus, &opt)
 	if err != nil {
 		return err
 	}
@@ -138,7 +146,7 @@ func Train(ctx context.Context, opt Options) error {
 
 // label reads every document of the corpus with the rules alone and
 // labels the spans the name model would read from the document's gold.
-func label(ctx context.Context, dir string) ([]span, int, error) {
+func label(ctx context.Context, dir string, opt *Options) ([]span, int, error) {
 	pack, err := rules.Default()
 	if err != nil {
 		return nil, 0, err
@@ -175,8 +183,12 @@ func label(ctx context.Context, dir string) ([]span, int, error) {
 			return nil, 0, fmt.Errorf("%s: %w", src, err)
 		}
 		names := goldNames(g.Gold, class)
+		opt.docNames = append(opt.docNames, filepath.Base(src))
 		for _, c := range pack.NameCandidates(doc.Text, an.Analyze(doc.Text), an) {
-			out = append(out, span{doc: di, text: c.Text, features: c.Features, class: labelOf(c.Text, names), found: c.Found != ""})
+			out = append(out, span{doc: di, start: c.Start, text: c.Text, features: c.Features, class: labelOf(c.Text, names), found: c.Found != ""})
+			if c.Found != "" && opt.Verdicts != nil {
+				writeVerdict(opt.Verdicts, verdictLine{Doc: filepath.Base(src), Text: c.Text, Start: c.Start, Found: string(c.Found)})
+			}
 		}
 	}
 	return out, len(golds), nil

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -108,5 +109,41 @@ func TestTrainNamesAMissingCorpus(t *testing.T) {
 	err := Train(context.Background(), Options{Corpus: filepath.Join(t.TempDir(), "nope"), Folds: 5})
 	if err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("error %v should name the corpus", err)
+	}
+}
+
+// The verdicts list every name the cross-validation judged with its
+// document, gold label and score, so that the misses can be sorted by
+// cause: each invented company is there, labelled organization, in the
+// document that names it.
+func TestTrainWritesVerdictsOfHeldOutNames(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the default pack")
+	}
+	dir := writeCorpus(t, 6)
+	var out bytes.Buffer
+	if err := Train(context.Background(), Options{Corpus: dir, Folds: 3, Log: io.Discard, Verdicts: &out, Buckets: 1 << 10}); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]verdictLine{}
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var v verdictLine
+		if err := json.Unmarshal([]byte(line), &v); err != nil {
+			t.Fatalf("line %q: %v", line, err)
+		}
+		if v.Found == "" {
+			seen[v.Doc+" "+v.Text] = v
+		}
+	}
+	for i := 0; i < 6; i++ {
+		key := fmt.Sprintf("d%d.txt Quarrowdene%c", i, 'a'+i)
+		v, ok := seen[key]
+		if !ok {
+			t.Errorf("no verdict for %q in:\n%s", key, out.String())
+			continue
+		}
+		if v.Gold != "organization" || v.P <= 0 || v.P > 1 {
+			t.Errorf("verdict %+v: want gold organization and a probability", v)
+		}
 	}
 }
