@@ -38,6 +38,7 @@ func newTrainPairsCmd() *cobra.Command {
 	fl.Float64Var(&opt.RuleDropout, "rule-dropout", 0, "score the cross-validation with this share of the rules' relations left out (simulating unseen reports)")
 	fl.Float64Var(&opt.TrainDropout, "train-dropout", 0, "also train on the documents with this share of the rules' relations left out")
 	fl.Float64Var(&opt.DropoutWeight, "dropout-weight", 1, "weight of the --train-dropout examples")
+	fl.Float64Var(&opt.TrainShare, "train-share", 0, "train each cross-validation fold on this share of its training documents (a learning curve; 0: all)")
 	fl.StringSliceVar(&opt.Drop, "drop-features", nil, "feature groups to leave out (ablation)")
 	fl.Float64Var(&opt.L2, "l2", 0, "weight decay of the training (0: the default)")
 	fl.IntVar(&opt.Epochs, "epochs", 0, "epochs of the training (0: the default)")
