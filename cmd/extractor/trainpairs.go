@@ -39,6 +39,8 @@ func newTrainPairsCmd() *cobra.Command {
 	fl.Float64Var(&opt.TrainDropout, "train-dropout", 0, "also train on the documents with this share of the rules' relations left out")
 	fl.Float64Var(&opt.DropoutWeight, "dropout-weight", 1, "weight of the --train-dropout examples")
 	fl.Float64Var(&opt.TrainShare, "train-share", 0, "train each cross-validation fold on this share of its training documents (a learning curve; 0: all)")
+	fl.StringSliceVar(&opt.Withhold, "withhold", nil, "relation types to withhold (scored, never proposed) instead of those the cross-validation picks (\"\" for none)")
+	fl.BoolVar(&opt.Coverage, "coverage", false, "print how many related entity pairs the candidate window misses, by why, and stop")
 	fl.StringSliceVar(&opt.Drop, "drop-features", nil, "feature groups to leave out (ablation)")
 	fl.Float64Var(&opt.L2, "l2", 0, "weight decay of the training (0: the default)")
 	fl.IntVar(&opt.Epochs, "epochs", 0, "epochs of the training (0: the default)")

@@ -67,6 +67,15 @@ type Options struct {
 	// documents would help. 0 or 1: all. The shipped model always sees
 	// every document.
 	TrainShare float64
+	// Withhold, when not nil, are the relation types withheld (scored,
+	// never proposed) instead of those the cross-validation finds the
+	// model only harms; an empty, non-nil slice withholds none. Fixing
+	// them lets two trainings be compared on the same types: the automatic
+	// choice flips a type such as targets in or out by chance.
+	Withhold []string
+	// Coverage prints how many related entity pairs the candidate window
+	// never offers, by why, and stops before training.
+	Coverage bool
 	// Drop are feature groups (extract.FeatureGroups) left out.
 	Drop []string
 	// L2, Epochs and Rate override linear.DefaultOptions when not 0.
@@ -213,6 +222,10 @@ func Train(ctx context.Context, opt Options) error {
 	cands := probe.Candidates(results, ds, true)
 	open := probe.Candidates(results, ds, false)
 	oracle := corpus.NewRelationOracle(ds, run.Pairs)
+	if opt.Coverage {
+		coverage(opt.Log, probe, results, ds, oracle)
+		return nil
+	}
 	types := map[string]string{}
 	for _, e := range ds.Entities {
 		types[e.ID] = string(e.Type)
