@@ -16,10 +16,12 @@ import "slices"
 const (
 	pairMaxBetween = 10 // words between that become features: the first and last five
 	pairContext    = 2  // words before the first mention and after the second
-	// pairMaxFeatures bounds the features of one candidate (107 at most:
-	// 20 word and 9 bigram features, 32 rule-role features, 3 entity-kind
-	// and 6 two-step ones, 3 of the document as a whole, the rest fixed),
-	// so they are written in place into a shared arena.
+	// pairMaxFeatures bounds the features of one candidate (107 at most
+	// before the word lists: 20 word and 9 bigram features, 32 rule-role
+	// features, 3 entity-kind and 6 two-step ones, 3 of the document as a
+	// whole, the rest fixed; then two per word list between and at most
+	// pairContext lists each side), so they are written in place into a
+	// shared arena.
 	pairMaxFeatures = 112 + 2*pairMaxLists + 2*pairContext
 	// pairMaxLists bounds the distinct word lists named by the words
 	// between two mentions.
@@ -510,8 +512,8 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 // verbs whatever the verb, so what the model learns of one word of a list
 // carries to the others, including words our documents never used.
 func (m *PairModel) listFeatures(d *pairDoc, lo, hi int, first, second *pairMention, tp, dir uint32, emitG func(featureGroup, uint32)) {
-	if len(m.listSets) == 0 || m.dropped&(1<<gLists) != 0 {
-		return
+	if len(m.listSets) == 0 || len(d.lists) < len(d.words) || m.dropped&(1<<gLists) != 0 && m.dropped&(1<<gListsDir) != 0 {
+		return // no lists, a document prepared without them, or both groups dropped
 	}
 	var seen [pairMaxLists]uint32
 	n := 0

@@ -63,7 +63,7 @@ func coverage(w io.Writer, m *extract.PairModel, results []*extract.DocResult, d
 }
 
 // meetingReason names where a pair's closest meeting lies against the
-// candidate window (extract/pairs.go: one or adjacent sentences within 20
+// candidate window (extract/pairs.go: one or adjacent sentences within 40
 // tokens, up to three sentences on within 50, one block).
 func meetingReason(pm extract.PairMeeting) string {
 	switch {
@@ -72,7 +72,7 @@ func meetingReason(pm extract.PairMeeting) string {
 	case !pm.SameBlock:
 		return "out: only in different blocks"
 	case pm.Sents <= 1:
-		return "out: 0-1 sentences apart, > 20 tokens"
+		return "out: 0-1 sentences apart, > 40 tokens"
 	case pm.Sents <= 3:
 		return "out: 2-3 sentences apart, > 50 tokens"
 	case pm.Sents <= 6:
