@@ -16,11 +16,16 @@ import "slices"
 const (
 	pairMaxBetween = 10 // words between that become features: the first and last five
 	pairContext    = 2  // words before the first mention and after the second
-	// pairMaxFeatures bounds the features of one candidate (107 at most:
-	// 20 word and 9 bigram features, 32 rule-role features, 3 entity-kind
-	// and 6 two-step ones, 3 of the document as a whole, the rest fixed),
-	// so they are written in place into a shared arena.
-	pairMaxFeatures = 112
+	// pairMaxFeatures bounds the features of one candidate (107 at most
+	// before the word lists: 20 word and 9 bigram features, 32 rule-role
+	// features, 3 entity-kind and 6 two-step ones, 3 of the document as a
+	// whole, the rest fixed; then two per word list between and at most
+	// pairContext lists each side), so they are written in place into a
+	// shared arena.
+	pairMaxFeatures = 112 + 2*pairMaxLists + 2*pairContext
+	// pairMaxLists bounds the distinct word lists named by the words
+	// between two mentions.
+	pairMaxLists = 12
 )
 
 // Feature kinds: fixed, distinct constants (changing one needs retraining).
@@ -63,6 +68,9 @@ const (
 	fTitle
 	fDocSents
 	fDocBlocks
+	fListBetween
+	fListContext
+	fListDir
 )
 
 // featureGroup is a family of feature kinds that a model may leave out as
@@ -90,11 +98,13 @@ const (
 	gRoles
 	gHops
 	gDocument
+	gLists
+	gListsDir
 )
 
 // FeatureGroups names the feature groups (the bias is always on).
 var FeatureGroups = []string{"types", "sentence", "distance", "words", "punct", "between", "context", "opener",
-	"reporter", "kinds", "top", "cues", "pair", "roles", "hops", "document"}
+	"reporter", "kinds", "top", "cues", "pair", "roles", "hops", "document", "lists", "listsdir"}
 
 // pairMaxHops bounds the two-step paths a candidate's features name.
 const pairMaxHops = 6
@@ -361,6 +371,7 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 	if gap > 0 && gap <= 3 {
 		emitG(gWords, mix(mix(mix(fShortGap, short), tp), dir)) // the whole short gap: ", a", "'s", "("
 	}
+	m.listFeatures(d, lo, hi, first, second, tp, dir, emitG)
 	var punct [4]bool // comma, parenthesis, colon, possessive right after the first
 	for k := lo; k < hi; k++ {
 		switch d.words[k] {
@@ -492,6 +503,55 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 	d.arena = d.arena[:len(d.arena)+len(fs)] // fs was written in place: emit never lets it outgrow pairMaxFeatures
 	return fs[:len(fs):len(fs)]
 }
+
+// listFeatures emits which of the relation rules' word lists the words
+// between the mentions belong to (their distinct lists, at most
+// pairMaxLists, in the order met), with the type pair and direction, and
+// the lists of the word right before the first mention and right after the
+// second: "X, which the ministry employs, ..." reads as the employment
+// verbs whatever the verb, so what the model learns of one word of a list
+// carries to the others, including words our documents never used.
+func (m *PairModel) listFeatures(d *pairDoc, lo, hi int, first, second *pairMention, tp, dir uint32, emitG func(featureGroup, uint32)) {
+	if len(m.listSets) == 0 || len(d.lists) < len(d.words) || m.dropped&(1<<gLists) != 0 && m.dropped&(1<<gListsDir) != 0 {
+		return // no lists, a document prepared without them, or both groups dropped
+	}
+	var seen [pairMaxLists]uint32
+	n := 0
+	for k := lo; k < hi && n < pairMaxLists; k++ {
+		set := d.lists[k]
+		if set == 0 {
+			continue
+		}
+	next:
+		for _, l := range m.listSets[set-1] {
+			for _, s := range seen[:n] {
+				if s == l {
+					continue next
+				}
+			}
+			if n == pairMaxLists {
+				break
+			}
+			seen[n] = l
+			n++
+			emitG(gLists, mix(mix(mix(fListBetween, l), tp), dir))
+			emitG(gListsDir, mix(mix(fListDir, l), dir))
+		}
+	}
+	if i := first.tokLo - 1; i >= d.sentLo[first.sent] && d.lists[i] != 0 {
+		for _, l := range firstN(m.listSets[d.lists[i]-1], pairContext) {
+			emitG(gLists, mix(mix(mix(fListContext, l), 1), dir))
+		}
+	}
+	if i := second.tokHi; i < d.sentLo[second.sent+1] && d.lists[i] != 0 {
+		for _, l := range firstN(m.listSets[d.lists[i]-1], pairContext) {
+			emitG(gLists, mix(mix(mix(fListContext, l), 2), dir))
+		}
+	}
+}
+
+// firstN is s cut to at most n items.
+func firstN(s []uint32, n int) []uint32 { return s[:min(len(s), n)] }
 
 // countBucket buckets a count: 1, 2, 3-4, 5-8, 9+.
 func countBucket(n int) uint32 {

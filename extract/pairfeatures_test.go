@@ -336,3 +336,68 @@ func TestPairDroppedFeatureGroups(t *testing.T) {
 		t.Error("an unknown feature group was accepted")
 	}
 }
+
+// The words between two mentions are also read by the relation rules'
+// word lists they belong to: two sentences that differ only in a verb of
+// one list (rel_use_verbs: "deployed", "leveraged") share list features,
+// a verb of no list ("admired") adds none.
+func TestPairWordListFeatures(t *testing.T) {
+	pack := defaultPack(t)
+	m, err := LoadPairModel(pairModelMeta, pairModelWeights, pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	others := []string{}
+	for _, g := range FeatureGroups {
+		if g != "lists" && g != "listsdir" {
+			others = append(others, g)
+		}
+	}
+	if err := m.SetDropped(others); err != nil {
+		t.Fatal(err)
+	}
+	features := func(verb string) map[uint32]bool {
+		x := extractorOn(t, pack)
+		text := "APT41 " + verb + " the PlugX backdoor against regional banks."
+		doc, err := document.Read(context.Background(), "a.txt", []byte(text), document.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := x.Document(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds := Resolve([]*DocResult{r}, WithRules(pack.Rules()), WithGroupNouns(pack.GroupNouns()))
+		name := map[string]string{}
+		for _, e := range ds.Entities {
+			name[e.ID] = e.Name
+		}
+		out := map[uint32]bool{}
+		for _, c := range m.Candidates([]*DocResult{r}, ds, true) {
+			if name[c.Source] == "APT41" && name[c.Target] == "PlugX" {
+				for _, f := range c.Features {
+					out[f] = true
+				}
+				return out
+			}
+		}
+		t.Fatalf("%q: no candidate APT41 → PlugX", text)
+		return nil
+	}
+	deployed, leveraged, admired := features("deployed"), features("leveraged"), features("admired")
+	if len(deployed) <= len(admired) {
+		t.Errorf("a verb of rel_use_verbs adds no features over a verb of no list: %d against %d", len(deployed), len(admired))
+	}
+	shared := func(a, b map[uint32]bool) int {
+		n := 0
+		for f := range a {
+			if b[f] {
+				n++
+			}
+		}
+		return n
+	}
+	if withList, withNone := shared(deployed, leveraged), shared(deployed, admired); withList <= withNone {
+		t.Errorf("'deployed' shares %d features with 'leveraged' (one list), %d with 'admired' (none): want more with the list-mate", withList, withNone)
+	}
+}

@@ -83,6 +83,11 @@ type PairModel struct {
 	// named right before one ("X said", "X assessed") is a source of the
 	// report, not an actor in it.
 	reporting map[uint32]bool
+	// wordLists are the pack's relation word lists as the words between
+	// two mentions are read by (rules.Pack.RelationWordLists): a word's
+	// wordHash → 1 + the index in listSets of the lists holding it.
+	wordLists map[uint32]int32
+	listSets  [][]uint32 // the wordHash of each list's name, per set of lists a word is in
 	// functional are the classes one source of a document is proposed
 	// with at most once (SetFunctional).
 	functional map[int]bool
@@ -166,8 +171,41 @@ func newPairModel(lm linear.Model, allowed []TypePair, pack *rules.Pack) (*PairM
 		for _, w := range pack.ReportingVerbs() {
 			pm.reporting[wordHash(w)] = true
 		}
+		pm.indexWordLists(pack.RelationWordLists())
 	}
 	return pm, nil
+}
+
+// indexWordLists fills wordLists and listSets: each word of the lists
+// gets the names of all the lists it is in (in list-name order), and words
+// in the same lists share one entry.
+func (m *PairModel) indexWordLists(lists []rules.WordList) {
+	in := map[uint32][]uint32{}
+	var order []uint32
+	for _, l := range lists {
+		name := wordHash(l.Name)
+		for _, w := range l.Words {
+			h := wordHash(w)
+			if len(in[h]) == 0 {
+				order = append(order, h)
+			}
+			if !slices.Contains(in[h], name) {
+				in[h] = append(in[h], name)
+			}
+		}
+	}
+	m.wordLists = make(map[uint32]int32, len(order))
+	set := map[string]int32{}
+	for _, h := range order {
+		key := fmt.Sprint(in[h])
+		i, ok := set[key]
+		if !ok {
+			m.listSets = append(m.listSets, in[h])
+			i = int32(len(m.listSets))
+			set[key] = i
+		}
+		m.wordLists[h] = i
+	}
 }
 
 // SetFunctional sets the relation types of which one source of a

@@ -1,6 +1,10 @@
 package rules
 
-import "strings"
+import (
+	"path/filepath"
+	"sort"
+	"strings"
+)
 
 // The negation, hedge and reporting-verb lists are also read outside the relation
 // engine: the candidate-pair model of package extract uses them as
@@ -9,7 +13,18 @@ import "strings"
 // model's cues too, and no second copy of the words exists.
 
 // cueWords keeps the items of the cue lists, lower-cased, in pack order.
-type cueWords struct{ negations, hedges, reporting []string }
+type cueWords struct {
+	negations, hedges, reporting []string
+	// lists are the one-word items of the relation rules' word lists
+	// (RelationWordLists), by list name.
+	lists []WordList
+}
+
+// WordList is a named word list of the pack, its items lower-cased.
+type WordList struct {
+	Name  string
+	Words []string
+}
 
 func (c *compiler) keepCueWords(lists map[string]*listSpec) {
 	read := func(name string) []string {
@@ -23,7 +38,49 @@ func (c *compiler) keepCueWords(lists map[string]*listSpec) {
 		}
 		return out
 	}
-	c.p.cueWords = cueWords{negations: read(listNegations), hedges: read(listHedges), reporting: read(listReportingVerbs)}
+	c.p.cueWords = cueWords{negations: read(listNegations), hedges: read(listHedges), reporting: read(listReportingVerbs),
+		lists: relationWordLists(lists)}
+}
+
+// relationWordLists are the lists of the relation rules' files (rel-*.yaml,
+// or a name beginning rel_ or relation_), each with its one-word items
+// (phrases and tag patterns left out), sorted by name so that whoever
+// numbers them gets the same numbers on every run.
+func relationWordLists(lists map[string]*listSpec) []WordList {
+	var out []WordList
+	for name, l := range lists {
+		base := filepath.Base(l.file)
+		if !strings.HasPrefix(base, "rel-") && !strings.HasPrefix(name, "rel_") && !strings.HasPrefix(name, "relation_") {
+			continue
+		}
+		var words []string
+		for _, it := range l.items {
+			w := strings.ToLower(it.s)
+			if w == "" || strings.ContainsAny(w, " <>") {
+				continue
+			}
+			words = append(words, w)
+		}
+		if len(words) > 0 {
+			out = append(out, WordList{Name: name, Words: words})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// RelationWordLists returns the word lists of the relation rules (those
+// of the rel-*.yaml files and any list named rel_* or relation_*), each
+// with its one-word items lower-cased, sorted by name: the vocabularies
+// (reporting verbs, employment nouns, targeting verbs ...) the pair model
+// reads the words between two mentions by, so what it learns of a list
+// carries to every word in it.
+func (p *Pack) RelationWordLists() []WordList {
+	out := make([]WordList, len(p.cueWords.lists))
+	for i, l := range p.cueWords.lists {
+		out[i] = WordList{Name: l.Name, Words: append([]string(nil), l.Words...)}
+	}
+	return out
 }
 
 // listReportingVerbs names the pack list of verbs that report what

@@ -43,3 +43,43 @@ lists:
 		t.Errorf("redefined reporting verbs = %v", verbs)
 	}
 }
+
+// The relation model reads the relation rules' word lists: their one-word
+// items lower-cased (phrases left out), sorted by list name, and a list a
+// user pack names rel_* is read too; a list of the entity rules is not.
+func TestRelationWordListsFollowThePack(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := p.RelationWordLists()
+	byName := map[string][]string{}
+	for i, l := range lists {
+		byName[l.Name] = l.Words
+		if i > 0 && lists[i-1].Name >= l.Name {
+			t.Errorf("lists not sorted by name: %q before %q", lists[i-1].Name, l.Name)
+		}
+	}
+	use := byName["rel_use_verbs"]
+	if !slices.Contains(use, "deployed") || slices.Contains(use, "relied on") {
+		t.Errorf("rel_use_verbs read as %v: want its words, no phrases", use)
+	}
+	if _, ok := byName["person_titles"]; ok {
+		t.Error("an entity rules' list (person_titles) is read as a relation word list")
+	}
+	user := loadWith(t, `
+lists:
+  rel_custom_cues: [Overseen, "run by"]
+  my_entity_words: [Widget]
+`)
+	got := map[string][]string{}
+	for _, l := range user.RelationWordLists() {
+		got[l.Name] = l.Words
+	}
+	if !slices.Equal(got["rel_custom_cues"], []string{"overseen"}) {
+		t.Errorf("a user list rel_custom_cues read as %v, want [overseen]", got["rel_custom_cues"])
+	}
+	if _, ok := got["my_entity_words"]; ok {
+		t.Error("a user list outside the relation rules is read as a relation word list")
+	}
+}

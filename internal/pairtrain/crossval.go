@@ -74,6 +74,14 @@ func crossValidate(opt Options, pack *rules.Pack, classes []string, results []*e
 	// scored, never proposed. The cut is then chosen on the sweep with it
 	// withheld.
 	withheld := withheldTypes(base, reps)
+	if opt.Withhold != nil {
+		withheld = nil
+		for _, t := range opt.Withhold {
+			if t != "" && t != "none" {
+				withheld = append(withheld, t)
+			}
+		}
+	}
 	if len(withheld) > 0 {
 		for _, f := range folds {
 			if err := f.m.SetWithheld(withheld); err != nil {

@@ -60,6 +60,22 @@ type Options struct {
 	// training examples made with that share left out, weighted
 	// DropoutWeight.
 	RuleDropout, TrainDropout, DropoutWeight float64
+	// TrainShare in (0, 1) trains each cross-validation fold's model on
+	// only that share of its training documents (chosen by a hash of the
+	// document id and Seed, so the same on every run, and the 50 % subset
+	// inside the 75 % one): the learning curve that says whether more
+	// documents would help. 0 or 1: all. The shipped model always sees
+	// every document.
+	TrainShare float64
+	// Withhold, when not nil, are the relation types withheld (scored,
+	// never proposed) instead of those the cross-validation finds the
+	// model only harms; an empty, non-nil slice withholds none. Fixing
+	// them lets two trainings be compared on the same types: the automatic
+	// choice flips a type such as targets in or out by chance.
+	Withhold []string
+	// Coverage prints how many related entity pairs the candidate window
+	// never offers, by why, and stops before training.
+	Coverage bool
 	// Drop are feature groups (extract.FeatureGroups) left out.
 	Drop []string
 	// L2, Epochs and Rate override linear.DefaultOptions when not 0.
@@ -133,6 +149,9 @@ type labelled struct {
 	weight float64 // of its gradient in training
 	fold   int
 	pair   [2]string // entity types, source first
+	// unsampled: its document is outside Options.TrainShare's subset, so
+	// no cross-validation fold trains on it.
+	unsampled bool
 }
 
 // Train runs the whole job: extract the corpus with the rules, build and
@@ -203,6 +222,10 @@ func Train(ctx context.Context, opt Options) error {
 	cands := probe.Candidates(results, ds, true)
 	open := probe.Candidates(results, ds, false)
 	oracle := corpus.NewRelationOracle(ds, run.Pairs)
+	if opt.Coverage {
+		coverage(opt.Log, probe, results, ds, oracle)
+		return nil
+	}
 	types := map[string]string{}
 	for _, e := range ds.Entities {
 		types[e.ID] = string(e.Type)
@@ -220,7 +243,8 @@ func Train(ctx context.Context, opt Options) error {
 		pos := 0
 		for i := range cands {
 			cd := &cands[i]
-			l := labelled{cand: cd, class: -1, fold: fold[cd.Doc], pair: [2]string{types[cd.Source], types[cd.Target]}}
+			l := labelled{cand: cd, class: -1, fold: fold[cd.Doc], pair: [2]string{types[cd.Source], types[cd.Target]},
+				unsampled: !inShare(cd.Doc, opt.TrainShare, opt.Seed)}
 			linked := !unlinked[cd.Doc+"\x00"+cd.Source+"\x00"+cd.Target]
 			switch lab, rts := oracle.Label(cd.Doc, cd.Source, cd.Target); lab {
 			case corpus.LabelNone:
@@ -328,6 +352,19 @@ func dropRelations(ds *extractor.Dataset, frac float64, seed uint32) *extractor.
 	return &d
 }
 
+// inShare reports whether document doc is in the training subset of the
+// given share (0 or >= 1: every document), by a hash of its id and seed:
+// the subset of a smaller share lies inside that of a larger one.
+func inShare(doc string, share float64, seed uint64) bool {
+	if share <= 0 || share >= 1 {
+		return true
+	}
+	h := fnv.New32a()
+	h.Write([]byte{byte(seed), byte(seed >> 8)})
+	h.Write([]byte(doc))
+	return float64(h.Sum32()%10000) < share*10000
+}
+
 // exampleWeight is the weight in training of a candidate: LinkedWeight
 // when a rule links its pair, times RelationWeight when the gold relates
 // it (opt's zero fields already set to the defaults).
@@ -365,7 +402,7 @@ func allowedPairs(data []labelled, classes []string, skip, minSupport int) []ext
 	seen := map[string]bool{}
 	count := map[triple]int{}
 	for _, l := range data {
-		if l.class <= 0 || l.fold == skip {
+		if l.class <= 0 || l.fold == skip || (skip >= 0 && l.unsampled) {
 			continue
 		}
 		k := l.cand.Doc + "\x00" + l.cand.Source + "\x00" + l.cand.Target
@@ -405,7 +442,7 @@ func fit(data []labelled, skip int, classes []string, allowed []extract.TypePair
 	}
 	var exs []linear.Example
 	for _, l := range data {
-		if l.class < 0 || l.fold == skip || !ok[l.pair] {
+		if l.class < 0 || l.fold == skip || !ok[l.pair] || (skip >= 0 && l.unsampled) {
 			continue
 		}
 		exs = append(exs, linear.Example{Features: l.cand.Features, Class: l.class, Weight: l.weight})
