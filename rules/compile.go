@@ -706,7 +706,30 @@ func (c *compiler) node(e *elemSpec, r *rule) *node {
 	for _, alt := range e.or {
 		n.alts = append(n.alts, c.nodes(alt, r))
 	}
+	n.cheapFirst = cheapFirst(n)
 	return n
+}
+
+// cheapFirst reports whether canStart tests an occurrence of n by its
+// first token cheaply and without looking past n: n is required and starts
+// with a word of a list or a mention (matcher.restCanFollow).
+func cheapFirst(n *node) bool {
+	switch {
+	case n.min < 1:
+		return false
+	case n.phrases != nil || n.entity != 0:
+		return true
+	case n.seq != nil:
+		return len(n.seq) > 0 && n.seq[0].cheapFirst
+	case n.alts != nil:
+		for _, a := range n.alts {
+			if len(a) == 0 || !a[0].cheapFirst {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func (c *compiler) types(items []strItem) typeMask {

@@ -122,6 +122,8 @@ func (d *docState) mayMatchUntagged(r *rule, i, hi int) bool {
 		return false
 	}
 	d.m.hi, d.m.notBefore = hi, nil // (relaxed: a match it would drop still counts)
+	d.m.prune = true
+	defer func() { d.m.prune = false }()
 	return d.m.match(r.nodes, i) > i || d.m.steps > stepLimit
 }
 
