@@ -151,7 +151,7 @@ func (ps *phraseSet) ends(d *docState, i, hi int, buf []int) []int {
 		buf = append(buf, i+1)
 	}
 
-	if ps.multi != nil {
+	if ps.multi != nil && d.vent[i].mayStartMulti(ps.id) {
 		t := ps.multi
 		for j := i; j < hi; j++ {
 			t = t.step(d, ps.key(d, j), j)
@@ -190,7 +190,7 @@ func (ps *phraseSet) startsAt(d *docState, i, hi int) bool {
 	if ps.isSingle(d, i) || ps.actorNP && d.actorNPEnd(i, hi) > 0 {
 		return true
 	}
-	if t := ps.multi; t != nil {
+	if t := ps.multi; t != nil && d.vent[i].mayStartMulti(ps.id) {
 		for j := i; j < hi; j++ {
 			if t = t.step(d, ps.key(d, j), j); t == nil {
 				return false
