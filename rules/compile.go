@@ -386,6 +386,10 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	c.readVocabulary(set.lists)             // vocab.go
 	p.described = describedLists(set.lists) // described_type.go
 	p.fileRelationStarts()                  // relation_index.go: once the vocabulary is complete
+	p.ruleAnchored = make([]bool, len(p.rules))
+	for i, r := range p.rules {
+		p.ruleAnchored[i] = r.anchored
+	}
 	return p, c.probs
 }
 

@@ -796,6 +796,11 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 					continue
 				}
 				for _, ri := range listOf(v.firstsBy, ph.slot) {
+					// A rule anchored elsewhere than this sentence is
+					// skipped on the small table, without reading it.
+					if d.p.ruleAnchored[ri] && d.active[ri] != stamp {
+						continue
+					}
 					if r := d.p.rules[ri]; !r.anchored || d.active[r.idx] == stamp && d.inReach(r, i, maxMention) {
 						try(r, i, hi)
 					}

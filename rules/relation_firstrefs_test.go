@@ -28,3 +28,28 @@ func TestRelFirstRefsMatchRules(t *testing.T) {
 		t.Fatal("no token starts a relation rule's first phrase: nothing compared")
 	}
 }
+
+// The pattern stage's table of anchored rules says of every rule what the
+// rule says: a rule marked anchored by mistake would be skipped in every
+// sentence without its anchor word, and lose its mentions silently.
+func TestRuleAnchoredTableMatchesRules(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.ruleAnchored) != len(p.rules) {
+		t.Fatalf("%d entries for %d rules", len(p.ruleAnchored), len(p.rules))
+	}
+	anchored := 0
+	for i, r := range p.rules {
+		if p.ruleAnchored[i] != r.anchored || r.idx != int32(i) {
+			t.Errorf("rule %s (idx %d) at %d: table says anchored %v, rule %v", r.id, r.idx, i, p.ruleAnchored[i], r.anchored)
+		}
+		if r.anchored {
+			anchored++
+		}
+	}
+	if anchored == 0 || anchored == len(p.rules) {
+		t.Fatalf("%d of %d rules anchored: nothing compared", anchored, len(p.rules))
+	}
+}
