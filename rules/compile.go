@@ -76,48 +76,68 @@ type vocabEntry struct {
 	// token (relIndex.byKey, relIndex.slotKeys), filed here so the relation
 	// stage looks them up at no map access per token.
 	relFirsts []*rule
-	relSlots  []int32
-	// phraseFirst has bit id set when a phrase of phrase set id may start
-	// with this token: word lists are tested at most tokens of every
-	// sentence, and one bit test spares a string-keyed map lookup.
-	phraseFirst []uint64
-	// phraseSingle has bit id set when this token alone is a phrase of the
-	// case-insensitive phrase set id: the commonest test needs no map.
-	phraseSingle []uint64
+	// relFirstRefs holds, in the order of relFirsts, what the relation
+	// stage tests of each rule before trying it (relRef): a token such as
+	// "it" or "the" starts a phrase of dozens of rules, most not anchored
+	// in the sentence (1.4M tries per BenchmarkExtract run, 83 % of them
+	// returned at that first test), and each read a rule struct.
+	relFirstRefs []relRef
+	relSlots     []int32
+	// phraseBits holds three bits per phrase set id, in groups of 64 sets
+	// side by side (phraseBitsFirst, phraseBitsSingle, phraseBitsMulti):
+	// whether a phrase of the set may start with this token, whether the
+	// token alone is a phrase of the (case-insensitive) set, and whether a
+	// phrase of two or more tokens starts with it. Word lists are tested at
+	// most tokens of every sentence: one bit test spares a string-keyed
+	// map lookup, and the three tests of one set read one cache line (they
+	// were two slices; mayStartPhrase alone was 2.3 % of a BenchmarkExtract
+	// CPU profile, mostly waiting for memory).
+	phraseBits []uint64
+}
+
+// The three bit words of a group of 64 phrase sets in vocabEntry.phraseBits.
+const (
+	phraseBitsFirst = iota
+	phraseBitsSingle
+	phraseBitsMulti
+	phraseBitsKinds
+)
+
+// phraseBit reports bit id of the given kind.
+func (v *vocabEntry) phraseBit(kind, id int) bool {
+	k := id/64*phraseBitsKinds + kind
+	return k < len(v.phraseBits) && v.phraseBits[k]&(1<<(uint(id)%64)) != 0
+}
+
+func (v *vocabEntry) setPhraseBit(kind, id int) {
+	k := id/64*phraseBitsKinds + kind
+	for len(v.phraseBits) <= k {
+		v.phraseBits = append(v.phraseBits, 0)
+	}
+	v.phraseBits[k] |= 1 << (uint(id) % 64)
 }
 
 // mayStartPhrase reports whether a phrase of the set with this id can
 // start at the token (a necessary condition; id 0 is never filtered).
 func (v *vocabEntry) mayStartPhrase(id int) bool {
-	if id == 0 {
-		return true
-	}
-	w := id / 64
-	return w < len(v.phraseFirst) && v.phraseFirst[w]&(1<<(uint(id)%64)) != 0
+	return id == 0 || v.phraseBit(phraseBitsFirst, id)
 }
 
 // isSinglePhrase reports whether the token alone is a phrase of the
 // case-insensitive set id.
-func (v *vocabEntry) isSinglePhrase(id int) bool {
-	w := id / 64
-	return w < len(v.phraseSingle) && v.phraseSingle[w]&(1<<(uint(id)%64)) != 0
-}
+func (v *vocabEntry) isSinglePhrase(id int) bool { return v.phraseBit(phraseBitsSingle, id) }
 
-func (v *vocabEntry) addPhraseSingle(id int) {
-	w := id / 64
-	for len(v.phraseSingle) <= w {
-		v.phraseSingle = append(v.phraseSingle, 0)
-	}
-	v.phraseSingle[w] |= 1 << (uint(id) % 64)
-}
+// mayStartMulti reports whether a phrase of two or more tokens of set id
+// starts with this token: without it the set's token trie has no branch
+// for the token (its first key folds to this entry's word), so the walk
+// is spared.
+func (v *vocabEntry) mayStartMulti(id int) bool { return v.phraseBit(phraseBitsMulti, id) }
 
-func (v *vocabEntry) addPhraseFirst(id int) {
-	w := id / 64
-	for len(v.phraseFirst) <= w {
-		v.phraseFirst = append(v.phraseFirst, 0)
-	}
-	v.phraseFirst[w] |= 1 << (uint(id) % 64)
-}
+func (v *vocabEntry) addPhraseSingle(id int) { v.setPhraseBit(phraseBitsSingle, id) }
+
+func (v *vocabEntry) addPhraseFirst(id int) { v.setPhraseBit(phraseBitsFirst, id) }
+
+func (v *vocabEntry) addPhraseMulti(id int) { v.setPhraseBit(phraseBitsMulti, id) }
 
 // phase is the pattern (or alias) rules of one stage, grouped by how they
 // find their start tokens.
@@ -366,6 +386,10 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	c.readVocabulary(set.lists)             // vocab.go
 	p.described = describedLists(set.lists) // described_type.go
 	p.fileRelationStarts()                  // relation_index.go: once the vocabulary is complete
+	p.ruleAnchored = make([]bool, len(p.rules))
+	for i, r := range p.rules {
+		p.ruleAnchored[i] = r.anchored
+	}
 	return p, c.probs
 }
 
@@ -706,7 +730,30 @@ func (c *compiler) node(e *elemSpec, r *rule) *node {
 	for _, alt := range e.or {
 		n.alts = append(n.alts, c.nodes(alt, r))
 	}
+	n.cheapFirst = cheapFirst(n)
 	return n
+}
+
+// cheapFirst reports whether canStart tests an occurrence of n by its
+// first token cheaply and without looking past n: n is required and starts
+// with a word of a list or a mention (matcher.restCanFollow).
+func cheapFirst(n *node) bool {
+	switch {
+	case n.min < 1:
+		return false
+	case n.phrases != nil || n.entity != 0:
+		return true
+	case n.seq != nil:
+		return len(n.seq) > 0 && n.seq[0].cheapFirst
+	case n.alts != nil:
+		for _, a := range n.alts {
+			if len(a) == 0 || !a[0].cheapFirst {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func (c *compiler) types(items []strItem) typeMask {
@@ -763,7 +810,7 @@ func (c *compiler) cond(e *elemSpec) *cond {
 func (c *compiler) phraseSet(items []strItem, fold bool) *phraseSet {
 	// The same list is used by many rules (6,865 sets held 1,116 distinct
 	// lists): one set per distinct list keeps the per-token tables that
-	// are indexed by set id (vocabEntry.phraseFirst, the relation stage's
+	// are indexed by set id (vocabEntry.phraseBits, the relation stage's
 	// lookup cache) small, and a lookup made for one rule serves the rest.
 	key := phraseSetKey(items, fold)
 	if ps := c.phraseSets[key]; ps != nil {
@@ -800,6 +847,7 @@ func (c *compiler) phraseSet(items []strItem, fold bool) *phraseSet {
 			}
 			continue
 		}
+		c.p.vocabFor(first).addPhraseMulti(ps.id)
 		if ps.multi == nil {
 			ps.multi = &ptrie{}
 		}

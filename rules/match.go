@@ -71,6 +71,11 @@ type docState struct {
 	sentLo          []int // first token of each sentence, plus the total at the end
 	shapes, cshapes []string
 	tagged          []bool
+	// fixedPOS memoises per token the analyzer's FixedTag of its text
+	// (knownPOS): "" not looked up yet, notFixed when the word has no
+	// fixed tag. The relaxed tries ask it of the same tokens again and
+	// again, and FixedTag runs a link regex on every token with a dot.
+	fixedPOS []string
 	// typeOf is, per token, the number of its text in d.words (wordcache.go;
 	// 0 is the spare for listEndStop's "."): the token regex caches
 	// (wordCache.reCache) hold one entry per text, not per token.
@@ -253,6 +258,7 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 	d.cover = grow(d.cover, n)
 	d.sentLo = grow(d.sentLo, len(sents)+1)
 	d.tagged = grow(d.tagged, len(sents))
+	d.fixedPOS = grow(d.fixedPOS, n)
 	d.active = grow(d.active, len(p.rules))
 	d.anchorLo = grow(d.anchorLo, len(p.rules))
 	d.anchorHi = grow(d.anchorHi, len(p.rules))
@@ -328,6 +334,7 @@ func (d *docState) reset() {
 	d.shapes, d.cshapes = d.shapes[:0], d.cshapes[:0]
 	// d.words and its regex verdicts are kept for the next document.
 	clear(d.tokText)
+	clear(d.fixedPOS) // a tag may be the token's own text (FixedTag)
 	clear(d.fold)
 	clear(d.vent)
 	clear(d.firstOf)
@@ -429,11 +436,36 @@ func (d *docState) knownPOS(i int) (string, bool) {
 		return t.POS, true
 	}
 	if t.POS == "" {
-		if tag, ok := d.an.FixedTag(t.Text); ok {
-			return tag, true
-		}
+		return d.fixedTag(i, t.Text)
 	}
 	return "", false
+}
+
+// notFixed marks a word without a fixed tag in docState.fixedPOS (no tag
+// is empty).
+const notFixed = "\x00"
+
+// fixedTag is d.an.FixedTag(text) for token i, whose text it is: FixedTag
+// depends on the text alone, so its answer is kept per token.
+func (d *docState) fixedTag(i int, text string) (string, bool) {
+	if i >= len(d.fixedPOS) { // the "." listEndStop adds after the text
+		return d.an.FixedTag(text)
+	}
+	switch tag := d.fixedPOS[i]; tag {
+	case "":
+	case notFixed:
+		return "", false
+	default:
+		return tag, true
+	}
+	tag, ok := d.an.FixedTag(text)
+	switch {
+	case !ok:
+		d.fixedPOS[i] = notFixed
+	case tag != "":
+		d.fixedPOS[i] = tag
+	}
+	return tag, ok
 }
 
 // addCand records a candidate unless a stop rule removes it.
@@ -764,6 +796,11 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 					continue
 				}
 				for _, ri := range listOf(v.firstsBy, ph.slot) {
+					// A rule anchored elsewhere than this sentence is
+					// skipped on the small table, without reading it.
+					if d.p.ruleAnchored[ri] && d.active[ri] != stamp {
+						continue
+					}
 					if r := d.p.rules[ri]; !r.anchored || d.active[r.idx] == stamp && d.inReach(r, i, maxMention) {
 						try(r, i, hi)
 					}

@@ -41,6 +41,8 @@ type node struct {
 	seq      []*node
 	alts     [][]*node
 	any      bool
+	// cheapFirst: canStart tests n cheaply (compile.go cheapFirst).
+	cheapFirst bool
 }
 
 // cond is the token constraints of an element, all of which must hold for
@@ -149,7 +151,7 @@ func (ps *phraseSet) ends(d *docState, i, hi int, buf []int) []int {
 		buf = append(buf, i+1)
 	}
 
-	if ps.multi != nil {
+	if ps.multi != nil && d.vent[i].mayStartMulti(ps.id) {
 		t := ps.multi
 		for j := i; j < hi; j++ {
 			t = t.step(d, ps.key(d, j), j)
@@ -188,7 +190,7 @@ func (ps *phraseSet) startsAt(d *docState, i, hi int) bool {
 	if ps.isSingle(d, i) || ps.actorNP && d.actorNPEnd(i, hi) > 0 {
 		return true
 	}
-	if t := ps.multi; t != nil {
+	if t := ps.multi; t != nil && d.vent[i].mayStartMulti(ps.id) {
 		for j := i; j < hi; j++ {
 			if t = t.step(d, ps.key(d, j), j); t == nil {
 				return false
@@ -329,6 +331,13 @@ type matcher struct {
 	caps      []capRec
 	steps     int
 	ends      []int
+	// prune lets a token run give up at once when what follows it can
+	// start at none of the tokens it may end at (restCanFollow). It
+	// explores fewer steps, so a match that ran out of steps before might
+	// be found: it is set only for the relaxed tries (mayMatchUntagged),
+	// whose answer is "maybe" when steps run out, so that trying fewer
+	// dead ends changes no verdict that decides a match.
+	prune bool
 }
 
 // posKeyPrefix marks a part-of-speech tag in a pattern's not_before set
@@ -385,6 +394,9 @@ func (m *matcher) seq(nodes []*node, i int, k func(int) bool) bool {
 // tokenRun matches a single-token element repeated min..max times,
 // greedily, then the rest of the sequence.
 func (m *matcher) tokenRun(n *node, rest []*node, i int, k func(int) bool) bool {
+	if m.prune && len(rest) > 0 && rest[0].cheapFirst && !m.restCanFollow(n, rest, i) {
+		return false
+	}
 	c := 0
 	for (n.max < 0 || c < n.max) && i+c < m.hi && (n.cond == nil || n.cond.ok(m.d, i+c)) {
 		c++
@@ -403,6 +415,25 @@ func (m *matcher) tokenRun(n *node, rest []*node, i int, k func(int) bool) bool 
 			return true
 		}
 		m.caps = m.caps[:mark]
+	}
+	return false
+}
+
+// restCanFollow reports whether rest may start at one of the tokens a run
+// of n from token i may end at: canStart is necessary for a match of rest,
+// so when it fails at all of them, no count of n can be followed by rest.
+// It is cheap (rest[0].cheapFirst: a word-list or mention test) where
+// counting the run is not: a gap element ("any token but ...", up to 16)
+// tests its conditions at every token of the run, for every start.
+func (m *matcher) restCanFollow(n *node, rest []*node, i int) bool {
+	last := m.hi
+	if n.max >= 0 {
+		last = min(last, i+n.max)
+	}
+	for j := i + n.min; j <= last; j++ {
+		if canStart(m.d, rest, j, m.hi) {
+			return true
+		}
 	}
 	return false
 }

@@ -122,6 +122,8 @@ func (d *docState) mayMatchUntagged(r *rule, i, hi int) bool {
 		return false
 	}
 	d.m.hi, d.m.notBefore = hi, nil // (relaxed: a match it would drop still counts)
+	d.m.prune = true
+	defer func() { d.m.prune = false }()
 	return d.m.match(r.nodes, i) > i || d.m.steps > stepLimit
 }
 
@@ -313,6 +315,10 @@ func (p *Pack) fileRelationStarts() {
 	for k, rs := range ix.byKey {
 		if v := p.vocab[k]; v != nil {
 			v.relFirsts = rs
+			v.relFirstRefs = make([]relRef, len(rs))
+			for i, r := range rs {
+				v.relFirstRefs[i] = relRef{idx: r.idx, anchored: r.anchored}
+			}
 		}
 	}
 	for k, ss := range ix.slotKeys {
@@ -320,6 +326,13 @@ func (p *Pack) fileRelationStarts() {
 			v.relSlots = ss
 		}
 	}
+}
+
+// relRef is what runRelationRules reads of a rule to skip a try that
+// would return at once (vocabEntry.relFirstRefs).
+type relRef struct {
+	idx      int32
+	anchored bool
 }
 
 // relScratch holds runRelationRules' tables between calls (see there).
@@ -573,8 +586,14 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 				}
 			}
 			if v := d.vent[i]; v != nil {
-				for _, r := range v.relFirsts {
-					try(r, i, blockEnd, stamp)
+				for k, ref := range v.relFirstRefs {
+					// try's first test, on the compact table: a rule not
+					// anchored in the sentence from here on, or tried at i
+					// already, is not tried.
+					if ref.anchored && (active[ref.idx] != stamp || lastAnchor[ref.idx] < i) || tried[ref.idx] == int32(i+1) {
+						continue
+					}
+					try(v.relFirsts[k], i, blockEnd, stamp)
 				}
 			}
 			for _, r := range liveOpen {

@@ -132,7 +132,12 @@ func (e *LoadError) Error() string {
 type Pack struct {
 	phraseSets int // phrase sets compiled so far (their ids)
 	rules      []*rule
-	infos      []Info
+	// ruleAnchored is rules[i].anchored by rule index: the pattern stage
+	// tests it for every rule listed at a token (277k per BenchmarkExtract
+	// run, most of them not tried), and a small table spares reading the
+	// rule.
+	ruleAnchored []bool
+	infos        []Info
 
 	gaz *gazetteer
 	// synTails maps the first word of a rewriter's multi-word synonym
