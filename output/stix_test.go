@@ -454,3 +454,16 @@ func TestSTIXLeavesOutWalletAddresses(t *testing.T) {
 		t.Error("the relation to the domain was dropped")
 	}
 }
+
+// STIX 2.1 (ipv4-addr, ipv6-addr) lets value hold a CIDR block: a block the
+// rules keep whole must reach the pattern whole, not as its first address.
+func TestSTIXPatternKeepsCIDRBlocks(t *testing.T) {
+	for _, c := range []struct{ subtype, value, want string }{
+		{"ipv4", "198.51.100.0/24", `[ipv4-addr:value = '198.51.100.0/24']`},
+		{"ipv6", "2001:db8:4000::/36", `[ipv6-addr:value = '2001:db8:4000::/36']`},
+	} {
+		if got, _ := stixPattern(c.subtype, c.value); got != c.want {
+			t.Errorf("stixPattern(%s, %s) = %s; want %s", c.subtype, c.value, got, c.want)
+		}
+	}
+}

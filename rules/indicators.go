@@ -136,8 +136,39 @@ func prevWord(text string, i int) string {
 	return strings.ToLower(text[k:j])
 }
 
+// cidrParts splits an address written as a CIDR block ("198.51.100.0/24")
+// into the address and the prefix length; bits is -1 when there is no
+// slash, and ok is false when the length is not a number up to max.
+func cidrParts(s string, max int) (addr string, bits int, ok bool) {
+	addr, length, found := strings.Cut(s, "/")
+	if !found {
+		return s, -1, true
+	}
+	if length == "" || len(length) > 3 {
+		return addr, 0, false
+	}
+	for i := 0; i < len(length); i++ {
+		if !isDigit(length[i]) {
+			return addr, 0, false
+		}
+		bits = bits*10 + int(length[i]-'0')
+	}
+	return addr, bits, bits <= max
+}
+
+// slashNumberAfter tells whether a match is followed by "/" and a digit: a
+// bare address there is a block whose prefix length the expression did not
+// take (out of range), and naming its first address alone would be wrong.
+func slashNumberAfter(c *vctx) bool {
+	return c.end+1 < len(c.text) && c.text[c.end] == '/' && isDigit(c.text[c.end+1])
+}
+
 func validIPv4(c *vctx) bool {
-	parts := strings.Split(c.clean, ".")
+	addr, bits, ok := cidrParts(c.clean, 32)
+	if !ok || bits < 0 && slashNumberAfter(c) {
+		return false
+	}
+	parts := strings.Split(addr, ".")
 	if len(parts) != 4 {
 		return false
 	}
@@ -172,7 +203,10 @@ func validIPv4(c *vctx) bool {
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func validIPv6(c *vctx) bool {
-	s := c.clean
+	s, bits, ok := cidrParts(c.clean, 128)
+	if !ok || bits < 0 && slashNumberAfter(c) {
+		return false
+	}
 	if len(s) < 6 || (!strings.Contains(s, "::") && strings.Count(s, ":") != 7) {
 		return false
 	}
