@@ -143,35 +143,50 @@ func (d *docState) namedAs(t int, head string) bool {
 	return false
 }
 
-// namingParticiples name the noun right before them: "the campaigns known
-// as X", "a backdoor dubbed X".
-var namingParticiples = map[string]bool{"called": true, "dubbed": true, "named": true, "known": true, "tracked": true}
-
-// clauseWords stand between a noun and a naming participle that belongs to
-// a clause of its own ("a group that is known as X", "a group, later
-// dubbed X"): the noun is then found by namedAs's scan.
-var clauseWords = map[string]bool{"that": true, "which": true, "who": true, "is": true, "are": true, "was": true,
-	"were": true, "be": true, "been": true, "being": true, ",": true, "also": true, "now": true, "later": true,
-	"commonly": true, "publicly": true, "collectively": true, "widely": true, "internally": true, "sometimes": true,
-	"often": true, "variously": true, "otherwise": true, "(": true}
-
 // participleNamed returns the token of the noun a naming participle right
 // before the mention at token t names, and true, when the participle follows
 // that noun directly: in "This group is responsible for the campaigns known
-// as Operation X" the campaigns are named, not the group. It returns false
-// when there is no such participle or a clause word comes before it.
+// as Operation X" the campaigns are named, not the group. The participles
+// are the pack list rel_naming_participles; a word of
+// rel_naming_clause_words ("that", "is", "later", ...), a comma or a
+// bracket before the participle puts it in a clause of its own, whose noun
+// namedAs's scan finds, and so does a name. It returns false then, or when
+// there is no such participle.
 func (d *docState) participleNamed(t, lo int) (int, bool) {
 	p := t - 1
 	if d.fold[p] == "as" {
 		p--
 	}
-	if p < lo+1 || !namingParticiples[d.fold[p]] || (d.fold[p] == "known" || d.fold[p] == "tracked") && p != t-2 {
+	w := d.fold[p]
+	if p < lo+1 || !d.p.cti.namingParticiples[w] || (w == "known" || w == "tracked") && p != t-2 {
 		return 0, false
 	}
-	if clauseWords[d.fold[p-1]] || d.startM[p-1] >= 0 {
+	if b := d.fold[p-1]; b == "," || b == "(" || d.p.cti.namingClauseWords[b] || d.startM[p-1] >= 0 {
 		return 0, false
 	}
-	return p - 1, true
+	return d.ofPhraseHead(p-1, lo), true
+}
+
+// ofPhraseReach is how many words may stand between "of" and the noun
+// before a naming participle: "a group of state-sponsored hackers".
+const ofPhraseReach = 3
+
+// ofPhraseHead returns the head of the phrase whose last noun is at token n:
+// in "a group of (state) hackers known as X" the group is named, so a later
+// "the group" means X. A name, punctuation or a clause word between ends
+// the phrase ("the tools of Amber Lynx dubbed X" name the tools, as n
+// does), and n is returned.
+func (d *docState) ofPhraseHead(n, lo int) int {
+	for k := n - 1; k > lo && k >= n-ofPhraseReach; k-- {
+		w := d.fold[k]
+		if w == "of" {
+			return k - 1
+		}
+		if d.startM[k] >= 0 || !isWordToken(w) || d.p.cti.namingClauseWords[w] {
+			break
+		}
+	}
+	return n
 }
 
 // appositionHead reports whether the tokens from t are an apposition whose

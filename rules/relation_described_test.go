@@ -8,6 +8,8 @@ const packDescribed = `
 lists:
   relation_anaphors: ["the bureau", "the group", "the operation", "the defendants", "the charged hackers", "the hackers"]
   person_speech_verbs: [said, commented]
+  rel_naming_participles: [called, dubbed, named, known, tracked]
+  rel_naming_clause_words: [that, which, who, is, are, was, were, later]
 rules:
   - id: names
     kind: gazetteer
@@ -118,9 +120,22 @@ func TestRelationDescribedAntecedent(t *testing.T) {
 		{"a participle names the noun before it, not the subject",
 			"APT99 is a threat group. This group is responsible for the campaigns known as Operation Lantern. Later the group hacked the Ministry of State Security.",
 			[]string{`APT99 -targets-> Ministry of State Security @"the group" → APT99`}},
-		{"a group known as X is described as a group",
-			"APT99 was seen in 2019. A second group known as Operation Lantern appeared. Later the group hacked the Ministry of State Security.",
-			[]string{`Operation Lantern -targets-> Ministry of State Security @"the group" → Operation Lantern`}},
+		{"a participle right after a noun names that noun, not a group before it",
+			"APT99 is a threat group. The group ran a campaign dubbed Operation Lantern. Later the group hacked the Ministry of State Security.",
+			[]string{`APT99 -targets-> Ministry of State Security @"the group" → APT99`}},
+		// "a group of hackers known as X": the participle follows the
+		// object of "of", and the whole phrase, a group, is named.
+		{"a group of hackers known as X is a group",
+			"In 2019 a group of hackers known as APT99 shared tools with Amber Lynx. Later the group hacked the Ministry of State Security.",
+			[]string{`APT99 -targets-> Ministry of State Security @"the group" → APT99`}},
+		{"a group of state hackers dubbed X is a group",
+			"In 2019 a group of state hackers dubbed APT99 shared tools with Amber Lynx. Later the group hacked the Ministry of State Security.",
+			[]string{`APT99 -targets-> Ministry of State Security @"the group" → APT99`}},
+		// ... but a name between ends the phrase: "the tools of Amber Lynx
+		// dubbed X" names the tools.
+		{"a name before the participle ends the of-phrase",
+			"APT99 was seen in 2019. The tools of Amber Lynx dubbed Operation Lantern spread. Later the group hacked the Ministry of State Security.",
+			[]string{`Amber Lynx -targets-> Ministry of State Security @"the group" → Amber Lynx`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -21,6 +21,8 @@ type vocabulary struct {
 	comparisonWords   map[string]bool // rel_comparison_words (relation_compared.go)
 	namingVerbs       map[string]bool // rel_naming_verbs (relation_cataphor.go)
 	namedPhraseHeads  map[string]bool // rel_named_phrase_heads (relation_cataphor.go)
+	namingParticiples map[string]bool // rel_naming_participles (relation_described.go)
+	namingClauseWords map[string]bool // rel_naming_clause_words (relation_described.go)
 	victimParticiples map[string]bool // rel_victim_participles (relation_coord_kinds.go)
 	amongParticiples  map[string]bool // rel_among_participles (relation_victims_after.go)
 	bodyNPHeads       map[string]bool // rel_body_np_heads (relation_actor_np.go)
@@ -85,6 +87,8 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_comparison_words":          &v.comparisonWords,
 		"rel_naming_verbs":              &v.namingVerbs,
 		"rel_named_phrase_heads":        &v.namedPhraseHeads,
+		"rel_naming_participles":        &v.namingParticiples,
+		"rel_naming_clause_words":       &v.namingClauseWords,
 		"rel_victim_participles":        &v.victimParticiples,
 		"rel_among_participles":         &v.amongParticiples,
 		"rel_body_np_heads":             &v.bodyNPHeads,

@@ -22,7 +22,8 @@ func TestVocabularyLists(t *testing.T) {
 		{v.namingVerbs, "dubbed"}, {v.namedPhraseHeads, "cluster"}, {v.victimParticiples, "breached"},
 		{v.personSpeechVerbs, "cautioned"}, {v.actorHeads, "crew"}, {v.companySuffixes, "ltd."},
 		{v.companyDescriptors, "electronics"}, {v.companyGeneric, "shanghai"},
-		{v.leakFromWords, "exfiltrated"}, {v.leakWords, "auctioned"}, {v.whereaboutsNouns, "perpetrators"}} {
+		{v.leakFromWords, "exfiltrated"}, {v.leakWords, "auctioned"}, {v.whereaboutsNouns, "perpetrators"},
+		{v.namingParticiples, "dubbed"}, {v.namingClauseWords, "variously"}} {
 		if !c.set[c.word] {
 			t.Errorf("default vocabulary lacks %q", c.word)
 		}
