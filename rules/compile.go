@@ -362,10 +362,12 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			}
 		}
 	}
-	c.nameHeads(set.lists)                  // namestage.go
-	c.readVocabulary(set.lists)             // vocab.go
-	p.described = describedLists(set.lists) // described_type.go
-	p.fileRelationStarts()                  // relation_index.go: once the vocabulary is complete
+	c.nameHeads(set.lists)                   // namestage.go
+	c.nameStops(set.lists)                   // namestage.go
+	p.nameWordTags = nameWordTags(set.lists) // namestage.go
+	c.readVocabulary(set.lists)              // vocab.go
+	p.described = describedLists(set.lists)  // described_type.go
+	p.fileRelationStarts()                   // relation_index.go: once the vocabulary is complete
 	return p, c.probs
 }
 
