@@ -45,10 +45,10 @@ train-pairs: build
 # Retrain the name model (docs/name-model.md) on the sample corpus, print
 # its 5-fold cross-validation by document, and rewrite rules/namemodel.json
 # and rules/namemodel.bin (deterministic, as train-pairs).
-# The cut is the lowest with cross-validated precision >= .85 (session 19:
-# at .80 the band 0.80-0.85 was 10 right of 21 proposals; docs/name-model.md).
+# The cut is the lowest with cross-validated precision >= train-names'
+# default --min-precision (.85; nametrain.DefaultMinPrecision).
 train-names: build
-	./$(BIN) train-names --corpus $(SAMPLES) --folds 5 --min-precision 0.85 --out rules/
+	./$(BIN) train-names --corpus $(SAMPLES) --folds 5 --out rules/
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

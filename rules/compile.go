@@ -382,10 +382,12 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			}
 		}
 	}
-	c.nameHeads(set.lists)                  // namestage.go
-	c.readVocabulary(set.lists)             // vocab.go
-	p.described = describedLists(set.lists) // described_type.go
-	p.fileRelationStarts()                  // relation_index.go: once the vocabulary is complete
+	c.nameHeads(set.lists)                   // namestage.go
+	c.nameStops(set.lists)                   // namestage.go
+	p.nameWordTags = nameWordTags(set.lists) // namestage.go
+	c.readVocabulary(set.lists)              // vocab.go
+	p.described = describedLists(set.lists)  // described_type.go
+	p.fileRelationStarts()                   // relation_index.go: once the vocabulary is complete
 	p.ruleAnchored = make([]bool, len(p.rules))
 	for i, r := range p.rules {
 		p.ruleAnchored[i] = r.anchored

@@ -69,6 +69,12 @@ var nameHeadLists = []string{"government_heads", "public_body_nouns", "governmen
 const (
 	listNameStopLast  = "name_model_stop_last"
 	listNameStopFirst = "name_model_stop_first"
+	// Acronyms of jargon and roles the model never reads as a span of
+	// one word ("PR", "DPO", "CERT").
+	listNameStopAlone = "name_model_stop_alone"
+	// Words that make a name holding a place a body's ("District of
+	// Kansas") besides the heads of nameHeadLists.
+	listNamePlaceHeads = "name_model_place_heads"
 	// Words of a list intro whose items are companies, never people
 	// (docState.companyListed).
 	listNameCompanyIntros = "name_model_company_list_intros"
@@ -113,10 +119,17 @@ func nameWordTags(lists map[string]*listSpec) map[string][]string {
 	return tags
 }
 
-func (c *compiler) nameHeads(lists map[string]*listSpec) {
-	c.p.nameWordTags = nameWordTags(lists)
-	c.p.nameHeads = map[string]bool{}
+// nameStops reads the lists of words that keep a span from the name model.
+func (c *compiler) nameStops(lists map[string]*listSpec) {
 	c.p.nameStopLast, c.p.nameStopFirst = c.singleWords(lists[listNameStopLast]), c.singleWords(lists[listNameStopFirst])
+	c.p.nameStopAlone = c.singleWords(lists[listNameStopAlone])
+	c.p.namePlaceHeads = c.singleWords(lists[listNamePlaceHeads])
+}
+
+// nameHeads reads the words that end names of bodies (nameHeadLists) and
+// the words of people's names.
+func (c *compiler) nameHeads(lists map[string]*listSpec) {
+	c.p.nameHeads = map[string]bool{}
 	c.p.personNameWords = map[string]bool{}
 	for _, l := range []string{"given_names", "chinese_surnames", "korean_surnames"} {
 		for w := range c.singleWords(lists[l]) {
@@ -400,7 +413,8 @@ func (d *docState) holdsWholePlaces(place []int32, s, end int) bool {
 }
 
 // placeAndOrdinary reports whether tokens [s, end) are places and one
-// ordinary word, unjoined ("Iranian Hackers", not "District of Kansas").
+// ordinary word or word for people, unjoined ("Iranian Hackers",
+// "Chinese Intelligence", not "District of Kansas").
 func (d *docState) placeAndOrdinary(place []int32, s, end int) bool {
 	n, ord := 0, true
 	for k := s; k < end; k++ {
@@ -411,9 +425,67 @@ func (d *docState) placeAndOrdinary(place []int32, s, end int) bool {
 			continue
 		}
 		n++
-		ord = ord && d.ordinary(k)
+		ord = ord && (d.ordinary(k) || d.peopleWord(k))
 	}
 	return n == 1 && ord && placeCount(place, s, end) > 0
+}
+
+// peopleWord reports whether token k, or its singular, is a word of the
+// pack's lists of people and groups ("Hackers": "hacker" of
+// person_nouns): the tagger's lexicon lacks many of them.
+func (d *docState) peopleWord(k int) bool {
+	w := d.fold[k]
+	return d.hasWordTag(w, "personnoun", "actor") || strings.HasSuffix(w, "s") && d.hasWordTag(w[:len(w)-1], "personnoun", "actor")
+}
+
+// hasWordTag reports whether the folded word w is in a list of one of the
+// groups of nameWordLists.
+func (d *docState) hasWordTag(w string, tags ...string) bool {
+	for _, t := range d.p.nameWordTags[w] {
+		if slices.Contains(tags, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyAroundPlace reports whether tokens [s, end), which hold a place,
+// read as the name of a body. No word may be a title or a person's name.
+// The last word besides places and connectors must be a body's head
+// ("Wuhan Earthquake Monitoring Centre", "Computer Emergency Response
+// Team of Ukraine", "District of Kansas") or a word the tagger does not
+// know, coined for a name ("Yanbian Silverstar", "NHS England"); a run
+// that ends in such a word, not in its place, must begin with one or with
+// the place too. Otherwise the run is a post, a person or an event with a
+// place in it ("Ohio Secretary of State Frank LaRose", "Visitors of Paris
+// Saint Germain", "Beijing Olympics"), and the place is the mention to
+// keep.
+func (d *docState) bodyAroundPlace(place []int32, s, end int) bool {
+	last := -1
+	for k := s; k < end; k++ {
+		w := d.fold[k]
+		if place[k] > 0 || spanConnectors[w] {
+			continue
+		}
+		if d.hasWordTag(w, "title", "given") || d.p.personNameWords[w] {
+			return false
+		}
+		last = k
+	}
+	nameLike := func(k int) bool { return place[k] > 0 || d.bodyHead(d.fold[k]) || d.coinedWord(k) }
+	return last >= 0 && nameLike(last) && (last < end-1 || nameLike(s))
+}
+
+// bodyHead reports whether the folded word w ends names of bodies.
+func (d *docState) bodyHead(w string) bool {
+	return d.p.nameHeads[w] || d.p.namePlaceHeads[w] || d.hasWordTag(w, "org", "orgtail", "gov", "unit")
+}
+
+// coinedWord reports whether the tagger knows token k in no word class:
+// a word made for a name, not an English one.
+func (d *docState) coinedWord(k int) bool {
+	_, ok := d.wordTag(k)
+	return d.an != nil && !ok
 }
 
 // placeCount counts the tokens of [s, end) in place mentions.
@@ -564,7 +636,7 @@ func (d *docState) nameSpans() []nameSpan {
 			for s < end && spanConnectors[d.fold[s]] { // "The of Zellis", "A & E"
 				s++
 			}
-			if !d.holdsWholePlaces(place, s, end) {
+			if !d.holdsWholePlaces(place, s, end) || placeCount(place, s, end) > 0 && !d.bodyAroundPlace(place, s, end) {
 				continue
 			}
 			// One word in capitals is read ("the laboratory group SYNLAB",
@@ -572,7 +644,11 @@ func (d *docState) nameSpans() []nameSpan {
 			// context tells the model which it is (session 19: 10 more
 			// names right in cross-validation, none wrong). A letter
 			// alone is none.
-			if s >= end || end-s > maxNameTokens || end-s == 1 && (d.p.capStop[d.fold[s]] || utf8.RuneCountInString(d.tokText[s]) < 2) {
+			// Jargon and roles in capitals ("PR", "DPO", "CERT", "CISO";
+			// name_model_stop_alone) are never names alone: news text
+			// writes them beside "said" as it does a body.
+			if s >= end || end-s > maxNameTokens || end-s == 1 && (d.p.capStop[d.fold[s]] || d.p.nameStopAlone[d.fold[s]] ||
+				utf8.RuneCountInString(d.tokText[s]) < 2) {
 				continue
 			}
 			// Ordinary words in capitals ("Intelligence", "Commonly Used

@@ -461,11 +461,15 @@ func TestNameWordTagsGroupListWordsByHead(t *testing.T) {
 // ("Tarrowmere Officials") and a place cut by the run's edge are not read.
 func TestNameCandidatesHoldWholePlaces(t *testing.T) {
 	const pack = `
+lists:
+  person_titles: [Secretary, Minister]
+  given_names: [Brannock]
+  public_body_nouns: [Centre, Fund, District]
 rules:
   - id: t.place
     kind: gazetteer
     type: location
-    entries: [{name: Tarrowmere}, {name: Costa Verde}]
+    entries: [{name: Tarrowmere}, {name: Costa Verde}, {name: The Quellmark}]
     examples: {match: ["Tarrowmere is far."]}
   - id: t.model
     kind: model
@@ -481,6 +485,16 @@ rules:
 		"The Costa Verde Social Fund was hit.":              {"Costa Verde Social Fund"},
 		"Tarrowmere Officials struck.":                      nil,
 		"They flew to Tarrowmere on Monday.":                {"Monday"}, // a place joins by "of" alone
+		// a place cut by the run's edge (the dropped "The" of "The
+		// Quellmark") is not held whole
+		"Staff at The Quellmark Cyber Centre left.": nil,
+		// a run with a place ends in a body's head: a title, a given
+		// name or another word after the place makes it a post, a
+		// person or an event, and the place stays (the run is not split:
+		// the person after the title is left to the rules)
+		"Tarrowmere Secretary of State Brannock Quell said so.": nil,
+		"Visitors of Tarrowmere Saint Quay were phished.":       nil,
+		"The Tarrowmere Olympics were hit.":                     nil,
 	} {
 		free, _ := nameSpanTexts(t, p, text)
 		if !slices.Equal(free, want) {
@@ -494,5 +508,64 @@ rules:
 	}
 	if want := []string{"Tarrowmere Seismic Monitoring Centre/organization"}; !slices.Equal(got, want) {
 		t.Errorf("mentions %q, want %q", got, want)
+	}
+}
+
+// Ordinary news text (review rev19a) in which the default pack's name
+// model must read no span: a run holding a place with a title, a given
+// name or a word that is no body's head ("Ohio Secretary of State Frank
+// LaRose", "Beijing Olympics"), a place and a plural of people ("Iranian
+// Hackers"), one word in capitals that is jargon or a role ("PR", "DPO",
+// "CERT"). The name of a body holding a place, and a broadcaster's
+// acronym named as one, are still read.
+func TestDefaultNameCandidatesSkipPostsPeopleAndJargon(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the default pack")
+	}
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := testAnalyzer(t)
+	read := func(text string) []string {
+		var out []string
+		for _, c := range p.NameCandidates(text, an.Analyze(text), an) {
+			if c.Found == "" {
+				out = append(out, c.Text)
+			}
+		}
+		return out
+	}
+	for text, never := range map[string][]string{
+		"Ohio Secretary of State Frank LaRose said the election was not affected.":                  {"Ohio"},
+		"Prime Minister of Japan Fumio Kishida condemned the hack.":                                 {"Japan"},
+		"President of Ukraine Volodymyr Zelensky said the grid was attacked.":                       {"Ukraine"},
+		"Visitors of Paris Saint Germain were phished, police said.":                                {"Visitors"},
+		"The Beijing Olympics were targeted by Russian Hackers, officials said.":                    {"Beijing", "Russian"},
+		"The report said Iranian Hackers were active.":                                              {"Iranian"},
+		"Officials said North Korean Hackers stole the funds.":                                      {"Korean"},
+		"The PR team at the firm said the CEO would resign.":                                        {"PR"},
+		"The DPO said the regulator had been informed.":                                             {"DPO"},
+		"The agency's CISO said MFA was not enforced, while the CERT said it had shared every IOC.": {"CISO", "CERT", "MFA"},
+		"The council's ICT manager said the IDS flagged the traffic.":                               {"IDS", "ICT"},
+		"A ministry spokesperson said the RCE bug had been known since January.":                    {"RCE"},
+		"The ministry said PII of 200 diplomats was exposed, and that HIPAA did not apply.":         {"PII", "HIPAA"},
+		"The SOC said the alerts were ignored, and the ISP said the outage lasted four hours.":      {"SOC", "ISP"},
+	} {
+		for _, c := range read(text) {
+			for _, w := range never {
+				if slices.Contains(strings.Fields(c), w) {
+					t.Errorf("%q: reads %q", text, c)
+				}
+			}
+		}
+	}
+	for text, want := range map[string]string{
+		"Staff of the Wuhan Earthquake Monitoring Centre said the attack was foreign.": "Wuhan Earthquake Monitoring Centre",
+		"The hackers also hit the broadcasters BR and NDR last year.":                  "NDR",
+	} {
+		if got := read(text); !slices.Contains(got, want) {
+			t.Errorf("%q: reads %q, want %q among them", text, got, want)
+		}
 	}
 }

@@ -200,6 +200,12 @@ type Pack struct {
 	// nameStopLast and nameStopFirst keep spans from the name model by
 	// their last or first word (namestage.go).
 	nameStopLast, nameStopFirst map[string]bool
+	// nameStopAlone are acronyms of jargon and roles the model never
+	// reads alone ("PR", "DPO", "CERT").
+	nameStopAlone map[string]bool
+	// namePlaceHeads make a name holding a place a body's ("District of
+	// Kansas").
+	namePlaceHeads map[string]bool
 	// personNameWords are the pack's given names and surnames, folded: a
 	// four-letter one is no company's short name ("Wang" of "Wang
 	// Technology Co." is the person named Wang; propagate.go).

@@ -18,14 +18,19 @@ func newTrainNamesCmd() *cobra.Command {
 		Short:  "Train the name model (maintainers)",
 		Hidden: true,
 		Args:   cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		RunE: func(cmd *cobra.Command, _ []string) (err error) {
 			opt.Log = cmd.OutOrStdout()
 			if verdicts != "" {
-				f, err := os.Create(verdicts)
-				if err != nil {
-					return err
+				f, cerr := os.Create(verdicts)
+				if cerr != nil {
+					return cerr
 				}
-				defer f.Close()
+				// A close error means the file may be cut short.
+				defer func() {
+					if cerr := f.Close(); err == nil && cerr != nil {
+						err = cerr
+					}
+				}()
 				opt.Verdicts = f
 			}
 			return nametrain.Train(cmd.Context(), opt)

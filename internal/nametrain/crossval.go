@@ -26,15 +26,17 @@ type verdictLine struct {
 	Text  string  `json:"text"`
 	Start int     `json:"start"`
 	Gold  string  `json:"gold,omitempty"`  // the gold label: a type, none, other, optional
-	Best  string  `json:"best,omitempty"`  // the likeliest class but none
+	Best  string  `json:"best,omitempty"`  // the likeliest class but none, of any type (proposed or not)
 	P     float64 `json:"p"`               // its mean probability
 	PNone float64 `json:"p_none"`          // the mean probability of none
 	Found string  `json:"found,omitempty"` // a name the rules found: its type
 }
 
+// writeVerdict writes one line; a write error is kept by the
+// stickyWriter Train wraps Options.Verdicts in, and Train returns it.
 func writeVerdict(w io.Writer, l verdictLine) {
 	b, _ := json.Marshal(l) // plain strings and numbers: cannot fail
-	fmt.Fprintf(w, "%s\n", b)
+	_, _ = fmt.Fprintf(w, "%s\n", b)
 }
 
 // labelName names a class or label for Options.Verdicts.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -145,5 +146,32 @@ func TestTrainWritesVerdictsOfHeldOutNames(t *testing.T) {
 		if v.Gold != "organization" || v.P <= 0 || v.P > 1 {
 			t.Errorf("verdict %+v: want gold organization and a probability", v)
 		}
+	}
+}
+
+// failingWriter fails every write after the first n bytes, as a full disk
+// does.
+type failingWriter struct{ n int }
+
+func (w *failingWriter) Write(b []byte) (int, error) {
+	if len(b) > w.n {
+		k := w.n
+		w.n = 0
+		return k, errors.New("disk full")
+	}
+	w.n -= len(b)
+	return len(b), nil
+}
+
+// A verdicts file cut short would sort the misses under the wrong causes:
+// Train returns the write error instead of finishing quietly.
+func TestTrainReturnsVerdictWriteErrors(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the default pack")
+	}
+	dir := writeCorpus(t, 6)
+	err := Train(context.Background(), Options{Corpus: dir, Folds: 3, Log: io.Discard, Verdicts: &failingWriter{n: 100}, Buckets: 1 << 10})
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("Train = %v, want the write error", err)
 	}
 }
