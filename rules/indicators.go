@@ -138,7 +138,8 @@ func prevWord(text string, i int) string {
 
 // cidrParts splits an address written as a CIDR block ("198.51.100.0/24")
 // into the address and the prefix length; bits is -1 when there is no
-// slash, and ok is false when the length is not a number up to max.
+// slash, and ok is false when the length is not a number from 1 up to max
+// (a /0 block is every address, a firewall rule's "any", no indicator).
 func cidrParts(s string, max int) (addr string, bits int, ok bool) {
 	addr, length, found := strings.Cut(s, "/")
 	if !found {
@@ -153,7 +154,7 @@ func cidrParts(s string, max int) (addr string, bits int, ok bool) {
 		}
 		bits = bits*10 + int(length[i]-'0')
 	}
-	return addr, bits, bits <= max
+	return addr, bits, bits >= 1 && bits <= max
 }
 
 // slashNumberAfter tells whether a match is followed by "/" and a digit: a

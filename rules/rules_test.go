@@ -210,6 +210,8 @@ func TestIndicators(t *testing.T) {
 		{"Blocks 198.51.100.0/24, 192.0.2[.]0/28 and 2001:db8:4000::/36 hosted it.",
 			[]ind{{"198.51.100.0/24", "ipv4", false}, {"192.0.2.0/28", "ipv4", true}, {"2001:db8:4000::/36", "ipv6", false}}},
 		{"Not blocks: 203.0.113.0/33, 2001:db8::/200, version 1.2.3.4/16, dates 10/12/2023 and 2023/10/12.", nil},
+		// A /0 block is every address (a firewall's "any"), never an indicator.
+		{"The rule allowed 198.51.100.0/0 and 2001:db8::/0 inbound.", nil},
 		{"It used T1566.001 and exploited CVE-2017-11882.", []ind{{"T1566.001", "attack-technique", false}, {"CVE-2017-11882", "cve", false}}},
 		// A wallet address is no SHA-1, though both hold 40 hex digits.
 		{"Funds went to 0xAb5801a7D398351b8bE11C439e05C5B3259aeC9B; SHA-1 a94a8fe5ccb19ba61c4c0873d391e987982fbbd3.",
