@@ -1,7 +1,10 @@
 package pairtrain
 
 import (
+	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/reportgraph/extractor/extract"
@@ -52,5 +55,54 @@ func TestMeetingReason(t *testing.T) {
 		if got := meetingReason(c.pm); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.pm, got, c.want)
 		}
+	}
+}
+
+// A learning-curve share is a number in [0, 1], and a run with a share in
+// (0, 1) writes no model: its folds' threshold was chosen on part of the
+// documents. Train refuses both before reading the corpus.
+func TestTrainRefusesABadShare(t *testing.T) {
+	for _, c := range []struct {
+		share float64
+		out   string
+		want  string // in the error; "" for none
+	}{
+		{-0.5, "", "want a share in [0, 1]"},
+		{1.5, "", "want a share in [0, 1]"},
+		{0.5, t.TempDir(), "with --out"},
+		{0.5, "", ""},
+		{1, t.TempDir(), ""},
+		{0, t.TempDir(), ""},
+	} {
+		err := Options{TrainShare: c.share, Out: c.out}.checkShare()
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("share %g, out %q: %v, want no error", c.share, c.out, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("share %g, out %q: error %v, want one saying %q", c.share, c.out, err, c.want)
+		}
+	}
+	err := Train(context.Background(), Options{TrainShare: 0.5, Out: t.TempDir(), Corpus: "no-such-corpus"})
+	if err == nil || !strings.Contains(err.Error(), "--train-share") {
+		t.Errorf("Train with --train-share 0.5 and --out: %v, want the share refused before the corpus is read", err)
+	}
+}
+
+// The model's note and the log say who withheld a type: the --withhold
+// option or the cross-validation.
+func TestWithheldNoteNamesItsSource(t *testing.T) {
+	byFlag := Options{Withhold: []string{"targets", "none", ""}}
+	if got := byFlag.fixedWithheld(); !slices.Equal(got, []string{"targets"}) {
+		t.Errorf("--withhold targets,none,\"\" fixes %v, want [targets]", got)
+	}
+	if got := byFlag.withheldNote([]string{"targets"}); !strings.Contains(got, "by --withhold") || strings.Contains(got, "cross-validated") {
+		t.Errorf("note for a type withheld by the flag: %q", got)
+	}
+	byCV := Options{}
+	if byCV.fixedWithheld() != nil {
+		t.Error("no --withhold, yet types are fixed")
+	}
+	if got := byCV.withheldNote([]string{"targets"}); !strings.Contains(got, "cross-validated F1 lowered") {
+		t.Errorf("note for a type the cross-validation withheld: %q", got)
 	}
 }
