@@ -343,6 +343,16 @@ type relScratch struct {
 	setOK                          []bool
 }
 
+// skipTry reports whether the relation rule idx is not to be tried at
+// token i of the sentence stamped stamp: it is anchored and its anchor word
+// is not in the sentence at or after i (the anchor lies inside the match,
+// so at or after its start), or it was tried at i already. It is try's
+// first test and the pre-check on the vocabulary's compact table
+// (relFirstRefs) alike, so the two cannot drift apart.
+func (sc *relScratch) skipTry(idx int32, anchored bool, i int, stamp int32) bool {
+	return anchored && (sc.active[idx] != stamp || sc.lastAnchor[idx] < i) || sc.tried[idx] == int32(i+1)
+}
+
 // runRelationRules tries every relation rule where it may start, in
 // sentences where its anchor occurs, and calls found for each match.
 func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start, end int)) {
@@ -435,8 +445,7 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		return false
 	}
 	try := func(r *rule, i, hi int, stamp int32) {
-		// The anchor word is inside the match, so at or after its start.
-		if (r.anchored && (active[r.idx] != stamp || lastAnchor[r.idx] < i)) || tried[r.idx] == int32(i+1) {
+		if sc.skipTry(r.idx, r.anchored, i, stamp) {
 			return
 		}
 		// Out of the rule's reach, unless a relative clause on a name at i
@@ -587,10 +596,9 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 			}
 			if v := d.vent[i]; v != nil {
 				for k, ref := range v.relFirstRefs {
-					// try's first test, on the compact table: a rule not
-					// anchored in the sentence from here on, or tried at i
-					// already, is not tried.
-					if ref.anchored && (active[ref.idx] != stamp || lastAnchor[ref.idx] < i) || tried[ref.idx] == int32(i+1) {
+					// try's first test, on the compact table, before the
+					// rule itself is loaded
+					if sc.skipTry(ref.idx, ref.anchored, i, stamp) {
 						continue
 					}
 					try(v.relFirsts[k], i, blockEnd, stamp)
