@@ -747,6 +747,14 @@ func (d *docState) regexCand(r *rule, start, end int) {
 	d.addCand(c)
 }
 
+// anchorInReach reports whether the anchored rule ri has an anchor word in
+// the sentence stamped stamp, within the rule's reach of a match starting
+// at token i (reach.go). The sentence test reads the small per-rule table
+// first, so a rule anchored elsewhere is skipped without loading it.
+func (d *docState) anchorInReach(ri int32, i int, stamp int32, maxMention int) bool {
+	return d.active[ri] == stamp && d.inReach(d.p.rules[ri], i, maxMention)
+}
+
 // runPhase tries the rules of one phase in every sentence, calling found for
 // each match. Rules are tried only where they can start: at tokens of their
 // first-element list, at mentions of their first-element type, or, for
@@ -796,14 +804,10 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 					continue
 				}
 				for _, ri := range listOf(v.firstsBy, ph.slot) {
-					// A rule anchored elsewhere than this sentence is
-					// skipped on the small table, without reading it.
-					if d.p.ruleAnchored[ri] && d.active[ri] != stamp {
+					if d.p.ruleAnchored[ri] && !d.anchorInReach(ri, i, stamp, maxMention) {
 						continue
 					}
-					if r := d.p.rules[ri]; !r.anchored || d.active[r.idx] == stamp && d.inReach(r, i, maxMention) {
-						try(r, i, hi)
-					}
+					try(d.p.rules[ri], i, hi)
 				}
 			}
 		}
