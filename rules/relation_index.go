@@ -116,13 +116,21 @@ func (f relFirst) union(g relFirst) relFirst {
 // means the exact rule does not match there either. A relaxed match that
 // ran out of steps proves nothing, so it counts as a match.
 func (d *docState) mayMatchUntagged(r *rule, i, hi int) bool {
+	return d.mayMatchRelaxed(r, i, hi, true)
+}
+
+// mayMatchRelaxed is mayMatchUntagged with the matcher's token runs giving
+// up early where the rest of the pattern cannot follow (matcher.prune) or
+// not: the verdicts must agree (TestPrunedRelaxedTriesAgree), pruning only
+// saves steps.
+func (d *docState) mayMatchRelaxed(r *rule, i, hi int, prune bool) bool {
 	d.lazyPOS = true
 	defer func() { d.lazyPOS = false }()
 	if !canStart(d, r.nodes, i, hi) {
 		return false
 	}
 	d.m.hi, d.m.notBefore = hi, nil // (relaxed: a match it would drop still counts)
-	d.m.prune = true
+	d.m.prune = prune
 	defer func() { d.m.prune = false }()
 	return d.m.match(r.nodes, i) > i || d.m.steps > stepLimit
 }
