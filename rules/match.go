@@ -334,7 +334,11 @@ func (d *docState) reset() {
 	d.shapes, d.cshapes = d.shapes[:0], d.cshapes[:0]
 	// d.words and its regex verdicts are kept for the next document.
 	clear(d.tokText)
-	clear(d.fixedPOS) // a tag may be the token's own text (FixedTag)
+	// Drop the memoised tags: FixedTag may answer with the token's own
+	// text, a substring of this document that the pooled state would
+	// otherwise keep alive. (init zeroes the slice again for the next
+	// document, so this is about memory, not about stale tags.)
+	clear(d.fixedPOS)
 	clear(d.fold)
 	clear(d.vent)
 	clear(d.firstOf)
