@@ -181,20 +181,17 @@ func newPairModel(lm linear.Model, allowed []TypePair, pack *rules.Pack) (*PairM
 	return pm, nil
 }
 
-// indexWordLists fills wordLists, listSets and listName. Lists of
-// function words (functionWordList) are left out: "the", "of" and "is"
-// are in many lists and would crowd out the verbs and nouns the feature
-// is for. The rest are ranked by specificity, the fewest words first (then
-// by name), so that where only a few of the lists met can become features
-// (pairMaxLists, pairContextLists) the most specific are kept. Words in the
-// same lists share one entry.
+// indexWordLists fills wordLists, listSets and listName. The lists are
+// ranked by specificity, the fewest words first (then by name), so that
+// where only a few of the lists met can become features (pairMaxLists,
+// pairContextLists) the most specific are kept: "said" reads as
+// rel_closing_speaker_verbs (24 words) before rel_reporting_verbs (46) and
+// rel_name_stopwords (62). Words in the same lists share one entry.
+// (Leaving out the lists of function words -- stop words, determiners,
+// copulas, *_links -- as well cost 17-19 true proposals at 100 and 200
+// false ones in cross-validation, seed 1: they carry signal.)
 func (m *PairModel) indexWordLists(lists []rules.WordList) {
-	var kept []rules.WordList
-	for _, l := range lists {
-		if !functionWordList(l.Name) {
-			kept = append(kept, l)
-		}
-	}
+	kept := slices.Clone(lists)
 	slices.SortStableFunc(kept, func(a, b rules.WordList) int {
 		if len(a.Words) != len(b.Words) {
 			return len(a.Words) - len(b.Words)
@@ -228,22 +225,6 @@ func (m *PairModel) indexWordLists(lists []rules.WordList) {
 		}
 		m.wordLists[h] = i
 	}
-}
-
-// functionWordList reports whether a relation word list, by its name, holds
-// function words rather than a vocabulary: stop words ("rel_name_stopwords",
-// "rel_party_stops"), determiners, copulas, the small words that link a
-// name to an apposition ("rel_employ_links": as, of, is), the words a
-// rule must not see ("rel_not_modifiers": is, which, also) and table cells.
-// Their words ("the", "of", "is") stand between almost any two mentions, so
-// as features they say nothing of the relation.
-func functionWordList(name string) bool {
-	for _, part := range []string{"stopword", "_stops", "determiner", "_copula"} {
-		if strings.Contains(name, part) {
-			return true
-		}
-	}
-	return strings.HasPrefix(name, "rel_not_") || strings.HasPrefix(name, "table_") || strings.HasSuffix(name, "_links")
 }
 
 // SetFunctional sets the relation types of which one source of a
