@@ -18,6 +18,17 @@ type PairMeeting struct {
 	InWindow   bool // some mention pair is a candidate pair by its position
 }
 
+// PairWindow is the reach of the candidate window (docCandidates): two
+// mentions in one or adjacent sentences at most MaxGap tokens apart, or up
+// to FarSents sentences apart in one block at most FarGap tokens apart.
+type PairWindow struct{ MaxGap, FarSents, FarGap int }
+
+// CandidateWindow returns the window the candidates are drawn from, so a
+// report of what it misses (train-pairs --coverage) names its real limits.
+func CandidateWindow() PairWindow {
+	return PairWindow{MaxGap: pairMaxGap, FarSents: pairFarSents, FarGap: pairFarGap}
+}
+
 // Meetings lists the closest meeting of every two entities of each
 // document. It is quadratic in a document's mentions: a diagnostic, not
 // part of extraction.

@@ -20,12 +20,16 @@ const (
 	// before the word lists: 20 word and 9 bigram features, 32 rule-role
 	// features, 3 entity-kind and 6 two-step ones, 3 of the document as a
 	// whole, the rest fixed; then two per word list between and at most
-	// pairContext lists each side), so they are written in place into a
+	// pairContextLists each side), so they are written in place into a
 	// shared arena.
-	pairMaxFeatures = 112 + 2*pairMaxLists + 2*pairContext
+	pairMaxFeatures = 112 + 2*pairMaxLists + 2*pairContextLists
 	// pairMaxLists bounds the distinct word lists named by the words
-	// between two mentions.
+	// between two mentions: the most specific are kept.
 	pairMaxLists = 12
+	// pairContextLists bounds the word lists of the word right before the
+	// first mention, and of the word right after the second, that become
+	// features: the most specific are kept.
+	pairContextLists = 2
 )
 
 // Feature kinds: fixed, distinct constants (changing one needs retraining).
@@ -505,53 +509,61 @@ func (m *PairModel) features(d *pairDoc, src, tgt, first, second *pairMention, s
 }
 
 // listFeatures emits which of the relation rules' word lists the words
-// between the mentions belong to (their distinct lists, at most
-// pairMaxLists, in the order met), with the type pair and direction, and
+// between the mentions belong to, with the type pair and direction, and
 // the lists of the word right before the first mention and right after the
-// second: "X, which the ministry employs, ..." reads as the employment
-// verbs whatever the verb, so what the model learns of one word of a list
-// carries to the others, including words our documents never used.
+// second (the pairContextLists most specific): "X, which the ministry
+// employs, ..." reads as the employment verbs whatever the verb, so what
+// the model learns of one word of a list carries to the others, including
+// words our documents never used. Of the lists between, at most
+// pairMaxLists are kept (listsBetween).
 func (m *PairModel) listFeatures(d *pairDoc, lo, hi int, first, second *pairMention, tp, dir uint32, emitG func(featureGroup, uint32)) {
 	if len(m.listSets) == 0 || len(d.lists) < len(d.words) || m.dropped&(1<<gLists) != 0 && m.dropped&(1<<gListsDir) != 0 {
 		return // no lists, a document prepared without them, or both groups dropped
 	}
-	var seen [pairMaxLists]uint32
-	n := 0
-	for k := lo; k < hi && n < pairMaxLists; k++ {
-		set := d.lists[k]
-		if set == 0 {
-			continue
-		}
-	next:
-		for _, l := range m.listSets[set-1] {
-			for _, s := range seen[:n] {
-				if s == l {
-					continue next
-				}
-			}
-			if n == pairMaxLists {
-				break
-			}
-			seen[n] = l
-			n++
-			emitG(gLists, mix(mix(mix(fListBetween, l), tp), dir))
-			emitG(gListsDir, mix(mix(fListDir, l), dir))
-		}
+	var kept [pairMaxLists]int32
+	for _, r := range m.listsBetween(d.lists[lo:hi], kept[:0]) {
+		l := m.listName[r]
+		emitG(gLists, mix(mix(mix(fListBetween, l), tp), dir))
+		emitG(gListsDir, mix(mix(fListDir, l), dir))
 	}
 	if i := first.tokLo - 1; i >= d.sentLo[first.sent] && d.lists[i] != 0 {
-		for _, l := range firstN(m.listSets[d.lists[i]-1], pairContext) {
-			emitG(gLists, mix(mix(mix(fListContext, l), 1), dir))
+		for _, r := range firstN(m.listSets[d.lists[i]-1], pairContextLists) {
+			emitG(gLists, mix(mix(mix(fListContext, m.listName[r]), 1), dir))
 		}
 	}
 	if i := second.tokHi; i < d.sentLo[second.sent+1] && d.lists[i] != 0 {
-		for _, l := range firstN(m.listSets[d.lists[i]-1], pairContext) {
-			emitG(gLists, mix(mix(mix(fListContext, l), 2), dir))
+		for _, r := range firstN(m.listSets[d.lists[i]-1], pairContextLists) {
+			emitG(gLists, mix(mix(mix(fListContext, m.listName[r]), 2), dir))
 		}
 	}
 }
 
+// listsBetween appends to kept (cap pairMaxLists) the distinct lists (ranks)
+// of the words sets, taking each word's most specific list first, then each
+// word's second, and so on: every word with a list is heard before any
+// word is heard twice, so a long gap does not spend the cap on the first
+// few words' many lists.
+func (m *PairModel) listsBetween(sets []int32, kept []int32) []int32 {
+	for k, more := 0, true; more && len(kept) < cap(kept); k++ {
+		more = false
+		for _, set := range sets {
+			if set == 0 || len(m.listSets[set-1]) <= k {
+				continue
+			}
+			more = true
+			if r := m.listSets[set-1][k]; !slices.Contains(kept, r) {
+				kept = append(kept, r)
+				if len(kept) == cap(kept) {
+					break
+				}
+			}
+		}
+	}
+	return kept
+}
+
 // firstN is s cut to at most n items.
-func firstN(s []uint32, n int) []uint32 { return s[:min(len(s), n)] }
+func firstN(s []int32, n int) []int32 { return s[:min(len(s), n)] }
 
 // countBucket buckets a count: 1, 2, 3-4, 5-8, 9+.
 func countBucket(n int) uint32 {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/reportgraph/extractor/internal/linear"
 	"github.com/reportgraph/extractor/nlp"
@@ -87,7 +88,11 @@ type PairModel struct {
 	// two mentions are read by (rules.Pack.RelationWordLists): a word's
 	// wordHash → 1 + the index in listSets of the lists holding it.
 	wordLists map[uint32]int32
-	listSets  [][]uint32 // the wordHash of each list's name, per set of lists a word is in
+	// listSets are the lists a word is in, as ranks (indexWordLists: the
+	// most specific list first), per set of lists; listName is the
+	// wordHash of the name of the list of each rank.
+	listSets [][]int32
+	listName []uint32
 	// functional are the classes one source of a document is proposed
 	// with at most once (SetFunctional).
 	functional map[int]bool
@@ -176,21 +181,35 @@ func newPairModel(lm linear.Model, allowed []TypePair, pack *rules.Pack) (*PairM
 	return pm, nil
 }
 
-// indexWordLists fills wordLists and listSets: each word of the lists
-// gets the names of all the lists it is in (in list-name order), and words
-// in the same lists share one entry.
+// indexWordLists fills wordLists, listSets and listName. The lists are
+// ranked by specificity, the fewest words first (then by name), so that
+// where only a few of the lists met can become features (pairMaxLists,
+// pairContextLists) the most specific are kept: "said" reads as
+// rel_closing_speaker_verbs (24 words) before rel_reporting_verbs (46) and
+// rel_name_stopwords (62). Words in the same lists share one entry.
+// (Leaving out the lists of function words -- stop words, determiners,
+// copulas, *_links -- as well cost 17-19 true proposals at 100 and 200
+// false ones in cross-validation, seed 1: they carry signal.)
 func (m *PairModel) indexWordLists(lists []rules.WordList) {
-	in := map[uint32][]uint32{}
+	kept := slices.Clone(lists)
+	slices.SortStableFunc(kept, func(a, b rules.WordList) int {
+		if len(a.Words) != len(b.Words) {
+			return len(a.Words) - len(b.Words)
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	in := map[uint32][]int32{}
 	var order []uint32
-	for _, l := range lists {
-		name := wordHash(l.Name)
+	m.listName = make([]uint32, len(kept))
+	for rank, l := range kept {
+		m.listName[rank] = wordHash(l.Name)
 		for _, w := range l.Words {
 			h := wordHash(w)
 			if len(in[h]) == 0 {
 				order = append(order, h)
 			}
-			if !slices.Contains(in[h], name) {
-				in[h] = append(in[h], name)
+			if !slices.Contains(in[h], int32(rank)) {
+				in[h] = append(in[h], int32(rank)) // ascending: ranks are met in order
 			}
 		}
 	}

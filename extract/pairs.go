@@ -490,8 +490,11 @@ func (m *PairModel) candidate(d *pairDoc, src, tgt *pairMention, srcFirst bool, 
 	if !srcFirst {
 		first, second = tgt, src
 	}
-	m.prepareSentence(d, first.sent)
-	m.prepareSentence(d, second.sent)
+	// every sentence from the first mention's to the second's: a far pair's
+	// features read the words of the sentences between as well
+	for si := first.sent; si <= second.sent; si++ {
+		m.prepareSentence(d, si)
+	}
 	res := d.res
 	ss := res.Sentences
 	ev := extractor.Span{Start: ss[first.sent].Start, End: ss[second.sent].End}

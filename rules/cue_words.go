@@ -2,8 +2,10 @@ package rules
 
 import (
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // The negation, hedge and reporting-verb lists are also read outside the relation
@@ -39,14 +41,15 @@ func (c *compiler) keepCueWords(lists map[string]*listSpec) {
 		return out
 	}
 	c.p.cueWords = cueWords{negations: read(listNegations), hedges: read(listHedges), reporting: read(listReportingVerbs),
-		lists: relationWordLists(lists)}
+		lists: c.relationWordLists(lists)}
 }
 
 // relationWordLists are the lists of the relation rules' files (rel-*.yaml,
-// or a name beginning rel_ or relation_), each with its one-word items
-// (phrases and tag patterns left out), sorted by name so that whoever
-// numbers them gets the same numbers on every run.
-func relationWordLists(lists map[string]*listSpec) []WordList {
+// or a name beginning rel_ or relation_), each with its word items
+// (isListWord: phrases, tag patterns, token regexes and punctuation left
+// out, each word once), sorted by name so that whoever numbers them gets
+// the same numbers on every run.
+func (c *compiler) relationWordLists(lists map[string]*listSpec) []WordList {
 	var out []WordList
 	for name, l := range lists {
 		base := filepath.Base(l.file)
@@ -56,10 +59,9 @@ func relationWordLists(lists map[string]*listSpec) []WordList {
 		var words []string
 		for _, it := range l.items {
 			w := strings.ToLower(it.s)
-			if w == "" || strings.ContainsAny(w, " <>") {
-				continue
+			if c.isListWord(w) && !slices.Contains(words, w) {
+				words = append(words, w)
 			}
-			words = append(words, w)
 		}
 		if len(words) > 0 {
 			out = append(out, WordList{Name: name, Words: words})
@@ -67,6 +69,30 @@ func relationWordLists(lists map[string]*listSpec) []WordList {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// isListWord reports whether a list item is one word a document token can
+// equal: it reads as one token, as the compiler reads list items
+// (tokenize), made of letters with at most a hyphen or an apostrophe
+// inside ("start-up"). A token regex ('\p{Lu}[\p{L}.]*-based'), a
+// punctuation mark ("(", "?"), "n/a" or a tag pattern ("<ORG>") is no
+// word: the pair model would read it as a vocabulary it is not.
+func (c *compiler) isListWord(item string) bool {
+	if toks := c.tokenize(item); len(toks) != 1 || toks[0] != item {
+		return false
+	}
+	prev := '-'
+	for _, r := range item {
+		if r == '-' || r == '\'' {
+			if prev == '-' || prev == '\'' {
+				return false
+			}
+		} else if !unicode.IsLetter(r) {
+			return false
+		}
+		prev = r
+	}
+	return prev != '-' && prev != '\''
 }
 
 // RelationWordLists returns the word lists of the relation rules (those

@@ -44,8 +44,9 @@ lists:
 	}
 }
 
-// The relation model reads the relation rules' word lists: their one-word
-// items lower-cased (phrases left out), sorted by list name, and a list a
+// The relation model reads the relation rules' word lists: their word
+// items lower-cased, each once (phrases, token regexes and punctuation
+// left out), sorted by list name, and a list a
 // user pack names rel_* is read too; a list of the entity rules is not.
 func TestRelationWordListsFollowThePack(t *testing.T) {
 	p, err := Default()
@@ -69,15 +70,15 @@ func TestRelationWordListsFollowThePack(t *testing.T) {
 	}
 	user := loadWith(t, `
 lists:
-  rel_custom_cues: [Overseen, "run by"]
+  rel_custom_cues: [Overseen, "run by", '\p{Lu}[\p{L}.]*-based', "(", "?", "n/a", "<ORG>", Start-up, overseen]
   my_entity_words: [Widget]
 `)
 	got := map[string][]string{}
 	for _, l := range user.RelationWordLists() {
 		got[l.Name] = l.Words
 	}
-	if !slices.Equal(got["rel_custom_cues"], []string{"overseen"}) {
-		t.Errorf("a user list rel_custom_cues read as %v, want [overseen]", got["rel_custom_cues"])
+	if !slices.Equal(got["rel_custom_cues"], []string{"overseen", "start-up"}) {
+		t.Errorf("a user list rel_custom_cues read as %q, want its words once each [overseen start-up]: no phrase, token regex, punctuation or n/a", got["rel_custom_cues"])
 	}
 	if _, ok := got["my_entity_words"]; ok {
 		t.Error("a user list outside the relation rules is read as a relation word list")

@@ -334,7 +334,11 @@ func (d *docState) reset() {
 	d.shapes, d.cshapes = d.shapes[:0], d.cshapes[:0]
 	// d.words and its regex verdicts are kept for the next document.
 	clear(d.tokText)
-	clear(d.fixedPOS) // a tag may be the token's own text (FixedTag)
+	// Drop the memoised tags: FixedTag may answer with the token's own
+	// text, a substring of this document that the pooled state would
+	// otherwise keep alive. (init zeroes the slice again for the next
+	// document, so this is about memory, not about stale tags.)
+	clear(d.fixedPOS)
 	clear(d.fold)
 	clear(d.vent)
 	clear(d.firstOf)
@@ -747,6 +751,14 @@ func (d *docState) regexCand(r *rule, start, end int) {
 	d.addCand(c)
 }
 
+// anchorInReach reports whether the anchored rule ri has an anchor word in
+// the sentence stamped stamp, within the rule's reach of a match starting
+// at token i (reach.go). The sentence test reads the small per-rule table
+// first, so a rule anchored elsewhere is skipped without loading it.
+func (d *docState) anchorInReach(ri int32, i int, stamp int32, maxMention int) bool {
+	return d.active[ri] == stamp && d.inReach(d.p.rules[ri], i, maxMention)
+}
+
 // runPhase tries the rules of one phase in every sentence, calling found for
 // each match. Rules are tried only where they can start: at tokens of their
 // first-element list, at mentions of their first-element type, or, for
@@ -796,14 +808,10 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 					continue
 				}
 				for _, ri := range listOf(v.firstsBy, ph.slot) {
-					// A rule anchored elsewhere than this sentence is
-					// skipped on the small table, without reading it.
-					if d.p.ruleAnchored[ri] && d.active[ri] != stamp {
+					if d.p.ruleAnchored[ri] && !d.anchorInReach(ri, i, stamp, maxMention) {
 						continue
 					}
-					if r := d.p.rules[ri]; !r.anchored || d.active[r.idx] == stamp && d.inReach(r, i, maxMention) {
-						try(r, i, hi)
-					}
+					try(d.p.rules[ri], i, hi)
 				}
 			}
 		}

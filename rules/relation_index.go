@@ -116,13 +116,21 @@ func (f relFirst) union(g relFirst) relFirst {
 // means the exact rule does not match there either. A relaxed match that
 // ran out of steps proves nothing, so it counts as a match.
 func (d *docState) mayMatchUntagged(r *rule, i, hi int) bool {
+	return d.mayMatchRelaxed(r, i, hi, true)
+}
+
+// mayMatchRelaxed is mayMatchUntagged with the matcher's token runs giving
+// up early where the rest of the pattern cannot follow (matcher.prune) or
+// not: the verdicts must agree (TestPrunedRelaxedTriesAgree), pruning only
+// saves steps.
+func (d *docState) mayMatchRelaxed(r *rule, i, hi int, prune bool) bool {
 	d.lazyPOS = true
 	defer func() { d.lazyPOS = false }()
 	if !canStart(d, r.nodes, i, hi) {
 		return false
 	}
 	d.m.hi, d.m.notBefore = hi, nil // (relaxed: a match it would drop still counts)
-	d.m.prune = true
+	d.m.prune = prune
 	defer func() { d.m.prune = false }()
 	return d.m.match(r.nodes, i) > i || d.m.steps > stepLimit
 }
@@ -343,6 +351,16 @@ type relScratch struct {
 	setOK                          []bool
 }
 
+// skipTry reports whether the relation rule idx is not to be tried at
+// token i of the sentence stamped stamp: it is anchored and its anchor word
+// is not in the sentence at or after i (the anchor lies inside the match,
+// so at or after its start), or it was tried at i already. It is try's
+// first test and the pre-check on the vocabulary's compact table
+// (relFirstRefs) alike, so the two cannot drift apart.
+func (sc *relScratch) skipTry(idx int32, anchored bool, i int, stamp int32) bool {
+	return anchored && (sc.active[idx] != stamp || sc.lastAnchor[idx] < i) || sc.tried[idx] == int32(i+1)
+}
+
 // runRelationRules tries every relation rule where it may start, in
 // sentences where its anchor occurs, and calls found for each match.
 func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start, end int)) {
@@ -435,8 +453,7 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		return false
 	}
 	try := func(r *rule, i, hi int, stamp int32) {
-		// The anchor word is inside the match, so at or after its start.
-		if (r.anchored && (active[r.idx] != stamp || lastAnchor[r.idx] < i)) || tried[r.idx] == int32(i+1) {
+		if sc.skipTry(r.idx, r.anchored, i, stamp) {
 			return
 		}
 		// Out of the rule's reach, unless a relative clause on a name at i
@@ -587,10 +604,9 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 			}
 			if v := d.vent[i]; v != nil {
 				for k, ref := range v.relFirstRefs {
-					// try's first test, on the compact table: a rule not
-					// anchored in the sentence from here on, or tried at i
-					// already, is not tried.
-					if ref.anchored && (active[ref.idx] != stamp || lastAnchor[ref.idx] < i) || tried[ref.idx] == int32(i+1) {
+					// try's first test, on the compact table, before the
+					// rule itself is loaded
+					if sc.skipTry(ref.idx, ref.anchored, i, stamp) {
 						continue
 					}
 					try(v.relFirsts[k], i, blockEnd, stamp)

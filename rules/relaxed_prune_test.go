@@ -30,19 +30,6 @@ func relaxedTexts(t *testing.T) []string {
 	return texts
 }
 
-// mayMatchUntaggedUnpruned is mayMatchUntagged as it was before token runs
-// gave up early (matcher.prune): the reference the pruned one must agree
-// with.
-func (d *docState) mayMatchUntaggedUnpruned(r *rule, i, hi int) bool {
-	d.lazyPOS = true
-	defer func() { d.lazyPOS = false }()
-	if !canStart(d, r.nodes, i, hi) {
-		return false
-	}
-	d.m.hi, d.m.notBefore = hi, nil
-	return d.m.match(r.nodes, i) > i || d.m.steps > stepLimit
-}
-
 // A relaxed try that skips token runs rest cannot follow says the same
 // as one that counts every run, for every rule with part-of-speech tests
 // at every token: a token run that gave up where a match was possible
@@ -71,7 +58,7 @@ func TestPrunedRelaxedTriesAgree(t *testing.T) {
 		for i := 0; i < len(d.tokText); i++ {
 			hi := d.sentHi(i)
 			for _, r := range relaxed {
-				want := d.mayMatchUntaggedUnpruned(r, i, hi)
+				want := d.mayMatchRelaxed(r, i, hi, false)
 				wantSteps := d.m.steps
 				got := d.mayMatchUntagged(r, i, hi)
 				if d.m.steps < wantSteps {

@@ -37,6 +37,7 @@ func coverage(w io.Writer, m *extract.PairModel, results []*extract.DocResult, d
 			t.linked++
 		}
 	}
+	window := extract.CandidateWindow()
 	for _, pm := range m.Meetings(results, ds) {
 		l1, _ := oracle.Label(pm.Doc, pm.A, pm.B)
 		l2, _ := oracle.Label(pm.Doc, pm.B, pm.A)
@@ -44,7 +45,7 @@ func coverage(w io.Writer, m *extract.PairModel, results []*extract.DocResult, d
 			continue
 		}
 		add("all related pairs", linked[[3]string{pm.Doc, pm.A, pm.B}])
-		add(meetingReason(pm), linked[[3]string{pm.Doc, pm.A, pm.B}])
+		add(meetingReason(pm, window), linked[[3]string{pm.Doc, pm.A, pm.B}])
 	}
 	var keys []string
 	for k := range by {
@@ -63,20 +64,19 @@ func coverage(w io.Writer, m *extract.PairModel, results []*extract.DocResult, d
 }
 
 // meetingReason names where a pair's closest meeting lies against the
-// candidate window (extract/pairs.go: one or adjacent sentences within 40
-// tokens, up to three sentences on within 50, one block).
-func meetingReason(pm extract.PairMeeting) string {
+// candidate window w (extract.CandidateWindow).
+func meetingReason(pm extract.PairMeeting, w extract.PairWindow) string {
 	switch {
 	case pm.InWindow:
 		return "in the window"
 	case !pm.SameBlock:
 		return "out: only in different blocks"
 	case pm.Sents <= 1:
-		return "out: 0-1 sentences apart, > 40 tokens"
-	case pm.Sents <= 3:
-		return "out: 2-3 sentences apart, > 50 tokens"
-	case pm.Sents <= 6:
-		return "out: 4-6 sentences apart"
+		return fmt.Sprintf("out: 0-1 sentences apart, > %d tokens", w.MaxGap)
+	case pm.Sents <= w.FarSents:
+		return fmt.Sprintf("out: 2-%d sentences apart, > %d tokens", w.FarSents, w.FarGap)
+	case pm.Sents <= 2*w.FarSents:
+		return fmt.Sprintf("out: %d-%d sentences apart", w.FarSents+1, 2*w.FarSents)
 	}
-	return "out: 7+ sentences apart"
+	return fmt.Sprintf("out: %d+ sentences apart", 2*w.FarSents+1)
 }

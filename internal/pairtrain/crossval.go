@@ -75,12 +75,7 @@ func crossValidate(opt Options, pack *rules.Pack, classes []string, results []*e
 	// withheld.
 	withheld := withheldTypes(base, reps)
 	if opt.Withhold != nil {
-		withheld = nil
-		for _, t := range opt.Withhold {
-			if t != "" && t != "none" {
-				withheld = append(withheld, t)
-			}
-		}
+		withheld = opt.fixedWithheld()
 	}
 	if len(withheld) > 0 {
 		for _, f := range folds {
@@ -93,7 +88,7 @@ func crossValidate(opt Options, pack *rules.Pack, classes []string, results []*e
 	w := opt.Log
 	fmt.Fprintf(w, "### Relations, %d-fold cross-validation by document (%d documents)\n\n", opt.Folds, len(results))
 	if len(withheld) > 0 {
-		fmt.Fprintf(w, "Withheld (the model lowered their F1 at every cut; scored, never proposed): %s.\n\n", strings.Join(withheld, ", "))
+		fmt.Fprintf(w, "%s; scored, never proposed.\n\n", opt.withheldNote(withheld))
 	}
 	fmt.Fprintln(w, "| source | p ≥ | confidence ≥ | model relations (tp/fp) | P | R | F1 |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")

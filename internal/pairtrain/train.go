@@ -11,6 +11,7 @@ import (
 	"hash/fnv"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/reportgraph/extractor"
 	"github.com/reportgraph/extractor/corpus"
@@ -64,8 +65,9 @@ type Options struct {
 	// only that share of its training documents (chosen by a hash of the
 	// document id and Seed, so the same on every run, and the 50 % subset
 	// inside the 75 % one): the learning curve that says whether more
-	// documents would help. 0 or 1: all. The shipped model always sees
-	// every document.
+	// documents would help. 0 or 1: all. A share in (0, 1) cannot be
+	// combined with Out (checkShare), so a written model, its weights and
+	// its threshold, always comes from every document.
 	TrainShare float64
 	// Withhold, when not nil, are the relation types withheld (scored,
 	// never proposed) instead of those the cross-validation finds the
@@ -154,6 +156,44 @@ type labelled struct {
 	unsampled bool
 }
 
+// checkShare refuses a TrainShare outside [0, 1], and one in (0, 1) with
+// Out set: the cross-validation picks the shipped model's threshold and
+// withheld types, so a model written after folds trained on a share would
+// carry a cut chosen for a smaller model than itself.
+func (opt Options) checkShare() error {
+	if opt.TrainShare < 0 || opt.TrainShare > 1 {
+		return fmt.Errorf("--train-share %g: want a share in [0, 1] (0 or 1: every document)", opt.TrainShare)
+	}
+	if opt.TrainShare > 0 && opt.TrainShare < 1 && opt.Out != "" {
+		return fmt.Errorf("--train-share %g with --out: a learning-curve run cross-validates on part of the documents and would write a model whose threshold was chosen on them; leave out --out", opt.TrainShare)
+	}
+	return nil
+}
+
+// fixedWithheld are the relation types Withhold fixes ("" and "none" are
+// no type), or nil when the cross-validation picks them.
+func (opt Options) fixedWithheld() []string {
+	if opt.Withhold == nil {
+		return nil
+	}
+	out := []string{}
+	for _, t := range opt.Withhold {
+		if t != "" && t != "none" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// withheldNote names the withheld types and who chose them: the
+// Withhold option, or the cross-validation.
+func (opt Options) withheldNote(withheld []string) string {
+	if opt.Withhold != nil {
+		return fmt.Sprintf("withheld by --withhold: %s", strings.Join(withheld, ", "))
+	}
+	return fmt.Sprintf("withheld %s (cross-validated F1 lowered at every cut)", strings.Join(withheld, ", "))
+}
+
 // Train runs the whole job: extract the corpus with the rules, build and
 // label the candidates, cross-validate, train on everything, write.
 func Train(ctx context.Context, opt Options) error {
@@ -174,6 +214,9 @@ func Train(ctx context.Context, opt Options) error {
 	}
 	if opt.Functional == nil {
 		opt.Functional = DefaultFunctional
+	}
+	if err := opt.checkShare(); err != nil {
+		return err
 	}
 	switch opt.Cut {
 	case "":
@@ -305,7 +348,7 @@ func Train(ctx context.Context, opt Options) error {
 		len(results), len(cands), pos, len(open))
 
 	threshold := opt.Threshold
-	var withheld []string
+	withheld := opt.fixedWithheld()
 	if opt.Folds > 1 {
 		threshold, withheld, err = crossValidate(opt, pack, classes, results, evalDS, run.Pairs, data, evalOpen, fold)
 		if err != nil {
@@ -320,7 +363,7 @@ func Train(ctx context.Context, opt Options) error {
 	note := fmt.Sprintf("extractor train-pairs on %s: %d documents, %d candidates (%d relations), rule-linked pairs weighted %g, relations %g, functional %v; threshold from %d-fold cross-validation by document (%s, F1 loss <= %g)",
 		opt.Corpus, len(results), len(cands), pos, opt.LinkedWeight, opt.RelationWeight, opt.Functional, opt.Folds, opt.Cut, opt.MaxF1Loss)
 	if len(withheld) > 0 {
-		note += fmt.Sprintf("; withheld %v (cross-validated F1 lowered at every cut)", withheld)
+		note += "; " + opt.withheldNote(withheld)
 	}
 	m.SetThreshold(threshold, note)
 	if err := m.SetWithheld(withheld); err != nil {
