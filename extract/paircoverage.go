@@ -33,17 +33,7 @@ func CandidateWindow() PairWindow {
 // document. It is quadratic in a document's mentions: a diagnostic, not
 // part of extraction.
 func (m *PairModel) Meetings(results []*DocResult, ds *extractor.Dataset) []PairMeeting {
-	owner := map[string]map[extractor.Span]int{}
-	for g, e := range ds.Entities {
-		for _, mn := range e.Mentions {
-			o := owner[mn.Doc]
-			if o == nil {
-				o = map[extractor.Span]int{}
-				owner[mn.Doc] = o
-			}
-			o[mn.Span] = g
-		}
-	}
+	owner := mentionOwners(ds)
 	var out []PairMeeting
 	for _, res := range results {
 		if res == nil || res.Doc == nil {

@@ -1,11 +1,8 @@
 package extract
 
 import (
-	"context"
 	"slices"
 	"testing"
-
-	"github.com/reportgraph/extractor/document"
 )
 
 // A far pair (mentions two sentences apart) reads the words of the sentence
@@ -20,15 +17,7 @@ func TestPairFarCandidateReadsMiddleSentence(t *testing.T) {
 	x := extractorOn(t, pack)
 	feats := func(middle string) []uint32 {
 		text := "APT41 is a hacking group. " + middle + " PlugX is its backdoor."
-		doc, err := document.Read(context.Background(), "a.txt", []byte(text), document.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := x.Document(context.Background(), doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ds := Resolve([]*DocResult{r}, WithRules(pack.Rules()), WithGroupNouns(pack.GroupNouns()))
+		r, ds := resolvedText(t, x, pack, text)
 		name := map[string]string{}
 		for _, e := range ds.Entities {
 			name[e.ID] = e.Name

@@ -280,15 +280,7 @@ func TestPairDroppedFeatureGroups(t *testing.T) {
 	text := "Grey Heron used the Kettle loader against regional banks."
 	run := func(m *PairModel) [][]uint32 {
 		x := extractorOn(t, pack)
-		doc, err := document.Read(context.Background(), "a.txt", []byte(text), document.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := x.Document(context.Background(), doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ds := Resolve([]*DocResult{r}, WithRules(pack.Rules()), WithGroupNouns(pack.GroupNouns()))
+		r, ds := resolvedText(t, x, pack, text)
 		var out [][]uint32
 		for _, c := range m.Candidates([]*DocResult{r}, ds, true) {
 			out = append(out, c.Features)
@@ -359,15 +351,7 @@ func TestPairWordListFeatures(t *testing.T) {
 	features := func(verb string) map[uint32]bool {
 		x := extractorOn(t, pack)
 		text := "APT41 " + verb + " the PlugX backdoor against regional banks."
-		doc, err := document.Read(context.Background(), "a.txt", []byte(text), document.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := x.Document(context.Background(), doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ds := Resolve([]*DocResult{r}, WithRules(pack.Rules()), WithGroupNouns(pack.GroupNouns()))
+		r, ds := resolvedText(t, x, pack, text)
 		name := map[string]string{}
 		for _, e := range ds.Entities {
 			name[e.ID] = e.Name

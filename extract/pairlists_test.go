@@ -1,12 +1,10 @@
 package extract
 
 import (
-	"context"
 	"slices"
 	"testing"
 
 	"github.com/reportgraph/extractor"
-	"github.com/reportgraph/extractor/document"
 )
 
 // The word lists between two mentions that become features give every
@@ -23,15 +21,7 @@ func TestPairListFeaturesKeepTheMostSpecificLists(t *testing.T) {
 	}
 	x := extractorOn(t, pack)
 	text := "APT41 , which the ministry said was behind the attacks in the region , has deployed PlugX said officials ."
-	doc, err := document.Read(context.Background(), "a.txt", []byte(text), document.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := x.Document(context.Background(), doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds := Resolve([]*DocResult{r}, WithRules(pack.Rules()), WithGroupNouns(pack.GroupNouns()))
+	r, ds := resolvedText(t, x, pack, text)
 	owner := map[extractor.Span]int{}
 	for g, e := range ds.Entities {
 		for _, mn := range e.Mentions {

@@ -1,10 +1,7 @@
 package extract
 
 import (
-	"context"
 	"testing"
-
-	"github.com/reportgraph/extractor/document"
 )
 
 // A candidate whose two ends a negation denies, as the relation rules read
@@ -35,16 +32,8 @@ func TestNegatedCandidatesAreNotProposed(t *testing.T) {
 			"person:mira-halden", "organization:huawei", false},
 	}
 	for _, c := range cases {
-		doc, err := document.Read(context.Background(), "a.txt", []byte(c.text+"\n"), document.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := x.Document(context.Background(), doc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res, ds := resolvedText(t, x, pack, c.text+"\n")
 		results := []*DocResult{res}
-		ds := Resolve(results, WithRules(pack.Rules()), WithGroupNouns(pack.GroupNouns()))
 		var found, likely bool
 		for _, cd := range m.Candidates(results, ds, false) {
 			if !(cd.Source == c.a && cd.Target == c.b || cd.Source == c.b && cd.Target == c.a) {

@@ -142,19 +142,7 @@ func (m *PairModel) Candidates(results []*DocResult, ds *extractor.Dataset, link
 // lim bounds each document's share (limit.go): done is told whether the
 // document stayed within it.
 func (m *PairModel) eachDoc(results []*DocResult, ds *extractor.Dataset, linked, reuse bool, lim *limits, add func(c *PairCandidate), done func(ok bool)) {
-	// Each document's mentions by span (no document id to hash per
-	// lookup), mapped to the index of their entity in ds.Entities.
-	owner := map[string]map[extractor.Span]int{}
-	for g, e := range ds.Entities {
-		for _, mn := range e.Mentions {
-			o := owner[mn.Doc]
-			if o == nil {
-				o = map[extractor.Span]int{}
-				owner[mn.Doc] = o
-			}
-			o[mn.Span] = g
-		}
-	}
+	owner := mentionOwners(ds)
 	rels := map[string][]extractor.Relation{} // by document of their evidence
 	for _, r := range ds.Relations {
 		for k, ev := range r.Evidence {
@@ -617,4 +605,21 @@ func (d *pairDoc) coOccurSearch(x, y []int) (sents, blocks int) {
 		}
 	}
 	return sents, blocks
+}
+
+// mentionOwners maps each document's mentions by span (no document id to
+// hash per lookup) to the index of their entity in ds.Entities.
+func mentionOwners(ds *extractor.Dataset) map[string]map[extractor.Span]int {
+	owner := map[string]map[extractor.Span]int{}
+	for g, e := range ds.Entities {
+		for _, mn := range e.Mentions {
+			o := owner[mn.Doc]
+			if o == nil {
+				o = map[extractor.Span]int{}
+				owner[mn.Doc] = o
+			}
+			o[mn.Span] = g
+		}
+	}
+	return owner
 }
