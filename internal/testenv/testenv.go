@@ -3,6 +3,7 @@ package testenv
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -41,4 +42,19 @@ func RequireTool(t testing.TB, name string) string {
 		t.Skipf("%s is not installed: skipping", name)
 	}
 	return p
+}
+
+// PythonUnittest runs `python3 -m unittest module` in the test's package
+// directory, with a fresh TMPDIR and no bytecode files written into the
+// tree; python3 is required as RequireTool says. Output is shown on failure.
+func PythonUnittest(t testing.TB, module string) {
+	t.Helper()
+	py := RequireTool(t, "python3")
+	cmd := exec.Command(py, "-m", "unittest", module)
+	cmd.Dir = "."
+	cmd.Env = append(cmd.Environ(), "PYTHONDONTWRITEBYTECODE=1", "TMPDIR="+t.TempDir())
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("python3 -m unittest %s: %v\n%s", module, err, out)
+	}
 }

@@ -4,7 +4,6 @@
 package relmiss
 
 import (
-	"os/exec"
 	"testing"
 
 	"github.com/reportgraph/extractor/internal/testenv"
@@ -13,12 +12,5 @@ import (
 // TestRelmissPython runs `python3 -m unittest test_relmiss`; skipped when
 // python3 is absent, except under CI=true.
 func TestRelmissPython(t *testing.T) {
-	py := testenv.RequireTool(t, "python3")
-	cmd := exec.Command(py, "-m", "unittest", "test_relmiss")
-	cmd.Dir = "."
-	cmd.Env = append(cmd.Environ(), "PYTHONDONTWRITEBYTECODE=1", "TMPDIR="+t.TempDir())
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("python3 -m unittest test_relmiss: %v\n%s", err, out)
-	}
+	testenv.PythonUnittest(t, "test_relmiss")
 }
