@@ -72,6 +72,18 @@ fuzz:
 clean:
 	rm -rf bin
 
+# Robustness to a synonym-swapping article rewriter (docs/paraphrase-robustness.md):
+# the samples rewritten with WordNet synonyms once per seed (in a temp folder,
+# never in corpus/), eval summaries of the original beside each copy.
+# LOSSES=1 also prints which swaps lose what (rules alone). Needs WordNet 3.0
+# (Debian wordnet-base) in /usr/share/wordnet or WORDNET_DIR.
+SEEDS     ?= 1 2 3
+RATE      ?= 0.3
+NAME_RATE ?= 0.15
+.PHONY: eval-paraphrased
+eval-paraphrased: build
+	@tools/paraphrase/eval.sh ./$(BIN) $(SAMPLES) $(RATE) $(NAME_RATE) $(SEEDS)
+
 # Figures of `extractor eval` (docs/corpus.md): the sample corpus when it has
 # gold files, the development cases in ../shared/data/cases, and the raw dev
 # splits in ../shared/data/annotated read by the BIO/AnnoCTR/doccano readers

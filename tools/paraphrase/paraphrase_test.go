@@ -1,0 +1,16 @@
+// Package paraphrase holds only this test: it runs the Python unit tests of
+// the article-rewriter simulator (tools/paraphrase/paraphrase.py) on a tiny
+// WordNet the tests write themselves.
+package paraphrase
+
+import (
+	"testing"
+
+	"github.com/reportgraph/extractor/internal/testenv"
+)
+
+// TestParaphrasePython runs `python3 -m unittest test_paraphrase`; skipped
+// when python3 is absent, except under CI=true.
+func TestParaphrasePython(t *testing.T) {
+	testenv.PythonUnittest(t, "test_paraphrase")
+}
