@@ -170,7 +170,8 @@ def analyse(map_path, orig_dir, copy_dir, orig_report, copy_report, orig_extract
         ctypes = {e["id"]: e["types"] for e in ogold["entities"]}
         for eid in sorted(lost_ent):
             new = " / ".join(info["entities"].get(eid, {}).get("to", [])[:1])
-            losses.append({"kind": "entity", "doc": stem, "what": "%s (%s) -> %s" % (onames[eid][0], "/".join(ctypes[eid]), new),
+            what = "%s (%s) -> %s" % (onames[eid][0], "/".join(ctypes[eid]), new)
+            losses.append({"kind": "entity", "doc": stem, "what": what,
                            "type": ctypes[eid][0], "sentence": "",
                            "swapped": name_context_swaps(text, onames[eid], swaps)})
         for loss in losses:
@@ -207,22 +208,28 @@ def summarise(losses, top, out=sys.stdout):
             for c in set(l["classes"].values()):
                 by_class[c] += 1
         print("  by class (losses touched): " + ", ".join("%s %d" % kv for kv in by_class.most_common()), file=out)
-    counts = collections.Counter()
-    example = {}
+    # A loss is shared among the swapped words that could explain it, so a
+    # list sentence with ten swaps and twenty lost relations does not put ten
+    # words on top; "alone" counts the losses where the word was the only swap.
+    share, touched, alone, example = collections.Counter(), collections.Counter(), collections.Counter(), {}
     for l in losses:
         if l.get("end_lost"):
             continue  # blamed on the entity loss instead
         for w in l["swapped"]:
             key = (w, l["to"][w], l["classes"][w])
-            counts[key] += 1
+            share[key] += 1.0 / len(l["swapped"])
+            touched[key] += 1
+            alone[key] += len(l["swapped"]) == 1
             example.setdefault(key, l)
-    print("top %d swaps by losses touched (relation losses with both ends found, entity losses):" % top,
-          "word -> replacement [class] count; example", file=out)
-    for (w, to, cls), n in counts.most_common(top):
-        ex = example[(w, to, cls)]
-        snippet = ex["sentence"][:140] if ex["sentence"] else ""
-        print("  %-16s -> %-22s [%s] %d; %s %s: %s %s" % (w, to, cls, n, ex["kind"], ex["doc"], ex["what"],
-                                                          ("| " + snippet) if snippet else ""), file=out)
+    print("top %d swaps by share of losses (relation losses with both ends found, entity losses):" % top,
+          "word -> replacement [class] share (touched, alone); example", file=out)
+    for key, n in share.most_common(top):
+        w, to, cls = key
+        ex = example[key]
+        snippet = " ".join(ex["sentence"].split())[:140]
+        print("  %-16s -> %-22s [%s] %.1f (%d, %d); %s %s: %s %s" % (
+            w, to, cls, n, touched[key], alone[key], ex["kind"], ex["doc"], ex["what"],
+            ("| " + snippet) if snippet else ""), file=out)
 
 
 def main(argv=None):

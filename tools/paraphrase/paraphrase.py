@@ -61,8 +61,10 @@ MD_PROTECTED_RE = re.compile(
 HTML_SKIP_RE = re.compile(
     r"<!--.*?-->|<(script|style|code|pre|kbd|samp|tt)\b.*?</\1\s*>|<[^>]*>|&#?\w+;",
     re.S | re.I)
+CAP_RUN_RE = re.compile(r"[A-Z][a-z]+(?: (?:of |the )?[A-Z][a-z]+)+")
 TOKEN_RE = re.compile(r"[A-Za-z0-9_]+")
 VOWELS = "aeiou"
+NOUN_LOCATION = "15"  # lexicographer file noun.location
 
 
 class ParaphraseError(Exception):
@@ -96,6 +98,7 @@ class WordNet:
         self._synsets = {}
         self._handles = {}
         self._proper = {}
+        self._lexfile = {}
 
     def _read_index(self, pos, path):
         with open(path, encoding="utf-8", errors="replace") as f:
@@ -138,19 +141,24 @@ class WordNet:
                 words = parts[4:4 + 2 * w_cnt:2]
             except (IndexError, ValueError):
                 raise ParaphraseError("%s: malformed synset at offset %s" % (path, offset))
+            self._lexfile[key] = parts[1]
             self._synsets[key] = [re.sub(r"\([a-z]+\)$", "", w).replace("_", " ") for w in words]
         return self._synsets[key]
 
-    def proper(self, word):
+    def proper(self, word, places_only=False):
         """True when a noun sense of the word is a proper name in WordNet
         ('China' the country, 'Turkey'): capitalised, it is that name and is
-        left alone, as rewriters leave names their dictionary knows."""
-        if word not in self._proper:
-            offsets = self.index.get((word, "n"), [])
-            self._proper[word] = any(
-                l.lower() == word and l != l.lower()
-                for o in offsets for l in self.synset("n", o))
-        return self._proper[word]
+        left alone, as rewriters leave names their dictionary knows. With
+        places_only, only place names count (noun.location: 'United States'
+        is kept whole, while 'Department of Justice' is garbled as the real
+        rewriter garbles it: 'Division of Justice')."""
+        key = (word, places_only)
+        if key not in self._proper:
+            self._proper[key] = any(
+                l.lower() == word.replace("_", " ") and l != l.lower()
+                and (not places_only or self._lexfile[("n", o)] == NOUN_LOCATION)
+                for o in self.index.get((word, "n"), []) for l in self.synset("n", o))
+        return self._proper[key]
 
     def close(self):
         for f in self._handles.values():
@@ -290,7 +298,7 @@ def candidates(wn, word):
                     continue
                 others = [l for l in lemmas if l.lower() != lemma.replace("_", " ")
                           and l == l.lower() and re.fullmatch(r"[a-z][a-z' -]*", l)]
-                for i, other in enumerate(others):
+                for other in others:
                     out.append((sense_weight(rank) / len(others), pos, other, infl))
     return out
 
@@ -336,9 +344,23 @@ class Mapping:
             return None
         return (repl, pos)
 
+    def proper_phrases(self, text):
+        """Spans of two or three capitalised words that WordNet knows as one
+        place name ('United States', 'New Zealand'): a thesaurus keeps them."""
+        spans = []
+        for m in CAP_RUN_RE.finditer(text):
+            words = m.group().split()
+            for n in (3, 2):
+                for i in range(len(words) - n + 1):
+                    if self.wn.proper("_".join(words[i:i + n]).lower(), places_only=True):
+                        start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
+                        spans.append((start, start + len(" ".join(words[i:i + n]))))
+        return spans
+
     def rewrite(self, text, protected=()):
         """Rewrite the eligible words of text outside the protected spans."""
-        spans = [m.span() for m in PROTECTED_RE.finditer(text)] + list(protected)
+        spans = ([m.span() for m in PROTECTED_RE.finditer(text)] + list(protected)
+                 + self.proper_phrases(text))
         out, last = [], 0
         for m in TOKEN_RE.finditer(text):
             tok = m.group()

@@ -14,7 +14,8 @@ import paraphrase  # noqa: E402
 # Each synset has one other lemma, so a swap at rate 1 has one outcome.
 SYNSETS = {
     "noun": [["group", "gaggle"], ["typhoon", "hurricane"], ["china", "chinaware"],
-             ["China", "PRC"], ["hacker", "cyber-terrorist"], ["firm", "house"],
+             ["China", "PRC"], ["united", "joined"], ["states", "nations"], ["United States", "US"],
+             ["hacker", "cyber-terrorist"], ["firm", "house"],
              ["analyst", "psychoanalyst"], ["report", "study"], ["sample", "try"]],
     "verb": [["target", "aim"], ["seize", "take"], ["run", "operate"], ["trade", "swap"],
              ["report", "describe"]],
@@ -32,10 +33,11 @@ def write_wordnet(folder):
         lines, offset, index = [], len(header), {}
         for lemmas in synsets:
             words = " ".join("%s 0" % l.replace(" ", "_") for l in lemmas)
-            line = "%08d 03 %s %02x %s 000 | fixture\n" % (offset, POS_LETTER[name], len(lemmas), words)
+            lexfile = "15" if lemmas[0][0].isupper() else "03"  # proper names are places here
+            line = ("%08d " + lexfile + " %s %02x %s 000 | fixture\n") % (offset, POS_LETTER[name], len(lemmas), words)
             lines.append(line)
             for l in lemmas:
-                index.setdefault(l.lower(), []).append("%08d" % offset)
+                index.setdefault(l.lower().replace(" ", "_"), []).append("%08d" % offset)
             offset += len(line.encode("utf-8"))
         with open(os.path.join(folder, "data." + name), "w", encoding="utf-8") as f:
             f.write(header + "".join(lines))
@@ -103,6 +105,11 @@ class InflectionAndCase(Fixture):
     def test_proper_noun_sense_keeps_capitalised_word(self):
         # "China" has a proper-noun sense: the country is not porcelain.
         self.assertEqual(self.mapping().rewrite("China sold china"), "China sold chinaware")
+
+    def test_multiword_proper_name_kept(self):
+        # "United States" is one proper name in WordNet; its words alone are not.
+        self.assertEqual(self.mapping().rewrite("The United States and united states"),
+                         "The United States and joined nations")
 
     def test_stop_words_acronyms_and_numbers_untouched(self):
         m = self.mapping()
