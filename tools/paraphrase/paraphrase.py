@@ -221,9 +221,17 @@ def double_final(word):
             and word[-3] not in VOWELS and sum(c in VOWELS for c in word) == 1)
 
 
+# Verbs whose past is their base form: verb.exc lists only forms that differ,
+# so without this "let in" would become "letted in".
+INVARIANT_PAST = frozenset("""bet bid broadcast burst cast cost cut forecast hit hurt let put quit rid set shed
+shut slit split spread thrust upset wet""".split())
+
+
 def inflect_word(wn, word, pos, infl):
     """Inflect one base-form word roughly; irregular forms from the *.exc lists."""
     if not infl:
+        return word
+    if pos == "v" and infl == "ed" and word in INVARIANT_PAST:
         return word
     irregular = [w for w in wn.exc_rev.get((word, pos), []) if exc_inflection(w, pos) == infl]
     if irregular:

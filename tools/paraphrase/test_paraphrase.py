@@ -18,7 +18,7 @@ SYNSETS = {
              ["hacker", "cyber-terrorist"], ["firm", "house"],
              ["analyst", "psychoanalyst"], ["report", "study"], ["sample", "try"]],
     "verb": [["target", "aim"], ["seize", "take"], ["run", "operate"], ["trade", "swap"],
-             ["report", "describe"]],
+             ["report", "describe"], ["include", "let in"]],
     "adj": [["based", "grounded"]],
     "adv": [],
 }
@@ -90,6 +90,9 @@ class InflectionAndCase(Fixture):
 
     def test_irregular_forms_from_the_exception_lists(self):
         self.assertEqual(self.mapping().rewrite("They seized it"), "They took it")
+
+    def test_invariant_past_of_a_multiword_verb(self):
+        self.assertEqual(self.mapping().rewrite("It included them"), "It let in them")
 
     def test_irregular_original_is_recognised(self):
         # "ran" is "run" by verb.exc, so its swap is put in the past too.
