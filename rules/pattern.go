@@ -176,7 +176,9 @@ func (ps *phraseSet) ends(d *docState, i, hi int, buf []int) []int {
 // isSingle reports whether token i alone is a phrase of the set.
 func (ps *phraseSet) isSingle(d *docState, i int) bool {
 	if ps.fold {
-		return d.vent[i].isSinglePhrase(ps.id)
+		// A word outside the pack's vocabulary has no entry: it is in no set.
+		v := d.vent[i]
+		return v != nil && v.isSinglePhrase(ps.id)
 	}
 	return ps.single[ps.key(d, i)]
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -92,5 +93,27 @@ rules:
 `)
 	if !q.cti.amongParticiples["pwned"] || q.cti.amongParticiples["breached"] {
 		t.Errorf("rel_among_participles not read from the pack: %v", q.cti.amongParticiples)
+	}
+}
+
+// A rewriter's word the pack has never seen ("personifies") beside a count
+// of victims once crashed the victim-count reader: a word outside the
+// vocabulary is in no phrase set, and the sentence is read as any other.
+func TestVictimCountBesideUnknownWord(t *testing.T) {
+	text := "Earth Krahang hit 70 compromised administrations in 23 nations, 48 of them authorities our personifies. " +
+		"Most dupes had been in Asia, and the listing consists of training, finance and healthcare administrations."
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+	var names []string
+	for _, m := range res.Mentions {
+		names = append(names, text[m.Span.Start:m.Span.End])
+	}
+	for _, want := range []string{"Earth Krahang", "Asia", "healthcare"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("%q not read beside an unknown word: %q", want, names)
+		}
 	}
 }
