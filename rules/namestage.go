@@ -78,6 +78,9 @@ const (
 	// Words of a list intro whose items are companies, never people
 	// (docState.companyListed).
 	listNameCompanyIntros = "name_model_company_list_intros"
+	// Phrases after which a name is the body someone speaks or works
+	// for, never a person (docState.speaksFor).
+	listNameNotPersonAfter = "name_model_not_person_after"
 )
 
 // nameWordLists group pack lists by what a word of them says about a
@@ -124,6 +127,27 @@ func (c *compiler) nameStops(lists map[string]*listSpec) {
 	c.p.nameStopLast, c.p.nameStopFirst = c.singleWords(lists[listNameStopLast]), c.singleWords(lists[listNameStopFirst])
 	c.p.nameStopAlone = c.singleWords(lists[listNameStopAlone])
 	c.p.namePlaceHeads = c.singleWords(lists[listNamePlaceHeads])
+	c.p.nameNotPersonAfter = nil
+	if l := lists[listNameNotPersonAfter]; l != nil {
+		for _, it := range l.items {
+			var words []string
+			for _, f := range strings.Fields(it.s) {
+				words = append(words, foldKey(f))
+			}
+			if len(words) > 0 {
+				c.p.nameNotPersonAfter = append(c.p.nameNotPersonAfter, words)
+			}
+		}
+	}
+}
+
+// speaksFor reports whether the span at token lo follows a phrase of
+// name_model_not_person_after ("a spokesperson for Velmorrow Biologics
+// said"): the name is the body the speaker speaks for. The model reads
+// "spokesperson" beside a name as a sign of a person, and the samples
+// hold too few such sentences to teach it otherwise.
+func (d *docState) speaksFor(lo int) bool {
+	return len(d.p.nameNotPersonAfter) > 0 && d.notAfterMatch(d.p.nameNotPersonAfter, lo)
 }
 
 // nameHeads reads the words that end names of bodies (nameHeadLists) and
@@ -329,7 +353,7 @@ func (d *docState) runNameModel() {
 		if !m.propose[best] || acc[best]/acc[k] < m.Threshold || d.p.stops.stops(m.types[best], s.text) >= 0 {
 			continue
 		}
-		if m.types[best] == extractor.Person && (d.camelWords(s.lo, s.hi) || d.companyListed(s.lo)) {
+		if m.types[best] == extractor.Person && (d.camelWords(s.lo, s.hi) || d.companyListed(s.lo) || d.speaksFor(s.lo)) {
 			continue
 		}
 		if t, ok := ruled[squashName(s.text)]; ok && t != m.types[best] {

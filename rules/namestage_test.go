@@ -424,6 +424,27 @@ func TestNameModelNoPersonInCompanyLists(t *testing.T) {
 	}
 }
 
+// A name right after "a spokesperson for" (name_model_not_person_after)
+// is the body the speaker speaks for: the model proposes no person there,
+// and still proposes the speaker named elsewhere.
+func TestNameModelNoPersonAfterSpokespersonFor(t *testing.T) {
+	p := packOf(t, strings.Replace(namePack, "lists:\n", "lists:\n  name_model_not_person_after: [\"spokesperson for\", \"representative of\"]\n", 1)).
+		WithNameModel(personModel(t))
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"A spokesperson for Velmorrow Biologics said the breach was contained.", nil},
+		{"A representative of Velmorrow Biologics declined to comment.", nil},
+		{"Merrin Talbot, a spokesperson for the firm, said so.", []string{"Merrin Talbot/person/t.model"}},
+		{"A spokesperson said Merrin Talbot was wrong.", []string{"Merrin Talbot/person/t.model"}},
+	} {
+		if got := found(t, p, c.text); !slices.Equal(got, c.want) {
+			t.Errorf("%q: found %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
 // The name model reads the words beside a span by the pack lists they are
 // in, so that "a consultancy" teaches what "a firm" does: a list item of
 // several words gives its head, a word of two lists has both groups, and a

@@ -206,6 +206,10 @@ type Pack struct {
 	// namePlaceHeads make a name holding a place a body's ("District of
 	// Kansas").
 	namePlaceHeads map[string]bool
+	// nameNotPersonAfter are the phrases after which the name model's
+	// person is no person: "a spokesperson for X" speaks for a body
+	// (name_model_not_person_after, folded words; namestage.go).
+	nameNotPersonAfter [][]string
 	// personNameWords are the pack's given names and surnames, folded: a
 	// four-letter one is no company's short name ("Wang" of "Wang
 	// Technology Co." is the person named Wang; propagate.go).

@@ -352,8 +352,8 @@ func TestHTMLAndMarkdownListsGiveTheSameRelations(t *testing.T) {
 // --name-model=false leaves the rules' mentions all there is.
 func TestExtractNameModelFlag(t *testing.T) {
 	dir := t.TempDir()
-	prose := writeFile(t, dir, "r.txt", []byte("Researchers at Halbrook Genomics found the implant in January.\n"))
-	tech := writeFile(t, dir, "t.txt", []byte("Researchers at Halbrook Genomics found the implant calling 203.0.113.9, "+
+	prose := writeFile(t, dir, "r.txt", []byte("Analysts at Halbrook Genomics found the implant in January.\n"))
+	tech := writeFile(t, dir, "t.txt", []byte("Analysts at Halbrook Genomics found the implant calling 203.0.113.9, "+
 		"203.0.113.10 and 198.51.100.7 with hash 44d88612fea8a8f36de82e1278abb02f.\n"))
 	for _, tc := range []struct {
 		in   string
