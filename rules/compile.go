@@ -47,6 +47,7 @@ type rule struct {
 	inherit     bool            // pattern: canonical: inner (output.go)
 	canonWhole  bool            // pattern: canonical: match (output.go)
 	compounds   map[string]bool // gazetteer: folded compound tails (compound.go)
+	anyCompound bool            // gazetteer: compounds lists "*", any lower-case tail (compound.go)
 	suppress    bool            // pattern, gazetteer: suppress: true (output.go)
 	notBefore   map[string]bool // pattern, relation: folded tokens that, right after a match, drop it (match.go, relation_index.go)
 	notAfter    [][]string      // pattern: folded words of phrases that, right before a match, drop it (match.go)

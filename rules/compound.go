@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode"
 )
 
 // Hyphenated compounds. The tokenizer keeps "China-based", "Russian-speaking"
@@ -14,6 +15,11 @@ import (
 // last hyphen is one of the listed tails. The mention spans the whole token
 // ("China-based") and carries the entry's canonical name (China), so it is
 // one entity with the other mentions of the country.
+//
+// The tail "*" stands for any lower-case word: a rewriter swaps the tail of
+// "Tokyo-based" for a word no list holds ("Tokyo-established",
+// "Oslo-grounded"), and the head is still the place. It accepts letters
+// only, so "China-2023" or "US-China" (a capitalised tail) stay whole.
 
 func (c *compiler) compounds(r *rule) {
 	if len(c.r.compounds) == 0 {
@@ -24,6 +30,11 @@ func (c *compiler) compounds(r *rule) {
 		c.p.tails = map[string]bool{}
 	}
 	for _, t := range c.r.compounds {
+		if strings.TrimSpace(t.s) == anyCompoundTail {
+			r.anyCompound = true
+			c.p.anyCompound = true
+			continue
+		}
 		k := foldKey(strings.TrimSpace(t.s))
 		if k == "" || strings.ContainsAny(k, " -") {
 			c.errorf(t.node, "compound tail %q must be one word without a hyphen", t.s)
@@ -38,7 +49,7 @@ func (c *compiler) compounds(r *rule) {
 // some gazetteer allows; d.head stays nil when the pack has no compounds.
 func (d *docState) splitCompounds() {
 	d.head, d.tail = d.head[:0], d.tail[:0]
-	if len(d.p.tails) == 0 {
+	if len(d.p.tails) == 0 && !d.p.anyCompound {
 		d.head, d.tail = nil, nil
 		return
 	}
@@ -50,7 +61,7 @@ func (d *docState) splitCompounds() {
 			continue
 		}
 		tail := foldKey(t[k+1:])
-		if !d.p.tails[tail] {
+		if !d.p.tails[tail] && !(d.p.anyCompound && allLowerLetters(t[k+1:])) {
 			continue
 		}
 		d.head[i], d.tail[i] = foldKey(t[:k]), tail
@@ -64,13 +75,43 @@ func (d *docState) compoundHits(n *gnode, i, j int) {
 	for k := range n.hits {
 		h := &n.hits[k]
 		r := p.rules[h.rule]
-		if !r.compounds[d.tail[j]] || !h.acceptsCompound(d, i, j) {
+		if !r.acceptsTail(d, j) || !h.acceptsCompound(d, i, j) {
 			continue
 		}
 		e := &p.gaz.entries[h.entry]
 		d.addCand(cand{start: d.tokStart[i], end: d.tokEnd[j], rule: h.rule, prio: r.prio,
 			typ: e.typ, subtype: e.subtype, canonical: e.canonical, hide: r.suppress})
 	}
+}
+
+// anyCompoundTail in a gazetteer's compounds list accepts any lower-case
+// word as the tail.
+const anyCompoundTail = "*"
+
+// acceptsTail says whether the rule takes the tail of compound token j:
+// a listed tail, or any lower-case word when the rule lists "*".
+func (r *rule) acceptsTail(d *docState, j int) bool {
+	if r.compounds[d.tail[j]] {
+		return true
+	}
+	if !r.anyCompound {
+		return false
+	}
+	t := d.tokText[j]
+	return allLowerLetters(t[strings.LastIndexByte(t, '-')+1:])
+}
+
+// allLowerLetters reports whether s is a word of lower-case letters only.
+func allLowerLetters(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if !unicode.IsLower(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // acceptsCompound applies the case policy to a name whose last token is the

@@ -119,6 +119,33 @@ rules:
 	}
 }
 
+// A rewriter swaps the tail of "Tokyo-based" for a word no list holds
+// ("Tokyo-established"): with "*" among its compounds a gazetteer takes any
+// lower-case tail, but not a capitalised or numeric one ("Ostria-Vexland",
+// "Ostria-2023").
+func TestCompoundAnyLowerCaseTail(t *testing.T) {
+	p := loadWith(t, `
+rules:
+  - id: t.place
+    kind: gazetteer
+    type: location
+    priority: 80
+    compounds: [based, "*"]
+    entries: [{name: North Vexland}, {name: Ostria}]
+`)
+	res := matchText(t, p, "A North Vexland-established crew, Ostria-grounded staff, Ostria-Vexland talks and Ostria-2023 files.")
+	var got []string
+	for _, m := range res.Mentions {
+		if m.Rule == "t.place" {
+			got = append(got, m.Text)
+		}
+	}
+	want := []string{"North Vexland-established", "Ostria-grounded"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
 // A stop word is a generic word; a mention named by its whole match
 // (canonical: match) is the entity of that longer name, so the stop list
 // must not drop it for its captured word alone.

@@ -144,29 +144,30 @@ type Pack struct {
 	// ("applied" of "applied sciences"), folded, to the rest of each such
 	// synonym, folded (gazetteer_synonyms.go; gazetteer_longer.go reads
 	// them).
-	synTails   map[string][][]string
-	stops      *stopList
-	vocab      map[string]*vocabEntry // folded token → gazetteer trie, pattern starts and anchors
-	tails      map[string]bool        // folded tails of hyphenated compounds some gazetteer allows (compound.go)
-	sectorDoms map[string]bool        // folded domain words of composed sector names (gazetteer_heads.go)
-	tokRegex   []*rule                // regex rules run on single tokens
-	sentRegex  []*rule                // regex rules run on whole sentences
-	phases     []*phase               // pattern rules by stage, ascending
-	aliasPhase *phase
-	relPhase   *phase          // relation rules, run after aliases (relation.go)
-	propagate  []propRule      // document propagation rules (propagate.go)
-	topics     []topicRule     // topic fallback rules (relation_fallback.go)
-	headlines  []headlineRule  // headline rules (relation_headline.go)
-	namePlaces []namePlaceRule // name-place rules (relation_name_place.go)
-	parties    []partyRule     // party rules (relation_party_subject.go)
-	partyActs  *phraseSet      // a case party's acting verbs (relation_party_subject.go)
-	partyStops map[string]bool // words that end a party act's reach (relation_party_subject.go)
-	relCues    *relCues        // negation, hedge and anaphor lists of relation rules
-	cueWords   cueWords        // the same negation and hedge lists as words (cue_words.go)
-	gazContext *phraseSet      // words that let a context name match (gazetteer.go)
-	groupNouns []string        // the list actor_group_nouns, for resolution (GroupNouns)
-	groupWords map[string]bool // its one-word items, folded (relation_topic_group_subject.go)
-	capStop    map[string]bool // folded capitalized_stopwords (gazetteer_longer.go)
+	synTails    map[string][][]string
+	stops       *stopList
+	vocab       map[string]*vocabEntry // folded token → gazetteer trie, pattern starts and anchors
+	tails       map[string]bool        // folded tails of hyphenated compounds some gazetteer allows (compound.go)
+	anyCompound bool                   // some gazetteer takes any lower-case compound tail ("*", compound.go)
+	sectorDoms  map[string]bool        // folded domain words of composed sector names (gazetteer_heads.go)
+	tokRegex    []*rule                // regex rules run on single tokens
+	sentRegex   []*rule                // regex rules run on whole sentences
+	phases      []*phase               // pattern rules by stage, ascending
+	aliasPhase  *phase
+	relPhase    *phase          // relation rules, run after aliases (relation.go)
+	propagate   []propRule      // document propagation rules (propagate.go)
+	topics      []topicRule     // topic fallback rules (relation_fallback.go)
+	headlines   []headlineRule  // headline rules (relation_headline.go)
+	namePlaces  []namePlaceRule // name-place rules (relation_name_place.go)
+	parties     []partyRule     // party rules (relation_party_subject.go)
+	partyActs   *phraseSet      // a case party's acting verbs (relation_party_subject.go)
+	partyStops  map[string]bool // words that end a party act's reach (relation_party_subject.go)
+	relCues     *relCues        // negation, hedge and anaphor lists of relation rules
+	cueWords    cueWords        // the same negation and hedge lists as words (cue_words.go)
+	gazContext  *phraseSet      // words that let a context name match (gazetteer.go)
+	groupNouns  []string        // the list actor_group_nouns, for resolution (GroupNouns)
+	groupWords  map[string]bool // its one-word items, folded (relation_topic_group_subject.go)
+	capStop     map[string]bool // folded capitalized_stopwords (gazetteer_longer.go)
 	// placeVariantStopNext are the folded nouns after which a place's
 	// two words in other words name a unit, not the place
 	// (gazetteer_place_variant_stop_next, gazHit.placeTwo).
