@@ -42,3 +42,21 @@ func TestCopiesNeverTrainTheirOriginalsFold(t *testing.T) {
 		t.Errorf("the final model trains on %d originals, %d copies; want 2, 1", o, c)
 	}
 }
+
+// The copies never count towards MinSupport: a triple the originals give
+// once stays below a support of 2 however many copies repeat it.
+func TestCopiesDoNotCountTowardsSupport(t *testing.T) {
+	classes := []string{extract.NoRelation, "targets"}
+	ex := func(doc string, augmented bool) labelled {
+		return labelled{cand: &extract.PairCandidate{Doc: doc, Source: "a", Target: "b"}, class: 1, fold: 0,
+			pair: [2]string{"threat-actor", "organization"}, augmented: augmented}
+	}
+	data := []labelled{ex("orig", false), ex("copy1", true), ex("copy2", true), ex("copy3", true)}
+	if got := allowedPairs(data, classes, -1, 2); len(got) != 0 {
+		t.Errorf("allowed %v on one original and three copies, want none", got)
+	}
+	data = append(data, ex("orig2", false))
+	if got := allowedPairs(data, classes, -1, 2); len(got) != 1 {
+		t.Errorf("allowed %v on two originals, want the pair", got)
+	}
+}
