@@ -41,6 +41,8 @@ func newTrainNamesCmd() *cobra.Command {
 	fl.IntVar(&opt.Folds, "folds", 5, "folds of the cross-validation by document that measures the model and picks its threshold (0: none)")
 	fl.Float64Var(&opt.Threshold, "threshold", 0.8, "the threshold when --folds is 0")
 	fl.Float64Var(&opt.MinPrecision, "min-precision", nametrain.DefaultMinPrecision, "the threshold is the lowest whose cross-validated precision of the added names is at least this")
+	fl.StringArrayVar(&opt.Augment, "augment", nil, "also train on the rewritten copies in this folder (tools/paraphrase output; repeatable): a copy joins its original's cross-validation fold, for training only")
+	fl.Float64Var(&opt.AugmentWeight, "augment-weight", 1, "weight in training of the --augment copies (-1: not trained on, only scored in the cross-validation)")
 	fl.StringVar(&opt.Out, "out", "", "write the model files (namemodel.json, namemodel.bin) to this folder, e.g. rules/")
 	fl.Float64Var(&opt.FoundWeight, "found-weight", nametrain.DefaultFoundWeight, "weight in training of the names the rules found (-1: left out)")
 	fl.IntVar(&opt.Buckets, "buckets", nametrain.DefaultBuckets, "size of the hashed feature space")

@@ -26,6 +26,8 @@ func newTrainPairsCmd() *cobra.Command {
 	fl.IntVar(&opt.Folds, "folds", 5, "folds of the cross-validation by document that measures the model and picks its threshold (0: none)")
 	fl.Float64Var(&opt.Threshold, "threshold", 0.6, "the threshold when --folds is 0")
 	fl.Float64Var(&opt.MaxF1Loss, "max-f1-loss", pairtrain.DefaultMaxF1Loss, "the threshold is the lowest whose cross-validated relation F1 is at most this far below the rules'")
+	fl.StringArrayVar(&opt.Augment, "augment", nil, "also train on the rewritten copies in this folder (tools/paraphrase output; repeatable): a copy joins its original's cross-validation fold, for training only")
+	fl.Float64Var(&opt.AugmentWeight, "augment-weight", 1, "weight in training of the --augment copies (-1: not trained on, only scored in the cross-validation)")
 	fl.StringVar(&opt.Out, "out", "", "write the model files (pairmodel.json, pairmodel.bin) to this folder, e.g. extract/")
 	fl.Float64Var(&opt.LinkedWeight, "linked-weight", pairtrain.DefaultLinkedWeight, "weight in training of the pairs a rule already links")
 	fl.StringVar(&opt.Cut, "cut", pairtrain.CutFloor, "the threshold rule: floor (the lowest p whose cross-validated F1 is not below the rules', less --max-f1-loss) or best-f1 (the p of highest cross-validated F1)")

@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/rules"
 )
 
 // verdict is the model's judgement of one name in one held-out document:
@@ -56,12 +57,28 @@ func labelName(class int) string {
 // documents, prints what each threshold would add, and returns the lowest
 // threshold whose precision is at least opt.MinPrecision.
 func crossValidate(opt Options, spans []span) float64 {
-	var vs []verdict
+	var models []*rules.NameModel
 	for k := 0; k < opt.Folds; k++ {
 		m, err := fit(spans, k, opt)
 		if err != nil {
 			panic(err) // the model types are fixed; NewNameModel cannot fail
 		}
+		models = append(models, m)
+	}
+	vs := judge(opt, spans, models, false)
+	chosen := sweep(opt, vs)
+	if len(opt.Augment) > 0 {
+		copyFigures(opt.Log, judge(opt, spans, models, true), chosen)
+	}
+	return chosen
+}
+
+// judge is each fold model's verdict on the names of its held-out
+// documents: the originals', or (copies) the rewritten copies' of the
+// held-out originals. Verdicts are written for the originals only.
+func judge(opt Options, spans []span, models []*rules.NameModel, copies bool) []verdict {
+	var vs []verdict
+	for k, m := range models {
 		type group struct {
 			sum          []float64
 			n            int
@@ -71,7 +88,7 @@ func crossValidate(opt Options, spans []span) float64 {
 		var order [][2]any
 		var probs []float64
 		for _, s := range spans {
-			if s.doc%opt.Folds != k || s.found {
+			if s.fold != k || s.found || s.augmented != copies {
 				continue
 			}
 			key := [2]any{s.doc, s.text}
@@ -97,7 +114,7 @@ func crossValidate(opt Options, spans []span) float64 {
 			}
 			v := verdict{class: g.class, best: best, p: g.sum[best] / float64(g.n), text: key[1].(string),
 				doc: key[0].(int), start: g.start}
-			if opt.Verdicts != nil {
+			if opt.Verdicts != nil && !copies {
 				writeVerdict(opt.Verdicts, verdictLine{Doc: opt.docNames[v.doc], Text: v.text, Start: v.start,
 					Gold: labelName(v.class), Best: string(Types[best-1]), P: v.p, PNone: g.sum[0] / float64(g.n)})
 			}
@@ -107,6 +124,33 @@ func crossValidate(opt Options, spans []span) float64 {
 			vs = append(vs, v)
 		}
 	}
+	return vs
+}
+
+// copyFigures prints what the fold models propose at the chosen
+// threshold on the rewritten copies of their held-out documents.
+func copyFigures(w io.Writer, vs []verdict, th float64) {
+	var add, right, names int
+	for _, v := range vs {
+		if v.class > 0 && proposed(Types[v.class-1]) {
+			names++
+		}
+		if v.p < th || v.class == labelOptional {
+			continue
+		}
+		add++
+		if v.class == v.best {
+			right++
+		}
+	}
+	fmt.Fprintf(w, "\nheld-out folds' rewritten copies at %.2f: %d added, %d right, %d wrong (precision %.3f), %d / %d gold names found\n",
+		th, add, right, add-right, float64(right)/float64(max(add, 1)), right, names)
+}
+
+// sweep prints what each threshold would add on the held-out originals,
+// and the surest mistakes, and returns the lowest threshold whose
+// precision is at least opt.MinPrecision.
+func sweep(opt Options, vs []verdict) float64 {
 	names := 0
 	for _, v := range vs {
 		if v.class > 0 && proposed(Types[v.class-1]) {

@@ -17,6 +17,7 @@ import (
 	"github.com/reportgraph/extractor"
 	"github.com/reportgraph/extractor/corpus"
 	"github.com/reportgraph/extractor/document"
+	"github.com/reportgraph/extractor/internal/augment"
 	"github.com/reportgraph/extractor/internal/linear"
 	"github.com/reportgraph/extractor/nlp"
 	"github.com/reportgraph/extractor/rules"
@@ -48,7 +49,16 @@ type Options struct {
 	// join them with the scorer's missed names (`eval --report`) and sort
 	// the misses by cause. Train returns the first error writing to it.
 	Verdicts io.Writer
-	docNames []string // label: each document's file name, by index
+	// Augment are folders of rewritten copies of Corpus's documents with
+	// their gold (tools/paraphrase). A copy whose file name stem matches
+	// a document of Corpus joins training, in the cross-validation fold
+	// of its original (internal/augment), for training only: the table
+	// and the threshold stay on the originals.
+	Augment []string
+	// AugmentWeight scales the copies' examples (0: 1; < 0: not trained
+	// on, only judged: the cross-validation of a plain model on them).
+	AugmentWeight float64
+	docNames      []string // label: each document's file name, by index
 }
 
 // Defaults for Options' zero fields.
@@ -86,11 +96,14 @@ var Proposed = []extractor.EntityType{extractor.Organization, extractor.Governme
 // span is one labelled candidate.
 type span struct {
 	doc      int
+	fold     int // its document's; a copy's is its original's
 	start    int // byte offset of the span in its document
 	text     string
 	features []uint32
 	class    int // < 0: not a training example (labelOtherType, labelOptional)
 	found    bool
+	// augmented: a span of a rewritten copy (Options.Augment).
+	augmented bool
 }
 
 // Train labels, cross-validates, trains on everything and writes.
@@ -115,6 +128,9 @@ func Train(ctx context.Context, opt Options) error {
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
+	if opt.AugmentWeight == 0 {
+		opt.AugmentWeight = 1
+	}
 	var verdicts *stickyWriter
 	if opt.Verdicts != nil {
 		verdicts = &stickyWriter{w: opt.Verdicts}
@@ -131,6 +147,13 @@ func Train(ctx context.Context, opt Options) error {
 		}
 	}
 	fmt.Fprintf(opt.Log, "%d documents, %d candidate spans (%d name a gold entity of a model type)\n\n", docs, len(spans), pos)
+	for i := range spans {
+		spans[i].fold = spans[i].doc % max(opt.Folds, 1)
+	}
+	copies, spans, err := addCopies(ctx, &opt, spans)
+	if err != nil {
+		return err
+	}
 	threshold := opt.Threshold
 	if opt.Folds > 1 {
 		threshold = crossValidate(opt, spans)
@@ -147,6 +170,11 @@ func Train(ctx context.Context, opt Options) error {
 	how := fmt.Sprintf("threshold from %d-fold cross-validation by document (precision >= %g)", opt.Folds, opt.MinPrecision)
 	if opt.Folds <= 1 {
 		how = "threshold given (--threshold)"
+	}
+	if copies > 0 && opt.AugmentWeight > 0 {
+		// No folder names: make train-names writes the copies to a fresh
+		// temporary folder, and the model's bytes must not change with it.
+		how += fmt.Sprintf("; trained also on %d rewritten copies (%d sets, --augment, weight %g), each in its original's fold", copies, len(opt.Augment), opt.AugmentWeight)
 	}
 	m.SetThreshold(threshold, fmt.Sprintf("extractor train-names on %s: %d documents, %d spans (%d names); %s",
 		opt.Corpus, docs, len(spans), pos, how))
@@ -191,6 +219,7 @@ func label(ctx context.Context, dir string, opt *Options) ([]span, int, error) {
 	}
 	op := &document.Opener{}
 	var out []span
+	first := len(opt.docNames) // a folder of copies is labelled after the corpus
 	for di, g := range golds {
 		src := byStem[strings.TrimSuffix(g.Path, ".gold.json")]
 		doc, err := op.Open(ctx, src)
@@ -200,8 +229,8 @@ func label(ctx context.Context, dir string, opt *Options) ([]span, int, error) {
 		names := goldNames(g.Gold, class)
 		opt.docNames = append(opt.docNames, filepath.Base(src))
 		for _, c := range pack.NameCandidates(doc.Text, an.Analyze(doc.Text), an) {
-			out = append(out, span{doc: di, start: c.Start, text: c.Text, features: c.Features, class: labelOf(c.Text, names), found: c.Found != ""})
-			if c.Found != "" && opt.Verdicts != nil {
+			out = append(out, span{doc: first + di, start: c.Start, text: c.Text, features: c.Features, class: labelOf(c.Text, names), found: c.Found != ""})
+			if c.Found != "" && opt.Verdicts != nil && first == 0 {
 				writeVerdict(opt.Verdicts, verdictLine{Doc: filepath.Base(src), Text: c.Text, Start: c.Start, Found: string(c.Found)})
 			}
 		}
@@ -277,16 +306,15 @@ func containsWords(outer, inner string) bool {
 	return i >= 0
 }
 
-// fit trains a model on every span whose document is not in fold skip.
-func fit(spans []span, skip int, opt Options) (*rules.NameModel, error) {
-	m, err := rules.NewNameModel(Types, Proposed, opt.Buckets)
-	if err != nil {
-		return nil, err
-	}
-	b := uint32(opt.Buckets)
+// examples are the training examples of the model that scores fold skip
+// (skip -1: the model trained on everything): the spans of the other
+// folds, a rewritten copy in its original's fold included (so never in
+// the model that scores its original), their hashes folded into b
+// buckets.
+func examples(spans []span, skip int, opt Options, b uint32) []linear.Example {
 	var exs []linear.Example
 	for _, s := range spans {
-		if s.class < 0 || s.found && opt.FoundWeight < 0 || opt.Folds > 1 && skip >= 0 && s.doc%opt.Folds == skip {
+		if s.class < 0 || s.found && opt.FoundWeight < 0 || s.augmented && opt.AugmentWeight <= 0 || !augment.TrainsFold(s.fold, skip) {
 			continue
 		}
 		f := make([]uint32, len(s.features))
@@ -297,8 +325,76 @@ func fit(spans []span, skip int, opt Options) (*rules.NameModel, error) {
 		if s.found {
 			w = opt.FoundWeight
 		}
+		if s.augmented {
+			w *= opt.AugmentWeight
+		}
 		exs = append(exs, linear.Example{Features: f, Class: s.class, Weight: w})
 	}
+	return exs
+}
+
+// addCopies labels the copies of every folder of opt.Augment and appends
+// their spans to those of the originals; it returns how many copies.
+func addCopies(ctx context.Context, opt *Options, spans []span) (int, []span, error) {
+	if len(opt.Augment) == 0 {
+		return 0, spans, nil
+	}
+	folds := make([]int, len(opt.docNames))
+	for d := range folds {
+		folds[d] = d % max(opt.Folds, 1)
+	}
+	foldByStem, err := augment.OriginalFolds(opt.docNames, folds)
+	if err != nil {
+		return 0, nil, err
+	}
+	copies := 0
+	for _, dir := range opt.Augment {
+		more, n, err := labelCopies(ctx, dir, opt, foldByStem)
+		if err != nil {
+			return 0, nil, err
+		}
+		spans = append(spans, more...)
+		copies += n
+	}
+	return copies, spans, nil
+}
+
+// labelCopies labels the copies in dir (Options.Augment) whose original
+// is a document of the corpus (foldByStem: stem → fold), each in its
+// original's fold; it returns their spans and how many copies they come
+// from, and names the others in the log.
+func labelCopies(ctx context.Context, dir string, opt *Options, foldByStem map[string]int) ([]span, int, error) {
+	first := len(opt.docNames)
+	spans, _, err := label(ctx, dir, opt)
+	if err != nil {
+		return nil, 0, err
+	}
+	names := opt.docNames[first:]
+	fold, unmatched := augment.Folds(foldByStem, names)
+	if len(unmatched) > 0 {
+		fmt.Fprintf(opt.Log, "--augment %s: %d documents with no original in %s left out: %s\n", dir, len(unmatched), opt.Corpus, strings.Join(unmatched, ", "))
+	}
+	kept := spans[:0]
+	for _, s := range spans {
+		k, ok := fold[names[s.doc-first]]
+		if !ok {
+			continue
+		}
+		s.fold, s.augmented = k, true
+		kept = append(kept, s)
+	}
+	fmt.Fprintf(opt.Log, "--augment %s: %d copies, %d candidate spans\n", dir, len(fold), len(kept))
+	return kept, len(fold), nil
+}
+
+// fit trains a model on every span whose document is not in fold skip.
+func fit(spans []span, skip int, opt Options) (*rules.NameModel, error) {
+	m, err := rules.NewNameModel(Types, Proposed, opt.Buckets)
+	if err != nil {
+		return nil, err
+	}
+	b := uint32(opt.Buckets)
+	exs := examples(spans, skip, opt, b)
 	o := linear.DefaultOptions
 	if opt.Seed != 0 {
 		o.Seed = opt.Seed

@@ -32,18 +32,24 @@ import (
 // twice: see docs/relation-model.md.)
 var thresholds = []float64{0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
 
+// foldModel is the model of one cross-validation fold, trained without
+// the fold's documents, and the candidates of those documents it proposes
+// from.
+type foldModel struct {
+	m     *extract.PairModel
+	cands []extract.PairCandidate
+}
+
+// crossValidate returns the chosen threshold, the withheld types and the
+// folds' models (their withheld types set).
 func crossValidate(opt Options, pack *rules.Pack, classes []string, results []*extract.DocResult,
-	ds *extractor.Dataset, pairs []corpus.Pair, data []labelled, open []extract.PairCandidate, fold map[string]int) (float64, []string, error) {
-	type foldModel struct {
-		m     *extract.PairModel
-		cands []extract.PairCandidate
-	}
+	ds *extractor.Dataset, pairs []corpus.Pair, data []labelled, open []extract.PairCandidate, fold map[string]int) (float64, []string, []foldModel, error) {
 	var folds []foldModel
 	for k := 0; k < opt.Folds; k++ {
 		allowed := allowedPairs(data, classes, k, opt.MinSupport)
 		m, err := fit(data, k, classes, allowed, opt, pack)
 		if err != nil {
-			return 0, nil, err
+			return 0, nil, nil, err
 		}
 		var cands []extract.PairCandidate
 		for _, c := range open {
@@ -80,7 +86,7 @@ func crossValidate(opt Options, pack *rules.Pack, classes []string, results []*e
 	if len(withheld) > 0 {
 		for _, f := range folds {
 			if err := f.m.SetWithheld(withheld); err != nil {
-				return 0, nil, err
+				return 0, nil, nil, err
 			}
 		}
 	}
@@ -113,7 +119,7 @@ func crossValidate(opt Options, pack *rules.Pack, classes []string, results []*e
 		modelOutcomes(w, bestRep, opt.Outcomes)
 	}
 	perType(w, base, bestRep, best)
-	return best, withheld, nil
+	return best, withheld, folds, nil
 }
 
 // withheldTypes are the relation types with gold whose pooled F1 is below

@@ -17,6 +17,7 @@ import (
 	"github.com/reportgraph/extractor/corpus"
 	"github.com/reportgraph/extractor/document"
 	"github.com/reportgraph/extractor/extract"
+	"github.com/reportgraph/extractor/internal/augment"
 	"github.com/reportgraph/extractor/internal/linear"
 	"github.com/reportgraph/extractor/rules"
 )
@@ -84,6 +85,17 @@ type Options struct {
 	L2     float64
 	Epochs int
 	Rate   float64
+	// Augment are folders of rewritten copies of Corpus's documents with
+	// their gold (tools/paraphrase). A copy whose file name stem matches
+	// a document of Corpus joins training, in the cross-validation fold
+	// of its original (internal/augment) and for training only: the
+	// figures stay on the originals, and the copies never count towards
+	// MinSupport. Copies without an original are left out, named in Log.
+	Augment []string
+	// AugmentWeight scales the copies' examples (0: 1; < 0: not trained
+	// on, only scored: the cross-validation of a plain model on the same
+	// copies).
+	AugmentWeight float64
 	// Out is the folder the model files are written to ("": not written).
 	Out string
 	// Outcomes > 0 also lists that many of the model's cross-validation
@@ -154,6 +166,10 @@ type labelled struct {
 	// unsampled: its document is outside Options.TrainShare's subset, so
 	// no cross-validation fold trains on it.
 	unsampled bool
+	// augmented: a candidate of a rewritten copy (Options.Augment),
+	// trained on, never scored nor counted for support; fold is its
+	// original's.
+	augmented bool
 }
 
 // checkShare refuses a TrainShare outside [0, 1], and one in (0, 1) with
@@ -212,6 +228,9 @@ func Train(ctx context.Context, opt Options) error {
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
+	if opt.AugmentWeight == 0 {
+		opt.AugmentWeight = 1
+	}
 	if opt.Functional == nil {
 		opt.Functional = DefaultFunctional
 	}
@@ -257,8 +276,11 @@ func Train(ctx context.Context, opt Options) error {
 		return err
 	}
 	fold := map[string]int{}
+	var sources []string
+	var folds []int
 	for i, r := range results {
 		fold[r.Doc.ID] = i % max(opt.Folds, 1)
+		sources, folds = append(sources, r.Doc.Source), append(folds, i%max(opt.Folds, 1))
 	}
 	// Training learns from every pair the gold relates, found by the rules
 	// or not; the model proposes only for pairs no rule links.
@@ -278,33 +300,7 @@ func Train(ctx context.Context, opt Options) error {
 		col[c] = i
 	}
 	labelAll := func(cands, open []extract.PairCandidate) ([]labelled, int) {
-		unlinked := map[string]bool{}
-		for _, c := range open {
-			unlinked[c.Doc+"\x00"+c.Source+"\x00"+c.Target] = true
-		}
-		data := make([]labelled, len(cands))
-		pos := 0
-		for i := range cands {
-			cd := &cands[i]
-			l := labelled{cand: cd, class: -1, fold: fold[cd.Doc], pair: [2]string{types[cd.Source], types[cd.Target]},
-				unsampled: !inShare(cd.Doc, opt.TrainShare, opt.Seed)}
-			linked := !unlinked[cd.Doc+"\x00"+cd.Source+"\x00"+cd.Target]
-			switch lab, rts := oracle.Label(cd.Doc, cd.Source, cd.Target); lab {
-			case corpus.LabelNone:
-				l.class = 0
-			case corpus.LabelRelation:
-				for _, t := range rts {
-					if k, ok := col[t]; ok {
-						l.class = k
-						pos++
-						break
-					}
-				}
-			}
-			l.weight = exampleWeight(opt, linked, l.class > 0)
-			data[i] = l
-		}
-		return data, pos
+		return labelCandidates(opt, cands, open, oracle, types, col, fold)
 	}
 	data, pos := labelAll(cands, open)
 	{
@@ -338,6 +334,19 @@ func Train(ctx context.Context, opt Options) error {
 		}
 		data = append(data, more...)
 	}
+	var copies []augmentedSet
+	foldByStem, err := augment.OriginalFolds(sources, folds)
+	if err != nil && len(opt.Augment) > 0 {
+		return err
+	}
+	for _, dir := range opt.Augment {
+		set, err := labelCopies(ctx, opt, runner, probe, dir, foldByStem, col)
+		if err != nil {
+			return err
+		}
+		data = append(data, set.data...)
+		copies = append(copies, set)
+	}
 	evalDS, evalOpen := ds, open
 	if opt.RuleDropout > 0 {
 		evalDS = dropRelations(ds, opt.RuleDropout, 1)
@@ -350,10 +359,12 @@ func Train(ctx context.Context, opt Options) error {
 	threshold := opt.Threshold
 	withheld := opt.fixedWithheld()
 	if opt.Folds > 1 {
-		threshold, withheld, err = crossValidate(opt, pack, classes, results, evalDS, run.Pairs, data, evalOpen, fold)
+		var folds []foldModel
+		threshold, withheld, folds, err = crossValidate(opt, pack, classes, results, evalDS, run.Pairs, data, evalOpen, fold)
 		if err != nil {
 			return err
 		}
+		scoreCopies(opt.Log, copies, folds, threshold, withheld)
 	}
 	allowed := allowedPairs(data, classes, -1, opt.MinSupport)
 	m, err := fit(data, -1, classes, allowed, opt, pack)
@@ -362,6 +373,11 @@ func Train(ctx context.Context, opt Options) error {
 	}
 	note := fmt.Sprintf("extractor train-pairs on %s: %d documents, %d candidates (%d relations), rule-linked pairs weighted %g, relations %g, functional %v; threshold from %d-fold cross-validation by document (%s, F1 loss <= %g)",
 		opt.Corpus, len(results), len(cands), pos, opt.LinkedWeight, opt.RelationWeight, opt.Functional, opt.Folds, opt.Cut, opt.MaxF1Loss)
+	if n := augmentedDocs(copies); n > 0 && opt.AugmentWeight > 0 {
+		// No folder names: make train-pairs writes the copies to a fresh
+		// temporary folder, and the model's bytes must not change with it.
+		note += fmt.Sprintf("; trained also on %d rewritten copies (%d sets, --augment, weight %g), each in its original's fold", n, len(copies), opt.AugmentWeight)
+	}
 	if len(withheld) > 0 {
 		note += "; " + opt.withheldNote(withheld)
 	}
@@ -376,6 +392,41 @@ func Train(ctx context.Context, opt Options) error {
 		fmt.Fprintf(opt.Log, "model written to %s (threshold %.2f)\n", opt.Out, threshold)
 	}
 	return nil
+}
+
+// labelCandidates labels the training candidates cands of one run with
+// its oracle: the gold class, the fold of the candidate's document (fold,
+// by document id) and the weight; open are the run's candidates no rule
+// links. It returns them with the number labelled as a relation.
+func labelCandidates(opt Options, cands, open []extract.PairCandidate, oracle *corpus.RelationOracle,
+	types map[string]string, col map[string]int, fold map[string]int) ([]labelled, int) {
+	unlinked := map[string]bool{}
+	for _, c := range open {
+		unlinked[c.Doc+"\x00"+c.Source+"\x00"+c.Target] = true
+	}
+	data := make([]labelled, len(cands))
+	pos := 0
+	for i := range cands {
+		cd := &cands[i]
+		l := labelled{cand: cd, class: -1, fold: fold[cd.Doc], pair: [2]string{types[cd.Source], types[cd.Target]},
+			unsampled: !inShare(cd.Doc, opt.TrainShare, opt.Seed)}
+		linked := !unlinked[cd.Doc+"\x00"+cd.Source+"\x00"+cd.Target]
+		switch lab, rts := oracle.Label(cd.Doc, cd.Source, cd.Target); lab {
+		case corpus.LabelNone:
+			l.class = 0
+		case corpus.LabelRelation:
+			for _, t := range rts {
+				if k, ok := col[t]; ok {
+					l.class = k
+					pos++
+					break
+				}
+			}
+		}
+		l.weight = exampleWeight(opt, linked, l.class > 0)
+		data[i] = l
+	}
+	return data, pos
 }
 
 // dropRelations copies ds without a share frac of its relations, chosen
@@ -445,7 +496,7 @@ func allowedPairs(data []labelled, classes []string, skip, minSupport int) []ext
 	seen := map[string]bool{}
 	count := map[triple]int{}
 	for _, l := range data {
-		if l.class <= 0 || l.fold == skip || (skip >= 0 && l.unsampled) {
+		if l.class <= 0 || l.augmented || l.fold == skip || (skip >= 0 && l.unsampled) {
 			continue
 		}
 		k := l.cand.Doc + "\x00" + l.cand.Source + "\x00" + l.cand.Target
@@ -475,6 +526,22 @@ func allowedPairs(data []labelled, classes []string, skip, minSupport int) []ext
 	return out
 }
 
+// trainingExamples are the labelled candidates the model that scores
+// fold skip trains on (skip -1: the model trained on everything): those
+// of the other folds, a rewritten copy in its original's fold included
+// (so never in the model that scores its original), of an allowed type
+// pair and, in the cross-validation, inside Options.TrainShare's subset.
+func trainingExamples(data []labelled, skip int, allowed map[[2]string]bool) []linear.Example {
+	var exs []linear.Example
+	for _, l := range data {
+		if l.class < 0 || l.weight <= 0 || !augment.TrainsFold(l.fold, skip) || !allowed[l.pair] || (skip >= 0 && l.unsampled) {
+			continue
+		}
+		exs = append(exs, linear.Example{Features: l.cand.Features, Class: l.class, Weight: l.weight})
+	}
+	return exs
+}
+
 // fit trains a model on every labelled candidate outside fold skip whose
 // type pair is allowed.
 func fit(data []labelled, skip int, classes []string, allowed []extract.TypePair, opt Options, pack *rules.Pack) (*extract.PairModel, error) {
@@ -483,13 +550,7 @@ func fit(data []labelled, skip int, classes []string, allowed []extract.TypePair
 	for _, tp := range allowed {
 		ok[[2]string{tp.Source, tp.Target}] = true
 	}
-	var exs []linear.Example
-	for _, l := range data {
-		if l.class < 0 || l.fold == skip || !ok[l.pair] || (skip >= 0 && l.unsampled) {
-			continue
-		}
-		exs = append(exs, linear.Example{Features: l.cand.Features, Class: l.class, Weight: l.weight})
-	}
+	exs := trainingExamples(data, skip, ok)
 	sgd := linear.DefaultOptions
 	if seed != 0 {
 		sgd.Seed = seed
