@@ -274,7 +274,9 @@ func (d *docState) legalNameRun(i, j, hi int) int {
 		return j
 	}
 	k := d.longerName(i, j, hi, "")
-	if k == j || k < hi && !clauseEndPunct(d.tokText[k]) {
+	// A lower-case plural at the end ("Acme Data Edge servers.") names the
+	// company's products, not its registered name.
+	if k == j || k < hi && !clauseEndPunct(d.tokText[k]) || !d.capWord(k-1) {
 		return j
 	}
 	if k+1 < hi && d.tokText[k] == "," && legalWord(d.fold[k+1]) {

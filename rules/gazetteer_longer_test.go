@@ -199,6 +199,7 @@ rules:
 		// Words that go on into the sentence name a product.
 		{"They used Tarnel Technology Deep Scanner to scan hosts.", []string{"Tarnel Technology/organization/g.org"}},
 		{"They exploited Tarnel Technology Edge servers.", []string{"Tarnel Technology/organization/g.org"}},
+		{"They went through Tarnel Technology Ivy gateways.", []string{"Tarnel Technology/organization/g.org"}},
 		// A place after the name starts the place's own name.
 		{"He owns Tarnel Technology Tarnow, a firm.", []string{"Tarnel Technology/organization/g.org", "Tarnow/location/g.place"}},
 		// A legal form after a comma is left to the company-suffix rules.
