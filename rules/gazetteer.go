@@ -292,6 +292,13 @@ func (d *docState) matchGazetteers(lo, hi int) {
 						if k := d.descriptorTail(j, hi); k > j && !d.gazNameSpans(v.gaz, i, k) {
 							d.addCand(cand{start: d.tokStart[i], end: d.tokEnd[k-1], rule: h.rule, prio: r.prio,
 								typ: e.typ, subtype: e.subtype, canonical: e.canonical})
+						} else if k := d.legalNameRun(i, j, hi); k > j && !d.gazNameSpans(v.gaz, i, k) {
+							// The company's registered name written out:
+							// "Najee Technology Hooshmand Fater, a firm in
+							// Iran", the company the gazetteer knows
+							// (gazetteer_longer.go).
+							d.addCand(cand{start: d.tokStart[i], end: d.tokEnd[k-1], rule: h.rule, prio: r.prio,
+								typ: e.typ, subtype: e.subtype, canonical: e.canonical})
 						}
 					}
 					if h.before != "" && !r.suppress && i > d.sentLo[d.sentOf[i]] && d.fold[i-1] == h.before {

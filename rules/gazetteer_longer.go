@@ -257,3 +257,40 @@ func (d *docState) descriptorTail(j, hi int) int {
 	}
 	return k
 }
+
+// legalNameRun returns the end (exclusive token index) of the capitalised
+// words that a company's full gazetteer name of two words or more at [i, j)
+// opens and that end its clause, or j: the company's registered name
+// written out ("Najee Technology Hooshmand Fater, a firm in Iran"), often
+// with a word of the known name in other words ("Najee Know-how Hooshmand
+// Fater"). Cut short at the known name, the mention would rename the text's
+// name into one it never writes. The run must end at punctuation: words
+// that go on into a sentence ("Trend Micro Deep Security blocks it") name
+// a product more often than the company. A legal form after a comma
+// ("Acme Data Firm, Ltd.") is the company-suffix patterns' to take with
+// the run.
+func (d *docState) legalNameRun(i, j, hi int) int {
+	if j-i < 2 {
+		return j
+	}
+	k := d.longerName(i, j, hi, "")
+	// A lower-case plural at the end ("Acme Data Edge servers.") names the
+	// company's products, not its registered name.
+	if k == j || k < hi && !clauseEndPunct(d.tokText[k]) || !d.capWord(k-1) {
+		return j
+	}
+	if k+1 < hi && d.tokText[k] == "," && legalWord(d.fold[k+1]) {
+		return j
+	}
+	return k
+}
+
+// clauseEndPunct reports whether a token is punctuation that ends a name's
+// clause or opens its apposition.
+func clauseEndPunct(t string) bool {
+	switch t {
+	case ",", ".", ";", ":", "(", ")":
+		return true
+	}
+	return false
+}

@@ -166,3 +166,69 @@ rules:
 		same(t, c.text, found(t, p, c.text), c.want)
 	}
 }
+
+// A company's full gazetteer name of two words or more that the text goes
+// on writing in capitalised words up to punctuation is its registered name
+// written out: the mention takes the whole name (and keeps the company),
+// so the text's name is not cut short into the gazetteer's.
+func TestFullCompanyNameOpensRegisteredName(t *testing.T) {
+	p := packOf(t, `
+lists:
+  capitalized_stopwords: [the, in, said]
+  company_product_nouns: [servers]
+rules:
+  - id: g.org
+    kind: gazetteer
+    type: organization
+    priority: 70
+    entries:
+      - {name: Tarnel Technology}
+      - {name: Corvane}
+  - id: g.place
+    kind: gazetteer
+    type: location
+    priority: 70
+    entries: [Tarnow]
+`)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"He owns Tarnel Technology Hooshmand Varan, a firm in Iran.", []string{"Tarnel Technology Hooshmand Varan/organization/g.org"}},
+		{"He owns Tarnel Technology Hooshmand Varan.", []string{"Tarnel Technology Hooshmand Varan/organization/g.org"}},
+		// Words that go on into the sentence name a product.
+		{"They used Tarnel Technology Deep Scanner to scan hosts.", []string{"Tarnel Technology/organization/g.org"}},
+		{"They exploited Tarnel Technology Edge servers.", []string{"Tarnel Technology/organization/g.org"}},
+		{"They went through Tarnel Technology Ivy gateways.", []string{"Tarnel Technology/organization/g.org"}},
+		// A place after the name starts the place's own name.
+		{"He owns Tarnel Technology Tarnow, a firm.", []string{"Tarnel Technology/organization/g.org", "Tarnow/location/g.place"}},
+		// A legal form after a comma is left to the company-suffix rules.
+		{"He owns Tarnel Technology Varan Firm, Ltd., a firm.", []string{"Tarnel Technology/organization/g.org"}},
+		// A one-word name is never extended.
+		{"Corvane Field Robotics, a firm, found it.", []string{"Corvane/organization/g.org"}},
+	}
+	for _, c := range cases {
+		same(t, c.text, found(t, p, c.text), c.want)
+	}
+}
+
+// The registered name keeps the gazetteer's canonical name, so it joins the
+// company's other mentions.
+func TestRegisteredNameKeepsCanonical(t *testing.T) {
+	p := packOf(t, `
+lists:
+  capitalized_stopwords: [the, in, said]
+rules:
+  - id: g.org
+    kind: gazetteer
+    type: organization
+    priority: 70
+    entries:
+      - {name: Tarnel Technology}
+`)
+	text := "He owns Tarnel Technology Hooshmand Varan, a firm in Iran."
+	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+	if len(res.Mentions) != 1 || res.Mentions[0].Canonical != "Tarnel Technology" {
+		t.Fatalf("mentions %+v, want one with canonical Tarnel Technology", res.Mentions)
+	}
+}
