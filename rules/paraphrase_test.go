@@ -57,7 +57,9 @@ var cueSynonyms = []struct {
 	// places
 	{"based in", []string{"primarily based in", "situated in", "headquartered in", "positioned in", "located in"}},
 	{"located in", []string{"situated in", "positioned in", "based in", "found in"}},
-	{"headquartered in", []string{"based in", "situated in", "primarily based in"}},
+	{"headquartered in", []string{"based in", "situated in", "primarily based in", "established in"}},
+	{"analyst at", []string{"expert at", "specialist at", "research worker at"}},
+	{"researcher at", []string{"expert at", "specialist at", "research worker at"}},
 	{"offices in", []string{"workplaces in", "premises in", "branches in"}},
 	{"office in", []string{"workplace in", "branch in"}},
 	// parts
@@ -84,7 +86,7 @@ var cueSynonyms = []struct {
 	{"attacks on", []string{"assaults on", "attacks towards", "strikes on", "raids on"}},
 	{"attacks against", []string{"assaults on", "attacks towards", "strikes against"}},
 	{"against", []string{"towards", "versus"}},
-	{"victims", []string{"casualties", "targets"}},
+	{"victims", []string{"casualties", "targets", "sufferers"}},
 	{"included", []string{"comprised", "encompassed", "embraced", "spanned", "counted"}},
 	{"include", []string{"comprise", "embody", "encompass", "embrace", "incorporate"}},
 	{"includes", []string{"comprises", "embodies", "encompasses", "incorporates"}},
