@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/reportgraph/extractor/internal/testenv"
 )
 
 // augment.sh (make train-pairs, make train-names) refuses to train without
@@ -39,6 +41,9 @@ func TestAugmentPassesOneFolderPerSeed(t *testing.T) {
 		wordnet = "/usr/share/wordnet"
 	}
 	if _, err := os.Stat(filepath.Join(wordnet, "index.noun")); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("WordNet 3.0 is not in %s (required under CI=true; .ci/run installs wordnet-base)", wordnet)
+		}
 		t.Skip("WordNet 3.0 not installed (Debian wordnet-base)")
 	}
 	corpus := t.TempDir()
@@ -72,5 +77,29 @@ func TestAugmentPassesOneFolderPerSeed(t *testing.T) {
 		if _, err := os.Stat(d); !os.IsNotExist(err) {
 			t.Errorf("%s left behind", d)
 		}
+	}
+}
+
+// make eval-paraphrased says why the rewriter refused (here: a WordNet
+// folder missing its data files, which eval.sh's own check does not see)
+// instead of exiting mute.
+func TestEvalShowsTheRewritersError(t *testing.T) {
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("no bash")
+	}
+	testenv.RequireTool(t, "python3")
+	wordnet := t.TempDir() // index.noun alone: eval.sh passes it, the rewriter does not
+	if err := os.WriteFile(filepath.Join(wordnet, "index.noun"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("bash", "eval.sh", "false", t.TempDir(), "0.3", "0.15", "1")
+	cmd.Env = append(os.Environ(), "WORDNET_DIR="+wordnet)
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 2 {
+		t.Fatalf("exit %v, want 2; output:\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "paraphrase:") || !strings.Contains(string(out), wordnet) {
+		t.Errorf("the rewriter's error (naming %s) is not shown; output:\n%s", wordnet, out)
 	}
 }

@@ -16,7 +16,12 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/paraphrased.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 rules_only="--relation-model=false --name-model=false"
 # The original, minus what the rewriter skips (PDF): a copy at rate 0.
-python3 "$here/paraphrase.py" "$corpus" "$tmp/original" --rate 0 --name-rate 0 2>/dev/null || exit 2
+# Its progress line is noise here, but an error (a bad corpus folder or
+# file) is shown before the script gives up.
+if ! python3 "$here/paraphrase.py" "$corpus" "$tmp/original" --rate 0 --name-rate 0 2>"$tmp/original.err"; then
+  cat "$tmp/original.err" >&2
+  exit 2
+fi
 "$bin" eval --corpus "$tmp/original" $rules_only --format summary --report "$tmp/orig-rules.json" | sed 's/^original /rules    original /'
 "$bin" eval --corpus "$tmp/original" --format summary | sed 's/^original /defaults original /'
 "$bin" extract --format json $rules_only -o "$tmp/orig-extract.json" "$tmp/original" 2>/dev/null
