@@ -35,20 +35,29 @@ func (d *docState) bodyBySubject(s, e int, skip []extractor.Span) int {
 	if e <= s || e-s > maxBodyWordTokens {
 		return -1
 	}
+	// A subject in lower case counts only before a title ("the defence
+	// minister"); elsewhere a lower-case word is no body's name ("the state").
+	lowerOK := e < len(d.fold) && d.sentOf[e] == d.sentOf[s] && lowerSubjectTitles[d.fold[e]]
 	var words []string
 	for t := s; t < e; t++ {
 		r := []rune(d.tokText[t])
-		if len(r) == 0 || !unicode.IsUpper(r[0]) || bodyNameWords[d.fold[t]] {
+		if len(r) == 0 || (!unicode.IsUpper(r[0]) && !lowerOK) || bodyNameWords[d.fold[t]] {
 			return -1
 		}
-		words = append(words, d.fold[t])
+		words = append(words, spellSubject(d.fold[t]))
 	}
 	want := strings.Join(words, " ")
 	at := d.tokStart[s]
 	// The government mentions whose name has this subject, in the order of
 	// d.acc (govIndex, relation_prefixed.go): the nearest before the
-	// tokens, else the first after them.
-	list := d.govIndex().bySubject[want]
+	// tokens, else the first after them. A minister's subject may leave
+	// out "affairs" ("the foreign minister" of the Ministry of Foreign
+	// Affairs).
+	gi := d.govIndex()
+	list := gi.bySubject[want]
+	if len(list) == 0 {
+		list = gi.bySubject[want+" affairs"]
+	}
 	top := sort.Search(len(list), func(i int) bool { return d.acc[list[i]].start >= at })
 	for i := top - 1; i >= 0; i-- {
 		if c := &d.acc[list[i]]; c.end <= at && !skipped(c, skip) {
@@ -82,10 +91,24 @@ func bodySubject(name string) string {
 	var out []string
 	for _, w := range strings.Fields(strings.ToLower(name)) {
 		if !bodyNameWords[w] {
-			out = append(out, w)
+			out = append(out, spellSubject(w))
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// lowerSubjectTitles are the titles after which a portfolio is written in
+// lower case ("Japan's defence minister", "the interior minister").
+var lowerSubjectTitles = map[string]bool{"minister": true, "secretary": true}
+
+// spellSubject writes a subject word in one spelling, so the British and
+// the American names of a portfolio meet ("defence minister", "Ministry
+// of Defense").
+func spellSubject(w string) string {
+	if w == "defence" {
+		return "defense"
+	}
+	return w
 }
 
 // bodyEndpoint resolves a slot span that is the subject word of a body.

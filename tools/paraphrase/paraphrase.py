@@ -11,11 +11,14 @@ Python 3 standard library only.
 
 import argparse
 import hashlib
+import html as htmllib
 import json
 import os
 import random
 import re
+import shutil
 import sys
+import tempfile
 
 DEFAULT_WORDNET = "/usr/share/wordnet"
 DEFAULT_RATE = 0.3
@@ -55,14 +58,26 @@ PROTECTED_PATTERNS = [
     r"\b[A-Za-z]+[_$]\w*|\b\w*[a-z][A-Z]\w*\b",
 ]
 PROTECTED_RE = re.compile("|".join("(?:%s)" % p for p in PROTECTED_PATTERNS))
+# Fenced and inline code, link targets, reference definitions, inline HTML,
+# and indented code blocks (lines of four spaces or a tab after a blank
+# line or the start).
 MD_PROTECTED_RE = re.compile(
-    r"```.*?```|~~~.*?~~~|`[^`\n]*`|\]\([^)\n]*\)|^\s{0,3}\[[^\]\n]+\]:\s*\S+.*$|<[^>\n]+>",
+    r"```.*?```|~~~.*?~~~|`[^`\n]*`|\]\([^)\n]*\)|^\s{0,3}\[[^\]\n]+\]:\s*\S+.*$|<[^>\n]+>"
+    r"|(?:\A|(?<=\n\n))(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+",
     re.S | re.M)
 HTML_SKIP_RE = re.compile(
     r"<!--.*?-->|<(script|style|code|pre|kbd|samp|tt)\b.*?</\1\s*>|<[^>]*>|&#?\w+;",
     re.S | re.I)
 CAP_RUN_RE = re.compile(r"[A-Z][a-z]+(?: (?:of |the )?[A-Z][a-z]+)+")
 TOKEN_RE = re.compile(r"[A-Za-z0-9_]+")
+# The "'t" of a contraction: "don't", "won't" are one word to a rewriter,
+# whose "don" is no verb "to don".
+CONTRACTION_RE = re.compile(r"['’]t\b", re.I)
+# Tags that break the text into blocks: the visible text has a line break
+# there. Other tags (b, i, a, span, ...) stand inside a line and a name.
+HTML_BLOCK_TAG_RE = re.compile(
+    r"</?(?:p|div|br|hr|li|ul|ol|h[1-6]|tr|td|th|table|thead|tbody|section|article|header|footer|nav|aside|"
+    r"main|title|head|body|html|blockquote|figure|figcaption|dd|dt|dl)\b", re.I)
 VOWELS = "aeiou"
 NOUN_LOCATION = "15"  # lexicographer file noun.location
 
@@ -372,7 +387,7 @@ class Mapping:
         out, last = [], 0
         for m in TOKEN_RE.finditer(text):
             tok = m.group()
-            if not eligible(tok) or overlaps(m.span(), spans):
+            if not eligible(tok) or overlaps(m.span(), spans) or CONTRACTION_RE.match(text, m.end()):
                 continue
             if tok[0].isupper() and self.wn.proper(tok.lower()):
                 continue
@@ -425,9 +440,31 @@ def rewrite_html(mapping, html):
 
 
 def visible_text(path, raw):
+    """The text a reader sees: for HTML, entities decoded ("&amp;" is "&"),
+    an inline tag dropped ("<b>Flax</b> Typhoon" is "Flax Typhoon"), a
+    block tag, comment or script a line break."""
     if path.lower().endswith(HTML_EXTS):
-        return "".join(c if t else " " for t, c in html_text_parts(raw))
+        return "".join(c if t else html_skip_text(c) for t, c in html_text_parts(raw))
     return raw
+
+
+def html_skip_text(chunk):
+    if chunk.startswith("&"):
+        return htmllib.unescape(chunk)
+    if chunk.startswith("<") and not chunk.startswith("<!--") and not HTML_BLOCK_TAG_RE.match(chunk) \
+            and not re.match(r"<(script|style|code|pre|kbd|samp|tt)\b", chunk, re.I):
+        return ""
+    return "\n"
+
+
+def squeeze(text):
+    """Runs of spaces and tabs as one space, so a name matches across the
+    spacing an inline tag leaves."""
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def occurs(name, text):
+    return squeeze(name) in text
 
 
 def load_gold(path):
@@ -447,9 +484,10 @@ def load_gold(path):
 def name_word_set(gold, text):
     """Lower-case words found inside a gold name that occurs in the text."""
     words = set()
+    text = squeeze(text)
     for ent in gold["entities"]:
         for name in ent["names"]:
-            if isinstance(name, str) and name and name in text:
+            if isinstance(name, str) and name and occurs(name, text):
                 words.update(t.lower() for t in TOKEN_RE.findall(name))
     return words
 
@@ -458,6 +496,7 @@ def rewrite_gold(gold, mapping, new_text):
     """The gold with every name rewritten by the document's mapping; the
     original name stays as an alias only if it still occurs in the new text."""
     out = json.loads(json.dumps(gold))
+    new_text = squeeze(new_text)
     renamed = {}
     for ent in out["entities"]:
         names = []
@@ -466,7 +505,7 @@ def rewrite_gold(gold, mapping, new_text):
             if new not in names:
                 names.append(new)
         for name in ent["names"]:
-            if name not in names and name in new_text:
+            if name not in names and isinstance(name, str) and occurs(name, new_text):
                 names.append(name)
         renamed[ent["id"]] = {"from": ent["names"], "to": names}
         ent["names"] = names
@@ -504,8 +543,32 @@ def check_output(src, out):
 
 
 def paraphrase_corpus(src, out, wn, seed, rate, name_rate, log=sys.stderr):
+    """Rewrite the corpus src into out. It is written into a temporary
+    folder beside out and moved there at the end, so a run that fails on a
+    bad document leaves nothing half written."""
     check_output(src, out)
-    os.makedirs(out, exist_ok=True)
+    parent = os.path.dirname(os.path.abspath(out))
+    os.makedirs(parent, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix=".paraphrase-", dir=parent)
+    try:
+        summary = write_corpus(src, tmp, wn, seed, rate, name_rate, log)
+        publish(tmp, out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return summary
+
+
+def publish(tmp, out):
+    """Move the finished folder tmp to out; into it when it exists already
+    (an empty folder made by mktemp -d)."""
+    if not os.path.exists(out):
+        os.rename(tmp, out)
+        return
+    for name in os.listdir(tmp):
+        os.replace(os.path.join(tmp, name), os.path.join(out, name))
+
+
+def write_corpus(src, out, wn, seed, rate, name_rate, log):
     summary = {"seed": seed, "rate": rate, "name_rate": name_rate, "source": src,
                "documents": {}, "skipped": []}
     for doc_path, gold_path in document_pairs(src):

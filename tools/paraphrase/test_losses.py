@@ -42,7 +42,7 @@ class Losses(unittest.TestCase):
             f.write(content if isinstance(content, str) else json.dumps(content))
         return path
 
-    def run_analysis(self, copy_doc):
+    def run_analysis(self, copy_doc, orig_doc=None):
         self.write("orig/d.txt", TEXT)
         self.write("orig/d.gold.json", GOLD)
         copy_gold = json.loads(json.dumps(GOLD))
@@ -51,7 +51,7 @@ class Losses(unittest.TestCase):
         self.write("copy/" + paraphrase.MAP_FILE, {"documents": {"d": {
             "document": "d.txt", "swaps": SWAPS,
             "entities": {"kes": {"from": ["Kestrel Labs"], "to": ["Kestrel Research laboratories"]}}}}})
-        orep = self.write("o.json", {"documents": [doc()]})
+        orep = self.write("o.json", {"documents": [orig_doc or doc()]})
         crep = self.write("c.json", {"documents": [copy_doc]})
         ext = self.write("x.json", {"documents": [], "entities": [], "relations": []})
         return losses.analyse(os.path.join(self.tmp.name, "copy", paraphrase.MAP_FILE),
@@ -81,7 +81,13 @@ class Losses(unittest.TestCase):
         self.assertIn("labs", out.getvalue())
 
     def test_nothing_lost_when_the_copy_misses_what_the_original_missed(self):
-        self.assertEqual(self.run_analysis(doc()), [])
+        # both miss Kestrel Labs and its relations, each under its own names
+        orig = doc(missed=["Kestrel Labs"], missed_relations=[("Ann Lee", "employed-by", "Kestrel Labs"),
+                                                              ("Kestrel Labs", "located-in", "Oslo")])
+        copy = doc(missed=["Kestrel Research laboratories"],
+                   missed_relations=[("Ann Lee", "employed-by", "Kestrel Research laboratories"),
+                                     ("Kestrel Research laboratories", "located-in", "Oslo")])
+        self.assertEqual(self.run_analysis(copy, orig), [])
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ SYNSETS = {
              ["hacker", "cyber-terrorist"], ["firm", "house"],
              ["analyst", "psychoanalyst"], ["report", "study"], ["sample", "try"]],
     "verb": [["target", "aim"], ["seize", "take"], ["run", "operate"], ["trade", "swap"],
-             ["report", "describe"], ["include", "let in"]],
+             ["report", "describe"], ["include", "let in"], ["don", "wear"]],
     "adj": [["based", "grounded"]],
     "adv": [],
 }
@@ -118,6 +118,10 @@ class InflectionAndCase(Fixture):
         m = self.mapping()
         self.assertEqual(m.rewrite("GROUP in 2024 and APT41"), "GROUP in 2024 and APT41")
 
+    def test_contraction_is_not_split_and_swapped(self):
+        # "don't" is one word to a rewriter: its "don" is no verb "to don"
+        self.assertEqual(self.mapping().rewrite("They don't run it. Don it."), "They don't operate it. Wear it.")
+
     def test_rate_zero_changes_nothing(self):
         text = "The groups targeted firms"
         self.assertEqual(self.mapping(rate=0, name_rate=0).rewrite(text), text)
@@ -134,6 +138,11 @@ class ProtectedText(Fixture):
         out = paraphrase.rewrite_markdown(self.mapping(), text)
         self.assertEqual(out, "# Gaggle study\n\n`target group` and [a gaggle](https://x.test/group).\n\n```\n"
                               "group target\n```\n")
+
+    def test_markdown_indented_code_block_untouched(self):
+        text = "The group ran it:\n\n    group target\n    run group\n\nThe group ran.\n"
+        out = paraphrase.rewrite_markdown(self.mapping(), text)
+        self.assertEqual(out, "The gaggle operated it:\n\n    group target\n    run group\n\nThe gaggle operated.\n")
 
     def test_html_rewrites_text_nodes_only(self):
         html = ('<html><head><title>Group</title><script>var group = "target";</script></head>'
@@ -189,6 +198,21 @@ class Corpus(Fixture):
         with open(os.path.join(out2, "e.gold.json"), encoding="utf-8") as f:
             self.assertEqual(json.load(f)["entities"][0]["names"], ["Flax Hurricane", "Flax Typhoon"])
 
+    def test_html_name_split_by_a_tag_or_holding_an_entity_is_a_name(self):
+        # Words of a gold name take the name rate (0 here) though a tag or
+        # an entity stands inside the name in the HTML source.
+        src = self.corpus({
+            "h.html": "<p><b>Flax</b> Typhoon hit the Group &amp; Firm. A typhoon and a group hit a firm.</p>\n",
+            "h.gold.json": gold([{"id": "f", "names": ["Flax Typhoon"], "types": ["threat-actor"]},
+                                 {"id": "g", "names": ["Group & Firm"], "types": ["organization"]}]),
+        })
+        out = self.run_corpus(src, rate=1.0, name_rate=0.0)
+        with open(os.path.join(out, "h.html"), encoding="utf-8") as f:
+            self.assertEqual(f.read(), "<p><b>Flax</b> Typhoon hit the Group &amp; Firm. "
+                                       "A typhoon and a group hit a firm.</p>\n")
+        with open(os.path.join(out, "h.gold.json"), encoding="utf-8") as f:
+            self.assertEqual([e["names"] for e in json.load(f)["entities"]], [["Flax Typhoon"], ["Group & Firm"]])
+
     def test_one_mapping_per_document(self):
         m = self.mapping(rate=0.5, seed="7")
         out = m.rewrite(" ".join(["group"] * 50))
@@ -230,6 +254,15 @@ class Errors(Fixture):
         with self.assertRaises(paraphrase.ParaphraseError) as cm:
             self.run_corpus(src)
         self.assertIn(os.path.join(src, "d.gold.json"), str(cm.exception))
+
+    def test_failure_leaves_no_half_written_output(self):
+        # a.txt is rewritten before b's bad gold stops the run: nothing of
+        # it may stay, neither in the output folder nor beside it.
+        src = self.corpus({"a.txt": "group", "a.gold.json": gold([]), "b.txt": "group", "b.gold.json": "{not json"})
+        with self.assertRaises(paraphrase.ParaphraseError):
+            self.run_corpus(src, out_name="half")
+        self.assertFalse(os.path.exists(os.path.join(self.tmp.name, "half")))
+        self.assertEqual(sorted(os.listdir(self.tmp.name)), ["in", "wordnet"])
 
     def test_refuses_to_write_inside_the_input(self):
         src = self.corpus({"d.txt": "group", "d.gold.json": gold([])})
