@@ -106,8 +106,10 @@ Sentinel ZLib OpenSSL Putty WinSCP Notepad Jupyter StartPage Interception Keyhol
 # Products and places written as two words
 DENY |= {norm(x) for x in ['Popcorn Time', 'Taj Mahal']}
 # Names kept but matched only in a sentence about threats (context: true):
-# also the names of other things (see docs/rules.md).
-CONTEXT = set()
+# also the names of other things (see docs/rules.md). A given name that
+# the hand-written list marks context (Elise) must be marked here too, or
+# this list's entry of the same name matches it anywhere ("By Elise Kamp").
+CONTEXT = {norm('Elise')}
 
 DETECTION = re.compile(
     r'^(trojan|backdoor|hacktool|hack ?tool|riskware|adware|pua|pup|ransom|worm|virus|exploit|win32|win64|win|'
@@ -435,7 +437,7 @@ for typ, prio in (('malware', 71), ('tool', 67)):
                 s += ', aliases: [' + ', '.join(q(a) for a in al) + ']'
             if fl.get('common') or norm(c) in CONTEXT:
                 s += ', common: true'
-            if fl.get('context'):
+            if fl.get('context') or norm(c) in CONTEXT:
                 s += ', context: true'
             s += '}'
             lines.append(s)
