@@ -129,7 +129,7 @@ func (d *docState) namePlace(c *cand, local bool, tgt extractor.EntityType) stri
 	// A name, not a description: "the Russian government" and "the
 	// Chinese military" are the state itself, which our gold does not
 	// make part of itself. A lower-case head that names a body apart from
-	// the state ("the Russian embassy", "the Chinese foreign ministry",
+	// the state ("the Russian embassy", "the Chinese consulate",
 	// pack list rel_name_place_body_heads) is read like a name.
 	if hi-lo < 2 || !d.namedBodyHead(hi-1) || d.fold[lo] == "government" {
 		return "" // "Government of Israel" likewise
