@@ -128,8 +128,10 @@ func (d *docState) namePlace(c *cand, local bool, tgt extractor.EntityType) stri
 	lo, hi := int(c.tokS), int(c.tokE)
 	// A name, not a description: "the Russian government" and "the
 	// Chinese military" are the state itself, which our gold does not
-	// make part of itself.
-	if hi-lo < 2 || !startsUpper(d.tokText[hi-1]) || d.fold[lo] == "government" {
+	// make part of itself. A lower-case head that names a body apart from
+	// the state ("the Russian embassy", "the Chinese consulate",
+	// pack list rel_name_place_body_heads) is read like a name.
+	if hi-lo < 2 || !d.namedBodyHead(hi-1) || d.fold[lo] == "government" {
 		return "" // "Government of Israel" likewise
 	}
 	// A body's name that is its parent's and one head word ("Treasury
@@ -175,6 +177,13 @@ func (d *docState) namePlace(c *cand, local bool, tgt extractor.EntityType) stri
 		}
 	}
 	return ""
+}
+
+// namedBodyHead reports whether the last word of a body's mention makes it a
+// name: capitalised, or a lower-case head of a body that is not the state
+// itself ("embassy", "ministry").
+func (d *docState) namedBodyHead(last int) bool {
+	return startsUpper(d.tokText[last]) || d.p.cti.namePlaceBodies[d.fold[last]]
 }
 
 // aboutPlace reports whether the words of a body's name from token end

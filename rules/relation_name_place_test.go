@@ -164,3 +164,50 @@ rules:
 		})
 	}
 }
+
+// A description with a lower-case head is the state itself ("the Ruritanian
+// government"), unless the head names a body apart from it (list
+// rel_name_place_body_heads): "the Ruritanian embassy" is part of Ruritania.
+func TestNamePlaceReadsLowerCaseBodyHeads(t *testing.T) {
+	p := packOf(t, `
+lists:
+  rel_name_place_body_heads: [embassy, ministry]
+rules:
+  - id: gaz.location.country-test
+    kind: gazetteer
+    type: location
+    entries:
+      - {name: Ruritania, aliases: [Ruritanian]}
+  - id: t.bodies
+    kind: gazetteer
+    type: government
+    entries: [Ruritanian embassy, Ruritanian foreign ministry, Ruritanian government, Ruritanian military]
+  - id: t.country
+    kind: name-place
+    relation: part-of
+    source: [government]
+    target: [location]
+`)
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"an embassy is the state's body",
+			"Ruritania denied it. The Ruritanian embassy did not respond.",
+			[]string{"Ruritanian embassy -part-of-> Ruritania [t.country]"}},
+		{"a ministry after a modifier",
+			"Ruritania denied it. The Ruritanian foreign ministry called it groundless.",
+			[]string{"Ruritanian foreign ministry -part-of-> Ruritania [t.country]"}},
+		{"the government is the state itself",
+			"Ruritania denied it. The Ruritanian government called it groundless.",
+			nil},
+		{"a head outside the list is a description",
+			"Ruritania denied it. The Ruritanian military called it groundless.",
+			nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			same(t, c.text, topicRelations(t, p, c.text), c.want)
+		})
+	}
+}

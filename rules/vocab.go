@@ -34,6 +34,7 @@ type vocabulary struct {
 	findingVerbs      map[string]bool // rel_finding_verbs (relation_body_description.go)
 	namePlaceAbout    map[string]bool // rel_name_place_about_words (relation_name_place.go)
 	namePlaceHeads    map[string]bool // rel_name_place_branch_nouns (relation_name_place.go)
+	namePlaceBodies   map[string]bool // rel_name_place_body_heads (relation_name_place.go)
 	subjectBackNouns  map[string]bool // rel_subject_back_nouns (anaphor_subject.go)
 	attackNouns       map[string]bool // rel_attack_nouns (relation_fallback.go victimNounAt)
 	victimPlaceHeads  map[string]bool // rel_victim_place_heads (relation_victim_places.go)
@@ -100,6 +101,7 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_finding_verbs":             &v.findingVerbs,
 		"rel_name_place_about_words":    &v.namePlaceAbout,
 		"rel_name_place_branch_nouns":   &v.namePlaceHeads,
+		"rel_name_place_body_heads":     &v.namePlaceBodies,
 		"rel_subject_back_nouns":        &v.subjectBackNouns,
 		"rel_attack_nouns":              &v.attackNouns,
 		"rel_victim_place_heads":        &v.victimPlaceHeads,
