@@ -848,7 +848,7 @@ func (d *docState) topicFallback(rs *relState) {
 					topics = []*topicSource{docTopic}
 				case n == -1 && subject.subjectFor(d, tr) != nil:
 					topics, fellBack = []*topicSource{subject}, true
-				case n == -1 && localActor != nil && localActor[it.intro] != nil:
+				case n == -1 && localActor != nil && localActor[it.intro] != nil && d.listFocus(localActor[it.intro], it.intro): // relation_list_focus.go
 					topics = []*topicSource{localActor[it.intro]}
 				case n == -1 && inCase != nil:
 					// Another case's list, which no actor of its own leads.
