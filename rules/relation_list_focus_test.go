@@ -22,3 +22,18 @@ func TestListIsNotALaterSectionActors(t *testing.T) {
 		t.Errorf("a section's actor named before the list lost it: %q", before)
 	}
 }
+
+// The same holds for a name the topic rules give outside lists: a tool in
+// a paragraph that names its section's actor only after it is not that
+// actor's; named before, it is.
+func TestToolIsNotALaterParagraphActors(t *testing.T) {
+	const head = "Two crews and the Games\n\nAPT29 phished a ministry in Oslo in 2016. APT28 stole mail in Vienna.\n\nThe indictment\n\n"
+	later := allRelations(t, head+"Prosecutors said the emails carried the X-Agent implant. Officers of a second unit, Sandworm, spread the leaks.\n")
+	if slices.Contains(later, "Sandworm -uses-> X-Agent implant") {
+		t.Errorf("a paragraph's actor named after the tool took it: %q", later)
+	}
+	before := allRelations(t, head+"Sandworm ran the operation. Prosecutors said the emails carried the X-Agent implant.\n")
+	if !slices.Contains(before, "Sandworm -uses-> X-Agent implant") {
+		t.Errorf("a paragraph's actor named before the tool lost it: %q", before)
+	}
+}
