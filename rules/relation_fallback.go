@@ -422,6 +422,8 @@ func (d *docState) topicFallback(rs *relState) {
 	localActor, localPersons := d.localTopics(keys, func(k int) bool { return topicActor(k) || isUnitKey(keys[k]) && !aside[k] },
 		docTopic == nil, wantPersons)
 	paraActor := d.paragraphActors(keys, topicActor, docTopic)
+	// Who was named first, for the local actor's focus (relation_list_focus.go).
+	firsts := d.firstActors(keys, func(k int) bool { return topicActor(k) || isUnitKey(keys[k]) && !aside[k] })
 	keyOf := func(sp extractor.Span) (string, bool) {
 		k, ok := byStart[sp]
 		if !ok {
@@ -848,7 +850,7 @@ func (d *docState) topicFallback(rs *relState) {
 					topics = []*topicSource{docTopic}
 				case n == -1 && subject.subjectFor(d, tr) != nil:
 					topics, fellBack = []*topicSource{subject}, true
-				case n == -1 && localActor != nil && localActor[it.intro] != nil:
+				case n == -1 && localActor != nil && localActor[it.intro] != nil && d.inFocus(localActor[it.intro], it.intro, firsts): // relation_list_focus.go
 					topics = []*topicSource{localActor[it.intro]}
 				case n == -1 && inCase != nil:
 					// Another case's list, which no actor of its own leads.
@@ -872,7 +874,7 @@ func (d *docState) topicFallback(rs *relState) {
 					topics = append(topics, paraActor[si])
 				} else if victimTopic != nil {
 					topics = append(topics, victimTopic)
-				} else if localActor != nil && localActor[si] != nil {
+				} else if localActor != nil && localActor[si] != nil && (tr.toTopic || d.inFocus(localActor[si], si, firsts)) { // relation_list_focus.go
 					topics = append(topics, localActor[si])
 				}
 				if tr.srcMask&person != 0 && maskOf(c.typ)&person == 0 {

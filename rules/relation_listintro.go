@@ -228,7 +228,8 @@ func (d *docState) firstInItem(it listItem, k int, mask typeMask) bool {
 			return false
 		}
 	}
-	return first < 0 || d.examplesOf(first, k, mask) || d.coordinatedWith(first, k, mask, int(it.end))
+	return first < 0 || d.examplesOf(first, k, mask) || d.coordinatedWith(first, k, mask, int(it.end)) ||
+		d.possessedAfter(first, k) // relation_list_possessed.go
 }
 
 // typedMentionAt returns the visible mention of a type in mask that starts
