@@ -17,10 +17,14 @@ func (d *docState) possessedAfter(first, k int) bool {
 		return false
 	}
 	t := int(f.tokE)
-	if t+1 != int(d.acc[k].tokS) {
-		return false
-	}
-	switch d.fold[t] {
+	return t+1 == int(d.acc[k].tokS) && possessiveMark(d.fold[t])
+}
+
+// possessiveMark reports whether a folded token is a possessive mark, in
+// straight or curly apostrophes, with or without its s ("Russia's",
+// "Tarn Labs'").
+func possessiveMark(f string) bool {
+	switch f {
 	case "'s", "’s", "'", "’":
 		return true
 	}

@@ -290,7 +290,7 @@ func (d *docState) relativeAfterAside(t, end int) int {
 		for k < end && k < j+3 && startsUpper(d.tokText[k]) {
 			k++
 		}
-		if k == j || k >= end || (d.fold[k] != "'s" && d.fold[k] != "’s" && d.fold[k] != "'" && d.fold[k] != "’") {
+		if k == j || k >= end || !possessiveMark(d.fold[k]) {
 			return -1
 		}
 		j = k + 1
