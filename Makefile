@@ -51,6 +51,9 @@ AUGMENT       := tools/paraphrase/augment.sh $(SAMPLES) "$(AUGMENT_SEEDS)" $(AUG
 # training withholds, recall rose to .753 (Session 20). WITHHOLD=auto: the
 # automatic choice.
 WITHHOLD      ?= part-of,uses
+# The threshold rule (train-pairs --cut): floor, best-f1, per-type or
+# per-type-best (docs/relation-model.md, "Session 22").
+CUT           ?= floor
 PAIRS_OUT     ?= extract/
 NAMES_OUT     ?= rules/
 
@@ -60,7 +63,7 @@ NAMES_OUT     ?= rules/
 # extract/pairmodel.bin (deterministic: the same corpus, seeds and code give
 # the same bytes).
 train-pairs: build
-	$(AUGMENT) ./$(BIN) train-pairs --corpus $(SAMPLES) --folds 5 --out $(PAIRS_OUT) \
+	$(AUGMENT) ./$(BIN) train-pairs --corpus $(SAMPLES) --folds 5 --out $(PAIRS_OUT) --cut $(CUT) \
 		$(if $(filter auto,$(WITHHOLD)),,--withhold $(WITHHOLD))
 
 # Retrain the name model (docs/name-model.md) on the sample corpus and its

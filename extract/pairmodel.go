@@ -67,6 +67,11 @@ type pairMeta struct {
 	// cut (train-pairs). They stay in the softmax, so withholding one does
 	// not hand its probability to another type.
 	Withheld []string `json:"withheld,omitempty"`
+	// Cuts are per-type least probabilities above the model's threshold:
+	// a type whose cross-validated F1 the model lowers at the threshold
+	// but raises at a higher cut is proposed only from that cut
+	// (train-pairs --cut per-type).
+	Cuts map[string]float64 `json:"cuts,omitempty"`
 	// DroppedFeatures are feature groups (FeatureGroups) the model was
 	// trained without and so never computes (train-pairs
 	// --drop-features, for ablations).
@@ -98,6 +103,9 @@ type PairModel struct {
 	functional map[int]bool
 	// withheld are the classes never proposed (SetWithheld).
 	withheld map[int]bool
+	// cuts are the per-class least probabilities (SetCuts), 0 for the
+	// classes the model's threshold alone decides.
+	cuts []float64
 	// dropped is the set of featureGroups left out (bit g).
 	dropped uint32
 	// pack judges which candidates a negation denies, as the relation
@@ -132,6 +140,9 @@ func LoadPairModel(meta, weights []byte, pack *rules.Pack) (*PairModel, error) {
 		return nil, err
 	}
 	if err := pm.SetDropped(m.DroppedFeatures); err != nil {
+		return nil, err
+	}
+	if err := pm.SetCuts(m.Cuts); err != nil {
 		return nil, err
 	}
 	return pm, pm.SetWithheld(m.Withheld)
@@ -243,6 +254,40 @@ func (m *PairModel) SetWithheld(types []string) error {
 	return err
 }
 
+// SetCuts sets per-type least probabilities, applied besides the
+// threshold a proposer is given (nil or empty: none).
+func (m *PairModel) SetCuts(cuts map[string]float64) error {
+	m.cuts = nil
+	for t, c := range cuts {
+		i := slices.Index(m.Classes, t)
+		if i <= 0 {
+			return fmt.Errorf("pair model: cut type %q is no relation class", t)
+		}
+		if !(c >= 0 && c <= 1) {
+			return fmt.Errorf("pair model: cut %v for %s (want one in [0, 1])", c, t)
+		}
+		if m.cuts == nil {
+			m.cuts = make([]float64, len(m.Classes))
+		}
+		m.cuts[i] = c
+	}
+	return nil
+}
+
+// Cuts returns the per-type least probabilities SetCuts set (nil when none).
+func (m *PairModel) Cuts() map[string]float64 {
+	var out map[string]float64
+	for i, c := range m.cuts {
+		if c > 0 {
+			if out == nil {
+				out = map[string]float64{}
+			}
+			out[m.Classes[i]] = c
+		}
+	}
+	return out
+}
+
 // SetDropped sets the feature groups (names of FeatureGroups) the model
 // leaves out. It changes the features of every candidate made after it,
 // so a model is trained and run with the same set.
@@ -310,5 +355,5 @@ func (m *PairModel) Allowed() []TypePair { return append([]TypePair(nil), m.allo
 func (m *PairModel) Write(dir string) error {
 	h, data := m.Quantised()
 	return linear.WriteFiles(dir, PairModelMetaFile, PairModelWeightsFile, pairMeta{Header: h, Allowed: m.allowedPairs, Functional: m.Functional(), Withheld: m.Withheld(),
-		DroppedFeatures: m.Dropped()}, data)
+		Cuts: m.Cuts(), DroppedFeatures: m.Dropped()}, data)
 }

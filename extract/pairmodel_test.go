@@ -165,6 +165,49 @@ func TestWithheldTypeNeverProposed(t *testing.T) {
 	}
 }
 
+// A per-type cut lifts the least probability of its type only, and it
+// survives writing and loading the model.
+func TestPerTypeCut(t *testing.T) {
+	allowed := []TypePair{{Source: "threat-actor", Target: "organization", Relations: []string{"targets", "affiliated-with"}}}
+	m, err := NewPairModel([]string{NoRelation, "affiliated-with", "targets"}, allowed, 4, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Bias[2] = 1 // targets is the likeliest, p ≈ 0.58
+	cand := PairCandidate{Doc: "d", Source: "threat-actor:x", Target: "organization:y", Features: []uint32{1},
+		types: [2]string{"threat-actor", "organization"}, text: "X hit Y.", Evidence: extractor.Span{Start: 0, End: 8}}
+	propose := func(m *PairModel) int {
+		ds := &extractor.Dataset{}
+		m.ProposeFrom(ds, []PairCandidate{cand}, 0.1)
+		return len(ds.Relations)
+	}
+	if err := m.SetCuts(map[string]float64{"affiliated-with": 0.9}); err != nil {
+		t.Fatal(err)
+	}
+	if n := propose(m); n != 1 {
+		t.Fatalf("a cut on another type removed the targets proposal (%d relations)", n)
+	}
+	if err := m.SetCuts(map[string]float64{"targets": 0.9}); err != nil {
+		t.Fatal(err)
+	}
+	if n := propose(m); n != 0 {
+		t.Errorf("targets below its cut 0.9 was still proposed")
+	}
+	back := writeAndLoad(t, m, nil)
+	if got := back.Cuts(); !reflect.DeepEqual(got, map[string]float64{"targets": 0.9}) {
+		t.Errorf("cuts after write and load: %v", got)
+	}
+	if n := propose(back); n != 0 {
+		t.Errorf("the loaded model proposed targets below its cut")
+	}
+	if err := m.SetCuts(map[string]float64{"none-such": 0.5}); err == nil {
+		t.Error("a cut on an unknown type was accepted")
+	}
+	if err := m.SetCuts(map[string]float64{"targets": 1.5}); err == nil {
+		t.Error("a cut above 1 was accepted")
+	}
+}
+
 // writeAndLoad writes m to a temporary folder and loads it back, as a
 // user's trained model is shipped and read.
 func writeAndLoad(t *testing.T, m *PairModel, pack *rules.Pack) *PairModel {

@@ -133,7 +133,7 @@ func (pr *proposer) add(c *PairCandidate) {
 		return // a negation denies it, as the relation rules read it
 	}
 	cls, p := pr.m.bestAllowed(c)
-	if cls <= 0 || p < pr.threshold || pr.m.withheld[cls] {
+	if cls <= 0 || p < pr.threshold || pr.m.withheld[cls] || (pr.m.cuts != nil && p < pr.m.cuts[cls]) {
 		return
 	}
 	pk := [2]int{c.src, c.tgt}

@@ -30,7 +30,7 @@ func newTrainPairsCmd() *cobra.Command {
 	fl.Float64Var(&opt.AugmentWeight, "augment-weight", 1, "weight in training of the --augment copies (-1: not trained on, only scored in the cross-validation)")
 	fl.StringVar(&opt.Out, "out", "", "write the model files (pairmodel.json, pairmodel.bin) to this folder, e.g. extract/")
 	fl.Float64Var(&opt.LinkedWeight, "linked-weight", pairtrain.DefaultLinkedWeight, "weight in training of the pairs a rule already links")
-	fl.StringVar(&opt.Cut, "cut", pairtrain.CutFloor, "the threshold rule: floor (the lowest p whose cross-validated F1 is not below the rules', less --max-f1-loss) or best-f1 (the p of highest cross-validated F1)")
+	fl.StringVar(&opt.Cut, "cut", pairtrain.CutFloor, "the threshold rule: floor (the lowest p whose cross-validated F1 is not below the rules', less --max-f1-loss), best-f1 (the p of highest cross-validated F1), per-type (floor for each relation type on its own F1; a type that never reaches it is withheld) or per-type-best (best-f1 for each type)")
 	fl.Float64Var(&opt.RelationWeight, "relation-weight", pairtrain.DefaultRelationWeight, "weight in training of the pairs the gold relates, against 1 for the others")
 	fl.StringSliceVar(&opt.Functional, "functional", pairtrain.DefaultFunctional, "relation types of which one source of a document keeps only its likeliest proposal (joint decoding; \"\" for none)")
 	fl.IntVar(&opt.Outcomes, "outcomes", -1, "also list the model's cross-validation verdicts by type and this many false positives (-1: none)")

@@ -3,6 +3,7 @@ package pairtrain
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -40,16 +41,17 @@ type foldModel struct {
 	cands []extract.PairCandidate
 }
 
-// crossValidate returns the chosen threshold, the withheld types and the
-// folds' models (their withheld types set).
+// crossValidate returns the chosen threshold, the withheld types, the
+// per-type cuts (CutPerType) and the folds' models (their withheld types
+// and cuts set).
 func crossValidate(opt Options, pack *rules.Pack, classes []string, results []*extract.DocResult,
-	ds *extractor.Dataset, pairs []corpus.Pair, data []labelled, open []extract.PairCandidate, fold map[string]int) (float64, []string, []foldModel, error) {
+	ds *extractor.Dataset, pairs []corpus.Pair, data []labelled, open []extract.PairCandidate, fold map[string]int) (float64, []string, map[string]float64, []foldModel, error) {
 	var folds []foldModel
 	for k := 0; k < opt.Folds; k++ {
 		allowed := allowedPairs(data, classes, k, opt.MinSupport)
 		m, err := fit(data, k, classes, allowed, opt, pack)
 		if err != nil {
-			return 0, nil, nil, err
+			return 0, nil, nil, nil, err
 		}
 		var cands []extract.PairCandidate
 		for _, c := range open {
@@ -86,7 +88,7 @@ func crossValidate(opt Options, pack *rules.Pack, classes []string, results []*e
 	if len(withheld) > 0 {
 		for _, f := range folds {
 			if err := f.m.SetWithheld(withheld); err != nil {
-				return 0, nil, nil, err
+				return 0, nil, nil, nil, err
 			}
 		}
 	}
@@ -104,6 +106,7 @@ func crossValidate(opt Options, pack *rules.Pack, classes []string, results []*e
 		row(w, "rules + model", fmt.Sprintf("%.2f", thresholds[i]), fmt.Sprintf("%.2f", extract.PairConfidence(thresholds[i])), rep, fmt.Sprintf("%d/%d", tp, fp))
 	}
 	subsets(w, base, reps)
+	perTypeSweep(w, base, reps)
 	floorAt := chooseCut(f1s, f1(base)-opt.MaxF1Loss, CutFloor)
 	topAt := chooseCut(f1s, 0, CutBestF1)
 	at := floorAt
@@ -114,12 +117,107 @@ func crossValidate(opt Options, pack *rules.Pack, classes []string, results []*e
 	best, bestRep := thresholds[at], reps[at]
 	fmt.Fprintf(w, "\nCuts: the lowest not below the rules' F1 p ≥ %.2f (F1 %.3f); the highest F1 p ≥ %.2f (F1 %.3f).\n",
 		thresholds[floorAt], f1s[floorAt], thresholds[topAt], f1s[topAt])
+	var cuts map[string]float64
+	if opt.Cut == CutPerType || opt.Cut == CutPerTypeBest {
+		var more []string
+		best, cuts, more = perTypeCuts(base, reps, opt.MaxF1Loss, opt.Cut, withheld)
+		withheld = append(withheld, more...)
+		sort.Strings(withheld)
+		for _, f := range folds {
+			if err := f.m.SetWithheld(withheld); err != nil {
+				return 0, nil, nil, nil, err
+			}
+			if err := f.m.SetCuts(cuts); err != nil {
+				return 0, nil, nil, nil, err
+			}
+		}
+		d := cloneDataset(ds)
+		for _, f := range folds {
+			f.m.ProposeFrom(d, f.cands, best)
+		}
+		bestRep = score(d)
+		tp, fp := modelCounts(bestRep)
+		rule = fmt.Sprintf("per type (%s), the lowest of the types' cuts; per-type cuts %s; withheld %s", opt.Cut, cutsNote(cuts), strings.Join(withheld, ", "))
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "| source | p ≥ | confidence ≥ | model relations (tp/fp) | P | R | F1 |")
+		fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
+		row(w, "rules + model, per-type cuts", fmt.Sprintf("%.2f", best), fmt.Sprintf("%.2f", extract.PairConfidence(best)), bestRep, fmt.Sprintf("%d/%d", tp, fp))
+	}
 	fmt.Fprintf(w, "Threshold chosen: p ≥ %.2f, %s.\n\n", best, rule)
 	if opt.Outcomes >= 0 {
 		modelOutcomes(w, bestRep, opt.Outcomes)
 	}
 	perType(w, base, bestRep, best)
-	return best, withheld, folds, nil
+	return best, withheld, cuts, folds, nil
+}
+
+// perTypeCuts picks a cut for each relation type with gold from its own
+// pooled F1 over the sweep reps (rule CutPerType: the lowest at most
+// maxLoss below the rules' F1 of the type; CutPerTypeBest: the highest
+// F1, kept only when it is not below the rules'). A type whose F1 never
+// reaches the rules' is returned in more (to withhold); types already
+// withheld are skipped. The threshold is the lowest cut; cuts holds the
+// types whose cut is above it.
+func perTypeCuts(base *corpus.Report, reps []*corpus.Report, maxLoss float64, rule string, withheld []string) (float64, map[string]float64, []string) {
+	chosen := map[string]float64{}
+	var more []string
+	for t, b := range base.PerRelationType {
+		if b.Gold == 0 || b.F1 == nil || slices.Contains(withheld, t) {
+			continue
+		}
+		f1s := make([]float64, len(reps))
+		for i, r := range reps {
+			if x, ok := r.PerRelationType[t]; ok && x.F1 != nil {
+				f1s[i] = *x.F1
+			}
+		}
+		var at int
+		if rule == CutPerTypeBest {
+			at = chooseCut(f1s, 0, CutBestF1)
+			if f1s[at] < *b.F1-1e-9 {
+				at = -1
+			}
+		} else {
+			at = chooseCut(f1s, *b.F1-maxLoss, CutFloor)
+			if f1s[at] < *b.F1-maxLoss-1e-9 {
+				at = -1
+			}
+		}
+		if at < 0 {
+			more = append(more, t)
+			continue
+		}
+		chosen[t] = thresholds[at]
+	}
+	sort.Strings(more)
+	th := thresholds[len(thresholds)-1]
+	for _, c := range chosen {
+		th = min(th, c)
+	}
+	cuts := map[string]float64{}
+	for t, c := range chosen {
+		if c > th {
+			cuts[t] = c
+		}
+	}
+	return th, cuts, more
+}
+
+// cutsNote lists per-type cuts in type order ("sponsored-by 0.90, ...").
+func cutsNote(cuts map[string]float64) string {
+	var types []string
+	for t := range cuts {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	var parts []string
+	for _, t := range types {
+		parts = append(parts, fmt.Sprintf("%s %.2f", t, cuts[t]))
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
 }
 
 // withheldTypes are the relation types with gold whose pooled F1 is below
@@ -266,6 +364,34 @@ func row(w io.Writer, name, th, conf string, r *corpus.Report, model string) {
 		th, conf, model = "–", "–", "–"
 	}
 	fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", name, th, conf, model, pct(rel.P), pct(rel.R), pct(rel.F1))
+}
+
+// perTypeSweep prints each relation type's pooled F1 at every threshold
+// beside the rules' own: which types the model helps, and from what cut.
+func perTypeSweep(w io.Writer, base *corpus.Report, reps []*corpus.Report) {
+	fmt.Fprintf(w, "\n### Per relation type F1 by cut (rules only first)\n\n| relation | rules |")
+	for _, th := range thresholds {
+		fmt.Fprintf(w, " %.2f |", th)
+	}
+	fmt.Fprintf(w, "\n|---|---|%s\n", strings.Repeat("---|", len(thresholds)))
+	var types []string
+	for t, b := range base.PerRelationType {
+		if b.Gold > 0 {
+			types = append(types, t)
+		}
+	}
+	sort.Strings(types)
+	for _, t := range types {
+		fmt.Fprintf(w, "| %s | %s |", t, pct(base.PerRelationType[t].F1))
+		for _, r := range reps {
+			var f *float64
+			if x, ok := r.PerRelationType[t]; ok {
+				f = x.F1
+			}
+			fmt.Fprintf(w, " %s |", pct(f))
+		}
+		fmt.Fprintln(w)
+	}
 }
 
 func perType(w io.Writer, base, with *corpus.Report, th float64) {

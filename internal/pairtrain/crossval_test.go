@@ -110,3 +110,43 @@ func TestDropRelations(t *testing.T) {
 		t.Errorf("the original now has %d relations", len(ds.Relations))
 	}
 }
+
+// Per-type cuts: each type gets the cut its own pooled F1 picks, the
+// threshold is the lowest of them, and a type the model only harms is
+// withheld.
+func TestPerTypeCuts(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	rep := func(byType map[string]float64) *corpus.Report {
+		r := &corpus.Report{PerRelationType: map[string]corpus.TypeFigures{}}
+		for ty, v := range byType {
+			r.PerRelationType[ty] = corpus.TypeFigures{PRF: corpus.PRF{F1: f(v)}, Gold: 10}
+		}
+		return r
+	}
+	base := rep(map[string]float64{"employed-by": 0.80, "sponsored-by": 0.84, "affiliated-with": 0.70, "uses": 0.9})
+	reps := make([]*corpus.Report, len(thresholds))
+	for i := range thresholds {
+		// employed-by gains from the lowest cut on; sponsored-by only
+		// from the fifth (0.4) up, best at the last; affiliated-with
+		// never reaches the rules' F1.
+		spons := 0.80
+		if i >= 4 {
+			spons = 0.84 + 0.001*float64(i)
+		}
+		reps[i] = rep(map[string]float64{"employed-by": 0.85 - 0.001*float64(i), "sponsored-by": spons, "affiliated-with": 0.69, "uses": 0.9})
+	}
+	th, cuts, more := perTypeCuts(base, reps, 0, CutPerType, []string{"uses"})
+	if th != thresholds[0] {
+		t.Errorf("threshold %v, want the lowest type cut %v", th, thresholds[0])
+	}
+	if len(cuts) != 1 || cuts["sponsored-by"] != thresholds[4] {
+		t.Errorf("cuts %v, want sponsored-by %v only", cuts, thresholds[4])
+	}
+	if len(more) != 1 || more[0] != "affiliated-with" {
+		t.Errorf("withheld %v, want [affiliated-with] (uses was withheld already)", more)
+	}
+	th, cuts, _ = perTypeCuts(base, reps, 0, CutPerTypeBest, nil)
+	if th != thresholds[0] || cuts["sponsored-by"] != thresholds[len(thresholds)-1] {
+		t.Errorf("best per type: threshold %v cuts %v, want %v and sponsored-by at the last cut", th, cuts, thresholds[0])
+	}
+}

@@ -118,6 +118,14 @@ const (
 	CutFloor = "floor"
 	// CutBestF1: the probability of highest pooled F1.
 	CutBestF1 = "best-f1"
+	// CutPerType: CutFloor for each relation type on its own pooled F1
+	// (a type that never reaches it is withheld); the model's threshold
+	// is the lowest of the types' cuts, the others are kept as per-type
+	// cuts (extract.PairModel.SetCuts).
+	CutPerType = "per-type"
+	// CutPerTypeBest: CutBestF1 for each relation type on its own pooled
+	// F1 (a type that never reaches the rules' F1 is withheld).
+	CutPerTypeBest = "per-type-best"
 )
 
 // Defaults for Options' zero fields.
@@ -240,9 +248,9 @@ func Train(ctx context.Context, opt Options) error {
 	switch opt.Cut {
 	case "":
 		opt.Cut = CutFloor
-	case CutFloor, CutBestF1:
+	case CutFloor, CutBestF1, CutPerType, CutPerTypeBest:
 	default:
-		return fmt.Errorf("threshold rule %q: want %s or %s", opt.Cut, CutFloor, CutBestF1)
+		return fmt.Errorf("threshold rule %q: want %s, %s, %s or %s", opt.Cut, CutFloor, CutBestF1, CutPerType, CutPerTypeBest)
 	}
 	pack, err := rules.Default()
 	if err != nil {
@@ -358,9 +366,10 @@ func Train(ctx context.Context, opt Options) error {
 
 	threshold := opt.Threshold
 	withheld := opt.fixedWithheld()
+	var cuts map[string]float64
 	if opt.Folds > 1 {
 		var folds []foldModel
-		threshold, withheld, folds, err = crossValidate(opt, pack, classes, results, evalDS, run.Pairs, data, evalOpen, fold)
+		threshold, withheld, cuts, folds, err = crossValidate(opt, pack, classes, results, evalDS, run.Pairs, data, evalOpen, fold)
 		if err != nil {
 			return err
 		}
@@ -381,7 +390,13 @@ func Train(ctx context.Context, opt Options) error {
 	if len(withheld) > 0 {
 		note += "; " + opt.withheldNote(withheld)
 	}
+	if len(cuts) > 0 {
+		note += fmt.Sprintf("; per-type cuts %s", cutsNote(cuts))
+	}
 	m.SetThreshold(threshold, note)
+	if err := m.SetCuts(cuts); err != nil {
+		return err
+	}
 	if err := m.SetWithheld(withheld); err != nil {
 		return err
 	}
