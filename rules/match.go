@@ -274,6 +274,12 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 				// are tokenized the same way: compiler.tokenize).
 				d.tokText[k] = possessiveS
 			}
+			if t.Text == curlyPossessive {
+				// "the PLA’s Unit 61398": the typographic possessive is
+				// the plain one to every rule and every check of the
+				// token's text, as its fold already was.
+				d.tokText[k] = possessiveS
+			}
 			if j, ok := d.firstOf[d.tokText[k]]; ok {
 				d.same[k], d.fold[k], d.vent[k], d.foldHash[k] = j, d.fold[j], d.vent[j], d.foldHash[j]
 				d.typeOf[k] = d.typeOf[j]
@@ -293,6 +299,9 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 
 // possessiveS is the token rules match a possessive with.
 const possessiveS = "'s"
+
+// curlyPossessive is the possessive written with a typographic apostrophe.
+const curlyPossessive = "\u2019s"
 
 // pluralPossessive reports whether tok, right after prev (adjacent when
 // glued), is the bare apostrophe of a plural possessive ("Networks'").
