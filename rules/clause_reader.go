@@ -65,6 +65,8 @@ func (c *ClauseReader) Read(text string, sent nlp.Sentence) bool {
 		}
 		if t.Text == curlyPossessive {
 			d.tokText[k] = possessiveS // as init reads it
+		} else {
+			d.tokText[k] = plainHyphens(d.tokText[k]) // as init reads it
 		}
 		d.fold[k] = foldKey(d.tokText[k])
 		d.vent[k] = d.p.vocab[d.fold[k]]

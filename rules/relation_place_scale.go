@@ -77,7 +77,7 @@ func (d *docState) sideBySide(src, tgt extractor.Span) bool {
 // holdsPlaceBefore reports whether the place at tgt, of level tgtLevel,
 // comes right after a comma and a gazetteer place of a lower level, which
 // it then names the larger place of ("Shenzhen, China", "Chengdu,
-// Sichuan").
+// Sichuan"); a region of the world holds no such place.
 func (d *docState) holdsPlaceBefore(tgt extractor.Span, tgtLevel int) bool {
 	for i := range d.acc {
 		a := &d.acc[i]
@@ -87,7 +87,9 @@ func (d *docState) holdsPlaceBefore(tgt extractor.Span, tgtLevel int) bool {
 		if a.hide || a.typ != extractor.Location || a.end > tgt.Start || strings.TrimSpace(d.text[a.end:tgt.Start]) != "," {
 			continue
 		}
-		if lv := d.mentionLevel(extractor.Span{Start: a.start, End: a.end}); lv > 0 && lv < tgtLevel {
+		// A region after a country is a list, not its home: "the U.S.,
+		// Europe, and Asia".
+		if lv := d.mentionLevel(extractor.Span{Start: a.start, End: a.end}); lv > 0 && lv < tgtLevel && tgtLevel <= 3 {
 			return true
 		}
 	}

@@ -103,6 +103,8 @@ func TestFirmNotInThePlaceThatHoldsItsCity(t *testing.T) {
 			[]string{"Tollgate Labs -located-in-> China"}},
 		{"Tollgate Labs has offices in Beijing, Shanghai and Chengdu.",
 			[]string{"Tollgate Labs -located-in-> Beijing", "Tollgate Labs -located-in-> Shanghai", "Tollgate Labs -located-in-> Chengdu"}, nil},
+		{"Copper Heron targeted telecoms and defense firms throughout the U.S., Europe, and Asia.",
+			[]string{"-located-in-> Europe"}, nil},
 		{"Tollgate Labs is based in Chengdu, Sichuan, and Hangzhou.",
 			[]string{"Tollgate Labs -located-in-> Chengdu", "Tollgate Labs -located-in-> Hangzhou"},
 			[]string{"Tollgate Labs -located-in-> Sichuan"}},

@@ -108,3 +108,26 @@ func spellingFound(t *testing.T, p *Pack, text string) string {
 func foldAllText(s string) string {
 	return strings.Join(foldAll(strings.Fields(s)), " ")
 }
+
+// A typographic possessive and an en dash used as a hyphen read as the
+// plain ones: "the PLA’s Unit 61398" and "Beijing–based" find what "the
+// PLA's Unit 61398" and "Beijing-based" find.
+func TestTypographicMarksFindTheSame(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pairs := [][2]string{
+		{"A jury accuses Wang Dong and Gu Chunhui, all officers of the PLA's Unit 61398, of fraud.",
+			"A jury accuses Wang Dong and Gu Chunhui, all officers of the PLA’s Unit 61398, of fraud."},
+		{"Volt Typhoon, a Beijing-based state-sponsored crew, hit utilities.",
+			"Volt Typhoon, a Beijing–based state–sponsored crew, hit utilities."},
+		{"It spied on non-governmental organizations.", "It spied on non–governmental organizations."},
+	}
+	for _, pr := range pairs {
+		a, b := spellingFound(t, p, pr[0]), spellingFound(t, p, pr[1])
+		if strings.ReplaceAll(a, "–", "-") != strings.ReplaceAll(b, "–", "-") {
+			t.Errorf("%q finds\n  %s\nbut %q finds\n  %s", pr[0], a, pr[1], b)
+		}
+	}
+}
