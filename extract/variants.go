@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/reportgraph/extractor/rules"
 )
 
 // VariantKey folds the spelling variants of one name into one key:
@@ -12,7 +14,8 @@ import (
 // possessive dropped, accents dropped, and every character but letters,
 // digits, '&', '+' and '#' removed — so "Qihoo360", "Qihoo 360",
 // "Qihoo-360" and "QIHOO 360's" share a key, "APT 28" is "APT28", "U.S." is
-// "US". Digits are kept: "APT28" and "APT29" never share a key.
+// "US", "Ministry of Defence" is "Ministry of Defense" (rules.FoldSpelling).
+// Digits are kept: "APT28" and "APT29" never share a key.
 //
 // It returns "" for a name with no letter or digit.
 func VariantKey(name string) string {
@@ -21,13 +24,37 @@ func VariantKey(name string) string {
 	s = strings.TrimSuffix(s, "'")
 	var b strings.Builder
 	b.Grow(len(s))
+	word := -1 // where the current run of letters starts in b, or -1
+	flush := func() {
+		// One spelling of a word: "Ministry of Defence" and "Ministry of
+		// Defense", "defence" and "defense" are one name.
+		if word >= 0 {
+			w := b.String()[word:]
+			if f := rules.FoldSpelling(w); f != w {
+				done := b.String()[:word]
+				b.Reset()
+				b.WriteString(done)
+				b.WriteString(f)
+			}
+		}
+		word = -1
+	}
 	for _, r := range norm.NFD.String(s) {
 		switch {
 		case unicode.Is(unicode.Mn, r): // accents after NFD: "Düsseldorf" = "Dusseldorf"
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '&' || r == '+' || r == '#':
+		case unicode.IsLetter(r):
+			if word < 0 {
+				word = b.Len()
+			}
 			b.WriteRune(unicode.ToLower(r))
+		case unicode.IsDigit(r) || r == '&' || r == '+' || r == '#':
+			flush()
+			b.WriteRune(r)
+		default:
+			flush()
 		}
 	}
+	flush()
 	return b.String()
 }
 

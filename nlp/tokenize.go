@@ -368,6 +368,9 @@ func internalSep(s string, i int) int {
 		return 0
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
+	if r == '–' && enDashHyphen(s, i, size) {
+		return 0
+	}
 	switch r {
 	case '“', '”', '«', '»', '…', '—', '–', '。', '，', '、', '；', '：', '！', '？', '（', '）', '「', '」', '『', '』', '【', '】':
 		if size == len(s) {
@@ -376,6 +379,21 @@ func internalSep(s string, i int) int {
 		return size
 	}
 	return 0
+}
+
+// enDashHyphen reports whether the en dash at s[i:i+size] stands for a
+// hyphen, as typesetting and PDF text often write it: between a letter and
+// a lower-case letter ("non–governmental", "state–sponsored",
+// "Beijing–based"), so the word is one token as with a hyphen. Between
+// digits it is a range ("2019–2021"), before a capital a pairing
+// ("Sino–US"): separate tokens.
+func enDashHyphen(s string, i, size int) bool {
+	if i == 0 || i+size >= len(s) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i+size:])
+	return unicode.IsLetter(before) && unicode.IsLower(after)
 }
 
 // cliticSplit returns where a trailing clitic starts in w, or 0.

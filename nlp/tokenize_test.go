@@ -22,6 +22,10 @@ func TestTokenize(t *testing.T) {
 		{"It didn't, however.", "It | did | n't | , | however | ."},
 		{"can't won’t isn't", "ca | n't | wo | n’t | is | n't"},
 		{"China's MSS and China’s", "China | 's | MSS | and | China | ’s"},
+		// an en dash inside a word is its hyphen; a range or a pairing
+		// keeps it apart
+		{"a state–sponsored, Beijing–based crew", "a | state–sponsored | , | Beijing–based | crew"},
+		{"in 2019–2021 the Sino–US talks", "in | 2019 | – | 2021 | the | Sino | – | US | talks"},
 		{"the hackers' tools", "the | hackers | ' | tools"},
 		{"from 10.1.2.3. The actor", "from | 10.1.2.3 | . | The | actor"},
 		{"to evil.com. Then", "to | evil.com | . | Then"},

@@ -63,6 +63,11 @@ func (c *ClauseReader) Read(text string, sent nlp.Sentence) bool {
 		if k > 0 && pluralPossessive(t.Text, d.tokText[k-1], d.tokEnd[k-1] == t.Start) {
 			d.tokText[k] = possessiveS // as init reads it
 		}
+		if t.Text == curlyPossessive {
+			d.tokText[k] = possessiveS // as init reads it
+		} else {
+			d.tokText[k] = plainHyphens(d.tokText[k]) // as init reads it
+		}
 		d.fold[k] = foldKey(d.tokText[k])
 		d.vent[k] = d.p.vocab[d.fold[k]]
 		d.startM[k] = -1

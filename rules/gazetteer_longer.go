@@ -274,6 +274,15 @@ func (d *docState) legalNameRun(i, j, hi int) int {
 		return j
 	}
 	k := d.longerName(i, j, hi, "")
+	if k < hi && d.townEndsName(k, hi) && (k > j || i == d.sentLo[d.sentOf[i]] || !d.capWord(i-1)) &&
+		(k+1 == hi || clauseEndPunct(d.tokText[k+1]) || isLowerWord(d.tokText[k+1])) {
+		// "Afkar System Yazd, a firm based in Yazd", "Afkar System Yazd
+		// and Najee Technology": the registered name ends in the
+		// company's town, which ends the run of capitalised words (no
+		// product's name ends so). A town that opens a longer name
+		// ("Hainan State Security Department") is no name's end.
+		return k + 1
+	}
 	// A lower-case plural at the end ("Acme Data Edge servers.") names the
 	// company's products, not its registered name.
 	if k == j || k < hi && !clauseEndPunct(d.tokText[k]) || !d.capWord(k-1) {
@@ -283,6 +292,24 @@ func (d *docState) legalNameRun(i, j, hi int) int {
 		return j
 	}
 	return k
+}
+
+// townEndsName reports whether token k is a capitalised town of the
+// location gazetteer (a one-word name of a city and nothing else).
+func (d *docState) townEndsName(k, hi int) bool {
+	if !d.capWord(k) {
+		return false
+	}
+	town, other := false, false
+	d.gazNamesAt(k, k+1, func(h *gazHit, end int) bool {
+		if end == k+1 && placeLevel(d.p.rules[h.rule].id) == 1 {
+			town = true
+		} else {
+			other = true
+		}
+		return true
+	})
+	return town && !other
 }
 
 // clauseEndPunct reports whether a token is punctuation that ends a name's

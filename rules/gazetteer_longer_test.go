@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A company's short name that opens a longer capitalised name the
 // gazetteer does not hold gives that longer name, as written, not the
@@ -230,5 +233,37 @@ rules:
 	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
 	if len(res.Mentions) != 1 || res.Mentions[0].Canonical != "Tarnel Technology" {
 		t.Fatalf("mentions %+v, want one with canonical Tarnel Technology", res.Mentions)
+	}
+}
+
+// A company's registered name may end in its town ("Afkar System Yazd"):
+// the known name, then a one-word city of the location gazetteer that ends
+// the capitalised words, is one organisation. A town before another
+// capitalised word, or after a one-word company name, stays a place.
+func TestCompanyNameEndsInItsTown(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Staff of Afkar System Yazd were charged.", []string{"Afkar System Yazd/organization"}},
+		{"The hackers worked for Afkar System Yazd, a firm based in Yazd.",
+			[]string{"Afkar System Yazd/organization", "Yazd/location"}},
+		{"Afkar System Yazd and Najee Technology were named.",
+			[]string{"Afkar System Yazd/organization", "Najee Technology/organization"}},
+		{"A Yazd-based firm, Afkar System, was named.", []string{"Yazd-based/location", "Afkar System/organization"}},
+		{"Huawei Shenzhen was named.", []string{"Huawei/organization", "Shenzhen/location"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, m := range matchText(t, p, c.text).Mentions {
+			got = append(got, m.Text+"/"+string(m.Type))
+		}
+		if strings.Join(got, "; ") != strings.Join(c.want, "; ") {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
 	}
 }

@@ -87,6 +87,25 @@ type synonym struct {
 	spelling bool
 }
 
+// dupSynonym reports whether toks adds nothing to the synonyms have of the
+// folded word: the word itself in its other spelling ("centre" of
+// "center": tokens are compared in one spelling, spelling.go), or a
+// synonym listed already (the items of "center" and "centre" meet under
+// one key). Either would only spend the variant budget (maxNameVariants)
+// on names the trie already holds.
+func dupSynonym(have []synonym, word string, toks []string) bool {
+	key := strings.Join(foldAll(toks), " ")
+	if key == word {
+		return true
+	}
+	for _, h := range have {
+		if strings.Join(foldAll(h.toks), " ") == key {
+			return true
+		}
+	}
+	return false
+}
+
 // wordSynonyms parses the pack list: folded word → synonyms, and every
 // word of the table, folded.
 func (c *compiler) wordSynonyms(l *listSpec) (map[string][]synonym, map[string]bool) {
@@ -104,7 +123,7 @@ func (c *compiler) wordSynonyms(l *listSpec) (map[string][]synonym, map[string]b
 			s = strings.TrimSpace(s)
 			spelling := strings.HasPrefix(s, "~")
 			toks := c.tokenize(strings.TrimPrefix(s, "~"))
-			if len(toks) == 0 {
+			if len(toks) == 0 || dupSynonym(table[word], word, toks) {
 				continue
 			}
 			table[word] = append(table[word], synonym{toks, spelling})

@@ -125,8 +125,10 @@ rules:
 		// The whole name a short alias opens, in other words, is the entry.
 		{"Corvane Web Expertise was named.",
 			[]string{"Corvane Web Expertise/organization/Corvane Network Technology"}},
-		// A spelling alone is no rewrite: it may be another body's name.
-		{"The Harlow Security Centre said so.", nil},
+		// A spelling alone is the same name: tokens are compared in one
+		// spelling (spelling.go).
+		{"The Harlow Security Centre said so.",
+			[]string{"Harlow Security Centre/government/Harlow Security Center"}},
 		{"The Harlow Safety Centre said so.",
 			[]string{"Harlow Safety Centre/government/Harlow Security Center"}},
 		// ... unless the name keeps two words of its own or more: then

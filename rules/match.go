@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/reportgraph/extractor"
@@ -274,6 +275,17 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 				// are tokenized the same way: compiler.tokenize).
 				d.tokText[k] = possessiveS
 			}
+			if t.Text == curlyPossessive {
+				// "the PLA’s Unit 61398": the typographic possessive is
+				// the plain one to every rule and every check of the
+				// token's text, as its fold already was.
+				d.tokText[k] = possessiveS
+			} else {
+				// "state–sponsored", "non‑governmental": a dash inside a
+				// word is its hyphen, for compounds (compound.go) and
+				// case-sensitive checks alike.
+				d.tokText[k] = plainHyphens(d.tokText[k])
+			}
 			if j, ok := d.firstOf[d.tokText[k]]; ok {
 				d.same[k], d.fold[k], d.vent[k], d.foldHash[k] = j, d.fold[j], d.vent[j], d.foldHash[j]
 				d.typeOf[k] = d.typeOf[j]
@@ -293,6 +305,21 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 
 // possessiveS is the token rules match a possessive with.
 const possessiveS = "'s"
+
+// plainHyphens returns token text t with the typographic hyphens and the
+// en dash written "-" when one stands inside it (the tokenizer keeps an en
+// dash inside a word only as a hyphen: "Beijing–based").
+func plainHyphens(t string) string {
+	if len(t) < 4 || !strings.ContainsAny(t, "\u2010\u2011\u2013") {
+		return t
+	}
+	return hyphenReplacer.Replace(t)
+}
+
+var hyphenReplacer = strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2013", "-")
+
+// curlyPossessive is the possessive written with a typographic apostrophe.
+const curlyPossessive = "\u2019s"
 
 // pluralPossessive reports whether tok, right after prev (adjacent when
 // glued), is the bare apostrophe of a plural possessive ("Networks'").

@@ -267,9 +267,10 @@ func (n *negation) holds(d *docState, i int, pass bool) bool {
 
 // foldKey is the case-folded form tokens are compared by: lower case with
 // typographic apostrophes and dashes made plain, so "People’s" matches
-// "People's"; and the British spellings of two function words made the
+// "People's"; the British spellings of two function words made the
 // common ones ("amongst" is "among", "whilst" is "while"), so that "Amongst
-// them were" reads as "Among them were" in every rule.
+// them were" reads as "Among them were" in every rule; and British
+// spellings made American (spelling.go: "defence" is "defense").
 func foldKey(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -289,17 +290,18 @@ func foldVariant(s string) string {
 	case len(s) == 6 && s == "whilst":
 		return "while"
 	}
-	return s
+	return foldSpelling(s)
 }
 
-// exactKey is the case-sensitive comparison form: only punctuation unified.
+// exactKey is the case-sensitive comparison form: punctuation unified and
+// British spellings made American, case kept ("Centre" is "Center").
 func exactKey(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return normPunct(s)
+			return spellExact(normPunct(s))
 		}
 	}
-	return s
+	return spellExact(s)
 }
 
 var punctReplacer = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u2010", "-", "\u2011", "-",

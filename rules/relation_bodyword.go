@@ -103,13 +103,9 @@ var lowerSubjectTitles = map[string]bool{"minister": true, "secretary": true}
 
 // spellSubject writes a subject word in one spelling, so the British and
 // the American names of a portfolio meet ("defence minister", "Ministry
-// of Defense").
-func spellSubject(w string) string {
-	if w == "defence" {
-		return "defense"
-	}
-	return w
-}
+// of Defense", "the labour ministry", "Ministry of Labor"): the spellings
+// every rule compares tokens in (spelling.go).
+func spellSubject(w string) string { return foldSpelling(w) }
 
 // bodyEndpoint resolves a slot span that is the subject word of a body.
 func (d *docState) bodyEndpoint(c capRec, mask typeMask, skip []extractor.Span) (endpoint, bool) {

@@ -47,6 +47,11 @@ func (d *docState) dropCountryInTown(out []RelationMatch) []RelationMatch {
 				// "The Moscow, Beijing axis", "the Texas, Ohio results":
 				// two cities or two states side by side modify a noun.
 				continue
+			} else if src == 0 && tgt > 0 && d.holdsPlaceBefore(m.Target, tgt) {
+				// "offices in Shenzhen, China": the firm is in Shenzhen,
+				// China holds Shenzhen (the gold's convention); a list of
+				// places ("in Beijing, Shanghai and Chengdu") keeps each.
+				continue
 			}
 		}
 		out[k] = m
@@ -67,6 +72,28 @@ func (d *docState) sideBySide(src, tgt extractor.Span) bool {
 		return false
 	}
 	return true
+}
+
+// holdsPlaceBefore reports whether the place at tgt, of level tgtLevel,
+// comes right after a comma and a gazetteer place of a lower level, which
+// it then names the larger place of ("Shenzhen, China", "Chengdu,
+// Sichuan"); a region of the world holds no such place.
+func (d *docState) holdsPlaceBefore(tgt extractor.Span, tgtLevel int) bool {
+	for i := range d.acc {
+		a := &d.acc[i]
+		if a.start >= tgt.Start {
+			break
+		}
+		if a.hide || a.typ != extractor.Location || a.end > tgt.Start || strings.TrimSpace(d.text[a.end:tgt.Start]) != "," {
+			continue
+		}
+		// A region after a country is a list, not its home: "the U.S.,
+		// Europe, and Asia".
+		if lv := d.mentionLevel(extractor.Span{Start: a.start, End: a.end}); lv > 0 && lv < tgtLevel && tgtLevel <= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // isTerritory reports whether the mention at sp is a territory of the

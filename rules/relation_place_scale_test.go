@@ -85,3 +85,41 @@ func TestPlacesSideBySide(t *testing.T) {
 		}
 	}
 }
+
+// A firm in "Shenzhen, China" is in Shenzhen, China holding Shenzhen (the
+// gold's convention); a list of places of one level holds the firm in each,
+// a later one too ("in Beijing, Shanghai and Chengdu").
+func TestFirmNotInThePlaceThatHoldsItsCity(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text     string
+		want, no []string
+	}{
+		{"Tollgate Labs has offices in Shenzhen, China, and in Vietnam.",
+			[]string{"Tollgate Labs -located-in-> Shenzhen", "Tollgate Labs -located-in-> Vietnam", "Shenzhen -located-in-> China"},
+			[]string{"Tollgate Labs -located-in-> China"}},
+		{"Tollgate Labs has offices in Beijing, Shanghai and Chengdu.",
+			[]string{"Tollgate Labs -located-in-> Beijing", "Tollgate Labs -located-in-> Shanghai", "Tollgate Labs -located-in-> Chengdu"}, nil},
+		{"Copper Heron targeted telecoms and defense firms throughout the U.S., Europe, and Asia.",
+			[]string{"-located-in-> Europe"}, nil},
+		{"Tollgate Labs is based in Chengdu, Sichuan, and Hangzhou.",
+			[]string{"Tollgate Labs -located-in-> Chengdu", "Tollgate Labs -located-in-> Hangzhou"},
+			[]string{"Tollgate Labs -located-in-> Sichuan"}},
+	}
+	for _, c := range cases {
+		got := strings.Join(relations(t, p, c.text), "\n")
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%q: %q missing from\n%s", c.text, w, got)
+			}
+		}
+		for _, n := range c.no {
+			if strings.Contains(got, n) {
+				t.Errorf("%q: unexpected %q in\n%s", c.text, n, got)
+			}
+		}
+	}
+}
