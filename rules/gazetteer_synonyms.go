@@ -247,9 +247,18 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 // An actor's or a place's two words (actor, place) may swap either word.
 func nameVariants(toks []string, table map[string][]synonym, known, heads map[string]bool, actor, place, gov bool) (vs [][]string, whole bool) {
 	var pos []int
-	content, own, function := 0, 0, false
+	content, own, function, numbered := 0, 0, false, false
 	for i, t := range toks {
 		f := foldKey(t)
+		// A number of two digits or more is the name's own word ("Unit 42",
+		// "Center 16"): no phrase but the name puts it after the word, so
+		// the word may swap ("Unit of measurement 42").
+		if number(t) {
+			content++
+			own++
+			numbered = true
+			continue
+		}
 		if nameFunctionWords[f] || !hasLetter(t) {
 			function = function || nameFunctionWords[f] && f != "'s"
 			continue
@@ -295,7 +304,7 @@ func nameVariants(toks []string, table map[string][]synonym, known, heads map[st
 	// gazetteer_variant_heads) keep the shape in other words ("Insikt
 	// Crew", "Bangladesh Financial institution", "Financial institution
 	// Sepah"): only that noun swaps, before or after the own word.
-	if twoWords && !actor && !place {
+	if twoWords && !actor && !place && !numbered {
 		if len(pos) != 1 || !heads[foldKey(toks[pos[0]])] {
 			return nil, false
 		}
@@ -462,6 +471,19 @@ func swappable(t string) bool {
 		}
 	}
 	return lower > 0 && upper <= 1
+}
+
+// number reports whether t is two digits or more and nothing else.
+func number(t string) bool {
+	if len(t) < 2 {
+		return false
+	}
+	for _, r := range t {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func hasLetter(t string) bool {

@@ -313,3 +313,34 @@ func TestSwapVariantsCheapestFirst(t *testing.T) {
 		t.Errorf("a spelling alone made a variant")
 	}
 }
+
+// A name of a word and a number ("Unit 42") keeps the number, its own
+// word: the word may swap ("Unit of measurement 42"), where a two-word
+// name of two plain words may not.
+func TestNumberedNameVariants(t *testing.T) {
+	p := packOf(t, `
+lists:
+  gazetteer_word_synonyms:
+    - "unit: unit of measurement"
+    - "security: safety"
+rules:
+  - id: g.org
+    kind: gazetteer
+    type: organization
+    priority: 70
+    entries:
+      - {name: Unit 42}
+      - {name: Tallis Security}
+`)
+	canon := func(text string) []string {
+		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+		var out []string
+		for _, m := range res.Mentions {
+			out = append(out, fmt.Sprintf("%s/%s/%s", m.Text, m.Type, m.Canonical))
+		}
+		return out
+	}
+	same(t, "a", canon("Researchers at Unit of measurement 42 said so."),
+		[]string{"Unit of measurement 42/organization/Unit 42"})
+	same(t, "b", canon("Tallis Safety said so."), nil)
+}
