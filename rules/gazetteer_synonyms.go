@@ -37,6 +37,13 @@ import (
 // items "word: synonym | synonym ...".
 const listGazetteerWordSynonyms = "gazetteer_word_synonyms"
 
+// listGazetteerNameWordSynonyms names the pack list of synonyms that only
+// names take, not sector phrases: a thesaurus's rarer senses of a name word
+// ("Engineering" for the Technology of a company's name). Beside an
+// ordinary word they are a sector of their own: "engineering" is no
+// technology sector, "protection" no security one.
+const listGazetteerNameWordSynonyms = "gazetteer_name_word_synonyms"
+
 // listVariantHeads names the pack list of the head nouns after a company's
 // or body's own word that a two-word name may swap alone ("Insikt Crew",
 // "Bangladesh Financial institution").
@@ -144,6 +151,24 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 	}
 	c.r = &ruleSpec{file: l.file, node: l.node}
 	table, known := c.wordSynonyms(l)
+	// Names take the rarer synonyms too, after the common ones (a
+	// variant's cost counts a synonym's place in its word's list).
+	nameTable := table
+	if nl, ok := lists[listGazetteerNameWordSynonyms]; ok && len(nl.items) > 0 {
+		c.r = &ruleSpec{file: nl.file, node: nl.node}
+		more, moreKnown := c.wordSynonyms(nl)
+		c.r = &ruleSpec{file: l.file, node: l.node}
+		nameTable = make(map[string][]synonym, len(table)+len(more))
+		for w, syns := range table {
+			nameTable[w] = syns
+		}
+		for w, syns := range more {
+			nameTable[w] = append(append([]synonym(nil), nameTable[w]...), syns...)
+		}
+		for w := range moreKnown {
+			known[w] = true
+		}
+	}
 	heads := map[string]bool{}
 	if hl, ok := lists[listVariantHeads]; ok {
 		for _, it := range hl.items {
@@ -156,13 +181,13 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 			c.p.placeVariantStopNext[foldKey(strings.TrimSpace(it.s))] = true
 		}
 	}
-	c.p.synTails = synonymTails(table)
+	c.p.synTails = synonymTails(nameTable)
 	banned := map[string]bool{} // gazetteer names and list phrases
 	for k := range c.gazKeys {
 		banned[k] = true
 	}
 	for _, ls := range lists {
-		if ls.name == listGazetteerWordSynonyms {
+		if ls.name == listGazetteerWordSynonyms || ls.name == listGazetteerNameWordSynonyms {
 			continue
 		}
 		// Words joined by spaces, as the variants' keys are: a phrase
@@ -187,7 +212,7 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 		actor := c.p.gaz.entries[n.entry].typ == extractor.ThreatActor
 		gov := c.p.gaz.entries[n.entry].typ == extractor.Government
 		place := c.p.gaz.entries[n.entry].typ == extractor.Location
-		vs, whole := nameVariants(n.toks, table, known, heads, actor, place, gov)
+		vs, whole := nameVariants(n.toks, nameTable, known, heads, actor, place, gov)
 		if n.sector {
 			vs, whole = sectorVariants(n.toks, table), false
 		}
@@ -241,9 +266,18 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 // An actor's or a place's two words (actor, place) may swap either word.
 func nameVariants(toks []string, table map[string][]synonym, known, heads map[string]bool, actor, place, gov bool) (vs [][]string, whole bool) {
 	var pos []int
-	content, own, function := 0, 0, false
+	content, own, function, numbered := 0, 0, false, false
 	for i, t := range toks {
 		f := foldKey(t)
+		// A number of two digits or more is the name's own word ("Unit 42",
+		// "Center 16"): no phrase but the name puts it after the word, so
+		// the word may swap ("Unit of measurement 42").
+		if number(t) {
+			content++
+			own++
+			numbered = true
+			continue
+		}
 		if nameFunctionWords[f] || !hasLetter(t) {
 			function = function || nameFunctionWords[f] && f != "'s"
 			continue
@@ -289,7 +323,7 @@ func nameVariants(toks []string, table map[string][]synonym, known, heads map[st
 	// gazetteer_variant_heads) keep the shape in other words ("Insikt
 	// Crew", "Bangladesh Financial institution", "Financial institution
 	// Sepah"): only that noun swaps, before or after the own word.
-	if twoWords && !actor && !place {
+	if twoWords && !actor && !place && !numbered {
 		if len(pos) != 1 || !heads[foldKey(toks[pos[0]])] {
 			return nil, false
 		}
@@ -298,54 +332,94 @@ func nameVariants(toks []string, table map[string][]synonym, known, heads map[st
 }
 
 // swapVariants returns toks with the words at some of the positions pos
-// replaced by synonyms, fewest swaps first, at most maxNameVariants; a
-// variant needs one real synonym, not only a spelling, unless spelling says
-// a spelling alone will do.
+// replaced by synonyms, cheapest first, at most maxNameVariants; a variant
+// needs one real synonym, not only a spelling, unless spelling says a
+// spelling alone will do.
+//
+// A swap costs its synonym's place in the word's list (the first synonym
+// 1, the second 2, ...; a spelling 1) and a variant the sum of its swaps, so the cap
+// drops the variants of rare synonyms of many words, not the commoner
+// synonyms of all of them: "China Data Know-how Safety Analysis Centre"
+// (five common swaps of the China Information Technology Security
+// Evaluation Center) outranks a single swap for a thesaurus's seventh
+// sense of one word. Under the cap the set is every combination.
 func swapVariants(toks []string, pos []int, table map[string][]synonym, spelling bool) [][]string {
-	var out [][]string
-	// Subsets of the swappable positions by size, then every choice of
-	// synonyms for the chosen positions.
-	for size := 1; size <= len(pos) && len(out) < maxNameVariants; size++ {
-		forSubsets(len(pos), size, func(sub []int) bool {
-			choice := make([]int, len(sub))
-			for {
-				var v []string
-				at, real := 0, false
-				for i, t := range toks {
-					if at < len(sub) && pos[sub[at]] == i {
-						syn := table[foldKey(t)][choice[at]]
-						real = real || !syn.spelling
-						for k, st := range syn.toks {
-							if k == 0 && startsUpper(t) {
-								st = capFirst(st)
-							}
-							v = append(v, st)
-						}
-						at++
-						continue
-					}
-					v = append(v, t)
-				}
-				if real || spelling {
-					out = append(out, v)
-					if len(out) >= maxNameVariants {
-						return false
-					}
-				}
-				// next choice (odometer)
-				k := len(choice) - 1
-				for ; k >= 0; k-- {
-					choice[k]++
-					if choice[k] < len(table[foldKey(toks[pos[sub[k]]])]) {
-						break
-					}
-					choice[k] = 0
-				}
-				if k < 0 {
-					return true
-				}
+	opts := make([][]synonym, len(pos))
+	costs := make([][]int, len(pos))
+	rest := make([]int, len(pos)+1) // the highest cost positions i.. can take
+	for i := len(pos) - 1; i >= 0; i-- {
+		opts[i] = table[foldKey(toks[pos[i]])]
+		// A spelling ("Centre") is as common as the word: it costs what
+		// the first synonym does, and real synonyms count apart.
+		real := 0
+		for _, syn := range opts[i] {
+			c := 1
+			if !syn.spelling {
+				real++
+				c = real
 			}
-		})
+			costs[i] = append(costs[i], c)
+			rest[i] = max(rest[i], rest[i+1]+c)
+		}
+		rest[i] = max(rest[i], rest[i+1])
+	}
+	var out [][]string
+	choice := make([]int, len(pos)) // 0 keeps the word, k uses synonym k-1
+	emit := func() bool {
+		var v []string
+		at, real := 0, false
+		for i, t := range toks {
+			if at < len(pos) && pos[at] == i {
+				if k := choice[at]; k > 0 {
+					syn := opts[at][k-1]
+					real = real || !syn.spelling
+					for n, st := range syn.toks {
+						if n == 0 && startsUpper(t) {
+							st = capFirst(st)
+						}
+						v = append(v, st)
+					}
+					at++
+					continue
+				}
+				at++
+			}
+			v = append(v, t)
+		}
+		if real || spelling {
+			out = append(out, v)
+		}
+		return len(out) < maxNameVariants
+	}
+	// rec fills choice[i:] with swaps costing exactly budget.
+	var rec func(i, budget int) bool
+	rec = func(i, budget int) bool {
+		if i == len(pos) {
+			return budget != 0 || emit()
+		}
+		if budget > rest[i] {
+			return true
+		}
+		choice[i] = 0
+		if !rec(i+1, budget) {
+			return false
+		}
+		for k, c := range costs[i] {
+			if c > budget {
+				continue
+			}
+			choice[i] = k + 1
+			if !rec(i+1, budget-c) {
+				return false
+			}
+		}
+		choice[i] = 0
+		return true
+	}
+	for cost := 1; cost <= rest[0]; cost++ {
+		if !rec(0, cost) {
+			break
+		}
 	}
 	return out
 }
@@ -402,26 +476,6 @@ func sectorVariants(toks []string, table map[string][]synonym) [][]string {
 	return swapVariants(toks, pos, table, false)
 }
 
-// forSubsets calls f with every size-element subset of 0..n-1 in order
-// until f returns false.
-func forSubsets(n, size int, f func([]int) bool) {
-	sub := make([]int, size)
-	var rec func(start, k int) bool
-	rec = func(start, k int) bool {
-		if k == size {
-			return f(sub)
-		}
-		for i := start; i <= n-(size-k); i++ {
-			sub[k] = i
-			if !rec(i+1, k+1) {
-				return false
-			}
-		}
-		return true
-	}
-	rec(0, 0)
-}
-
 // swappable reports whether a name word is written as a word a rewriter
 // swaps: capitalised or lower case, not all capitals ("NATIONAL" in an
 // all-capitals name, an abbreviation).
@@ -436,6 +490,19 @@ func swappable(t string) bool {
 		}
 	}
 	return lower > 0 && upper <= 1
+}
+
+// number reports whether t is two digits or more and nothing else.
+func number(t string) bool {
+	if len(t) < 2 {
+		return false
+	}
+	for _, r := range t {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func hasLetter(t string) bool {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -224,4 +225,124 @@ rules:
 	for _, c := range cases {
 		same(t, c.text, canon(c.text), c.want)
 	}
+}
+
+// gazetteer_name_word_synonyms are a thesaurus's rarer senses: names take
+// them, sector phrases do not ("engineering" is a sector of its own, no
+// technology sector).
+func TestNameOnlyWordSynonyms(t *testing.T) {
+	p := packOf(t, `
+lists:
+  gazetteer_word_synonyms:
+    - "technology: know-how"
+  gazetteer_name_word_synonyms:
+    - "technology: engineering"
+    - "group: aggroup"
+rules:
+  - id: g.sec
+    kind: gazetteer
+    type: sector
+    priority: 60
+    case: insensitive
+    entries:
+      - {name: technology sector, aliases: [technology]}
+  - id: g.org
+    kind: gazetteer
+    type: organization
+    priority: 70
+    entries:
+      - {name: Corvane Technology Group}
+`)
+	canon := func(text string) []string {
+		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+		var out []string
+		for _, m := range res.Mentions {
+			out = append(out, fmt.Sprintf("%s/%s/%s", m.Text, m.Type, m.Canonical))
+		}
+		return out
+	}
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Corvane Engineering Aggroup was charged.",
+			[]string{"Corvane Engineering Aggroup/organization/Corvane Technology Group"}},
+		{"Corvane Know-how Group was charged.",
+			[]string{"Corvane Know-how Group/organization/Corvane Technology Group"}},
+		{"It spied on know-how firms.", []string{"know-how/sector/technology sector"}},
+		{"It spied on engineering firms.", nil},
+	}
+	for _, c := range cases {
+		same(t, c.text, canon(c.text), c.want)
+	}
+}
+
+// The variant cap keeps the variants of a long name's common synonyms,
+// all of them swapped at once, before a rare synonym of one word: a
+// rewriter swaps many words of a name for their usual synonyms.
+func TestSwapVariantsCheapestFirst(t *testing.T) {
+	table := map[string][]synonym{}
+	var rare []synonym
+	for i := 0; i < 600; i++ {
+		rare = append(rare, synonym{toks: []string{fmt.Sprintf("rare%d", i)}})
+	}
+	table["alpha"] = append([]synonym{{toks: []string{"first"}}}, rare...)
+	table["beta"] = []synonym{{toks: []string{"second"}}}
+	table["gamma"] = []synonym{{toks: []string{"third"}}, {toks: []string{"gammo"}, spelling: true}}
+	toks := []string{"Alpha", "Beta", "Gamma", "Own"}
+	vs := swapVariants(toks, []int{0, 1, 2}, table, false)
+	if len(vs) != maxNameVariants {
+		t.Fatalf("got %d variants, want the cap %d", len(vs), maxNameVariants)
+	}
+	has := func(want string) bool {
+		for _, v := range vs {
+			if strings.Join(v, " ") == want {
+				return true
+			}
+		}
+		return false
+	}
+	for _, want := range []string{"First Second Third Own", "First Second Gammo Own", "First Beta Gamma Own"} {
+		if !has(want) {
+			t.Errorf("variant %q missing", want)
+		}
+	}
+	if has("Rare599 Beta Gamma Own") {
+		t.Errorf("the rarest synonym was kept before the cap")
+	}
+	// A spelling alone is no variant.
+	if has("Alpha Beta Gammo Own") {
+		t.Errorf("a spelling alone made a variant")
+	}
+}
+
+// A name of a word and a number ("Unit 42") keeps the number, its own
+// word: the word may swap ("Unit of measurement 42"), where a two-word
+// name of two plain words may not.
+func TestNumberedNameVariants(t *testing.T) {
+	p := packOf(t, `
+lists:
+  gazetteer_word_synonyms:
+    - "unit: unit of measurement"
+    - "security: safety"
+rules:
+  - id: g.org
+    kind: gazetteer
+    type: organization
+    priority: 70
+    entries:
+      - {name: Unit 42}
+      - {name: Tallis Security}
+`)
+	canon := func(text string) []string {
+		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+		var out []string
+		for _, m := range res.Mentions {
+			out = append(out, fmt.Sprintf("%s/%s/%s", m.Text, m.Type, m.Canonical))
+		}
+		return out
+	}
+	same(t, "a", canon("Researchers at Unit of measurement 42 said so."),
+		[]string{"Unit of measurement 42/organization/Unit 42"})
+	same(t, "b", canon("Tallis Safety said so."), nil)
 }
