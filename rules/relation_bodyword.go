@@ -48,6 +48,12 @@ func (d *docState) bodyBySubject(s, e int, skip []extractor.Span) int {
 		words = append(words, spellSubject(d.fold[t]))
 	}
 	want := strings.Join(words, " ")
+	// A cabinet minister is a rank, no portfolio: "Ana Torres, the cabinet
+	// minister" sits in the cabinet and need not work for the Cabinet
+	// Office (whose own head is its "Minister for the Cabinet Office").
+	if want == "cabinet" && e < len(d.fold) && d.sentOf[e] == d.sentOf[s] && (d.fold[e] == "minister" || d.fold[e] == "ministers") {
+		return -1
+	}
 	at := d.tokStart[s]
 	// The government mentions whose name has this subject, in the order of
 	// d.acc (govIndex, relation_prefixed.go): the nearest before the

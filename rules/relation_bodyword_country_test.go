@@ -37,6 +37,11 @@ func TestPortfolioMinisterKeepsToTheStatedCountry(t *testing.T) {
 			"Wang Yi -employed-by-> Ministry of Foreign Affairs", true},
 		{"Hackers breached the Ministry of Defense of Japan. Ana Torres, Japan's defence minister, spoke.",
 			"Ana Torres -employed-by-> Ministry of Defense", true},
+		// a cabinet minister holds a rank, no portfolio
+		{"The Cabinet Office was hit. Ana Torres, the cabinet minister, said the data was safe.",
+			"Ana Torres -employed-by-> Cabinet Office", false},
+		{"The Cabinet Office was hit. Cabinet Minister Ana Torres said the data was safe.",
+			"Ana Torres -employed-by-> Cabinet Office", false},
 		// no country stated: the nearest body of the portfolio
 		{"The Interior Ministry was hit. Ana Torres, the interior minister, said the data was safe.",
 			"Ana Torres -employed-by-> Interior Ministry", true},
