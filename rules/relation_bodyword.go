@@ -81,7 +81,12 @@ func (d *docState) bodyBySubject(s, e int, skip []extractor.Span) int {
 			return false
 		}
 		if country == "" {
-			return true
+			// An unstated country is the one the minister's paragraph
+			// speaks of: "Foreign Minister X said Russia was to blame"
+			// in a report on Norway and China is no minister of "China's
+			// foreign ministry" named elsewhere.
+			bc := d.bodyCountry(c)
+			return bc == "" || !d.paragraphNamesOtherCountry(s, bc)
 		}
 		if bc := d.bodyCountry(c); bc != "" {
 			return bc == country
@@ -220,6 +225,28 @@ func (d *docState) gazetteerBody(c *cand) bool {
 		x := &d.acc[j]
 		if x.typ == c.typ && d.p.rules[x.rule].kind == KindGazetteer && d.entityKey(x) == key {
 			return true
+		}
+	}
+	return false
+}
+
+// paragraphNamesOtherCountry reports whether the paragraph of token t, up
+// to and including its sentence, names a country other than key.
+func (d *docState) paragraphNamesOtherCountry(t int, key string) bool {
+	for j := int(d.sentOf[t]); j >= 0; j-- {
+		lo, hi := d.sentLo[j], d.sentLo[j+1]
+		for k := lo; k < hi; k++ {
+			m := int(d.startM[k])
+			if m < 0 || d.acc[m].hide || d.acc[m].typ != extractor.Location {
+				continue
+			}
+			x := &d.acc[m]
+			if ck, e := d.placeAt(int(x.tokS), int(x.tokE), false, extractor.Location); ck != "" && e == int(x.tokE) && ck != key {
+				return true
+			}
+		}
+		if j == 0 || lo < hi && d.blankLineBefore(lo) && !d.itemOfIntro(j) || d.headingLike(j) || d.headingLike(j-1) {
+			return false
 		}
 	}
 	return false

@@ -42,6 +42,12 @@ func TestPortfolioMinisterKeepsToTheStatedCountry(t *testing.T) {
 			"Ana Torres -employed-by-> Cabinet Office", false},
 		{"The Cabinet Office was hit. Cabinet Minister Ana Torres said the data was safe.",
 			"Ana Torres -employed-by-> Cabinet Office", false},
+		// no country stated: not another state's ministry while the
+		// minister's paragraph speaks of another country
+		{"China's foreign ministry denied it.\n\nIn October Foreign Minister Ana Torres said Russia was to blame.",
+			"Ana Torres -employed-by-> foreign ministry", false},
+		{"China's foreign ministry denied it.\n\nIn October Foreign Minister Ana Torres said China was to blame.",
+			"Ana Torres -employed-by-> foreign ministry", true},
 		// no country stated: the nearest body of the portfolio
 		{"The Interior Ministry was hit. Ana Torres, the interior minister, said the data was safe.",
 			"Ana Torres -employed-by-> Interior Ministry", true},
