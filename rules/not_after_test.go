@@ -43,7 +43,7 @@ rules:
   - id: lab
     kind: pattern
     type: organization
-    not_after: ["<NNP>"]
+    not_after: ["<NNP>", "<NNP> and"]
     pattern:
       - regex: '\p{Lu}\p{Ll}+'
         repeat: "1-2"
@@ -57,4 +57,8 @@ func TestPatternNotAfterTag(t *testing.T) {
 	// "NCSC" is a proper noun the regex does not read: the name is longer
 	// than the match, so the match is none rather than "Forensic Laboratory".
 	same(t, "a cut name", found(t, p, "Analysts at the NCSC Forensic Laboratory studied it."), nil)
+	// a tag and a word: the coordinated head of a longer name
+	same(t, "a coordinated name", found(t, p, "Analysts at the Quarnwick Defence and Science Laboratory studied it."), nil)
+	same(t, "a lower-case word and", found(t, p, "It was sent and Science Laboratory staff studied it."),
+		[]string{"Science Laboratory/organization/lab"})
 }
