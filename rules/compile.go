@@ -240,6 +240,11 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 		for _, w := range spec.notAfter {
 			var words []string
 			for _, f := range strings.Fields(w.s) {
+				if t, ok := posItem(f); ok && spec.kind == KindPattern {
+					// "<NNP>": a token of that tag (notAfterMatch)
+					words = append(words, posKeyPrefix+t)
+					continue
+				}
 				words = append(words, foldKey(f))
 			}
 			if len(words) > 0 {

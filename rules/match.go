@@ -909,7 +909,9 @@ func (d *docState) patternCand(r *rule, i, end int) {
 
 // notAfterMatch reports whether one of a pattern's not_after phrases (folded
 // words) ends right before token i in its sentence: with not_after: ["in
-// the"], a match that starts after "in the" is dropped.
+// the"], a match that starts after "in the" is dropped. A word written
+// "<NNP>" in the pack (posKeyPrefix and the tag here) is any token of that
+// tag: a name right before a match makes it the tail of a longer name.
 func (d *docState) notAfterMatch(phrases [][]string, i int) bool {
 	lo := d.sentLo[d.sentOf[i]]
 	for _, ph := range phrases {
@@ -919,6 +921,13 @@ func (d *docState) notAfterMatch(phrases [][]string, i int) bool {
 		}
 		hit := true
 		for n, w := range ph {
+			if tag, ok := strings.CutPrefix(w, posKeyPrefix); ok {
+				if d.pos(k+n) != tag {
+					hit = false
+					break
+				}
+				continue
+			}
 			if d.fold[k+n] != w {
 				hit = false
 				break

@@ -418,12 +418,13 @@ func (d *docState) topicFallback(rs *relState) {
 	if !anyTopic && companyTopic == nil && malwareTopic == nil && subject == nil {
 		return
 	}
-	// A paragraph about a unit is about the party the unit is.
-	localActor, localPersons := d.localTopics(keys, func(k int) bool { return topicActor(k) || isUnitKey(keys[k]) && !aside[k] },
-		docTopic == nil, wantPersons)
+	// A paragraph about a unit is about the party the unit is; the same
+	// test picks who was named first, for the local actor's focus
+	// (relation_list_focus.go), so the two never disagree.
+	actorOrUnit := func(k int) bool { return topicActor(k) || isUnitKey(keys[k]) && !aside[k] }
+	localActor, localPersons := d.localTopics(keys, actorOrUnit, docTopic == nil, wantPersons)
 	paraActor := d.paragraphActors(keys, topicActor, docTopic)
-	// Who was named first, for the local actor's focus (relation_list_focus.go).
-	firsts := d.firstActors(keys, func(k int) bool { return topicActor(k) || isUnitKey(keys[k]) && !aside[k] })
+	firsts := d.firstActors(keys, actorOrUnit)
 	keyOf := func(sp extractor.Span) (string, bool) {
 		k, ok := byStart[sp]
 		if !ok {

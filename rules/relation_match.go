@@ -399,6 +399,12 @@ func (rs *relState) found(r *rule, i, end int) {
 	if r.rel.srcFirst && coordTypes[r.rel.typ] && d.afterAccordingTo(i) {
 		return
 	}
+	// "After meeting the defence minister, Ana Torres flew home": no
+	// apposition crosses the comma of a fronted clause
+	// (relation_fronted_clause.go).
+	if r.rel.apposition && d.acrossFrontedClause(i, srcs[0].start, srcs[0].end) {
+		return
+	}
 	cues := d.relationCues
 	if r.rel.apposition {
 		cues = d.appositionCues

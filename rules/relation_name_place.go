@@ -181,7 +181,9 @@ func (d *docState) namePlace(c *cand, local bool, tgt extractor.EntityType) stri
 
 // namedBodyHead reports whether the last word of a body's mention makes it a
 // name: capitalised, or a lower-case head of a body that is not the state
-// itself ("embassy", "ministry").
+// itself (pack list rel_name_place_body_heads: "embassy", "consulate";
+// "ministry" is left out, since a mention cut short, "Jordanian foreign
+// ministry [official]", would be read as a body).
 func (d *docState) namedBodyHead(last int) bool {
 	return startsUpper(d.tokText[last]) || d.p.cti.namePlaceBodies[d.fold[last]]
 }
