@@ -27,5 +27,11 @@ func TestIndefiniteOwnerChooser(t *testing.T) {
 		{name: "its after an indefinite crew is not the firm named before",
 			text:    "Microsoft wrote about the flaw in May. A suspected Chinese hacking crew stepped up its spying on Taiwan, a report by Microsoft says.",
 			without: `Microsoft -targets-> Taiwan | "its" → Microsoft`},
+		// The subject "it" of the same sentence is the crew too, not the
+		// firm named in the sentence before.
+		{name: "it after an indefinite crew is not the firm named before",
+			text: "Microsoft wrote about the flaw in May. A suspected Chinese hacking crew that hit the energy sector " +
+				"went quiet, and in a few cases it gained access to the networks of utilities in Taiwan, a report by Microsoft says.",
+			without: `Microsoft -targets-> Taiwan | "it" → Microsoft`},
 	})
 }

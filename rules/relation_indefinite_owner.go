@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/reportgraph/extractor"
+
 // "Its" and "their" in a sentence that opens on an indefinite actor phrase
 // belong to that phrase: in "A suspected Chinese hacking crew stepped up
 // its spying on Taiwan, a report by Northwind says" the spying is the
@@ -13,11 +15,23 @@ package rules
 // indefiniteOwnerTokens bounds the words of such a phrase.
 const indefiniteOwnerTokens = 8
 
-// indefiniteOwner returns, for "its" or "their" at cap c, whether its
-// sentence opens on such a phrase before it, and the actor that phrase
-// stands for (acc index, or -1 for none).
+// The subject "it" later in such a sentence is the phrase too: in "A
+// hacking crew ... has resumed its campaign, and in a handful of cases it
+// gained entry to the systems of energy firms in Turkey, Symantec said" the
+// crew got in, not Symantec, named the sentence before. Only when no name
+// of an actor, body or code stands between the phrase and "it" (in "A crew that Symantec tracks
+// says it ..." the pronoun may be the firm's) and "it" is no speaker's
+// ("Symantec said it ..." is the speaker's).
+
+// indefiniteOwner returns, for "its" or "their" (or the subject "it") at
+// cap c, whether its sentence opens on such a phrase before it, and the
+// actor that phrase stands for (acc index, or -1 for none).
 func (d *docState) indefiniteOwner(c capRec) (int, bool) {
-	if c.end-c.start != 1 || !possessivePronouns[d.fold[c.start]] {
+	if c.end-c.start != 1 {
+		return -1, false
+	}
+	subjectIt := d.fold[c.start] == "it"
+	if !possessivePronouns[d.fold[c.start]] && !subjectIt {
 		return -1, false
 	}
 	lo := d.sentLo[d.sentOf[c.start]]
@@ -37,8 +51,39 @@ func (d *docState) indefiniteOwner(c capRec) (int, bool) {
 	if head < 0 {
 		return -1, false
 	}
+	if subjectIt && !d.itAfterIndefinite(head+1, c.start) {
+		return -1, false
+	}
 	if d.indefiniteActorNPEnd(lo, head+1) == head+1 {
 		return d.cataphorAntecedent(lo), true
 	}
 	return -1, true
+}
+
+// itAfterIndefinite reports whether the "it" at token i may stand for an
+// indefinite phrase ending before token from: no name between them, and
+// no verb of saying right before it (or before "that it").
+func (d *docState) itAfterIndefinite(from, i int) bool {
+	for t := from; t < i; t++ {
+		if m := d.startM[t]; m >= 0 {
+			switch d.acc[m].typ {
+			case extractor.ThreatActor, extractor.Organization, extractor.Government, extractor.Campaign,
+				extractor.Malware, extractor.Tool:
+				return false
+			}
+		}
+	}
+	j := i - 1
+	if j >= from && d.fold[j] == "that" {
+		j--
+	}
+	if j < from {
+		return true
+	}
+	for _, w := range d.p.cueWords.reporting {
+		if d.fold[j] == w {
+			return false
+		}
+	}
+	return true
 }
