@@ -181,6 +181,8 @@ type compiler struct {
 	composed    []composedRule
 	// phraseSets holds the phrase sets compiled so far by list (phraseSet).
 	phraseSets map[string]*phraseSet
+	// cueSyn is the table of cue-word synonyms (cue_synonyms.go).
+	cueSyn map[string][]string
 }
 
 func (c *compiler) errorf(n *yaml.Node, format string, args ...any) {
@@ -214,6 +216,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	p := &Pack{vocab: map[string]*vocabEntry{}, gaz: &gazetteer{}, stops: &stopList{}, an: an,
 		tokenREs: map[string]int{}, nameRule: -1}
 	c := &compiler{p: p, an: an}
+	c.cueSyn = c.cueSynonymTable(set.lists) // cue_synonyms.go
 	phases := map[int]*phase{}
 	for _, spec := range set.rules {
 		c.r = spec
@@ -728,7 +731,7 @@ func (c *compiler) node(e *elemSpec, r *rule) *node {
 		n.slot = c.slot(r, e.slot, e.typ)
 	}
 	if e.hasPhr {
-		n.phrases = c.phraseSet(e.phrases, e.fold)
+		n.phrases = c.phraseSet(c.cueItems(e.phrases, e.fold), e.fold)
 	}
 	n.entity = c.types(e.entity)
 	n.cond = c.cond(e)
@@ -807,7 +810,7 @@ func (c *compiler) cond(e *elemSpec) *cond {
 	for _, ne := range e.nots {
 		neg := &negation{entity: c.types(ne.entity)}
 		if ne.hasPhr {
-			neg.phrases = c.phraseSet(ne.phrases, ne.fold)
+			neg.phrases = c.phraseSet(c.cueItems(ne.phrases, ne.fold), ne.fold)
 		}
 		neg.cond = c.cond(ne)
 		out.not = append(out.not, neg)

@@ -363,6 +363,9 @@ func (rs *relState) found(r *rule, i, end int) {
 	d := rs.d
 	srcs := d.splitLeadingPlace(slotSpans(d.m.caps, r.rel.src), r.rel.srcMask)
 	tgts := d.splitLeadingPlace(slotSpans(d.m.caps, r.rel.tgt), r.rel.tgtMask)
+	// "The company, i-Soon, did work for ...": the phrase is the name's
+	// (relation_apposed_anaphor.go).
+	srcs, tgts = d.dropApposedAnaphors(srcs), d.dropApposedAnaphors(tgts)
 	if len(srcs) == 0 || len(tgts) == 0 {
 		return
 	}

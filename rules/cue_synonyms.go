@@ -1,0 +1,90 @@
+package rules
+
+import "strings"
+
+// A synonym-swapping paraphraser rewrites the cue words of the relation
+// rules as well as names: "a hacking grouping" for a hacking group, "an
+// IRGC declarer" for an IRGC contractor, "imputed to" for attributed to.
+// Each cue list could carry such words by hand (several do: "gaggle",
+// "entrance firm"), but a word swapped everywhere would have to be added to
+// every list that holds it. The pack list rel_cue_word_synonyms ("word:
+// synonym | synonym") says it once: at compile time every lower/lower_in
+// list of a relation or topic rule (and the lists its "not" elements hold)
+// gets, for each item holding such a word, the item with that word
+// swapped, one word at a time, and with every such word swapped at once.
+// Only lower-case lists are read, so a capitalised name in a list keeps its
+// spelling; the items written in the list stay as they are.
+
+// listCueWordSynonyms names the pack list of cue-word synonyms.
+const listCueWordSynonyms = "rel_cue_word_synonyms"
+
+// cueSynonymTable parses the pack list: folded word → its synonyms as
+// written (one or more words each).
+func (c *compiler) cueSynonymTable(lists map[string]*listSpec) map[string][]string {
+	l, ok := lists[listCueWordSynonyms]
+	if !ok || len(l.items) == 0 {
+		return nil
+	}
+	saved := c.r
+	c.r = &ruleSpec{file: l.file, node: l.node}
+	defer func() { c.r = saved }()
+	table := map[string][]string{}
+	for _, it := range l.items {
+		k := strings.Index(it.s, ":")
+		if k <= 0 {
+			c.errorf(it.node, "%s item %q: want \"word: synonym | synonym\"", listCueWordSynonyms, it.s)
+			continue
+		}
+		word := foldKey(strings.TrimSpace(it.s[:k]))
+		for _, s := range strings.Split(it.s[k+1:], "|") {
+			if s = strings.Join(strings.Fields(s), " "); s != "" {
+				table[word] = append(table[word], s)
+			}
+		}
+	}
+	return table
+}
+
+// cueItems returns items with the synonym variants of their cue words
+// added, when the rule being compiled is a relation or topic rule and the
+// list is compared ignoring case; else items unchanged.
+func (c *compiler) cueItems(items []strItem, fold bool) []strItem {
+	if !fold || len(c.cueSyn) == 0 || c.r == nil || c.r.kind != KindRelation && c.r.kind != KindTopic {
+		return items
+	}
+	seen := map[string]bool{}
+	for _, it := range items {
+		seen[strings.ToLower(it.s)] = true
+	}
+	out := items
+	add := func(words []string, node strItem) {
+		s := strings.Join(words, " ")
+		if k := strings.ToLower(s); !seen[k] {
+			seen[k] = true
+			out = append(out, strItem{s: s, node: node.node})
+		}
+	}
+	for _, it := range items {
+		if it.s == actorNPMarker {
+			continue
+		}
+		words := strings.Fields(it.s)
+		all := append([]string(nil), words...)
+		swapped := 0
+		for i, w := range words {
+			syns := c.cueSyn[foldKey(w)]
+			for _, s := range syns {
+				v := append(append(append([]string(nil), words[:i]...), s), words[i+1:]...)
+				add(v, it)
+			}
+			if len(syns) > 0 {
+				all[i] = syns[0]
+				swapped++
+			}
+		}
+		if swapped > 1 {
+			add(all, it)
+		}
+	}
+	return out
+}

@@ -1,0 +1,63 @@
+package rules
+
+import "testing"
+
+// A cue word in a rewriter's words ("coupled to" for "linked to", "a
+// grouping" for "a group") still makes the relation: rel_cue_word_synonyms
+// swaps it into every lower-case list of a relation rule, one word at a
+// time and all at once; the words written in the list still match.
+func TestCueWordSynonyms(t *testing.T) {
+	p := packOf(t, `
+lists:
+  rel_cue_word_synonyms: ["linked: coupled | colligated", "group: grouping", "hacking: chopping"]
+rules:
+  - id: names
+    kind: gazetteer
+    entries:
+      - {name: Amber Heron, type: threat-actor}
+      - {name: Ministry of Ports, type: government}
+  - id: linked
+    kind: relation
+    relation: attributed-to
+    source: [threat-actor]
+    target: [government]
+    pattern:
+      - {slot: source, entity: any}
+      - {lower_in: [is, was]}
+      - {lower_in: [linked to, a hacking group of]}
+      - {lower: the, optional: true}
+      - {slot: target, entity: any}
+`)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Amber Heron is linked to the Ministry of Ports.", []string{"Amber Heron -attributed-to-> Ministry of Ports"}},
+		{"Amber Heron is coupled to the Ministry of Ports.", []string{"Amber Heron -attributed-to-> Ministry of Ports"}},
+		{"Amber Heron is colligated to the Ministry of Ports.", []string{"Amber Heron -attributed-to-> Ministry of Ports"}},
+		{"Amber Heron is a chopping group of the Ministry of Ports.", []string{"Amber Heron -attributed-to-> Ministry of Ports"}},
+		{"Amber Heron is a hacking grouping of the Ministry of Ports.", []string{"Amber Heron -attributed-to-> Ministry of Ports"}},
+		{"Amber Heron is a chopping grouping of the Ministry of Ports.", []string{"Amber Heron -attributed-to-> Ministry of Ports"}},
+		// a word the table does not list is no synonym
+		{"Amber Heron is joined to the Ministry of Ports.", nil},
+	} {
+		same(t, c.text, relations(t, p, c.text), c.want)
+	}
+}
+
+// Entity rules keep their lists as written: the table is for cue words.
+func TestCueWordSynonymsRelationRulesOnly(t *testing.T) {
+	p := packOf(t, `
+lists:
+  rel_cue_word_synonyms: ["group: grouping"]
+rules:
+  - id: crew
+    kind: pattern
+    type: threat-actor
+    pattern:
+      - {cshape: Xx, capture: true}
+      - {lower: group}
+`)
+	same(t, "grouping", found(t, p, "They called it the Heron grouping."), nil)
+	same(t, "group", found(t, p, "They called it the Heron group."), []string{"Heron/threat-actor/crew"})
+}
