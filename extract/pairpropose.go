@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/reportgraph/extractor"
+	"github.com/reportgraph/extractor/rules"
 )
 
 // From candidates to relations. An ordered entity pair of one document
@@ -163,12 +164,16 @@ func (pr *proposer) flush(ds *extractor.Dataset, byID map[string]int) {
 		}
 		m.keepBestPerSource(docs, srcs, best)
 	}
+	products := productEntities(ds)
 	for j, k := range order {
 		b := best[j]
 		if b.p <= 0 {
 			continue
 		}
 		typ := m.Classes[b.class]
+		if productMisread(typ, b.cand.Source, b.cand.Target, products) {
+			continue
+		}
 		ev := extractor.Evidence{Doc: k.doc, Span: b.cand.Evidence, Page: b.cand.page,
 			Sentence: sentenceText(b.cand.text, b.cand.Evidence), Rule: PairRule, Hedge: b.cand.Hedge}
 		src, tgt := b.cand.Source, b.cand.Target
@@ -271,4 +276,36 @@ func (m *PairModel) keepBestPerSource(docs []string, srcs []int, best []*proposa
 			top[g] = j
 		}
 	}
+}
+
+// productEntities are the ids of the dataset's tools of subtype product
+// (rules.ProductSubtype: a product an intrusion exploits, such as a VPN
+// gateway or a mail server).
+func productEntities(ds *extractor.Dataset) map[string]bool {
+	var out map[string]bool
+	for i := range ds.Entities {
+		if e := &ds.Entities[i]; e.Type == extractor.Tool && e.Subtype == rules.ProductSubtype {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[e.ID] = true
+		}
+	}
+	return out
+}
+
+// productMisread reports whether a proposal of type typ reads a product
+// the way the model learnt to read tools: as what an actor uses, or as what
+// exploits a flaw ("GeoServer ... CVE-2024-36401" names the product's flaw,
+// not the product's exploit). The relation rules make such a product the
+// actor's target (rules/relation_products.go); the model, trained on tools
+// before products had a subtype, proposes neither.
+func productMisread(typ, src, tgt string, products map[string]bool) bool {
+	switch typ {
+	case "uses":
+		return products[tgt]
+	case "exploits":
+		return products[src]
+	}
+	return false
 }

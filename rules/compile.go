@@ -455,7 +455,7 @@ func (c *compiler) gazetteer(r *rule) int {
 				h.common = *e.common
 			}
 			h.context = e.context
-			if len(toks) > 1 && !h.lower && synonymTypes[extractor.EntityType(typ)] && !spec.suppress {
+			if len(toks) > 1 && !h.lower && (synonymTypes[extractor.EntityType(typ)] || productVariants(typ, e.subtype)) && !spec.suppress {
 				c.synNames = append(c.synNames, synName{rule: r.idx, entry: entry, mode: mode, toks: written,
 					common: h.common, context: h.context})
 			} else if typ == string(extractor.Sector) && !spec.suppress {

@@ -68,6 +68,15 @@ const maxNameVariants = 512
 var synonymTypes = map[extractor.EntityType]bool{extractor.Organization: true, extractor.Government: true,
 	extractor.ThreatActor: true, extractor.Campaign: true, extractor.Location: true}
 
+// productVariants reports whether a gazetteer entry of this type and
+// subtype is a product (gaz-products.yaml), whose names get variants too: a
+// rewriter turns "Pulse Connect Secure" into "Pulse Join Safe" as readily
+// as a company's name, and the vendor's word it keeps says which product
+// is meant. Other tools keep their coined names.
+func productVariants(typ, subtype string) bool {
+	return typ == string(extractor.Tool) && subtype == ProductSubtype
+}
+
 // nameFunctionWords are the words of a name that count for nothing when
 // deciding whether a variant keeps a word of its own.
 var nameFunctionWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true,

@@ -87,6 +87,7 @@ func (d *docState) runRelations() []RelationMatch {
 	out = dropSuperseded(out)      // relation_redundant.go
 	out = dropLooseTies(out)       // relation_redundant.go
 	out = d.dropCountryInTown(out) // relation_place_scale.go
+	out = d.productTargets(out)    // relation_products.go
 	sortRelations(out)
 	return out
 }
