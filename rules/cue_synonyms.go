@@ -30,13 +30,12 @@ func (c *compiler) cueSynonymTable(lists map[string]*listSpec) map[string][]stri
 	defer func() { c.r = saved }()
 	table := map[string][]string{}
 	for _, it := range l.items {
-		k := strings.Index(it.s, ":")
-		if k <= 0 {
+		word, parts, ok := synonymItem(it.s)
+		if !ok {
 			c.errorf(it.node, "%s item %q: want \"word: synonym | synonym\"", listCueWordSynonyms, it.s)
 			continue
 		}
-		word := foldKey(strings.TrimSpace(it.s[:k]))
-		for _, s := range strings.Split(it.s[k+1:], "|") {
+		for _, s := range parts {
 			if s = strings.Join(strings.Fields(s), " "); s != "" {
 				table[word] = append(table[word], s)
 			}

@@ -122,20 +122,31 @@ func dupSynonym(have []synonym, word string, toks []string) bool {
 	return false
 }
 
+// synonymItem splits a synonym list item "word: synonym | synonym" into the
+// folded word and the synonyms as written (untrimmed); ok is false when the
+// item has no word before its colon. The gazetteer's and the relation cues'
+// synonym lists share this form.
+func synonymItem(item string) (word string, synonyms []string, ok bool) {
+	k := strings.Index(item, ":")
+	if k <= 0 {
+		return "", nil, false
+	}
+	return foldKey(strings.TrimSpace(item[:k])), strings.Split(item[k+1:], "|"), true
+}
+
 // wordSynonyms parses the pack list: folded word → synonyms, and every
 // word of the table, folded.
 func (c *compiler) wordSynonyms(l *listSpec) (map[string][]synonym, map[string]bool) {
 	table := map[string][]synonym{}
 	known := map[string]bool{} // every word of the table, folded
 	for _, it := range l.items {
-		k := strings.Index(it.s, ":")
-		if k <= 0 {
+		word, parts, ok := synonymItem(it.s)
+		if !ok {
 			c.errorf(it.node, "%s item %q: want \"word: synonym | synonym\"", listGazetteerWordSynonyms, it.s)
 			continue
 		}
-		word := foldKey(strings.TrimSpace(it.s[:k]))
 		known[word] = true
-		for _, s := range strings.Split(it.s[k+1:], "|") {
+		for _, s := range parts {
 			s = strings.TrimSpace(s)
 			spelling := strings.HasPrefix(s, "~")
 			toks := c.tokenize(strings.TrimPrefix(s, "~"))
