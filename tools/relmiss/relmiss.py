@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Classify the gold relations `extractor eval` misses by how far apart their two ends are named.
 
-Usage: python3 tools/relmiss/relmiss.py [CORPUS] [--bin BINARY] [--show CLASS]
+Usage: python3 tools/relmiss/relmiss.py [CORPUS] [--bin BINARY] [--rules-only] [--show CLASS]
 
 Runs BINARY (default ./bin/extractor) `eval --format json` and `text --json` on CORPUS (default
 corpus/samples), finds every mention of each end of a missed relation (all gold names; a person's
@@ -10,7 +10,8 @@ adjacent / within 4 / further), and for the cross-sentence ones a guess at what 
 item, a table row, a heading, an anaphor standing in for the missing end in the sentence that holds
 the other end (pronoun or definite noun phrase; see README.md for when an anaphor counts), or the
 paragraph / section topic. --show CLASS prints the examples of any class the summary prints
-(`--show list` lists them). Analysis aid only; not product code."""
+(`--show list` lists them). --rules-only runs eval with both models off (--relation-model=false
+--name-model=false), the misses of the rules alone. Analysis aid only; not product code."""
 import json, re, subprocess, sys, collections, os
 
 ANA = re.compile(r"\b(the (group|company|firm|unit|actor|actors|gang|crew|hackers|operators|attackers|agency|ministry|"
@@ -316,8 +317,17 @@ def report(res, show=None, out=sys.stdout):
     return 0
 
 
+def eval_command(binary, corpus, rules_only=False):
+    """The eval run whose misses are classified: the binary's defaults, or
+    the rules alone (both models off) with rules_only."""
+    cmd = [binary, 'eval', '--corpus', corpus, '--format', 'json']
+    if rules_only:
+        cmd += ['--relation-model=false', '--name-model=false']
+    return cmd
+
+
 def main(argv):
-    corpus, binary, show = 'corpus/samples', './bin/extractor', None
+    corpus, binary, show, rules_only = 'corpus/samples', './bin/extractor', None, False
     args = list(argv)
     while args:
         a = args.pop(0)
@@ -325,12 +335,14 @@ def main(argv):
             show = args.pop(0)
         elif a == '--bin' and args:
             binary = args.pop(0)
+        elif a == '--rules-only':
+            rules_only = True
         elif not a.startswith('--'):
             corpus = a
         else:
             print(__doc__, file=sys.stderr)
             return 2
-    ev = json.loads(subprocess.run([binary, 'eval', '--corpus', corpus, '--format', 'json'],
+    ev = json.loads(subprocess.run(eval_command(binary, corpus, rules_only),
                                    capture_output=True, text=True, check=True).stdout)
     texts = {}
     out = subprocess.run([binary, 'text', '--json', corpus], capture_output=True, text=True).stdout

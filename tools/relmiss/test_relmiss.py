@@ -145,6 +145,12 @@ class Classify(unittest.TestCase):
         self.assertEqual(relmiss.report(res, 'no-such-class', out), 2)
         self.assertIn('end-not-extracted', out.getvalue())
 
+    def test_rules_only_turns_both_models_off(self):
+        self.assertNotIn('--relation-model=false', relmiss.eval_command('x', 'c'))
+        cmd = relmiss.eval_command('x', 'c', rules_only=True)
+        self.assertIn('--relation-model=false', cmd)
+        self.assertIn('--name-model=false', cmd)
+
     def test_fixed_phrase_is_not_an_anaphor(self):
         self.ev['documents'][0]['missed_relations'] = [
             {'source': 'Harbor Spider', 'type': 'targets', 'target': 'Porto', 'verdict': 'missed'}]
