@@ -59,14 +59,11 @@ func (c *ClauseReader) Read(text string, sent nlp.Sentence) bool {
 	d.sents = c.sent[:]
 	d.tagged = append(d.tagged[:0], false)
 	for k, t := range sent.Tokens {
-		d.tokText[k], d.tokStart[k], d.tokEnd[k] = t.Text, t.Start, t.End
-		if k > 0 && pluralPossessive(t.Text, d.tokText[k-1], d.tokEnd[k-1] == t.Start) {
-			d.tokText[k] = possessiveS // as init reads it
-		}
-		if t.Text == curlyPossessive {
-			d.tokText[k] = possessiveS // as init reads it
+		d.tokStart[k], d.tokEnd[k] = t.Start, t.End
+		if k > 0 {
+			d.tokText[k] = ruleText(t.Text, d.tokText[k-1], d.tokEnd[k-1] == t.Start) // as init reads it
 		} else {
-			d.tokText[k] = plainHyphens(d.tokText[k]) // as init reads it
+			d.tokText[k] = ruleText(t.Text, "", false)
 		}
 		d.fold[k] = foldKey(d.tokText[k])
 		d.vent[k] = d.p.vocab[d.fold[k]]

@@ -268,23 +268,11 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 	for si := range sents {
 		d.sentLo[si] = k
 		for _, t := range sents[si].Tokens {
-			d.tokText[k], d.tokStart[k], d.tokEnd[k] = t.Text, t.Start, t.End
-			if k > d.sentLo[si] && pluralPossessive(t.Text, d.tokText[k-1], d.tokEnd[k-1] == t.Start) {
-				// "Palo Alto Networks' Unit 42": rules read the bare
-				// apostrophe of a plural possessive as "'s" (names in rules
-				// are tokenized the same way: compiler.tokenize).
-				d.tokText[k] = possessiveS
-			}
-			if t.Text == curlyPossessive {
-				// "the PLA’s Unit 61398": the typographic possessive is
-				// the plain one to every rule and every check of the
-				// token's text, as its fold already was.
-				d.tokText[k] = possessiveS
+			d.tokStart[k], d.tokEnd[k] = t.Start, t.End
+			if k > d.sentLo[si] {
+				d.tokText[k] = ruleText(t.Text, d.tokText[k-1], d.tokEnd[k-1] == t.Start)
 			} else {
-				// "state–sponsored", "non‑governmental": a dash inside a
-				// word is its hyphen, for compounds (compound.go) and
-				// case-sensitive checks alike.
-				d.tokText[k] = plainHyphens(d.tokText[k])
+				d.tokText[k] = ruleText(t.Text, "", false)
 			}
 			if j, ok := d.firstOf[d.tokText[k]]; ok {
 				d.same[k], d.fold[k], d.vent[k], d.foldHash[k] = j, d.fold[j], d.vent[j], d.foldHash[j]
@@ -305,6 +293,24 @@ func (d *docState) init(p *Pack, text string, sents []nlp.Sentence, an *nlp.Anal
 
 // possessiveS is the token rules match a possessive with.
 const possessiveS = "'s"
+
+// ruleText is the text every rule and every check of a token's text reads
+// for a token written text, after the token prev (its rule text; "" at a
+// sentence start), glued to it or not. The document (docState.init) and a
+// single clause (ClauseReader.Read) read tokens alike through it:
+//   - "Palo Alto Networks' Unit 42": the bare apostrophe of a plural
+//     possessive is "'s" (names in rules are tokenized the same way:
+//     compiler.tokenize);
+//   - "the PLA’s Unit 61398": the typographic possessive is the plain one,
+//     as its fold already was;
+//   - "state–sponsored", "non‑governmental": a dash inside a word is its
+//     hyphen, for compounds (compound.go) and case-sensitive checks alike.
+func ruleText(text, prev string, glued bool) string {
+	if text == curlyPossessive || (prev != "" && pluralPossessive(text, prev, glued)) {
+		return possessiveS
+	}
+	return plainHyphens(text)
+}
 
 // plainHyphens returns token text t with the typographic hyphens and the
 // en dash written "-" when one stands inside it (the tokenizer keeps an en
