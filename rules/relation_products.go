@@ -40,8 +40,7 @@ func (d *docState) productTargets(out []RelationMatch) []RelationMatch {
 		a, b extractor.Span
 	}
 	product := func(sp extractor.Span) int {
-		k := d.accAt(sp)
-		if k >= 0 && d.acc[k].typ == extractor.Tool && d.acc[k].subtype == ProductSubtype {
+		if k := d.accAt(sp); k >= 0 && d.acc[k].isProduct() {
 			return k
 		}
 		return -1
@@ -54,8 +53,8 @@ func (d *docState) productTargets(out []RelationMatch) []RelationMatch {
 	}
 	n := 0
 	for _, m := range out {
-		if k := -1; m.Type == "uses" {
-			if k = product(m.Target); k >= 0 && !d.productMeans(k) {
+		if m.Type == "uses" {
+			if k := product(m.Target); k >= 0 && !d.productMeans(k) {
 				p := pair{m.Sentence, m.Source, m.Target}
 				if m.Priority < productRulePriority || tied[p] {
 					continue
@@ -106,10 +105,14 @@ var productLinks = map[string]bool{"in": true, "on": true, "of": true, "and": tr
 // whose last token is j, or -1.
 func (d *docState) productEndingAt(j, k int) int {
 	for p := k - 1; p >= 0 && p >= k-8; p-- {
-		c := &d.acc[p]
-		if int(c.tokE) == j+1 && c.typ == extractor.Tool && c.subtype == ProductSubtype {
+		if c := &d.acc[p]; int(c.tokE) == j+1 && c.isProduct() {
 			return p
 		}
 	}
 	return -1
+}
+
+// isProduct reports whether the mention is a tool of subtype product.
+func (c *cand) isProduct() bool {
+	return c.typ == extractor.Tool && c.subtype == ProductSubtype
 }
