@@ -121,7 +121,7 @@ func (d *docState) possessorCountry(s int) string {
 	for k >= lo && titleModifiers[d.fold[k]] {
 		k--
 	}
-	if k <= lo || (d.tokText[k] != "'s" && d.tokText[k] != "’s") {
+	if k <= lo || d.tokText[k] != possessiveS { // the typographic one reads the same (ruleText)
 		return ""
 	}
 	return d.countryEndingAt(k)
@@ -149,7 +149,7 @@ func (d *docState) bodyCountry(c *cand) string {
 	}
 	s := int(c.tokS)
 	lo := d.sentLo[d.sentOf[s]]
-	if s-1 >= lo && (d.tokText[s-1] == "'s" || d.tokText[s-1] == "’s") {
+	if s-1 >= lo && d.tokText[s-1] == possessiveS {
 		s--
 	}
 	if s <= lo {
