@@ -102,7 +102,7 @@ Mozilla Opera Safari Edge Steam Minecraft Roblox Netflix Spotify Instagram TikTo
 Unknown Generic Agent Backdoor Trojan Ransomware Stealer Loader Dropper Downloader Webshell Exploit Rootkit
 Keylogger Miner Botnet Worm Virus Spyware Adware Implant Payload Beacon Shell Admin Client Server Update Updater
 Service Host Helper Manager Installer Setup Launcher Runner Agent Tesla WildFire AutoFocus Falcon Cortex
-Sentinel ZLib OpenSSL Putty WinSCP Notepad Jupyter StartPage Interception Keyhole'''.split()} - {norm('Agent Tesla')}
+Sentinel ZLib OpenSSL Putty WinSCP Notepad Jupyter StartPage Interception Keyhole DiskCryptor'''.split()} - {norm('Agent Tesla')}
 # Products and places written as two words
 DENY |= {norm(x) for x in ['Popcorn Time', 'Taj Mahal']}
 # Names kept but matched only in a sentence about threats (context: true):
@@ -289,7 +289,10 @@ for g in groups.values():
                 continue
             seen.add(k)
             names.append(n)
-    hand = {existing[norm(n)] for n in names if norm(n) in existing and existing[norm(n)][0] in ('malware', 'tool')}
+    # A denied name that a hand-written list has (DiskCryptor, the program
+    # Malpedia files under Mamba) links no family to that entry.
+    hand = {existing[norm(n)] for n in names
+            if norm(n) in existing and norm(n) not in DENY and existing[norm(n)][0] in ('malware', 'tool')}
     new = [n for n in names if norm(n) not in existing and norm(n) not in amb]
     for n in new:
         if not usable(n):
