@@ -21,9 +21,11 @@ func TestUnitChooser(t *testing.T) {
 
 func TestUncomparedChooser(t *testing.T) {
 	checkChooser(t, "uncompared", corefRelations, []chooserCase{
+		// ("It" opening the sentence is the subject before it already:
+		// subjectChooser; inside the sentence only this chooser reads it.)
 		{name: "it after overlaps with Y is the actor, not Y",
-			text:    "APT41 overlaps with APT10. It targeted banks in Peru.",
-			want:    `APT41 -targets-> Peru | "It" → APT41`,
-			without: `APT10 -targets-> Peru | "It" → APT10`},
+			text:    "APT41 overlaps with APT10. Since 2019 it has targeted banks in Peru.",
+			want:    `APT41 -targets-> Peru | "it" → APT41`,
+			without: `APT10 -targets-> Peru | "it" → APT10`},
 	})
 }

@@ -42,7 +42,7 @@ func (subjectChooser) choose(q *anaphorQuery) verdict {
 		return goOn
 	}
 	si := int(d.sentOf[at])
-	if si == 0 || d.subjectStart(si) != at || int(d.sentOf[d.acc[q.k].tokS]) >= si-1 {
+	if si == 0 || d.subjectStart(si) != at || int(d.sentOf[d.acc[q.k].tokS]) >= si {
 		return goOn
 	}
 	t := d.subjectStart(si - 1)
@@ -50,7 +50,15 @@ func (subjectChooser) choose(q *anaphorQuery) verdict {
 		return goOn
 	}
 	ks := int(d.startM[t])
-	if ks < 0 || d.accMask[ks]&means == 0 || d.isDirect(&d.acc[ks], q.direct) || d.accMask[ks]&usedThings != 0 {
+	if ks < 0 || ks == q.k || d.accMask[ks]&means == 0 || d.isDirect(&d.acc[ks], q.direct) || d.accMask[ks]&usedThings != 0 {
+		return goOn
+	}
+	// A pick in the sentence before that is not its subject gives way to
+	// the subject only when both are of one type: "Mandiant is a firm
+	// owned by Google. It is headquartered in Reston" is about Mandiant;
+	// the rule's type order still ranks first ("Microsoft described Volt
+	// Typhoon. It targets ports": the actor).
+	if int(d.sentOf[d.acc[q.k].tokS]) == si-1 && d.acc[ks].typ != d.acc[q.k].typ {
 		return goOn
 	}
 	if e := int(d.acc[ks].tokE); e < len(d.fold) && (d.fold[e] == "and" || d.fold[e] == "," && d.startM[min(e+1, len(d.fold)-1)] >= 0) {

@@ -45,3 +45,28 @@ func TestSubjectChooserSkipsSpeakersAndPairs(t *testing.T) {
 		}
 	}
 }
+
+// A pick in the sentence just before gives way to that sentence's subject
+// only when both are of one type: the subject, not the owner named after
+// it, is what "It" goes on about; the rule's type order still comes first.
+func TestSubjectChooserSameTypeInSentenceBefore(t *testing.T) {
+	for _, c := range []struct{ text, want, not string }{
+		{"Mandiant is a security firm owned by Google. It is headquartered in Reston, Virginia.",
+			`Mandiant -located-in-> Reston | "It" → Mandiant`, "Google -located-in->"},
+		{"Tollgate Labs is a contractor that Corvane Labs acquired in 2019. It targeted banks in Peru.",
+			`Tollgate Labs -targets-> Peru | "It" → Tollgate Labs`, "Corvane Labs -targets->"},
+		// a vendor subject does not take "It" from the actor it described
+		{"Microsoft first described Volt Typhoon in May 2023. It targeted ports in Guam.",
+			`Volt Typhoon -targets-> Guam | "It" → Volt Typhoon`, "Microsoft -targets->"},
+	} {
+		got := corefRelations(t, c.text)
+		if !corefHas(got, c.want) {
+			t.Errorf("%q: want %q in %q", c.text, c.want, got)
+		}
+		for _, r := range got {
+			if len(r) >= len(c.not) && r[:len(c.not)] == c.not {
+				t.Errorf("%q: %q", c.text, r)
+			}
+		}
+	}
+}

@@ -172,7 +172,50 @@ func (d *docState) asideEnd(t, end int) int {
 	if k := d.relativeClauseEnd(t, end); k > 0 {
 		return k
 	}
+	if k := d.participleAsideEnd(t, end); k > 0 {
+		return k
+	}
 	return d.commaAsideEnd(t, end, contrastAsides)
+}
+
+// participleHedges open a hedged participle aside with "to" or "of" after
+// them (", believed to work for the MSS,"); participleLinks open one on
+// their own (", linked to the GRU,"). participleAdverbs may come first
+// (", widely believed to ...").
+var (
+	participleHedges = map[string]bool{"believed": true, "thought": true, "said": true, "suspected": true,
+		"assessed": true, "understood": true, "alleged": true, "reported": true, "known": true}
+	participleLinks   = map[string]bool{"linked": true, "tied": true, "connected": true, "attributed": true}
+	participleAdverbs = map[string]bool{"widely": true, "generally": true, "also": true, "reportedly": true,
+		"allegedly": true, "long": true, "previously": true, "publicly": true}
+)
+
+// participleAsideEnd returns the index of the comma closing a hedged
+// participle aside that opens with the comma at token t, when that comma
+// comes before end; else 0. In "The hackers, believed to work for the
+// MSS, deployed ShadowPad" the hedge is the aside's, not the deployment's;
+// a match that ends inside the aside ("X, believed to work for Y") keeps
+// it.
+func (d *docState) participleAsideEnd(t, end int) int {
+	if d.fold[t] != "," {
+		return 0
+	}
+	j := t + 1
+	if j < end && participleAdverbs[d.fold[j]] {
+		j++
+	}
+	if j+1 >= end {
+		return 0
+	}
+	switch f := d.fold[j]; {
+	case participleHedges[f] && (d.fold[j+1] == "to" || d.fold[j+1] == "of"):
+		j += 2
+	case participleLinks[f]:
+		j++
+	default:
+		return 0
+	}
+	return d.closingComma(j, end)
 }
 
 // notNegating are the words after which a negation cue negates nothing:
