@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/reportgraph/extractor"
 	"github.com/reportgraph/extractor/nlp"
@@ -119,6 +120,9 @@ type docState struct {
 	ctx       context.Context
 	done      <-chan struct{}
 	stageName string
+	// prof, when set, gets the time and counts of every rule tried and
+	// of every stage (profile.go).
+	prof *docProfile
 	// accGen counts the calls of index(), which follow every change of
 	// acc; topicTally is valid for one generation (relation_topic.go).
 	accGen     int
@@ -151,13 +155,13 @@ func (p *Pack) Match(text string, sents []nlp.Sentence, an *nlp.Analyzer) Result
 }
 
 func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *trace) Result {
-	return p.matchCtx(context.Background(), text, sents, an, tr)
+	return p.matchCtx(context.Background(), text, sents, an, tr, nil)
 }
 
 // matchCtx is match that polls ctx between stages and sentences (never
 // when ctx.Done() is nil, as for context.Background()); a cancelled match
 // panics with *Canceled (cancel.go).
-func (p *Pack) matchCtx(ctx context.Context, text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *trace) Result {
+func (p *Pack) matchCtx(ctx context.Context, text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *trace, dp *docProfile) Result {
 	d := docPool.Get().(*docState)
 	completed := false
 	defer func() {
@@ -167,6 +171,8 @@ func (p *Pack) matchCtx(ctx context.Context, text string, sents []nlp.Sentence, 
 		d.reset()
 		docPool.Put(d)
 	}()
+	d.prof = dp
+	d.stage("setup")
 	d.init(p, text, sents, an, tr)
 	d.ctx, d.done = ctx, ctx.Done()
 
@@ -349,7 +355,7 @@ func grow[T any](s []T, n int) []T {
 
 func (d *docState) reset() {
 	d.p, d.sents, d.an, d.trace, d.text, d.links = nil, nil, nil, nil, "", nil
-	d.ctx, d.done, d.stageName = nil, nil, ""
+	d.ctx, d.done, d.stageName, d.prof = nil, nil, "", nil
 	d.topicTally.best = nil // built again for the next document
 	d.govIdx.built = false
 	d.runsBuilt, d.letterRunsBuilt = false, false
@@ -507,6 +513,9 @@ func (d *docState) fixedTag(i int, text string) (string, bool) {
 
 // addCand records a candidate unless a stop rule removes it.
 func (d *docState) addCand(c cand) {
+	if d.prof != nil {
+		d.prof.candidate(d.p.rules[c.rule])
+	}
 	if d.stopRule(&c) < 0 {
 		d.cands = append(d.cands, c)
 	}
@@ -709,15 +718,28 @@ func (d *docState) matchRegexes() {
 		d.tokHits, d.hitFrom = hits, from
 	}
 	for _, r := range p.sentRegex {
-		for _, s := range d.sents {
-			st := d.text[s.Start:s.End]
-			if !r.pf.allows(st) {
-				continue
-			}
-			for _, m := range r.re.FindAllStringSubmatchIndex(st, -1) {
-				if a, b := m[2*r.group], m[2*r.group+1]; a >= 0 && b > a {
-					d.regexCand(r, s.Start+a, s.Start+b)
-				}
+		var start time.Time
+		if d.prof != nil {
+			start = time.Now()
+		}
+		d.sentRegexHits(r)
+		if d.prof != nil {
+			d.prof.add(r.idx, time.Since(start))
+		}
+	}
+}
+
+// sentRegexHits adds the matches of the sentence-scoped regex rule r in
+// every sentence that passes its prefilter.
+func (d *docState) sentRegexHits(r *rule) {
+	for _, s := range d.sents {
+		st := d.text[s.Start:s.End]
+		if !r.pf.allows(st) {
+			continue
+		}
+		for _, m := range r.re.FindAllStringSubmatchIndex(st, -1) {
+			if a, b := m[2*r.group], m[2*r.group+1]; a >= 0 && b > a {
+				d.regexCand(r, s.Start+a, s.Start+b)
 			}
 		}
 	}
@@ -727,24 +749,36 @@ func (d *docState) matchRegexes() {
 // token text t, rule by rule.
 func (d *docState) tokenRegexHits(t string, hits []tokHit) []tokHit {
 	for ri, r := range d.p.tokRegex {
-		if !r.pf.allows(t) {
+		if d.prof != nil {
+			start := time.Now()
+			hits = d.tokenRegexRuleHits(ri, r, t, hits)
+			d.prof.add(r.idx, time.Since(start))
 			continue
 		}
-		if r.whole != nil {
-			if ok, ascii := r.whole.match(t); ascii && !ok {
-				continue
-			}
-		}
-		if r.cut == nil {
-			hits = r.regexHits(int32(ri), t, 0, hits)
-			continue
-		}
-		pieces(t, r.cut, func(at int, piece string) {
-			if r.pf.allows(piece) {
-				hits = r.regexHits(int32(ri), piece, at, hits)
-			}
-		})
+		hits = d.tokenRegexRuleHits(ri, r, t, hits)
 	}
+	return hits
+}
+
+// tokenRegexRuleHits appends the matches of the token-scoped regex rule r
+// (index ri of tokRegex) in token text t.
+func (d *docState) tokenRegexRuleHits(ri int, r *rule, t string, hits []tokHit) []tokHit {
+	if !r.pf.allows(t) {
+		return hits
+	}
+	if r.whole != nil {
+		if ok, ascii := r.whole.match(t); ascii && !ok {
+			return hits
+		}
+	}
+	if r.cut == nil {
+		return r.regexHits(int32(ri), t, 0, hits)
+	}
+	pieces(t, r.cut, func(at int, piece string) {
+		if r.pf.allows(piece) {
+			hits = r.regexHits(int32(ri), piece, at, hits)
+		}
+	})
 	return hits
 }
 
@@ -798,6 +832,7 @@ func (d *docState) anchorInReach(ri int32, i int, stamp int32, maxMention int) b
 // rules with neither, at every token of sentences holding one of their
 // anchor words (or every sentence when they have none).
 func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
+	found = d.prof.counted(found)
 	stamp := int32(0)
 	maxMention := d.maxMentionTokens()
 	try := func(r *rule, i, hi int) {
@@ -815,6 +850,7 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 			found(r, i, end)
 		}
 	}
+	try = d.prof.timed(try)
 	for si := range d.sents {
 		lo, hi := d.sentLo[si], d.sentLo[si+1]
 		if lo == hi {
