@@ -94,6 +94,28 @@ type vocabEntry struct {
 	// were two slices; mayStartPhrase alone was 2.3 % of a BenchmarkExtract
 	// CPU profile, mostly waiting for memory).
 	phraseBits []uint64
+	// multiRoots holds, for each case-insensitive phrase set with a phrase
+	// of two or more tokens starting with this token (mayStartMulti), the
+	// set's trie node after it, by set id: the walk's first step, a
+	// string-keyed map lookup in the trie's root (which has hundreds of
+	// kids in the large sets), was 3 % of a BenchmarkExtract CPU profile.
+	multiRoots []multiRoot
+}
+
+// multiRoot is a phrase set's trie node after a first token.
+type multiRoot struct {
+	id   int
+	node *ptrie
+}
+
+// multiRoot returns the trie node of set id after this token, or nil.
+func (v *vocabEntry) multiRoot(id int) *ptrie {
+	for _, r := range v.multiRoots {
+		if r.id == id {
+			return r.node
+		}
+	}
+	return nil
 }
 
 // The three bit words of a group of 64 phrase sets in vocabEntry.phraseBits.
@@ -886,6 +908,14 @@ func (c *compiler) phraseSet(items []strItem, fold bool) *phraseSet {
 	}
 	if ps.multi != nil {
 		ps.multi.seal()
+		if fold {
+			// Each first key folds to itself: its vocabulary entry is the
+			// one a token starting the phrase has (docState.vent).
+			for k, n := range ps.multi.kids {
+				v := c.p.vocabFor(k)
+				v.multiRoots = append(v.multiRoots, multiRoot{id: ps.id, node: n})
+			}
+		}
 	}
 	if shared {
 		if c.phraseSets == nil {
