@@ -80,7 +80,7 @@ type docState struct {
 	fixedPOS []string
 	// typeOf is, per token, the number of its text in d.words (wordcache.go;
 	// 0 is the spare for listEndStop's "."): the token regex caches
-	// (wordCache.reCache) hold one entry per text, not per token.
+	// (wordCache.verdicts) hold one entry per text, not per token.
 	typeOf  []int32
 	tokHits []tokHit // matches of token-scoped regex rules (matchRegexes)
 	hitFrom []int32
@@ -424,19 +424,19 @@ func (d *docState) reMatch(c *cond, i int) bool {
 	}
 	// The cache is read before the prefilter: a token text recurs, and
 	// the prefilter's verdict is cached with the expression's.
-	i = int(d.typeOf[k])
-	cache := d.words.verdicts(c.reID, i)
-	switch cache[i] {
+	id := int(d.typeOf[k])
+	switch d.words.verdict(c.reID, id) {
 	case 1:
 		return true
 	case 2:
 		return false
 	}
 	ok := c.pf.allowsAnchored(t) && c.matchToken(t)
-	cache[i] = 2
+	v := uint8(2)
 	if ok {
-		cache[i] = 1
+		v = 1
 	}
+	d.words.setVerdict(c.reID, id, v)
 	return ok
 }
 
