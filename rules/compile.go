@@ -35,6 +35,7 @@ type rule struct {
 	nameSlot    int
 	aliasSlot   int
 	firstEntity typeMask    // start only at mentions of these types
+	needs       []typeMask  // pattern, alias: types of the mentions a match needs (needs.go)
 	hasFirsts   bool        // start only at tokens listed in vocab firsts
 	anchored    bool        // try only in sentences where an anchor word occurs
 	reach       reach       // anchored: how far before its anchor word a match starts (reach.go)
@@ -613,6 +614,7 @@ func (c *compiler) pattern(r *rule) bool {
 // starts indexes the rule by its first element (a word list or an entity
 // type) or, failing that, by a required word list anywhere in the pattern.
 func (c *compiler) starts(r *rule) {
+	r.needs = requiredTypes(r.nodes)
 	first := r.nodes[0]
 	if keys := firstWords(r.nodes); keys != nil {
 		r.hasFirsts = true

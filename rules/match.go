@@ -91,6 +91,9 @@ type docState struct {
 	order  []int32    // resolve's sort order
 	startM []int32    // per token: index in acc of the mention starting there, or -1
 	cover  []typeMask // per token: types of the mentions covering it
+	// typesAfter is, per token, the types of the mentions starting there
+	// or later in its sentence, while a phase runs (needs.go).
+	typesAfter []typeMask
 	// accMask holds, per mention of acc, the types a pattern element or a
 	// rule slot sees it as (index): its own, plus threat actor for a
 	// numbered unit while unitActors is set (relation_unit_actor.go).
@@ -835,7 +838,11 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 	found = d.prof.counted(found)
 	stamp := int32(0)
 	maxMention := d.maxMentionTokens()
+	d.fillTypesAfter() // needs.go
 	try := func(r *rule, i, hi int) {
+		if d.lacksNeeded(r, i, hi) {
+			return
+		}
 		// A part-of-speech test would tag the sentence: a relaxed try that
 		// lets every such test pass finds first whether the rule can
 		// match at all (relation_index.go), as relation rules do.
