@@ -20,6 +20,16 @@ import (
 type Extractor struct {
 	pack *rules.Pack
 	nlp  *nlp.Analyzer
+	prof *rules.Profile // set by Profiled
+}
+
+// Profiled returns a copy of x that adds the time of each document's NLP
+// stage and the time and counts of its rules and stages of matching to
+// prof (`extractor rules profile`, docs/rules.md).
+func (x *Extractor) Profiled(prof *rules.Profile) *Extractor {
+	c := *x
+	c.prof = prof
+	return &c
 }
 
 // New returns an Extractor for a compiled rule pack.
@@ -58,11 +68,18 @@ func (x *Extractor) Document(ctx context.Context, doc *extractor.Document) (res 
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("stopped before extraction: %w", err)
 	}
+	start := time.Now()
 	sents, err := x.nlp.AnalyzeContext(ctx, doc.Text)
 	if err != nil {
 		return nil, fmt.Errorf("stopped in the NLP stage (sentences and tokens): %w", err)
 	}
-	m, err := x.pack.MatchContext(ctx, doc.Text, sents, x.nlp)
+	var m rules.Result
+	if x.prof != nil {
+		x.prof.AddStage("nlp", time.Since(start))
+		m, err = x.pack.MatchProfiled(ctx, doc.Text, sents, x.nlp, x.prof)
+	} else {
+		m, err = x.pack.MatchContext(ctx, doc.Text, sents, x.nlp)
+	}
 	if err != nil {
 		return nil, err // a *rules.Canceled naming the stage
 	}

@@ -37,6 +37,12 @@ func (e *Canceled) Unwrap() error { return e.Err }
 // MatchContext is Match that gives up when ctx ends, returning a *Canceled
 // error that names the stage it stopped in.
 func (p *Pack) MatchContext(ctx context.Context, text string, sents []nlp.Sentence, an *nlp.Analyzer) (res Result, err error) {
+	return p.matchContext(ctx, text, sents, an, nil)
+}
+
+// matchContext is MatchContext that, when dp is not nil, times the rules
+// and stages into it (profile.go).
+func (p *Pack) matchContext(ctx context.Context, text string, sents []nlp.Sentence, an *nlp.Analyzer, dp *docProfile) (res Result, err error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, &Canceled{Stage: "rules", Err: err}
 	}
@@ -49,12 +55,15 @@ func (p *Pack) MatchContext(ctx context.Context, text string, sents []nlp.Senten
 			res, err = Result{}, c
 		}
 	}()
-	return p.matchCtx(ctx, text, sents, an, nil), nil
+	return p.matchCtx(ctx, text, sents, an, nil, dp), nil
 }
 
 // stage names the stage matching enters and checks the context.
 func (d *docState) stage(name string) {
 	d.stageName = name
+	if d.prof != nil {
+		d.prof.enter(name)
+	}
 	d.poll(-1)
 }
 

@@ -35,6 +35,7 @@ type rule struct {
 	nameSlot    int
 	aliasSlot   int
 	firstEntity typeMask    // start only at mentions of these types
+	needs       []typeMask  // pattern, alias: types of the mentions a match needs (needs.go)
 	hasFirsts   bool        // start only at tokens listed in vocab firsts
 	anchored    bool        // try only in sentences where an anchor word occurs
 	reach       reach       // anchored: how far before its anchor word a match starts (reach.go)
@@ -94,6 +95,28 @@ type vocabEntry struct {
 	// were two slices; mayStartPhrase alone was 2.3 % of a BenchmarkExtract
 	// CPU profile, mostly waiting for memory).
 	phraseBits []uint64
+	// multiRoots holds, for each case-insensitive phrase set with a phrase
+	// of two or more tokens starting with this token (mayStartMulti), the
+	// set's trie node after it, by set id: the walk's first step, a
+	// string-keyed map lookup in the trie's root (which has hundreds of
+	// kids in the large sets), was 3 % of a BenchmarkExtract CPU profile.
+	multiRoots []multiRoot
+}
+
+// multiRoot is a phrase set's trie node after a first token.
+type multiRoot struct {
+	id   int
+	node *ptrie
+}
+
+// multiRoot returns the trie node of set id after this token, or nil.
+func (v *vocabEntry) multiRoot(id int) *ptrie {
+	for _, r := range v.multiRoots {
+		if r.id == id {
+			return r.node
+		}
+	}
+	return nil
 }
 
 // The three bit words of a group of 64 phrase sets in vocabEntry.phraseBits.
@@ -591,6 +614,7 @@ func (c *compiler) pattern(r *rule) bool {
 // starts indexes the rule by its first element (a word list or an entity
 // type) or, failing that, by a required word list anywhere in the pattern.
 func (c *compiler) starts(r *rule) {
+	r.needs = requiredTypes(r.nodes)
 	first := r.nodes[0]
 	if keys := firstWords(r.nodes); keys != nil {
 		r.hasFirsts = true
@@ -886,6 +910,14 @@ func (c *compiler) phraseSet(items []strItem, fold bool) *phraseSet {
 	}
 	if ps.multi != nil {
 		ps.multi.seal()
+		if fold {
+			// Each first key folds to itself: its vocabulary entry is the
+			// one a token starting the phrase has (docState.vent).
+			for k, n := range ps.multi.kids {
+				v := c.p.vocabFor(k)
+				v.multiRoots = append(v.multiRoots, multiRoot{id: ps.id, node: n})
+			}
+		}
 	}
 	if shared {
 		if c.phraseSets == nil {

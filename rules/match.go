@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/reportgraph/extractor"
 	"github.com/reportgraph/extractor/nlp"
@@ -79,7 +80,7 @@ type docState struct {
 	fixedPOS []string
 	// typeOf is, per token, the number of its text in d.words (wordcache.go;
 	// 0 is the spare for listEndStop's "."): the token regex caches
-	// (wordCache.reCache) hold one entry per text, not per token.
+	// (wordCache.verdicts) hold one entry per text, not per token.
 	typeOf  []int32
 	tokHits []tokHit // matches of token-scoped regex rules (matchRegexes)
 	hitFrom []int32
@@ -90,6 +91,9 @@ type docState struct {
 	order  []int32    // resolve's sort order
 	startM []int32    // per token: index in acc of the mention starting there, or -1
 	cover  []typeMask // per token: types of the mentions covering it
+	// typesAfter is, per token, the types of the mentions starting there
+	// or later in its sentence, while a phase runs (needs.go).
+	typesAfter []typeMask
 	// accMask holds, per mention of acc, the types a pattern element or a
 	// rule slot sees it as (index): its own, plus threat actor for a
 	// numbered unit while unitActors is set (relation_unit_actor.go).
@@ -119,6 +123,9 @@ type docState struct {
 	ctx       context.Context
 	done      <-chan struct{}
 	stageName string
+	// prof, when set, gets the time and counts of every rule tried and
+	// of every stage (profile.go).
+	prof *docProfile
 	// accGen counts the calls of index(), which follow every change of
 	// acc; topicTally is valid for one generation (relation_topic.go).
 	accGen     int
@@ -151,13 +158,13 @@ func (p *Pack) Match(text string, sents []nlp.Sentence, an *nlp.Analyzer) Result
 }
 
 func (p *Pack) match(text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *trace) Result {
-	return p.matchCtx(context.Background(), text, sents, an, tr)
+	return p.matchCtx(context.Background(), text, sents, an, tr, nil)
 }
 
 // matchCtx is match that polls ctx between stages and sentences (never
 // when ctx.Done() is nil, as for context.Background()); a cancelled match
 // panics with *Canceled (cancel.go).
-func (p *Pack) matchCtx(ctx context.Context, text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *trace) Result {
+func (p *Pack) matchCtx(ctx context.Context, text string, sents []nlp.Sentence, an *nlp.Analyzer, tr *trace, dp *docProfile) Result {
 	d := docPool.Get().(*docState)
 	completed := false
 	defer func() {
@@ -167,6 +174,8 @@ func (p *Pack) matchCtx(ctx context.Context, text string, sents []nlp.Sentence, 
 		d.reset()
 		docPool.Put(d)
 	}()
+	d.prof = dp
+	d.stage("setup")
 	d.init(p, text, sents, an, tr)
 	d.ctx, d.done = ctx, ctx.Done()
 
@@ -349,7 +358,7 @@ func grow[T any](s []T, n int) []T {
 
 func (d *docState) reset() {
 	d.p, d.sents, d.an, d.trace, d.text, d.links = nil, nil, nil, nil, "", nil
-	d.ctx, d.done, d.stageName = nil, nil, ""
+	d.ctx, d.done, d.stageName, d.prof = nil, nil, "", nil
 	d.topicTally.best = nil // built again for the next document
 	d.govIdx.built = false
 	d.runsBuilt, d.letterRunsBuilt = false, false
@@ -418,19 +427,19 @@ func (d *docState) reMatch(c *cond, i int) bool {
 	}
 	// The cache is read before the prefilter: a token text recurs, and
 	// the prefilter's verdict is cached with the expression's.
-	i = int(d.typeOf[k])
-	cache := d.words.verdicts(c.reID, i)
-	switch cache[i] {
+	id := int(d.typeOf[k])
+	switch d.words.verdict(c.reID, id) {
 	case 1:
 		return true
 	case 2:
 		return false
 	}
 	ok := c.pf.allowsAnchored(t) && c.matchToken(t)
-	cache[i] = 2
+	v := uint8(2)
 	if ok {
-		cache[i] = 1
+		v = 1
 	}
+	d.words.setVerdict(c.reID, id, v)
 	return ok
 }
 
@@ -507,6 +516,9 @@ func (d *docState) fixedTag(i int, text string) (string, bool) {
 
 // addCand records a candidate unless a stop rule removes it.
 func (d *docState) addCand(c cand) {
+	if d.prof != nil {
+		d.prof.candidate(d.p.rules[c.rule])
+	}
 	if d.stopRule(&c) < 0 {
 		d.cands = append(d.cands, c)
 	}
@@ -709,15 +721,28 @@ func (d *docState) matchRegexes() {
 		d.tokHits, d.hitFrom = hits, from
 	}
 	for _, r := range p.sentRegex {
-		for _, s := range d.sents {
-			st := d.text[s.Start:s.End]
-			if !r.pf.allows(st) {
-				continue
-			}
-			for _, m := range r.re.FindAllStringSubmatchIndex(st, -1) {
-				if a, b := m[2*r.group], m[2*r.group+1]; a >= 0 && b > a {
-					d.regexCand(r, s.Start+a, s.Start+b)
-				}
+		var start time.Time
+		if d.prof != nil {
+			start = time.Now()
+		}
+		d.sentRegexHits(r)
+		if d.prof != nil {
+			d.prof.add(r.idx, time.Since(start))
+		}
+	}
+}
+
+// sentRegexHits adds the matches of the sentence-scoped regex rule r in
+// every sentence that passes its prefilter.
+func (d *docState) sentRegexHits(r *rule) {
+	for _, s := range d.sents {
+		st := d.text[s.Start:s.End]
+		if !r.pf.allows(st) {
+			continue
+		}
+		for _, m := range r.re.FindAllStringSubmatchIndex(st, -1) {
+			if a, b := m[2*r.group], m[2*r.group+1]; a >= 0 && b > a {
+				d.regexCand(r, s.Start+a, s.Start+b)
 			}
 		}
 	}
@@ -727,24 +752,36 @@ func (d *docState) matchRegexes() {
 // token text t, rule by rule.
 func (d *docState) tokenRegexHits(t string, hits []tokHit) []tokHit {
 	for ri, r := range d.p.tokRegex {
-		if !r.pf.allows(t) {
+		if d.prof != nil {
+			start := time.Now()
+			hits = d.tokenRegexRuleHits(ri, r, t, hits)
+			d.prof.add(r.idx, time.Since(start))
 			continue
 		}
-		if r.whole != nil {
-			if ok, ascii := r.whole.match(t); ascii && !ok {
-				continue
-			}
-		}
-		if r.cut == nil {
-			hits = r.regexHits(int32(ri), t, 0, hits)
-			continue
-		}
-		pieces(t, r.cut, func(at int, piece string) {
-			if r.pf.allows(piece) {
-				hits = r.regexHits(int32(ri), piece, at, hits)
-			}
-		})
+		hits = d.tokenRegexRuleHits(ri, r, t, hits)
 	}
+	return hits
+}
+
+// tokenRegexRuleHits appends the matches of the token-scoped regex rule r
+// (index ri of tokRegex) in token text t.
+func (d *docState) tokenRegexRuleHits(ri int, r *rule, t string, hits []tokHit) []tokHit {
+	if !r.pf.allows(t) {
+		return hits
+	}
+	if r.whole != nil {
+		if ok, ascii := r.whole.match(t); ascii && !ok {
+			return hits
+		}
+	}
+	if r.cut == nil {
+		return r.regexHits(int32(ri), t, 0, hits)
+	}
+	pieces(t, r.cut, func(at int, piece string) {
+		if r.pf.allows(piece) {
+			hits = r.regexHits(int32(ri), piece, at, hits)
+		}
+	})
 	return hits
 }
 
@@ -798,9 +835,14 @@ func (d *docState) anchorInReach(ri int32, i int, stamp int32, maxMention int) b
 // rules with neither, at every token of sentences holding one of their
 // anchor words (or every sentence when they have none).
 func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
+	found = d.prof.counted(found)
 	stamp := int32(0)
 	maxMention := d.maxMentionTokens()
+	d.fillTypesAfter() // needs.go
 	try := func(r *rule, i, hi int) {
+		if d.lacksNeeded(r, i, hi) {
+			return
+		}
 		// A part-of-speech test would tag the sentence: a relaxed try that
 		// lets every such test pass finds first whether the rule can
 		// match at all (relation_index.go), as relation rules do.
@@ -815,6 +857,7 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 			found(r, i, end)
 		}
 	}
+	try = d.prof.timed(try)
 	for si := range d.sents {
 		lo, hi := d.sentLo[si], d.sentLo[si+1]
 		if lo == hi {

@@ -152,13 +152,13 @@ func (ps *phraseSet) ends(d *docState, i, hi int, buf []int) []int {
 	}
 
 	if ps.multi != nil && d.vent[i].mayStartMulti(ps.id) {
-		t := ps.multi
-		for j := i; j < hi; j++ {
+		t := ps.firstStep(d, i)
+		for j := i + 1; j < hi && t != nil; j++ {
 			t = t.step(d, ps.key(d, j), j)
 			if t == nil {
 				break
 			}
-			if t.end && j > i {
+			if t.end {
 				buf = append(buf, j+1)
 			}
 		}
@@ -192,17 +192,28 @@ func (ps *phraseSet) startsAt(d *docState, i, hi int) bool {
 	if ps.isSingle(d, i) || ps.actorNP && d.actorNPEnd(i, hi) > 0 {
 		return true
 	}
-	if t := ps.multi; t != nil && d.vent[i].mayStartMulti(ps.id) {
-		for j := i; j < hi; j++ {
+	if ps.multi != nil && d.vent[i].mayStartMulti(ps.id) {
+		t := ps.firstStep(d, i)
+		for j := i + 1; j < hi && t != nil; j++ {
 			if t = t.step(d, ps.key(d, j), j); t == nil {
 				return false
 			}
-			if t.end && j > i {
+			if t.end {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// firstStep is the multi-token trie's node after token i, which starts
+// a phrase of the set (mayStartMulti): read from the token's vocabulary
+// entry in a case-insensitive set (vocabEntry.multiRoots).
+func (ps *phraseSet) firstStep(d *docState, i int) *ptrie {
+	if ps.fold {
+		return d.vent[i].multiRoot(ps.id)
+	}
+	return ps.multi.step(d, ps.key(d, i), i)
 }
 
 func (c *cond) ok(d *docState, i int) bool { return c.test(d, i, true) }

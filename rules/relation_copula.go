@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Predicates of description. "Mandiant describes APT41 as a Chinese
 // state-sponsored group" says what "APT41 is a Chinese state-sponsored
@@ -31,6 +34,9 @@ var describedObjects = map[string]bool{"it": true, "them": true, "him": true, "h
 // object is a mention, a pronoun, or "the" and one noun ("the group").
 func (d *docState) copulaRewrites(lo, hi int, buf []tokRewrite) []tokRewrite {
 	buf = buf[:0]
+	if !slices.Contains(d.fold[lo:hi], "as") {
+		return buf // every rewrite is of an "as": spares a map lookup per token
+	}
 	for i := lo; i+2 < hi; i++ {
 		if !describeVerbs[d.fold[i]] {
 			continue

@@ -364,6 +364,7 @@ func (sc *relScratch) skipTry(idx int32, anchored bool, i int, stamp int32) bool
 // runRelationRules tries every relation rule where it may start, in
 // sentences where its anchor occurs, and calls found for each match.
 func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start, end int)) {
+	found = d.prof.counted(found)
 	cues := d.p.relCues
 	if cues == nil {
 		return
@@ -493,6 +494,7 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 			found(r, i, end) // "X, which ..., is a unit of Y" (relation_aside.go)
 		}
 	}
+	try = d.prof.timedRel(try)
 	var rw, cw []tokRewrite
 	var live, liveOpen []*rule
 	var restoreEnd func()

@@ -19,9 +19,15 @@ import (
 type wordCache struct {
 	p     *Pack // the pack the entries were computed for
 	words map[string]wordInfo
-	// reCache holds per token regex (cond.reID) and word id the regex's
-	// verdict: 0 unknown, 1 match, 2 no match (docState.reMatch).
-	reCache [][]uint8
+	// verdicts holds per word id and token regex (cond.reID) the regex's
+	// verdict, two bits: 0 unknown, 1 match, 2 no match (docState.reMatch).
+	// A word's verdicts sit side by side in a row of rowBytes (45 bytes for
+	// the default pack's 180 expressions): the conditions tried at one
+	// token read one cache line. They were one table per expression, and
+	// reading a verdict was mostly a cache miss (2 % of a BenchmarkExtract
+	// CPU profile).
+	verdicts []uint8
+	rowBytes int
 	// tokHits is per word id whether the token-scoped regex rules match in
 	// the word: 0 unknown, 1 no, 2 yes, with the matches in hitLists
 	// (docState.matchRegexes).
@@ -44,8 +50,8 @@ const spareWord = 0
 // wordCacheMax bounds the cache between documents: once it holds that
 // many words, it starts again before the next document. Within a document
 // it grows with the document's distinct words (word ids stay fixed while a
-// document is matched), a byte per word and token regex consulted in the
-// verdict tables (180 regexes in the default pack), so one IOC dump may
+// document is matched), two bits per word and token regex in the verdict
+// rows (180 regexes in the default pack), so one IOC dump may
 // take it far past the bound; the restart after such a document
 // (wordCacheShrink) lets its storage go, so a pooled docState keeps at
 // most about twice the bound: some 16 MB with the tables.
@@ -66,12 +72,11 @@ func (c *wordCache) use(p *Pack) {
 	}
 	if c.words == nil || len(c.words) > wordCacheShrink {
 		c.words = make(map[string]wordInfo, 1024)
-		c.reCache, c.tokHits, c.hitLists = nil, nil, nil
+		c.verdicts, c.tokHits, c.hitLists = nil, nil, nil
 	}
 	clear(c.words)
-	for i := range c.reCache {
-		c.reCache[i] = c.reCache[i][:0]
-	}
+	c.verdicts = c.verdicts[:0]
+	c.rowBytes = (len(p.tokenRE) + 3) / 4
 	c.tokHits = c.tokHits[:0]
 	clear(c.hitLists)
 	c.p = p
@@ -97,17 +102,24 @@ func (c *wordCache) lookup(p *Pack, t string) wordInfo {
 	return w
 }
 
-// verdicts returns the verdict table of token regex reID, long enough to
-// hold word id.
-func (c *wordCache) verdicts(reID, id int) []uint8 {
-	for len(c.reCache) <= reID {
-		c.reCache = append(c.reCache, nil)
+// verdict returns the verdict of token regex reID on word id: 0 unknown,
+// 1 match, 2 no match.
+func (c *wordCache) verdict(reID, id int) uint8 {
+	at := id*c.rowBytes + reID/4
+	if at >= len(c.verdicts) {
+		return 0
 	}
-	v := c.reCache[reID]
-	if len(v) <= id {
-		c.reCache[reID] = extend(v, max(len(c.words)+1, id+1))
+	return c.verdicts[at] >> (reID % 4 * 2) & 3
+}
+
+// setVerdict records verdict v (1 or 2) of token regex reID on word id,
+// whose verdict is unknown.
+func (c *wordCache) setVerdict(reID, id int, v uint8) {
+	at := id*c.rowBytes + reID/4
+	if at >= len(c.verdicts) {
+		c.verdicts = extend(c.verdicts, max(len(c.words)+1, id+1)*c.rowBytes)
 	}
-	return c.reCache[reID]
+	c.verdicts[at] |= v << (reID % 4 * 2)
 }
 
 // extend returns v lengthened to n with zeros in the new part (which may

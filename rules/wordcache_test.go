@@ -61,7 +61,7 @@ func TestWordCacheRestarts(t *testing.T) {
 	fill := func(n int) {
 		for i := range n {
 			w := c.lookup(p, fmt.Sprintf("w%d", i))
-			c.verdicts(0, int(w.id))
+			c.setVerdict(0, int(w.id), 1)
 			c.setTokenHits(w.id, nil)
 		}
 	}
@@ -73,10 +73,13 @@ func TestWordCacheRestarts(t *testing.T) {
 	}
 	fill(wordCacheMax)
 	c.use(p)
-	if len(c.words) != 0 || len(c.reCache[0]) != 0 || len(c.tokHits) != 0 {
-		t.Fatalf("at the bound: %d words, %d verdicts, %d hits kept", len(c.words), len(c.reCache[0]), len(c.tokHits))
+	if len(c.words) != 0 || len(c.verdicts) != 0 || len(c.tokHits) != 0 {
+		t.Fatalf("at the bound: %d words, %d verdicts, %d hits kept", len(c.words), len(c.verdicts), len(c.tokHits))
 	}
-	if cap(c.reCache[0]) == 0 {
+	if c.verdict(0, 1) != 0 {
+		t.Errorf("a verdict survived the restart")
+	}
+	if cap(c.verdicts) == 0 {
 		t.Errorf("at the bound the tables should keep their storage")
 	}
 	if w := c.lookup(p, "again"); w.id != 1 {
@@ -85,7 +88,7 @@ func TestWordCacheRestarts(t *testing.T) {
 	c.use(p)
 	fill(wordCacheShrink + 1)
 	c.use(p)
-	if len(c.words) != 0 || c.reCache != nil || c.tokHits != nil {
+	if len(c.words) != 0 || c.verdicts != nil || c.tokHits != nil {
 		t.Errorf("past wordCacheShrink the tables should be dropped")
 	}
 	if w := c.lookup(p, "Quillfeather"); w.id != 1 || w.fold != foldKey("Quillfeather") {
@@ -130,5 +133,42 @@ func TestWordCacheConcurrentPooledUse(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+// Verdicts of neighbouring expressions and words, which share bytes and
+// rows, are kept apart.
+func TestWordCacheVerdictsKeptApart(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c wordCache
+	c.use(p)
+	if c.rowBytes == 0 {
+		t.Fatal("no row for the pack's token regexes")
+	}
+	n := c.rowBytes * 4
+	for id := 1; id <= 3; id++ {
+		c.lookup(p, fmt.Sprintf("v%d", id))
+		for re := range n {
+			if (re+id)%3 != 0 {
+				c.setVerdict(re, id, uint8(1+(re+id)%3%2))
+			}
+		}
+	}
+	for id := 1; id <= 3; id++ {
+		for re := range n {
+			want := uint8(0)
+			if (re+id)%3 != 0 {
+				want = uint8(1 + (re+id)%3%2)
+			}
+			if got := c.verdict(re, id); got != want {
+				t.Fatalf("verdict(%d, %d) = %d, want %d", re, id, got, want)
+			}
+		}
+	}
+	if c.verdict(0, 99) != 0 {
+		t.Error("a word past the table has a verdict")
 	}
 }

@@ -373,3 +373,33 @@ func TestExtractNameModelFlag(t *testing.T) {
 		t.Error("--name-model=sometimes accepted")
 	}
 }
+
+// rules profile prints the stages, kinds and slowest rules of extracting
+// its inputs; --json the whole report.
+func TestRulesProfile(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "r.txt", []byte("APT41 is a threat actor based in Chengdu. It targets banks in Taiwan.\n"))
+	out, errOut, failed := run(t, "", "rules", "profile", "--top", "5", in)
+	if failed {
+		t.Fatalf("failed: %s", errOut)
+	}
+	for _, want := range []string{"STAGE", "nlp", "relations", "resolution", "total (1 documents)", "KIND", "RULE"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	out, errOut, failed = run(t, "", "rules", "profile", "--json", in)
+	if failed {
+		t.Fatalf("failed: %s", errOut)
+	}
+	var rep struct {
+		Docs  int
+		Rules []struct {
+			ID      string
+			Matches int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || rep.Docs != 1 || len(rep.Rules) == 0 {
+		t.Fatalf("json %v: %+v\n%s", err, rep, out)
+	}
+}

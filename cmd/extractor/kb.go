@@ -14,6 +14,7 @@ import (
 // the options resolution needs to merge by the KB and the rules.
 type pipeline struct {
 	x       *extract.Extractor
+	pack    *rules.Pack
 	resolve []extract.Option
 }
 
@@ -50,7 +51,7 @@ func newPipeline(kbFiles, ruleDirs []string, mo models) (*pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	pl := &pipeline{x: x, resolve: []extract.Option{extract.WithKB(known), extract.WithRules(pack.Rules()),
+	pl := &pipeline{x: x, pack: pack, resolve: []extract.Option{extract.WithKB(known), extract.WithRules(pack.Rules()),
 		extract.WithGroupNouns(pack.GroupNouns())}}
 	if mo.relation {
 		m, err := extract.DefaultPairModel(pack)

@@ -20,7 +20,7 @@ func newRulesCmd() *cobra.Command {
   extractor rules lint --rules my-rules/
   extractor rules test --rules my-rules/ -v`,
 	}
-	cmd.AddCommand(newRulesListCmd(), newRulesLintCmd(), newRulesTestCmd())
+	cmd.AddCommand(newRulesListCmd(), newRulesLintCmd(), newRulesTestCmd(), newRulesProfileCmd())
 	return cmd
 }
 
