@@ -30,12 +30,22 @@ func (d *docState) attackersWhereabouts(i int) bool {
 		return false
 	}
 	for t := j - 1; t >= lo && t >= j-5; t-- {
+		if whereaboutsVictimNouns[d.fold[t]] {
+			return false // "the group's victims have been in the Middle East": theirs
+		}
 		if d.p.cti.whereaboutsNouns[d.fold[t]] {
 			return true
 		}
 	}
 	return false
 }
+
+// whereaboutsVictimNouns head a subject whose place is the victims', even
+// when an attacker noun owns them: in "the group's victims have primarily
+// been in the Middle East" the victims are there, not the group.
+var whereaboutsVictimNouns = map[string]bool{"victims": true, "victim": true, "targets": true, "target": true,
+	"organizations": true, "organisations": true, "companies": true, "entities": true, "institutions": true,
+	"customers": true, "clients": true, "users": true}
 
 // Where the attackers sit is also the topic actor's seat. A located-in
 // topic rule with seats (verbs of sitting: "working from", "based in")
