@@ -38,8 +38,9 @@ func (d *docState) runAliases() []AliasLink {
 			return
 		}
 		name := names[0]
-		nameM := d.mentionAt(name.bs, name.be)
+		firstM := d.mentionAt(name.bs, name.be)
 		for _, a := range aliases {
+			nameM := firstM // (per alias: a place's described party may stand in)
 			if a.bs == name.bs && a.be == name.be || d.ownerAtEnd(a.be, end) {
 				continue
 			}
@@ -58,6 +59,18 @@ func (d *docState) runAliases() []AliasLink {
 				pl.adopt = r.cross && nameM.typ == extractor.ThreatActor && aliasM.typ == extractor.Government
 				pl.rule = r.idx
 			case nameM != nil || aliasM != nil:
+				if aliasM == nil && nameM.typ == extractor.Location {
+					// "CyberOne Group, an IT firm in Vietnam, also known as
+					// CyberOne Security": the place only says where the
+					// described party is; the new name is the party's.
+					if head, in := d.describedBeforePlace(nameM); in {
+						if head == nil {
+							continue
+						}
+						pl.link.Name = extractor.Span{Start: head.start, End: head.end}
+						nameM = head
+					}
+				}
 				known, span, isAlias := nameM, a, true
 				if known == nil {
 					known, span, isAlias = aliasM, name, false
@@ -346,4 +359,43 @@ func (d *docState) ownerAtEnd(be, end int) bool {
 		return false
 	}
 	return d.fold[end] == "'s" || d.fold[end] == "’s"
+}
+
+// placeDescriptionWords are the words before a place that make it part of
+// a description ("an IT firm in Vietnam", "a contractor from Chengdu").
+var placeDescriptionWords = map[string]bool{"in": true, "from": true, "of": true, "at": true, "near": true,
+	"across": true, "outside": true}
+
+// describedBeforePlace reports whether place mention m ends an apposition
+// that describes an earlier mention ("X, an IT firm in Vietnam"), and
+// returns that mention (nil when the apposition's head is no mention of
+// another type, or too far back).
+func (d *docState) describedBeforePlace(m *cand) (*cand, bool) {
+	s := int(m.tokS)
+	lo := d.sentLo[d.sentOf[s]]
+	if s-1 <= lo || !placeDescriptionWords[d.fold[s-1]] {
+		return nil, false
+	}
+	for t := s - 2; t > lo && t >= s-12; t-- {
+		switch d.fold[t] {
+		case ";", ":", "(", ")", ".":
+			return nil, false
+		case ",":
+			if a := d.fold[t+1]; a != "a" && a != "an" && a != "the" {
+				return nil, false
+			}
+			b := d.mentionEndingAt(t)
+			if b < 0 {
+				return nil, true
+			}
+			at := d.tokStart[b]
+			for i := sort.Search(len(d.acc), func(i int) bool { return d.acc[i].start >= at }); i < len(d.acc) && d.acc[i].start == at; i++ {
+				if c := &d.acc[i]; int(c.tokE) == t && c.typ != extractor.Location && !c.hide {
+					return c, true
+				}
+			}
+			return nil, true
+		}
+	}
+	return nil, false
 }

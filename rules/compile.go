@@ -805,10 +805,10 @@ func (c *compiler) types(items []strItem) typeMask {
 
 // cond compiles the token constraints of an element, or returns nil.
 func (c *compiler) cond(e *elemSpec) *cond {
-	if e.regex == "" && e.shapes == nil && e.cshapes == nil && e.pos == nil && e.nots == nil {
+	if e.regex == "" && e.shapes == nil && e.cshapes == nil && e.pos == nil && e.nots == nil && !e.synTail {
 		return nil
 	}
-	out := &cond{}
+	out := &cond{synTail: e.synTail}
 	if e.regex != "" {
 		expr := "^(?:" + e.regex + ")$"
 		if id, ok := c.p.tokenREs[expr]; ok {

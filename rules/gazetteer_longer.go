@@ -321,3 +321,28 @@ func clauseEndPunct(t string) bool {
 	}
 	return false
 }
+
+// synonymTailAt reports whether token i, in lower case, is part of the rest
+// of a rewriter's multi-word synonym whose first word is a capitalised token
+// before it ("sciences" of "CyberOne Applied sciences", "laboratory" of
+// "Citizen Research laboratory"): the `synonym_tail` token constraint, which
+// lets a capitalised-name pattern read the name to its end as synonymTail
+// does for gazetteer names.
+func (d *docState) synonymTailAt(i int) bool {
+	if len(d.p.synTails) == 0 || i <= 0 || i >= len(d.tokText) {
+		return false
+	}
+	if t := d.tokText[i]; t != strings.ToLower(t) {
+		return false
+	}
+	lo := d.sentLo[d.sentOf[i]]
+	for j := i - 1; j >= lo && j >= i-maxSynonymTail; j-- {
+		if startsUpper(d.tokText[j]) {
+			return d.synonymTail(j+1, len(d.tokText)) > i
+		}
+	}
+	return false
+}
+
+// maxSynonymTail bounds the lower-case rest of a synonym.
+const maxSynonymTail = 3

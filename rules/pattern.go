@@ -55,6 +55,7 @@ type cond struct {
 	shapes  []string
 	cshapes []string
 	pos     []string    // a trailing * matches by prefix
+	synTail bool        // synonym_tail: the token is in a synonym's lower-case rest (synonymTailAt)
 	not     []*negation // the token must match none
 }
 
@@ -230,6 +231,9 @@ func (c *cond) test(d *docState, i int, pass bool) bool {
 		return false
 	}
 	if c.re != nil && !d.reMatch(c, i) {
+		return false
+	}
+	if c.synTail && !d.synonymTailAt(i) {
 		return false
 	}
 	for _, n := range c.not {

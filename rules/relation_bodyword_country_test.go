@@ -37,6 +37,11 @@ func TestPortfolioMinisterKeepsToTheStatedCountry(t *testing.T) {
 			"Wang Yi -employed-by-> Ministry of Foreign Affairs", true},
 		{"Hackers breached the Ministry of Defense of Japan. Ana Torres, Japan's defence minister, spoke.",
 			"Ana Torres -employed-by-> Ministry of Defense", true},
+		// a body named with its country's adjective or name first
+		{"Hackers breached the Japanese Ministry of Defense. Ana Torres, Japan's defence minister, spoke.",
+			"Ana Torres -employed-by-> Japanese Ministry of Defense", true},
+		{"Hackers breached the Russian Ministry of Defence. Ana Torres, Japan's defence minister, spoke.",
+			"Ana Torres -employed-by-> Russian Ministry of Defence", false},
 		// a cabinet minister holds a rank, no portfolio
 		{"The Cabinet Office was hit. Ana Torres, the cabinet minister, said the data was safe.",
 			"Ana Torres -employed-by-> Cabinet Office", false},

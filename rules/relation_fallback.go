@@ -449,6 +449,10 @@ func (d *docState) topicFallback(rs *relState) {
 			sentPersons[si] = append(sentPersons[si], keys[k])
 		}
 	}
+	// A table row is one statement split into cells, each its own
+	// sentence: the actors its other cells name are the row's, so a row
+	// about another actor ("| APT10 | PlugX |") gives the topic nothing.
+	rowActors := d.tableRowActors(keys, func(k int) bool { return isActor(k) || isUnitKey(keys[k]) })
 	// Names already tied to a topic by any relation ("Raptor Train is
 	// operated by Flax Typhoon") need no fallback.
 	linked := map[string]map[string]bool{}
@@ -922,6 +926,7 @@ func (d *docState) topicFallback(rs *relState) {
 				}
 				covered[decided][key] = true
 				if d.comparedName(int(c.tokS)) || d.namesOther(sentActors[si], tp, c.typ != extractor.Person && !tp.person && inCase == nil, unitOfActor) ||
+					d.namesOther(rowActors.at(c.start), tp, c.typ != extractor.Person && !tp.person && inCase == nil, unitOfActor) ||
 					tp.person && d.namesOtherPerson(sentPersons[si], localPersons[si]) {
 					continue
 				}

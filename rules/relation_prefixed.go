@@ -113,6 +113,18 @@ func (d *docState) govIndex() *govIndexes {
 				seen = subj
 			}
 		}
+		// A name led by its country ("the Japanese Ministry of Defense",
+		// "the Russian Ministry of Defence") has the subject of the body
+		// after it: "Defense Minister X" works there. Which country's
+		// ministry a minister's is, bodyBySubject's fits decides.
+		if lo, hi := int(x.tokS), int(x.tokE); hi-lo >= 2 && hi <= len(d.tokText) {
+			if key, end := d.placeAt(lo, hi, false, extractor.Location); key != "" && end > lo && end < hi && startsUpper(d.tokText[end]) {
+				rest := d.text[d.tokStart[end]:x.end]
+				if subj := d.bodySubjectOf(rest); subj != "" && !strings.EqualFold(strings.TrimSpace(rest), subj) && subj != seen {
+					gi.bySubject[subj] = append(gi.bySubject[subj], int32(j))
+				}
+			}
+		}
 	}
 	return gi
 }

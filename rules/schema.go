@@ -54,6 +54,7 @@ type elemSpec struct {
 	shapes   []strItem
 	cshapes  []strItem
 	pos      []strItem
+	synTail  bool // synonym_tail: a rewriter's lower-case rest of a name word's synonym (pattern.go)
 	entity   []strItem
 	nots     []*elemSpec // not: one element or a list; the token must match none
 	any      bool
@@ -870,7 +871,7 @@ func (p *parser) checkExpect(ex exampleSpec) {
 	}
 }
 
-var elemFields = []string{"text", "lower", "in", "lower_in", "regex", "shape", "cshape", "pos", "entity",
+var elemFields = []string{"text", "lower", "in", "lower_in", "regex", "shape", "cshape", "pos", "synonym_tail", "entity",
 	"not", "any", "seq", "or", "optional", "repeat", "capture", "slot", "type"}
 
 // parseSeq reads a list of pattern elements.
@@ -930,6 +931,8 @@ func (p *parser) parseElem(n *yaml.Node, negated bool) *elemSpec {
 			e.cshapes = p.strings(kv.val, "cshape", false)
 		case "pos":
 			e.pos = p.strings(kv.val, "pos", false)
+		case "synonym_tail":
+			e.synTail = p.boolean(kv.val, "synonym_tail")
 		case "entity":
 			e.entity = p.strings(kv.val, "entity", false)
 			for _, t := range e.entity {
@@ -1004,12 +1007,12 @@ func (p *parser) parseElem(n *yaml.Node, negated bool) *elemSpec {
 		}
 	}
 	if consumers > 1 {
-		p.errorf(n, "an element matches by one of text/lower/in/lower_in, entity, seq, or, any; combine others with not, regex, shape, cshape, pos")
+		p.errorf(n, "an element matches by one of text/lower/in/lower_in, entity, seq, or, any; combine others with not, regex, shape, cshape, pos, synonym_tail")
 	}
-	if (e.seq != nil || e.or != nil) && (e.regex != "" || e.shapes != nil || e.cshapes != nil || e.pos != nil || e.nots != nil) {
+	if (e.seq != nil || e.or != nil) && (e.regex != "" || e.shapes != nil || e.cshapes != nil || e.pos != nil || e.nots != nil || e.synTail) {
 		p.errorf(n, "seq and or take no token constraints; put them on the inner elements")
 	}
-	if consumers == 0 && e.regex == "" && e.shapes == nil && e.cshapes == nil && e.pos == nil && e.nots == nil && len(e.entity) == 0 {
+	if consumers == 0 && e.regex == "" && e.shapes == nil && e.cshapes == nil && e.pos == nil && e.nots == nil && !e.synTail && len(e.entity) == 0 {
 		p.errorf(n, "empty pattern element (use any: true for any token)")
 	}
 	return e

@@ -1,0 +1,26 @@
+package rules
+
+import (
+	"fmt"
+	"testing"
+)
+
+// A place that ends an apposition ("X, an IT firm in Vietnam, also known as
+// Y") gives the new alias to the described party, never to the place; a
+// place named on its own keeps the alias rule's reading.
+func TestAliasAfterDescribedPlaceGoesToTheParty(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	links := func(text string) []string {
+		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+		var out []string
+		for _, l := range res.Aliases {
+			out = append(out, fmt.Sprintf("%s = %s", text[l.Name.Start:l.Name.End], text[l.Alias.Start:l.Alias.End]))
+		}
+		return out
+	}
+	text := "Facebook linked APT32 to CyberOne Group, an IT firm in Vietnam additionally referred to as CyberOne Safety and CyberOne Applied sciences, and removed accounts."
+	same(t, text, links(text), []string{"CyberOne Group = CyberOne Safety", "CyberOne Group = CyberOne Applied sciences"})
+}
