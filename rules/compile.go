@@ -278,7 +278,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			}
 		}
 		if spec.kind == KindPattern && len(spec.rel.intros) > 0 {
-			r.intros = c.phraseSet(spec.rel.intros, true)
+			r.intros = c.phraseSet(c.cueIntros(spec.rel.intros), true)
 		}
 		p.rules = append(p.rules, r)
 		info := Info{ID: r.id, Kind: r.kind, Type: spec.typ, Subtype: spec.subtype, Priority: r.prio,

@@ -9,9 +9,10 @@ import "strings"
 // "entrance firm"), but a word swapped everywhere would have to be added to
 // every list that holds it. The pack list rel_cue_word_synonyms ("word:
 // synonym | synonym") says it once: at compile time every lower/lower_in
-// list of a relation or topic rule (and the lists its "not" elements hold)
-// gets, for each item holding such a word, the item with that word
-// swapped, one word at a time, and with every such word swapped at once.
+// list of a relation, topic or entity pattern rule (and the lists its "not"
+// elements hold), and the intros of a list rule, get, for each item holding
+// such a word, the item with that word swapped, one word at a time, and
+// with every such word swapped at once.
 // Only lower-case lists are read, so a capitalised name in a list keeps its
 // spelling; the items written in the list stay as they are.
 
@@ -45,12 +46,32 @@ func (c *compiler) cueSynonymTable(lists map[string]*listSpec) map[string][]stri
 }
 
 // cueItems returns items with the synonym variants of their cue words
-// added, when the rule being compiled is a relation or topic rule and the
-// list is compared ignoring case; else items unchanged.
+// added, when the rule being compiled is a relation, topic or entity
+// pattern rule and the list is compared ignoring case; else items
+// unchanged. Entity patterns read cue words too ("a senior psychoanalyst
+// at Y" names Y as "a senior analyst at Y" does; "organisations in four
+// spheres:" introduces sectors).
 func (c *compiler) cueItems(items []strItem, fold bool) []strItem {
-	if !fold || len(c.cueSyn) == 0 || c.r == nil || c.r.kind != KindRelation && c.r.kind != KindTopic {
+	if !fold || len(c.cueSyn) == 0 || c.r == nil || c.r.kind != KindRelation && c.r.kind != KindTopic && c.r.kind != KindPattern {
 		return items
 	}
+	return c.cueVariants(items)
+}
+
+// cueIntros returns a list rule's intro phrases (a pattern or propagate
+// rule's intros, always compared ignoring case) with the synonym variants
+// of their cue words added.
+func (c *compiler) cueIntros(items []strItem) []strItem {
+	if len(c.cueSyn) == 0 {
+		return items
+	}
+	return c.cueVariants(items)
+}
+
+// cueVariants returns items with, for each item holding words of the
+// table, the item with one such word swapped at a time and with all of
+// them swapped at once.
+func (c *compiler) cueVariants(items []strItem) []strItem {
 	seen := map[string]bool{}
 	for _, it := range items {
 		seen[strings.ToLower(it.s)] = true

@@ -45,8 +45,9 @@ rules:
 	}
 }
 
-// Entity rules keep their lists as written: the table is for cue words.
-func TestCueWordSynonymsRelationRulesOnly(t *testing.T) {
+// Entity patterns read the table too: "the Heron grouping" as "the Heron
+// group".
+func TestCueWordSynonymsEntityPatterns(t *testing.T) {
 	p := packOf(t, `
 lists:
   rel_cue_word_synonyms: ["group: grouping"]
@@ -58,6 +59,23 @@ rules:
       - {cshape: Xx, capture: true}
       - {lower: group}
 `)
-	same(t, "grouping", found(t, p, "They called it the Heron grouping."), nil)
+	same(t, "grouping", found(t, p, "They called it the Heron grouping."), []string{"Heron/threat-actor/crew"})
 	same(t, "group", found(t, p, "They called it the Heron group."), []string{"Heron/threat-actor/crew"})
+}
+
+// A list rule's intros take the table's variants: "organisations in four
+// spheres:" introduces its bullet items as "... four sectors:" does.
+func TestCueWordSynonymsIntros(t *testing.T) {
+	p := packOf(t, `
+lists:
+  rel_cue_word_synonyms: ["sectors: spheres"]
+rules:
+  - id: items
+    kind: propagate
+    types: [sector]
+    intros: [sectors]
+`)
+	text := "The crew hit organisations in three spheres:\n- communications\n- tanning\n"
+	same(t, "spheres", found(t, p, text), []string{"communications/sector/items", "tanning/sector/items"})
+	same(t, "other intro", found(t, p, "The crew hit organisations in three places:\n- communications\n- tanning\n"), nil)
 }

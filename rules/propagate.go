@@ -58,7 +58,7 @@ func (c *compiler) propagateRule(r *rule) string {
 			c.errorf(c.r.fields["types"], "a propagate rule with intros names its items with one type")
 			return strings.Join(names, ",")
 		}
-		pr.intros, pr.notCues = c.phraseSet(c.r.rel.intros, true), c.optionalPhrases(c.r.rel.notCues)
+		pr.intros, pr.notCues = c.phraseSet(c.cueIntros(c.r.rel.intros), true), c.optionalPhrases(c.r.rel.notCues)
 		pr.cues = c.optionalPhrases(c.r.rel.cues)
 		pr.typ = extractor.EntityType(names[0])
 	}
