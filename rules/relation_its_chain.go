@@ -26,14 +26,21 @@ func (rs *relState) possessiveChain(r *rule, c capRec, mask typeMask, order []ty
 		}
 		for e := s + 2; e <= s+3 && e <= c.start; e++ {
 			am, _, ok := d.isAnaphor(s, e)
-			if !ok || am == anyType || am&mask == 0 {
+			if !ok || am == anyType {
 				continue
 			}
 			for t := lo; t < c.start; t++ {
 				if mi := int(d.startM[t]); mi >= 0 && maskOf(d.acc[mi].typ)&mask != 0 && !d.isDirect(&d.acc[mi], direct) &&
-					!d.agentOfObject(int(d.acc[mi].tokE), s) {
+					(am&mask == 0 || !d.agentOfObject(int(d.acc[mi].tokE), s)) {
 					return -1
 				}
+			}
+			if am&mask == 0 {
+				// The nearest such anaphor names what the slot does not
+				// take: "the company renamed the cluster X and assessed
+				// that it was tied to Y" is about the cluster, not the
+				// company further back.
+				return possessiveChainNone
 			}
 			inner := capRec{slot: c.slot, start: s, end: e, bs: d.tokStart[s], be: d.tokEnd[e-1]}
 			ep, ok := rs.resolve(r, inner, mask, order, "", direct)
