@@ -13,6 +13,17 @@ func (describedChooser) name() string { return "described" }
 func (describedChooser) choose(q *anaphorQuery) verdict {
 	d, c := q.d, q.c
 	if q.k >= 0 {
+		// A mention described as a firm that the slot does not take ("Emennet Pasargad, an Iran-based company", an actor,
+		// for "the firm ... employed A") in reach, where the pick was not
+		// described so: the anaphor means it, and names nothing the slot
+		// takes.
+		lo := int(d.sentOf[c.start]) - q.reach
+		if _, firm := headSynonyms[d.fold[c.end-1]]; firm && c.end-c.start == 2 {
+			if ka := d.describedAntecedent(c.start, c.end, c.bs, lo, anyType&^q.mask, q.direct); ka >= 0 &&
+				d.describedAntecedent(c.start, c.end, c.bs, lo, maskOf(d.acc[q.k].typ), q.direct) < 0 {
+				return refuse
+			}
+		}
 		if kd := d.describedAntecedent(c.start, c.end, c.bs, int(d.sentOf[d.acc[q.k].tokS]), q.am&q.mask, q.direct); kd >= 0 {
 			q.k = kd
 		} else if kn := d.headNamedAntecedent(c.start, c.end, c.bs, int(d.sentOf[c.start])-q.reach, q.am&q.mask, q.direct); kn >= 0 {

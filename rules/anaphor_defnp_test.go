@@ -12,6 +12,17 @@ func TestDescribedChooser(t *testing.T) {
 	})
 }
 
+// "the firm" means the actor described as a company, which the employer
+// slot does not take: no employer, not the vendor named since.
+func TestDescribedFirmChooser(t *testing.T) {
+	checkChooser(t, "described", corefRelations, []chooserCase{
+		{name: "a firm described as a company that the slot does not take",
+			text: "Emennet Pasargad, an Iran-based company, is an IRGC contractor. Microsoft tracks it as Cotton Sandstorm. " +
+				"In 2021 the firm hired John Smith.",
+			without: `John Smith -employed-by-> Microsoft | "the firm" → Microsoft`},
+	})
+}
+
 func TestNobodyDescribedChooser(t *testing.T) {
 	checkChooser(t, "nobody-described", corefRelations, []chooserCase{
 		{name: "a firm described by a clause names nobody named before",

@@ -10,7 +10,11 @@ type possessiveChainChooser struct{}
 func (possessiveChainChooser) name() string { return "possessive-chain" }
 
 func (possessiveChainChooser) choose(q *anaphorQuery) verdict {
-	if kc := q.rs.possessiveChain(q.r, q.c, q.am&q.mask, q.order, q.direct); kc >= 0 {
+	kc := q.rs.possessiveChain(q.r, q.c, q.am&q.mask, q.order, q.direct)
+	if kc == possessiveChainNone {
+		return refuse
+	}
+	if kc >= 0 {
 		q.k = kc
 	}
 	return goOn

@@ -381,6 +381,9 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	if l, ok := set.lists[listGazetteerContext]; ok && len(l.items) > 0 {
 		p.gazContext = c.listPhrases(l) // gazetteer.go
 	}
+	if l, ok := set.lists[listGazetteerCommonFrames]; ok && len(l.items) > 0 {
+		p.gazFrames = c.listPhrases(l) // gazetteer.go
+	}
 	if l, ok := set.lists[listPartyActs]; ok && len(l.items) > 0 {
 		p.partyActs = c.listPhrases(l) // relation_party_subject.go
 	}

@@ -250,6 +250,7 @@ func (p *Pack) insertName(toks []string, h gazHit) {
 func (d *docState) matchGazetteers(lo, hi int) {
 	p := d.p
 	var broken []brokenCase
+	var initial []initialCommon
 	accepted := map[int32]bool{}
 	for i := lo; i < hi; i++ {
 		if d.head != nil && d.head[i] != "" {
@@ -269,6 +270,12 @@ func (d *docState) matchGazetteers(lo, hi int) {
 					if h.caseBroken(d, i) {
 						broken = append(broken, brokenCase{h, i, j})
 					}
+					continue
+				}
+				if h.common && d.sentenceInitial(i) && !(h.context && !d.threatContext(i)) && !h.composed &&
+					p.gaz.entries[h.entry].typ == extractor.ThreatActor {
+					// a common word opening a sentence: read below
+					initial = append(initial, initialCommon{h, i, j, d.commonConfirmed(i, j)})
 					continue
 				}
 				if !(h.common && d.sentenceInitial(i)) && !(h.context && !d.threatContext(i)) {
@@ -325,6 +332,20 @@ func (d *docState) matchGazetteers(lo, hi int) {
 			}
 		}
 	}
+	// An actor's common name opening a sentence ("Patchwork has been
+	// active since 2015", "Patchwork, a group ...") is the entry when its
+	// sentence confirms it (commonConfirmed). That the document names the
+	// entry elsewhere is no proof: "Strontium is a metal. Microsoft named
+	// Strontium."
+	for _, b := range initial {
+		if !b.confirmed {
+			continue
+		}
+		e := &p.gaz.entries[b.h.entry]
+		r := p.rules[b.h.rule]
+		d.addCand(cand{start: d.tokStart[b.i], end: d.tokEnd[b.j-1], rule: b.h.rule, prio: r.prio,
+			typ: e.typ, subtype: e.subtype, canonical: e.canonical, hide: r.suppress})
+	}
 	// A name whose later words the text leaves in lower case ("Salt
 	// typhoon", "Integrity Know-how group") is the entry when the document
 	// also writes the entry properly.
@@ -346,6 +367,28 @@ func (d *docState) matchGazetteers(lo, hi int) {
 
 // The head nouns written after an actor's name in lower case ("the Copper
 // Gannet group") are the pack list gazetteer_actor_heads (vocab.go).
+
+// initialCommon is a common-word gazetteer name at tokens [i, j) opening
+// its sentence; confirmed when its sentence says it is the name.
+type initialCommon struct {
+	h         *gazHit
+	i, j      int
+	confirmed bool
+}
+
+// commonConfirmed reports whether the sentence of a common-word name at
+// tokens [i, j) opening it says it is the name: a word of
+// gazetteer_context_words in the sentence ("Patchwork, a group that ..."),
+// or right after the name an actor's words of the pack list
+// gazetteer_common_frames ("Patchwork has been active since 2015").
+// "Strontium is a metal." has neither.
+func (d *docState) commonConfirmed(i, j int) bool {
+	if d.p.gazContext != nil && d.threatContext(i) {
+		return true
+	}
+	hi := d.sentLo[d.sentOf[i]+1]
+	return d.p.gazFrames != nil && j < hi && d.p.gazFrames.startsAt(d, j, hi)
+}
 
 // brokenCase is a gazetteer name at tokens [i, j) written with some of its
 // later words in lower case.
@@ -402,6 +445,11 @@ func (d *docState) gazNameSpans(n *gnode, i, k int) bool {
 // listGazetteerContext names the pack list of words that let a context
 // name match (entries with context: true).
 const listGazetteerContext = "gazetteer_context_words"
+
+// listGazetteerCommonFrames names the pack list of an actor's words that,
+// right after a common-word name opening a sentence, confirm the name
+// (commonConfirmed).
+const listGazetteerCommonFrames = "gazetteer_common_frames"
 
 // listActorGroupNouns names the pack list of nouns after an actor's name
 // that still name the actor (Pack.GroupNouns).

@@ -362,7 +362,9 @@ type matcher struct {
 // posKeyPrefix marks a part-of-speech tag in a pattern's not_before set
 // (written "<VBD>" in the pack): a token of that tag may not follow the
 // match; the prefix alone says the set holds tags. No folded token holds
-// it.
+// it. A token without a letter is held to no tag: the tagger may call a
+// dash "NNP" ("a tool – named X – stole files"), and punctuation names
+// nothing.
 const posKeyPrefix = "\x00"
 
 // posItem returns the tag of a not_before item written "<TAG>".
@@ -385,7 +387,7 @@ func (m *matcher) match(nodes []*node, i int) int {
 	end := -1
 	m.seq(nodes, i, func(j int) bool {
 		if j > i && (m.notBefore == nil || j >= m.hi || !m.notBefore[m.d.fold[j]] && !m.notBefore["*"] &&
-			!(m.notBefore[posKeyPrefix] && m.notBefore[posKeyPrefix+m.d.pos(j)])) {
+			!(m.notBefore[posKeyPrefix] && hasLetter(m.d.tokText[j]) && m.notBefore[posKeyPrefix+m.d.pos(j)])) {
 			end = j
 			return true
 		}

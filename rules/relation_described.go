@@ -207,8 +207,25 @@ func (d *docState) appositionHead(t int, head string) bool {
 		case ",", ".", ";", ":", "(", ")":
 			return false
 		}
+		if sameHead(d.fold[j], head) {
+			return true
+		}
+		switch d.fold[j] {
+		case ",", ".", ";", ":", "(", ")":
+			return false
+		}
 	}
 	return false
+}
+
+// headSynonyms are heads a writer uses for one another: "X, an Iran-based
+// company ... the firm".
+var headSynonyms = map[string]string{"company": "firm", "firm": "firm", "corporation": "firm"}
+
+// sameHead reports whether word and head are one head in other words.
+func sameHead(word, head string) bool {
+	a, ok := headSynonyms[word]
+	return ok && a == headSynonyms[head]
 }
 
 // skipped reports whether c has one of the spans in skip.

@@ -45,6 +45,19 @@ func TestRelationItsFollowsSentenceAnaphor(t *testing.T) {
 		{"a named owner in the sentence comes first",
 			"Unit 41822 ran servers. Brindle Analytics said the unit spied, and named one of its officers, Pavel Osokin.",
 			[]string{`Pavel Osokin -employed-by-> Brindle Analytics @"its" → Brindle Analytics`}},
+		// ... but not a mention that acts on the anaphor as its object:
+		// the officers are the sanctioned unit's.
+		{"the agent of a verb on the anaphor does not block",
+			"Unit 41822 ran servers. Brindle Analytics exposed the unit in May, and named one of its officers, Pavel Osokin.",
+			[]string{`Pavel Osokin -employed-by-> Unit 41822 @"its" → Unit 41822`}},
+		// A verb of saying opens a clause: the ordinary choice again.
+		{"a verb of saying blocks",
+			"Unit 41822 ran servers. Brindle Analytics said the unit spied, and named one of its officers, Pavel Osokin.",
+			[]string{`Pavel Osokin -employed-by-> Brindle Analytics @"its" → Brindle Analytics`}},
+		// An anaphor that names nothing the slot takes: nor does "its".
+		{"a refused anaphor refuses its",
+			"Brindle Analytics ran servers. Brindle Analytics exposed the unit in May, and named one of its officers, Pavel Osokin.",
+			nil},
 		// A noun anaphor whose referent is beyond a pronoun's reach is no
 		// link for "its".
 		{"a far referent does not chain",

@@ -165,6 +165,7 @@ type Pack struct {
 	relCues     *relCues        // negation, hedge and anaphor lists of relation rules
 	cueWords    cueWords        // the same negation and hedge lists as words (cue_words.go)
 	gazContext  *phraseSet      // words that let a context name match (gazetteer.go)
+	gazFrames   *phraseSet      // an actor's words after a common name opening a sentence (gazetteer.go)
 	groupNouns  []string        // the list actor_group_nouns, for resolution (GroupNouns)
 	groupWords  map[string]bool // its one-word items, folded (relation_topic_group_subject.go)
 	capStop     map[string]bool // folded capitalized_stopwords (gazetteer_longer.go)

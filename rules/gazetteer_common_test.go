@@ -1,0 +1,40 @@
+package rules
+
+import "testing"
+
+// An actor's common-word name opening a sentence is the name when its
+// sentence confirms it: a context word anywhere in it, or an actor's words
+// of gazetteer_common_frames right after the name (commonConfirmed).
+func TestGazetteerCommonConfirmed(t *testing.T) {
+	p := packOf(t, `
+lists:
+  gazetteer_context_words: [group, espionage]
+  gazetteer_common_frames: ["has been active", "first surfaced"]
+rules:
+  - id: g
+    kind: gazetteer
+    type: threat-actor
+    entries:
+      - {name: Patchwork, common: true}
+      - {name: Bramble, type: organization, common: true}
+`)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Patchwork has been active since 2015.", []string{"Patchwork/threat-actor/g"}},
+		{"Patchwork first surfaced in 2015.", []string{"Patchwork/threat-actor/g"}},
+		{"Patchwork, an espionage crew, sent lures.", []string{"Patchwork/threat-actor/g"}},
+		// no frame, no context word: a word opening a sentence
+		{"Patchwork quilts sell well.", nil},
+		// the frame must follow the name
+		{"Patchwork quilts has been active.", nil},
+		// an organisation's common name keeps the plain policy
+		{"Bramble has been active since 2015.", nil},
+		// a name elsewhere in the text proves nothing for the opening one
+		{"Patchwork quilts sell well. Analysts named Patchwork.", []string{"Patchwork/threat-actor/g"}},
+	}
+	for _, c := range cases {
+		same(t, c.text, found(t, p, c.text), c.want)
+	}
+}
