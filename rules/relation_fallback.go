@@ -202,10 +202,31 @@ func (d *docState) dominantOf(keys []string, ok func(k int) bool) []int {
 			best = ks
 		}
 	}
-	if len(best) < topicDominantMin || float64(len(best)) < topicDominantShare*float64(total) {
+	if len(best) < topicDominantMin || float64(len(best)) < topicDominantShare*float64(total) || d.oneSentence(best) {
 		return nil
 	}
 	return best
+}
+
+// oneSentence reports whether the mentions ms (indexes in d.acc) all stand
+// in one sentence. The names of an alias apposition ("Researchers have
+// since grouped all of this under Sandworm, a unit also tracked as
+// TeleBots and Voodoo Bear") are one reference, however many: a report on
+// a ransomware outbreak that names the crew once so is not the crew's.
+func (d *docState) oneSentence(ms []int) bool {
+	si := -1
+	for _, k := range ms {
+		c := &d.acc[k]
+		if int(c.tokS) >= len(d.sentOf) {
+			return false
+		}
+		if s := int(d.sentOf[c.tokS]); si >= 0 && s != si {
+			return false
+		} else {
+			si = s
+		}
+	}
+	return true
 }
 
 // titledActor returns the mentions of the one actor the title names

@@ -80,3 +80,21 @@ func TestTopicTitledBody(t *testing.T) {
 	text = "A wiper in the spring\n" + body
 	same(t, text, topicRelations(t, p, text), []string{"Kestrel Bear -targets-> Peru [t.targets]"})
 }
+
+// oneSentenceRules: homeRules with an actor that has two aliases.
+const oneSentenceRules = homeRules + `  - id: t.aliased
+    kind: gazetteer
+    type: threat-actor
+    entries: [{name: Slate Owl, aliases: [Grey Wren, Tin Heron]}]
+    examples: {match: ["Slate Owl again."]}
+`
+
+// An actor named only in one alias apposition is no dominant topic,
+// however many names that sentence gives it; named in three sentences it is.
+func TestTopicDominantOneSentence(t *testing.T) {
+	p := packOf(t, oneSentenceRules)
+	text := "The outbreak hit firms. Most victims were in Peru.\n\nLinks\n\nVendors grouped it under Slate Owl, a crew also tracked as Grey Wren and Tin Heron.\n"
+	same(t, text, topicRelations(t, p, text), nil)
+	text = "The outbreak hit firms. Most victims were in Peru.\n\nLinks\n\nVendors grouped it under Slate Owl. Grey Wren sends lures. Tin Heron wrote loaders.\n"
+	same(t, text, topicRelations(t, p, text), []string{"Slate Owl -targets-> Peru [t.targets]"})
+}
