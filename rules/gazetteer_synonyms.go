@@ -62,11 +62,12 @@ const listPlaceVariantStopNext = "gazetteer_place_variant_stop_next"
 const maxNameVariants = 512
 
 // synonymTypes are the entry types whose names get variants: the names a
-// rewriter meets as ordinary words. Malware and tools keep theirs; places
+// rewriter meets as ordinary words, and malware families' coined names of
+// two words or more ("Unhealthy Rabbit" for Bad Rabbit). Tools keep theirs; places
 // get them too (few place names hold a word of the table, but "Individuals's
 // Republic of China" left to its last three words would be Taiwan).
 var synonymTypes = map[extractor.EntityType]bool{extractor.Organization: true, extractor.Government: true,
-	extractor.ThreatActor: true, extractor.Campaign: true, extractor.Location: true}
+	extractor.ThreatActor: true, extractor.Campaign: true, extractor.Location: true, extractor.Malware: true}
 
 // productVariants reports whether a gazetteer entry of this type and
 // subtype is a product (gaz-products.yaml), whose names get variants too: a
@@ -229,7 +230,9 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 	var keys []string
 	for i := range c.synNames {
 		n := &c.synNames[i]
-		actor := c.p.gaz.entries[n.entry].typ == extractor.ThreatActor
+		// A malware family's two words are a coined name like an actor's
+		// ("Unhealthy Rabbit" for Bad Rabbit): either may swap.
+		actor := c.p.gaz.entries[n.entry].typ == extractor.ThreatActor || c.p.gaz.entries[n.entry].typ == extractor.Malware
 		gov := c.p.gaz.entries[n.entry].typ == extractor.Government
 		place := c.p.gaz.entries[n.entry].typ == extractor.Location
 		vs, whole := nameVariants(n.toks, nameTable, known, heads, actor, place, gov)

@@ -346,3 +346,48 @@ rules:
 		[]string{"Unit of measurement 42/organization/Unit 42"})
 	same(t, "b", canon("Tallis Safety said so."), nil)
 }
+
+// A malware family's coined name of two words gets variants like an
+// actor's: either word may swap, the other kept ("Unhealthy Rabbit" for
+// Bad Rabbit); a tool's name keeps its words.
+func TestMalwareNameVariants(t *testing.T) {
+	p := packOf(t, `
+lists:
+  gazetteer_word_synonyms:
+    - "bad: unhealthy"
+    - "dark: darkish"
+rules:
+  - id: g.mal
+    kind: gazetteer
+    type: malware
+    priority: 70
+    entries:
+      - {name: Bad Rabbit}
+  - id: g.tool
+    kind: gazetteer
+    type: tool
+    priority: 70
+    entries:
+      - {name: Dark Lantern}
+`)
+	canon := func(text string) []string {
+		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+		var out []string
+		for _, m := range res.Mentions {
+			out = append(out, fmt.Sprintf("%s/%s/%s", m.Text, m.Type, m.Canonical))
+		}
+		return out
+	}
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Researchers said Unhealthy Rabbit spread fast.", []string{"Unhealthy Rabbit/malware/Bad Rabbit"}},
+		{"Researchers said Bad Rabbit spread fast.", []string{"Bad Rabbit/malware/Bad Rabbit"}},
+		{"Researchers said Darkish Lantern spread fast.", nil},
+	} {
+		if got := canon(c.text); strings.Join(got, ";") != strings.Join(c.want, ";") {
+			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // homeRules: kestrelRules, a few places and a cued topic rule for targets
 // with home_before.
@@ -97,4 +100,29 @@ func TestTopicDominantOneSentence(t *testing.T) {
 	same(t, text, topicRelations(t, p, text), nil)
 	text = "The outbreak hit firms. Most victims were in Peru.\n\nLinks\n\nVendors grouped it under Slate Owl. Grey Wren sends lures. Tin Heron wrote loaders.\n"
 	same(t, text, topicRelations(t, p, text), []string{"Slate Owl -targets-> Peru [t.targets]"})
+}
+
+// A report whose title names a malware family is the family's though an
+// actor's alias apposition gives the actor three names in one sentence:
+// they are one reference, not three (relation_topic_subject.go).
+func TestSubjectOverAliasApposition(t *testing.T) {
+	p := packOf(t, oneSentenceRules+`  - id: t.mtargets
+    kind: topic
+    relation: targets
+    source: [threat-actor, malware]
+    target: [location]
+    priority: 25
+    cues: [victims]
+`)
+	text := "BabyShark returns\n\nBabyShark hit firms. BabyShark spread fast. Most victims were in Peru.\n\nLinks\n\n" +
+		"Vendors grouped BabyShark under Slate Owl, a crew also tracked as Grey Wren and Tin Heron.\n"
+	same(t, text, topicRelations(t, p, text), []string{"BabyShark -targets-> Peru [t.mtargets]"})
+	// Named in sentences of their own, the names count each.
+	text = "BabyShark returns\n\nBabyShark hit firms. BabyShark spread fast. Most victims were in Peru.\n\nLinks\n\n" +
+		"Vendors grouped BabyShark under Slate Owl. Grey Wren is a crew. Tin Heron wrote it.\n"
+	for _, r := range topicRelations(t, p, text) {
+		if strings.HasPrefix(r, "BabyShark") {
+			t.Errorf("%q: got %s", text, r)
+		}
+	}
 }

@@ -38,12 +38,37 @@ func (d *docState) subjectTopic(keys []string, isActor func(k int) bool) []int {
 	if ms == nil {
 		return nil
 	}
+	// The names of an alias apposition ("Sandworm, a unit also tracked as
+	// TeleBots and Voodoo Bear") are one reference to the actor: in a
+	// sentence, an actor counts as often as its most repeated name.
 	actors := map[string]int{}
+	type inSentence struct {
+		si, most int
+		names    map[string]int
+	}
+	cur := map[string]*inSentence{}
 	for k := range d.acc {
-		if !d.acc[k].hide && isActor(k) {
-			if actors[keys[k]]++; 2*actors[keys[k]] >= len(ms) {
-				return nil
-			}
+		c := &d.acc[k]
+		if c.hide || !isActor(k) {
+			continue
+		}
+		si := -1 - k
+		if int(c.tokS) < len(d.sentOf) {
+			si = int(d.sentOf[c.tokS])
+		}
+		key := keys[k]
+		in := cur[key]
+		if in == nil || in.si != si {
+			in = &inSentence{si: si, names: map[string]int{}}
+			cur[key] = in
+		}
+		name := foldKey(d.text[c.start:c.end])
+		if in.names[name]++; in.names[name] <= in.most {
+			continue
+		}
+		in.most++
+		if actors[key]++; 2*actors[key] >= len(ms) {
+			return nil
 		}
 	}
 	return ms
