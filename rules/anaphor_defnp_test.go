@@ -30,3 +30,11 @@ func TestNobodyDescribedChooser(t *testing.T) {
 			without: `Microsoft -located-in-> Chengdu | "The Chinese firm" → Microsoft`},
 	})
 }
+
+// "The corporate" is a rewriter's "the company": it refers to companies,
+// like the word it stands for.
+func TestCorporateIsACompanyAnaphor(t *testing.T) {
+	if anaphorTypes["corporate"] != anaphorTypes["company"] || anaphorTypes["corporate"] == 0 {
+		t.Errorf("anaphorTypes[corporate] = %v, want %v", anaphorTypes["corporate"], anaphorTypes["company"])
+	}
+}

@@ -394,7 +394,10 @@ func init() {
 	set(org, "company", "companies", "firm", "firms", "vendor", "contractor", "business", "corporation",
 		"startup", "provider", "enterprise", "consortium", "conglomerate",
 		// plural companies (relation_group_orgs.go)
-		"contractors", "corporations", "vendors", "businesses", "enterprises", "suppliers")
+		"contractors", "corporations", "vendors", "businesses", "enterprises", "suppliers",
+		// a synonym-swapping rewriter's noun for "company" ("The corporate
+		// mentioned ...", relation_anaphors)
+		"corporate")
 	set(gov, "ministry", "agency", "bureau", "department", "government", "military", "army",
 		"service", "directorate", "regime", "command")
 	// A nationality in the plural ("the Iranians", "the North Koreans")
