@@ -190,7 +190,7 @@ func (d *docState) namePartWord(w string) bool {
 // no mention, touches no other capitalised word in its sentence (a
 // capitalised ordinary word opening the sentence, "Later Haddad ...",
 // does not count), and, opening a sentence, is followed by a verb ("Zhou
-// said", "Haddad founded") or joined to its own associates ("Guan and his
+// said", "Haddad founded", "Haddad later founded") or joined to its own associates ("Guan and his
 // co-conspirators") or a relative clause of a person ("Haddad, who lived
 // in ...") rather than being a noun's modifier ("Haddad reports were
 // read").
@@ -224,6 +224,13 @@ func (d *docState) freeNamePart(i int) bool {
 		return true
 	}
 	next := d.pos(i + 1)
+	// "Gericke later became ...", "Haddad then founded ...": an adverb
+	// before the verb.
+	if next == "RB" && i+2 < hi {
+		if v := d.pos(i + 2); v == "MD" || v == "VBD" || v == "VBZ" {
+			return true
+		}
+	}
 	return next == "MD" || next == "VBD" || next == "VBZ" || next == "POS" && d.pos(i) == "NNP"
 }
 
