@@ -19,8 +19,13 @@ import (
 // common word, and never written in lower case in the document ("spark"
 // anywhere keeps "Spark" from spreading). Its occurrences must read as
 // names (shortNameAt): inside a sentence, or opening one before a verb.
+// A company a pattern typed by what it is ("Belgacom, Belgium's largest
+// telecommunications operator", "Harvolt, a Lisbon-based chip maker")
+// spreads on the same terms: news reports introduce a one-word company so
+// once and then write it bare ("GCHQ had penetrated Belgacom").
 func (d *docState) plainKindName(c *cand, surface string) bool {
-	if c.typ != extractor.Malware && c.typ != extractor.Tool {
+	company := c.typ == extractor.Organization && d.p.rules[c.rule].kind == KindPattern
+	if c.typ != extractor.Malware && c.typ != extractor.Tool && !company {
 		return false
 	}
 	if utf8.RuneCountInString(surface) < 4 {
