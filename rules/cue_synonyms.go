@@ -10,7 +10,8 @@ import "strings"
 // every list that holds it. The pack list rel_cue_word_synonyms ("word:
 // synonym | synonym") says it once: at compile time every lower/lower_in
 // list of a relation, topic or entity pattern rule (and the lists its "not"
-// elements hold), and the intros of a list rule, get, for each item holding
+// elements hold), the cues of a topic rule ("contaminated machines, mostly
+// in Iran" as "infected machines"), and the intros of a list rule, get, for each item holding
 // such a word, the item with that word swapped, one word at a time, and
 // with every such word swapped at once.
 // Only lower-case lists are read, so a capitalised name in a list keeps its

@@ -79,3 +79,35 @@ rules:
 	same(t, "spheres", found(t, p, text), []string{"communications/sector/items", "tanning/sector/items"})
 	same(t, "other intro", found(t, p, "The crew hit organisations in three places:\n- communications\n- tanning\n"), nil)
 }
+
+// A topic rule's cues take the table's variants too: "1,000 contaminated
+// machines, mostly in Peru" speaks of victims as "infected machines" does.
+func TestCueWordSynonymsTopicCues(t *testing.T) {
+	p := packOf(t, `
+lists:
+  rel_cue_word_synonyms: ["infected: contaminated"]
+rules:
+  - id: names
+    kind: gazetteer
+    entries:
+      - {name: Kestrel Bear, type: threat-actor}
+      - {name: Peru, type: location}
+  - id: victims
+    kind: topic
+    relation: targets
+    source: [threat-actor]
+    target: [location]
+    cues: [infected]
+`)
+	const lead = "Kestrel Bear hit banks. Kestrel Bear hit shops. Kestrel Bear hit ports. "
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{lead + "Vendors counted 1,000 infected machines, mostly in Peru.", []string{"Kestrel Bear -targets-> Peru [victims]"}},
+		{lead + "Vendors counted 1,000 contaminated machines, mostly in Peru.", []string{"Kestrel Bear -targets-> Peru [victims]"}},
+		{lead + "Vendors counted 1,000 machines, mostly in Peru.", nil},
+	} {
+		same(t, c.text, topicRelations(t, p, c.text), c.want)
+	}
+}

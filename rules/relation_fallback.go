@@ -137,7 +137,7 @@ func (c *compiler) topicRule(r *rule) {
 	}
 	tr := topicRule{r: r, typ: c.r.rel.typ, srcMask: src, tgtMask: tgt, itemsSource: itemsSource,
 		toTopic: toTopic, mask: mask, notCues: c.optionalPhrases(c.r.rel.notCues),
-		cues: c.optionalPhrases(c.r.rel.cues), notBefore: c.optionalPhrases(c.r.rel.notBefore),
+		cues: c.optionalPhrases(c.cueItems(c.r.rel.cues, true)), notBefore: c.optionalPhrases(c.r.rel.notBefore),
 		notAfter: c.optionalPhrases(c.r.rel.notAfter), homeBefore: c.optionalPhrases(c.r.rel.homeBefore), seats: c.optionalPhrases(c.r.rel.seats), stateWords: c.optionalPhrases(c.r.rel.stateWords), sponsorWords: c.optionalPhrases(c.r.rel.sponsorWords), passive: c.optionalPhrases(c.r.rel.passive),
 		frames: c.optionalPhrases(c.r.rel.frames), intros: c.optionalPhrases(c.r.rel.intros),
 		sections: c.optionalPhrases(c.r.rel.sections), labels: c.optionalPhrases(c.r.rel.labels)}
