@@ -1040,7 +1040,8 @@ func (d *docState) cuedNear(ps *phraseSet, si int) bool {
 func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]int) bool {
 	c := &d.acc[k]
 	if tr.cues != nil && (!d.cuedInQuoteOf(tr.cues, int(si), int(c.tokS)) &&
-		!d.cuedBefore(tr.cues, d.sectionHeading(int(si)), -1) && !d.labelCued(tr.labels, int(si), int(c.tokS)) ||
+		!d.cuedBefore(tr.cues, d.sectionHeading(int(si)), -1) && !d.labelCued(tr.labels, int(si), int(c.tokS)) &&
+		!d.shareCueAfter(tr.cues, k) ||
 		d.unnamedActorBefore(int(c.tokS))) {
 		// (An indefinite actor before the target has its own victims:
 		// "... keep pursuing foreign hackers who go after hospitals".)
