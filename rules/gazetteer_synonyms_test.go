@@ -66,14 +66,7 @@ rules:
       - {name: Ostrava Society Group}
       - {name: Foreign Office}
 `)
-	canon := func(text string) []string {
-		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
-		var out []string
-		for _, m := range res.Mentions {
-			out = append(out, fmt.Sprintf("%s/%s/%s", m.Text, m.Type, m.Canonical))
-		}
-		return out
-	}
+	canon := func(text string) []string { return textTypeCanon(t, p, text) }
 	cases := []struct {
 		text string
 		want []string
@@ -200,14 +193,7 @@ rules:
     entries:
       - {name: Harlow Information Technology, aliases: [Harlow]}
 `)
-	canon := func(text string) []string {
-		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
-		var out []string
-		for _, m := range res.Mentions {
-			out = append(out, fmt.Sprintf("%s/%s/%s", m.Text, m.Type, m.Canonical))
-		}
-		return out
-	}
+	canon := func(text string) []string { return textTypeCanon(t, p, text) }
 	cases := []struct {
 		text string
 		want []string
@@ -253,14 +239,7 @@ rules:
     entries:
       - {name: Corvane Technology Group}
 `)
-	canon := func(text string) []string {
-		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
-		var out []string
-		for _, m := range res.Mentions {
-			out = append(out, fmt.Sprintf("%s/%s/%s", m.Text, m.Type, m.Canonical))
-		}
-		return out
-	}
+	canon := func(text string) []string { return textTypeCanon(t, p, text) }
 	cases := []struct {
 		text string
 		want []string
@@ -334,14 +313,7 @@ rules:
       - {name: Unit 42}
       - {name: Tallis Security}
 `)
-	canon := func(text string) []string {
-		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
-		var out []string
-		for _, m := range res.Mentions {
-			out = append(out, fmt.Sprintf("%s/%s/%s", m.Text, m.Type, m.Canonical))
-		}
-		return out
-	}
+	canon := func(text string) []string { return textTypeCanon(t, p, text) }
 	same(t, "a", canon("Researchers at Unit of measurement 42 said so."),
 		[]string{"Unit of measurement 42/organization/Unit 42"})
 	same(t, "b", canon("Tallis Safety said so."), nil)
@@ -370,14 +342,7 @@ rules:
     entries:
       - {name: Dark Lantern}
 `)
-	canon := func(text string) []string {
-		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
-		var out []string
-		for _, m := range res.Mentions {
-			out = append(out, fmt.Sprintf("%s/%s/%s", m.Text, m.Type, m.Canonical))
-		}
-		return out
-	}
+	canon := func(text string) []string { return textTypeCanon(t, p, text) }
 	for _, c := range []struct {
 		text string
 		want []string
@@ -390,4 +355,15 @@ rules:
 			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
 		}
 	}
+}
+
+// textTypeCanon lists the mentions of text as "text/type/canonical", the
+// form the synonym tests compare.
+func textTypeCanon(t *testing.T, p *Pack, text string) []string {
+	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+	var out []string
+	for _, m := range res.Mentions {
+		out = append(out, fmt.Sprintf("%s/%s/%s", m.Text, m.Type, m.Canonical))
+	}
+	return out
 }
