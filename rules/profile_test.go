@@ -5,8 +5,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/reportgraph/extractor/nlp"
 )
 
 // A profiled match finds what a plain one finds, and its report names the
@@ -16,10 +14,7 @@ func TestProfileCountsRulesAndStages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	an, err := nlp.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	an := testAnalyzer(t)
 	text := "APT41 is a threat actor based in Chengdu. The group targets telecommunications providers in Taiwan."
 	plain := p.Match(text, an.Analyze(text), an)
 	prof := NewProfile()
@@ -81,10 +76,7 @@ func TestProfileAddsUpOverDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	an, err := nlp.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	an := testAnalyzer(t)
 	text := "APT41 is based in Chengdu."
 	one, two := NewProfile(), NewProfile()
 	p.MatchProfiled(context.Background(), text, an.Analyze(text), an, one)
