@@ -62,3 +62,21 @@ func TestLinesAreParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// With the real sentence splitter: a hard-wrapped paragraph keeps its
+// sentences across line breaks and is no one-line-per-paragraph document.
+func TestLinesAreParagraphsSplitter(t *testing.T) {
+	a, err := nlp.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrapped := "Kestrel Bear is a threat group that has targeted\ngovernment agencies in Norway since 2019. It used\n" +
+		"the Birch backdoor against energy firms and\nhospitals. The group is based in Minsk.\nIt also hit banks in Oslo and the\nministry of finance."
+	if linesAreParagraphs(wrapped, a.Analyze(wrapped)) {
+		t.Error("a hard-wrapped paragraph read as one paragraph per line")
+	}
+	lines := "Kestrel Bear is a threat group.\nKestrel Bear used the Birch backdoor.\nKestrel Bear targeted Oslo."
+	if !linesAreParagraphs(lines, a.Analyze(lines)) {
+		t.Error("one statement per line not read as one paragraph per line")
+	}
+}
