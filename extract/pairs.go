@@ -340,14 +340,19 @@ func (m *PairModel) prepareSentence(d *pairDoc, si int) {
 }
 
 // blocks numbers the blocks of sentences (d.block): a blank line or a page
-// break between two sentences starts a new one.
+// break between two sentences starts a new one, and so does a line break
+// in a document whose lines are its paragraphs (linesAreParagraphs).
 func (d *pairDoc) blocks() {
 	text, ss := d.res.Doc.Text, d.res.Sentences
 	d.block = make([]int, len(ss))
+	brk := "\n\n"
+	if linesAreParagraphs(text, ss) {
+		brk = "\n"
+	}
 	for si := 1; si < len(ss); si++ {
 		gap := text[min(ss[si-1].End, len(text)):min(max(ss[si].Start, ss[si-1].End), len(text))]
 		d.block[si] = d.block[si-1]
-		if strings.Contains(gap, "\n\n") || strings.ContainsRune(gap, extractor.PageSeparator) {
+		if strings.Contains(gap, brk) || strings.ContainsRune(gap, extractor.PageSeparator) {
 			d.block[si]++
 		}
 	}
