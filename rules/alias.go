@@ -51,6 +51,18 @@ func (d *docState) runAliases() []AliasLink {
 			}
 			pl := pendingLink{link: AliasLink{Name: extractor.Span{Start: name.bs, End: name.be},
 				Alias: extractor.Span{Start: a.bs, End: a.be}, Rule: r.id}}
+			if nameM != nil && aliasM != nil && nameM.typ == extractor.Location && aliasM.typ != extractor.Location {
+				// "CyberOne Group, an IT firm in Vietnam, also known as
+				// CyberOne Applied sciences", the new name already a
+				// company's mention: it is the described party's too.
+				if head, in := d.describedBeforePlace(nameM); in {
+					if head == nil {
+						continue
+					}
+					pl.link.Name = extractor.Span{Start: head.start, End: head.end}
+					nameM = head
+				}
+			}
 			switch {
 			case nameM != nil && aliasM != nil:
 				if nameM.typ != aliasM.typ && !r.cross {

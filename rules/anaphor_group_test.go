@@ -7,7 +7,7 @@ func TestPeopleNounChooser(t *testing.T) {
 		{name: "the charged hackers are the defendants, not the actor",
 			text:    "The defendants are Li Wenbo and Gao Feng. APT41 was busy. The charged hackers joined Chengdu Lattice Technology.",
 			want:    `Gao Feng -employed-by-> Chengdu Lattice Technology | "The charged hackers" → Gao Feng`,
-			without: `APT41 -affiliated-with-> Gao Feng`},
+			without: `Gao Feng -affiliated-with-> APT41`},
 	})
 }
 

@@ -206,6 +206,9 @@ type compiler struct {
 	phraseSets map[string]*phraseSet
 	// cueSyn is the table of cue-word synonyms (cue_synonyms.go).
 	cueSyn map[string][]string
+	// nameSyn is the table of name-word synonyms for pattern elements
+	// with synonyms: true (pattern_name_synonyms.go).
+	nameSyn map[string][]string
 }
 
 func (c *compiler) errorf(n *yaml.Node, format string, args ...any) {
@@ -239,7 +242,8 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	p := &Pack{vocab: map[string]*vocabEntry{}, gaz: &gazetteer{}, stops: &stopList{}, an: an,
 		tokenREs: map[string]int{}, nameRule: -1}
 	c := &compiler{p: p, an: an}
-	c.cueSyn = c.cueSynonymTable(set.lists) // cue_synonyms.go
+	c.cueSyn = c.cueSynonymTable(set.lists)   // cue_synonyms.go
+	c.nameSyn = c.nameSynonymTable(set.lists) // pattern_name_synonyms.go
 	phases := map[int]*phase{}
 	for _, spec := range set.rules {
 		c.r = spec
@@ -758,7 +762,11 @@ func (c *compiler) node(e *elemSpec, r *rule) *node {
 		n.slot = c.slot(r, e.slot, e.typ)
 	}
 	if e.hasPhr {
-		n.phrases = c.phraseSet(c.cueItems(e.phrases, e.fold), e.fold)
+		items := c.cueItems(e.phrases, e.fold)
+		if e.synonyms {
+			items = c.nameSynonymItems(items)
+		}
+		n.phrases = c.phraseSet(items, e.fold)
 	}
 	n.entity = c.types(e.entity)
 	n.cond = c.cond(e)

@@ -971,7 +971,11 @@ func (d *docState) topicFallback(rs *relState) {
 					coref = "list intro → " + d.surface(src) + " " + TopicCorefNote
 				}
 				from, to := extractor.Span{Start: src.start, End: src.end}, extractor.Span{Start: c.start, End: c.end}
-				if tr.toTopic {
+				// A charged person is the member, the actor the group:
+				// "Li Wen -affiliated-with-> Kestrel Bear", the direction
+				// our gold gives people tied to a body (docs/corpus.md), in
+				// which an employed-by with affiliated-with in also matches.
+				if tr.toTopic || tr.charges != nil {
 					from, to = to, from
 				}
 				rs.out = append(rs.out, RelationMatch{Type: tr.typ, Source: from, Target: to,

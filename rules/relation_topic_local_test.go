@@ -169,7 +169,7 @@ func TestOfficialsAfterALongTitleAreNotCharged(t *testing.T) {
 		"Prosecutors charged Ivo Marten with wire fraud. Deputy Attorney General Dana Whitlow announced the charges " +
 		"with Assistant Attorney General for National Security John C. Ruud and Director Tomas Hald.\n"
 	got := defaultTopicRelations(t, text)
-	if !slices.Contains(got, "Kestrel Bear -affiliated-with-> Ivo Marten") {
+	if !slices.Contains(got, "Ivo Marten -affiliated-with-> Kestrel Bear") {
 		t.Errorf("the defendant lost: %q", got)
 	}
 	for _, r := range got {

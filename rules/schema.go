@@ -55,6 +55,7 @@ type elemSpec struct {
 	cshapes  []strItem
 	pos      []strItem
 	synTail  bool // synonym_tail: a rewriter's lower-case rest of a name word's synonym (pattern.go)
+	synonyms bool // synonyms: the list's name words in a rewriter's words too (pattern_name_synonyms.go)
 	entity   []strItem
 	nots     []*elemSpec // not: one element or a list; the token must match none
 	any      bool
@@ -871,7 +872,7 @@ func (p *parser) checkExpect(ex exampleSpec) {
 	}
 }
 
-var elemFields = []string{"text", "lower", "in", "lower_in", "regex", "shape", "cshape", "pos", "synonym_tail", "entity",
+var elemFields = []string{"text", "lower", "in", "lower_in", "synonyms", "regex", "shape", "cshape", "pos", "synonym_tail", "entity",
 	"not", "any", "seq", "or", "optional", "repeat", "capture", "slot", "type"}
 
 // parseSeq reads a list of pattern elements.
@@ -933,6 +934,8 @@ func (p *parser) parseElem(n *yaml.Node, negated bool) *elemSpec {
 			e.pos = p.strings(kv.val, "pos", false)
 		case "synonym_tail":
 			e.synTail = p.boolean(kv.val, "synonym_tail")
+		case "synonyms":
+			e.synonyms = p.boolean(kv.val, "synonyms")
 		case "entity":
 			e.entity = p.strings(kv.val, "entity", false)
 			for _, t := range e.entity {
