@@ -367,6 +367,9 @@ func (rs *relState) found(r *rule, i, end int) {
 	// "The company, i-Soon, did work for ...": the phrase is the name's
 	// (relation_apposed_anaphor.go).
 	srcs, tgts = d.dropApposedAnaphors(srcs), d.dropApposedAnaphors(tgts)
+	// "a unit of the conglomerate Vingroup": the name, not an anaphor
+	// (relation_apposed_anaphor.go).
+	srcs, tgts = d.dropTitledAnaphors(srcs, r.rel.srcMask), d.dropTitledAnaphors(tgts, r.rel.tgtMask)
 	if len(srcs) == 0 || len(tgts) == 0 {
 		return
 	}
