@@ -370,6 +370,11 @@ func (rs *relState) found(r *rule, i, end int) {
 	// "a unit of the conglomerate Vingroup": the name, not an anaphor
 	// (relation_apposed_anaphor.go).
 	srcs, tgts = d.dropTitledAnaphors(srcs, r.rel.srcMask), d.dropTitledAnaphors(tgts, r.rel.tgtMask)
+	// ", and the VDA, the industry association, has urged ...": a member
+	// that opens a clause of its own (relation_list_aside_subject.go).
+	if coordTypes[r.rel.typ] {
+		tgts = d.dropClauseSubjects(tgts)
+	}
 	if len(srcs) == 0 || len(tgts) == 0 {
 		return
 	}
