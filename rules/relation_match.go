@@ -269,6 +269,9 @@ func (d *docState) relativeSubject(e int) bool {
 	if r < 0 {
 		r = d.relativeAfterAside(j, hi)
 	}
+	if r < 0 { // ", a campaign it had exposed in 2013 that ..." (relation_reduced_relative.go)
+		r = d.relativeAfterReduced(j, hi)
+	}
 	return r >= 0 && d.fold[r] != "whose"
 }
 
@@ -399,6 +402,11 @@ func (rs *relState) found(r *rule, i, end int) {
 	// party to what its relative clause says of the noun before it
 	// (relation_contact_relative.go).
 	if d.contactSource(srcs, tgts) {
+		return
+	}
+	// "Red October, a campaign it had exposed that spied on A": "it" is the
+	// subject of the reduced clause only (relation_reduced_relative.go).
+	if r.rel.srcFirst && coordTypes[r.rel.typ] && d.insideReducedRelative(i, end) {
 		return
 	}
 	// "It was the first time London ..." (relation_expletive.go)
