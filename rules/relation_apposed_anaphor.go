@@ -42,3 +42,34 @@ func (d *docState) apposedAnaphor(c, n capRec) bool {
 	hi := d.sentHi(c.start)
 	return n.end < hi && (d.fold[n.end] == "," || d.fold[n.end] == "(")
 }
+
+// dropTitledAnaphors drops an anaphor span that a name of a type the slot
+// takes follows right after: in "VinFast, a unit of the conglomerate
+// Vingroup" the description is the name's title ("the conglomerate
+// Vingroup"), no reference to a company named before.
+func (d *docState) dropTitledAnaphors(cs []capRec, mask typeMask) []capRec {
+	out := cs[:0:0]
+	for _, c := range cs {
+		if d.titledAnaphor(c, mask) {
+			continue
+		}
+		out = append(out, c)
+	}
+	if len(out) == len(cs) {
+		return cs
+	}
+	return out
+}
+
+func (d *docState) titledAnaphor(c capRec, mask typeMask) bool {
+	switch d.fold[c.start] {
+	case "the", "this", "that":
+	default:
+		return false
+	}
+	if c.end <= c.start+1 || d.mentionAt(c.bs, c.be) != nil || c.end >= d.sentHi(c.start) {
+		return false
+	}
+	k := d.startM[c.end]
+	return k >= 0 && !d.acc[k].hide && maskOf(d.acc[k].typ)&mask != 0
+}

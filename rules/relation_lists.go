@@ -397,8 +397,8 @@ func (d *docState) coordMembers(sp extractor.Span, mask typeMask, skip []extract
 			break
 		}
 		after := int(nm.tokE)
-		if !d.memberEnds(after, hi) {
-			break
+		if !d.memberEnds(after, hi) || d.asideThenVerb(after, hi) {
+			break // (", and the VDA, the industry association, has urged": a clause of its own)
 		}
 		conj = conj || c
 		out = append(out, endpoint{span: extractor.Span{Start: nm.start, End: nm.end}})

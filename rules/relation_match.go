@@ -269,6 +269,9 @@ func (d *docState) relativeSubject(e int) bool {
 	if r < 0 {
 		r = d.relativeAfterAside(j, hi)
 	}
+	if r < 0 { // ", a campaign it had exposed in 2013 that ..." (relation_reduced_relative.go)
+		r = d.relativeAfterReduced(j, hi)
+	}
 	return r >= 0 && d.fold[r] != "whose"
 }
 
@@ -367,6 +370,14 @@ func (rs *relState) found(r *rule, i, end int) {
 	// "The company, i-Soon, did work for ...": the phrase is the name's
 	// (relation_apposed_anaphor.go).
 	srcs, tgts = d.dropApposedAnaphors(srcs), d.dropApposedAnaphors(tgts)
+	// "a unit of the conglomerate Vingroup": the name, not an anaphor
+	// (relation_apposed_anaphor.go).
+	srcs, tgts = d.dropTitledAnaphors(srcs, r.rel.srcMask), d.dropTitledAnaphors(tgts, r.rel.tgtMask)
+	// ", and the VDA, the industry association, has urged ...": a member
+	// that opens a clause of its own (relation_list_aside_subject.go).
+	if coordTypes[r.rel.typ] {
+		tgts = d.dropClauseSubjects(tgts)
+	}
 	if len(srcs) == 0 || len(tgts) == 0 {
 		return
 	}
@@ -391,6 +402,11 @@ func (rs *relState) found(r *rule, i, end int) {
 	// party to what its relative clause says of the noun before it
 	// (relation_contact_relative.go).
 	if d.contactSource(srcs, tgts) {
+		return
+	}
+	// "Red October, a campaign it had exposed that spied on A": "it" is the
+	// subject of the reduced clause only (relation_reduced_relative.go).
+	if r.rel.srcFirst && coordTypes[r.rel.typ] && d.insideReducedRelative(i, end) {
 		return
 	}
 	// "It was the first time London ..." (relation_expletive.go)
