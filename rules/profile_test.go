@@ -78,6 +78,10 @@ func TestProfileAddsUpOverDocuments(t *testing.T) {
 	}
 	an := testAnalyzer(t)
 	text := "APT41 is based in Chengdu."
+	// Token regex verdicts are cached per word across documents
+	// (wordcache.go), so a first run fills the cache: both profiles
+	// then see the same warm cache, whichever tests ran before.
+	p.MatchProfiled(context.Background(), text, an.Analyze(text), an, NewProfile())
 	one, two := NewProfile(), NewProfile()
 	p.MatchProfiled(context.Background(), text, an.Analyze(text), an, one)
 	for range 2 {
