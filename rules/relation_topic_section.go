@@ -158,10 +158,12 @@ var sectionSayingVerbs = map[string]bool{"stated": true, "states": true, "mentio
 	"explains": true, "commented": true, "remarked": true, "added": true, "adds": true}
 
 // sectionMemberNouns before "of" make the body after them that of the
-// people an indictment or a report accuses: "officers of the GRU", "members
-// of the unit" (not "employees of A", who may be the victims).
-var sectionMemberNouns = map[string]bool{"officers": true, "officer": true, "members": true, "member": true,
-	"agents": true, "operatives": true, "hackers": true, "soldiers": true, "spies": true}
+// people an indictment or a report accuses: "officers of the GRU",
+// "operatives of the unit" (not "employees of A" or "Members of the
+// Inter-Parliamentary Alliance on China (IPAC) were also on the list",
+// who may be the victims).
+var sectionMemberNouns = map[string]bool{"officers": true, "officer": true, "agents": true, "operatives": true,
+	"hackers": true, "soldiers": true, "spies": true}
 
 // beneficiaryVerbs make the body after them the one served: "to let the
 // GRU watch shipments", "helped the FBI trace the funds".

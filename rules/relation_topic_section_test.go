@@ -50,4 +50,9 @@ rules:
 		"In 2018 prosecutors indicted twelve officers of the Corvane Corporation over the breach.\n" +
 		"They named officers of the Pellmark Systems (Tarn Labs) too.\nTarn Labs itself did not name the crew.\n"
 	same(t, text, topicRelations(t, with, text), []string{"Kestrel Bear -targets-> Hallick Group [t.frame]"})
+	// Members of a body may be the victims: "Members of the X (Y) were
+	// also on the list".
+	text = body + "## Who was hit\n\nMembers of the Pellmark Systems (Tarn Labs) were also on the list.\n"
+	same(t, text, topicRelations(t, with, text), []string{"Kestrel Bear -targets-> Pellmark Systems [t.frame]",
+		"Kestrel Bear -targets-> Tarn Labs [t.frame]"})
 }
