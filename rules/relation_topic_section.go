@@ -25,13 +25,16 @@ func (d *docState) victimSection(ps *phraseSet, k, si int) bool {
 	lo, hi := d.sentLo[si], d.sentLo[si+1]
 	s, e := int(c.tokS), int(c.tokE)
 	for j := lo; j < hi; j++ {
-		if sayingVerbs[d.fold[j]] {
-			return false // "the FBI and CISA said jointly", "according to Microsoft"
+		if sayingVerbs[d.fold[j]] || sectionSayingVerbs[d.fold[j]] {
+			return false // "the FBI and CISA said jointly", "according to Microsoft", "stated ESET researcher A"
 		}
 	}
 	p := s - 1
 	if p > lo && determiners[d.fold[p]] {
 		p--
+	}
+	if q := d.beforeBracketedName(p, lo); q > lo && d.fold[q] == "of" && sectionMemberNouns[d.fold[q-1]] {
+		return false // "indicted twelve officers of the GRU", "... of the Main Intelligence Directorate (GRU)": the accused's body
 	}
 	if p >= lo && (sourcePrepositions[d.fold[p]] || beneficiaryVerbs[d.fold[p]]) {
 		return false // "an analyst at Y", "for the GRU", "on LinkedIn", "to let the GRU watch"
@@ -95,6 +98,10 @@ func isYear(t string) bool {
 // "the White House later put", "the FBI was watching"); a passive ("was
 // breached", "were hit") makes the subject a victim.
 func (d *docState) activeSubject(e, hi int) bool {
+	// "ESET itself did not point to the GRU": a reflexive after the subject
+	if e < hi && reflexives[d.fold[e]] {
+		e++
+	}
 	if e < hi && strings.HasPrefix(d.pos(e), "RB") {
 		e++
 	}
@@ -111,6 +118,9 @@ func (d *docState) activeSubject(e, hi int) bool {
 	return true
 }
 
+// reflexives may stand between a subject and its verb: "ESET itself did".
+var reflexives = map[string]bool{"itself": true, "themselves": true, "himself": true, "herself": true}
+
 var beHave = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "be": true,
 	"had": true, "has": true, "have": true}
 
@@ -122,6 +132,38 @@ var sayingVerbs = map[string]bool{"said": true, "says": true, "say": true, "told
 	"assessed": true, "assesses": true, "according": true, "attributed": true, "blamed": true, "tracks": true,
 	"tracked": true, "documented": true, "announced": true, "issued": true, "released": true, "advised": true,
 	"urged": true, "recommended": true, "disclosed": true, "observed": true}
+
+// beforeBracketedName returns p, or, when p is the "(" after a name
+// ("the Main Intelligence Directorate (GRU)"), the token before that name
+// and its determiner.
+func (d *docState) beforeBracketedName(p, lo int) int {
+	if p <= lo || d.fold[p] != "(" || d.cover[p-1] == 0 {
+		return p
+	}
+	q := p - 1
+	for q > lo && d.cover[q] != 0 {
+		q--
+	}
+	if q > lo && determiners[d.fold[q]] {
+		q--
+	}
+	return q
+}
+
+// sectionSayingVerbs are the other verbs of saying (a synonym-swapping
+// rewriter's "stated", "mentioned" for "said") that make a victim
+// section's sentence one about who told: "... stated ESET researcher A".
+// Not "confirmed" or "declined": "Acme confirmed the breach" names a victim.
+var sectionSayingVerbs = map[string]bool{"stated": true, "states": true, "mentioned": true, "explained": true,
+	"explains": true, "commented": true, "remarked": true, "added": true, "adds": true}
+
+// sectionMemberNouns before "of" make the body after them that of the
+// people an indictment or a report accuses: "officers of the GRU",
+// "operatives of the unit" (not "employees of A" or "Members of the
+// Inter-Parliamentary Alliance on China (IPAC) were also on the list",
+// who may be the victims).
+var sectionMemberNouns = map[string]bool{"officers": true, "officer": true, "agents": true, "operatives": true,
+	"hackers": true, "soldiers": true, "spies": true}
 
 // beneficiaryVerbs make the body after them the one served: "to let the
 // GRU watch shipments", "helped the FBI trace the funds".

@@ -42,4 +42,17 @@ rules:
 	// The next section's own heading, naming a body, is none of the victims.
 	text = body + "## Who was hit\n\nAmong those hit were Hallick Group.\n\n## Corvane Corporation response\n\nThe firm said little.\n"
 	same(t, text, topicRelations(t, with, text), []string{"Kestrel Bear -targets-> Hallick Group [t.frame]"})
+	// A rewriter's verb of saying makes the speaker's employer a source
+	// ("stated Tarn Labs researcher A"); the body of the accused officers
+	// ("indicted twelve officers of Corvane Corporation") is no victim.
+	text = body + "## Who was hit\n\nAmong those hit were Hallick Group.\n" +
+		"\"It is old,\" stated Tarn Labs researcher Ana Torres.\n" +
+		"In 2018 prosecutors indicted twelve officers of the Corvane Corporation over the breach.\n" +
+		"They named officers of the Pellmark Systems (Tarn Labs) too.\nTarn Labs itself did not name the crew.\n"
+	same(t, text, topicRelations(t, with, text), []string{"Kestrel Bear -targets-> Hallick Group [t.frame]"})
+	// Members of a body may be the victims: "Members of the X (Y) were
+	// also on the list".
+	text = body + "## Who was hit\n\nMembers of the Pellmark Systems (Tarn Labs) were also on the list.\n"
+	same(t, text, topicRelations(t, with, text), []string{"Kestrel Bear -targets-> Pellmark Systems [t.frame]",
+		"Kestrel Bear -targets-> Tarn Labs [t.frame]"})
 }
