@@ -329,7 +329,10 @@ func (d *docState) describedCue(c *cand) int {
 		if w.heads[d.fold[k]] && d.lower(k) {
 			return cueActor
 		}
-		if !d.descWord(k) {
+		// the name is the code's when a malware noun or a deploying verb
+		// comes first: "the gang used malware called X", "the actor
+		// dropped ransomware dubbed X" (the actor noun is the subject)
+		if w.nouns[d.fold[k]] || w.verbs[d.fold[k]] || !d.descWord(k) {
 			break
 		}
 	}

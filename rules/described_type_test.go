@@ -71,6 +71,10 @@ func TestDescribedNames(t *testing.T) {
 		{"Quillcrypt, a ransomware gang, is back. Affiliates deployed Quillcrypt. Quillcrypt spread.", []extractor.EntityType{A, M, M}},
 		{"The men worked with the Marshlock and Quillcrypt ransomware operations.", []extractor.EntityType{M}},
 		{"A gang dubbed Quillcrypt claimed the breach.", []extractor.EntityType{A}},
+		// A malware noun or a deploying verb between the naming verb and
+		// the actor noun: the name is the code's.
+		{"The gang dropped ransomware called Quillcrypt.", []extractor.EntityType{M}},
+		{"The group installed malware dubbed Quillcrypt.", []extractor.EntityType{M}},
 		// Descriptors that are about no group: a group named after a
 		// preposition, a named actor's or state's operation, a group of
 		// things, a malware noun first.
