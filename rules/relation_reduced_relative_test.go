@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 func TestReducedRelativeInApposition(t *testing.T) {
 	cases := []struct {
@@ -21,15 +18,6 @@ func TestReducedRelativeInApposition(t *testing.T) {
 	}
 	for _, c := range cases {
 		got := allRelations(t, c.text)
-		for _, w := range c.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("%q: want %q, got %q", c.text, w, got)
-			}
-		}
-		for _, w := range c.not {
-			if slices.Contains(got, w) {
-				t.Errorf("%q: do not want %q, got %q", c.text, w, got)
-			}
-		}
+		checkWantNot(t, c.text, got, c.want, c.not)
 	}
 }

@@ -20,6 +20,22 @@ func allRelations(t *testing.T, text string) []string {
 	return defaultRelationsWith(t, text, "")
 }
 
+// checkWantNot reports each relation of want that got lacks and each
+// relation of not that got has, for text.
+func checkWantNot(t *testing.T, text string, got, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("%q: want %q, got %q", text, w, got)
+		}
+	}
+	for _, w := range not {
+		if slices.Contains(got, w) {
+			t.Errorf("%q: do not want %q, got %q", text, w, got)
+		}
+	}
+}
+
 // defaultRelationsWith runs the default pack and returns, as "source
 // -type-> target", its relations whose topicRelations line (rule
 // included) contains with.
