@@ -367,21 +367,60 @@ func sentenceOf(res *DocResult, offset int) int {
 }
 
 // groupRefs unions refs with the same key (across documents) and the
-// linked ones.
+// linked ones. A detection name's family ("Trojan.Fastcash", family
+// Fastcash) joins the other refs of its key only when they are all malware
+// or tools: the FASTCash campaign or a FASTCash actor is another entity
+// that happens to share the word.
 func groupRefs(refs []ref, links []link) *unionFind {
 	uf := newUnionFind(len(refs))
 	first := map[string]int{}
+	other := map[string]bool{} // keys with a ref neither malware nor tool
+	var detections []int
 	for i, rf := range refs {
+		if detectionRef(rf) {
+			detections = append(detections, i)
+			continue
+		}
+		if t := rf.m.Type; t != extractor.Malware && t != extractor.Tool {
+			other[rf.key] = true
+		}
 		if j, ok := first[rf.key]; ok {
 			uf.union(i, j)
 		} else {
 			first[rf.key] = i
 		}
 	}
+	firstDetection := map[string]int{}
+	for _, i := range detections {
+		k := refs[i].key
+		if j, ok := first[k]; ok && !other[k] {
+			uf.union(i, j)
+		} else if j, ok := firstDetection[k]; ok {
+			uf.union(i, j)
+		} else {
+			firstDetection[k] = i
+		}
+	}
 	for _, l := range links {
 		uf.union(l.a, l.b)
 	}
 	return uf
+}
+
+// detectionRef reports whether rf is a vendor's detection name whose
+// canonical name is the family inside it: a malware or tool mention whose
+// text holds a detection separator ('.', '/', ':', '!') and, beside it,
+// the canonical name ("Trojan.Fastcash" → Fastcash, "Win32/Barlaiy" →
+// Barlaiy).
+func detectionRef(rf ref) bool {
+	m := rf.m
+	if m.Type != extractor.Malware && m.Type != extractor.Tool || m.Canonical == "" || m.Canonical == m.Text {
+		return false
+	}
+	if !strings.ContainsAny(m.Text, "./:!") {
+		return false
+	}
+	return strings.Contains(strings.ToLower(m.Text), strings.ToLower(m.Canonical))
 }
 
 // entities builds one entity per group. Two groups that come out with the

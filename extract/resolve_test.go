@@ -462,3 +462,15 @@ func TestResolveCrewJoinsParty(t *testing.T) {
 	sameEntity(t, ds, "a", "Quillcrypt", "a", "Quillcrypt group")
 	differentEntities(t, ds, "a", "Quillcrypt", "a", "Quillcrypt ransomware")
 }
+
+func TestResolveDetectionNameJoinsOnlyMalware(t *testing.T) {
+	det := mspec{text: "Trojan.Fastcash", typ: extractor.Malware, rule: "detection.test", prio: 60, canonical: "Fastcash"}
+	d1 := hdoc(t, "a", "The FASTCash campaign hit banks.\nSymantec calls the malware Trojan.Fastcash.\n",
+		[]mspec{pat("FASTCash", extractor.Campaign), det})
+	d2 := hdoc(t, "b", "Kestrel uses Quillbot.\nSymantec calls it Backdoor.Quillbot.\n",
+		[]mspec{pat("Quillbot", extractor.Malware),
+			{text: "Backdoor.Quillbot", typ: extractor.Malware, rule: "detection.test", prio: 60, canonical: "Quillbot"}})
+	ds := Resolve([]*DocResult{d1, d2})
+	differentEntities(t, ds, "a", "FASTCash", "a", "Trojan.Fastcash")
+	sameEntity(t, ds, "b", "Quillbot", "b", "Backdoor.Quillbot")
+}

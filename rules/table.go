@@ -288,8 +288,12 @@ func (c *compiler) table(r *rule) {
 		}
 		return out
 	}
-	t.subjectHeader = norm(spec.subjectHeader)
-	t.header = norm(spec.header)
+	// A rewriter swaps a header's word as it swaps a cue word ("| Version |"
+	// for "| Variant |", "| Sufferer |" for "| Victim |"): the header words
+	// take the pack's cue-word synonyms (cue_synonyms.go), said once for
+	// every list.
+	t.subjectHeader = norm(c.cueVariants(spec.subjectHeader))
+	t.header = norm(c.cueVariants(spec.header))
 	t.notHeader = norm(spec.notHeader)
 	if spec.headerRegex != "" {
 		re, err := regexp.Compile("(?i)" + spec.headerRegex)

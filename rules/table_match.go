@@ -352,7 +352,7 @@ func (st *tableState) names(t *textTable, heads []*headerCell, r *rule) {
 		return
 	}
 	for c := range heads {
-		if !tr.headerIs(heads[c]) {
+		if !tr.headerIs(heads[c]) || c == 0 && st.labelColumn(t) {
 			continue
 		}
 		for ri := range t.rows {
@@ -372,6 +372,42 @@ func (st *tableState) names(t *textTable, heads []*headerCell, r *rule) {
 			}
 		}
 	}
+}
+
+// labelColumn reports whether t's first column holds labels, not names:
+// a fact box written as a two-column table of rows "| Victim | Unnamed
+// institute |", "| Attributed to | APT41 |", "| Malware and tools |
+// ShadowPad |", whose first row reads as a header (the HTML reader writes
+// no separator row). When the first row's second cell is a value, no
+// table rule's header, and at least two rows below it, and half of them,
+// open with a header of some table rule, the column is the box's labels,
+// and its cells name nothing.
+func (st *tableState) labelColumn(t *textTable) bool {
+	if len(t.header) != 2 || st.anyHeader(t.header[1]) {
+		return false
+	}
+	n := 0
+	for ri := range t.rows {
+		if cells := t.rows[ri].cells; len(cells) > 0 && st.anyHeader(cells[0]) {
+			n++
+		}
+	}
+	return n >= 2 && 2*n >= len(t.rows)
+}
+
+// anyHeader reports whether cell, read as a header, fits some table rule
+// outside its brackets.
+func (st *tableState) anyHeader(cell span) bool {
+	if cell.end <= cell.start {
+		return false
+	}
+	h := newHeaderCell(st.d.text[cell.start:cell.end])
+	for _, r := range st.ts.rules {
+		if r.tbl.headerScore(h) == 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // introBeforeSentences is how many sentences before a table a name rule's
