@@ -369,6 +369,19 @@ func (d *docState) topicFallback(rs *relState) {
 	// An actor named aside, as a comparison or in a denied attribution,
 	// does not count toward the topic (relation_topic_aside.go).
 	aside := d.asideMentions()
+	// An actor the text declines to blame ("stopped short of attributing
+	// the campaign to FIN11", "no evidence tying the breaches to B") gets
+	// no victims by fallback anywhere in the document: the report says the
+	// evidence does not reach it, whoever else it names less.
+	// The report's own topic keeps its victims: an APT34 report that does
+	// "not attribute the Shamoon wiper attacks to APT34" declines one
+	// incident, not the group's other work.
+	declined := map[string]bool{}
+	for _, k := range d.declinedMentions() {
+		if isActor(k) {
+			declined[keys[k]] = true
+		}
+	}
 	// So does one that only took another's tools (relation_topic_leaker.go).
 	for k, l := range d.leakerMentions(keys, isActor) {
 		aside[k] = aside[k] || l
@@ -377,6 +390,9 @@ func (d *docState) topicFallback(rs *relState) {
 	var docTopic *topicSource
 	if ms := d.dominantActor(keys, topicActor); ms != nil {
 		docTopic = &topicSource{key: keys[ms[0]], ms: ms}
+	}
+	if docTopic != nil {
+		delete(declined, docTopic.key)
 	}
 	// A report whose title blames a government body gives the victims it
 	// lists to that body (relation_topic_home.go).
@@ -908,6 +924,12 @@ func (d *docState) topicFallback(rs *relState) {
 				}
 			}
 			for _, tp := range topics {
+				if tr.typ == "targets" && !named && declined[tp.key] {
+					continue // "... stopped short of attributing the campaign to FIN11"
+				}
+				if tr.toTopic && d.blamedOnOther(k, tp.key, keys, linked) {
+					continue // "The 2014 Sony attack was blamed on North Korea" in a report on a Chinese crew
+				}
 				if tp == subject && tr.intros == nil && d.definiteActorNounBefore(int(si), int(c.tokS)) {
 					continue // "The actor knew of the flaw. Its targets included ...": the unnamed actor's
 				}

@@ -355,6 +355,9 @@ type relState struct {
 	fresh map[extractor.Span]int // span → index in added of a mention a slot created
 	added []cand
 	ct    *corefTopics // the topics anaphors prefer (relation_coref_topic.go), on first use
+	// The mentions of actors the text declines to blame
+	// (relation_topic_aside.go), on first use.
+	declined map[extractor.Span]bool
 }
 
 // endpoint is a resolved slot span.
@@ -546,6 +549,9 @@ func (rs *relState) found(r *rule, i, end int) {
 		}
 		if typ == "targets" && t.coref == "" && d.closingSpeaker(t.span) { // relation_closing_speaker.go
 			return
+		}
+		if typ == "targets" && s.coref != "" && rs.declinedActor(s.span) { // relation_topic_aside.go
+			return // "Victims included ..." after "stopped short of attributing the campaign to FIN11"
 		}
 		if companyDamage && typ == "targets" && d.companyEnd(s.span) {
 			return
