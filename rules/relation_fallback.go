@@ -369,19 +369,6 @@ func (d *docState) topicFallback(rs *relState) {
 	// An actor named aside, as a comparison or in a denied attribution,
 	// does not count toward the topic (relation_topic_aside.go).
 	aside := d.asideMentions()
-	// An actor the text declines to blame ("stopped short of attributing
-	// the campaign to FIN11", "no evidence tying the breaches to B") gets
-	// no victims by fallback anywhere in the document: the report says the
-	// evidence does not reach it, whoever else it names less.
-	// The report's own topic keeps its victims: an APT34 report that does
-	// "not attribute the Shamoon wiper attacks to APT34" declines one
-	// incident, not the group's other work.
-	declined := map[string]bool{}
-	for _, k := range d.declinedMentions() {
-		if isActor(k) {
-			declined[keys[k]] = true
-		}
-	}
 	// So does one that only took another's tools (relation_topic_leaker.go).
 	for k, l := range d.leakerMentions(keys, isActor) {
 		aside[k] = aside[k] || l
@@ -391,9 +378,15 @@ func (d *docState) topicFallback(rs *relState) {
 	if ms := d.dominantActor(keys, topicActor); ms != nil {
 		docTopic = &topicSource{key: keys[ms[0]], ms: ms}
 	}
+	// An actor the text declines to blame ("stopped short of attributing
+	// the campaign to FIN11", "no evidence tying the breaches to B") gets
+	// no victims by fallback anywhere in the document: the report says the
+	// evidence does not reach it, whoever else it names less.
+	dominant := ""
 	if docTopic != nil {
-		delete(declined, docTopic.key)
+		dominant = docTopic.key
 	}
+	declined := d.declinedKeys(keys, isActor, dominant)
 	// A report whose title blames a government body gives the victims it
 	// lists to that body (relation_topic_home.go).
 	var bodyTopic *topicSource

@@ -223,6 +223,21 @@ func (d *docState) blamedOnOther(k int, topic string, keys []string, linked map[
 	return false
 }
 
+// declinedKeys returns the keys of the actors the text declines to blame
+// (declinedMentions), less dominant, the report's own topic: an APT34 report
+// that does "not attribute the Shamoon wiper attacks to APT34" declines one
+// incident, not the group's other work.
+func (d *docState) declinedKeys(keys []string, isActor func(int) bool, dominant string) map[string]bool {
+	out := map[string]bool{}
+	for _, k := range d.declinedMentions() {
+		if isActor(k) {
+			out[keys[k]] = true
+		}
+	}
+	delete(out, dominant)
+	return out
+}
+
 // declinedActor reports whether span is a mention of an actor the text
 // declines to blame (declinedMentions) that is not the document's dominant
 // actor: an anaphor's victims ("Victims included ...") are not given to it.
@@ -232,12 +247,7 @@ func (rs *relState) declinedActor(span extractor.Span) bool {
 		rs.declined = map[extractor.Span]bool{}
 		keys, actorKeys := d.topicKeys()
 		isActor := func(k int) bool { return d.acc[k].typ == extractor.ThreatActor || actorKeys[keys[k]] }
-		declined := map[string]bool{}
-		for _, k := range d.declinedMentions() {
-			if isActor(k) {
-				declined[keys[k]] = true
-			}
-		}
+		declined := d.declinedKeys(keys, isActor, "")
 		if len(declined) == 0 {
 			return false
 		}
