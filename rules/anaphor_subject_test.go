@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSubjectChooser(t *testing.T) {
 	checkChooser(t, "subject", corefRelations, []chooserCase{
@@ -34,15 +37,7 @@ func TestSubjectChooserSkipsSpeakersAndPairs(t *testing.T) {
 		{"APT28 is a Russian military espionage group. APT28 wrote X-Agent.\n\nAPT28 hit the Bundestag in 2015. Germany expelled two Russian diplomats in response. Its operators used Mimikatz to move through the network.",
 			`APT28 -uses-> Mimikatz | "Its operators" → APT28`, "Germany -uses->"},
 	} {
-		got := corefRelations(t, c.text)
-		if !corefHas(got, c.want) {
-			t.Errorf("%q: want %q in %q", c.text, c.want, got)
-		}
-		for _, r := range got {
-			if len(r) >= len(c.not) && r[:len(c.not)] == c.not {
-				t.Errorf("%q: %q", c.text, r)
-			}
-		}
+		checkCorefWantNot(t, c.text, c.want, c.not)
 	}
 }
 
@@ -59,14 +54,21 @@ func TestSubjectChooserSameTypeInSentenceBefore(t *testing.T) {
 		{"Microsoft first described Volt Typhoon in May 2023. It targeted ports in Guam.",
 			`Volt Typhoon -targets-> Guam | "It" → Volt Typhoon`, "Microsoft -targets->"},
 	} {
-		got := corefRelations(t, c.text)
-		if !corefHas(got, c.want) {
-			t.Errorf("%q: want %q in %q", c.text, c.want, got)
-		}
-		for _, r := range got {
-			if len(r) >= len(c.not) && r[:len(c.not)] == c.not {
-				t.Errorf("%q: %q", c.text, r)
-			}
+		checkCorefWantNot(t, c.text, c.want, c.not)
+	}
+}
+
+// checkCorefWantNot reports a text whose coreference relations lack want
+// (corefHas) or hold one that starts with not.
+func checkCorefWantNot(t *testing.T, text, want, not string) {
+	t.Helper()
+	got := corefRelations(t, text)
+	if !corefHas(got, want) {
+		t.Errorf("%q: want %q in %q", text, want, got)
+	}
+	for _, r := range got {
+		if strings.HasPrefix(r, not) {
+			t.Errorf("%q: %q", text, r)
 		}
 	}
 }
