@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -573,7 +574,7 @@ func (r *resolver) buildEntity(refs []ref, idx []int) extractor.Entity {
 		Type:       typ,
 		Subtype:    subtype,
 		Name:       name,
-		Aliases:    distinctAliases(name, aliases),
+		Aliases:    distinctAliases(name, namedAliases(typ, name, aliases)),
 		Confidence: combineEvidence(ev),
 		Attributes: attrs,
 		Status:     extractor.StatusCandidate,
@@ -733,6 +734,49 @@ func pick(count map[string]int, first map[string]int) string {
 		}
 	}
 	return best
+}
+
+// namedAliases drops the aliases that are only the generic words of a
+// named entity's name: the head of "the 2017 Equifax breach" ("breach"),
+// of "China's foreign ministry" ("foreign ministry"), of "presidential
+// campaign of Donald Trump" ("presidential campaign"). A canonical-match
+// rule names the whole phrase but its mention is the head alone; as an
+// alias the head would name every breach and every foreign ministry, so
+// two entities sharing it could be taken for one (an OpenCTI import merges
+// by alias) and it could match any description. Sectors are generic by
+// nature and keep theirs; a name without a capital or a digit names
+// nothing more than its words.
+func namedAliases(typ extractor.EntityType, name string, in []string) []string {
+	if typ == extractor.Sector || !strings.ContainsFunc(name, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) {
+		return in
+	}
+	nameWords := strings.Fields(NormalizeName(name))
+	out := in[:0:0]
+	for _, a := range in {
+		if !genericPart(a, nameWords) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// genericPart reports whether alias a is written without a capital or a
+// digit and its words are a run of nameWords (normalised) shorter than
+// the whole.
+func genericPart(a string, nameWords []string) bool {
+	if strings.ContainsFunc(a, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) {
+		return false
+	}
+	words := strings.Fields(NormalizeName(a))
+	if len(words) == 0 || len(words) >= len(nameWords) {
+		return false
+	}
+	for i := 0; i+len(words) <= len(nameWords); i++ {
+		if slices.Equal(words, nameWords[i:i+len(words)]) {
+			return true
+		}
+	}
+	return false
 }
 
 // distinctAliases keeps one alias per normalised name, none equal to the

@@ -474,3 +474,31 @@ func TestResolveDetectionNameJoinsOnlyMalware(t *testing.T) {
 	differentEntities(t, ds, "a", "FASTCash", "a", "Trojan.Fastcash")
 	sameEntity(t, ds, "b", "Quillbot", "b", "Backdoor.Quillbot")
 }
+
+// The head of a canonical-match phrase ("the 2017 Equifax breach" named
+// from the mention "breach") is no alias: two breaches of two documents
+// stay two entities, each without the other's words.
+func TestResolveGenericHeadIsNoAlias(t *testing.T) {
+	camp := extractor.Campaign
+	a := hdoc(t, "a", "They were behind the breach.\n", []mspec{{text: "breach", typ: camp, rule: "pattern.v", prio: 58, canonical: "the 2017 Equifax breach"}})
+	b := hdoc(t, "b", "They were behind the breach.\n", []mspec{{text: "breach", typ: camp, rule: "pattern.v", prio: 58, canonical: "the 2014 Yahoo breach"}})
+	gov := hdoc(t, "c", "The foreign ministry said so. The Tarnwing Operation began.\n", []mspec{
+		{text: "foreign ministry", typ: extractor.Government, rule: "pattern.g", prio: 60, canonical: "China's foreign ministry"},
+		// a capitalised part is a name: kept
+		{text: "Tarnwing", typ: camp, rule: "pattern.c", prio: 60, canonical: "Tarnwing Operation"}})
+	ds := Resolve([]*DocResult{a, b, gov})
+	differentEntities(t, ds, "a", "breach", "b", "breach")
+	for _, c := range []struct{ doc, text string }{{"a", "breach"}, {"b", "breach"}, {"c", "foreign ministry"}} {
+		if e := entityOf(t, ds, c.doc, c.text, 0); len(e.Aliases) != 0 {
+			t.Errorf("%s: aliases %v, want none", e.Name, e.Aliases)
+		}
+	}
+	if e := entityOf(t, ds, "c", "Tarnwing", 0); !reflect.DeepEqual(e.Aliases, []string{"Tarnwing"}) {
+		t.Errorf("%s: aliases %v, want [Tarnwing]", e.Name, e.Aliases)
+	}
+	// A sector keeps its generic forms.
+	sec := hdoc(t, "d", "Dissidents were hit.\n", []mspec{{text: "Dissidents", typ: extractor.Sector, rule: "pattern.s", prio: 60, canonical: "Chinese dissidents"}})
+	if e := entityOf(t, Resolve([]*DocResult{sec}), "d", "Dissidents", 0); len(e.Aliases) != 1 {
+		t.Errorf("sector %s: aliases %v", e.Name, e.Aliases)
+	}
+}

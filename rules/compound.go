@@ -3,6 +3,8 @@ package rules
 import (
 	"strings"
 	"unicode"
+
+	"github.com/reportgraph/extractor"
 )
 
 // Hyphenated compounds. The tokenizer keeps "China-based", "Russian-speaking"
@@ -62,10 +64,62 @@ func (d *docState) splitCompounds() {
 		}
 		tail := foldKey(t[k+1:])
 		if !d.p.tails[tail] && !(d.p.anyCompound && allLowerLetters(t[k+1:])) {
+			if d.p.anyCompound && i+1 < len(d.tokText) && d.demonymPair(t[:k], t[k+1:]) && d.personNounAt(i+1) {
+				d.head[i], d.tail[i] = foldKey(t[:k]), demonymTail
+			}
 			continue
 		}
 		d.head[i], d.tail[i] = foldKey(t[:k]), tail
 	}
+}
+
+// demonymTail is the tail of a double demonym ("Canadian-American",
+// "Iranian-American", "Chinese-Canadian"): its head is a place as in
+// "China-based". The mention names the first country, the one the text
+// puts first (docs/corpus.md: "Canadian-American" is a name of Canada, and
+// the nationality an optional located-in); a mention is one token's, so
+// the second country gets none.
+const demonymTail = "\x00demonym"
+
+// personNounAt reports whether token k is a noun of a person (person_nouns,
+// the actor nouns, or their plural): only before one does a double demonym
+// give a nationality ("a Canadian-American hacker"); "the
+// Israeli-Palestinian conflict" and "the Asian-American community" name none.
+func (d *docState) personNounAt(k int) bool {
+	w := foldKey(d.tokText[k])
+	return d.hasWordTag(w, "personnoun", "actor") || strings.HasSuffix(w, "s") && d.hasWordTag(w[:len(w)-1], "personnoun", "actor")
+}
+
+// demonymPair reports whether head and tail are both a demonym of a
+// place gazetteer name: one word each, capitalised, ending as demonyms do
+// (-an, -ese, -ish, -i, -ch), both single-token location names. Two
+// country names ("US-China", "Russia-Ukraine") name a pair of countries,
+// not a person's nationality, and stay whole.
+func (d *docState) demonymPair(head, tail string) bool {
+	return d.demonymWord(head) && d.demonymWord(tail)
+}
+
+// demonymWord reports whether w is a one-word location name of a
+// gazetteer shaped like a demonym.
+func (d *docState) demonymWord(w string) bool {
+	if len(w) < 4 || !unicode.IsUpper([]rune(w)[0]) || !allLowerLetters(w[1:]) {
+		return false
+	}
+	lw := strings.ToLower(w)
+	if !strings.HasSuffix(lw, "an") && !strings.HasSuffix(lw, "ese") && !strings.HasSuffix(lw, "ish") &&
+		!strings.HasSuffix(lw, "i") && !strings.HasSuffix(lw, "ch") {
+		return false
+	}
+	v := d.p.vocab[foldKey(w)]
+	if v == nil || v.gaz == nil {
+		return false
+	}
+	for _, h := range v.gaz.hits {
+		if d.p.gaz.entries[h.entry].typ == extractor.Location {
+			return true
+		}
+	}
+	return false
 }
 
 // compoundHits adds a candidate for each name ending at trie node n whose
@@ -79,6 +133,9 @@ func (d *docState) compoundHits(n *gnode, i, j int) {
 			continue
 		}
 		e := &p.gaz.entries[h.entry]
+		if d.tail[j] == demonymTail && e.typ != extractor.Location {
+			continue
+		}
 		d.addCand(cand{start: d.tokStart[i], end: d.tokEnd[j], rule: h.rule, prio: r.prio,
 			typ: e.typ, subtype: e.subtype, canonical: e.canonical, hide: r.suppress})
 	}
@@ -93,6 +150,9 @@ const anyCompoundTail = "*"
 func (r *rule) acceptsTail(d *docState, j int) bool {
 	if r.compounds[d.tail[j]] {
 		return true
+	}
+	if d.tail[j] == demonymTail {
+		return r.anyCompound
 	}
 	if !r.anyCompound {
 		return false

@@ -125,6 +125,12 @@ func (d *docState) propagateNames() {
 		}
 		for pi := range d.p.propagate {
 			if pr := &d.p.propagate[pi]; pr.intros == nil && pr.types&maskOf(c.typ) != 0 {
+				if plain && c.prio < pr.prio {
+					// A one-word guess weaker than spreading itself
+					// (core.organization.incident-victim's "the Zeltron
+					// breach") names its own occurrence only.
+					break
+				}
 				seen[surface] = true
 				at[surface] = len(sources)
 				sources = append(sources, source{c, pr, shortOnly, plain, inner})
@@ -210,11 +216,20 @@ func (d *docState) spread(added []cand, drop map[int]bool, src *cand, pr *propRu
 		if overlapsAny(added, start, end) {
 			continue
 		}
-		if place >= 0 {
+		yield := -1
+		if place < 0 {
+			yield = d.yieldingAt(start, end, pr.prio, src.typ)
+		}
+		switch {
+		case place >= 0:
 			if !d.freeOccurrenceAfter(d.acc[place].end, start, end) {
 				continue
 			}
-		} else if !d.freeOccurrence(start, end) {
+		case yield >= 0:
+			if !d.freeOccurrenceAfter(end, start, end) {
+				continue
+			}
+		case !d.freeOccurrence(start, end):
 			continue
 		}
 		if (form != surface || plain) && !d.shortNameAt(start, end) {
@@ -231,9 +246,29 @@ func (d *docState) spread(added []cand, drop map[int]bool, src *cand, pr *propRu
 		if place >= 0 {
 			drop[place] = true
 		}
+		if yield >= 0 {
+			drop[yield] = true
+		}
 		added = append(added, c)
 	}
 	return added
+}
+
+// yieldingAt returns the index of the accepted mention spanning exactly
+// [start, end) that a name spread with priority prio and type typ
+// replaces, or -1: one of another type found with a lower priority, a
+// guess from the words around one occurrence ("the Aurora hack" read as
+// the victim of a hack, core.organization.incident-victim) that the
+// document's own naming elsewhere ("Operation Aurora") overrules.
+func (d *docState) yieldingAt(start, end, prio int, typ extractor.EntityType) int {
+	i := sort.Search(len(d.acc), func(i int) bool { return d.acc[i].end > start })
+	if i >= len(d.acc) {
+		return -1
+	}
+	if a := &d.acc[i]; a.start == start && a.end == end && a.prio < prio && a.typ != typ && !a.hide {
+		return i
+	}
+	return -1
 }
 
 // shortNameAt reports whether a company's short name at start reads as a

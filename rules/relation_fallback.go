@@ -758,6 +758,7 @@ func (d *docState) topicFallback(rs *relState) {
 			charged = d.chargedPersons(keys, tr.charges)
 		}
 		covered := map[string]map[string]bool{} // person topic key ("" for actors) → target keys decided
+		nearness := &topicNearness{}
 		var home map[string]bool
 		if tr.homeBefore != nil {
 			home = d.homePlaces(tr.homeBefore, keys, func(k int) bool { return sponsors[keys[k]] || isActor(k) })
@@ -922,6 +923,9 @@ func (d *docState) topicFallback(rs *relState) {
 				}
 				if tr.toTopic && d.blamedOnOther(k, tp.key, keys, linked) {
 					continue // "The 2014 Sony attack was blamed on North Korea" in a report on a Chinese crew
+				}
+				if tr.toTopic && !tp.local && !nearness.linkedToTopic(d, key, tp, keys, tr.mask) {
+					continue // "Other vendors reported activity the same year as Operation X" far from the actor
 				}
 				if tp == subject && tr.intros == nil && d.definiteActorNounBefore(int(si), int(c.tokS)) {
 					continue // "The actor knew of the flaw. Its targets included ...": the unnamed actor's

@@ -49,7 +49,7 @@ func TestPrunedRelaxedTriesAgree(t *testing.T) {
 		t.Fatalf("only %d rules with part-of-speech tests", len(relaxed))
 	}
 	an := testAnalyzer(t)
-	tried, maybe, pruned := 0, 0, 0
+	tried, maybe, pruned, limited := 0, 0, 0, 0
 	for _, text := range relaxedTexts(t) {
 		d := docPool.Get().(*docState)
 		d.init(p, text, an.Analyze(text), an, nil)
@@ -61,6 +61,13 @@ func TestPrunedRelaxedTriesAgree(t *testing.T) {
 				want := d.mayMatchRelaxed(r, i, hi, false)
 				wantSteps := d.m.steps
 				got := d.mayMatchUntagged(r, i, hi)
+				if want && !got && wantSteps > stepLimit {
+					// The unpruned try gave up at the step limit, which
+					// counts as "may match" (it cannot tell); the pruned
+					// one, spared those steps, could tell.
+					limited++
+					continue
+				}
 				if d.m.steps < wantSteps {
 					pruned++
 				}
@@ -85,5 +92,5 @@ func TestPrunedRelaxedTriesAgree(t *testing.T) {
 	if pruned == 0 {
 		t.Fatalf("no relaxed try of %d took fewer steps pruned", tried)
 	}
-	t.Logf("%d relaxed tries, %d may match, %d spared steps", tried, maybe, pruned)
+	t.Logf("%d relaxed tries, %d may match, %d spared steps, %d unpruned at the step limit", tried, maybe, pruned, limited)
 }
