@@ -68,6 +68,12 @@ func TestPrunedRelaxedTriesAgree(t *testing.T) {
 				if want {
 					maybe++
 				}
+				// An unpruned try that ran out of steps counts as a match
+				// and proves nothing; the pruned one, which spares steps,
+				// may finish within the limit and give the true answer.
+				if wantSteps > stepLimit && !got {
+					continue
+				}
 				if got != want {
 					t.Errorf("rule %s at %q (token %d): pruned relaxed try says %v, unpruned %v",
 						r.id, d.tokText[i], i, got, want)
