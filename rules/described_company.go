@@ -120,3 +120,55 @@ var companyHeadEnd = map[string]bool{",": true, ".": true, ";": true, ":": true,
 
 // emphasisMark reports whether a token is Markdown emphasis around a name.
 func emphasisMark(f string) bool { return f == "**" || f == "*" || f == "__" || f == "_" }
+
+// ruleCompanyNounName is the pattern rule that reads a person-shaped name
+// after a company noun as the company: "the Norwegian security firm Norman
+// Shark" (core-persons.yaml).
+const ruleCompanyNounName = "core.organization.company-noun-name"
+
+// typeCompanyNamedPersons retypes the person mentions of a name the
+// document introduces as a company after a company noun ("the security
+// firm Norman Shark"): its later mentions ("head of research at Norman
+// Shark", "Norman's analysts", "Norman said") were read as a given name and
+// a surname, or as the surname alone, and would outvote the introduction.
+// The company's first word alone is retyped only when it is a whole
+// mention of its own ("Norman was cautious"), and named as the company.
+func (d *docState) typeCompanyNamedPersons() {
+	var full map[string]bool
+	var first map[string]string // first word → the company's name
+	for ai := range d.acc {
+		c := &d.acc[ai]
+		if c.hide || c.typ != extractor.Organization || c.tokE-c.tokS < 2 || d.p.rules[c.rule].id != ruleCompanyNounName {
+			continue
+		}
+		if full == nil {
+			full, first = map[string]bool{}, map[string]string{}
+		}
+		full[d.describedKey(c)] = true
+		full[foldKey(d.text[c.start:c.end])] = true
+		first[d.fold[c.tokS]] = d.text[c.start:c.end]
+	}
+	if full == nil {
+		return
+	}
+	changed := false
+	for ai := range d.acc {
+		c := &d.acc[ai]
+		if c.hide || c.typ != extractor.Person {
+			continue
+		}
+		name, one := first[d.fold[c.tokS]]
+		one = one && c.tokE-c.tokS == 1
+		if !one && !full[d.describedKey(c)] && !full[foldKey(d.text[c.start:c.end])] {
+			continue
+		}
+		c.typ, c.subtype, c.canonical = extractor.Organization, "", ""
+		if one {
+			c.canonical = name // "Norman" is Norman Shark
+		}
+		changed = true
+	}
+	if changed {
+		d.index()
+	}
+}

@@ -1,6 +1,10 @@
 package rules
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/reportgraph/extractor"
+)
 
 // A tool's name the text describes as its maker in an appositive is the
 // company in that document; mentions that name the product stay the tool.
@@ -59,5 +63,35 @@ rules:
 	}
 	for _, c := range cases {
 		same(t, c.text, found(t, p, c.text), c.want)
+	}
+}
+
+// A person-shaped name the text introduces after a company noun is the
+// company in every mention; without the
+// introduction the name stays a person.
+func TestCompanyNamedPersonsDefaultPack(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text, name string
+		want       extractor.EntityType
+	}{
+		{"The report came from the Norwegian security firm Norman Shark. \"It is big,\" said Snorre Fagerland, head of research at Norman Shark. Norman was cautious.",
+			"Norman Shark", extractor.Organization},
+		{"\"It is big,\" said Snorre Fagerland, head of research at Norman Shark.", "Norman Shark", extractor.Person},
+		{"The firm Norman Shark founded in 2010 sold the tools. Norman Shark said so.", "Norman Shark", extractor.Person},
+	}
+	for _, c := range cases {
+		got := typesOf(t, p, c.text, c.name)
+		if len(got) == 0 {
+			t.Errorf("%q: no mention of %s", c.text, c.name)
+		}
+		for _, typ := range got {
+			if typ != c.want {
+				t.Errorf("%q: %s typed %s, want %s", c.text, c.name, typ, c.want)
+			}
+		}
 	}
 }

@@ -187,8 +187,9 @@ var descCopulas = map[string]bool{"is": true, "was": true, "are": true, "were": 
 // typeDescribedNames retypes malware mentions the text describes as a
 // party (see the comment above), before the relation rules read types.
 func (d *docState) typeDescribedNames() {
-	d.typeDescribedCompanies() // described_company.go
-	d.typeListedFamilies()     // described_family.go
+	d.typeDescribedCompanies()  // described_company.go
+	d.typeCompanyNamedPersons() // described_company.go
+	d.typeListedFamilies()      // described_family.go
 	w := &d.p.described
 	if len(w.heads) == 0 {
 		return
