@@ -68,6 +68,14 @@ func TestPrunedRelaxedTriesAgree(t *testing.T) {
 				if want {
 					maybe++
 				}
+				// An unpruned try that ran out of steps says "may match"
+				// without knowing (mayMatchRelaxed): the pruned one, which
+				// spares those steps, may then know better. (The paraphrased
+				// arid-viper news of wave 77 has such a run of 20,017 steps
+				// for rel.employed-by.works-at.)
+				if wantSteps > stepLimit && !got {
+					continue
+				}
 				if got != want {
 					t.Errorf("rule %s at %q (token %d): pruned relaxed try says %v, unpruned %v",
 						r.id, d.tokText[i], i, got, want)
