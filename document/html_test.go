@@ -438,3 +438,25 @@ func TestWithHeadline(t *testing.T) {
 		t.Errorf("empty page got a headline: %q", got)
 	}
 }
+
+// A block of teasers for other stories inside the article, marked by two
+// neighbouring class words ("more-stories"), is furniture; either word
+// alone ("box--more-info") is not.
+func TestHTMLTeaserPairs(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>Quill Falcon returns</title></head><body>
+<main><article>
+<h1>Quill Falcon returns with a new implant</h1>
+<p>The espionage crew known as Quill Falcon exploited a flaw in a mail server this year to attack a defence firm in Turkey, researchers said on Tuesday.</p>
+<p>The final payload was a custom implant the vendor calls Tarn Agent, built on an open-source command-and-control framework.</p>
+<div class="box--more-info"><p>The vendor first described the crew in 2019, after it spied on journalists and activists in the region.</p></div>
+<section class="more-stories"><h3>More from Tech</h3><ul>
+<li><a href="/a">Court orders Kestrel Group to pay damages to a messaging company</a></li>
+<li><a href="/b">Italy admits using Wrenfield spyware against reporters</a></li>
+</ul></section>
+<div class="readNext"><a href="/c">Regulators fine Harrow Labs over Pike spyware sales</a></div>
+</article></main></body></html>`
+	ex := readHTMLString(t, page, Options{})
+	text := ex.pages[0]
+	assertContainsAll(t, text, []string{"Tarn Agent", "after it spied on journalists"})
+	assertContainsNone(t, text, []string{"Kestrel Group", "Wrenfield", "Harrow Labs"})
+}

@@ -161,6 +161,12 @@ var boilerplateWords = wordSet(htmlWords.BoilerplateWords) // html_words.yaml
 // readers ("Skip to content", "Opens in a new window").
 var boilerplateTokens = wordSet(htmlWords.BoilerplateTokens) // html_words.yaml
 
+// boilerplatePairs are two neighbouring class/id words of teaser blocks
+// ("more-stories", "moreNews", "read_next"), written with a space: a block
+// of links to other stories, inside the article or not. Either word alone
+// is content ("box--more-info", "next-steps").
+var boilerplatePairs = wordSet(htmlWords.BoilerplatePairs) // html_words.yaml
+
 var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
 
 // isHidden reports elements a browser does not show.
@@ -219,8 +225,11 @@ func hasBoilerplateWord(v string, headers bool) bool {
 		if boilerplateTokens[token] {
 			return true
 		}
-		for _, part := range parts {
+		for i, part := range parts {
 			if boilerplateWords[part] && (headers || (part != "header" && part != "masthead")) {
+				return true
+			}
+			if i > 0 && boilerplatePairs[parts[i-1]+" "+part] {
 				return true
 			}
 		}

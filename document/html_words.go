@@ -24,6 +24,7 @@ type htmlWordLists struct {
 	BoilerplateRoles     []string `yaml:"boilerplate_roles"`
 	BoilerplateWords     []string `yaml:"boilerplate_words"`
 	BoilerplateTokens    []string `yaml:"boilerplate_tokens"`
+	BoilerplatePairs     []string `yaml:"boilerplate_pairs"`
 	AsideFurnitureWords  []string `yaml:"aside_furniture_words"`
 	AsideFurnitureTokens []string `yaml:"aside_furniture_tokens"`
 	BylineLeadVerbs      []string `yaml:"byline_lead_verbs"`
@@ -57,6 +58,7 @@ func parseHTMLWords(b []byte) (htmlWordLists, error) {
 	}{
 		{"boilerplate_tags", w.BoilerplateTags}, {"boilerplate_roles", w.BoilerplateRoles},
 		{"boilerplate_words", w.BoilerplateWords}, {"boilerplate_tokens", w.BoilerplateTokens},
+		{"boilerplate_pairs", w.BoilerplatePairs},
 		{"aside_furniture_words", w.AsideFurnitureWords}, {"aside_furniture_tokens", w.AsideFurnitureTokens},
 		{"byline_lead_verbs", w.BylineLeadVerbs}, {"byline_prefix_verbs", w.BylinePrefixVerbs},
 	} {

@@ -29,3 +29,22 @@ func TestSurnamesResolveToOnePerson(t *testing.T) {
 		t.Errorf("persons = %q, want one entity Eero Lindqvist with the alias Lindqvist", persons)
 	}
 }
+
+// TestCompanyThatSpeaksIsNoPerson: a name that an apposition calls a
+// company stays an organisation when a later sentence has it speak
+// (core.organization.apposition outweighs core.person.said-after).
+func TestCompanyThatSpeaksIsNoPerson(t *testing.T) {
+	x := extractorOn(t, defaultPack(t))
+	doc := &extractor.Document{ID: "d1", Text: "The attackers abused Quorn Mailer, an email marketing company. " +
+		"Quorn Mailer said it had fixed the issue."}
+	res, err := x.Document(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := Resolve([]*DocResult{res})
+	for _, e := range ds.Entities {
+		if e.Name == "Quorn Mailer" && e.Type != extractor.Organization {
+			t.Errorf("Quorn Mailer is a %s, want an organization", e.Type)
+		}
+	}
+}

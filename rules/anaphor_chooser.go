@@ -65,6 +65,8 @@ var antecedentChoosers = []antecedentChooser{
 	nearestChooser{},          // the nearest mention of the rule's first type that fits (anaphor_nearest.go)
 	unitChooser{},             // "Unit 26165 ... Its officers" (anaphor_nearest.go)
 	subjectChooser{},          // "it"/"its" opening a sentence: the subject of the one before (anaphor_subject.go)
+	apposedHeadChooser{},      // "X, the group at Y's Z. Its researchers": X (anaphor_apposed_head.go)
+	speakerEmployerChooser{},  // "said A, an analyst at Y. \"Now they ...\"": not Y (anaphor_speaker_employer.go)
 	itSubjectChooser{},        // "X differs ... because it is" (anaphor_it.go)
 	parallelThatChooser{},     // "that X is ..., and that it ..." (anaphor_it.go)
 	possessiveChainChooser{},  // "the unit ..., one of its officers" (anaphor_its.go)
