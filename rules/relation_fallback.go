@@ -1105,6 +1105,9 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 	if tr.cues != nil && c.typ == extractor.Location && d.attackersWhereabouts(d.listStart(int(c.tokS), endAt)) {
 		return false // "the actors and their ransomware were in Russia" (relation_topic_whereabouts.go)
 	}
+	if tr.typ == "targets" && d.relayedPlace(d.listStart(int(c.tokS), endAt)) {
+		return false // "routed their traffic through hacked computers at universities" (relation_topic_relay.go)
+	}
 	if tr.cues != nil && c.typ == extractor.Location && d.machinesSpread(d.listStart(int(c.tokS), endAt)) {
 		return false // "the infected routers were spread across Europe and Asia"
 	}

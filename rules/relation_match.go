@@ -517,6 +517,19 @@ func (rs *relState) found(r *rule, i, end int) {
 			}
 		}
 	}
+	// Machines borrowed as relays are no victims: "routed their traffic
+	// through hacked computers at American universities"
+	// (relation_topic_relay.go).
+	if r.rel.typ == "targets" {
+		kept := targets[:0]
+		for _, e := range targets {
+			if lo, _, ok := d.tokenRange(e.span.Start, e.span.End); ok && e.coref == "" && d.relayedPlace(int(lo)) {
+				continue
+			}
+			kept = append(kept, e)
+		}
+		targets = kept
+	}
 	if possessedTypes[r.rel.typ] {
 		for _, e := range targets {
 			if x, ok := d.possessedBody(e, r.rel.tgtMask); ok && !hasEndpoint(targets, x.span) {

@@ -406,6 +406,10 @@ func (d *docState) framedObject(ps *phraseSet, k int, endAt map[int]int) bool {
 	c := &d.acc[k]
 	lo := d.sentLo[d.sentOf[c.tokS]]
 	skip := maskOf(extractor.ThreatActor) | maskOf(extractor.Person) | maskOf(extractor.Malware) | maskOf(extractor.Tool)
+	if c.typ == extractor.Person {
+		// People listed together: "the e-mail account of A and of B".
+		skip &^= maskOf(extractor.Person)
+	}
 	i, fill := int(c.tokS), 0
 	for steps := 0; i > lo && steps < 40; steps++ {
 		if d.endsPhrase(ps, i) {
@@ -451,6 +455,12 @@ func (d *docState) framedObject(ps *phraseSet, k int, endAt map[int]int) bool {
 			// the owner's name is a modifier of the object.
 			if m, ok := endAt[j-1]; ok && maskOf(d.acc[m].typ)&skip == 0 {
 				i = int(d.acc[m].tokS)
+				continue
+			}
+			// A common noun's possessive is part of the modifier: "the
+			// website of the nation's financial watchdog, A".
+			if _, ok := endAt[j-1]; !ok && d.cover[j-1] == 0 && isLowerWord(d.tokText[j-1]) {
+				i = j
 				continue
 			}
 		}
