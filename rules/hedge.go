@@ -350,7 +350,8 @@ func (d *docState) cuesFrom(lo, i, end int) (negated bool, hedge string) {
 			t = k // the cues of a relative clause or a contrast aside are not the match's
 			continue
 		}
-		if cues.negations != nil && cues.negations.startsAt(d, t, hi) && !(t+1 < hi && notNegating[d.fold[t+1]]) {
+		if cues.negations != nil && cues.negations.startsAt(d, t, hi) && !(t+1 < hi && notNegating[d.fold[t+1]]) &&
+			!d.contrastedNegation(t, end) {
 			return true, ""
 		}
 		if cues.hedges == nil {
@@ -582,4 +583,29 @@ func (d *docState) closingComma(from, end int) int {
 		}
 	}
 	return 0
+}
+
+// contrastWords turn a negation to the words before them only: "was not
+// a one-off burglary but part of a campaign".
+var contrastWords = map[string]bool{"but": true, "however": true, "rather": true, "instead": true}
+
+// contrastedNegation reports whether the negation at token t is followed,
+// within a few words and before the match ends at end, by a contrast word
+// that states what is the case instead: in "an intrusion that hit A was
+// not a one-off burglary but part of X" the match on "part of X" holds.
+// A negation right before a comma ("was not, however, linked to Y") is
+// no such contrast.
+func (d *docState) contrastedNegation(t, end int) bool {
+	if d.fold[t] != "not" || t+1 >= end || d.fold[t+1] == "," {
+		return false
+	}
+	for k := t + 2; k < end && k <= t+8; k++ {
+		switch f := d.fold[k]; {
+		case contrastWords[f]:
+			return k+1 < end
+		case f == "." || f == ";" || f == ":":
+			return false
+		}
+	}
+	return false
 }
