@@ -77,6 +77,7 @@ var antecedentChoosers = []antecedentChooser{
 	uncomparedChooser{},       // not what the actor is compared with (anaphor_nearest.go)
 	preferTopicChooser{},      // the actor in focus (anaphor_topic.go)
 	topicFallbackChooser{},    // no actor in reach: the topic actor (anaphor_topic.go)
+	campaignTopicChooser{},    // "blamed that operation on Y", no campaign in reach: the topic actor (anaphor_topic.go)
 	cataphoricPeopleChooser{}, // the people a report opens on (anaphor_topic.go)
 	indefiniteOwnerChooser{},  // "A Chinese crew stepped up its spying" (anaphor_its.go)
 	frontedOwnerChooser{},     // "In its report, X said": X (anaphor_fronted.go)

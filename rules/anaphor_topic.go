@@ -35,6 +35,39 @@ func (topicFallbackChooser) choose(q *anaphorQuery) verdict {
 	return goOn
 }
 
+// campaignTopicChooser: a campaign noun ("the intrusion", "that
+// operation", "the campaign") with no campaign in reach, in a slot that
+// takes an actor: the report's actor's doing is meant, as in "Sandworm
+// struck utilities in 2016. Officials blamed that operation on the SVR"
+// (Sandworm -attributed-to-> SVR), when Sandworm is the document's
+// dominant actor (relation_coref_topic.go). Only towards a state body or a
+// company: "Microsoft attributes the campaign to Lace Tempest" may give
+// another name of the actor, or another actor's campaign.
+type campaignTopicChooser struct{}
+
+func (campaignTopicChooser) name() string { return "campaign-topic" }
+
+// campaignAnaphorHeads are the heads of the campaign anaphors this chooser
+// reads.
+var campaignAnaphorHeads = map[string]bool{"operation": true, "intrusion": true, "campaign": true}
+
+func (campaignTopicChooser) choose(q *anaphorQuery) verdict {
+	if q.k >= 0 || q.am != maskOf(extractor.Campaign) || q.mask&maskOf(extractor.ThreatActor) == 0 ||
+		!campaignAnaphorHeads[q.d.fold[q.c.end-1]] || !q.directBody() {
+		return goOn
+	}
+	// Only the document's dominant actor: in a news story on several
+	// crews "ascribed the campaign to Y" may be about any of them.
+	ct := q.rs.topics()
+	if ct.doc == nil || ct.subject {
+		return goOn
+	}
+	if k := q.d.topicActor(q.c.bs, q.direct); k >= 0 && ct.keys[k] == ct.doc.key {
+		q.k, q.topic = k, true
+	}
+	return goOn
+}
+
 // cataphoricPeopleChooser: "Hackers compromised X ... Acme calls the
 // operation Y": the people a report opens on, named in a clause after them.
 type cataphoricPeopleChooser struct{}
@@ -48,4 +81,16 @@ func (cataphoricPeopleChooser) choose(q *anaphorQuery) verdict {
 		}
 	}
 	return goOn
+}
+
+// directBody reports whether one of the match's other ends is a government
+// body or a company (not an actor, not a numbered unit read as one).
+func (q *anaphorQuery) directBody() bool {
+	body := maskOf(extractor.Government) | maskOf(extractor.Organization)
+	for k := range q.d.acc {
+		if c := &q.d.acc[k]; q.d.isDirect(c, q.direct) && maskOf(c.typ)&body != 0 && q.d.slotMask(c)&maskOf(extractor.ThreatActor) == 0 {
+			return true
+		}
+	}
+	return false
 }

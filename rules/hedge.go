@@ -391,7 +391,11 @@ func init() {
 		"attackers", "operators", "adversary", "apt", "intruders", "outfit", "cluster", "set",
 		// "the activity was state-sponsored and based in China": what a
 		// report saw stands for the actor behind it
-		"activity")
+		"activity",
+		// "identified the GRU as the culprit": the one blamed stands
+		// for the actor or campaign named before
+		// (rel.attributed-to.named-as-culprit)
+		"culprit", "culprits", "perpetrator", "perpetrators")
 	set(org, "company", "companies", "firm", "firms", "vendor", "contractor", "business", "corporation",
 		"startup", "provider", "enterprise", "consortium", "conglomerate",
 		// plural companies (relation_group_orgs.go)

@@ -45,9 +45,31 @@ func (d *docState) matchPastRelative(r *rule, i, hi int) int {
 				return end
 			}
 		}
+		// "X, which Mandiant says is a unit of Y": the clause's own
+		// predicate, after a reporter and its verb of saying, is the
+		// predicate on X (reportedClauseVerbs).
+		if k > e+2 && k <= e+2+reportedClauseMaxReporter && reportedClauseVerbs[d.fold[k]] {
+			if end := m.match(r.nodes[1:], k+1); end > k+1 {
+				m.caps = append(src, m.caps...)
+				return end
+			}
+		}
 	}
 	return -1
 }
+
+// reportedClauseVerbs are the verbs of saying or judging that, after the
+// reporter of a relative clause ("which Mandiant says", "who prosecutors
+// believe"), open the clause's own predicate on the name before the comma.
+var reportedClauseVerbs = map[string]bool{"says": true, "said": true, "say": true, "believes": true,
+	"believe": true, "believed": true, "assesses": true, "assess": true, "assessed": true, "thinks": true,
+	"think": true, "reports": true, "reported": true, "claims": true, "claim": true, "claimed": true,
+	"alleges": true, "allege": true, "alleged": true, "suspects": true, "suspect": true, "contends": true,
+	"maintains": true, "argues": true}
+
+// reportedClauseMaxReporter bounds the reporter between "which" and the
+// verb: "Mandiant", "US officials", "the company", "researchers at Acme".
+const reportedClauseMaxReporter = 4
 
 // asideReaches reports whether rule r, which may start no earlier than
 // token minStart, may start at the name at token i all the same, because a
