@@ -68,6 +68,12 @@ type ref struct {
 	canonOff bool      // the document's own definition overrides the rule's canonical name
 	headed   string    // a sector mention with the head noun the text puts after it, or ""
 	stated   string    // a government body with the state the text puts before it, or "" (qualified.go)
+	// A state's mission named by its state only (missions.go): the city
+	// the text puts after it, which its entity's name then says, or the
+	// document it is keyed to when no city is given.
+	missionCity string
+	scope       string
+	cue         cue // what the mention's own words say it is (typedsplit.go)
 }
 
 // Resolve merges the mentions of every document into entities and returns
@@ -83,6 +89,10 @@ type ref struct {
 //     from a gazetteer ("Managed Security Services (MSS)"): then the
 //     definition holds for that document only, because abbreviations are
 //     reused for different things in different reports.
+//   - but a state's mission named by its state only ("China's embassy",
+//     "the US Embassy") is keyed by the city the text puts after it ("in
+//     Prague"), and named with it, else by its document: each report
+//     speaks of another building (missions.go).
 //
 // The type is a vote weighted by rule priority (a knowledge-base entry
 // outvotes every rule); the name is the knowledge-base name, else the
@@ -109,6 +119,7 @@ func (r *resolver) resolve(results []*DocResult) *extractor.Dataset {
 		ds.Documents = append(ds.Documents, res.Doc.Summary())
 	}
 	refs, links := r.collect(results)
+	splitCuedTypes(refs) // typedsplit.go
 	if r.lim != nil {
 		r.lim.merged = true // limit.go: a stop from here on needs a second pass
 	}
@@ -151,6 +162,9 @@ func (r *resolver) collect(results []*DocResult) ([]ref, []link) {
 			}
 			rf := ref{m: &res.Mentions[mi], doc: di, sentence: sentenceOf(res, m.Start), kbe: r.kb.match(m)}
 			rf.key = identityKey(rf)
+			if res.Doc != nil && rf.kbe == nil && !m.Party {
+				rf.cue = mentionCue(rf.m, res.Doc.Text, r.groupNouns) // typedsplit.go
+			}
 			if m.Type == extractor.Sector && res.Doc != nil {
 				rf.headed = withSectorHead(m, res.Doc.Text)
 			}
@@ -169,6 +183,7 @@ func (r *resolver) collect(results []*DocResult) ([]ref, []link) {
 			continue
 		}
 		joinCrews(refs[base:])
+		scopeMissions(refs[base:], res) // missions.go
 		rb := rebinder{byText: map[string]string{}, byKey: map[string]string{}, byCanon: map[string]string{},
 			longOf: map[string]int{}, keyOf: map[int]string{}}
 		for _, a := range res.Aliases {
@@ -569,8 +584,18 @@ func (r *resolver) buildEntity(refs []ref, idx []int) extractor.Entity {
 		name = surfaceName(*refs[idx[0]].m)
 	}
 	sortMentions(mentions, refs, idx)
+	id := EntityID(string(typ), subtype, name)
+	if city, scope := missionScope(refs, idx); city != "" {
+		if !strings.Contains(strings.ToLower(name), " in ") {
+			aliases = append(aliases, name)
+			name += " in " + city
+			id = EntityID(string(typ), subtype, name)
+		}
+	} else if scope != "" {
+		id += "@" + scopeSuffix(scope)
+	}
 	return extractor.Entity{
-		ID:         EntityID(string(typ), subtype, name),
+		ID:         id,
 		Type:       typ,
 		Subtype:    subtype,
 		Name:       name,

@@ -83,6 +83,7 @@ var antecedentChoosers = []antecedentChooser{
 	frontedOwnerChooser{},     // "In its report, X said": X (anaphor_fronted.go)
 	unnamedSetChooser{},       // "two Chinese nationals. The pair ..." (anaphor_group.go)
 	nobodyDescribedChooser{},  // "The Chinese firm that sold it" (anaphor_defnp.go)
+	newsChooser{},             // "the paper" is a news outlet's (anaphor_news.go)
 }
 
 // resolveAnaphor resolves the anaphor c, which may mean the types am and

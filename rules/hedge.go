@@ -402,7 +402,9 @@ func init() {
 		"contractors", "corporations", "vendors", "businesses", "enterprises", "suppliers",
 		// a synonym-swapping rewriter's noun for "company" ("The corporate
 		// mentioned ...", relation_anaphors)
-		"corporate")
+		"corporate",
+		// a news outlet (anaphor_news.go keeps it to one)
+		"paper", "newspaper", "broadcaster")
 	set(gov, "ministry", "agency", "bureau", "department", "government", "military", "army",
 		"service", "directorate", "regime", "command")
 	// A nationality in the plural ("the Iranians", "the North Koreans")

@@ -216,16 +216,22 @@ func (rs *relState) topicMention(si, at int, mask typeMask, direct []extractor.S
 	if tp == nil {
 		return -1
 	}
+	ms := tp.ms
+	if mask&maskOf(extractor.ThreatActor) != 0 && !tp.person {
+		// An actor the topic shares a name with a malware by case alone:
+		// the actor's mentions (relation_fallback.go, actorTyped).
+		ms = d.actorTyped(tp, nil, nil)
+	}
 	best := -1
-	i := sort.Search(len(tp.ms), func(i int) bool { return d.acc[tp.ms[i]].start >= at })
+	i := sort.Search(len(ms), func(i int) bool { return d.acc[ms[i]].start >= at })
 	for j := i - 1; j >= 0 && best < 0; j-- {
-		if m := &d.acc[tp.ms[j]]; d.slotMask(m)&mask != 0 && !d.isDirect(m, direct) && m.end <= at {
-			best = tp.ms[j]
+		if m := &d.acc[ms[j]]; d.slotMask(m)&mask != 0 && !d.isDirect(m, direct) && m.end <= at {
+			best = ms[j]
 		}
 	}
-	for j := i; j < len(tp.ms) && best < 0; j++ {
-		if m := &d.acc[tp.ms[j]]; d.slotMask(m)&mask != 0 && !d.isDirect(m, direct) {
-			best = tp.ms[j]
+	for j := i; j < len(ms) && best < 0; j++ {
+		if m := &d.acc[ms[j]]; d.slotMask(m)&mask != 0 && !d.isDirect(m, direct) {
+			best = ms[j]
 		}
 	}
 	return best

@@ -973,7 +973,7 @@ func (d *docState) topicFallback(rs *relState) {
 				if negated, _ := d.relationCues(int(c.tokS), int(c.tokE)); negated {
 					continue
 				}
-				src := &d.acc[nearestBefore(tp.ms, k)]
+				src := &d.acc[nearestBefore(d.actorTyped(tp, malwareTopic, subject), k)]
 				if (tr.seats != nil || tr.stateWords != nil || tr.sponsorWords != nil) && maskOf(src.typ)&tr.srcMask == 0 {
 					continue // a vendor's "Unit 42" named most is no actor with a seat or a sponsor
 				}
@@ -1960,6 +1960,28 @@ func (d *docState) endsPhrase(ps *phraseSet, i int) bool {
 
 // nearestBefore returns the element of ks (ascending indexes) nearest
 // before k, or the first one when none is before.
+// actorTyped returns the mentions of an actor topic the text types as a
+// threat actor, when it also has others: a key the topic shares by case
+// alone with a malware ("the Hangover crew", "a downloader named
+// HangOver") gives its relations to the actor's mention, not the malware's
+// (extract/typedsplit.go keeps the two apart). The mentions of a malware
+// or subject topic, or of a topic with no such mix, are tp.ms.
+func (d *docState) actorTyped(tp, malwareTopic, subject *topicSource) []int {
+	if tp == malwareTopic || tp == subject || tp.person {
+		return tp.ms
+	}
+	var out []int
+	for _, k := range tp.ms {
+		if d.acc[k].typ == extractor.ThreatActor {
+			out = append(out, k)
+		}
+	}
+	if len(out) == 0 {
+		return tp.ms
+	}
+	return out
+}
+
 func nearestBefore(ks []int, k int) int {
 	best := ks[0]
 	for _, x := range ks {
