@@ -110,16 +110,7 @@ func (d *docState) demonymWord(w string) bool {
 		!strings.HasSuffix(lw, "i") && !strings.HasSuffix(lw, "ch") {
 		return false
 	}
-	v := d.p.vocab[foldKey(w)]
-	if v == nil || v.gaz == nil {
-		return false
-	}
-	for _, h := range v.gaz.hits {
-		if d.p.gaz.entries[h.entry].typ == extractor.Location {
-			return true
-		}
-	}
-	return false
+	return d.namesPlace(d.p.vocab[foldKey(w)])
 }
 
 // compoundHits adds a candidate for each name ending at trie node n whose

@@ -451,7 +451,12 @@ func (d *docState) insideName(i, j int) bool {
 // and a sector word are a body's name ("Chinese Security Ministries"), not
 // a verb and its object ("Iranian Hackers Strike Aviation").
 func (d *docState) placeWord(k int) bool {
-	v := d.vent[k]
+	return d.namesPlace(d.vent[k])
+}
+
+// namesPlace reports whether the word of vocabulary entry v is, alone, a
+// name of the location gazetteer.
+func (d *docState) namesPlace(v *vocabEntry) bool {
 	if v == nil || v.gaz == nil {
 		return false
 	}
