@@ -3,6 +3,8 @@ package extract
 import (
 	"math"
 	"sort"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportgraph/extractor"
 	"github.com/reportgraph/extractor/rules"
@@ -136,6 +138,9 @@ func (pr *proposer) add(c *PairCandidate) {
 	cls, p := pr.m.bestAllowed(c)
 	if cls <= 0 || p < pr.threshold || pr.m.withheld[cls] || (pr.m.cuts != nil && p < pr.m.cuts[cls]) {
 		return
+	}
+	if c.tgtInName && pr.m.Classes[cls] == "targets" {
+		return // the maker in a product's name, not a victim; another mention pair may still propose it
 	}
 	pk := [2]int{c.src, c.tgt}
 	j, ok := pr.perDoc[pk]
@@ -308,4 +313,24 @@ func productMisread(typ, src, tgt string, products map[string]bool) bool {
 		return products[src]
 	}
 	return false
+}
+
+// opensLongerName reports whether the mention ending at byte end of text
+// is the first word(s) of a longer capitalised name: one space, then a
+// capitalised word ("Adobe Reader", "Google Defender", "Pulse Secure
+// Connect logs"). A company named so is the maker of the product or
+// service the text speaks of, an optional organisation in our gold
+// (docs/corpus.md), and not what an actor targets: the model, which reads
+// no names, learnt "X ... <company>" in an actor's sentence as a target
+// and proposed the vendors of the products CAPTIER's one-line procedure
+// sentences list ("exploits for common client software, like Microsoft
+// Word, Exchange, and Adobe Reader": APT29 targets Adobe). The relation
+// rules read such names their own way; this bars only the model's
+// `targets` proposals through such a mention (Propose).
+func opensLongerName(text string, end int) bool {
+	if end <= 0 || end+2 > len(text) || text[end] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[end+1:])
+	return unicode.IsUpper(r)
 }

@@ -57,8 +57,11 @@ type PairCandidate struct {
 
 	types    [2]string // the entity types, source first
 	src, tgt int       // the entities' indices in their document
-	text     string    // the document's text, for the evidence sentence
-	page     int       // the page of the evidence's start, as rule evidence has
+	// tgtInName is set when every mention of the target in the evidence
+	// opens a longer capitalised name (opensLongerName): "Adobe Reader".
+	tgtInName bool
+	text      string // the document's text, for the evidence sentence
+	page      int    // the page of the evidence's start, as rule evidence has
 }
 
 // pairMention is a resolved mention as the candidate pass sees it.
@@ -498,7 +501,27 @@ func (m *PairModel) candidate(d *pairDoc, src, tgt *pairMention, srcFirst bool, 
 	return PairCandidate{Doc: res.Doc.ID, Source: d.ents[src.entity], Target: d.ents[tgt.entity], Evidence: ev,
 		Hedge: hedge, Features: m.features(d, src, tgt, first, second, srcFirst, between),
 		types: [2]string{src.typ, tgt.typ}, src: src.entity, tgt: tgt.entity, text: res.Doc.Text,
-		page: res.Doc.PageOf(ev.Start)}
+		tgtInName: tgt.typ == string(extractor.Organization) && d.onlyInNames(tgt.entity, first.sent, second.sent),
+		page:      res.Doc.PageOf(ev.Start)}
+}
+
+// onlyInNames reports whether every mention of entity e in sentences lo
+// to hi opens a longer capitalised name (opensLongerName), as the maker's
+// name opens a product's ("Adobe Reader"). Mentions are in text order.
+func (d *pairDoc) onlyInNames(e, lo, hi int) bool {
+	ms := d.mentions
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].sent >= lo })
+	seen := false
+	for ; i < len(ms) && ms[i].sent <= hi; i++ {
+		if ms[i].entity != e {
+			continue
+		}
+		if !opensLongerName(d.res.Doc.Text, ms[i].end) {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
 
 // negatedPair reports whether the mentions a and b (a first) are in one
