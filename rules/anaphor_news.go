@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -28,30 +29,82 @@ func (newsChooser) choose(q *anaphorQuery) verdict {
 	return goOn
 }
 
-// newsNameWord matches a word of a news outlet's name.
-var newsNameWord = regexp.MustCompile(`(?i)\b(times|post|journal|news|herald|tribune|gazette|guardian|telegraph|observer|` +
-	`chronicle|daily|broadcasting|broadcast|rundfunk|radio|television|tv|bbc|cnn|reuters|bloomberg|press|mail|express|` +
-	`yomiuri|shimbun|asahi|mainichi|zeitung|spiegel|monde|figaro|tidende|dagbladet|aftenposten|nikkei|politico|wired)\b`)
-
-// newsDescription matches a description of a news outlet right before its
-// name ("the German public broadcaster Bayerischer Rundfunk") or right
-// after it (", a daily newspaper").
-var (
-	newsBefore = regexp.MustCompile(`(?i)\b(newspaper|broadcaster|paper|daily|tabloid|news outlet|news agency|news site|news website|magazine|outlet|public broadcaster)\s+$`)
-	newsAfter  = regexp.MustCompile(`(?i)^\s*(\([^)]*\)\s*)?,\s+(a|an|the)\s+([\w-]+\s+){0,3}(newspaper|broadcaster|paper|daily|tabloid|news outlet|news agency|news site|magazine)\b`)
+// The pack lists (core-phrases.yaml) that make a name a news outlet's: a
+// word of the names (the publication rules' last words and other outlets'
+// words), or a noun of news_outlet_nouns describing it.
+const (
+	listPublicationTails          = "publication_tails"
+	listPublicationTailsAmbiguous = "publication_tails_ambiguous"
+	listNewsOutletNames           = "news_outlet_names"
+	listNewsOutletNouns           = "news_outlet_nouns"
 )
+
+// newsWords are those lists as patterns.
+type newsWords struct {
+	// name matches a word of a news outlet's name ("Times", "Rundfunk");
+	// nil when the lists are empty.
+	name *regexp.Regexp
+	// before matches a description right before the name ("the German
+	// public broadcaster Bayerischer Rundfunk"), after one right after it
+	// (", a daily newspaper"). Their nouns are news_outlet_nouns and the
+	// anaphors' own heads ("the paper Aftenposten").
+	before, after *regexp.Regexp
+}
+
+func newsLists(lists map[string]*listSpec) newsWords {
+	names := alternation(lists[listPublicationTails], lists[listPublicationTailsAmbiguous], lists[listNewsOutletNames])
+	var heads []string
+	for h := range newsAnaphorHeads {
+		heads = append(heads, regexp.QuoteMeta(h))
+	}
+	nouns := alternation(lists[listNewsOutletNouns])
+	if nouns != "" {
+		nouns += "|"
+	}
+	sort.Strings(heads)
+	nouns += strings.Join(heads, "|")
+	w := newsWords{
+		before: regexp.MustCompile(`(?i)\b(` + nouns + `)\s+$`),
+		after:  regexp.MustCompile(`(?i)^\s*(\([^)]*\)\s*)?,\s+(a|an|the)\s+([\w-]+\s+){0,3}(` + nouns + `)\b`),
+	}
+	if names != "" {
+		w.name = regexp.MustCompile(`(?i)\b(` + names + `)\b`)
+	}
+	return w
+}
+
+// alternation joins the items of ls as a regular expression's
+// alternatives, a space inside an item matching any run of spaces.
+func alternation(ls ...*listSpec) string {
+	var alt []string
+	for _, l := range ls {
+		if l == nil {
+			continue
+		}
+		for _, it := range l.items {
+			if f := strings.Fields(it.s); len(f) > 0 {
+				for i := range f {
+					f[i] = regexp.QuoteMeta(f[i])
+				}
+				alt = append(alt, strings.Join(f, `\s+`))
+			}
+		}
+	}
+	return strings.Join(alt, "|")
+}
 
 // newsOutlet reports whether the mention k is a news outlet by its name or
 // the words the text puts around it.
 func (d *docState) newsOutlet(k int) bool {
 	c := &d.acc[k]
-	if newsNameWord.MatchString(d.text[c.start:c.end]) {
+	w := &d.p.news
+	if w.name != nil && w.name.MatchString(d.text[c.start:c.end]) {
 		return true
 	}
 	lo := max(0, c.start-60)
-	if newsBefore.MatchString(strings.ReplaceAll(d.text[lo:c.start], "\n", " ")) {
+	if w.before.MatchString(strings.ReplaceAll(d.text[lo:c.start], "\n", " ")) {
 		return true
 	}
 	hi := min(len(d.text), c.end+80)
-	return newsAfter.MatchString(d.text[c.end:hi])
+	return w.after.MatchString(d.text[c.end:hi])
 }

@@ -14,6 +14,15 @@ func TestNewsAnaphorsMeanOnlyNewsOutlets(t *testing.T) {
 	if !hasRelation(got, "Jim Yardley -employed-by-> The New York Times", "") {
 		t.Errorf("the paper is the Times: %q", got)
 	}
+	// described as one by a noun of news_outlet_nouns, before or after
+	for text, want := range map[string]string{
+		"The Israeli daily Haaretz said hackers had entered its network. They read the mail of Dana Roe, the paper's editor.":      "Dana Roe -employed-by-> Haaretz",
+		"Haaretz, an Israeli newspaper, said hackers had entered its network. They read the mail of Dana Roe, the paper's editor.": "Dana Roe -employed-by-> Haaretz",
+	} {
+		if got := corefRelations(t, text); !hasRelation(got, want, "") {
+			t.Errorf("%q: the paper is the outlet described: %q", text, got)
+		}
+	}
 	for _, text := range []string{
 		"Qomari Labs, a security firm in Singapore, described the loader in May. Ana Ruiz, the paper's lead author, said it was new.",
 		"Kestrel Systems, a defence contractor, was breached. Ana Ruiz, the broadcaster's technology editor, said so.",

@@ -426,6 +426,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	p.nameWordTags = nameWordTags(set.lists) // namestage.go
 	c.readVocabulary(set.lists)              // vocab.go
 	p.described = describedLists(set.lists)  // described_type.go
+	p.news = newsLists(set.lists)            // anaphor_news.go
 	p.fileRelationStarts()                   // relation_index.go: once the vocabulary is complete
 	p.ruleAnchored = make([]bool, len(p.rules))
 	for i, r := range p.rules {

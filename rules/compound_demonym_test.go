@@ -1,8 +1,9 @@
 package rules
 
 import (
-	"strings"
 	"testing"
+
+	"github.com/reportgraph/extractor"
 )
 
 // A double demonym ("Canadian-American") is a mention of the first
@@ -13,10 +14,7 @@ func TestDoubleDemonymNamesFirstCountry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := []struct {
-		text string
-		want []string
-	}{
+	checkMentions(t, p, []mentionCase{
 		{"A Canadian-American man was charged.", []string{"Canadian-American/location=Canada"}},
 		{"Li Wen, a Chinese-Canadian national, pleaded guilty.", []string{"Li Wen/person=", "Chinese-Canadian/location=China"}},
 		{"The US-China talks stalled.", nil},
@@ -24,14 +22,5 @@ func TestDoubleDemonymNamesFirstCountry(t *testing.T) {
 		// only before a person noun
 		{"The Israeli-Palestinian conflict went on.", nil},
 		{"A Canadian-American military man was charged.", nil},
-	}
-	for _, c := range cases {
-		var got []string
-		for _, m := range matchText(t, p, c.text).Mentions {
-			got = append(got, m.Text+"/"+string(m.Type)+"="+m.Canonical)
-		}
-		if strings.Join(got, "; ") != strings.Join(c.want, "; ") {
-			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
-		}
-	}
+	}, func(m extractor.Mention) string { return textType(m) + "=" + m.Canonical })
 }

@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // A company's short name that opens a longer capitalised name the
 // gazetteer does not hold gives that longer name, as written, not the
@@ -245,10 +242,7 @@ func TestCompanyNameEndsInItsTown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := []struct {
-		text string
-		want []string
-	}{
+	checkMentions(t, p, []mentionCase{
 		{"Staff of Afkar System Yazd were charged.", []string{"Afkar System Yazd/organization"}},
 		{"The hackers worked for Afkar System Yazd, a firm based in Yazd.",
 			[]string{"Afkar System Yazd/organization", "Yazd/location"}},
@@ -256,14 +250,5 @@ func TestCompanyNameEndsInItsTown(t *testing.T) {
 			[]string{"Afkar System Yazd/organization", "Najee Technology/organization"}},
 		{"A Yazd-based firm, Afkar System, was named.", []string{"Yazd-based/location", "Afkar System/organization"}},
 		{"Huawei Shenzhen was named.", []string{"Huawei/organization", "Shenzhen/location"}},
-	}
-	for _, c := range cases {
-		var got []string
-		for _, m := range matchText(t, p, c.text).Mentions {
-			got = append(got, m.Text+"/"+string(m.Type))
-		}
-		if strings.Join(got, "; ") != strings.Join(c.want, "; ") {
-			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
-		}
-	}
+	}, textType)
 }

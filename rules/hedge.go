@@ -402,9 +402,12 @@ func init() {
 		"contractors", "corporations", "vendors", "businesses", "enterprises", "suppliers",
 		// a synonym-swapping rewriter's noun for "company" ("The corporate
 		// mentioned ...", relation_anaphors)
-		"corporate",
-		// a news outlet (anaphor_news.go keeps it to one)
-		"paper", "newspaper", "broadcaster")
+		"corporate")
+	// a news outlet: "the paper", "the newspaper", "the broadcaster"
+	// (anaphor_news.go keeps it to one)
+	for w := range newsAnaphorHeads {
+		set(org, w)
+	}
 	set(gov, "ministry", "agency", "bureau", "department", "government", "military", "army",
 		"service", "directorate", "regime", "command")
 	// A nationality in the plural ("the Iranians", "the North Koreans")

@@ -523,13 +523,8 @@ rules:
 		}
 	}
 	on := p.WithNameModel(uniformModel(t, 1, []extractor.EntityType{extractor.Organization}))
-	var got []string
-	for _, m := range matchText(t, on, "The Tarrowmere Seismic Monitoring Centre was hit.").Mentions {
-		got = append(got, m.Text+"/"+string(m.Type))
-	}
-	if want := []string{"Tarrowmere Seismic Monitoring Centre/organization"}; !slices.Equal(got, want) {
-		t.Errorf("mentions %q, want %q", got, want)
-	}
+	checkMentions(t, on, []mentionCase{{"The Tarrowmere Seismic Monitoring Centre was hit.",
+		[]string{"Tarrowmere Seismic Monitoring Centre/organization"}}}, textType)
 }
 
 // Ordinary news text (review rev19a) in which the default pack's name

@@ -3,9 +3,11 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/reportgraph/extractor"
 	"github.com/reportgraph/extractor/nlp"
 )
 
@@ -31,6 +33,32 @@ func matchText(t *testing.T, p *Pack, text string) Result {
 	}
 	return p.Match(text, an.Analyze(text), an)
 }
+
+// mentionCase is a text and the mentions a pack must find in it, in order,
+// each as the test renders it.
+type mentionCase struct {
+	text string
+	want []string
+}
+
+// checkMentions reports each case whose mentions, rendered by show, are
+// not its want.
+func checkMentions(t *testing.T, p *Pack, cases []mentionCase, show func(extractor.Mention) string) {
+	t.Helper()
+	for _, c := range cases {
+		var got []string
+		an := testAnalyzer(t)
+		for _, m := range p.Match(c.text, an.Analyze(c.text), an).Mentions {
+			got = append(got, show(m))
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// textType renders a mention as "text/type".
+func textType(m extractor.Mention) string { return m.Text + "/" + string(m.Type) }
 
 func TestCanonicalInnerKeepsTheKnownName(t *testing.T) {
 	p := loadWith(t, `

@@ -3,6 +3,8 @@ package rules
 import (
 	"strings"
 	"testing"
+
+	"github.com/reportgraph/extractor"
 )
 
 // A body's name written by its first words before a verb of saying is the
@@ -74,19 +76,11 @@ rules:
       - {lower: "aka"}
       - {entity: malware, capture: true}
 `)
-	cases := []struct{ text, want string }{
-		{"The crew (aka Fernwick) returned.", "Fernwick/threat-actor/Fernwick"},
+	checkMentions(t, p, []mentionCase{
+		{"The crew (aka Fernwick) returned.", []string{"Fernwick/threat-actor/Fernwick"}},
 		// A short form of the entry is not its entity once read as something else.
-		{"The crew (aka Harbor Point) returned.", "Harbor Point/threat-actor/"},
-	}
-	for _, c := range cases {
-		res := p.Match(c.text, testAnalyzer(t).Analyze(c.text), testAnalyzer(t))
-		var got []string
-		for _, m := range res.Mentions {
-			got = append(got, m.Text+"/"+string(m.Type)+"/"+m.Canonical)
-		}
-		same(t, c.text, got, []string{c.want})
-	}
+		{"The crew (aka Harbor Point) returned.", []string{"Harbor Point/threat-actor/"}},
+	}, func(m extractor.Mention) string { return textType(m) + "/" + m.Canonical })
 }
 
 // bodyPrefixPack is a pack with the organisations named, "charles" as a

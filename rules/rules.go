@@ -175,6 +175,7 @@ type Pack struct {
 	placeVariantStopNext map[string]bool
 	productNouns         map[string]bool  // folded company_product_nouns (gazetteer_longer.go)
 	described            describedWords   // the lists that say what a malware-named party is (described_type.go)
+	news                 newsWords        // the lists that make a name a news outlet's (anaphor_news.go)
 	cityStates           map[string]bool  // folded city_named_states (place_city_state.go)
 	eachAside            map[string]bool  // folded list_each_aside_words (relation_listintro.go)
 	teamSplitObjects     map[string]bool  // folded team_split_objects (relation_listintro.go)

@@ -647,6 +647,8 @@ func TestLintClasses(t *testing.T) {
 		{"bad regex", "rules:\n  - id: a\n    kind: regex\n    type: indicator\n    regex: 'a(b'\n", "5:12 error bad regex"},
 		{"bad token regex", "rules:\n  - id: a\n    kind: pattern\n    type: tool\n    pattern:\n      - {regex: '[z'}\n", "6:17 error bad regex"},
 		{"undefined list", "rules:\n  - id: a\n    kind: pattern\n    type: tool\n    pattern:\n      - in: $nope\n", "6:13 error undefined list $nope"},
+		{"undefined list in a list", "lists:\n  a: [x, $nope]\n", "2:10 error undefined list $nope"},
+		{"list holding itself", "lists:\n  a: [x, $b]\n  b: [$a]\n", `3:7 error list "b" holds itself through $a`},
 		{"duplicate id", "rules:\n  - id: a\n    kind: stop\n    words: [x]\n  - id: a\n    kind: stop\n    words: [y]\n", "5:9 error duplicate id (first defined at"},
 		{"empty pattern", "rules:\n  - id: a\n    kind: pattern\n    type: tool\n    pattern: []\n", "5:14 error pattern is empty"},
 		{"pattern matching nothing", "rules:\n  - id: a\n    kind: pattern\n    type: tool\n    pattern:\n      - {text: x, optional: true}\n", "6:7 error pattern can match without consuming a token"},
@@ -1067,4 +1069,20 @@ func TestLintDeadSlotBranch(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A list item "$name" stands for the items of list name, as in a rule.
+func TestListHoldsAnotherList(t *testing.T) {
+	p := packOf(t, `
+lists:
+  outer: [Quorvex, $inner]
+  inner: [Tarnhold, Vesslar]
+rules:
+  - id: t.tool
+    kind: pattern
+    type: tool
+    pattern: [{in: $outer, capture: true}]
+`)
+	same(t, "outer list", found(t, p, "Quorvex, Tarnhold and Vesslar ran."),
+		[]string{"Quorvex/tool/t.tool", "Tarnhold/tool/t.tool", "Vesslar/tool/t.tool"})
 }

@@ -275,11 +275,59 @@ func parseAll(dirs []string, embedded bool) (*ruleSet, []Problem) {
 		}
 	}
 	set.rules = kept
+	p.expandLists(set.lists)
 	for _, r := range set.rules {
 		p.file, p.rule = r.file, r.id
 		p.resolveRule(r, set.lists)
 	}
 	return set, p.probs
+}
+
+// expandLists replaces an item "$name" of a list by the items of list name,
+// as a rule's word list would, so one list may hold another's words
+// (org_intro_nouns holds news_outlet_nouns). A list that holds itself,
+// directly or through others, is an error.
+func (p *parser) expandLists(lists map[string]*listSpec) {
+	const busy, done = 1, 2
+	state := map[string]int{}
+	var visit func(l *listSpec)
+	visit = func(l *listSpec) {
+		state[l.name] = busy
+		var out []strItem
+		for _, it := range l.items {
+			name, ok := strings.CutPrefix(it.s, "$")
+			if !ok || name == "" {
+				out = append(out, it)
+				continue
+			}
+			sub, found := lists[name]
+			switch {
+			case !found:
+				p.file, p.rule = l.file, ""
+				p.errorf(it.node, "undefined list %s", it.s)
+				continue
+			case state[name] == busy:
+				p.file, p.rule = l.file, ""
+				p.errorf(it.node, "list %q holds itself through %s", l.name, it.s)
+				continue
+			case state[name] == 0:
+				visit(sub)
+			}
+			out = append(out, sub.items...)
+		}
+		l.items = out
+		state[l.name] = done
+	}
+	names := make([]string, 0, len(lists))
+	for name := range lists {
+		names = append(names, name)
+	}
+	sort.Strings(names) // problems in the same order on every run
+	for _, name := range names {
+		if state[name] == 0 {
+			visit(lists[name])
+		}
+	}
 }
 
 func packOfList(l *listSpec, files []ruleFile) int {
