@@ -105,13 +105,38 @@ func cleanChars(s string) (string, int) {
 	// longer needed). Iterating to a fixed point keeps normalisation
 	// idempotent; real text settles after one round.
 	for range 4 {
-		t := norm.NFKC.String(mapRunes(s))
+		t := nfkc(mapRunes(s))
 		if t == s {
 			break
 		}
 		s = t
 	}
 	return s, bad
+}
+
+// nfkc is NFKC except for the trademark signs ™ and ℠, which NFKC spells
+// out as letters glued to the name before them ("Trend Micro™" becomes
+// "Trend MicroTM", "Kaspersky™" "KasperskyTM") so that no gazetteer name
+// matches. Kept as signs, they are tokens of their own (nlp), and the name
+// before them matches as written.
+func nfkc(s string) string {
+	const signs = "\u2122\u2120"
+	if !strings.ContainsAny(s, signs) {
+		return norm.NFKC.String(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.IndexAny(s, signs)
+		if i < 0 {
+			b.WriteString(norm.NFKC.String(s))
+			return b.String()
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(norm.NFKC.String(s[:i]))
+		b.WriteString(s[i : i+size])
+		s = s[i+size:]
+	}
 }
 
 func cleanASCII(s string) bool {

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // De-hyphenation of words broken at line ends. See docs/normalisation.md
@@ -228,7 +226,7 @@ func dehyphenate(pages [][]string) {
 	// (Hangul jamo, combining marks): renormalise the lines that changed.
 	for _, t := range touched {
 		if l := pages[t[0]][t[1]]; !cleanASCII(l) {
-			pages[t[0]][t[1]] = norm.NFKC.String(l)
+			pages[t[0]][t[1]] = nfkc(l)
 		}
 	}
 }

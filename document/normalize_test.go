@@ -44,7 +44,9 @@ func TestNormalizeCharacters(t *testing.T) {
 		{"curly quotes kept", "“Sofacy” and ‘Fancy Bear’ — 2019–2020", "“Sofacy” and ‘Fancy Bear’ — 2019–2020"},
 		{"replacement character kept", "a\ufffdb", "a\ufffdb"},
 		{"invalid UTF-8 replaced", "a\xffb\xc3", "a\ufffdb\ufffd"},
-		{"NFKC compatibility forms", "Acme™ x² ½", "AcmeTM x2 1⁄2"},
+		{"NFKC compatibility forms", "Acme™ x² ½", "Acme™ x2 1⁄2"},
+		// the trademark signs stay signs, not letters glued to the name
+		{"trademark signs kept", "Trend Micro™ and Acme℠ ﬁles", "Trend Micro™ and Acme℠ files"},
 		{"composed accents", "Cafe\u0301", "Café"},
 		{"full-width dot defang kept as dot", "evil［．］com", "evil[.]com"},
 	}

@@ -420,7 +420,8 @@ func cliticSplit(w string) int {
 }
 
 // cliticAt returns the end of a clitic ('s 're 've 'll 'd 'm, with ' or ’)
-// starting at w[k], or -1.
+// starting at w[k], or -1. An opening quote ‘ typed for the apostrophe
+// inside a word ("Trend Micro‘s June report") makes a possessive 's only.
 func cliticAt(w string, k int) int {
 	var rest string
 	switch {
@@ -428,6 +429,11 @@ func cliticAt(w string, k int) int {
 		rest = w[k+1:]
 	case strings.HasPrefix(w[k:], "’"):
 		rest = w[k+3:]
+	case k > 0 && strings.HasPrefix(w[k:], "‘"):
+		if rest = w[k+3:]; len(rest) > 0 && (rest[0] == 's' || rest[0] == 'S') {
+			return k + 4
+		}
+		return -1
 	default:
 		return -1
 	}

@@ -71,6 +71,8 @@ func TestTokenize(t *testing.T) {
 		{"https://en.wikipedia.org/wiki/Foo_(bar) [1](#fn1)", "https://en.wikipedia.org/wiki/Foo_(bar) | [ | 1 | ] | ( | #fn1 | )"},
 		// Trademark signs are peeled off the name they follow; a lone sign stays.
 		{"Acmesec® Falcon® Watch™ (ATW™) and ©", "Acmesec | ® | Falcon | ® | Watch | ™ | ( | ATW | ™ | ) | and | ©"},
+		// an opening quote typed for the apostrophe: a possessive, nothing else
+		{"since Trend Micro‘s June report, ‘so’ rock‘n‘roll", "since | Trend | Micro | ‘s | June | report | , | ‘ | so | ’ | rock‘n‘roll"},
 	}
 	for _, c := range cases {
 		got := strings.Join(tokenTexts(Tokenize(c.in)), " | ")

@@ -55,7 +55,7 @@ Hades Zeus Apollo Ember Cloud Group Team Unknown Admin Hacker Hackers Iron Bronz
 Mercury Sodium Potassium Calcium Helium Radium Silicon Platinum Holmium Neodymium Bismuth Hafnium Gallium Krypton
 Phosphorus Promethium Strontium Thallium Yttrium Lithium Boron Cerium Curium Cesium Actinium Plutonium
 Operation Ocean Lotus Sofacy Cardinal Pioneer Superman Inception Foxtrot Mantis Scimitar
-Watchdog Gorilla BlackJack Siesta Pickaxe Foxmail Hellfire Golem'''.split()} - {norm('Sofacy')}
+Watchdog Gorilla BlackJack Siesta Pickaxe Foxmail Hellfire Golem WHOis'''.split()} - {norm('Sofacy')}
 # Names that are also the names of other things a report may mention (a gas
 # field, a nymph): kept, but matched only in a sentence with a threat word
 # (context: true, docs/rules.md).
