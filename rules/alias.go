@@ -20,7 +20,9 @@ type pendingLink struct {
 	// adopt: a cross-type link that says a government body (a numbered
 	// unit) is the threat actor named beside it.
 	adopt bool
-	rule  int32
+	// retype: the alias, a malware family's name, is the actor's.
+	retype bool
+	rule   int32
 }
 
 func (d *docState) runAliases() []AliasLink {
@@ -65,7 +67,13 @@ func (d *docState) runAliases() []AliasLink {
 			}
 			switch {
 			case nameM != nil && aliasM != nil:
-				if nameM.typ != aliasM.typ && !r.cross {
+				if nameM.typ == extractor.ThreatActor && aliasM.typ == extractor.Malware && r.check != "abbreviation" && !r.cross {
+					// "Turla, which vendors also call Venomous Bear, Snake and
+					// Waterbug": a name the gazetteer knows as a malware
+					// family (Snake, Winnti) is, in an actor's list of
+					// names, the actor.
+					pl.retype = true
+				} else if nameM.typ != aliasM.typ && !r.cross {
 					continue
 				}
 				pl.adopt = r.cross && nameM.typ == extractor.ThreatActor && aliasM.typ == extractor.Government
@@ -184,6 +192,11 @@ func (d *docState) runAliases() []AliasLink {
 		}
 		if pl.adopt {
 			d.adoptAsActor(d.mentionAt(pl.link.Alias.Start, pl.link.Alias.End), pl.rule)
+		}
+		if pl.retype {
+			if m := d.mentionAt(pl.link.Alias.Start, pl.link.Alias.End); m != nil && m.typ == extractor.Malware {
+				m.typ, m.subtype = extractor.ThreatActor, ""
+			}
 		}
 	}
 	if d.trace != nil {

@@ -1882,14 +1882,62 @@ const headingLookback = 60
 // sentence si, or -1: the nearest sentence before it that stands on a line
 // of its own, is short and has no closing punctuation ("## Victims",
 // "4. Targeting", "Affected sectors"). List items and table rows are no
-// headings.
+// headings. A line that introduces a list ("The victims that came forward
+// include:" over "- A; - B") heads only its list: the prose after the list
+// is back under the heading before it.
 func (d *docState) sectionHeading(si int) int {
 	for sj := si - 1; sj >= 0 && sj >= si-headingLookback; sj-- {
 		if d.headingLike(sj) {
+			if d.listIntroEnded(sj, si) {
+				continue
+			}
 			return sj
 		}
 	}
 	return -1
+}
+
+// listIntroEnded reports whether sentence h is a line that ends with a
+// colon over a bulleted or numbered list, and sentence si comes after that
+// list has ended (a line of its own that is no list item).
+func (d *docState) listIntroEnded(h, si int) bool {
+	lo, hi := d.sentLo[h], d.sentLo[h+1]
+	if hi <= lo || d.tokText[hi-1] != ":" || h+1 >= si || !d.listItemLine(h+1) {
+		return false
+	}
+	for k := h + 2; k <= si; k++ {
+		if start := d.tokStart[d.sentLo[k]]; (start == 0 || d.text[start-1] == '\n') && !d.listItemLine(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// listItemLine reports whether sentence k opens with a list mark ("-",
+// "*", "•", "+", "1.", "2)") at the start of its line.
+func (d *docState) listItemLine(k int) bool {
+	lo, hi := d.sentLo[k], d.sentLo[k+1]
+	if hi <= lo {
+		return false
+	}
+	if start := d.tokStart[lo]; start != 0 && d.text[start-1] != '\n' {
+		return false
+	}
+	switch t := d.tokText[lo]; t {
+	case "-", "*", "\u2022", "+", "\u2013":
+		return true
+	default:
+		w := strings.TrimRight(t, ".)")
+		if w == "" || len(w) > 3 {
+			return false
+		}
+		for _, r := range w {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		return len(w) < len(t) || lo+1 < hi && (d.tokText[lo+1] == "." || d.tokText[lo+1] == ")")
+	}
 }
 
 // headingMaxTokens is the longest heading headingLike accepts.
