@@ -54,3 +54,28 @@ func (d *docState) innerPlace(r *rule, srcs, tgts []capRec) (s, e int, ok bool) 
 	}
 	return src.start, tgt.end, true
 }
+
+// A state's embassy or consulate sits abroad: "Russia's embassy in
+// Berlin", "the Chinese embassy" are the state's (part-of, by the
+// possessive and name-place rules) but not in it. A located-in match whose
+// place opens the body's own mention or stands before it as a possessor
+// ("Russia's embassy") is dropped when the body's head is one of the
+// envoy heads (pack list rel_name_place_body_heads).
+
+// envoyHome reports whether located-in match of r relates an embassy or a
+// consulate to the state named before its head.
+func (d *docState) envoyHome(r *rule, srcs, tgts []capRec) bool {
+	if r.rel.typ != "located-in" || len(srcs) != 1 || len(tgts) != 1 || tgts[0].start >= srcs[0].end {
+		return false
+	}
+	m := d.mentionAt(srcs[0].bs, srcs[0].be)
+	if m == nil || m.typ != extractor.Government {
+		return false
+	}
+	for t := int(m.tokS); t < int(m.tokE); t++ {
+		if d.p.cti.namePlaceBodies[d.fold[t]] {
+			return true
+		}
+	}
+	return false
+}

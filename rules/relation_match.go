@@ -432,6 +432,11 @@ func (rs *relState) found(r *rule, i, end int) {
 	if r.rel.apposition {
 		cues = d.appositionCues
 	}
+	// "Russia's embassy in Berlin" is Russia's, not in Russia
+	// (relation_inner_place.go).
+	if d.envoyHome(r, srcs, tgts) {
+		return
+	}
 	ci, cend := i, end
 	// "Russia's embassy in Berlin rejected the accusations", "Neither the
 	// ministry nor the Chinese embassy in New Delhi responded": a place
