@@ -432,7 +432,20 @@ func (rs *relState) found(r *rule, i, end int) {
 	if r.rel.apposition {
 		cues = d.appositionCues
 	}
-	negated, hedge := cues(i, end)
+	// "Russia's embassy in Berlin" is Russia's, not in Russia
+	// (relation_inner_place.go).
+	if d.envoyHome(r, srcs, tgts) {
+		return
+	}
+	ci, cend := i, end
+	// "Russia's embassy in Berlin rejected the accusations", "Neither the
+	// ministry nor the Chinese embassy in New Delhi responded": a place
+	// the noun phrase itself gives is no part of what the clause denies
+	// (relation_inner_place.go).
+	if s, e, ok := d.innerPlace(r, srcs, tgts); ok {
+		cues, ci, cend = d.appositionCues, s, e
+	}
+	negated, hedge := cues(ci, cend)
 	if negated {
 		return
 	}

@@ -9,7 +9,11 @@ import "strings"
 // not the full IANA list of ~1,450 names: brand TLDs (.microsoft, .google)
 // and rare ones add false positives ("System.Management") and almost no true
 // ones. "onion" is included although it is a special-use name, not an IANA
-// delegation, because Tor services are indicators in their own right.
+// delegation, because Tor services are indicators in their own right;
+// so are "example" and "test", the names RFC 2606 reserves for
+// documentation, which reports use for placeholder indicators
+// (update-check[.]example): like a file-like TLD they count only when
+// written defanged or inside a URL or e-mail address.
 // To accept another TLD, write a regex rule with validate: none.
 const tldList = `
 ac ad ae af ag ai al am ao aq ar as at au aw ax az
@@ -40,6 +44,7 @@ expert codes cyber security web best cool city land world systems digital run bi
 fit art studio design agency ooo press report report tips
 zip mov cab
 onion
+example test
 `
 
 var tlds = func() map[string]bool {
@@ -54,4 +59,5 @@ var tlds = func() map[string]bool {
 // reports (main.py, install.sh, update.zip, libc.so). A name ending in one
 // is a domain only when it is written defanged or inside a URL or e-mail.
 var fileLikeTLDs = map[string]bool{"zip": true, "mov": true, "py": true, "sh": true, "md": true,
-	"rs": true, "so": true, "cab": true, "app": true, "ps": true, "pm": true}
+	"rs": true, "so": true, "cab": true, "app": true, "ps": true, "pm": true,
+	"example": true, "test": true}
