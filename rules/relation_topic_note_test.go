@@ -15,7 +15,7 @@ func TestTopicSkipsAnEditorsNote(t *testing.T) {
 			absent: []string{"Kestrel Bear -targets-> Seoul", "Kestrel Bear -targets-> Pune",
 				"Kestrel Bear -targets-> Alder Labs"}},
 		{name: "fictional, under a cue heading",
-			text: "Espionage\n\n" + lead + "The Tidewell Herald, its correspondent and the firms quoted (Corvane Labs in Lisbon) are fictional.\n",
+			text:   "Espionage\n\n" + lead + "The Tidewell Herald, its correspondent and the firms quoted (Corvane Labs in Lisbon) are fictional.\n",
 			absent: []string{"Kestrel Bear -targets-> Lisbon"}},
 		{name: "invented personas are no note",
 			text: lead + "The spear-phishing lures went to diplomats in Lisbon; the senders' personas are invented.\n",
