@@ -24,6 +24,10 @@ func TestDoubleDemonymNamesFirstCountry(t *testing.T) {
 		// only before a person noun
 		{"The Israeli-Palestinian conflict went on.", nil},
 		{"A Canadian-American military man was charged.", nil},
+		// before a company's noun: where the company is
+		{"They hit a Russian-Ukrainian company in May.", []string{"Russian-Ukrainian/location=Russia"}},
+		{"The Israeli-American security firm said so.", []string{"Israeli-American/location=Israel"}},
+		{"The Asian-American communities were hit.", nil},
 	}
 	for _, c := range cases {
 		var got []string
