@@ -64,7 +64,7 @@ func (d *docState) splitCompounds() {
 		}
 		tail := foldKey(t[k+1:])
 		if !d.p.tails[tail] && !(d.p.anyCompound && allLowerLetters(t[k+1:])) {
-			if d.p.anyCompound && i+1 < len(d.tokText) && d.demonymPair(t[:k], t[k+1:]) && d.personNounAt(i+1) {
+			if d.p.anyCompound && i+1 < len(d.tokText) && d.demonymPair(t[:k], t[k+1:]) && (d.personNounAt(i+1) || d.firmNounAt(i+1)) {
 				d.head[i], d.tail[i] = foldKey(t[:k]), demonymTail
 			}
 			continue
@@ -88,6 +88,22 @@ const demonymTail = "\x00demonym"
 func (d *docState) personNounAt(k int) bool {
 	w := foldKey(d.tokText[k])
 	return d.hasWordTag(w, "personnoun", "actor") || strings.HasSuffix(w, "s") && d.hasWordTag(w[:len(w)-1], "personnoun", "actor")
+}
+
+// firmNounAt reports whether token k, or the word after a lower-case
+// modifier at k, is a company's noun (the "org" word tag: company, firm,
+// vendor ...): "a Russian-Ukrainian company", "the Israeli-American
+// security firm" say where the company is, as a nationality says where a
+// person is.
+func (d *docState) firmNounAt(k int) bool {
+	w := foldKey(d.tokText[k])
+	if d.hasWordTag(w, "org") {
+		return true
+	}
+	if k+1 >= len(d.tokText) || !allLowerLetters(d.tokText[k]) {
+		return false
+	}
+	return d.hasWordTag(foldKey(d.tokText[k+1]), "org")
 }
 
 // demonymPair reports whether head and tail are both a demonym of a

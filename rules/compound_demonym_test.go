@@ -19,8 +19,12 @@ func TestDoubleDemonymNamesFirstCountry(t *testing.T) {
 		{"Li Wen, a Chinese-Canadian national, pleaded guilty.", []string{"Li Wen/person=", "Chinese-Canadian/location=China"}},
 		{"The US-China talks stalled.", nil},
 		{"A Canadian-Quillish man was charged.", nil},
-		// only before a person noun
+		// not before other nouns
 		{"The Israeli-Palestinian conflict went on.", nil},
 		{"A Canadian-American military man was charged.", nil},
+		// before a company's noun: where the company is
+		{"They hit a Russian-Ukrainian company in May.", []string{"Russian-Ukrainian/location=Russia"}},
+		{"The Israeli-American security firm said so.", []string{"Israeli-American/location=Israel"}},
+		{"The Asian-American communities were hit.", nil},
 	}, func(m extractor.Mention) string { return textType(m) + "=" + m.Canonical })
 }

@@ -231,8 +231,11 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 	for i := range c.synNames {
 		n := &c.synNames[i]
 		// A malware family's two words are a coined name like an actor's
-		// ("Unhealthy Rabbit" for Bad Rabbit): either may swap.
-		actor := c.p.gaz.entries[n.entry].typ == extractor.ThreatActor || c.p.gaz.entries[n.entry].typ == extractor.Malware
+		// ("Unhealthy Rabbit" for Bad Rabbit): either may swap. So are a
+		// product's ("Web Explorer" for Internet Explorer, "Flash
+		// Participant" for Flash Player): its own word stays.
+		e := c.p.gaz.entries[n.entry]
+		actor := e.typ == extractor.ThreatActor || e.typ == extractor.Malware || productVariants(string(e.typ), e.subtype)
 		gov := c.p.gaz.entries[n.entry].typ == extractor.Government
 		place := c.p.gaz.entries[n.entry].typ == extractor.Location
 		vs, whole := nameVariants(n.toks, nameTable, known, heads, actor, place, gov)

@@ -1062,6 +1062,9 @@ func (d *docState) cuedNear(ps *phraseSet, si int) bool {
 // rule's cues, passive clause, frames and exclusions let it be a target.
 func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]int) bool {
 	c := &d.acc[k]
+	if d.editorialNote(int(si)) {
+		return false // "The Post, its reporter and the firms quoted (A in Seoul) are invented." (relation_topic_note.go)
+	}
 	if tr.cues != nil && (!d.cuedInQuoteOf(tr.cues, int(si), int(c.tokS)) &&
 		!d.cuedBefore(tr.cues, d.sectionHeading(int(si)), -1) && !d.labelCued(tr.labels, int(si), int(c.tokS)) &&
 		!d.shareCueAfter(tr.cues, k) ||
