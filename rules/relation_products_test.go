@@ -68,6 +68,51 @@ rules:
 	}
 }
 
+// Analysis software (subtype analysis) near an actor is the defenders'
+// more often than the actor's: a fallback rule makes no `uses` of it, a
+// precise rule keeps its relation.
+func TestAnalysisToolUses(t *testing.T) {
+	p := packOf(t, `
+rules:
+  - id: names
+    kind: gazetteer
+    entries:
+      - {name: Amber Heron, type: threat-actor}
+      - {name: Quillshark, type: tool, subtype: analysis}
+      - {name: RemoteDesk, type: tool}
+  - id: verb
+    kind: relation
+    relation: uses
+    priority: 60
+    source: [threat-actor]
+    target: [tool]
+    pattern:
+      - {slot: source, entity: any}
+      - lower: ran
+      - {slot: target, entity: any}
+  - id: near
+    kind: relation
+    relation: uses
+    priority: 30
+    source: [threat-actor]
+    target: [tool]
+    pattern:
+      - {slot: source, entity: any}
+      - {any: true, not: {text: [".", ";"]}, repeat: "0-12"}
+      - {slot: target, entity: any}
+`)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Amber Heron ran Quillshark.", []string{`Amber Heron -uses-> Quillshark`}},
+		{"Amber Heron, the advisory says, is detected with Quillshark.", nil},
+		{"Amber Heron, the advisory says, is known for RemoteDesk.", []string{`Amber Heron -uses-> RemoteDesk`}},
+	} {
+		same(t, c.text, relations(t, p, c.text), c.want)
+	}
+}
+
 // A rewriter's words for a product's name ("Join Safe" for "Connect
 // Secure") still name the product, as they do a company's; other tools keep
 // their coined names.
