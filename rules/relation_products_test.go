@@ -114,8 +114,8 @@ rules:
 }
 
 // A rewriter's words for a product's name ("Join Safe" for "Connect
-// Secure") still name the product, as they do a company's; other tools keep
-// their coined names.
+// Secure") still name the product, as they do a company's, and so do they
+// other tools' names of ordinary words (session 27).
 func TestProductVariants(t *testing.T) {
 	p := packOf(t, `
 lists:
@@ -128,5 +128,5 @@ rules:
       - {name: Corvane Connect Secure, type: tool}
 `)
 	same(t, "variants", found(t, p, "They chained it with older Pellmark Join Safe flaws and Corvane Join Safe."),
-		[]string{"Pellmark Join Safe/tool/names"})
+		[]string{"Pellmark Join Safe/tool/names", "Corvane Join Safe/tool/names"})
 }
