@@ -209,6 +209,9 @@ type compiler struct {
 	// nameSyn is the table of name-word synonyms for pattern elements
 	// with synonyms: true (pattern_name_synonyms.go).
 	nameSyn map[string][]string
+	// lowerWords are the English words that a coined name spelt in lower
+	// case may be (pack list gazetteer_lowercase_words, gazetteer_lower.go).
+	lowerWords map[string]bool
 }
 
 func (c *compiler) errorf(n *yaml.Node, format string, args ...any) {
@@ -242,6 +245,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 	p := &Pack{vocab: map[string]*vocabEntry{}, gaz: &gazetteer{}, stops: &stopList{}, an: an,
 		tokenREs: map[string]int{}, nameRule: -1}
 	c := &compiler{p: p, an: an}
+	c.lowerWords = lowercaseWords(set.lists)  // gazetteer_lower.go
 	c.cueSyn = c.cueSynonymTable(set.lists)   // cue_synonyms.go
 	c.nameSyn = c.nameSynonymTable(set.lists) // pattern_name_synonyms.go
 	phases := map[int]*phase{}
@@ -486,6 +490,7 @@ func (c *compiler) gazetteer(r *rule) int {
 				h.common = *e.common
 			}
 			h.context = e.context
+			h.lowerToo = spec.lowercase && c.lowerVariant(n.s, h) // gazetteer_lower.go
 			if len(toks) > 1 && !h.lower && (synonymTypes[extractor.EntityType(typ)] || productVariants(typ, e.subtype)) && !spec.suppress {
 				c.synNames = append(c.synNames, synName{rule: r.idx, entry: entry, mode: mode, toks: written,
 					common: h.common, context: h.context})

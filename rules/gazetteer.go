@@ -53,6 +53,9 @@ type gazHit struct {
 	// ("Leviathan", a gas field; "Calypso", a nymph): it matches only in a
 	// sentence that holds a word of the pack list gazetteer_context_words.
 	context bool
+	// lowerToo marks a coined mixed-case name that also matches written
+	// all in lower case ("mimikatz", "winrar"; gazetteer_lower.go).
+	lowerToo bool
 	// rest is, for an organisation's name that is a strict prefix of its
 	// canonical name ("Lumen" of Lumen Technologies), the canonical name's
 	// next token, folded: other capitalised words there make a longer
@@ -178,7 +181,7 @@ func (h *gazHit) accepts(d *docState, i int) bool {
 	for k := range h.toks {
 		t := d.exact(i + k)
 		if t != h.toks[k] && t != h.upper[k] && t != h.title[k] && !camelVariant(t, h.toks[k]) {
-			return false
+			return h.lowerToo && d.allLower(h, i)
 		}
 	}
 	return true

@@ -63,17 +63,20 @@ const maxNameVariants = 512
 
 // synonymTypes are the entry types whose names get variants: the names a
 // rewriter meets as ordinary words, and malware families' coined names of
-// two words or more ("Unhealthy Rabbit" for Bad Rabbit). Tools keep theirs; places
+// two words or more ("Unhealthy Rabbit" for Bad Rabbit), and tools' names of
+// ordinary words ("Visible Studio Code", "Home windows Credential Editor"),
+// which a rewriter swaps as readily (session 27: our gold writes them so); places
 // get them too (few place names hold a word of the table, but "Individuals's
 // Republic of China" left to its last three words would be Taiwan).
 var synonymTypes = map[extractor.EntityType]bool{extractor.Organization: true, extractor.Government: true,
-	extractor.ThreatActor: true, extractor.Campaign: true, extractor.Location: true, extractor.Malware: true}
+	extractor.ThreatActor: true, extractor.Campaign: true, extractor.Location: true, extractor.Malware: true,
+	extractor.Tool: true}
 
 // productVariants reports whether a gazetteer entry of this type and
 // subtype is a product (gaz-products.yaml), whose names get variants too: a
 // rewriter turns "Pulse Connect Secure" into "Pulse Join Safe" as readily
 // as a company's name, and the vendor's word it keeps says which product
-// is meant. Other tools keep their coined names.
+// is meant. Other tools' names get variants as well (synonymTypes).
 func productVariants(typ, subtype string) bool {
 	return typ == string(extractor.Tool) && subtype == ProductSubtype
 }

@@ -8,6 +8,15 @@ import "github.com/reportgraph/extractor"
 // runs.
 const ProductSubtype = "product"
 
+// AnalysisSubtype marks a tool mention that names analysis, forensic or
+// detection software (Volatility, Snort, Wireshark:
+// gaz.tool.analysis-forensics): reports name it as what the defenders or
+// the researchers used far more often than as the actor's kit, so a
+// fallback or topic rule that only sees it near an actor makes no `uses`
+// of it; a precise rule ("the actor ran Wireshark to sniff traffic")
+// keeps its relation.
+const AnalysisSubtype = "analysis"
+
 // Reports name the products an actor breaks into far more often than they
 // say the actor ran them: "Volt Typhoon exploited FortiGate devices",
 // "Hafnium's campaign against Exchange servers". The relation rules that
@@ -53,6 +62,11 @@ func (d *docState) productTargets(out []RelationMatch) []RelationMatch {
 	}
 	n := 0
 	for _, m := range out {
+		if m.Type == "uses" && m.Priority < productRulePriority {
+			if k := d.accAt(m.Target); k >= 0 && d.acc[k].typ == extractor.Tool && d.acc[k].subtype == AnalysisSubtype {
+				continue
+			}
+		}
 		if m.Type == "uses" {
 			if k := product(m.Target); k >= 0 && !d.productMeans(k) {
 				p := pair{m.Sentence, m.Source, m.Target}

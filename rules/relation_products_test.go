@@ -68,9 +68,54 @@ rules:
 	}
 }
 
+// Analysis software (subtype analysis) near an actor is the defenders'
+// more often than the actor's: a fallback rule makes no `uses` of it, a
+// precise rule keeps its relation.
+func TestAnalysisToolUses(t *testing.T) {
+	p := packOf(t, `
+rules:
+  - id: names
+    kind: gazetteer
+    entries:
+      - {name: Amber Heron, type: threat-actor}
+      - {name: Quillshark, type: tool, subtype: analysis}
+      - {name: RemoteDesk, type: tool}
+  - id: verb
+    kind: relation
+    relation: uses
+    priority: 60
+    source: [threat-actor]
+    target: [tool]
+    pattern:
+      - {slot: source, entity: any}
+      - lower: ran
+      - {slot: target, entity: any}
+  - id: near
+    kind: relation
+    relation: uses
+    priority: 30
+    source: [threat-actor]
+    target: [tool]
+    pattern:
+      - {slot: source, entity: any}
+      - {any: true, not: {text: [".", ";"]}, repeat: "0-12"}
+      - {slot: target, entity: any}
+`)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Amber Heron ran Quillshark.", []string{`Amber Heron -uses-> Quillshark`}},
+		{"Amber Heron, the advisory says, is detected with Quillshark.", nil},
+		{"Amber Heron, the advisory says, is known for RemoteDesk.", []string{`Amber Heron -uses-> RemoteDesk`}},
+	} {
+		same(t, c.text, relations(t, p, c.text), c.want)
+	}
+}
+
 // A rewriter's words for a product's name ("Join Safe" for "Connect
-// Secure") still name the product, as they do a company's; other tools keep
-// their coined names.
+// Secure") still name the product, as they do a company's, and so do they
+// other tools' names of ordinary words (session 27).
 func TestProductVariants(t *testing.T) {
 	p := packOf(t, `
 lists:
@@ -83,5 +128,5 @@ rules:
       - {name: Corvane Connect Secure, type: tool}
 `)
 	same(t, "variants", found(t, p, "They chained it with older Pellmark Join Safe flaws and Corvane Join Safe."),
-		[]string{"Pellmark Join Safe/tool/names"})
+		[]string{"Pellmark Join Safe/tool/names", "Corvane Join Safe/tool/names"})
 }

@@ -86,6 +86,7 @@ type ruleSpec struct {
 	hasStage                            bool
 	cas                                 string
 	common                              bool // gazetteer: names are also ordinary words
+	lowercase                           bool // gazetteer: coined mixed-case names also match in lower case (gazetteer_lower.go)
 	disabled                            bool
 
 	entries []entrySpec // gazetteer
@@ -536,7 +537,7 @@ func (p *parser) strings(n *yaml.Node, what string, listOnly bool) []strItem {
 }
 
 var fieldsByKind = map[string][]string{
-	KindGazetteer: {"type", "case", "common", "entries", "suppress", "compounds", "heads", "domains", "canonicals", "short", "not_after", "not_before"},
+	KindGazetteer: {"type", "case", "common", "lowercase", "entries", "suppress", "compounds", "heads", "domains", "canonicals", "short", "not_after", "not_before"},
 	KindPattern:   {"type", "subtype", "pattern", "stage", "canonical", "suppress", "lists", "not_before", "not_after", "intros"},
 	KindRegex:     {"type", "subtype", "regex", "validate", "refang", "group", "scope"},
 	KindAlias:     {"type", "pattern", "check", "cross_type"},
@@ -628,6 +629,8 @@ func (p *parser) parseRule(n *yaml.Node) *ruleSpec {
 			p.checkCase(kv.val, r.cas)
 		case "common":
 			r.common = p.boolean(kv.val, "common")
+		case "lowercase":
+			r.lowercase = p.boolean(kv.val, "lowercase")
 		case "entries":
 			r.entries = p.parseEntries(kv.val)
 		case "types":

@@ -135,6 +135,20 @@ var toolCheckSet = []struct {
 	{"Kestrel, a wearable device, sold out in a week.", "Kestrel", ""},
 	{"A popular tool vendor, Tarnsoft, said its scanner was abused.", "Tarnsoft", ""},
 	{"Kestrelsoft is a commercial tool vendor based in Leeds.", "Kestrelsoft", ""},
+	// Software of any kind after a word of how it is had, lower-case coined
+	// names after a tool noun, coined names in lower case (session 27).
+	{"The hackers ran queries with Fellquery, a legitimate database client, against the warehouse.", "Fellquery", extractor.Tool},
+	{"The operators hid behind Brackvpn, a commercial VPN service, during the logins.", "Brackvpn", extractor.Tool},
+	{"The attackers relied on the command-line tool fellcli to upload the archives.", "fellcli", extractor.Tool},
+	{"The group used the open-source utility gorsesync to copy files.", "gorsesync", extractor.Tool},
+	{"The attackers used the legitimate file-sharing application Quarnshare to move the data.", "Quarnshare", extractor.Tool},
+	{"Credentials were dumped using the freely available Tarnkatz credential dumper.", "Tarnkatz", extractor.Tool},
+	{"The operators then ran hashcat and crackmapexec from the jump host.", "hashcat", extractor.Tool},
+	{"Fernhill, a legitimate client of the bank, paid the invoice.", "Fernhill", ""},
+	{"Moorfield, a commercial cleaning service, was named in the filing.", "Moorfield", ""},
+	{"The bloodhound and the responder reached the scene together.", "bloodhound", ""},
+	{"The operators hid behind Mullvad and Private Internet Access VPN services.", "Mullvad", extractor.Tool},
+	{"The memory image was examined with Volatility by the responders.", "Volatility", extractor.Tool},
 }
 
 // TestToolCheckSet measures the default pack on toolCheckSet. It fails
@@ -166,7 +180,7 @@ func TestToolCheckSet(t *testing.T) {
 		t.Logf("%q: %s is %q, want %q (mentions %v)", strings.ReplaceAll(c.text, "\n", " "), c.name, got, c.want, ms)
 	}
 	t.Logf("tool check set: %d of %d right", right, len(toolCheckSet))
-	const floor = 102
+	const floor = 114
 	if right < floor {
 		t.Errorf("tool check set: %d of %d right, floor %d", right, len(toolCheckSet), floor)
 	}

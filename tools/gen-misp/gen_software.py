@@ -408,12 +408,14 @@ EXAMPLES = {
         - "The word negasteal is in lower case here."''',
     ('tool', False): '''      match:
         - {text: "They wiped the logs with SDelete and dumped hashes with Cachedump.", expect: [SDelete, Cachedump]}
+        # lowercase: true (rules/gazetteer_lower.go): a coined name in lower case
+        - {text: "They then ran cachedump and sdelete.", expect: [cachedump, sdelete]}
       no_match:
-        - "Sdelete and cachedump, written so, are no names."''',
+        - "Sdelete, written so, is no name."''',
     ('tool', True): '''      match:
-        - {text: "Operators ran Mikatz on the server.", expect: [Mikatz]}
+        - {text: "Operators ran Mikatz on the server, then mikatz again.", expect: [Mikatz, mikatz]}
       no_match:
-        - "The string mikatz was in lower case."''',
+        - "Operators ran MiKatZ on the server."''',
 }
 
 lines = []
@@ -428,6 +430,9 @@ for typ, prio in (('malware', 71), ('tool', 67)):
         lines.append(f'    type: {typ}')
         lines.append(f'    priority: {prio}')
         lines.append('    case: auto')
+        if typ == 'tool':
+            # coined names also match in lower case (rules/gazetteer_lower.go)
+            lines.append('    lowercase: true')
         what = 'Malware families' if typ == 'malware' else 'Tools'
         if ext:
             lines.append(f'    description: More names, from Malpedia, the MISP tool galaxy and ATT&CK, for {typ} entries the hand-written lists already name (same canonical name)')
