@@ -43,8 +43,10 @@ func TestMakerInProductName(t *testing.T) {
 		}
 		return found, flagged
 	}
-	if found, flagged := inName("APT29 has used multiple software exploits for common client software, like Microsoft Word, Exchange, and Adobe Reader, to gain code execution.", "organization:adobe"); !found || !flagged {
-		t.Errorf("APT29 and Adobe in \"Adobe Reader\": candidate %v, maker flagged %v; want both", found, flagged)
+	// (Not "Adobe Reader": a gazetteer names that product whole, so no
+	// "Adobe" mention is left to flag.)
+	if found, flagged := inName("APT29 has lured users with fake client software, like Microsoft Word, Exchange, and Google Defender, to gain code execution.", "organization:google"); !found || !flagged {
+		t.Errorf("APT29 and Google in \"Google Defender\": candidate %v, maker flagged %v; want both", found, flagged)
 	}
 	if found, flagged := inName("APT29 compromised the update servers of Adobe, the maker of Adobe Reader, in 2021.", "organization:adobe"); !found || flagged {
 		t.Errorf("APT29 and Adobe named on its own: candidate %v, maker flagged %v; want a candidate, not flagged", found, flagged)
