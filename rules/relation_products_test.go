@@ -29,16 +29,6 @@ rules:
       - lower_in: [used, compromised, exploited, installed, "opened mailboxes"]
       - {any: true, not: {text: [".", ";"]}, repeat: "0-6"}
       - {slot: target, entity: any}
-  - id: near
-    kind: relation
-    relation: uses
-    priority: 30
-    source: [threat-actor]
-    target: [tool]
-    pattern:
-      - {slot: source, entity: any}
-      - {any: true, not: {text: [".", ";"]}, repeat: "0-12"}
-      - {slot: target, entity: any}
   - id: hit
     kind: relation
     relation: targets
@@ -49,7 +39,7 @@ rules:
       - {slot: source, entity: any}
       - lower: hit
       - {slot: target, entity: any}
-`)
+`+nearUsesRule)
 	for _, c := range []struct {
 		text string
 		want []string
@@ -90,17 +80,7 @@ rules:
       - {slot: source, entity: any}
       - lower: ran
       - {slot: target, entity: any}
-  - id: near
-    kind: relation
-    relation: uses
-    priority: 30
-    source: [threat-actor]
-    target: [tool]
-    pattern:
-      - {slot: source, entity: any}
-      - {any: true, not: {text: [".", ";"]}, repeat: "0-12"}
-      - {slot: target, entity: any}
-`)
+`+nearUsesRule)
 	for _, c := range []struct {
 		text string
 		want []string
@@ -130,3 +110,17 @@ rules:
 	same(t, "variants", found(t, p, "They chained it with older Pellmark Join Safe flaws and Corvane Join Safe."),
 		[]string{"Pellmark Join Safe/tool/names", "Corvane Join Safe/tool/names"})
 }
+
+// nearUsesRule is the fallback both product tests run beside their verb
+// rules: an actor and a tool up to twelve tokens apart in one sentence.
+const nearUsesRule = `  - id: near
+    kind: relation
+    relation: uses
+    priority: 30
+    source: [threat-actor]
+    target: [tool]
+    pattern:
+      - {slot: source, entity: any}
+      - {any: true, not: {text: [".", ";"]}, repeat: "0-12"}
+      - {slot: target, entity: any}
+`
