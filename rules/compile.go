@@ -52,6 +52,7 @@ type rule struct {
 	suppress    bool            // pattern, gazetteer: suppress: true (output.go)
 	notBefore   map[string]bool // pattern, relation: folded tokens that, right after a match, drop it (match.go, relation_index.go)
 	notAfter    [][]string      // pattern: folded words of phrases that, right before a match, drop it (match.go)
+	notAfterPOS bool            // notAfter holds a part-of-speech item: checked only after the pattern matched (runPhase), so it tags no sentence for nothing
 	intros      *phraseSet      // pattern: a match must lie in a bullet item whose list intro holds one of these (match.go)
 
 	// regex rules
@@ -277,6 +278,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 				if t, ok := posItem(f); ok && spec.kind == KindPattern {
 					// "<NNP>": a token of that tag (notAfterMatch)
 					words = append(words, posKeyPrefix+t)
+					r.notAfterPOS = true
 					continue
 				}
 				words = append(words, foldKey(f))

@@ -849,11 +849,17 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 		if r.posTests && !d.tagged[d.sentOf[i]] && !d.mayMatchUntagged(r, i, hi) {
 			return
 		}
-		if !canStart(d, r.nodes, i, hi) || r.notAfter != nil && d.notAfterMatch(r.notAfter, i) {
+		// A not_after phrase of words is checked before matching (cheap, and
+		// it saves the match); one with a tag only after a match, since
+		// reading the tag would tag the sentence at every start.
+		if !canStart(d, r.nodes, i, hi) || r.notAfter != nil && !r.notAfterPOS && d.notAfterMatch(r.notAfter, i) {
 			return
 		}
 		d.m.hi, d.m.notBefore = hi, r.notBefore
 		if end := d.m.match(r.nodes, i); end > i {
+			if r.notAfterPOS && d.notAfterMatch(r.notAfter, i) {
+				return
+			}
 			found(r, i, end)
 		}
 	}
