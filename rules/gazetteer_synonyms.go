@@ -239,8 +239,8 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 		// Participant" for Flash Player): its own word stays.
 		e := c.p.gaz.entries[n.entry]
 		actor := e.typ == extractor.ThreatActor || e.typ == extractor.Malware || productVariants(string(e.typ), e.subtype)
-		gov := c.p.gaz.entries[n.entry].typ == extractor.Government
-		place := c.p.gaz.entries[n.entry].typ == extractor.Location
+		gov := e.typ == extractor.Government
+		place := e.typ == extractor.Location
 		vs, whole := nameVariants(n.toks, nameTable, known, heads, actor, place, gov)
 		if n.sector {
 			vs, whole = sectorVariants(n.toks, table), false

@@ -1916,8 +1916,8 @@ func (d *docState) listIntroEnded(h, si int) bool {
 	return false
 }
 
-// listItemLine reports whether sentence k opens with a list mark ("-",
-// "*", "•", "+", "1.", "2)") at the start of its line.
+// listItemLine reports whether sentence k opens with a list mark (one of
+// bulletMarks, "+", "1.", "2)") at the start of its line.
 func (d *docState) listItemLine(k int) bool {
 	lo, hi := d.sentLo[k], d.sentLo[k+1]
 	if hi <= lo {
@@ -1926,8 +1926,8 @@ func (d *docState) listItemLine(k int) bool {
 	if start := d.tokStart[lo]; start != 0 && d.text[start-1] != '\n' {
 		return false
 	}
-	switch t := d.tokText[lo]; t {
-	case "-", "*", "\u2022", "+", "\u2013":
+	switch t := d.tokText[lo]; {
+	case bulletMarks[t] || t == "+":
 		return true
 	default:
 		w := strings.TrimRight(t, ".)")
