@@ -23,7 +23,11 @@ var relativeOpeners = map[string]bool{"which": true, "who": true, "whom": true, 
 // source is followed by a relative clause between commas, or -1. The
 // matcher's captures are those of the source and of the rest.
 func (d *docState) matchPastRelative(r *rule, i, hi int) int {
-	if !r.rel.subjectFirst || !subjectCoordTypes[r.rel.typ] || len(r.nodes) < 2 {
+	if !r.rel.subjectFirst || len(r.nodes) < 2 {
+		return -1
+	}
+	coord := subjectCoordTypes[r.rel.typ]
+	if !coord && !d.interjectionNear(i, hi) {
 		return -1
 	}
 	m := &d.m
@@ -31,7 +35,19 @@ func (d *docState) matchPastRelative(r *rule, i, hi int) int {
 	m.notBefore = nil
 	e := m.match(r.nodes[:1], i)
 	m.notBefore = notBefore
-	if e <= i || e+2 >= hi || d.fold[e] != "," || !relativeOpeners[d.fold[e+1]] {
+	if e <= i || e+2 >= hi || d.fold[e] != "," {
+		return -1
+	}
+	// "X, the report says, targets Y": any rule (relation_interjection.go).
+	if k := d.interjectionEnd(e, hi); k > 0 {
+		src := append([]capRec(nil), m.caps...)
+		if end := m.match(r.nodes[1:], k+1); end > k+1 {
+			m.caps = append(src, m.caps...)
+			return end
+		}
+		return -1
+	}
+	if !coord || !relativeOpeners[d.fold[e+1]] {
 		return -1
 	}
 	src := append([]capRec(nil), m.caps...)
@@ -75,7 +91,7 @@ const reportedClauseMaxReporter = 4
 // token minStart, may start at the name at token i all the same, because a
 // relative clause on it (", which ...") ends within reach of its anchor.
 func (d *docState) asideReaches(r *rule, i, minStart int) bool {
-	if !r.rel.subjectFirst || !subjectCoordTypes[r.rel.typ] {
+	if !r.rel.subjectFirst {
 		return false
 	}
 	mi := d.startM[i]
@@ -83,7 +99,13 @@ func (d *docState) asideReaches(r *rule, i, minStart int) bool {
 		return false
 	}
 	e := int(d.acc[mi].tokE)
-	return e+1 < len(d.fold) && d.fold[e] == "," && relativeOpeners[d.fold[e+1]] && minStart <= e+2+asideMaxTokens
+	if e+1 >= len(d.fold) || d.fold[e] != "," {
+		return false
+	}
+	if k := d.interjectionEnd(e, len(d.fold)); k > 0 {
+		return minStart <= k+1
+	}
+	return subjectCoordTypes[r.rel.typ] && relativeOpeners[d.fold[e+1]] && minStart <= e+2+asideMaxTokens
 }
 
 // mayMatchPastRelativeUntagged is mayMatchUntagged (relation_index.go) for

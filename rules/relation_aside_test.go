@@ -17,8 +17,9 @@ func TestRelativeClauseBetweenSubjectAndPredicate(t *testing.T) {
 		{"a name inside the clause is not the subject",
 			"Kestrel Bear, which Heron Panda left in 2019, is a unit of the Harbor Directorate.",
 			[]string{"Kestrel Bear -part-of-> Harbor Directorate [t.unit-of]"}},
-		{"no relative pronoun, no aside",
-			"Kestrel Bear, Mandiant said in 2013, is a unit of the Harbor Directorate.",
+		// A reporting interjection is an aside of its own (relation_interjection.go).
+		{"no relative pronoun and no clause of saying, no aside",
+			"Kestrel Bear, the oldest crew in Lima, is a unit of the Harbor Directorate.",
 			nil},
 	}
 	for _, c := range cases {

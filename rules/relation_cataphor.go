@@ -60,7 +60,10 @@ func (d *docState) indefiniteActorNPEnd(i, hi int) int {
 		}
 		t, mods = t+1, mods+1
 	}
-	if mods == 0 || t >= hi || !actorNPHeads[d.fold[t]] || !isLowerWord(d.tokText[t]) {
+	// "an Indian espionage campaign ... The campaign, dubbed Operation
+	// Hangover, ...": a campaign word names the campaign a later clause
+	// names (cataphorAntecedent), as an actor noun names the actor.
+	if mods == 0 || t >= hi || !actorNPHeads[d.fold[t]] && !d.p.cti.namedPhraseHeads[d.fold[t]] || !isLowerWord(d.tokText[t]) {
 		return 0
 	}
 	if t+1 < hi && d.startM[t+1] >= 0 {
@@ -79,6 +82,9 @@ func (d *docState) cataphorAntecedent(i int) int {
 	si := int(d.sentOf[i])
 	for s := si + 1; s <= si+cataphorSentences && s+1 < len(d.sentLo); s++ {
 		if k := d.copularNaming(d.sentLo[s], d.sentLo[s+1]); k >= 0 {
+			return k
+		}
+		if k := d.appositiveNaming(d.sentLo[s], d.sentLo[s+1]); k >= 0 {
 			return k
 		}
 		for t := d.sentLo[s]; t < d.sentLo[s+1]-2; t++ {
@@ -114,6 +120,39 @@ func (d *docState) copularNaming(lo, hi int) int {
 		return -1
 	}
 	return int(k)
+}
+
+// appositiveNaming returns the index in d.acc of the actor or campaign a
+// sentence [lo, hi) names in an apposition on its opening definite phrase:
+// "The campaign, dubbed Operation Hangover, used ...", "The crew, which
+// researchers call Viceroy Tiger, ...", "The group, known as X, ..."; or -1.
+func (d *docState) appositiveNaming(lo, hi int) int {
+	if lo+4 >= hi || d.fold[lo] != "the" || !actorNPHeads[d.fold[lo+1]] && !d.p.cti.namedPhraseHeads[d.fold[lo+1]] ||
+		d.fold[lo+2] != "," {
+		return -1
+	}
+	for t := lo + 3; t < hi && t <= lo+8; t++ {
+		switch d.fold[t] {
+		case ",", ".", ";", ":":
+			return -1
+		}
+		if !d.p.cti.namingVerbs[d.fold[t]] && d.fold[t] != "known" && d.fold[t] != "codenamed" && d.fold[t] != "code-named" {
+			continue
+		}
+		n := t + 1
+		if n < hi && d.fold[n] == "as" {
+			n++
+		}
+		if n >= hi || d.startM[n] < 0 {
+			return -1
+		}
+		k := int(d.startM[n])
+		if a := &d.acc[k]; a.hide || a.typ != extractor.ThreatActor && a.typ != extractor.Campaign || !d.namesItself(a, hi) {
+			return -1
+		}
+		return k
+	}
+	return -1
 }
 
 // namesItself reports whether mention a, named after a definite actor

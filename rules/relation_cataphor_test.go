@@ -163,3 +163,39 @@ func TestIndefiniteActorOwnsIts(t *testing.T) {
 		}
 	}
 }
+
+// A campaign described in one sentence and named in an apposition on "the
+// campaign" in the next carries the described activity; so does an actor
+// named in an apposition on "the crew". A description without a naming
+// participle names nothing.
+func TestIndefiniteCampaignNamedByApposition(t *testing.T) {
+	cases := []struct{ text, want, how string }{
+		{"An Indian espionage campaign has targeted shipping firms in Peru since 2010. " +
+			"The campaign, dubbed Operation Hangover, used spear-phishing.",
+			"Operation Hangover -targets-> Peru", `"An Indian espionage campaign" → Operation Hangover`},
+		{"An Indian espionage campaign has targeted shipping firms in Peru since 2010. " +
+			"Researchers dubbed the campaign Operation Hangover.",
+			"Operation Hangover -targets-> Peru", `"An Indian espionage campaign" → Operation Hangover`},
+		{"A Chinese espionage crew broke into shipping firms in Peru, a report says. " +
+			"The crew, which Northwind calls APT41, is new.",
+			"APT41 -targets-> Peru", `"A Chinese espionage crew" → APT41`},
+		{"A Chinese espionage crew broke into shipping firms in Peru, a report says. " +
+			"The crew, known as APT41, is new.",
+			"APT41 -targets-> Peru", `"A Chinese espionage crew" → APT41`},
+	}
+	for _, c := range cases {
+		if got := corefRelations(t, c.text); !hasRelation(got, c.want, c.how) {
+			t.Errorf("%q: %s lost: %q", c.text, c.want, got)
+		}
+	}
+	for _, text := range []string{
+		"An Indian espionage campaign has targeted shipping firms in Peru since 2010. The campaign, like Operation Hangover, used spear-phishing.",
+		"A Chinese espionage crew broke into shipping firms in Peru, a report says. The crew, unlike APT41, is new.",
+	} {
+		for _, r := range corefRelations(t, text) {
+			if strings.Contains(r, "-targets-> Peru") && (strings.Contains(r, "campaign\" →") || strings.Contains(r, "crew\" →")) {
+				t.Errorf("a comparison named the phrase: %q in %q", r, text)
+			}
+		}
+	}
+}
