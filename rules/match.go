@@ -50,10 +50,15 @@ type docState struct {
 	// (lineItems), built at the first pattern rule with intros.
 	introItems     []listItem
 	introItemsDone bool
-	p              *Pack
-	text           string
-	sents          []nlp.Sentence
-	an             *nlp.Analyzer
+	// notes memoises editorialNote per sentence while topicFallback runs
+	// (0 not yet read, 1 no note, 2 a note; relation_topic_note.go): it
+	// was read for every mention a topic rule weighs, each time
+	// walking the whole sentence.
+	notes []uint8
+	p     *Pack
+	text  string
+	sents []nlp.Sentence
+	an    *nlp.Analyzer
 
 	tokText          []string
 	tokStart, tokEnd []int

@@ -347,6 +347,8 @@ func (d *docState) topicFallback(rs *relState) {
 	if len(d.p.topics) == 0 || len(d.sents) == 0 {
 		return
 	}
+	d.notes = make([]uint8, len(d.sents))
+	defer func() { d.notes = nil }()
 	person := maskOf(extractor.Person)
 	wantPersons := false
 	for _, tr := range d.p.topics {

@@ -26,6 +26,20 @@ var noteAuthorWords = map[string]bool{"reporter": true, "reporters": true, "corr
 // (reporter, author, quoted, publisher ...) in the sentence. "The group's
 // personas are fictitious" is no note: it names no part of the text.
 func (d *docState) editorialNote(si int) bool {
+	if si < len(d.notes) {
+		if d.notes[si] == 0 {
+			d.notes[si] = 1
+			if d.readEditorialNote(si) {
+				d.notes[si] = 2
+			}
+		}
+		return d.notes[si] == 2
+	}
+	return d.readEditorialNote(si)
+}
+
+// readEditorialNote is editorialNote read from the sentence's words.
+func (d *docState) readEditorialNote(si int) bool {
 	lo, hi := d.sentLo[si], d.sentLo[si+1]
 	invented, author := false, false
 	for i := lo; i < hi; i++ {
