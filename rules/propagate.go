@@ -729,6 +729,23 @@ func (d *docState) retypeNamedCampaigns() bool {
 			}
 		}
 	}
+	// "Operation Sharpshooter" names the campaign "Sharpshooter" too: a
+	// gazetteer mention of the rest alone ("the researchers now describe
+	// Sharpshooter as a Lazarus operation") is the campaign in this report
+	// (a generated list may file an operation's name as an actor, "Medusa"
+	// is a ransomware family too), unless the gazetteer holds the rest as
+	// an alias of another name (below).
+	fullName := map[string]string{} // a short name's campaign, in full
+	for surface := range named {
+		if rest, ok := strings.CutPrefix(surface, "Operation "); ok && rest != "" && startsUpper(rest) {
+			if _, dup := named[rest]; !dup {
+				fullName[rest] = surface
+			}
+		}
+	}
+	for rest, full := range fullName {
+		named[rest] = named[full]
+	}
 	if len(named) == 0 {
 		return false
 	}
@@ -740,10 +757,19 @@ func (d *docState) retypeNamedCampaigns() bool {
 			continue
 		}
 		if src, ok := named[d.surface(c)]; ok {
+			if full := fullName[d.surface(c)]; full != "" && c.canonical != "" && !strings.EqualFold(c.canonical, oneSpace(d.surface(c))) {
+				// The rest is another entry's alias ("Ke3chang" of APT15,
+				// "Cloud Hopper" of APT10): the report names the actor
+				// after its operation, and the bare name stays the actor.
+				continue
+			}
 			if c.canonical != "" {
 				campaignOf[strings.ToLower(c.canonical)] = true
 			}
 			c.typ, c.subtype, c.canonical = extractor.Campaign, src.subtype, src.canonical
+			if full := fullName[d.surface(c)]; full != "" && src.canonical == "" {
+				c.canonical = oneSpace(full)
+			}
 			c.rule, c.prio = pr.idx, pr.prio
 			retyped = true
 		}

@@ -80,3 +80,47 @@ func TestOperationShortName(t *testing.T) {
 		t.Error("the short name did not spread")
 	}
 }
+
+// operationShortPack lists an operation's name as an actor, as a generated
+// vendor list may, and names campaigns "Operation X".
+const operationShortPack = `
+rules:
+  - id: t.actors
+    kind: gazetteer
+    type: threat-actor
+    entries: [{name: Quarnshot}]
+    examples: {match: ["Quarnshot was seen."]}
+  - id: t.operation
+    kind: pattern
+    type: campaign
+    priority: 80
+    pattern:
+      - {text: Operation, capture: true}
+      - {regex: '\p{Lu}\p{Ll}+', capture: true}
+    examples: {match: ["They ran Operation Fellrun."]}
+  - id: t.spread
+    kind: propagate
+    types: [campaign]
+    examples: {match: ["They ran Operation Fellrun. Later Fellrun ended."]}
+`
+
+// A report that names "Operation Quarnshot" means the campaign by the bare
+// "Quarnshot" too, whatever a gazetteer lists it as.
+func TestOperationShortNameRetypesGazetteerActor(t *testing.T) {
+	p := packOf(t, operationShortPack)
+	text := "McAfee described Operation Quarnshot in December. Researchers now call Quarnshot a Lazarus operation."
+	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+	seen := false
+	for _, m := range res.Mentions {
+		if m.Text != "Quarnshot" {
+			continue
+		}
+		seen = true
+		if m.Type != "campaign" || m.Canonical != "Operation Quarnshot" {
+			t.Errorf("Quarnshot = %s canonical %q; want the campaign Operation Quarnshot", m.Type, m.Canonical)
+		}
+	}
+	if !seen {
+		t.Fatal("Quarnshot not found")
+	}
+}
