@@ -236,9 +236,11 @@ func (c *compiler) gazetteerVariants(lists map[string]*listSpec) int {
 		// A malware family's two words are a coined name like an actor's
 		// ("Unhealthy Rabbit" for Bad Rabbit): either may swap. So are a
 		// product's ("Web Explorer" for Internet Explorer, "Flash
-		// Participant" for Flash Player): its own word stays.
+		// Participant" for Flash Player): its own word stays. So are any
+		// tool's: "Home windows Sandbox" for Windows Sandbox keeps
+		// "Sandbox" (session 28; before, only products' did).
 		e := c.p.gaz.entries[n.entry]
-		actor := e.typ == extractor.ThreatActor || e.typ == extractor.Malware || productVariants(string(e.typ), e.subtype)
+		actor := e.typ == extractor.ThreatActor || e.typ == extractor.Malware || e.typ == extractor.Tool
 		gov := e.typ == extractor.Government
 		place := e.typ == extractor.Location
 		vs, whole := nameVariants(n.toks, nameTable, known, heads, actor, place, gov)

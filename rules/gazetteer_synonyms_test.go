@@ -321,13 +321,16 @@ rules:
 
 // A malware family's coined name of two words gets variants like an
 // actor's: either word may swap, the other kept ("Unhealthy Rabbit" for
-// Bad Rabbit); a tool's name keeps its words.
+// Bad Rabbit); so does a tool's ("Home windows Sandbox" for Windows
+// Sandbox, session 28), but not one of two words the table both knows.
 func TestMalwareNameVariants(t *testing.T) {
 	p := packOf(t, `
 lists:
   gazetteer_word_synonyms:
     - "bad: unhealthy"
     - "dark: darkish"
+    - "windows: home windows"
+    - "web: net"
 rules:
   - id: g.mal
     kind: gazetteer
@@ -341,6 +344,8 @@ rules:
     priority: 70
     entries:
       - {name: Dark Lantern}
+      - {name: Windows Sandbox}
+      - {name: Dark Web}
 `)
 	canon := func(text string) []string { return textTypeCanon(t, p, text) }
 	for _, c := range []struct {
@@ -349,7 +354,9 @@ rules:
 	}{
 		{"Researchers said Unhealthy Rabbit spread fast.", []string{"Unhealthy Rabbit/malware/Bad Rabbit"}},
 		{"Researchers said Bad Rabbit spread fast.", []string{"Bad Rabbit/malware/Bad Rabbit"}},
-		{"Researchers said Darkish Lantern spread fast.", nil},
+		{"Researchers said Darkish Lantern spread fast.", []string{"Darkish Lantern/tool/Dark Lantern"}},
+		{"The crew abused Home windows Sandbox to hide.", []string{"Home windows Sandbox/tool/Windows Sandbox"}},
+		{"They sold it on the darkish net.", nil},
 	} {
 		if got := canon(c.text); strings.Join(got, ";") != strings.Join(c.want, ";") {
 			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
