@@ -190,3 +190,13 @@ func TestDescribedActorPhrase(t *testing.T) {
 		}
 	}
 }
+
+// "team" heads an actor phrase like "crew": "A hacking team working from
+// Iran ... tracks the team as X".
+func TestIndefiniteTeamNamedLater(t *testing.T) {
+	text := "A hacking team working from Iran has compromised hospitals in Peru, Cylance said. " +
+		"CrowdStrike tracks the team as Cutting Kitten."
+	if got := corefRelations(t, text); !hasRelation(got, "Cutting Kitten -located-in-> Iran", "") {
+		t.Errorf("the team named after it lost: %q", got)
+	}
+}
