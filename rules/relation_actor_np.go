@@ -33,7 +33,7 @@ const actorNPMarker = "\x00actor-np"
 
 var (
 	actorNPDeterminers = []string{"the", "this", "that", "these", "those"}
-	actorNPHeads       = map[string]bool{"group": true, "crew": true, "outfit": true, "gang": true, "hackers": true,
+	actorNPHeads       = map[string]bool{"group": true, "crew": true, "outfit": true, "gang": true, "team": true, "hackers": true,
 		"attackers": true, "operators": true, "intruders": true, "actor": true, "actors": true, "spies": true}
 	actorModifiers = map[string]bool{"state-sponsored": true, "state-backed": true, "state-linked": true,
 		"state-aligned": true, "ransomware": true, "espionage": true, "hacking": true, "cybercrime": true,

@@ -38,6 +38,15 @@ const cataphorMods = 4
 
 func isIndefinite(w string) bool { return w == "a" || w == "an" }
 
+// cataphorSizeWords may stand before the noun of an indefinite actor phrase
+// without being one of its modifiers ("a small crew of hackers").
+var cataphorSizeWords = map[string]bool{"small": true, "little": true, "tiny": true, "large": true}
+
+// cataphorPeopleNouns after "group of" or "crew of" make the phrase an
+// actor's ("a group of hackers", "a crew of spies").
+var cataphorPeopleNouns = map[string]bool{"hackers": true, "attackers": true, "spies": true, "operatives": true,
+	"intruders": true}
+
 // indefiniteActorNPEnd returns the end of an indefinite actor phrase
 // starting at token i and ending by hi that a later naming clause names,
 // or 0.
@@ -55,6 +64,10 @@ func (d *docState) indefiniteActorNPEnd(i, hi int) int {
 			t, mods = int(a.tokE), mods+1
 			continue
 		}
+		if cataphorSizeWords[d.fold[t]] {
+			t++ // "a small group", no modifier of its own
+			continue
+		}
 		if !isActorModifier(d.fold[t]) && d.fold[t] != "suspected" {
 			break
 		}
@@ -63,7 +76,17 @@ func (d *docState) indefiniteActorNPEnd(i, hi int) int {
 	// "an Indian espionage campaign ... The campaign, dubbed Operation
 	// Hangover, ...": a campaign word names the campaign a later clause
 	// names (cataphorAntecedent), as an actor noun names the actor.
-	if mods == 0 || t >= hi || !actorNPHeads[d.fold[t]] && !d.p.cti.namedPhraseHeads[d.fold[t]] || !isLowerWord(d.tokText[t]) {
+	if t >= hi || !actorNPHeads[d.fold[t]] && !d.p.cti.namedPhraseHeads[d.fold[t]] || !isLowerWord(d.tokText[t]) {
+		return 0
+	}
+	if actorNPHeads[d.fold[t]] && d.describedActorNP(i, t) {
+		return t + 1 // "the report describes a crew that ..."
+	}
+	// "a small group of hackers": the people noun says what group it is
+	if t+2 < hi && d.fold[t+1] == "of" && cataphorPeopleNouns[d.fold[t+2]] {
+		t, mods = t+2, mods+1
+	}
+	if mods == 0 {
 		return 0
 	}
 	if t+1 < hi && d.startM[t+1] >= 0 {
@@ -73,6 +96,40 @@ func (d *docState) indefiniteActorNPEnd(i, hi int) int {
 		return 0
 	}
 	return t + 1
+}
+
+// describedActorNP reports whether the indefinite actor phrase from token i
+// to its head at token t is the object of a verb of describing (the pack
+// list rel_describing_verbs) and opens a relative clause: "The report
+// describes a crew that broke into airlines", "Cylance details a group
+// which ...". Such a phrase, modifiers or not, is the actor the report is
+// about (describedAntecedent), not some other group.
+func (d *docState) describedActorNP(i, t int) bool {
+	if i == 0 || i <= d.sentLo[d.sentOf[i]] || !d.p.cti.describingVerbs[d.fold[i-1]] || t+1 >= len(d.fold) ||
+		d.sentOf[t+1] != d.sentOf[i] {
+		return false
+	}
+	switch d.fold[t+1] {
+	case "that", "which", "who":
+		return true
+	}
+	return false
+}
+
+// describedAntecedent returns the index in d.acc of the actor a described
+// actor phrase at byte offset at means: the topic actor named before it, or
+// else the document's dominant actor (named later: "The report describes a
+// crew that ... SecureWorks calls it TG-2889"); -1 for none.
+func (rs *relState) describedAntecedent(at int, direct []extractor.Span) int {
+	d := rs.d
+	if k := d.topicActor(at, direct); k >= 0 {
+		return k
+	}
+	ct := rs.topics()
+	if ct.doc == nil || ct.subject || len(ct.doc.ms) == 0 {
+		return -1
+	}
+	return d.topicAntecedent(ct.doc.ms[0], direct)
 }
 
 // cataphorAntecedent returns the index in d.acc of the actor or campaign
@@ -177,7 +234,8 @@ func (d *docState) namesItself(a *cand, hi int) bool {
 
 // namedPhrase returns the index in d.acc of the actor or campaign named
 // right after a definite actor phrase whose words start at token t (after
-// "the"), perhaps after "as": "crew as X", "intruders X"; or -1.
+// "the"), perhaps after "as" or the name's own "the": "crew as X",
+// "intruders X", "crew the X Group"; or -1.
 func (d *docState) namedPhrase(t, hi int) int {
 	for n := 0; t < hi && n < 3; t, n = t+1, n+1 {
 		if d.startM[t] >= 0 {
@@ -186,6 +244,10 @@ func (d *docState) namedPhrase(t, hi int) int {
 		if actorNPHeads[d.fold[t]] || d.p.cti.namedPhraseHeads[d.fold[t]] {
 			t++
 			if t < hi && d.fold[t] == "as" {
+				t++
+			}
+			// "calls the crew the Gorgon Group": the name's own article
+			if t+1 < hi && d.fold[t] == "the" && d.startM[t] < 0 {
 				t++
 			}
 			if t < hi && d.startM[t] >= 0 {

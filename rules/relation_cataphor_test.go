@@ -199,3 +199,40 @@ func TestIndefiniteCampaignNamedByApposition(t *testing.T) {
 		}
 	}
 }
+
+// An indefinite actor phrase that a report "describes" with a relative
+// clause is the actor the report is about: the topic named before it, or
+// the document's dominant actor named later. The past tense looks back on
+// another report, and an actor phrase without a clause is some other group.
+func TestDescribedActorPhrase(t *testing.T) {
+	text := "APT41 was named in 2019. APT41 hit banks. APT41 is busy. " +
+		"The report describes a crew that broke into airlines and hospitals in Peru."
+	if got := corefRelations(t, text); !hasRelation(got, "APT41 -targets-> Peru", `"a crew" → APT41`) {
+		t.Errorf("the described crew lost: %q", got)
+	}
+	text = "The report describes a crew that broke into hospitals in Peru. " +
+		"Northwind calls it APT41. APT41 is busy. APT41 hit banks."
+	if got := corefRelations(t, text); !hasRelation(got, "APT41 -targets-> Peru", `"a crew" → APT41`) {
+		t.Errorf("the described crew named later lost: %q", got)
+	}
+	for _, text := range []string{
+		"APT41 was named in 2019. APT41 hit banks. APT41 is busy. In 2015 Kaspersky described a crew that broke into hospitals in Peru.",
+		"APT41 was named in 2019. APT41 hit banks. APT41 is busy. The report describes a crew. It broke into hospitals in Peru.",
+	} {
+		for _, r := range corefRelations(t, text) {
+			if strings.Contains(r, `"a crew"`) {
+				t.Errorf("a crew read as the topic: %q in %q", r, text)
+			}
+		}
+	}
+}
+
+// "team" heads an actor phrase like "crew": "A hacking team working from
+// Iran ... tracks the team as X".
+func TestIndefiniteTeamNamedLater(t *testing.T) {
+	text := "A hacking team working from Iran has compromised hospitals in Peru, Cylance said. " +
+		"CrowdStrike tracks the team as Cutting Kitten."
+	if got := corefRelations(t, text); !hasRelation(got, "Cutting Kitten -located-in-> Iran", "") {
+		t.Errorf("the team named after it lost: %q", got)
+	}
+}

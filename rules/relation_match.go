@@ -805,6 +805,9 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 	// (relation_cataphor.go).
 	if isIndefinite(d.fold[c.start]) && d.indefiniteActorNPEnd(c.start, c.end) == c.end {
 		k := d.cataphorAntecedent(c.start)
+		if k < 0 && d.describedActorNP(c.start, c.end-1) {
+			k = rs.describedAntecedent(c.bs, direct) // "describes a crew that ..."
+		}
 		if k < 0 || d.slotMask(&d.acc[k])&mask == 0 || d.isDirect(&d.acc[k], direct) {
 			return endpoint{}, false
 		}

@@ -36,6 +36,11 @@ func (d *docState) homePlaces(words *phraseSet, keys []string, sponsor func(k in
 // placeOfHome reports whether the place c qualifies a home word or a
 // sponsor's mention (see homePlaces).
 func (d *docState) placeOfHome(words *phraseSet, c *cand, sponsor func(k int) bool) bool {
+	// A language is no home: "a Spanish-speaking crew" says what its
+	// operators speak, not where they sit.
+	if strings.HasSuffix(strings.ToLower(d.text[c.start:c.end]), "-speaking") {
+		return false
+	}
 	si := d.sentOf[c.tokS]
 	hi := d.sentLo[si+1]
 	i := d.pastPlaceList(int(c.tokE), hi, false)

@@ -126,3 +126,17 @@ func TestSubjectOverAliasApposition(t *testing.T) {
 		}
 	}
 }
+
+// A language is no home: "a Spanish-speaking crew" leaves Spain a target of
+// the report's actor, where "a Spain-based crew" makes it the actor's home.
+func TestTopicHomeLanguage(t *testing.T) {
+	body := " APT41 hit banks. APT41 is busy. Victims sat mostly in Cuba, Spain and Russia."
+	got := corefRelations(t, "A Spanish-speaking espionage group known as APT41 stole files."+body)
+	if !hasRelation(got, "APT41 -targets-> Spain", "") {
+		t.Errorf("a language made a home: %q", got)
+	}
+	got = corefRelations(t, "A Spain-based espionage group known as APT41 stole files."+body)
+	if hasRelation(got, "APT41 -targets-> Spain", "") {
+		t.Errorf("a home became a target: %q", got)
+	}
+}

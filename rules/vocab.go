@@ -20,6 +20,7 @@ type vocabulary struct {
 	asideAttribStems  []string        // rel_aside_attribution_stems: prefixes
 	comparisonWords   map[string]bool // rel_comparison_words (relation_compared.go)
 	namingVerbs       map[string]bool // rel_naming_verbs (relation_cataphor.go)
+	describingVerbs   map[string]bool // rel_describing_verbs (relation_cataphor.go)
 	namedPhraseHeads  map[string]bool // rel_named_phrase_heads (relation_cataphor.go)
 	namingParticiples map[string]bool // rel_naming_participles (relation_described.go)
 	namingClauseWords map[string]bool // rel_naming_clause_words (relation_described.go)
@@ -87,6 +88,7 @@ func (v *vocabulary) sets() map[string]*map[string]bool {
 		"rel_aside_attribution_words":   &v.asideAttribWords,
 		"rel_comparison_words":          &v.comparisonWords,
 		"rel_naming_verbs":              &v.namingVerbs,
+		"rel_describing_verbs":          &v.describingVerbs,
 		"rel_named_phrase_heads":        &v.namedPhraseHeads,
 		"rel_naming_participles":        &v.namingParticiples,
 		"rel_naming_clause_words":       &v.namingClauseWords,
