@@ -926,6 +926,9 @@ func (d *docState) topicFallback(rs *relState) {
 				if tr.toTopic && d.blamedOnOther(k, tp.key, keys, linked) {
 					continue // "The 2014 Sony attack was blamed on North Korea" in a report on a Chinese crew
 				}
+				if tr.typ == "targets" && tr.frames != nil && d.frameAgentNamed(k, tp.key, keys) {
+					continue // "Play has claimed attacks on A" (relation_topic_frame_agent.go)
+				}
 				if tr.toTopic && !tp.local && !nearness.linkedToTopic(d, key, tp, keys, tr.mask) {
 					continue // "Other vendors reported activity the same year as Operation X" far from the actor
 				}
