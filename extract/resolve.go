@@ -74,6 +74,9 @@ type ref struct {
 	missionCity string
 	scope       string
 	cue         cue // what the mention's own words say it is (typedsplit.go)
+	// votesAs is the type the ref votes for when its document's cue
+	// overrides its own ("" for its mention's type; typedsplit.go).
+	votesAs extractor.EntityType
 }
 
 // Resolve merges the mentions of every document into entities and returns
@@ -498,12 +501,16 @@ func (r *resolver) buildEntity(refs []ref, idx []int) extractor.Entity {
 	var kbe *kb.Entry
 	for _, i := range idx {
 		rf := refs[i]
+		t := rf.m.Type
+		if rf.votesAs != "" {
+			t = rf.votesAs
+		}
 		if rf.canonOff {
 			// A rebound abbreviation carries the type of the meaning its
 			// definition overrode: it counts, but barely.
-			votes[rf.m.Type]++
+			votes[t]++
 		} else {
-			votes[rf.m.Type] += rf.m.Priority + 1
+			votes[t] += rf.m.Priority + 1
 		}
 		if rf.kbe != nil {
 			votes[rf.kbe.Type] += kbVote

@@ -36,6 +36,20 @@ var codeKindWords = map[string]bool{
 	"variant": true, "family": true, "strain": true,
 }
 
+// strongActorRules are the rules whose match says by its own words that a
+// name is a group's: a group kind before the name ("the espionage group
+// X"), a group verb or noun phrase after it ("X is a threat group"),
+// "another group, X", "tracked as X", or the actor side of a malware
+// name's alias ("X (aka Y)" after a group noun). A mention they found is
+// the document's own cue, as a crew noun after the name is.
+var strongActorRules = map[string]bool{
+	"core.threat-actor.kind-before-name":         true,
+	"core.threat-actor.is-a-group":               true,
+	"core.threat-actor.malware-name-aka":         true,
+	"core.threat-actor.another-group-apposition": true,
+	"core.threat-actor.tracked-as":               true,
+}
+
 var codeNamingWords = map[string]bool{"named": true, "called": true, "dubbed": true, "nicknamed": true, "codenamed": true}
 
 // mentionCue reads the cue of one mention from its words and the words
@@ -43,6 +57,9 @@ var codeNamingWords = map[string]bool{"named": true, "called": true, "dubbed": t
 func mentionCue(m *extractor.Mention, text string, groupNouns []string) cue {
 	switch m.Type {
 	case extractor.ThreatActor:
+		if strongActorRules[m.Rule] {
+			return cueActor
+		}
 		if withoutGroupNoun(m.Text, groupNouns) != "" {
 			return cueActor
 		}
@@ -92,22 +109,51 @@ func firstWord(s string) string {
 	return s[:end]
 }
 
-// splitCuedTypes gives the malware and tool refs of a key their own key
-// when the key has both a cued actor ref and a cued malware or tool ref.
+// splitCuedTypes settles the type of a key whose refs disagree when the
+// text cues one side: a document keeps what its own words say a name is,
+// whatever other documents call it.
+//
+//   - A key with a cued actor ref and a cued malware or tool ref (in any
+//     documents) is two things named alike: its malware and tool refs get
+//     a key of their own.
+//   - A malware or tool ref of a key cued as an actor in another document
+//     only, and nowhere cued as code, gets a key of its own too: the other
+//     document's cue does not type it, and its own typing does not retype
+//     the actor.
+//   - In a document that cues the key as an actor and never as code, its
+//     uncued malware and tool refs vote as the actor: one strong cue
+//     outweighs the name's weaker typing elsewhere in the same text.
 func splitCuedTypes(refs []ref) {
+	type docKey struct {
+		doc int
+		key string
+	}
 	actor := map[string]bool{}
 	code := map[string]bool{}
+	actorIn := map[docKey]bool{}
+	codeIn := map[docKey]bool{}
 	for i := range refs {
+		dk := docKey{refs[i].doc, refs[i].key}
 		switch refs[i].cue {
 		case cueActor:
 			actor[refs[i].key] = true
+			actorIn[dk] = true
 		case cueMalware:
 			code[refs[i].key] = true
+			codeIn[dk] = true
 		}
 	}
 	for i := range refs {
 		rf := &refs[i]
-		if t := rf.m.Type; (t == extractor.Malware || t == extractor.Tool) && actor[rf.key] && code[rf.key] {
+		t := rf.m.Type
+		if (t != extractor.Malware && t != extractor.Tool) || !actor[rf.key] {
+			continue
+		}
+		dk := docKey{rf.doc, rf.key}
+		switch {
+		case actorIn[dk] && !codeIn[dk] && rf.cue == cueNone:
+			rf.votesAs = extractor.ThreatActor
+		case code[rf.key] || !actorIn[dk]:
 			rf.key = "code:" + rf.key
 		}
 	}

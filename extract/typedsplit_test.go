@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/reportgraph/extractor"
@@ -62,4 +63,51 @@ func indexFrom(s, sub string, from int) int {
 		}
 	}
 	return -1
+}
+
+// A strong actor rule is its document's own cue: the name stays an actor
+// there however many other documents call it malware, cued or not, and
+// those documents keep their malware.
+func TestResolveStrongActorRuleKeepsItsDocument(t *testing.T) {
+	act, mal := extractor.ThreatActor, extractor.Malware
+	aka := mspec{text: "Zebrocy", typ: act, rule: "core.threat-actor.malware-name-aka", prio: 76}
+	a := hdoc(t, "a", "Another attack group, Earworm (aka Zebrocy), has been active.\n", []mspec{aka})
+	// b cues the malware ("Zebrocy payload"); c does not, but names it three times.
+	b := hdoc(t, "b", "The chain drops a Zebrocy payload.\nZebrocy then beacons.\n",
+		[]mspec{gaz("Zebrocy", mal, ""), gaz("Zebrocy", mal, "").at(1)})
+	c := hdoc(t, "c", "Zebrocy and Zebrocy and Zebrocy.\n",
+		[]mspec{gaz("Zebrocy", mal, ""), gaz("Zebrocy", mal, "").at(1), gaz("Zebrocy", mal, "").at(2)})
+	for _, set := range [][]*DocResult{{a, b}, {a, c}, {a, b, c}} {
+		ds := Resolve(set, WithGroupNouns([]string{"crew", "group"}))
+		if e := entityOf(t, ds, "a", "Zebrocy", 0); e.Type != act {
+			t.Errorf("%d documents: the aka actor should stay an actor, got %s", len(set), e.ID)
+		}
+		for _, d := range set[1:] {
+			id := strings.TrimPrefix(d.Doc.ID, "doc:")
+			if e := entityOf(t, ds, id, "Zebrocy", 0); e.Type != mal {
+				t.Errorf("%d documents: Zebrocy in %s should stay malware, got %s", len(set), id, e.ID)
+			}
+		}
+	}
+
+	// A group noun right after a name the rules call malware is no strong
+	// rule: the weaker actor mention gets no cue, and the vote decides.
+	if got := mentionCue(&extractor.Mention{Span: extractor.Span{Start: 0, End: 7}, Text: "Zebrocy", Type: act,
+		Rule: "pattern.test"}, "Zebrocy activity", []string{" group"}); got != cueNone {
+		t.Errorf("a pattern actor without a group noun: cue %d, want none", got)
+	}
+}
+
+// Within one document, a strong actor cue outweighs the name's uncued
+// malware mentions, even when they have the higher priority.
+func TestResolveStrongActorCueWinsItsDocument(t *testing.T) {
+	act, mal := extractor.ThreatActor, extractor.Malware
+	grp := mspec{text: "Zebrocy", typ: act, rule: "core.threat-actor.kind-before-name", prio: 58}
+	a := hdoc(t, "a", "The espionage group Zebrocy struck.\nZebrocy sent mail; Zebrocy stole files.\n",
+		[]mspec{grp, gaz("Zebrocy", mal, "").at(1), gaz("Zebrocy", mal, "").at(2)})
+	ds := Resolve([]*DocResult{a}, WithGroupNouns([]string{"crew", "group"}))
+	sameEntity(t, ds, "a", "Zebrocy", "a", "Zebrocy")
+	if e := entityOf(t, ds, "a", "Zebrocy", 2); e.Type != act {
+		t.Errorf("Zebrocy should be an actor, got %s", e.ID)
+	}
 }
