@@ -138,8 +138,15 @@ type relRule struct {
 	srcLead bool
 	// subjectFirst: the pattern opens with a slot (source or target,
 	// directly or inside a leading sequence) read as the subject of a
-	// clause, in a rule that is no apposition (relation_aside.go).
+	// clause, in a rule that is no apposition (relation_aside.go). A rule
+	// whose first element is an `or` is subject-first when one of its
+	// branches opens with a slot.
 	subjectFirst bool
+	// subjectSplits: the ways the pattern opens with its subject slot, each
+	// the element holding the slot and the rest of the pattern after it
+	// (one for a slot opening the pattern, one per such branch of a
+	// leading `or`); matchPastRelative reads an aside between the two.
+	subjectSplits []subjectSplit
 	// apposition: the match is an aside, so the negation of the clause
 	// around it is not its own (hedge.go, appositionCues).
 	apposition bool
@@ -304,7 +311,10 @@ func (c *compiler) relationSlots(r *rule) bool {
 	r.rel.srcFirst = r.nodes[0].slot == r.rel.src && !spec.rel.apposition
 	lead := leadSlot(r.nodes[0])
 	r.rel.srcLead = lead == r.rel.src
-	r.rel.subjectFirst = lead >= 0 && !spec.rel.apposition
+	if !spec.rel.apposition {
+		r.rel.subjectSplits = subjectSplitsOf(r.nodes)
+	}
+	r.rel.subjectFirst = len(r.rel.subjectSplits) > 0
 	r.rel.apposition = spec.rel.apposition
 	for _, t := range spec.rel.supersedes {
 		r.rel.supersedes = append(r.rel.supersedes, t.s)
@@ -312,6 +322,38 @@ func (c *compiler) relationSlots(r *rule) bool {
 	narrowSlotEntities(r, r.nodes, -1)
 	c.warnSlotEntities(r, r.nodes)
 	return true
+}
+
+// subjectSplit is a pattern cut after the element that opens it with a
+// slot (relSpec subjectSplits).
+type subjectSplit struct {
+	head, rest []*node
+}
+
+// subjectSplitsOf returns the ways a relation pattern opens with a slot:
+// the first element when it does (leadSlot), else each branch of a
+// leading `or` (matched once) that does, with the rest of the pattern
+// after the branch's first element.
+func subjectSplitsOf(nodes []*node) []subjectSplit {
+	if len(nodes) == 0 {
+		return nil
+	}
+	if leadSlot(nodes[0]) >= 0 {
+		return []subjectSplit{{nodes[:1], nodes[1:]}}
+	}
+	n := nodes[0]
+	if n.slot >= 0 || n.min != 1 || n.max != 1 || len(n.alts) == 0 {
+		return nil
+	}
+	var out []subjectSplit
+	for _, alt := range n.alts {
+		if len(alt) == 0 || leadSlot(alt[0]) < 0 {
+			continue
+		}
+		rest := append(append([]*node(nil), alt[1:]...), nodes[1:]...)
+		out = append(out, subjectSplit{alt[:1], rest})
+	}
+	return out
 }
 
 // leadSlot returns the slot a pattern opens with: the first node's, or,

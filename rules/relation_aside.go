@@ -23,17 +23,31 @@ var relativeOpeners = map[string]bool{"which": true, "who": true, "whom": true, 
 // source is followed by a relative clause between commas, or -1. The
 // matcher's captures are those of the source and of the rest.
 func (d *docState) matchPastRelative(r *rule, i, hi int) int {
-	if !r.rel.subjectFirst || len(r.nodes) < 2 {
+	if !r.rel.subjectFirst {
 		return -1
 	}
 	coord := subjectCoordTypes[r.rel.typ]
 	if !coord && !d.interjectionNear(i, hi) {
 		return -1
 	}
+	for _, sp := range r.rel.subjectSplits {
+		if len(sp.rest) == 0 {
+			continue
+		}
+		if end := d.matchSplitPastRelative(sp, coord, i, hi); end > i {
+			return end
+		}
+	}
+	return -1
+}
+
+// matchSplitPastRelative is matchPastRelative for one way sp the rule's
+// pattern opens with its subject.
+func (d *docState) matchSplitPastRelative(sp subjectSplit, coord bool, i, hi int) int {
 	m := &d.m
 	notBefore := m.notBefore
 	m.notBefore = nil
-	e := m.match(r.nodes[:1], i)
+	e := m.match(sp.head, i)
 	m.notBefore = notBefore
 	if e <= i || e+2 >= hi || d.fold[e] != "," {
 		return -1
@@ -41,7 +55,7 @@ func (d *docState) matchPastRelative(r *rule, i, hi int) int {
 	// "X, the report says, targets Y": any rule (relation_interjection.go).
 	if k := d.interjectionEnd(e, hi); k > 0 {
 		src := append([]capRec(nil), m.caps...)
-		if end := m.match(r.nodes[1:], k+1); end > k+1 {
+		if end := m.match(sp.rest, k+1); end > k+1 {
 			m.caps = append(src, m.caps...)
 			return end
 		}
@@ -56,7 +70,7 @@ func (d *docState) matchPastRelative(r *rule, i, hi int) int {
 		case ".", ";", ":", "(", ")":
 			return -1
 		case ",":
-			if end := m.match(r.nodes[1:], k+1); end > k+1 {
+			if end := m.match(sp.rest, k+1); end > k+1 {
 				m.caps = append(src, m.caps...)
 				return end
 			}
@@ -65,7 +79,7 @@ func (d *docState) matchPastRelative(r *rule, i, hi int) int {
 		// predicate, after a reporter and its verb of saying, is the
 		// predicate on X (reportedClauseVerbs).
 		if k > e+2 && k <= e+2+reportedClauseMaxReporter && reportedClauseVerbs[d.fold[k]] {
-			if end := m.match(r.nodes[1:], k+1); end > k+1 {
+			if end := m.match(sp.rest, k+1); end > k+1 {
 				m.caps = append(src, m.caps...)
 				return end
 			}
@@ -115,4 +129,16 @@ func (d *docState) mayMatchPastRelativeUntagged(r *rule, i, hi int) bool {
 	defer func() { d.lazyPOS = false }()
 	d.m.hi = hi
 	return d.matchPastRelative(r, i, hi) > i
+}
+
+// capturesAt reports whether the last match filled a slot from token i:
+// a rule whose leading `or` opens only some branches with its subject
+// matched through one of those (relation.go subjectSplits).
+func (m *matcher) capturesAt(i int) bool {
+	for _, c := range m.caps {
+		if c.start == i {
+			return true
+		}
+	}
+	return false
 }

@@ -485,7 +485,7 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 		d.m.hi, d.m.notBefore = hi, r.notBefore
 		if end := -1; !asideOnly {
 			end = d.m.match(r.nodes, i)
-			if end > i && r.rel.subjectFirst {
+			if end > i && r.rel.subjectFirst && d.m.capturesAt(i) {
 				if k := d.interjectionAround(i, hi); k > 0 && end > k {
 					return // the reporter of "X, Mandiant said, ..." (relation_interjection.go)
 				}
