@@ -64,12 +64,23 @@ OPERATION = re.compile(r'^(operation|op\.?|campaign)\b', re.I)
 GROUPN = re.compile(r'^(group|team|apt|unit|tg|threat group)[ -]?\d{1,2}$', re.I)
 OKCHARS = re.compile(r"^[\w .&@'’\-/$]+$")
 
+# A one-word name MISP writes in capitals that is also a word (NEODYMIUM,
+# IODINE): written so in a report it is the vendor's name, not the word. Kept
+# when six letters or more, matched only in capitals (case: sensitive) and only
+# in a sentence about threats (context: true), even if the deny list or the
+# lower-case frequency filter leaves the word out.
+def caps_word(n):
+    return (n.isupper() and n.isalpha() and len(n) >= 6
+            and (norm(n) in DENY or n.lower() in words))
+
 def usable(n):
     n = n.strip()
     if len(n) < 3 or not OKCHARS.match(n) or n.isdigit(): return False
     if OPERATION.match(n) or GROUPN.match(n): return False
     if re.fullmatch(r'G\d{4}', n): return False  # ATT&CK ids: the id pattern types them
-    if norm(n) in DENY or norm(n) in stops: return False
+    if re.search(r'\.(php|aspx?|jsp|exe|dll|js|html?)$', n, re.I): return False  # file names ("1.php")
+    if norm(n) in stops: return False
+    if norm(n) in DENY and not caps_word(n): return False
     # All lower case would match any case: fine for a handle or code with a
     # digit or an "@" (admin@338, 0ktapus), which is no English word.
     if n.lower() == n and not re.search(r'[\d@]', n): return False
@@ -125,7 +136,23 @@ for g in groups.values():
             seen.add(norm(m.group(1))); names.append(m.group(1))
     new = [n for n in names if usable(n) and norm(n) not in existing and norm(n) not in amb]
     if not new: continue
-    if len(hand) > 1: continue          # overlaps several hand-written groups: leave them apart
+    if len(hand) > 1:
+        # Overlaps several hand-written groups, which stay apart. A name still
+        # goes to one of them when every source cluster that gives it (or the
+        # "X Group" name it is the head of) overlaps that group alone: MISP's
+        # Charming Kitten cluster names APT35 only, and its NewsBeef is APT35's
+        # even if another file's cluster joins APT35 and Nemesis Kitten.
+        for n in new:
+            src = {norm(n)} | {norm(x) for x in names if re.fullmatch(r"(?:The )?" + re.escape(n) + r" (?:Group|Team)", x)}
+            hs = set()
+            for i in g:
+                cn = {norm(x) for x in clusters[i][2]}
+                if not cn & src: continue
+                hs |= {existing[k][1] for k in cn if k in existing and existing[k][0] == 'threat-actor'}
+            if len(hs) != 1 or norm(n) in used: continue
+            used.add(norm(n))
+            entries.setdefault(hs.pop(), {'names': [], 'ext': True})['names'].append(n)
+        continue
     if hand:
         canon = hand.pop(); ext = True
     else:
@@ -138,29 +165,44 @@ for g in groups.values():
 
 
 # names MISP also lists as malware or tools (Malpedia, tool galaxy)
+# names MISP also lists as malware or tools (Malpedia, tool galaxy). A name
+# an actor galaxy gives a cluster of its own ("Cadelle") that the software
+# catalogues hold only as another name of a family (CadelSpy's "Cadelle") is
+# the actor's: the catalogue names the malware after its users.
 software = set()
+softprimary = set()
 for fn in ['malpedia.json', 'tool.json']:
     for v in json.load(open(os.path.join(MISP, fn)))['values']:
-        for n in [v['value']] + (v.get('meta', {}).get('synonyms', []) or []):
-            software.add(norm(re.sub(r'^\w+\.', '', n) if fn == 'malpedia.json' and '.' in n[:6] else n))
+        for j, n in enumerate([v['value']] + (v.get('meta', {}).get('synonyms', []) or [])):
+            k = norm(re.sub(r'^\w+\.', '', n) if fn == 'malpedia.json' and '.' in n[:6] else n)
+            software.add(k)
+            if j == 0: softprimary.add(k)
+actorprimary = {norm(val) for fn, val, _ in clusters}
+software -= actorprimary - softprimary
 
 out = []
 dropped = []
 for canon, e in sorted(entries.items(), key=lambda x: x[0].lower()):
     names = []
+    caps = []
     for n in e['names']:
+        if caps_word(n) and norm(n) not in software and (norm(n) in DENY or freq[n.lower()] >= 1):
+            caps.append(n); continue
         if common(n) and (freq[n.lower()] >= 1 or len(n) < 6):
             dropped.append(n); continue
         if norm(n) in software and n != canon:
             dropped.append(n); continue
         names.append(n)
+    if caps:
+        c = canon if e['ext'] else (canon if canon in names else names[0]) if names else caps[0]
+        out.append((c, [n for n in caps if n != c], False, e['ext'], True))
     if e['ext']:
         al = [n for n in names if n != canon]
         if not al: continue
         plain = [n for n in al if not common(n)]
         com = [n for n in al if common(n)]
-        if plain: out.append((canon, plain, False, True))
-        if com: out.append((canon, com, True, True))
+        if plain: out.append((canon, plain, False, True, False))
+        if com: out.append((canon, com, True, True, False))
     else:
         if not names: continue
         c = canon if canon in names else names[0]
@@ -168,10 +210,10 @@ for canon, e in sorted(entries.items(), key=lambda x: x[0].lower()):
         plain = [n for n in al if not common(n)]
         com = [n for n in al if common(n)]
         if common(c):
-            out.append((c, al, True, False))
+            out.append((c, al, True, False, False))
         else:
-            out.append((c, plain, False, False))  # always: the canonical matches everywhere
-            if com: out.append((c, com, True, False))
+            out.append((c, plain, False, False, False))  # always: the canonical matches everywhere
+            if com: out.append((c, com, True, False, False))
 
 def q(s):
     return json.dumps(s, ensure_ascii=False)
@@ -190,10 +232,11 @@ for ext in (False, True):
     else:
         lines.append('    description: Intrusion sets and criminal groups of the MISP galaxy that the hand-written lists do not name')
     lines.append('    entries:')
-    for c, al, com, _ in sel:
+    for c, al, com, _, caps in sel:
         s = '      - {name: ' + q(c)
         if al: s += ', aliases: [' + ', '.join(q(a) for a in al) + ']'
         if com: s += ', common: true'
+        if caps: s += ', case: sensitive, context: true'
         if norm(c) in CONTEXT: s += ', context: true'
         s += '}'
         lines.append(s)
@@ -203,11 +246,15 @@ body = '\n'.join(lines)
 body = body.replace("      match: EXAMPLES_NEW", '''      match:
         - {text: "The lure was attributed to AeroBlade, and an older wave to Night Dragon.", expect: [AeroBlade, Night Dragon]}
         - {text: "Our telemetry links it to BOSS SPIDER.", expect: [BOSS SPIDER]}
+        - {text: "Microsoft said the group NEODYMIUM used the same exploit.", expect: [NEODYMIUM]}
       no_match:
         - "A honeybee landed on the keyboard."
+        - "Microsoft said the group Neodymium used the same exploit."
+        - "NEODYMIUM PRICES ROSE IN MARCH."
         - "Honeybee colonies were studied."''')
 body = body.replace("      match: EXAMPLES_EXT", '''      match:
         - {text: "The Cloud Hopper intrusions hit managed service providers.", expect: [Cloud Hopper]}
+        - {text: "Kaspersky tracks the NewsBeef watering holes.", expect: [NewsBeef]}
       no_match:
         - "The cloud hopper was a toy."''')
 print(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'header.txt')).read() + body)
