@@ -56,6 +56,10 @@ Mercury Sodium Potassium Calcium Helium Radium Silicon Platinum Holmium Neodymiu
 Phosphorus Promethium Strontium Thallium Yttrium Lithium Boron Cerium Curium Cesium Actinium Plutonium
 Operation Ocean Lotus Sofacy Cardinal Pioneer Superman Inception Foxtrot Mantis Scimitar
 Watchdog Gorilla BlackJack Siesta Pickaxe Foxmail Hellfire Golem WHOis'''.split()} - {norm('Sofacy')}
+# A program, a place and a plain phrase that MISP gives as other names of a
+# group ("Calc" for APT12, the North Korean county Pukchong, "Social Network"
+# for APT15): in a report they mean the thing, not the group.
+DENY |= {norm(x) for x in ['Calc', 'Pukchong', 'Social Network']}
 # Names that are also the names of other things a report may mention (a gas
 # field, a nymph): kept, but matched only in a sentence with a threat word
 # (context: true, docs/rules.md).
