@@ -74,6 +74,8 @@ var antecedentChoosers = []antecedentChooser{
 	coordinatedOwnerChooser{}, // "the MOIS and its minister" (anaphor_its.go)
 	heSubjectChooser{},        // "A met B. He ...": A (anaphor_he.go)
 	describedChooser{},        // "X, a provincial bureau of Y" for "the bureau" (anaphor_defnp.go)
+	docDescribedChooser{},     // "X, a crew tied to Y. ... Y did Z. The crew ...": X (anaphor_defnp.go)
+	teamChooser{},             // "the team" only in a report that calls an actor a team (anaphor_defnp.go)
 	uncomparedChooser{},       // not what the actor is compared with (anaphor_nearest.go)
 	preferTopicChooser{},      // the actor in focus (anaphor_topic.go)
 	topicFallbackChooser{},    // no actor in reach: the topic actor (anaphor_topic.go)

@@ -388,7 +388,7 @@ func init() {
 	org := maskOf(extractor.Organization)
 	gov := maskOf(extractor.Government)
 	set(actor|maskOf(extractor.Campaign), "group", "groups", "actor", "actors", "gang", "crew", "hackers",
-		"attackers", "operators", "adversary", "apt", "intruders", "outfit", "cluster", "set",
+		"attackers", "operators", "adversary", "apt", "intruders", "outfit", "cluster", "set", "team",
 		// "the activity was state-sponsored and based in China": what a
 		// report saw stands for the actor behind it
 		"activity",

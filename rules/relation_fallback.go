@@ -456,6 +456,11 @@ func (d *docState) topicFallback(rs *relState) {
 	actorOrUnit := func(k int) bool { return topicActor(k) || isUnitKey(keys[k]) && !aside[k] }
 	localActor, localPersons := d.localTopics(keys, actorOrUnit, docTopic == nil, wantPersons)
 	paraActor := d.paragraphActors(keys, topicActor, docTopic)
+	if docTopic != nil {
+		d.anaphorSentenceActors(rs, paraActor, keys, byStart, topicActor, docTopic.key) // relation_topic_local.go
+	} else {
+		d.anaphorSentenceActors(rs, localActor, keys, byStart, actorOrUnit, "") // relation_topic_local.go
+	}
 	firsts := d.firstActors(keys, actorOrUnit)
 	keyOf := func(sp extractor.Span) (string, bool) {
 		k, ok := byStart[sp]

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -522,4 +523,67 @@ func (d *docState) unnamedActorBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// anaphorSentenceActors makes the actor that a sentence's actor anaphor
+// stands for, as the relation rules resolved it, the local topic of that
+// sentence when its paragraph's actor is another one the sentence does not
+// name: in "ANEL was used by APT10 in 2018. The advisory described the
+// crew abusing Windows Sandbox and tunnelling through Visual Studio Code",
+// the crew being MirrorFace (anaphor_defnp.go), Visual Studio Code is
+// MirrorFace's, not APT10's. When that actor is the document's topic dom
+// (paragraphActors), the sentence loses its paragraph's actor and falls
+// back on the document's. A sentence whose anaphors mean two actors keeps
+// its paragraph's topic.
+func (d *docState) anaphorSentenceActors(rs *relState, local []*topicSource, keys []string, byStart map[extractor.Span]int,
+	isActor func(k int) bool, dom string) {
+	if local == nil {
+		return
+	}
+	const several = "\x00"
+	meant := map[int]string{} // sentence → the actor key its anaphors mean
+	for _, m := range rs.out {
+		if m.Rule == "" || !strings.HasPrefix(m.Coref, "\"") || strings.Contains(m.Coref, TopicCorefNote) {
+			continue
+		}
+		k, ok := byStart[m.Source]
+		if !ok || !isActor(k) || !strings.HasSuffix(m.Coref, "→ "+d.surface(&d.acc[k])) {
+			continue
+		}
+		si := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].Start >= m.Sentence.Start })
+		if si >= len(d.sents) || d.sents[si].Start != m.Sentence.Start {
+			continue
+		}
+		if prev, seen := meant[si]; seen && prev != keys[k] {
+			meant[si] = several
+			continue
+		}
+		meant[si] = keys[k]
+	}
+	for si, key := range meant {
+		if key == several || si >= len(local) || local[si] == nil || local[si].key == key {
+			continue
+		}
+		var ms []int
+		namesLocal := false
+		for k := range d.acc {
+			c := &d.acc[k]
+			if c.hide || !isActor(k) {
+				continue
+			}
+			if keys[k] == key {
+				ms = append(ms, k)
+			}
+			if keys[k] == local[si].key && int(c.tokS) < len(d.sentOf) && int(d.sentOf[c.tokS]) == si {
+				namesLocal = true
+			}
+		}
+		switch {
+		case namesLocal || len(ms) == 0:
+		case key == dom:
+			local[si] = nil
+		default:
+			local[si] = &topicSource{key: key, ms: ms, local: true}
+		}
+	}
 }
