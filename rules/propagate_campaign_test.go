@@ -1,6 +1,10 @@
 package rules
 
-import "testing"
+import (
+	"testing"
+
+	extractor "github.com/reportgraph/extractor"
+)
 
 // campaignSplitPack lists a campaign and a cluster under one gazetteer
 // entry, as vendor lists do, and names campaigns by context.
@@ -32,20 +36,28 @@ rules:
 func TestCampaignSplitsFromActorAliases(t *testing.T) {
 	p := packOf(t, campaignSplitPack)
 	text := "The operation known as Quillwriter ran in 2020. Analysts tied Quillwriter to UNC9911 later."
-	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
-	seen := false
-	for _, m := range res.Mentions {
-		if m.Text != "UNC9911" {
-			continue
-		}
-		seen = true
+	for _, m := range mentionsWithText(t, p, text, "UNC9911") {
 		if m.Type != "threat-actor" || m.Canonical == "Quillwriter" {
 			t.Errorf("UNC9911 = %s canonical %q; want a threat actor of its own", m.Type, m.Canonical)
 		}
 	}
-	if !seen {
-		t.Fatal("UNC9911 not found")
+}
+
+// mentionsWithText matches text with pack p and returns the mentions whose
+// text is name; it fails the test when there is none.
+func mentionsWithText(t *testing.T, p *Pack, text, name string) []extractor.Mention {
+	t.Helper()
+	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+	var out []extractor.Mention
+	for _, m := range res.Mentions {
+		if m.Text == name {
+			out = append(out, m)
+		}
 	}
+	if len(out) == 0 {
+		t.Fatalf("%s not found in %q", name, text)
+	}
+	return out
 }
 
 // "Operation Soft Lantern" goes on as "Soft Lantern"; a one-word rest
@@ -109,18 +121,9 @@ rules:
 func TestOperationShortNameRetypesGazetteerActor(t *testing.T) {
 	p := packOf(t, operationShortPack)
 	text := "McAfee described Operation Quarnshot in December. Researchers now call Quarnshot a Lazarus operation."
-	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
-	seen := false
-	for _, m := range res.Mentions {
-		if m.Text != "Quarnshot" {
-			continue
-		}
-		seen = true
+	for _, m := range mentionsWithText(t, p, text, "Quarnshot") {
 		if m.Type != "campaign" || m.Canonical != "Operation Quarnshot" {
 			t.Errorf("Quarnshot = %s canonical %q; want the campaign Operation Quarnshot", m.Type, m.Canonical)
 		}
-	}
-	if !seen {
-		t.Fatal("Quarnshot not found")
 	}
 }
