@@ -54,12 +54,7 @@ func (d *docState) matchSplitPastRelative(sp subjectSplit, coord bool, i, hi int
 	}
 	// "X, the report says, targets Y": any rule (relation_interjection.go).
 	if k := d.interjectionEnd(e, hi); k > 0 {
-		src := append([]capRec(nil), m.caps...)
-		if end := m.match(sp.rest, k+1); end > k+1 {
-			m.caps = append(src, m.caps...)
-			return end
-		}
-		return -1
+		return m.matchRestAfter(sp.rest, k, append([]capRec(nil), m.caps...))
 	}
 	if !coord || !relativeOpeners[d.fold[e+1]] {
 		return -1
@@ -70,8 +65,7 @@ func (d *docState) matchSplitPastRelative(sp subjectSplit, coord bool, i, hi int
 		case ".", ";", ":", "(", ")":
 			return -1
 		case ",":
-			if end := m.match(sp.rest, k+1); end > k+1 {
-				m.caps = append(src, m.caps...)
+			if end := m.matchRestAfter(sp.rest, k, src); end > 0 {
 				return end
 			}
 		}
@@ -79,8 +73,7 @@ func (d *docState) matchSplitPastRelative(sp subjectSplit, coord bool, i, hi int
 		// predicate, after a reporter and its verb of saying, is the
 		// predicate on X (reportedClauseVerbs).
 		if k > e+2 && k <= e+2+reportedClauseMaxReporter && reportedClauseVerbs[d.fold[k]] {
-			if end := m.match(sp.rest, k+1); end > k+1 {
-				m.caps = append(src, m.caps...)
+			if end := m.matchRestAfter(sp.rest, k, src); end > 0 {
 				return end
 			}
 		}
@@ -141,4 +134,15 @@ func (m *matcher) capturesAt(i int) bool {
 		}
 	}
 	return false
+}
+
+// matchRestAfter matches the rest of a pattern after token k and, when it
+// matches, puts the subject's captures src before its own: the match's
+// end, or -1.
+func (m *matcher) matchRestAfter(rest []*node, k int, src []capRec) int {
+	if end := m.match(rest, k+1); end > k+1 {
+		m.caps = append(src, m.caps...)
+		return end
+	}
+	return -1
 }

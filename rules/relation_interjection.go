@@ -12,15 +12,20 @@ package rules
 // aside's closing comma (matchPastRelative).
 
 // interjectionSayVerbs are the verbs of saying that make a comma-bounded
-// aside a reporting interjection.
-var interjectionSayVerbs = map[string]bool{"says": true, "said": true, "say": true, "reports": true,
-	"reported": true, "writes": true, "wrote": true, "notes": true, "noted": true, "adds": true, "added": true,
-	"states": true, "stated": true, "explains": true, "explained": true, "believes": true, "believe": true,
-	"believed": true, "assesses": true, "assess": true, "assessed": true, "claims": true, "claim": true,
-	"claimed": true, "alleges": true, "allege": true, "alleged": true, "suspects": true, "suspect": true,
-	"thinks": true, "think": true, "argues": true, "argue": true, "contends": true, "maintains": true,
-	"found": true, "finds": true, "told": true, "tells": true, "warns": true, "warned": true,
-	"concludes": true, "concluded": true, "estimates": true, "estimated": true}
+// aside a reporting interjection: those that open a relative clause's own
+// predicate (reportedClauseVerbs, relation_aside.go) and more.
+var interjectionSayVerbs = func() map[string]bool {
+	out := map[string]bool{}
+	for w := range reportedClauseVerbs {
+		out[w] = true
+	}
+	for _, w := range []string{"writes", "wrote", "notes", "noted", "adds", "added", "states", "stated",
+		"explains", "explained", "argue", "found", "finds", "told", "tells", "warns", "warned", "concludes",
+		"concluded", "estimates", "estimated"} {
+		out[w] = true
+	}
+	return out
+}()
 
 // interjectionNotReporter are words that make the words before the verb a
 // clause of its own rather than a reporter ("and researchers said", "when
