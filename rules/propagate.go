@@ -734,7 +734,9 @@ func (d *docState) retypeNamedCampaigns() bool {
 	// Sharpshooter as a Lazarus operation") is the campaign in this report
 	// (a generated list may file an operation's name as an actor, "Medusa"
 	// is a ransomware family too), unless the gazetteer holds the rest as
-	// an alias of another name (below).
+	// an alias of another name (below). Not operationShortName: that one
+	// spreads the rest to new places, so it refuses a one-word rest that is
+	// also a word ("Cronos"); here the rest is already a gazetteer mention.
 	fullName := map[string]string{} // a short name's campaign, in full
 	for surface := range named {
 		if rest, ok := strings.CutPrefix(surface, "Operation "); ok && rest != "" && startsUpper(rest) {
