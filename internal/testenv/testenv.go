@@ -44,6 +44,17 @@ func RequireTool(t testing.TB, name string) string {
 	return p
 }
 
+// Missing reports a test prerequisite that is absent (a Python module, a
+// word list): the test is skipped, except under CI=true, where .ci/run
+// installs every prerequisite and its absence fails the test.
+func Missing(t testing.TB, format string, args ...any) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf(format+" (required under CI=true; .ci/run installs it)", args...)
+	}
+	t.Skipf(format+": skipping", args...)
+}
+
 // PythonUnittest runs `python3 -m unittest module` in the test's package
 // directory, with a fresh TMPDIR and no bytecode files written into the
 // tree; python3 is required as RequireTool says. Output is shown on failure.

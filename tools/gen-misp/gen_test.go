@@ -22,10 +22,10 @@ func generate(t *testing.T, script string, args ...string) []byte {
 	t.Helper()
 	py := testenv.RequireTool(t, "python3")
 	if err := exec.Command(py, "-c", "import yaml").Run(); err != nil {
-		t.Skip("PyYAML is not installed: skipping")
+		testenv.Missing(t, "PyYAML (Debian python3-yaml) is not installed")
 	}
 	if _, err := os.Stat("/usr/share/dict/words"); err != nil {
-		t.Skip("/usr/share/dict/words (Debian wamerican) is absent: skipping")
+		testenv.Missing(t, "/usr/share/dict/words (Debian wamerican) is absent")
 	}
 	cmd := exec.Command(py, append([]string{script, testenv.RepoRoot()}, args...)...)
 	cmd.Env = append(cmd.Environ(), "PYTHONDONTWRITEBYTECODE=1")
@@ -43,7 +43,7 @@ func refTexts(t *testing.T) []string {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(testenv.SharedDir(t, "data", "annotated", "annoctr", "text"), "*"))
 	if err != nil || len(files) == 0 {
-		t.Skip("no AnnoCTR texts: skipping")
+		testenv.Missing(t, "no AnnoCTR texts under ../shared/data/annotated/annoctr/text")
 	}
 	return files
 }
