@@ -193,7 +193,7 @@ func (d *docState) appositiveNaming(lo, hi int) int {
 		case ",", ".", ";", ":":
 			return -1
 		}
-		if !d.p.cti.namingVerbs[d.fold[t]] && d.fold[t] != "known" && d.fold[t] != "codenamed" && d.fold[t] != "code-named" {
+		if w := d.fold[t]; !d.p.cti.namingVerbs[w] && !d.p.cti.namingParticiples[w] && w != "codenamed" && w != "code-named" {
 			continue
 		}
 		n := t + 1
