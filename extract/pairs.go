@@ -159,14 +159,15 @@ func (m *PairModel) eachDoc(results []*DocResult, ds *extractor.Dataset, linked,
 	// next: a pairDoc is dropped when its candidates are made.
 	var words []uint32
 	var lists []int32
+	var mentions []pairMention
 	var clauses *rules.ClauseReader
 	for di, res := range results {
 		if res == nil || res.Doc == nil || lim.stopped(di) {
 			continue
 		}
 		sh := lim.begin(di, stageModel, "mention", len(res.Mentions))
-		d := m.prepare(res, ds.Entities, owner[res.Doc.ID], rels[res.Doc.ID], words, lists)
-		words, lists = d.words, d.lists
+		d := m.prepare(res, ds.Entities, owner[res.Doc.ID], rels[res.Doc.ID], words, lists, mentions)
+		words, lists, mentions = d.words, d.lists, d.mentions
 		if clauses != nil {
 			d.clauses = clauses
 		}
@@ -220,10 +221,10 @@ func evidenceIn(evs []extractor.Evidence, doc string) bool {
 	return false
 }
 
-// prepare reads one document for docCandidates. words and lists, when not
-// nil, are the per-token tables of a document done with, whose memory d
-// takes (cleared) when it is large enough.
-func (m *PairModel) prepare(res *DocResult, entities []extractor.Entity, owner map[extractor.Span]int, rels []extractor.Relation, words []uint32, lists []int32) *pairDoc {
+// prepare reads one document for docCandidates. words, lists and
+// mentions, when not nil, are the tables of a document done with, whose
+// memory d takes when it is large enough.
+func (m *PairModel) prepare(res *DocResult, entities []extractor.Entity, owner map[extractor.Span]int, rels []extractor.Relation, words []uint32, lists []int32, mentions []pairMention) *pairDoc {
 	ns := len(res.Sentences)
 	d := &pairDoc{res: res, top: map[int]bool{}, linked: map[[2]int]bool{}, roles: map[int][]pairRole{},
 		sentLo: make([]int, ns+1), ready: make([]bool, ns), negated: make([]bool, ns), hedge: make([]string, ns)}
@@ -233,7 +234,11 @@ func (m *PairModel) prepare(res *DocResult, entities []extractor.Entity, owner m
 	d.words = reuseCleared(words, d.sentLo[ns])
 	d.lists = reuseCleared(lists, d.sentLo[ns])
 	d.blocks()
-	d.mentions = make([]pairMention, 0, len(res.Mentions))
+	if cap(mentions) >= len(res.Mentions) {
+		d.mentions = mentions[:0]
+	} else {
+		d.mentions = make([]pairMention, 0, len(res.Mentions))
+	}
 	local := map[int]int{} // index in ds.Entities → index in d.ents
 	var count []int
 	for _, mn := range res.Mentions {

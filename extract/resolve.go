@@ -149,10 +149,15 @@ func (r *resolver) collect(results []*DocResult) ([]ref, []link) {
 	}
 	refs := make([]ref, 0, n) // one per mention: sized once, not grown by doubling
 	var links []link
+	var at map[extractor.Span]int // one document's refs by span; cleared for the next
 	for di, res := range results {
 		base := len(refs)
 		sh := r.lim.begin(di, stageResolution, "mention", len(res.Mentions))
-		at := make(map[extractor.Span]int, len(res.Mentions))
+		if at == nil {
+			at = make(map[extractor.Span]int, len(res.Mentions))
+		} else {
+			clear(at)
+		}
 		places := map[string]bool{}
 		for _, m := range res.Mentions {
 			if m.Type == extractor.Location {
