@@ -39,7 +39,7 @@ func (m *PairModel) Meetings(results []*DocResult, ds *extractor.Dataset) []Pair
 		if res == nil || res.Doc == nil {
 			continue
 		}
-		d := m.prepare(res, ds.Entities, owner[res.Doc.ID], nil)
+		d := m.prepare(res, ds.Entities, owner[res.Doc.ID], nil, nil, nil, nil)
 		best := map[[2]int]*PairMeeting{}
 		var order [][2]int
 		for i := range d.mentions {

@@ -257,7 +257,7 @@ func TestPairTitleMarked(t *testing.T) {
 			owner[mn.Span] = g
 		}
 	}
-	d := m.prepare(res, ds.Entities, owner, nil)
+	d := m.prepare(res, ds.Entities, owner, nil, nil, nil, nil)
 	inTitle := map[string]bool{}
 	for e, id := range d.ents {
 		inTitle[names[id]] = d.title[e]

@@ -28,7 +28,7 @@ func TestPairListFeaturesKeepTheMostSpecificLists(t *testing.T) {
 			owner[mn.Span] = g
 		}
 	}
-	d := m.prepare(r, ds.Entities, owner, nil)
+	d := m.prepare(r, ds.Entities, owner, nil, nil, nil, nil)
 	var a, b *pairMention
 	for i := range d.mentions {
 		switch text[d.mentions[i].start:d.mentions[i].end] {

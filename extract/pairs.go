@@ -155,12 +155,22 @@ func (m *PairModel) eachDoc(results []*DocResult, ds *extractor.Dataset, linked,
 		}
 	}
 	var arena []uint32
+	// The per-token tables and the clause reader of one document serve the
+	// next: a pairDoc is dropped when its candidates are made.
+	var words []uint32
+	var lists []int32
+	var mentions []pairMention
+	var clauses *rules.ClauseReader
 	for di, res := range results {
 		if res == nil || res.Doc == nil || lim.stopped(di) {
 			continue
 		}
 		sh := lim.begin(di, stageModel, "mention", len(res.Mentions))
-		d := m.prepare(res, ds.Entities, owner[res.Doc.ID], rels[res.Doc.ID])
+		d := m.prepare(res, ds.Entities, owner[res.Doc.ID], rels[res.Doc.ID], words, lists, mentions)
+		words, lists, mentions = d.words, d.lists, d.mentions
+		if clauses != nil {
+			d.clauses = clauses
+		}
 		d.share = sh
 		if linked {
 			d.linked = nil
@@ -177,6 +187,9 @@ func (m *PairModel) eachDoc(results []*DocResult, ds *extractor.Dataset, linked,
 			}
 		}
 		m.docCandidates(d, each)
+		if d.clauses != nil {
+			clauses = d.clauses
+		}
 		if reuse {
 			arena = d.arena[:0] // the one features() may have grown
 		}
@@ -185,6 +198,17 @@ func (m *PairModel) eachDoc(results []*DocResult, ds *extractor.Dataset, linked,
 		}
 		sh.end()
 	}
+}
+
+// reuseCleared returns v's memory as a zeroed slice of length n when it
+// has room, else a new one.
+func reuseCleared[T uint32 | int32](v []T, n int) []T {
+	if cap(v) < n {
+		return make([]T, n)
+	}
+	v = v[:n]
+	clear(v)
+	return v
 }
 
 // evidenceIn reports whether some evidence is from doc.
@@ -197,17 +221,24 @@ func evidenceIn(evs []extractor.Evidence, doc string) bool {
 	return false
 }
 
-func (m *PairModel) prepare(res *DocResult, entities []extractor.Entity, owner map[extractor.Span]int, rels []extractor.Relation) *pairDoc {
+// prepare reads one document for docCandidates. words, lists and
+// mentions, when not nil, are the tables of a document done with, whose
+// memory d takes when it is large enough.
+func (m *PairModel) prepare(res *DocResult, entities []extractor.Entity, owner map[extractor.Span]int, rels []extractor.Relation, words []uint32, lists []int32, mentions []pairMention) *pairDoc {
 	ns := len(res.Sentences)
 	d := &pairDoc{res: res, top: map[int]bool{}, linked: map[[2]int]bool{}, roles: map[int][]pairRole{},
 		sentLo: make([]int, ns+1), ready: make([]bool, ns), negated: make([]bool, ns), hedge: make([]string, ns)}
 	for si, s := range res.Sentences {
 		d.sentLo[si+1] = d.sentLo[si] + len(s.Tokens)
 	}
-	d.words = make([]uint32, d.sentLo[ns])
-	d.lists = make([]int32, d.sentLo[ns])
+	d.words = reuseCleared(words, d.sentLo[ns])
+	d.lists = reuseCleared(lists, d.sentLo[ns])
 	d.blocks()
-	d.mentions = make([]pairMention, 0, len(res.Mentions))
+	if cap(mentions) >= len(res.Mentions) {
+		d.mentions = mentions[:0]
+	} else {
+		d.mentions = make([]pairMention, 0, len(res.Mentions))
+	}
 	local := map[int]int{} // index in ds.Entities → index in d.ents
 	var count []int
 	for _, mn := range res.Mentions {
@@ -638,12 +669,20 @@ func (d *pairDoc) coOccurSearch(x, y []int) (sents, blocks int) {
 // mentionOwners maps each document's mentions by span (no document id to
 // hash per lookup) to the index of their entity in ds.Entities.
 func mentionOwners(ds *extractor.Dataset) map[string]map[extractor.Span]int {
-	owner := map[string]map[extractor.Span]int{}
+	// Each document's map is sized once to its mentions: grown by
+	// doubling, the maps were most of the bytes this allocated.
+	count := map[string]int{}
+	for _, e := range ds.Entities {
+		for _, mn := range e.Mentions {
+			count[mn.Doc]++
+		}
+	}
+	owner := make(map[string]map[extractor.Span]int, len(count))
 	for g, e := range ds.Entities {
 		for _, mn := range e.Mentions {
 			o := owner[mn.Doc]
 			if o == nil {
-				o = map[extractor.Span]int{}
+				o = make(map[extractor.Span]int, count[mn.Doc])
 				owner[mn.Doc] = o
 			}
 			o[mn.Span] = g

@@ -149,10 +149,15 @@ func (r *resolver) collect(results []*DocResult) ([]ref, []link) {
 	}
 	refs := make([]ref, 0, n) // one per mention: sized once, not grown by doubling
 	var links []link
+	var at map[extractor.Span]int // one document's refs by span; cleared for the next
 	for di, res := range results {
 		base := len(refs)
 		sh := r.lim.begin(di, stageResolution, "mention", len(res.Mentions))
-		at := make(map[extractor.Span]int, len(res.Mentions))
+		if at == nil {
+			at = make(map[extractor.Span]int, len(res.Mentions))
+		} else {
+			clear(at)
+		}
 		places := map[string]bool{}
 		for _, m := range res.Mentions {
 			if m.Type == extractor.Location {
@@ -447,22 +452,44 @@ func detectionRef(rf ref) bool {
 // entity: they are united and built again, so the result does not depend
 // on the order groups are visited in.
 func (r *resolver) entities(refs []ref, uf *unionFind) []extractor.Entity {
+	rootOf := make([]int, len(refs))
+	size := make([]int, len(refs)+1)
+	members := make([]int, len(refs))
 	for {
-		groups := map[int][]int{}
+		// The refs of each root, in ref order, side by side in members
+		// (a counting sort on the root): a map of slices cost an
+		// allocation per entity.
+		clear(size)
 		var roots []int
 		for i := range refs {
 			root := uf.find(i)
-			if _, ok := groups[root]; !ok {
+			rootOf[i] = root
+			if size[root+1] == 0 {
 				roots = append(roots, root)
 			}
-			groups[root] = append(groups[root], i)
+			size[root+1]++
+		}
+		for k := 1; k < len(size); k++ {
+			size[k] += size[k-1] // size[root] is now the start of root's refs
+		}
+		for i, root := range rootOf {
+			members[size[root]] = i
+			size[root]++ // ends at the start of the next root's
+		}
+		group := func(root int) []int {
+			end := size[root]
+			start := 0
+			if root > 0 {
+				start = size[root-1]
+			}
+			return members[start:end:end]
 		}
 		sort.Ints(roots)
-		byID := map[string]int{}
-		var out []extractor.Entity
+		byID := make(map[string]int, len(roots))
+		out := make([]extractor.Entity, 0, len(roots))
 		merged := false
 		for _, root := range roots {
-			e := r.buildEntity(refs, groups[root])
+			e := r.buildEntity(refs, group(root))
 			if other, ok := byID[e.ID]; ok {
 				uf.union(other, root)
 				merged = true
@@ -484,9 +511,6 @@ func (r *resolver) entities(refs []ref, uf *unionFind) []extractor.Entity {
 			}
 			return out[a].ID < out[b].ID
 		})
-		if out == nil {
-			out = []extractor.Entity{}
-		}
 		return out
 	}
 }
@@ -783,7 +807,7 @@ func namedAliases(typ extractor.EntityType, name string, in []string) []string {
 		return in
 	}
 	nameWords := strings.Fields(NormalizeName(name))
-	out := in[:0:0]
+	out := make([]string, 0, len(in))
 	for _, a := range in {
 		if !genericPart(a, nameWords) {
 			out = append(out, a)
