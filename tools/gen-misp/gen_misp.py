@@ -110,6 +110,24 @@ for i, (_, _, ns) in enumerate(clusters):
     for n in ns: byname[norm(n)].add(i)
 # a name in several threat-actor.json clusters is ambiguous: not used to merge
 amb = {n for n, ix in byname.items() if len({clusters[i][0] for i in ix}) < len(ix)}
+# Names a cluster lists that public reporting gives to another group or to no
+# group: left out like the names of several clusters (not used to merge, not
+# written), so a report naming them does not join two actors.
+#  - JokerStash (FIN7): Joker's Stash was the carding market where FIN7's stolen
+#    cards were sold (Gemini Advisory, 2018), not a name of the group.
+#  - Guardian of Peace, GOP, OperationTroy, WHOis Team, DarkSeoul (MISP's Silent
+#    Chollima, Microsoft's Onyx Sleet, so Andariel here): the 2013 DarkSeoul /
+#    Operation Troy wipers and the 2014 Sony Pictures "Guardians of Peace" were
+#    attributed to Lazarus Group (FBI, McAfee); MISP's Lazarus cluster lists
+#    them too, spelt "Dark Seoul", "Operation Troy", "Whois Hacking Team". GOP is
+#    also the US Republican Party.
+#  - UNC1069, Genie Spider (Microsoft's Sapphire Sleet, so APT38 here): Mandiant
+#    tracks UNC1069 apart from APT38 (MISP gives it a cluster of its own), and
+#    CrowdStrike gives SPIDER names to criminal actors, its North Korean ones
+#    being CHOLLIMA.
+NOT_SAME = {norm(x) for x in ['JokerStash', 'Guardian of Peace', 'GOP', 'OperationTroy', 'WHOis Team',
+                              'DarkSeoul', 'UNC1069', 'Genie Spider']}
+amb |= NOT_SAME
 for n, ix in byname.items():
     if n in amb: continue
     ix = sorted(ix)
