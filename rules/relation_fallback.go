@@ -1115,6 +1115,9 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 			return false
 		}
 	}
+	if tr.cues != nil && c.typ == extractor.Location && d.apposedBodyPlace(int(c.tokS), int(c.tokE)) {
+		return false // "an intrusion at MGM Resorts, the Las Vegas company that runs ..." (relation_topic_whereabouts.go)
+	}
 	if tr.cues != nil && c.typ == extractor.Location && d.attackersWhereabouts(d.listStart(int(c.tokS), endAt)) {
 		return false // "the actors and their ransomware were in Russia" (relation_topic_whereabouts.go)
 	}
