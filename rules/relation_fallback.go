@@ -934,6 +934,9 @@ func (d *docState) topicFallback(rs *relState) {
 				if tr.typ == "targets" && tr.frames != nil && d.frameAgentNamed(k, tp.key, keys) {
 					continue // "Play has claimed attacks on A" (relation_topic_frame_agent.go)
 				}
+				if tr.typ == "targets" && tr.frames != nil && !tp.person && d.frameBlamesPerson(k) {
+					continue // "OFAC connected him to the compromise of A" (relation_topic_frame_agent.go)
+				}
 				if tr.toTopic && !tp.local && !nearness.linkedToTopic(d, key, tp, keys, tr.mask) {
 					continue // "Other vendors reported activity the same year as Operation X" far from the actor
 				}
