@@ -31,8 +31,8 @@ func (d *docState) closingSpeaker(t extractor.Span) bool {
 	sent := d.sentOf[s]
 	// Back to the comma that opens the run: "..., the FBI said",
 	// "..., Microsoft and Verizon reported".
-	opened := false
-	for j := s - 1; j >= 0 && d.sentOf[j] == sent; j-- {
+	opened := d.describedSpeaker(s)
+	for j := s - 1; !opened && j >= 0 && d.sentOf[j] == sent; j-- {
 		f := d.fold[j]
 		if f == "the" && j == s-1 {
 			continue
@@ -124,3 +124,35 @@ func (d *docState) mentionEndingAt(j int) int {
 	}
 	return -1
 }
+
+// describedSpeaker reports whether the name at token s follows ", the"
+// and a short description of what it is: "..., the Slovak security firm
+// ESET said on Wednesday" (lower-case words, and capitalised words such
+// as a nationality that no mention other than a place covers, the last
+// one lower-case).
+func (d *docState) describedSpeaker(s int) bool {
+	sent := d.sentOf[s]
+	j := s - 1
+	if j < 0 || d.sentOf[j] != sent || !isLowerWord(d.tokText[j]) || d.fold[j] == "the" || d.fold[j] == "and" {
+		return false
+	}
+	for n := 0; j >= 1 && d.sentOf[j] == sent && n < 5; n++ {
+		f := d.fold[j]
+		if f == "the" {
+			return n > 0 && d.fold[j-1] == ","
+		}
+		if f == "," || f == "and" || f == "or" || closingDescriptionStops[f] {
+			return false
+		}
+		if !isLowerWord(d.tokText[j]) && d.cover[j]&^maskOf(extractor.Location) != 0 {
+			return false
+		}
+		j--
+	}
+	return false
+}
+
+// closingDescriptionStops are words that do not describe a speaker: a
+// verb or a preposition opens a clause or a phrase of its own.
+var closingDescriptionStops = map[string]bool{"of": true, "in": true, "at": true, "on": true, "by": true,
+	"for": true, "to": true, "with": true, "from": true, "that": true, "which": true, "who": true}

@@ -934,6 +934,9 @@ func (d *docState) topicFallback(rs *relState) {
 				if tr.typ == "targets" && tr.frames != nil && d.frameAgentNamed(k, tp.key, keys) {
 					continue // "Play has claimed attacks on A" (relation_topic_frame_agent.go)
 				}
+				if tr.typ == "targets" && tr.frames != nil && !tp.person && d.frameBlamesPerson(k) {
+					continue // "OFAC connected him to the compromise of A" (relation_topic_frame_agent.go)
+				}
 				if tr.toTopic && !tp.local && !nearness.linkedToTopic(d, key, tp, keys, tr.mask) {
 					continue // "Other vendors reported activity the same year as Operation X" far from the actor
 				}
@@ -1114,6 +1117,9 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 		if d.endsPhrase(tr.notAfter, i) || d.modifierBefore(i) && d.endsPhrase(tr.notAfter, i-1) {
 			return false
 		}
+	}
+	if tr.cues != nil && c.typ == extractor.Location && d.apposedBodyPlace(int(c.tokS), int(c.tokE)) {
+		return false // "an intrusion at MGM Resorts, the Las Vegas company that runs ..." (relation_topic_whereabouts.go)
 	}
 	if tr.cues != nil && c.typ == extractor.Location && d.attackersWhereabouts(d.listStart(int(c.tokS), endAt)) {
 		return false // "the actors and their ransomware were in Russia" (relation_topic_whereabouts.go)

@@ -51,3 +51,24 @@ func (d *docState) frameAgentNamed(k int, topic string, keys []string) bool {
 	}
 	return false
 }
+
+// frameBlameVerbs tie the person after them to a deed: "connected him
+// to", "charged her with", "blamed him for".
+var frameBlameVerbs = map[string]bool{"connected": true, "connects": true, "linked": true, "links": true,
+	"tied": true, "ties": true, "blamed": true, "blames": true, "charged": true, "charges": true,
+	"accused": true, "accuses": true, "sanctioned": true, "indicted": true, "convicted": true}
+
+// frameBlamesPerson reports whether, before target mention k in its
+// sentence, a verb of blame has a person's pronoun as its object: in
+// "OFAC connected him to the compromise of the Departmental Offices
+// network" a person did it, not the group a paragraph is about.
+func (d *docState) frameBlamesPerson(k int) bool {
+	c := &d.acc[k]
+	lo := int(d.sentLo[d.sentOf[c.tokS]])
+	for i := lo + 1; i < int(c.tokS); i++ {
+		if (d.fold[i] == "him" || d.fold[i] == "her") && frameBlameVerbs[d.fold[i-1]] {
+			return true
+		}
+	}
+	return false
+}

@@ -411,10 +411,13 @@ func (d *docState) framedObject(ps *phraseSet, k int, endAt map[int]int) bool {
 		// People listed together: "the e-mail account of A and of B".
 		skip &^= maskOf(extractor.Person)
 	}
+	if d.clauseSubjectAfterAnd(int(c.tokS), int(c.tokE)) {
+		return false
+	}
 	i, fill := int(c.tokS), 0
 	for steps := 0; i > lo && steps < 40; steps++ {
 		if d.endsPhrase(ps, i) {
-			return true
+			return !d.ownAccessFrame(i)
 		}
 		j := i - 1
 		if m, ok := endAt[j]; ok && m != k {
@@ -471,6 +474,50 @@ func (d *docState) framedObject(ps *phraseSet, k int, endAt map[int]int) bool {
 			return false
 		}
 		i, fill = j, fill+1
+	}
+	return false
+}
+
+// clauseSubjectAfterAnd reports whether the name at tokens [s, e) opens
+// a clause of its own after ", and": a finite verb other than a form of
+// "be" or "have" follows it. In "condemning the campaign against Germany
+// and Czechia, and NATO said it stood with the two allies" NATO speaks;
+// it is no member of the list the frame opens.
+func (d *docState) clauseSubjectAfterAnd(s, e int) bool {
+	lo := d.sentLo[d.sentOf[s]]
+	j := s - 1
+	if j > lo && d.fold[j] == "the" {
+		j--
+	}
+	if j-1 < lo || d.fold[j] != "and" || d.fold[j-1] != "," || e >= d.sentHi(s) {
+		return false
+	}
+	if auxVerbs[d.fold[e]] {
+		return false
+	}
+	return d.finiteVerbIn(e, e+1)
+}
+
+// auxVerbs are the forms of "be" and "have" and the modals, which follow a
+// list's last member as often as a clause's subject ("attacks on A, B,
+// and C were reported").
+var auxVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"has": true, "have": true, "had": true, "will": true, "would": true, "could": true, "can": true,
+	"may": true, "might": true, "should": true, "must": true}
+
+// ownAccessFrame reports whether the victim frame that ends before token
+// i is someone's own access: in "used Bangladesh Bank's own access to the
+// SWIFT network" the bank holds that access, SWIFT is only the channel.
+// A possessive or "own" before "access to" marks it; "gained access to A"
+// keeps its victim.
+func (d *docState) ownAccessFrame(i int) bool {
+	lo := d.sentLo[d.sentOf[i]]
+	if i-3 < lo || d.fold[i-1] != "to" || d.fold[i-2] != "access" {
+		return false
+	}
+	switch d.fold[i-3] {
+	case "own", "legitimate", "authorised", "authorized", "'s", "\u2019s":
+		return true
 	}
 	return false
 }

@@ -98,6 +98,27 @@ func isYear(t string) bool {
 // "the White House later put", "the FBI was watching"); a passive ("was
 // breached", "were hit") makes the subject a victim.
 func (d *docState) activeSubject(e, hi int) bool {
+	// A subject of two names: "CISA and the FBI issued a joint advisory"
+	// (a finite verb: in "the data of A, B and C exposed via D" the
+	// participle says what happened to them).
+	coordinated := false
+	for n := 0; n < 3 && e+1 < hi && d.fold[e] == "and"; n++ {
+		j := e + 1
+		if j < hi && d.fold[j] == "the" {
+			j++
+		}
+		m := d.mentionStartingAt(j)
+		if m <= j || m > hi {
+			break
+		}
+		e, coordinated = m, true
+	}
+	if coordinated && (e+1 >= hi || d.pos(e) == "VBN" || d.pos(e) == "VBG" ||
+		!determiners[d.fold[e+1]] && d.fold[e+1] != "that") {
+		// ... and an object after the verb: "issued a joint advisory",
+		// not "exposed via D"
+		return false
+	}
 	// "ESET itself did not point to the GRU": a reflexive after the subject
 	if e < hi && reflexives[d.fold[e]] {
 		e++

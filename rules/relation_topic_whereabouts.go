@@ -1,5 +1,7 @@
 package rules
 
+import extractor "github.com/reportgraph/extractor"
+
 // Where the attackers are. "There was evidence that the actors and their
 // ransomware were in Russia", "the operators are in Iran": a place after
 // "in" and a form of "be" whose subject is the attackers says where they
@@ -129,4 +131,22 @@ func (d *docState) phraseStartBefore(ps *phraseSet, i int) int {
 		}
 	}
 	return -1
+}
+
+// apposedBodyPlace reports whether the place at tokens [s, e) modifies the
+// head of an apposition that describes the organisation or government body
+// named right before it: in "an intrusion at MGM Resorts International, the
+// Las Vegas company that runs the Bellagio" Las Vegas is where the victim
+// sits (its located-in), not a target the text names.
+func (d *docState) apposedBodyPlace(s, e int) bool {
+	lo, hi := d.sentLo[d.sentOf[s]], d.sentHi(s)
+	if s-3 < lo || e >= hi || d.fold[s-1] != "the" || d.fold[s-2] != "," {
+		return false
+	}
+	if d.cover[s-3]&(maskOf(extractor.Organization)|maskOf(extractor.Government)) == 0 {
+		return false
+	}
+	// The head noun follows the place: "the Las Vegas company", "the
+	// Reno-based casino operator".
+	return isLowerWord(d.tokText[e]) && !determiners[d.fold[e]] && d.fold[e] != "and" && d.fold[e] != "or"
 }
