@@ -285,7 +285,9 @@ func (d *docState) legalNameRun(i, j, hi int) int {
 	}
 	// A lower-case plural at the end ("Acme Data Edge servers.") names the
 	// company's products, not its registered name.
-	if k == j || k < hi && !clauseEndPunct(d.tokText[k]) || !d.capWord(k-1) {
+	// (A rewriter's lower-case synonym tail, "Applied sciences" of
+	// Technologies, ends the name as a capitalised word would.)
+	if k == j || k < hi && !clauseEndPunct(d.tokText[k]) || !d.capWord(k-1) && !d.synonymTailAt(k-1) {
 		return j
 	}
 	if k+1 < hi && d.tokText[k] == "," && legalWord(d.fold[k+1]) {

@@ -252,3 +252,20 @@ func TestCompanyNameEndsInItsTown(t *testing.T) {
 		{"Huawei Shenzhen was named.", []string{"Huawei/organization", "Shenzhen/location"}},
 	}, textType)
 }
+
+// A full name of two words written out with a rewriter's lower-case synonym
+// tail ("Applied sciences" for Technologies) at the end of its clause is the
+// registered name, as with a capitalised last word.
+func TestRegisteredNameEndsInSynonymTail(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMentions(t, p, []mentionCase{
+		{"It is a unit of the antivirus maker Quick Heal Applied sciences.", []string{"Quick Heal Applied sciences/organization"}},
+		{"It is a unit of the antivirus maker Quick Heal Applied sciences, based in Pune.",
+			[]string{"Quick Heal Applied sciences/organization", "Pune/location"}},
+		// a lower-case plural that is no synonym's tail names products
+		{"They exploited Quick Heal Edge servers.", []string{"Quick Heal/organization"}},
+	}, textType)
+}

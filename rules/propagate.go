@@ -765,6 +765,15 @@ func (d *docState) retypeNamedCampaigns() bool {
 				// after its operation, and the bare name stays the actor.
 				continue
 			}
+			if full := fullName[d.surface(c)]; full != "" && c.typ == extractor.ThreatActor && handWrittenActor(d.p.rules[c.rule].id) {
+				// The rest is a hand-written list's own actor name
+				// ("Operation SideCopy" and SideCopy): the vendor named the
+				// campaign, the field kept the name for the crew, and the
+				// report's bare name is the crew ("SideCopy had turned to
+				// Afghanistan"). A generated list's name is left to the
+				// campaign ("Sharpshooter" of the MISP galaxy).
+				continue
+			}
 			if c.canonical != "" {
 				campaignOf[strings.ToLower(c.canonical)] = true
 			}
@@ -824,4 +833,11 @@ func operationShortName(surface string) string {
 		return ""
 	}
 	return rest
+}
+
+// handWrittenActor reports whether a gazetteer rule is one of the pack's
+// hand-written threat-actor lists (gaz.threat-actor.*), not a list generated
+// from the MISP galaxy (gaz.threat-actor.misp*).
+func handWrittenActor(id string) bool {
+	return strings.HasPrefix(id, "gaz.threat-actor.") && !strings.HasPrefix(id, "gaz.threat-actor.misp")
 }

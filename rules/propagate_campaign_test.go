@@ -127,3 +127,44 @@ func TestOperationShortNameRetypesGazetteerActor(t *testing.T) {
 		}
 	}
 }
+
+// "Operation SideCopy" names a campaign after a crew that the hand-written
+// actor lists know by the bare name: the bare name stays the crew. A name a
+// generated list files as an actor ("Sharpshooter", MISP) is the campaign.
+func TestOperationKeepsHandWrittenActorName(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Kestrel Labs named the campaign Operation SideCopy. Later SideCopy had turned to Afghanistan."
+	for _, m := range mentionsWithText(t, p, text, "SideCopy") {
+		if m.Type != "threat-actor" {
+			t.Errorf("SideCopy at %d = %s; want the threat actor", m.Start, m.Type)
+		}
+	}
+	text = "McAfee named the campaign Operation Sharpshooter. The researchers now describe Sharpshooter as a Lazarus operation."
+	for _, m := range mentionsWithText(t, p, text, "Sharpshooter") {
+		if m.Type != "campaign" {
+			t.Errorf("Sharpshooter at %d = %s; want the campaign", m.Start, m.Type)
+		}
+	}
+}
+
+// A crew a pattern named by its context spreads to its bare occurrences,
+// even as a plain capitalised word ("Quillfen then turned to ATMs").
+func TestPropagateSpreadsContextNamedCrew(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Kestrel Labs calls the gang Quillfen, after its Trojan. Last year Quillfen turned to ATMs, and banks said Quillfen had stolen $1 million."
+	if ms := mentionsWithText(t, p, text, "Quillfen"); len(ms) != 3 {
+		t.Errorf("%d mentions of Quillfen, want 3: %+v", len(ms), ms)
+	} else {
+		for _, m := range ms {
+			if m.Type != "threat-actor" {
+				t.Errorf("Quillfen at %d = %s; want the threat actor", m.Start, m.Type)
+			}
+		}
+	}
+}

@@ -25,7 +25,11 @@ import (
 // once and then write it bare ("GCHQ had penetrated Belgacom").
 func (d *docState) plainKindName(c *cand, surface string) bool {
 	company := c.typ == extractor.Organization && d.p.rules[c.rule].kind == KindPattern
-	if c.typ != extractor.Malware && c.typ != extractor.Tool && !company {
+	// A crew a pattern named by its context ("Group-IB calls the gang
+	// Silence", "Silence: the two-man crew that ...") spreads on the same
+	// terms: "Silence then turned to ATMs".
+	crew := c.typ == extractor.ThreatActor && d.p.rules[c.rule].kind == KindPattern
+	if c.typ != extractor.Malware && c.typ != extractor.Tool && !company && !crew {
 		return false
 	}
 	if utf8.RuneCountInString(surface) < 4 {

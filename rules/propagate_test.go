@@ -282,7 +282,8 @@ func TestDocumentStatementsOutrankGazetteerTypes(t *testing.T) {
 
 // A one-word malware name of ordinary shape spreads once its context has
 // typed it, where it reads as a name and when the document never writes it
-// in lower case; an actor name of that shape still does not.
+// in lower case; so does an actor name a pattern typed ("Group-IB calls
+// the gang Silence" ... "Silence then turned to ATMs"), on the same terms.
 func TestPropagateSpreadsPlainMalwareWords(t *testing.T) {
 	p := packOf(t, `
 rules:
@@ -318,6 +319,9 @@ rules:
 		{"It ran Ember ransomware. An ember glowed. Files held by Ember were lost.",
 			[]string{"Ember/malware/t.kind"}},
 		{"A cluster tracked as Lantern hit Japan. Files held by Lantern were lost.",
+			[]string{"Lantern/threat-actor/t.tracked", "Lantern/threat-actor/t.spread"}},
+		// written in lower case too: an ordinary word
+		{"A cluster tracked as Lantern hit Japan. A lantern glowed. Files held by Lantern were lost.",
 			[]string{"Lantern/threat-actor/t.tracked"}},
 	}
 	for _, c := range cases {
