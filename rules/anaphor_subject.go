@@ -20,6 +20,10 @@ func (subjectChooser) name() string { return "subject" }
 // (relation_coref_topic.go).
 var usedThings = maskOf(extractor.Malware) | maskOf(extractor.Tool)
 
+// actorFamily are the types of who acts (slotFamily widens it to people,
+// companies and campaigns).
+var actorFamily = maskOf(extractor.ThreatActor)
+
 // subjectPronouns are the pronouns subjectChooser reads: "it", and "its"
 // alone or opening a phrase ("Its victims").
 var subjectPronouns = map[string]bool{"it": true, "its": true}
@@ -50,6 +54,14 @@ func (subjectChooser) choose(q *anaphorQuery) verdict {
 		return goOn
 	}
 	ks := int(d.startM[t])
+	// "APT28 deployed X-Agent. It then used Mimikatz": "it" opening the
+	// sentence goes on about the actor the sentence before opened with,
+	// not the malware it named, so a slot that takes only things gets
+	// nothing.
+	if ks >= 0 && q.length == 1 && q.first == "it" && q.mask&^usedThings == 0 &&
+		d.accMask[ks]&slotFamily(actorFamily) != 0 && !d.isDirect(&d.acc[ks], q.direct) {
+		return refuse
+	}
 	if ks < 0 || ks == q.k || d.accMask[ks]&means == 0 || d.isDirect(&d.acc[ks], q.direct) || d.accMask[ks]&usedThings != 0 {
 		return goOn
 	}
