@@ -39,6 +39,10 @@ rules:
 		{"Prosecutors charged Arvid Kallen and Tomas Vell; both later worked for Corvane Labs.",
 			[]string{`Arvid Kallen -employed-by-> Corvane Labs @"both" → Arvid Kallen`,
 				`Tomas Vell -employed-by-> Corvane Labs @"both" → Tomas Vell`}},
+		// after a relative pronoun: the pair the clause is about
+		{"Prosecutors charged Arvid Kallen and Tomas Vell, who both worked for Corvane Labs.",
+			[]string{`Arvid Kallen -employed-by-> Corvane Labs @"both" → Arvid Kallen`,
+				`Tomas Vell -employed-by-> Corvane Labs @"both" → Tomas Vell`}},
 		// A determiner or a conjunction: no anaphor.
 		{"Prosecutors charged Arvid Kallen and Tomas Vell. Staff at both Pellmark Systems and firms that work for Corvane Labs were hit.", nil},
 		{"Arvid Kallen and Tomas Vell were named, and analysts of both work for Corvane Labs.", nil},
