@@ -48,7 +48,8 @@ func (d *docState) runAliases() []AliasLink {
 			}
 			aliasM := d.mentionAt(a.bs, a.be)
 			if r.check == "abbreviation" && !abbreviates(d.text[name.bs:name.be], d.text[a.bs:a.be]) &&
-				!rewordsKnown(d.text[name.bs:name.be], d.text[a.bs:a.be], aliasM) {
+				!rewordsKnown(d.text[name.bs:name.be], d.text[a.bs:a.be], aliasM) &&
+				!d.p.rewordsKnownForm(d.text[name.bs:name.be], aliasM) {
 				continue
 			}
 			pl := pendingLink{link: AliasLink{Name: extractor.Span{Start: name.bs, End: name.be},
@@ -354,6 +355,39 @@ func rewordsKnown(name, alias string, known *cand) bool {
 			if w == v {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// rewordsKnownForm reports whether name rewords a long name the gazetteer
+// gives the body known mentions, when the body's acronym abbreviates no
+// English long form ("GRU" for Glavnoye Razvedyvatelnoye Upravleniye): a
+// paraphrased report writes "Primary Intelligence Directorate (GRU)" for
+// the Main Intelligence Directorate. The two must have three words or more
+// (function words aside), as many, and differ in one place only.
+func (p *Pack) rewordsKnownForm(name string, known *cand) bool {
+	if known == nil || known.canonical == "" || p.bodyLongForms == nil ||
+		known.typ != extractor.Government && known.typ != extractor.Organization {
+		return false
+	}
+	a := nameWords(name)
+	if len(a) < 3 {
+		return false
+	}
+	for _, form := range p.bodyLongForms[strings.ToLower(known.canonical)] {
+		b := nameWords(form)
+		if len(b) != len(a) {
+			continue
+		}
+		diff := 0
+		for i := range a {
+			if a[i] != b[i] {
+				diff++
+			}
+		}
+		if diff <= 1 {
+			return true
 		}
 	}
 	return false

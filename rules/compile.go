@@ -507,6 +507,14 @@ func (c *compiler) gazetteer(r *rule) int {
 				c.gazKeys = map[string]bool{}
 			}
 			c.gazKeys[strings.Join(foldAll(toks), " ")] = true
+			if (typ == string(extractor.Government) || typ == string(extractor.Organization)) && !spec.suppress &&
+				len(nameWords(n.s)) >= 3 {
+				if p.bodyLongForms == nil {
+					p.bodyLongForms = map[string][]string{}
+				}
+				k := strings.ToLower(strings.TrimSpace(e.name.s))
+				p.bodyLongForms[k] = append(p.bodyLongForms[k], n.s)
+			}
 			if typ == string(extractor.Sector) && !spec.suppress {
 				if c.sectorCanon == nil {
 					c.sectorCanon = map[string]string{}

@@ -253,7 +253,7 @@ func (p *Pack) insertName(toks []string, h gazHit) {
 func (d *docState) matchGazetteers(lo, hi int) {
 	p := d.p
 	var broken []brokenCase
-	var initial []initialCommon
+	var initial, initialKind []initialCommon
 	accepted := map[int32]bool{}
 	for i := lo; i < hi; i++ {
 		if d.head != nil && d.head[i] != "" {
@@ -279,6 +279,13 @@ func (d *docState) matchGazetteers(lo, hi int) {
 					p.gaz.entries[h.entry].typ == extractor.ThreatActor {
 					// a common word opening a sentence: read below
 					initial = append(initial, initialCommon{h, i, j, d.commonConfirmed(i, j)})
+					continue
+				}
+				if h.common && d.sentenceInitial(i) && !(h.context && !d.threatContext(i)) && !h.composed &&
+					(p.gaz.entries[h.entry].typ == extractor.Malware || p.gaz.entries[h.entry].typ == extractor.Tool) &&
+					d.verbAfterName(j) {
+					// read below: the document must name the entry elsewhere
+					initialKind = append(initialKind, initialCommon{h, i, j, true})
 					continue
 				}
 				if !(h.common && d.sentenceInitial(i)) && !(h.context && !d.threatContext(i)) {
@@ -342,6 +349,20 @@ func (d *docState) matchGazetteers(lo, hi int) {
 	// Strontium."
 	for _, b := range initial {
 		if !b.confirmed {
+			continue
+		}
+		e := &p.gaz.entries[b.h.entry]
+		r := p.rules[b.h.rule]
+		d.addCand(cand{start: d.tokStart[b.i], end: d.tokEnd[b.j-1], rule: b.h.rule, prio: r.prio,
+			typ: e.typ, subtype: e.subtype, canonical: e.canonical, hide: r.suppress})
+	}
+	// A malware or tool family's common-word name opening a sentence
+	// before a finite verb ("Prestige itself encrypts files", "Prestige
+	// deletes the backups") is the family when the document names the
+	// same entry inside a sentence too: the report is about the family and
+	// goes on about it. A copula is no such verb ("Prestige is a brand").
+	for _, b := range initialKind {
+		if !accepted[b.h.entry] {
 			continue
 		}
 		e := &p.gaz.entries[b.h.entry]
@@ -553,6 +574,36 @@ func (d *docState) lowerWordOnLine(i, j int) bool {
 		if isLowerWord(d.exact(k)) {
 			return true
 		}
+	}
+	return false
+}
+
+// nameVerbSkips may stand between a name opening a sentence and its verb
+// ("Prestige itself encrypts", "Prestige also deletes").
+var nameVerbSkips = map[string]bool{"itself": true, "themselves": true, "also": true, "then": true, "now": true,
+	"still": true, "first": true, "later": true, "reportedly": true, "typically": true, "usually": true, "additionally": true}
+
+// verbAfterName reports whether token j, after a name opening its sentence
+// (past one word of nameVerbSkips), is a lower-case finite verb other than
+// a form of "be": the name is the sentence's subject.
+func (d *docState) verbAfterName(j int) bool {
+	hi := d.sentHi(j - 1) // the name's last token is j-1
+	if hi > len(d.tokText) {
+		hi = len(d.tokText)
+	}
+	if j < hi && nameVerbSkips[d.fold[j]] && d.lower(j) {
+		j++
+	}
+	if j >= hi || !d.lower(j) {
+		return false
+	}
+	switch d.fold[j] {
+	case "is", "was", "are", "were", "be", "'s":
+		return false
+	}
+	switch d.pos(j) {
+	case "VBZ", "VBD", "MD":
+		return true
 	}
 	return false
 }

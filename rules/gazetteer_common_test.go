@@ -38,3 +38,33 @@ rules:
 		same(t, c.text, found(t, p, c.text), c.want)
 	}
 }
+
+// A malware family's common-word name opening a sentence before a finite
+// verb is the family when the document names the entry inside a sentence
+// too; a copula, or no other mention, leaves it a word.
+func TestGazetteerCommonKindInitial(t *testing.T) {
+	p := packOf(t, `
+rules:
+  - id: g
+    kind: gazetteer
+    type: malware
+    entries:
+      - {name: Prestige, common: true}
+`)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"The crew deployed Prestige in Poland. Prestige itself encrypts files.",
+			[]string{"Prestige/malware/g", "Prestige/malware/g"}},
+		{"The crew deployed Prestige in Poland. Prestige deleted the backups.",
+			[]string{"Prestige/malware/g", "Prestige/malware/g"}},
+		// a copula: "Prestige is a brand" may be anything
+		{"The crew deployed Prestige in Poland. Prestige is a brand.", []string{"Prestige/malware/g"}},
+		// no other mention of the entry
+		{"Prestige matters to banks.", nil},
+	}
+	for _, c := range cases {
+		same(t, c.text, found(t, p, c.text), c.want)
+	}
+}

@@ -751,6 +751,18 @@ func (d *docState) retypeNamedCampaigns() bool {
 	if len(named) == 0 {
 		return false
 	}
+	// A gazetteer actor whose other name the report gives as someone's
+	// name for it ("Qihoo 360 tracks the same actor as APT-C-50") stays
+	// that actor where the report does not call it an operation: "named
+	// the operation Domestic Kitten" names the activity after the actor.
+	sameActor := map[string]bool{}
+	for ai := range d.acc {
+		c := &d.acc[ai]
+		if c.typ == extractor.ThreatActor && !c.hide && c.canonical != "" && d.p.rules[c.rule].kind == KindGazetteer &&
+			!strings.EqualFold(c.canonical, oneSpace(d.surface(c))) && d.aliasNamedAt(c.start) {
+			sameActor[strings.ToLower(c.canonical)] = true
+		}
+	}
 	retyped := false
 	campaignOf := map[string]bool{} // gazetteer canonical names now a campaign's
 	for ai := range d.acc {
@@ -759,6 +771,13 @@ func (d *docState) retypeNamedCampaigns() bool {
 			continue
 		}
 		if src, ok := named[d.surface(c)]; ok {
+			if c.typ == extractor.ThreatActor && sameActor[strings.ToLower(c.canonical)] && fullName[d.surface(c)] == "" {
+				// the naming mention joins the actor
+				if src.canonical == "" {
+					src.canonical = c.canonical
+				}
+				continue
+			}
 			if full := fullName[d.surface(c)]; full != "" && c.canonical != "" && !strings.EqualFold(c.canonical, oneSpace(d.surface(c))) {
 				// The rest is another entry's alias ("Ke3chang" of APT15,
 				// "Cloud Hopper" of APT10): the report names the actor
@@ -799,6 +818,32 @@ func (d *docState) retypeNamedCampaigns() bool {
 		c.canonical = oneSpace(d.surface(c))
 	}
 	return retyped
+}
+
+// aliasNamers are the verbs before "as" that give another party's name
+// for a group: "tracks the same actor as X", "which others refer to as X".
+var aliasNamers = map[string]bool{"tracks": true, "track": true, "tracked": true, "tracking": true, "calls": true,
+	"refers": true, "refer": true, "referred": true, "known": true, "knows": true, "know": true, "designates": true,
+	"designated": true, "labels": true, "labelled": true, "labeled": true, "identifies": true, "identified": true}
+
+// aliasNamedAt reports whether the mention starting at byte start follows
+// "as" after a verb of aliasNamers in the few words before, in its
+// sentence: the text gives it as a name for a party named before.
+func (d *docState) aliasNamedAt(start int) bool {
+	s := sort.SearchInts(d.tokStart, start)
+	if s >= len(d.tokStart) || d.tokStart[s] != start {
+		return false
+	}
+	lo := d.sentLo[d.sentOf[s]]
+	if s-1 < lo || d.fold[s-1] != "as" {
+		return false
+	}
+	for k := s - 2; k >= lo && k >= s-7; k-- {
+		if aliasNamers[d.fold[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 // operationWord returns the one word of a campaign "Operation Aurora"

@@ -43,6 +43,23 @@ func TestCampaignSplitsFromActorAliases(t *testing.T) {
 	}
 }
 
+// A report that gives the entry's other name as someone's name for the
+// same actor ("tracks the same actor as UNC9911") keeps the entry one
+// actor: the name it called an operation names the activity after it.
+func TestCampaignKeepsActorNamedByAlias(t *testing.T) {
+	p := packOf(t, campaignSplitPack)
+	text := "The operation known as Quillwriter ran in 2020. Acme tracks the same actor as UNC9911. Quillwriter later ran ten campaigns."
+	for _, m := range mentionsWithText(t, p, text, "UNC9911") {
+		if m.Type != "threat-actor" || m.Canonical != "Quillwriter" {
+			t.Errorf("UNC9911 = %s canonical %q; want the actor Quillwriter", m.Type, m.Canonical)
+		}
+	}
+	ms := mentionsWithText(t, p, text, "Quillwriter")
+	if last := ms[len(ms)-1]; last.Type != "threat-actor" {
+		t.Errorf("the last Quillwriter = %s; want the actor", last.Type)
+	}
+}
+
 // mentionsWithText matches text with pack p and returns the mentions whose
 // text is name; it fails the test when there is none.
 func mentionsWithText(t *testing.T, p *Pack, text, name string) []extractor.Mention {

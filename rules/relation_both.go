@@ -11,9 +11,11 @@ import "strings"
 // an anaphor only as the subject of a clause: first in its sentence or
 // after a clause break, and followed by a verb or an adverb before one.
 
-// bothBefore are the tokens after which "both" may open a clause.
+// bothBefore are the tokens after which "both" may open a clause; "who"
+// too: in "A and B, who both worked for Y" it floats after the pronoun and
+// stands for the pair as a subject would.
 var bothBefore = map[string]bool{";": true, ",": true, ":": true, "and": true, "but": true, "that": true,
-	"said": true, "says": true, "(": true, "\"": true, "“": true}
+	"said": true, "says": true, "(": true, "\"": true, "“": true, "who": true}
 
 // bothVerbs are the words after a subject "both": auxiliaries, verbs of
 // the reports' people and the adverbs between a subject and its verb.

@@ -39,9 +39,48 @@ rules:
 		{"Prosecutors charged Arvid Kallen and Tomas Vell; both later worked for Corvane Labs.",
 			[]string{`Arvid Kallen -employed-by-> Corvane Labs @"both" → Arvid Kallen`,
 				`Tomas Vell -employed-by-> Corvane Labs @"both" → Tomas Vell`}},
+		// after a relative pronoun: the pair the clause is about
+		{"Prosecutors charged Arvid Kallen and Tomas Vell, who both worked for Corvane Labs.",
+			[]string{`Arvid Kallen -employed-by-> Corvane Labs @"both" → Arvid Kallen`,
+				`Tomas Vell -employed-by-> Corvane Labs @"both" → Tomas Vell`}},
 		// A determiner or a conjunction: no anaphor.
 		{"Prosecutors charged Arvid Kallen and Tomas Vell. Staff at both Pellmark Systems and firms that work for Corvane Labs were hit.", nil},
 		{"Arvid Kallen and Tomas Vell were named, and analysts of both work for Corvane Labs.", nil},
+	} {
+		same(t, c.text, relations(t, p, c.text), c.want)
+	}
+}
+
+// A person slot never makes a new person of lower-case words: "both" of
+// "the men both worked for Y" is no anaphor there, and no name either.
+func TestPersonSlotLowerCaseNoNewPerson(t *testing.T) {
+	p := packOf(t, `
+lists:
+  relation_anaphors: [he, both]
+rules:
+  - id: names
+    kind: gazetteer
+    entries:
+      - {name: Corvane Labs, type: organization}
+  - id: works
+    kind: relation
+    relation: employed-by
+    source: [person]
+    target: [organization]
+    pattern:
+      - slot: source
+        type: person
+        or: [{entity: any}, {lower_in: $relation_anaphors}, {regex: '\p{Lu}\p{Ll}+', repeat: "2"}]
+      - lower_in: [worked, work]
+      - lower: for
+      - {slot: target, entity: any}
+`)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"The men both worked for Corvane Labs.", nil},
+		{"Later Arvid Kallen worked for Corvane Labs.", []string{"Arvid Kallen -employed-by-> Corvane Labs"}},
 	} {
 		same(t, c.text, relations(t, p, c.text), c.want)
 	}

@@ -843,7 +843,24 @@ func (rs *relState) resolve(r *rule, c capRec, mask typeMask, order []typeMask, 
 	if slotType == "" {
 		return endpoint{}, false
 	}
+	if slotType == extractor.Person && d.allLowerWords(c.start, c.end) {
+		// a person's name is capitalised: "both" of "they both worked for
+		// Y", a word of the anaphor list that is no anaphor where it
+		// stands, names nobody
+		return endpoint{}, false
+	}
 	return rs.create(r, c, slotType, mask)
+}
+
+// allLowerWords reports whether every token of [s, e) with a letter is a
+// lower-case word.
+func (d *docState) allLowerWords(s, e int) bool {
+	for k := s; k < e; k++ {
+		if !d.lower(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // splitLeadingPlace splits a slot span that starts with a place mention

@@ -131,7 +131,11 @@ func (e *LoadError) Error() string {
 // Pack is a compiled set of rules, safe for concurrent use.
 type Pack struct {
 	phraseSets int // phrase sets compiled so far (their ids)
-	rules      []*rule
+	// bodyLongForms maps the folded canonical name of a government or
+	// organisation gazetteer entry to its names of three words or more
+	// ("Main Intelligence Directorate" of the GRU): rewordsKnown reads them.
+	bodyLongForms map[string][]string
+	rules         []*rule
 	// ruleAnchored is rules[i].anchored by rule index: the pattern stage
 	// tests it for every rule listed at a token (277k per BenchmarkExtract
 	// run, most of them not tried), and a small table spares reading the
