@@ -1117,6 +1117,12 @@ func (d *docState) topicTargetOK(tr topicRule, k int, si int32, endAt map[int]in
 		if d.endsPhrase(tr.notAfter, i) || d.modifierBefore(i) && d.endsPhrase(tr.notAfter, i-1) {
 			return false
 		}
+		// "an office in Chengdu, the capital of Sichuan province": the
+		// province of an apposed capital stands where the city does.
+		if j := d.capitalOfPlace(i, endAt); j >= 0 && (d.endsPhrase(tr.notAfter, j) ||
+			d.modifierBefore(j) && d.endsPhrase(tr.notAfter, j-1)) {
+			return false
+		}
 	}
 	if tr.cues != nil && c.typ == extractor.Location && d.apposedBodyPlace(int(c.tokS), int(c.tokE)) {
 		return false // "an intrusion at MGM Resorts, the Las Vegas company that runs ..." (relation_topic_whereabouts.go)
@@ -2230,4 +2236,32 @@ func (d *docState) introMalwareBefore(si int32) int {
 		}
 	}
 	return -1
+}
+
+// capitalOfPlace returns the start of the place list that token i's place
+// is apposed to as its region ("Chengdu, the capital of Sichuan", "Jinan,
+// capital of Shandong province"), or -1.
+func (d *docState) capitalOfPlace(i int, endAt map[int]int) int {
+	lo := d.sentLo[d.sentOf[i]]
+	j := i - 1
+	if j < lo || d.fold[j] != "of" {
+		return -1
+	}
+	j--
+	if j < lo || d.fold[j] != "capital" {
+		return -1
+	}
+	j--
+	if j >= lo && d.fold[j] == "the" {
+		j--
+	}
+	if j < lo || d.fold[j] != "," {
+		return -1
+	}
+	j--
+	k, ok := endAt[j]
+	if !ok || d.acc[k].typ != extractor.Location {
+		return -1
+	}
+	return d.listStart(int(d.acc[k].tokS), endAt)
 }
