@@ -13,14 +13,7 @@ func TestAliasAfterDescribedPlaceGoesToTheParty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	links := func(text string) []string {
-		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
-		var out []string
-		for _, l := range res.Aliases {
-			out = append(out, fmt.Sprintf("%s = %s", text[l.Name.Start:l.Name.End], text[l.Alias.Start:l.Alias.End]))
-		}
-		return out
-	}
+	links := func(text string) []string { return aliasLinks(t, p, text) }
 	text := "Facebook linked APT32 to CyberOne Group, an IT firm in Vietnam additionally referred to as CyberOne Safety and CyberOne Applied sciences, and removed accounts."
 	same(t, text, links(text), []string{"CyberOne Group = CyberOne Safety", "CyberOne Group = CyberOne Applied sciences"})
 }
@@ -34,14 +27,7 @@ func TestAliasRewordsKnownLongForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	links := func(text string) []string {
-		res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
-		var out []string
-		for _, l := range res.Aliases {
-			out = append(out, fmt.Sprintf("%s = %s", text[l.Name.Start:l.Name.End], text[l.Alias.Start:l.Alias.End]))
-		}
-		return out
-	}
+	links := func(text string) []string { return aliasLinks(t, p, text) }
 	text := "Prosecutors indicted twelve officers of Russia's Primary Intelligence Directorate (GRU) in July."
 	same(t, text, links(text), []string{"Primary Intelligence Directorate = GRU"})
 	text = "Prosecutors indicted twelve officers of the Federal Cyber Defence Directorate (GRU) in July."
@@ -49,4 +35,15 @@ func TestAliasRewordsKnownLongForm(t *testing.T) {
 	if p.rewordsKnownForm("Primary Intelligence Directorate", nil) {
 		t.Error("no known mention: want false")
 	}
+}
+
+// aliasLinks lists the alias links the pack finds in text as "name = alias".
+func aliasLinks(t *testing.T, p *Pack, text string) []string {
+	t.Helper()
+	res := p.Match(text, testAnalyzer(t).Analyze(text), testAnalyzer(t))
+	var out []string
+	for _, l := range res.Aliases {
+		out = append(out, fmt.Sprintf("%s = %s", text[l.Name.Start:l.Name.End], text[l.Alias.Start:l.Alias.End]))
+	}
+	return out
 }
