@@ -383,6 +383,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 					ph.firsts = true
 				case r.firstEntity != 0:
 					ph.entFirst = append(ph.entFirst, r)
+					ph.anchored = ph.anchored || r.anchored
 				default:
 					ph.scan = append(ph.scan, r)
 					ph.anchored = ph.anchored || r.anchored
@@ -671,7 +672,7 @@ func (c *compiler) starts(r *rule) {
 		// nearly every token; when it also needs a rarer word further on
 		// ("attack", "hack"), it is tried only in sentences holding one.
 		if commonFirst(keys) {
-			if best, k := requiredKeys(r.nodes[1:]); best != nil && !commonFirst(best) {
+			if best, k := requiredKeysOf(r.nodes[1:], true); best != nil && !commonFirst(best) {
 				c.anchorOn(r, best)
 				r.reach = anchorReach(r.nodes, k+1)
 			}
@@ -680,9 +681,17 @@ func (c *compiler) starts(r *rule) {
 	}
 	if first.min >= 1 && first.entity != 0 {
 		r.firstEntity = first.entity
+		// A rule that starts at a mention is tried at every mention of its
+		// types; when it also needs a word further on ("(" after the name,
+		// "which" in "X, which vendors call Y"), it is tried only at
+		// mentions within reach of one (runPhase).
+		if best, k := requiredKeysOf(r.nodes[1:], true); best != nil {
+			c.anchorOn(r, best)
+			r.reach = anchorReach(r.nodes, k+1)
+		}
 		return
 	}
-	if best, k := requiredKeys(r.nodes); best != nil {
+	if best, k := requiredKeysOf(r.nodes, true); best != nil {
 		c.anchorOn(r, best)
 		r.reach = anchorReach(r.nodes, k)
 	}

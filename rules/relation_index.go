@@ -191,7 +191,13 @@ func (c *compiler) relationStarts(r *rule) {
 // requiredKeys returns the smallest set of folded first tokens of which one
 // must occur in every match: a required word list, or a required `or` each
 // of whose alternatives requires one (their union); nil when there is none.
-func requiredKeys(nodes []*node) ([]string, int) {
+func requiredKeys(nodes []*node) ([]string, int) { return requiredKeysOf(nodes, false) }
+
+// requiredKeysOf is requiredKeys, which with words set also reads a
+// required token regex of few words as their list (regexWords): pattern
+// rules only, since the relation stage rewrites tokens (relation_lists.go)
+// whose vocabulary entries its anchors read.
+func requiredKeysOf(nodes []*node, words bool) ([]string, int) {
 	var best []string
 	at := -1
 	for i, n := range nodes {
@@ -207,12 +213,12 @@ func requiredKeys(nodes []*node) ([]string, int) {
 		case n.phrases != nil:
 			consider(n.phrases.firstKeys())
 		case n.seq != nil:
-			k, _ := requiredKeys(n.seq)
+			k, _ := requiredKeysOf(n.seq, words)
 			consider(k)
 		case n.alts != nil:
 			var union []string
 			for _, a := range n.alts {
-				k, _ := requiredKeys(a)
+				k, _ := requiredKeysOf(a, words)
 				if k == nil {
 					union = nil
 					break
@@ -224,6 +230,12 @@ func requiredKeys(nodes []*node) ([]string, int) {
 				}
 			}
 			consider(union)
+		case words && n.entity == 0 && n.cond != nil && n.cond.re != nil:
+			// Only rare words: a list of ",", once the cheaper by count,
+			// would displace a list of role words (core.person.role).
+			if k := regexWords(n.cond.re); !slices.ContainsFunc(k, func(w string) bool { return commonAnchors[w] || frequentAnchors[w] }) {
+				consider(k)
+			}
 		}
 	}
 	return best, at
@@ -482,6 +494,7 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 			r.notAfter != nil && d.notAfterMatch(r.notAfter, i) {
 			return
 		}
+		d.prof.started(r.idx)
 		d.m.hi, d.m.notBefore = hi, r.notBefore
 		if end := -1; !asideOnly {
 			end = d.m.match(r.nodes, i)
