@@ -43,6 +43,11 @@ type rule struct {
 	reach       reach       // anchored: how far before its anchor word a match starts (reach.go)
 	posTests    bool        // pattern: a part-of-speech test somewhere: tried relaxed first on untagged sentences
 	start       startFilter // a test of the first token, for rules tried at every token (startfilter.go)
+	// pair: the first element always consumes one token (or one mention),
+	// and next tests the token after it, where the rest must start
+	// (nextCanFollow, startfilter.go).
+	pair        bool
+	next        startFilter
 	check       string
 	cross       bool
 	rel         relRule         // relation rules (relation.go)
@@ -369,6 +374,10 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			}
 			if c.pattern(r) {
 				r.start = startFilterOf(r.nodes)
+				if len(r.nodes) > 1 && (oneToken(r.nodes[0]) || oneMention(r.nodes[0])) {
+					r.next = startFilterOf(r.nodes[1:])
+					r.pair = !r.next.any
+				}
 				r.posTests = usesPOS(r.nodes)
 				ph := phases[r.stage]
 				if ph == nil {

@@ -857,7 +857,8 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 		// A not_after phrase of words is checked before matching (cheap, and
 		// it saves the match); one with a tag only after a match, since
 		// reading the tag would tag the sentence at every start.
-		if !canStart(d, r.nodes, i, hi) || r.notAfter != nil && !r.notAfterPOS && d.notAfterMatch(r.notAfter, i) {
+		if !canStart(d, r.nodes, i, hi) || !d.nextCanFollow(r, i, hi) ||
+			r.notAfter != nil && !r.notAfterPOS && d.notAfterMatch(r.notAfter, i) {
 			return
 		}
 		d.prof.started(r.idx)

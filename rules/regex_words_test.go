@@ -31,13 +31,14 @@ func TestRegexWords(t *testing.T) {
 	}
 }
 
-// Anchors only skip sentences where a rule cannot match: the default pack
-// finds exactly the same mentions, aliases and relations with every
-// pattern and alias rule unanchored (tried wherever it can start). Rules
-// anchored on a word further on include those that start at a mention
-// (core.alias.abbreviation) and on a regex of few words
-// (core.organization.incident-victim).
-func TestAnchorsSkipOnlyImpossibleStarts(t *testing.T) {
+// Anchors and the test of the token after the first element
+// (nextCanFollow) only skip starts where a rule cannot match: the default
+// pack finds exactly the same mentions, aliases and relations with every
+// pattern and alias rule unanchored (tried wherever it can start) and no
+// rule tested past its first element. Rules anchored on a word further on
+// include those that start at a mention (core.alias.abbreviation) and on
+// a regex of few words (core.organization.incident-victim).
+func TestStartTestsSkipOnlyImpossibleStarts(t *testing.T) {
 	fast, err := Load()
 	if err != nil {
 		t.Fatal(err)
@@ -51,7 +52,17 @@ func TestAnchorsSkipOnlyImpossibleStarts(t *testing.T) {
 			t.Errorf("%s is not anchored", id)
 		}
 	}
+	pairs := 0
+	for _, r := range fast.rules {
+		if r.pair {
+			pairs++
+		}
+	}
+	if pairs < 100 {
+		t.Errorf("only %d rules test the token after their first element", pairs)
+	}
 	for i, r := range slow.rules {
+		r.pair = false
 		if r.kind != KindRelation {
 			r.anchored = false
 			slow.ruleAnchored[i] = false

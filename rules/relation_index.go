@@ -490,7 +490,7 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 			(asideOnly || !d.mayMatchUntagged(r, i, hi)) && !d.mayMatchPastRelativeUntagged(r, i, hi)) {
 			return
 		}
-		if !canStart(d, r.nodes, i, hi) || !r.rel.usesPOS && !slotsInSpan(r, i, hi, stamp) ||
+		if !canStart(d, r.nodes, i, hi) || !d.nextCanFollow(r, i, hi) || !r.rel.usesPOS && !slotsInSpan(r, i, hi, stamp) ||
 			r.notAfter != nil && d.notAfterMatch(r.notAfter, i) {
 			return
 		}
