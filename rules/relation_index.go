@@ -126,7 +126,8 @@ func (d *docState) mayMatchUntagged(r *rule, i, hi int) bool {
 func (d *docState) mayMatchRelaxed(r *rule, i, hi int, prune bool) bool {
 	d.lazyPOS = true
 	defer func() { d.lazyPOS = false }()
-	if !canStart(d, r.nodes, i, hi) {
+	// (Both relaxed: their part-of-speech tests pass untagged.)
+	if !canStart(d, r.nodes, i, hi) || !d.nextCanFollow(r, i, hi) {
 		return false
 	}
 	d.m.hi, d.m.notBefore = hi, nil // (relaxed: a match it would drop still counts)
