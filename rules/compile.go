@@ -43,6 +43,11 @@ type rule struct {
 	reach       reach       // anchored: how far before its anchor word a match starts (reach.go)
 	posTests    bool        // pattern: a part-of-speech test somewhere: tried relaxed first on untagged sentences
 	start       startFilter // a test of the first token, for rules tried at every token (startfilter.go)
+	// pair: the first element always consumes one token (or one mention),
+	// and next tests the token after it, where the rest must start
+	// (nextCanFollow, startfilter.go).
+	pair        bool
+	next        startFilter
 	check       string
 	cross       bool
 	rel         relRule         // relation rules (relation.go)
@@ -369,6 +374,10 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 			}
 			if c.pattern(r) {
 				r.start = startFilterOf(r.nodes)
+				if len(r.nodes) > 1 && (oneToken(r.nodes[0]) || oneMention(r.nodes[0])) {
+					r.next = startFilterOf(r.nodes[1:])
+					r.pair = !r.next.any
+				}
 				r.posTests = usesPOS(r.nodes)
 				ph := phases[r.stage]
 				if ph == nil {
@@ -383,6 +392,7 @@ func compile(set *ruleSet, an *nlp.Analyzer) (*Pack, []Problem) {
 					ph.firsts = true
 				case r.firstEntity != 0:
 					ph.entFirst = append(ph.entFirst, r)
+					ph.anchored = ph.anchored || r.anchored
 				default:
 					ph.scan = append(ph.scan, r)
 					ph.anchored = ph.anchored || r.anchored
@@ -679,7 +689,7 @@ func (c *compiler) starts(r *rule) {
 		// nearly every token; when it also needs a rarer word further on
 		// ("attack", "hack"), it is tried only in sentences holding one.
 		if commonFirst(keys) {
-			if best, k := requiredKeys(r.nodes[1:]); best != nil && !commonFirst(best) {
+			if best, k := requiredKeysOf(r.nodes[1:], true); best != nil && !commonFirst(best) {
 				c.anchorOn(r, best)
 				r.reach = anchorReach(r.nodes, k+1)
 			}
@@ -688,9 +698,17 @@ func (c *compiler) starts(r *rule) {
 	}
 	if first.min >= 1 && first.entity != 0 {
 		r.firstEntity = first.entity
+		// A rule that starts at a mention is tried at every mention of its
+		// types; when it also needs a word further on ("(" after the name,
+		// "which" in "X, which vendors call Y"), it is tried only at
+		// mentions within reach of one (runPhase).
+		if best, k := requiredKeysOf(r.nodes[1:], true); best != nil {
+			c.anchorOn(r, best)
+			r.reach = anchorReach(r.nodes, k+1)
+		}
 		return
 	}
-	if best, k := requiredKeys(r.nodes); best != nil {
+	if best, k := requiredKeysOf(r.nodes, true); best != nil {
 		c.anchorOn(r, best)
 		r.reach = anchorReach(r.nodes, k)
 	}

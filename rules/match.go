@@ -857,9 +857,11 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 		// A not_after phrase of words is checked before matching (cheap, and
 		// it saves the match); one with a tag only after a match, since
 		// reading the tag would tag the sentence at every start.
-		if !canStart(d, r.nodes, i, hi) || r.notAfter != nil && !r.notAfterPOS && d.notAfterMatch(r.notAfter, i) {
+		if !canStart(d, r.nodes, i, hi) || !d.nextCanFollow(r, i, hi) ||
+			r.notAfter != nil && !r.notAfterPOS && d.notAfterMatch(r.notAfter, i) {
 			return
 		}
+		d.prof.started(r.idx)
 		d.m.hi, d.m.notBefore = hi, r.notBefore
 		if end := d.m.match(r.nodes, i); end > i {
 			if r.notAfterPOS && d.notAfterMatch(r.notAfter, i) {
@@ -889,7 +891,7 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 					}
 				}
 			}
-			for i := lo; i < hi; i++ {
+			for i := lo; i < hi && ph.firsts; i++ {
 				v := d.vent[i]
 				if v == nil {
 					continue
@@ -924,7 +926,7 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 				}
 				m := maskOf(d.acc[mi].typ)
 				for _, r := range ph.entFirst {
-					if r.firstEntity&m != 0 {
+					if r.firstEntity&m != 0 && (!r.anchored || d.anchorInReach(r.idx, i, stamp, maxMention)) {
 						try(r, i, hi)
 					}
 				}
@@ -936,6 +938,9 @@ func (d *docState) runPhase(ph *phase, found func(r *rule, start, end int)) {
 	}
 	// Reset stamps so the next phase starts clean.
 	for _, r := range ph.scan {
+		d.active[r.idx] = 0
+	}
+	for _, r := range ph.entFirst {
 		d.active[r.idx] = 0
 	}
 }

@@ -32,8 +32,8 @@ type Profile struct {
 
 // ruleCost is one rule's share of a profile.
 type ruleCost struct {
-	tries, matches int64
-	took           time.Duration
+	tries, starts, matches int64
+	took                   time.Duration
 }
 
 // NewProfile returns an empty profile.
@@ -95,6 +95,14 @@ func (dp *docProfile) add(ri int32, took time.Duration) {
 	rc.took += took
 }
 
+// started counts a try of rule ri that passed the cheap tests (canStart
+// and the relaxed pre-match) and goes to the full matcher.
+func (dp *docProfile) started(ri int32) {
+	if dp != nil {
+		dp.rules[ri].starts++
+	}
+}
+
 // counted returns found wrapped to count the matches of each rule.
 func (dp *docProfile) counted(found func(r *rule, start, end int)) func(r *rule, start, end int) {
 	if dp == nil {
@@ -116,6 +124,7 @@ func (pr *Profile) merge(dp *docProfile) {
 	}
 	for i, rc := range dp.rules {
 		pr.rules[i].tries += rc.tries
+		pr.rules[i].starts += rc.starts
 		pr.rules[i].matches += rc.matches
 		pr.rules[i].took += rc.took
 	}
@@ -153,6 +162,7 @@ type RuleCost struct {
 	ID      string        `json:"id"`
 	Kind    string        `json:"kind"`
 	Tries   int64         `json:"tries"`
+	Starts  int64         `json:"starts"` // tries that passed the cheap tests and ran the full matcher
 	Matches int64         `json:"matches"`
 	Time    time.Duration `json:"time_ns"`
 }
@@ -184,13 +194,14 @@ func (pr *Profile) Report(p *Pack) ProfileReport {
 			continue
 		}
 		r := p.rules[i]
-		rep.Rules = append(rep.Rules, RuleCost{ID: r.id, Kind: r.kind, Tries: rc.tries, Matches: rc.matches, Time: rc.took})
+		rep.Rules = append(rep.Rules, RuleCost{ID: r.id, Kind: r.kind, Tries: rc.tries, Starts: rc.starts, Matches: rc.matches, Time: rc.took})
 		k := kinds[r.kind]
 		if k == nil {
 			k = &RuleCost{ID: r.kind, Kind: r.kind}
 			kinds[r.kind] = k
 		}
 		k.Tries += rc.tries
+		k.Starts += rc.starts
 		k.Matches += rc.matches
 		k.Time += rc.took
 	}
@@ -226,17 +237,17 @@ func (rep ProfileReport) WriteText(w io.Writer, top int) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", s.Stage, ms(s.Time), share(s.Time, total))
 	}
 	fmt.Fprintf(tw, "total (%d documents)\t%s\t\t\n\n", rep.Docs, ms(total))
-	fmt.Fprintf(tw, "KIND\tTRIES\tMATCHES\tTIME\tSHARE\t\n")
+	fmt.Fprintf(tw, "KIND\tTRIES\tSTARTS\tMATCHES\tTIME\tSHARE\t\n")
 	for _, k := range rep.Kinds {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t\n", k.Kind, k.Tries, k.Matches, ms(k.Time), share(k.Time, total))
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t\n", k.Kind, k.Tries, k.Starts, k.Matches, ms(k.Time), share(k.Time, total))
 	}
-	fmt.Fprintf(tw, "\nRULE\tKIND\tTRIES\tMATCHES\tTIME\tSHARE\t\n")
+	fmt.Fprintf(tw, "\nRULE\tKIND\tTRIES\tSTARTS\tMATCHES\tTIME\tSHARE\t\n")
 	for i, r := range rep.Rules {
 		if top > 0 && i == top {
-			fmt.Fprintf(tw, "(%d more rules)\t\t\t\t\t\t\n", len(rep.Rules)-top)
+			fmt.Fprintf(tw, "(%d more rules)\t\t\t\t\t\t\t\n", len(rep.Rules)-top)
 			break
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t\n", r.ID, r.Kind, r.Tries, r.Matches, ms(r.Time), share(r.Time, total))
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%s\t%s\t\n", r.ID, r.Kind, r.Tries, r.Starts, r.Matches, ms(r.Time), share(r.Time, total))
 	}
 	return tw.Flush()
 }

@@ -126,7 +126,8 @@ func (d *docState) mayMatchUntagged(r *rule, i, hi int) bool {
 func (d *docState) mayMatchRelaxed(r *rule, i, hi int, prune bool) bool {
 	d.lazyPOS = true
 	defer func() { d.lazyPOS = false }()
-	if !canStart(d, r.nodes, i, hi) {
+	// (Both relaxed: their part-of-speech tests pass untagged.)
+	if !canStart(d, r.nodes, i, hi) || !d.nextCanFollow(r, i, hi) {
 		return false
 	}
 	d.m.hi, d.m.notBefore = hi, nil // (relaxed: a match it would drop still counts)
@@ -191,7 +192,13 @@ func (c *compiler) relationStarts(r *rule) {
 // requiredKeys returns the smallest set of folded first tokens of which one
 // must occur in every match: a required word list, or a required `or` each
 // of whose alternatives requires one (their union); nil when there is none.
-func requiredKeys(nodes []*node) ([]string, int) {
+func requiredKeys(nodes []*node) ([]string, int) { return requiredKeysOf(nodes, false) }
+
+// requiredKeysOf is requiredKeys, which with words set also reads a
+// required token regex of few words as their list (regexWords): pattern
+// rules only, since the relation stage rewrites tokens (relation_lists.go)
+// whose vocabulary entries its anchors read.
+func requiredKeysOf(nodes []*node, words bool) ([]string, int) {
 	var best []string
 	at := -1
 	for i, n := range nodes {
@@ -207,12 +214,12 @@ func requiredKeys(nodes []*node) ([]string, int) {
 		case n.phrases != nil:
 			consider(n.phrases.firstKeys())
 		case n.seq != nil:
-			k, _ := requiredKeys(n.seq)
+			k, _ := requiredKeysOf(n.seq, words)
 			consider(k)
 		case n.alts != nil:
 			var union []string
 			for _, a := range n.alts {
-				k, _ := requiredKeys(a)
+				k, _ := requiredKeysOf(a, words)
 				if k == nil {
 					union = nil
 					break
@@ -224,6 +231,12 @@ func requiredKeys(nodes []*node) ([]string, int) {
 				}
 			}
 			consider(union)
+		case words && n.entity == 0 && n.cond != nil && n.cond.re != nil:
+			// Only rare words: a list of ",", once the cheaper by count,
+			// would displace a list of role words (core.person.role).
+			if k := regexWords(n.cond.re); !slices.ContainsFunc(k, func(w string) bool { return commonAnchors[w] || frequentAnchors[w] }) {
+				consider(k)
+			}
 		}
 	}
 	return best, at
@@ -478,10 +491,11 @@ func (d *docState) runRelationRules(only map[int]bool, found func(r *rule, start
 			(asideOnly || !d.mayMatchUntagged(r, i, hi)) && !d.mayMatchPastRelativeUntagged(r, i, hi)) {
 			return
 		}
-		if !canStart(d, r.nodes, i, hi) || !r.rel.usesPOS && !slotsInSpan(r, i, hi, stamp) ||
+		if !canStart(d, r.nodes, i, hi) || !d.nextCanFollow(r, i, hi) || !r.rel.usesPOS && !slotsInSpan(r, i, hi, stamp) ||
 			r.notAfter != nil && d.notAfterMatch(r.notAfter, i) {
 			return
 		}
+		d.prof.started(r.idx)
 		d.m.hi, d.m.notBefore = hi, r.notBefore
 		if end := -1; !asideOnly {
 			end = d.m.match(r.nodes, i)
