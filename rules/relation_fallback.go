@@ -375,6 +375,13 @@ func (d *docState) topicFallback(rs *relState) {
 	for k, l := range d.leakerMentions(keys, isActor) {
 		aside[k] = aside[k] || l
 	}
+	// So does the one a title says its subject copies ("SideCopy: hackers
+	// dress up as SideWinder"), wherever it is named (relation_topic_foil.go).
+	if foils := d.titleFoilsBy(func(k int) string { return keys[k] }); foils != nil {
+		for k := range aside {
+			aside[k] = aside[k] || foils[keys[k]]
+		}
+	}
 	topicActor := func(k int) bool { return isActor(k) && !aside[k] }
 	var docTopic *topicSource
 	if ms := d.dominantActor(keys, topicActor); ms != nil {

@@ -102,6 +102,7 @@ func (d *docState) topicTallies() *topicTally {
 	type count struct{ n, last int }
 	counts := map[string]*count{}
 	best, maxEnd := (*count)(nil), -1
+	foils := d.titleFoils() // relation_topic_foil.go
 	for k := 0; k <= n; k++ {
 		tt.best[k], tt.bestN[k], tt.keys[k], tt.maxEnd[k] = -1, 0, int32(len(counts)), maxEnd
 		if best != nil {
@@ -114,7 +115,13 @@ func (d *docState) topicTallies() *topicTally {
 		if maskOf(c.typ)&actor == 0 {
 			continue
 		}
+		if c.end > maxEnd {
+			maxEnd = c.end
+		}
 		key := d.entityKey(c) // relation_fallback.go
+		if foils[key] {
+			continue
+		}
 		t := counts[key]
 		if t == nil {
 			t = &count{}
@@ -130,9 +137,6 @@ func (d *docState) topicTallies() *topicTally {
 		if best == nil || t.n >= best.n {
 			best = t
 		}
-		if c.end > maxEnd {
-			maxEnd = c.end
-		}
 	}
 	return tt
 }
@@ -146,12 +150,16 @@ func (d *docState) topicActorSlow(at, top int, skip []extractor.Span) int {
 	}
 	counts := map[string]*tally{}
 	var order []string
+	foils := d.titleFoils() // relation_topic_foil.go
 	for k := 0; k < top; k++ {
 		c := &d.acc[k]
 		if maskOf(c.typ)&actor == 0 || c.end > at {
 			continue
 		}
 		key := d.entityKey(c) // relation_fallback.go
+		if foils[key] {
+			continue
+		}
 		t := counts[key]
 		if t == nil {
 			t = &tally{}
