@@ -1,14 +1,9 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
-	"reflect"
 	"regexp"
 	"slices"
 	"testing"
-
-	"github.com/reportgraph/extractor/internal/testenv"
 )
 
 func TestRegexWords(t *testing.T) {
@@ -68,26 +63,5 @@ func TestStartTestsSkipOnlyImpossibleStarts(t *testing.T) {
 			slow.ruleAnchored[i] = false
 		}
 	}
-	an := testAnalyzer(t)
-	texts := []string{ctiText(64 << 10)}
-	files, _ := filepath.Glob(filepath.Join(testenv.RepoRoot(), "corpus", "samples", "*.txt"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(data))
-	}
-	for i, text := range texts {
-		got := fast.Match(text, an.Analyze(text), an)
-		want := slow.Match(text, an.Analyze(text), an)
-		if !reflect.DeepEqual(got, want) {
-			name := "generated"
-			if i > 0 {
-				name = filepath.Base(files[i-1])
-			}
-			t.Errorf("%s: results differ with anchors (%d mentions, %d relations) and without (%d, %d)",
-				name, len(got.Mentions), len(got.Relations), len(want.Mentions), len(want.Relations))
-		}
-	}
+	sameMatches(t, fast, slow, "start tests")
 }
