@@ -86,6 +86,7 @@ type topicTally struct {
 	bestN  []int32
 	keys   []int32
 	maxEnd []int
+	foils  map[string]bool // the title's foils, left out of every count (relation_topic_foil.go)
 }
 
 // topicTallies returns the running tallies of d.acc, building them when
@@ -102,7 +103,8 @@ func (d *docState) topicTallies() *topicTally {
 	type count struct{ n, last int }
 	counts := map[string]*count{}
 	best, maxEnd := (*count)(nil), -1
-	foils := d.titleFoils() // relation_topic_foil.go
+	tt.foils = d.titleFoils() // relation_topic_foil.go
+	foils := tt.foils
 	for k := 0; k <= n; k++ {
 		tt.best[k], tt.bestN[k], tt.keys[k], tt.maxEnd[k] = -1, 0, int32(len(counts)), maxEnd
 		if best != nil {
@@ -150,7 +152,7 @@ func (d *docState) topicActorSlow(at, top int, skip []extractor.Span) int {
 	}
 	counts := map[string]*tally{}
 	var order []string
-	foils := d.titleFoils() // relation_topic_foil.go
+	foils := d.topicTallies().foils // built with the tallies, for the same d.acc
 	for k := 0; k < top; k++ {
 		c := &d.acc[k]
 		if maskOf(c.typ)&actor == 0 || c.end > at {
